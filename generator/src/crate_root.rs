@@ -1,0 +1,47 @@
+//! Emits `lib.rs`: the crate's documentation and the line between its
+//! generated modules.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::document::Document;
+
+/// The code of `lib.rs`. The modules are marked `rustfmt::skip` because
+/// prettyplease, not rustfmt, lays them out; `lib.rs` itself is written so
+/// that both agree.
+pub fn generate(document: &Document) -> TokenStream {
+    let info = &document.api.info;
+    let lib = document.package.lib_name();
+    let mut doc = format!(
+        "Typed client for the {}, version {}.",
+        info.title, info.version
+    );
+    if let Some(description) = &info.description {
+        doc.push_str("\n\n");
+        doc.push_str(description.trim());
+    }
+    doc.push_str(&format!(
+        "\n\n```no_run\n\
+         # async fn run() -> Result<(), Box<dyn std::error::Error>> {{\n\
+         let client = {lib}::Client::from_env()?;\n\
+         # let _ = client;\n\
+         # Ok(())\n\
+         # }}\n\
+         ```"
+    ));
+    let doc_lines = doc
+        .lines()
+        .map(|line| format!(" {line}").trim_end().to_owned());
+
+    quote! {
+        #(#![doc = #doc_lines])*
+
+        #[rustfmt::skip]
+        mod api;
+        #[rustfmt::skip]
+        mod connection;
+
+        pub use api::*;
+        pub use connection::*;
+    }
+}

@@ -1,0 +1,249 @@
+//! Checks a parsed spec and reads from it what progenitor does not: the
+//! package to write, the authentication scheme and the default server.
+
+use std::path::PathBuf;
+
+use openapiv3::{APIKeyLocation, OpenAPI, ReferenceOr, SecurityScheme};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::load::Spec;
+
+/// The vendor extension that says how the Rust client is packaged.
+///
+/// ```yaml
+/// x-rust-client:
+///   crate: my-api          # package name; default: the title in kebab-case
+///   version: 0.3.0         # package version; default: 0.1.0
+///   env-prefix: MY_API     # environment variables MY_API_API_KEY, MY_API_BASE_URL
+/// ```
+pub const CLIENT_EXTENSION: &str = "x-rust-client";
+
+/// A spec that has passed every check, with what the generator needs from it.
+pub struct Document {
+    /// Where the spec was read from.
+    pub path: PathBuf,
+    /// The OpenAPI document itself.
+    pub api: OpenAPI,
+    /// The Rust package to write.
+    pub package: Package,
+    /// Prefix of the environment variables `Client::from_env` reads.
+    pub env_prefix: String,
+    /// The first server's URL, used unless the user names another.
+    pub default_base_url: Option<String>,
+    /// How requests authenticate, if the spec says and the client can do it.
+    pub auth: Option<Auth>,
+}
+
+/// The generated package's identity.
+pub struct Package {
+    /// Package name, kebab-case (`beltic-identity`).
+    pub name: String,
+    /// Package version.
+    pub version: String,
+}
+
+impl Package {
+    /// The library's name as Rust code spells it (`beltic_identity`).
+    pub fn lib_name(&self) -> String {
+        self.name.replace('-', "_")
+    }
+}
+
+/// An authentication scheme the generated client can apply by itself.
+pub enum Auth {
+    /// `type: apiKey, in: header`: the key travels as the header's value.
+    ApiKeyHeader {
+        /// The scheme's name in `components.securitySchemes`.
+        scheme: String,
+        /// The header's name, as the spec writes it.
+        header: String,
+    },
+    /// `type: http, scheme: bearer`: `Authorization: Bearer <token>`.
+    Bearer {
+        /// The scheme's name in `components.securitySchemes`.
+        scheme: String,
+    },
+}
+
+/// Checks `spec` and extracts what generation needs.
+pub fn validate(spec: Spec) -> Result<Document> {
+    let Spec { path, api } = spec;
+    let invalid = |pointer: &str, message: String| Error::Invalid {
+        path: path.clone(),
+        pointer: pointer.to_owned(),
+        message,
+    };
+
+    let settings = api.extensions.get(CLIENT_EXTENSION);
+    let setting = |key: &str| -> Result<Option<String>> {
+        match settings.and_then(|s| s.get(key)) {
+            None => Ok(None),
+            Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_owned())),
+            Some(_) => Err(invalid(
+                &format!("/{CLIENT_EXTENSION}/{key}"),
+                format!("`{key}` must be a non-empty string"),
+            )),
+        }
+    };
+
+    let name = match setting("crate")? {
+        Some(name) => name,
+        None => kebab_case(&api.info.title),
+    };
+    if !is_package_name(&name) {
+        return Err(invalid(
+            &format!("/{CLIENT_EXTENSION}/crate"),
+            format!(
+                "`{name}` is not a usable package name: use lower-case ASCII letters, digits \
+                 and `-`, starting with a letter (set `{CLIENT_EXTENSION}.crate`)"
+            ),
+        ));
+    }
+    let version = setting("version")?.unwrap_or_else(|| "0.1.0".to_owned());
+    let env_prefix = match setting("env-prefix")? {
+        Some(prefix) => prefix,
+        None => name.replace('-', "_").to_uppercase(),
+    };
+    if !env_prefix
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    {
+        return Err(invalid(
+            &format!("/{CLIENT_EXTENSION}/env-prefix"),
+            format!("`{env_prefix}` must be upper-case ASCII letters, digits and `_`"),
+        ));
+    }
+
+    let default_base_url = api
+        .servers
+        .first()
+        .map(|server| server.url.trim_end_matches('/').to_owned());
+    if let Some(url) = &default_base_url
+        && url.contains('{')
+    {
+        return Err(invalid(
+            "/servers/0/url",
+            format!(
+                "server URL `{url}` has variables; the client needs a concrete default \
+                 (list a server without `{{...}}` first)"
+            ),
+        ));
+    }
+
+    let auth = auth(&api, &invalid)?;
+    Ok(Document {
+        package: Package { name, version },
+        env_prefix,
+        default_base_url,
+        auth,
+        path,
+        api,
+    })
+}
+
+/// The scheme the document's top-level `security` names first, or else its
+/// only scheme. Schemes the client cannot apply by itself yield `None`: the
+/// user can still pass a configured `reqwest::Client`.
+fn auth(api: &OpenAPI, invalid: &dyn Fn(&str, String) -> Error) -> Result<Option<Auth>> {
+    let Some(components) = &api.components else {
+        return Ok(None);
+    };
+    let schemes = &components.security_schemes;
+    let named = api
+        .security
+        .iter()
+        .flatten()
+        .flat_map(|requirement| requirement.keys())
+        .next();
+    let name = match named {
+        Some(name) => name,
+        None if schemes.len() == 1 => schemes.keys().next().expect("one scheme"),
+        None => return Ok(None),
+    };
+    let pointer = format!("/components/securitySchemes/{name}");
+    let scheme = match schemes.get(name) {
+        Some(ReferenceOr::Item(scheme)) => scheme,
+        Some(ReferenceOr::Reference { .. }) => {
+            return Err(invalid(
+                &pointer,
+                "a `$ref` security scheme is not supported; define it inline".into(),
+            ));
+        }
+        None => {
+            return Err(invalid(
+                "/security",
+                format!(
+                    "names security scheme `{name}`, which `components.securitySchemes` does not define"
+                ),
+            ));
+        }
+    };
+    Ok(match scheme {
+        SecurityScheme::APIKey {
+            location: APIKeyLocation::Header,
+            name: header,
+            ..
+        } => {
+            if http_header_name(header).is_none() {
+                return Err(invalid(
+                    &format!("{pointer}/name"),
+                    format!("`{header}` is not a valid HTTP header name"),
+                ));
+            }
+            Some(Auth::ApiKeyHeader {
+                scheme: name.clone(),
+                header: header.clone(),
+            })
+        }
+        SecurityScheme::HTTP { scheme: kind, .. } if kind.eq_ignore_ascii_case("bearer") => {
+            Some(Auth::Bearer {
+                scheme: name.clone(),
+            })
+        }
+        _ => None,
+    })
+}
+
+/// The header name in the lower case HTTP/2 requires, if it is a valid token.
+pub fn http_header_name(name: &str) -> Option<String> {
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    (!name.is_empty() && name.chars().all(token)).then(|| name.to_ascii_lowercase())
+}
+
+fn kebab_case(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.join("-")
+}
+
+fn is_package_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_names_come_from_titles() {
+        assert_eq!(kebab_case("Beltic Identity API"), "beltic-identity-api");
+        assert_eq!(kebab_case("  Pet-store (v2) "), "pet-store-v2");
+        assert!(is_package_name("beltic-identity"));
+        assert!(!is_package_name("9lives"));
+        assert!(!is_package_name(""));
+    }
+
+    #[test]
+    fn header_names_are_checked_and_lowered() {
+        assert_eq!(http_header_name("X-Api-Key").as_deref(), Some("x-api-key"));
+        assert_eq!(http_header_name("X Api Key"), None);
+        assert_eq!(http_header_name(""), None);
+    }
+}

@@ -1,0 +1,79 @@
+//! Emits the generated package's `Cargo.toml`, listing exactly the crates
+//! its code uses.
+
+use std::fmt::Write;
+
+use crate::document::Document;
+use crate::operations::Uses;
+
+/// The `progenitor-client` release that matches the progenitor this
+/// generator is built with: generated code calls into it.
+const PROGENITOR_CLIENT: &str = "\"0.15.1\"";
+
+/// The text of `Cargo.toml`, without the preamble.
+pub fn generate(document: &Document, uses: Uses) -> String {
+    let package = &document.package;
+    let title = &document.api.info.title;
+
+    // Sorted by name, as `cargo add` keeps them.
+    let mut dependencies = vec![
+        ("progenitor-client", PROGENITOR_CLIENT),
+        (
+            "reqwest",
+            // rustls rather than the system's OpenSSL: nothing to install.
+            r#"{ version = "0.13.5", default-features = false, features = ["json", "query", "rustls"] }"#,
+        ),
+        ("serde", r#"{ version = "1.0.226", features = ["derive"] }"#),
+        ("serde_json", "\"1.0.150\""),
+    ];
+    if uses.chrono {
+        dependencies.push((
+            "chrono",
+            r#"{ version = "0.4.42", default-features = false, features = ["serde", "std"] }"#,
+        ));
+    }
+    if uses.uuid {
+        dependencies.push(("uuid", r#"{ version = "1.18", features = ["serde"] }"#));
+    }
+    if uses.regress {
+        dependencies.push(("regress", "\"0.10\""));
+    }
+    if uses.futures {
+        dependencies.push(("futures", "\"0.3\""));
+    }
+    dependencies.sort();
+
+    // What the crate's own tests and examples run on: an async runtime and a
+    // local HTTP server to replay recorded exchanges against.
+    let dev_dependencies = [
+        (
+            "tokio",
+            r#"{ version = "1.47", features = ["macros", "rt-multi-thread"] }"#,
+        ),
+        ("wiremock", "\"0.6.5\""),
+    ];
+
+    let mut toml = String::new();
+    let _ = write!(
+        toml,
+        "[package]\n\
+         name = \"{name}\"\n\
+         version = \"{version}\"\n\
+         description = \"Typed client for the {title}, generated from its OpenAPI description.\"\n\
+         edition = \"2024\"\n\
+         rust-version = \"1.88\"\n\
+         publish = false\n",
+        name = package.name,
+        version = package.version,
+        title = title.replace('\\', "\\\\").replace('"', "\\\""),
+    );
+    toml.push_str("\n[dependencies]\n");
+    for (name, spec) in dependencies {
+        let _ = writeln!(toml, "{name} = {spec}");
+    }
+    toml.push_str("\n[dev-dependencies]\n");
+    for (name, spec) in dev_dependencies {
+        let _ = writeln!(toml, "{name} = {spec}");
+    }
+    toml
+}

@@ -1,0 +1,75 @@
+//! Runs progenitor over the document: the types, the `Client` and one method
+//! per operation.
+
+use std::panic::{self, AssertUnwindSafe};
+
+use proc_macro2::TokenStream;
+use progenitor::{GenerationSettings, Generator, InterfaceStyle};
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+
+/// progenitor's output and what it needs from other crates.
+pub struct Operations {
+    /// The code of the `api` module.
+    pub tokens: TokenStream,
+    /// Which optional crates the generated types refer to.
+    pub uses: Uses,
+}
+
+/// Optional crates generated code may refer to; the manifest lists exactly
+/// these.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Uses {
+    /// `chrono`, for `date` and `date-time` strings.
+    pub chrono: bool,
+    /// `uuid`, for `uuid` strings.
+    pub uuid: bool,
+    /// `regress`, for `pattern` constraints.
+    pub regress: bool,
+    /// `futures`, for streamed bodies and paginated operations.
+    pub futures: bool,
+}
+
+/// Generates the operations and types of `document`.
+pub fn generate(document: &Document) -> Result<Operations> {
+    let mut settings = GenerationSettings::new();
+    settings
+        .with_interface(InterfaceStyle::Positional)
+        // Tests and applications compare decoded values.
+        .with_derive("PartialEq")
+        // Maps keep a stable order, so a value re-encodes the same way.
+        .with_map_type("::std::collections::BTreeMap");
+    let mut generator = Generator::new(&settings);
+
+    let failed = |message: String| Error::Generate {
+        path: document.path.clone(),
+        message,
+    };
+    // progenitor asserts on some inputs instead of returning an error; a
+    // panic there must not take the caller down with it.
+    let tokens = panic::catch_unwind(AssertUnwindSafe(|| {
+        generator.generate_tokens(&document.api)
+    }))
+    .map_err(|payload| failed(format!("it panicked: {}", panic_message(&*payload))))?
+    .map_err(|e| failed(e.to_string()))?;
+
+    let types = generator.get_type_space();
+    let uses = Uses {
+        chrono: types.uses_chrono(),
+        uuid: types.uses_uuid(),
+        regress: types.uses_regress(),
+        futures: generator.uses_futures(),
+    };
+    Ok(Operations { tokens, uses })
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "no message".to_owned()
+    }
+}

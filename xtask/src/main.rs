@@ -1,0 +1,130 @@
+//! The project's own commands, run as `cargo xtask <command>`.
+//!
+//! `regen` is a thin command line over the `generator` library: it picks the
+//! paths, then either writes the generated crate or checks that the one on
+//! disk is what the spec gives now.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use similar::TextDiff;
+
+/// The spec and the output folder `regen` uses unless told otherwise,
+/// relative to the project's root.
+const DEFAULT_SPEC: &str = "spec/beltic-identity.yaml";
+const DEFAULT_OUT: &str = "generated-client";
+
+/// How many lines of diff `--check` shows per stale file.
+const DIFF_LINES: usize = 40;
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "The project's own commands")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generates the client crate from the OpenAPI spec.
+    Regen {
+        /// The OpenAPI 3.0 spec (YAML or JSON).
+        #[arg(long, value_name = "FILE", default_value_os_t = project_root().join(DEFAULT_SPEC))]
+        spec: PathBuf,
+        /// The folder of the generated crate.
+        #[arg(long, value_name = "DIR", default_value_os_t = project_root().join(DEFAULT_OUT))]
+        out: PathBuf,
+        /// Write nothing; fail and show the difference if the crate in DIR
+        /// is not what the spec generates now.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let Command::Regen { spec, out, check } = Cli::parse().command;
+    match regen(&spec, &out, check) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn regen(spec: &Path, out: &Path, check: bool) -> Result<ExitCode, generator::Error> {
+    let files = generator::generate(spec, &label(spec))?;
+    let shown_out = label(out);
+    if !check {
+        let changed = files.write_into(out)?;
+        let count = files.iter().count();
+        match changed.len() {
+            0 => println!("{shown_out}: all {count} generated files already up to date"),
+            n => {
+                println!("{shown_out}: wrote {n} of {count} generated files:");
+                for path in changed {
+                    println!("  {}", path.display());
+                }
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let stale = files.stale_in(out)?;
+    if stale.is_empty() {
+        println!("{shown_out}: up to date with {}", label(spec));
+        return Ok(ExitCode::SUCCESS);
+    }
+    for file in &stale {
+        let path = file.path.display();
+        match &file.actual {
+            None => eprintln!("stale: {shown_out}/{path} is missing"),
+            Some(actual) => {
+                eprintln!("stale: {shown_out}/{path} differs from what the spec generates:");
+                let diff = TextDiff::from_lines(actual.as_str(), file.expected.as_str())
+                    .unified_diff()
+                    .context_radius(2)
+                    .header("on disk", "generated")
+                    .to_string();
+                let lines: Vec<&str> = diff.lines().collect();
+                for line in lines.iter().take(DIFF_LINES) {
+                    eprintln!("    {line}");
+                }
+                if lines.len() > DIFF_LINES {
+                    eprintln!("    … {} more diff lines", lines.len() - DIFF_LINES);
+                }
+            }
+        }
+    }
+    eprintln!(
+        "{} generated file(s) out of date: run `cargo xtask regen` and commit the result",
+        stale.len()
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+/// The project's root: xtask always runs from its own source tree.
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits inside the project")
+        .to_owned()
+}
+
+/// `path` as preambles and messages name it: relative to the project's root
+/// when it lies inside it, else by its file name, so that the output is the
+/// same on every checkout and from every working directory.
+fn label(path: &Path) -> String {
+    let resolve = |p: &Path| {
+        std::fs::canonicalize(p)
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_owned())
+    };
+    let full = resolve(path);
+    let shown = match full.strip_prefix(resolve(&project_root())) {
+        Ok(inside) => inside.to_owned(),
+        Err(_) => full.file_name().map(PathBuf::from).unwrap_or(full),
+    };
+    shown.to_string_lossy().replace('\\', "/")
+}
