@@ -660,10 +660,9 @@ pub mod types {
         }
     }
     ///Links to any number of resources.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ToManyRelationship {
         ///The linked resources; empty when there are none.
-        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<ResourceIdentifier>,
     }
     ///A link to at most one resource.
