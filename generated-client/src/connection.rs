@@ -5,7 +5,7 @@
 use ::std::fmt;
 use ::std::time::Duration;
 use crate::Client;
-///The base URL the spec's first server names, used unless [`ClientBuilder::base_url`] or the environment says otherwise.
+/// The base URL the spec's first server names, used unless [`ClientBuilder::base_url`] or the environment says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.beltic.com";
 /// The environment variable [`Client::from_env`] reads a base URL from.
 pub const BASE_URL_ENV: &str = "BELTIC_BASE_URL";
@@ -13,11 +13,11 @@ pub const BASE_URL_ENV: &str = "BELTIC_BASE_URL";
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10u64);
 /// How long a whole request may take, unless the builder says otherwise.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30u64);
-///The environment variable [`Client::from_env`] reads the API key from.
+/// The environment variable [`Client::from_env`] reads the API key from.
 pub const API_KEY_ENV: &str = "BELTIC_API_KEY";
-///The header the API key travels in (security scheme `ApiKeyAuth`).
+/// The header the API key travels in (security scheme `ApiKeyAuth`).
 pub const API_KEY_HEADER: &str = "x-api-key";
-///An API key. It never shows in `Debug` output, and the header built from it is marked sensitive so that HTTP tooling does not print it either.
+/// An API key. It never shows in `Debug` output, and the header built from it is marked sensitive so that HTTP tooling does not print it either.
 #[derive(Clone)]
 pub struct ApiKey(String);
 impl fmt::Debug for ApiKey {
@@ -40,7 +40,7 @@ impl Client {
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
-    ///Builds a client from the environment: the credential from `BELTIC_API_KEY`, and the base URL from `BELTIC_BASE_URL` when it is set.
+    /// Builds a client from the environment: the API key from `BELTIC_API_KEY`, and the base URL from `BELTIC_BASE_URL` when it is set.
     pub fn from_env() -> ::std::result::Result<Self, ConfigError> {
         let mut builder = Self::builder();
         if let Some(secret) = env_var(API_KEY_ENV)? {
@@ -61,7 +61,7 @@ pub struct ClientBuilder {
     timeout: ::std::option::Option<Duration>,
 }
 impl ClientBuilder {
-    ///Authenticates every request with this API key (required).
+    /// Authenticates every request with this API key (required).
     pub fn api_key(mut self, api_key: impl Into<ApiKey>) -> Self {
         self.api_key = Some(api_key.into());
         self
@@ -138,9 +138,9 @@ fn env_var(
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ConfigError {
-    ///No API key was given, neither to the builder nor in the environment.
+    /// No API key was given, neither to the builder nor in the environment.
     MissingApiKey,
-    ///The API key has characters an HTTP header cannot carry, such as a line break.
+    /// The API key has characters an HTTP header cannot carry, such as a line break.
     InvalidApiKey,
     /// The base URL is not an absolute http(s) URL.
     InvalidBaseUrl {

@@ -9,11 +9,20 @@ const KEY: &str = "sk_staging_configuration_test_key";
 
 #[test]
 fn the_key_never_shows_in_debug_output() {
-    let builder = Client::builder().api_key(KEY).base_url("http://127.0.0.1:9");
+    let builder = Client::builder()
+        .api_key(KEY)
+        .base_url("http://127.0.0.1:9");
     let client = builder.clone().build().unwrap();
-    for shown in [format!("{builder:?}"), format!("{client:?}"), format!("{client:#?}")] {
+    for shown in [
+        format!("{builder:?}"),
+        format!("{client:?}"),
+        format!("{client:#?}"),
+    ] {
         assert!(!shown.contains(KEY), "key printed: {shown}");
-        assert!(!shown.contains("configuration_test"), "part of the key printed: {shown}");
+        assert!(
+            !shown.contains("configuration_test"),
+            "part of the key printed: {shown}"
+        );
     }
     // The Debug output is still useful: it shows where requests go.
     assert!(format!("{client:?}").contains("127.0.0.1:9"));
@@ -52,8 +61,14 @@ fn a_base_url_must_be_absolute_http() {
             .build()
             .unwrap_err();
         let message = error.to_string();
-        assert!(matches!(error, ConfigError::InvalidBaseUrl { .. }), "{error:?}");
-        assert!(message.contains(url) && message.contains(reason), "{message}");
+        assert!(
+            matches!(error, ConfigError::InvalidBaseUrl { .. }),
+            "{error:?}"
+        );
+        assert!(
+            message.contains(url) && message.contains(reason),
+            "{message}"
+        );
     }
 }
 
@@ -67,7 +82,7 @@ fn the_default_base_url_is_the_specs_server() {
 #[tokio::test]
 async fn the_key_travels_in_the_specs_header_and_a_trailing_slash_is_harmless() {
     let server = MockServer::start().await;
-    let id = uuid::Uuid::from_u128(0x1234_5678_9abc_4def_8123_456789abcdef);
+    let id = uuid::Uuid::from_u128(0x12345678_9abc_4def_8123_456789abcdef);
     let route = format!("/v1/identity/sessions/{id}");
     Mock::given(method("GET"))
         .and(path(route.as_str()))
@@ -89,7 +104,10 @@ async fn the_key_travels_in_the_specs_header_and_a_trailing_slash_is_harmless() 
     // Only a request on the right path with the key reaches the mock; any
     // other gets wiremock's default 404 without a body, which fails to decode.
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
-    assert!(matches!(error, beltic_identity::Error::ErrorResponse(_)), "{error:?}");
+    assert!(
+        matches!(error, beltic_identity::Error::ErrorResponse(_)),
+        "{error:?}"
+    );
     assert!(!format!("{error:?}").contains(KEY));
     assert!(!error.to_string().contains(KEY));
 }

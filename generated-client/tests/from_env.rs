@@ -42,5 +42,8 @@ async fn from_env_reads_the_key_and_base_url() {
 
     unsafe { std::env::set_var(BASE_URL_ENV, "not a url") };
     let error = Client::from_env().unwrap_err();
-    assert!(matches!(error, ConfigError::InvalidBaseUrl { .. }), "{error:?}");
+    assert!(
+        matches!(error, ConfigError::InvalidBaseUrl { .. }),
+        "{error:?}"
+    );
 }

@@ -107,7 +107,10 @@ async fn replay(name: &str) -> (Outcome, Recording) {
             "<scrubbed>" => TEST_KEY,
             value => value,
         };
-        let actual = sent.headers.get(header.as_str()).map(|v| v.to_str().unwrap());
+        let actual = sent
+            .headers
+            .get(header.as_str())
+            .map(|v| v.to_str().unwrap());
         assert_eq!(actual, Some(expected), "{name}: request header {header}");
     }
     (outcome, recording)
@@ -201,7 +204,10 @@ async fn completed_person_session_decodes_every_field() {
     assert_eq!(a.status, SessionStatus::Approved);
     assert_eq!(a.creator_type, Some(CreatorType::System));
     assert_eq!(a.entity_type, Some(EntityType::Person));
-    assert_eq!(a.creator_id.as_deref(), Some("usr_01J8W3K5QZP7RX2M4T6VBN9CDE"));
+    assert_eq!(
+        a.creator_id.as_deref(),
+        Some("usr_01J8W3K5QZP7RX2M4T6VBN9CDE")
+    );
     assert_eq!(a.business, None);
 
     let person = a.person.as_ref().expect("a person session has a person");
@@ -215,7 +221,10 @@ async fn completed_person_session_decodes_every_field() {
     assert_eq!(numbers.number.as_deref(), Some("000-00-0000"));
     assert_eq!(numbers.issuing_country_code.as_deref(), Some("US"));
     assert_eq!(numbers.class.as_deref(), Some("ssn"));
-    assert_eq!(numbers.created_at, Some(timestamp("2025-03-11T14:04:02.913Z")));
+    assert_eq!(
+        numbers.created_at,
+        Some(timestamp("2025-03-11T14:04:02.913Z"))
+    );
 
     let contact = a.contact.as_ref().expect("contact");
     assert_eq!(contact.email.as_deref(), Some("ada.quill@example.com"));
@@ -265,7 +274,10 @@ async fn completed_person_session_decodes_every_field() {
         ("shortcut_pastes", behavior.shortcut_pastes),
         ("distraction_events", behavior.distraction_events),
         ("request_spoof_attempts", behavior.request_spoof_attempts),
-        ("user_agent_spoof_attempts", behavior.user_agent_spoof_attempts),
+        (
+            "user_agent_spoof_attempts",
+            behavior.user_agent_spoof_attempts,
+        ),
         ("hesitation_baseline", behavior.hesitation_baseline),
         ("hesitation_count", behavior.hesitation_count),
         ("hesitation_time", behavior.hesitation_time),
@@ -285,14 +297,20 @@ async fn completed_person_session_decodes_every_field() {
         assert_eq!(value, Some(timestamp(recorded)), "{member}");
     }
     assert!(a.created_at < a.updated_at);
-    assert_eq!((a.failed_at, a.expired_at, a.redacted_at), (None, None, None));
+    assert_eq!(
+        (a.failed_at, a.expired_at, a.redacted_at),
+        (None, None, None)
+    );
 
     let relationships = session.relationships.as_ref().expect("relationships");
     let account = relationships.account.as_ref().unwrap().data.as_ref();
     assert_eq!(account.map(|a| a.type_.as_str()), Some("account"));
     assert_eq!(relationships.business.as_ref().unwrap().data, None);
     assert_eq!(relationships.documents.as_ref().unwrap().data.len(), 2);
-    assert_eq!(relationships.session_devices.as_ref().unwrap().data.len(), 1);
+    assert_eq!(
+        relationships.session_devices.as_ref().unwrap().data.len(),
+        1
+    );
     assert_eq!(relationships.verifications.as_ref().unwrap().data.len(), 2);
 
     assert_eq!(document.meta.as_ref().map(|m| m.0.len()), Some(0));
@@ -313,16 +331,16 @@ async fn business_session_has_shareholders() {
     assert_eq!(a.status, SessionStatus::Completed);
     assert_eq!(a.entity_type, Some(EntityType::Business));
     assert_eq!(a.person, None);
-    let business = a.business.as_ref().expect("a business session has a business");
+    let business = a
+        .business
+        .as_ref()
+        .expect("a business session has a business");
     assert!(business.legal_name.is_some());
     assert!(business.registration_date.is_some());
 
     let shareholders = business.shareholders.as_ref().expect("shareholders");
     assert_eq!(shareholders.len(), 2);
-    let shares: Vec<_> = shareholders
-        .iter()
-        .map(|s| s.percentage_of_share)
-        .collect();
+    let shares: Vec<_> = shareholders.iter().map(|s| s.percentage_of_share).collect();
     assert_eq!(shares, [Some(62.5), Some(37.5)]);
     assert_eq!(shareholders[0].number_of_share.as_deref(), Some("12500"));
     assert!(shareholders[0].date_of_birth.is_some());

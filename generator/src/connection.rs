@@ -23,10 +23,10 @@ pub fn generate(document: &Document) -> TokenStream {
 
     let default_base_url = match &document.default_base_url {
         Some(url) => {
-            let doc = "The base URL the spec's first server names, used unless \
-                       [`ClientBuilder::base_url`] or the environment says otherwise.";
+            let doc = doc("The base URL the spec's first server names, used unless \
+                           [`ClientBuilder::base_url`] or the environment says otherwise.");
             quote! {
-                #[doc = #doc]
+                #doc
                 pub const DEFAULT_BASE_URL: &str = #url;
             }
         }
@@ -64,14 +64,14 @@ pub fn generate(document: &Document) -> TokenStream {
 
     let connect_timeout = CONNECT_TIMEOUT_SECS;
     let request_timeout = REQUEST_TIMEOUT_SECS;
-    let from_env_doc = match &credential {
+    let from_env_doc = doc(&match &credential {
         Some(c) => format!(
-            "Builds a client from the environment: the credential from `{}`, and the base \
-             URL from `{base_url_env}` when it is set.",
-            c.env
+            "Builds a client from the environment: the {} from `{}`, and the base URL \
+             from `{base_url_env}` when it is set.",
+            c.noun, c.env
         ),
         None => format!("Builds a client with the base URL from `{base_url_env}` when it is set."),
-    };
+    });
 
     quote! {
         //! Building a [`Client`]: credentials, base URL and timeouts.
@@ -100,7 +100,7 @@ pub fn generate(document: &Document) -> TokenStream {
                 ClientBuilder::default()
             }
 
-            #[doc = #from_env_doc]
+            #from_env_doc
             pub fn from_env() -> ::std::result::Result<Self, ConfigError> {
                 let mut builder = Self::builder();
                 #credential_from_env
@@ -309,22 +309,26 @@ impl Credential {
             scheme,
             ..
         } = self;
-        let env_doc =
-            format!("The environment variable [`Client::from_env`] reads the {noun} from.");
-        let header_doc = format!("The header the {noun} travels in (security scheme `{scheme}`).");
-        let type_doc = format!(
-            "An {noun}. It never shows in `Debug` output, and the header built from it is \
-             marked sensitive so that HTTP tooling does not print it either."
-        );
+        let env_doc = doc(&format!(
+            "The environment variable [`Client::from_env`] reads the {noun} from."
+        ));
+        let header_doc = doc(&format!(
+            "The header the {noun} travels in (security scheme `{scheme}`)."
+        ));
+        let type_doc = doc(&format!(
+            "{} {noun}. It never shows in `Debug` output, and the header built from it \
+             is marked sensitive so that HTTP tooling does not print it either.",
+            article(noun)
+        ));
         let redacted = format!("{type_name}(<redacted>)");
         quote! {
-            #[doc = #env_doc]
+            #env_doc
             pub const #env_const: &str = #env;
 
-            #[doc = #header_doc]
+            #header_doc
             pub const #header_const: &str = #header;
 
-            #[doc = #type_doc]
+            #type_doc
             #[derive(Clone)]
             pub struct #type_name(String);
 
@@ -352,12 +356,12 @@ impl Credential {
         let Credential {
             method, type_name, ..
         } = self;
-        let doc = format!(
+        let doc = doc(&format!(
             "Authenticates every request with this {} (required).",
             self.noun
-        );
+        ));
         quote! {
-            #[doc = #doc]
+            #doc
             pub fn #method(mut self, #method: impl Into<#type_name>) -> Self {
                 self.#method = Some(#method.into());
                 self
@@ -403,19 +407,19 @@ impl Credential {
     }
 
     fn error_variants(&self) -> TokenStream {
-        let missing = format!(
+        let missing = doc(&format!(
             "No {} was given, neither to the builder nor in the environment.",
             self.noun
-        );
-        let invalid = format!(
+        ));
+        let invalid = doc(&format!(
             "The {} has characters an HTTP header cannot carry, such as a line break.",
             self.noun
-        );
+        ));
         let (missing_variant, invalid_variant) = (&self.missing, &self.invalid);
         quote! {
-            #[doc = #missing]
+            #missing
             #missing_variant,
-            #[doc = #invalid]
+            #invalid
             #invalid_variant,
         }
     }
@@ -434,5 +438,19 @@ impl Credential {
             Self::#missing_variant => f.write_str(#missing),
             Self::#invalid_variant => f.write_str(#invalid),
         }
+    }
+}
+
+/// A doc attribute that prettyplease prints as `/// text`.
+fn doc(text: &str) -> TokenStream {
+    let text = format!(" {text}");
+    quote! { #[doc = #text] }
+}
+
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) {
+        "An"
+    } else {
+        "A"
     }
 }

@@ -32,7 +32,7 @@ pub enum Error {
 
     /// The spec parses, but says something the generator cannot turn into a
     /// client.
-    #[error("{}: at {pointer}: {message}", path.display())]
+    #[error("{}: {}{message}", path.display(), at(pointer))]
     Invalid {
         /// The spec file.
         path: PathBuf,
@@ -69,6 +69,15 @@ pub enum Error {
         /// What the operating system said.
         source: io::Error,
     },
+}
+
+/// `at /pointer: `, or nothing for the whole document.
+fn at(pointer: &str) -> String {
+    if pointer.is_empty() {
+        String::new()
+    } else {
+        format!("at {pointer}: ")
+    }
 }
 
 /// The generator's result type.

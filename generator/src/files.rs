@@ -21,7 +21,7 @@ pub struct StaleFile {
     pub path: PathBuf,
     /// What the generator writes.
     pub expected: String,
-    /// What is on disk; `None` when the file is missing.
+    /// What is on disk (invalid UTF-8 replaced); `None` when the file is missing.
     pub actual: Option<String>,
 }
 
@@ -42,16 +42,18 @@ impl CrateFiles {
         let mut stale = Vec::new();
         for (path, expected) in &self.files {
             let full = out.join(path);
-            let actual = match fs::read_to_string(&full) {
-                Ok(text) => Some(text),
+            // Bytes, not text: a file mangled into invalid UTF-8 is stale,
+            // not an obstacle to regenerating it.
+            let actual = match fs::read(&full) {
+                Ok(bytes) => Some(bytes),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => None,
                 Err(source) => return Err(Error::Output { path: full, source }),
             };
-            if actual.as_deref() != Some(expected) {
+            if actual.as_deref() != Some(expected.as_bytes()) {
                 stale.push(StaleFile {
                     path: path.clone(),
                     expected: expected.clone(),
-                    actual,
+                    actual: actual.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
                 });
             }
         }
@@ -129,6 +131,21 @@ mod tests {
             .filter(|n| n.to_string_lossy().contains("regen-tmp"))
             .collect();
         assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+        fs::remove_dir_all(&out).unwrap();
+    }
+
+    #[test]
+    fn a_file_mangled_into_invalid_utf8_is_stale_and_repaired() {
+        let out = scratch("mangled");
+        fs::write(out.join("lib.rs"), b"fn f() {}\xff\xfe").unwrap();
+        let mut files = CrateFiles::default();
+        files.insert("lib.rs", "fn f() {}".to_owned());
+
+        let stale = files.stale_in(&out).unwrap();
+        assert_eq!(stale.len(), 1);
+        assert!(stale[0].actual.as_deref().unwrap().starts_with("fn f() {}"));
+        files.write_into(&out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("lib.rs")).unwrap(), "fn f() {}");
         fs::remove_dir_all(&out).unwrap();
     }
 }

@@ -75,12 +75,12 @@ fn syntax(path: &Path, error: &serde_yaml::Error) -> Error {
     let (line, column) = error
         .location()
         .map_or((1, 1), |at| (at.line(), at.column()));
-    let message = error.to_string();
-    // serde_yaml appends the location to its message; ours goes in front.
-    let message = match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message,
-    };
+    // serde_yaml puts the location in its message too; ours goes in front.
+    // Another location in the message (where an unclosed quote opened, say)
+    // is context worth keeping.
+    let message = error
+        .to_string()
+        .replacen(&format!(" at line {line} column {column}"), "", 1);
     Error::Syntax {
         path: path.to_owned(),
         line,

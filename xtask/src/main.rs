@@ -55,7 +55,7 @@ fn main() -> ExitCode {
 
 fn regen(spec: &Path, out: &Path, check: bool) -> Result<ExitCode, generator::Error> {
     let files = generator::generate(spec, &label(spec))?;
-    let shown_out = label(out);
+    let shown_out = shown(out);
     if !check {
         let changed = files.write_into(out)?;
         let count = files.iter().count();
@@ -104,12 +104,22 @@ fn regen(spec: &Path, out: &Path, check: bool) -> Result<ExitCode, generator::Er
     Ok(ExitCode::FAILURE)
 }
 
+/// The output folder as messages name it: relative to the project's root
+/// when it lies inside it, else as the user gave it.
+fn shown(out: &Path) -> String {
+    let full = std::path::absolute(out).unwrap_or_else(|_| out.to_owned());
+    match full.strip_prefix(project_root()) {
+        Ok(inside) => inside.display().to_string(),
+        Err(_) => out.display().to_string(),
+    }
+}
+
 /// The project's root: xtask always runs from its own source tree.
 fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
-        .expect("xtask sits inside the project")
-        .to_owned()
+        .expect("xtask sits inside the project");
+    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned())
 }
 
 /// `path` as preambles and messages name it: relative to the project's root
@@ -122,7 +132,7 @@ fn label(path: &Path) -> String {
             .unwrap_or_else(|_| p.to_owned())
     };
     let full = resolve(path);
-    let shown = match full.strip_prefix(resolve(&project_root())) {
+    let shown = match full.strip_prefix(project_root()) {
         Ok(inside) => inside.to_owned(),
         Err(_) => full.file_name().map(PathBuf::from).unwrap_or(full),
     };

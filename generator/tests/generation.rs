@@ -1,0 +1,483 @@
+//! The generator as a library: what it makes of the project's spec, of a
+//! small other API, and how it reports specs it cannot use.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use generator::{CrateFiles, Error};
+
+/// The label the project's own files name the spec by.
+const SPEC_LABEL: &str = "spec/beltic-identity.yaml";
+
+/// The project's root: the folder above this crate.
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the generator sits inside the project")
+        .to_owned()
+}
+
+fn project_spec() -> PathBuf {
+    project_root().join(SPEC_LABEL)
+}
+
+/// A fresh folder under the system's temporary folder, removed when dropped.
+/// `name` must differ between the tests of this file, which run in parallel.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("generator-it-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("create a scratch folder");
+        Scratch(dir)
+    }
+
+    /// Writes `text` to `name` inside the folder and returns its path.
+    fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.0.join(name);
+        fs::write(&path, text).expect("write a scratch file");
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn generate_project() -> CrateFiles {
+    generator::generate(&project_spec(), SPEC_LABEL).expect("the project's spec generates")
+}
+
+/// The error for a spec that must fail, with the spec's text in the message
+/// if it does not.
+fn error_for(path: &Path) -> Error {
+    match generator::generate(path, "spec.yaml") {
+        Ok(_) => panic!(
+            "{} generated, but should not have:\n{}",
+            path.display(),
+            fs::read_to_string(path).unwrap_or_default()
+        ),
+        Err(error) => error,
+    }
+}
+
+fn text_of<'a>(files: &'a CrateFiles, path: &str) -> &'a str {
+    files
+        .iter()
+        .find(|(p, _)| *p == Path::new(path))
+        .map(|(_, text)| text)
+        .unwrap_or_else(|| panic!("no generated {path}"))
+}
+
+/// The names of the `[dependencies]` of a generated manifest.
+fn dependencies(manifest: &str) -> Vec<&str> {
+    manifest
+        .split("\n[dependencies]\n")
+        .nth(1)
+        .expect("a [dependencies] table")
+        .lines()
+        .take_while(|line| !line.starts_with('['))
+        .filter_map(|line| line.split_once(" = ").map(|(name, _)| name))
+        .collect()
+}
+
+#[test]
+fn checked_in_client_is_fresh() {
+    let out = project_root().join("generated-client");
+    let stale = generate_project()
+        .stale_in(&out)
+        .expect("read the checked-in client");
+    let paths: Vec<String> = stale
+        .iter()
+        .map(|file| match file.actual {
+            Some(_) => format!("  {} (differs)", file.path.display()),
+            None => format!("  {} (missing)", file.path.display()),
+        })
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "generated-client is out of date with {SPEC_LABEL}:\n{}\nrun `cargo xtask regen` and commit the result",
+        paths.join("\n")
+    );
+}
+
+#[test]
+fn generation_is_deterministic() {
+    let first = generate_project();
+    let second = generate_project();
+    assert_eq!(first, second, "two generations from the same spec differ");
+
+    // Where the spec lies must not matter, only its label.
+    let scratch = Scratch::new("deterministic");
+    let spec = fs::read_to_string(project_spec()).expect("read the project's spec");
+    let copy = scratch.file("beltic-identity.yaml", &spec);
+    let from_copy = generator::generate(&copy, SPEC_LABEL).expect("the copy generates");
+    let paths = |files: &CrateFiles| -> Vec<PathBuf> {
+        files.iter().map(|(path, _)| path.to_owned()).collect()
+    };
+    assert_eq!(paths(&from_copy), paths(&first));
+    for ((path, expected), (_, actual)) in first.iter().zip(from_copy.iter()) {
+        assert!(
+            expected.as_bytes() == actual.as_bytes(),
+            "{} differs when generated from a copy of the spec in {}",
+            path.display(),
+            scratch.0.display()
+        );
+    }
+}
+
+#[test]
+fn every_file_has_the_preamble() {
+    let files = generate_project();
+    let paths: Vec<&Path> = files.iter().map(|(path, _)| path).collect();
+    assert_eq!(
+        paths,
+        [
+            Path::new("Cargo.toml"),
+            Path::new("src/api.rs"),
+            Path::new("src/connection.rs"),
+            Path::new("src/lib.rs"),
+        ]
+    );
+    for (path, text) in files.iter() {
+        let marker = match path.extension().and_then(|e| e.to_str()) {
+            Some("rs") => "//",
+            Some("toml") => "#",
+            other => panic!("{}: unexpected kind of file {other:?}", path.display()),
+        };
+        let mut lines = text.lines();
+        assert_eq!(
+            lines.next(),
+            Some(format!("{marker} Generated by `cargo xtask regen` from {SPEC_LABEL}.").as_str()),
+            "{}: first line",
+            path.display()
+        );
+        let second = lines.next().unwrap_or_default();
+        assert!(
+            second.starts_with(&format!("{marker} Do not edit by hand")),
+            "{}: second line is {second:?}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn yaml_syntax_error_is_located() {
+    let scratch = Scratch::new("syntax");
+    // Line 5 has a second `:` where a plain scalar may not hold one; it is
+    // the 17th character of the line.
+    let spec = scratch.file(
+        "broken.yaml",
+        "openapi: 3.0.3\n\
+         info:\n  \
+           title: Broken\n  \
+           version: 1.0.0\n  \
+           description: a: b\n\
+         paths: {}\n",
+    );
+    let error = error_for(&spec);
+    let shown = error.to_string();
+    match &error {
+        Error::Syntax {
+            path,
+            line,
+            column,
+            message,
+        } => {
+            assert_eq!(path, &spec);
+            assert_eq!(*line, 5, "{shown}");
+            assert_eq!(*column, 17, "{shown}");
+            assert!(!message.is_empty());
+            assert!(
+                !message.contains(" at line "),
+                "the location is repeated in the message: {message}"
+            );
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+    let prefix = format!("{}:5:17:", spec.display());
+    assert!(
+        shown.starts_with(&prefix),
+        "{shown:?} does not start with {prefix:?}"
+    );
+}
+
+#[test]
+fn an_unclosed_quote_points_back_to_where_it_opened() {
+    let scratch = Scratch::new("unclosed");
+    let spec = scratch.file(
+        "unclosed.yaml",
+        "openapi: 3.0.3\n\
+         info:\n  \
+           title: Broken\n  \
+           version: 1.0.0\n  \
+           description: \"unclosed\n\
+         paths: {}\n",
+    );
+    let shown = error_for(&spec).to_string();
+    // The parser notices at the end of the file; the message must still
+    // lead the reader to line 5, where the quote opened.
+    assert!(shown.contains("quoted scalar"), "{shown}");
+    assert!(shown.contains("line 5"), "{shown}");
+}
+
+#[test]
+fn shape_error_is_located() {
+    let scratch = Scratch::new("shape");
+    // Well-formed YAML, but `paths` must be a map of path to item.
+    let list = scratch.file(
+        "list.yaml",
+        "openapi: 3.0.3\n\
+         info:\n  \
+           title: Shape\n  \
+           version: 1.0.0\n\
+         paths:\n  \
+           - /a\n  \
+           - /b\n",
+    );
+    match error_for(&list) {
+        Error::Syntax {
+            path,
+            line,
+            column,
+            message,
+        } => {
+            assert_eq!(path, list);
+            assert!((5..=7).contains(&line), "line {line}: {message}");
+            assert!(column > 0);
+            assert!(message.contains("paths"), "{message}");
+        }
+        other => panic!("expected a located shape error, got {other:?}"),
+    }
+
+    // `info` without its required `title`.
+    let untitled = scratch.file(
+        "untitled.yaml",
+        "openapi: 3.0.3\n\
+         info:\n  \
+           version: 1.0.0\n\
+         paths: {}\n",
+    );
+    match error_for(&untitled) {
+        Error::Syntax {
+            path,
+            line,
+            column,
+            message,
+        } => {
+            assert_eq!(path, untitled);
+            assert!((2..=3).contains(&line), "line {line}: {message}");
+            assert!(column > 0);
+            assert!(message.contains("title"), "{message}");
+        }
+        other => panic!("expected a located shape error, got {other:?}"),
+    }
+}
+
+#[test]
+fn unsupported_version_is_explained() {
+    let scratch = Scratch::new("version");
+    let spec = scratch.file(
+        "new.yaml",
+        "openapi: 3.1.0\n\
+         info:\n  \
+           title: Newer\n  \
+           version: 1.0.0\n\
+         paths: {}\n",
+    );
+    match error_for(&spec) {
+        Error::Invalid {
+            path,
+            pointer,
+            message,
+        } => {
+            assert_eq!(path, spec);
+            assert_eq!(pointer, "/openapi");
+            assert!(message.contains("3.1"), "{message}");
+            assert!(message.contains("3.0"), "{message}");
+        }
+        other => panic!("expected an invalid-document error, got {other:?}"),
+    }
+}
+
+#[test]
+fn empty_and_non_openapi_files() {
+    let scratch = Scratch::new("not-openapi");
+
+    let empty = scratch.file("empty.yaml", "");
+    match error_for(&empty) {
+        Error::Invalid { path, message, .. } => {
+            assert_eq!(path, empty);
+            assert!(message.contains("empty"), "{message}");
+        }
+        other => panic!("expected an invalid-document error, got {other:?}"),
+    }
+
+    // A problem with the whole document has no pointer to show.
+    let shown = error_for(&empty).to_string();
+    assert_eq!(
+        shown,
+        format!(
+            "{}: the file is empty; expected an OpenAPI 3.0 document",
+            empty.display()
+        )
+    );
+
+    let other = scratch.file("other.yaml", "{foo: 1}\n");
+    match error_for(&other) {
+        Error::Invalid { path, message, .. } => {
+            assert_eq!(path, other);
+            assert!(message.contains("openapi"), "{message}");
+        }
+        unexpected => panic!("expected an invalid-document error, got {unexpected:?}"),
+    }
+}
+
+#[test]
+fn missing_file() {
+    let scratch = Scratch::new("missing");
+    let absent = scratch.0.join("absent.yaml");
+    let error = error_for(&absent);
+    assert!(
+        error.to_string().starts_with(&absent.display().to_string()),
+        "{error}"
+    );
+    match error {
+        Error::ReadSpec { path, source } => {
+            assert_eq!(path, absent);
+            assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
+        }
+        other => panic!("expected a read error, got {other:?}"),
+    }
+}
+
+/// A small API unlike the project's: bearer authentication, no
+/// `x-rust-client`, and no uuid or date formats.
+const PET_STORE: &str = r##"openapi: 3.0.3
+info:
+  title: Pet Store
+  version: 2.1.0
+servers:
+  - url: https://pets.example.test/api/
+security:
+  - tokenAuth: []
+paths:
+  /pets/{petId}:
+    get:
+      operationId: showPet
+      parameters:
+        - name: petId
+          in: path
+          required: true
+          schema:
+            type: integer
+            format: int64
+      responses:
+        '200':
+          description: The pet.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Pet'
+  /pets:
+    post:
+      operationId: addPet
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/NewPet'
+      responses:
+        '201':
+          description: The pet as stored.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Pet'
+components:
+  securitySchemes:
+    tokenAuth:
+      type: http
+      scheme: bearer
+  schemas:
+    NewPet:
+      type: object
+      required: [name]
+      properties:
+        name:
+          type: string
+        tag:
+          type: string
+    Pet:
+      type: object
+      required: [id, name]
+      properties:
+        id:
+          type: integer
+          format: int64
+        name:
+          type: string
+        tag:
+          type: string
+"##;
+
+#[test]
+fn a_small_other_api_generates() {
+    let scratch = Scratch::new("pet-store");
+    let spec = scratch.file("pet-store.yaml", PET_STORE);
+    let files = generator::generate(&spec, "pet-store.yaml").expect("the pet store generates");
+
+    let manifest = text_of(&files, "Cargo.toml");
+    assert!(
+        manifest.contains("\n[package]\nname = \"pet-store\"\nversion = \"0.1.0\"\n"),
+        "{manifest}"
+    );
+    let deps = dependencies(manifest);
+    assert!(deps.contains(&"reqwest"), "{deps:?}");
+    assert!(!deps.contains(&"uuid"), "{deps:?}");
+    assert!(!deps.contains(&"chrono"), "{deps:?}");
+    // The project's spec, which has uuid and date-time strings, does list
+    // them: the check above is not vacuous.
+    let project = generate_project();
+    let project_deps = dependencies(text_of(&project, "Cargo.toml"));
+    assert!(project_deps.contains(&"uuid"), "{project_deps:?}");
+    assert!(project_deps.contains(&"chrono"), "{project_deps:?}");
+
+    let connection = text_of(&files, "src/connection.rs");
+    for expected in [
+        "bearer_token",
+        // The credential's variable is `<prefix>_BEARER_TOKEN`, the prefix
+        // coming from the title.
+        "\"PET_STORE_BEARER_TOKEN\"",
+        "\"PET_STORE_BASE_URL\"",
+        "\"authorization\"",
+        "Bearer {secret}",
+        // The server's URL, without its trailing `/`.
+        "\"https://pets.example.test/api\"",
+    ] {
+        assert!(
+            connection.contains(expected),
+            "src/connection.rs lacks {expected}:\n{connection}"
+        );
+    }
+    assert!(!connection.contains("api_key"), "{connection}");
+
+    let api = text_of(&files, "src/api.rs");
+    for expected in [
+        "pub async fn show_pet",
+        "pub async fn add_pet",
+        "pub struct NewPet",
+    ] {
+        assert!(api.contains(expected), "src/api.rs lacks {expected}");
+    }
+    let lib = text_of(&files, "src/lib.rs");
+    assert!(lib.contains("pet_store::Client::from_env()"), "{lib}");
+    assert!(
+        lib.starts_with("// Generated by `cargo xtask regen` from pet-store.yaml.\n"),
+        "{lib}"
+    );
+}

@@ -1,0 +1,308 @@
+//! `cargo xtask regen` end to end: the real binary, run as a process, on the
+//! project's spec and on broken ones, writing into scratch folders.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The files every generation writes, relative to the output folder.
+const GENERATED: [&str; 4] = [
+    "Cargo.toml",
+    "src/api.rs",
+    "src/connection.rs",
+    "src/lib.rs",
+];
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits inside the project")
+        .to_owned()
+}
+
+fn project_spec() -> PathBuf {
+    project_root().join("spec/beltic-identity.yaml")
+}
+
+/// A fresh folder under the system's temporary folder, removed when dropped.
+/// `name` must differ between the tests of this file, which run in parallel.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("xtask-regen-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("create a scratch folder");
+        Scratch(dir)
+    }
+
+    fn join(&self, path: &str) -> PathBuf {
+        self.0.join(path)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// What a run printed and how it ended.
+struct Run {
+    success: bool,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn describe(&self) -> String {
+        format!(
+            "success: {}\n--- stdout\n{}--- stderr\n{}",
+            self.success, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs `xtask regen` with `args` from the folder `cwd`.
+fn regen(cwd: &Path, args: &[&Path]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    command.current_dir(cwd).arg("regen").args(args);
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = command.output().expect("run xtask");
+    Run {
+        success: status.success(),
+        stdout: String::from_utf8(stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(stderr).expect("UTF-8 stderr"),
+    }
+}
+
+fn regen_into(spec: &Path, out: &Path) -> Run {
+    regen(
+        &project_root(),
+        &[Path::new("--spec"), spec, Path::new("--out"), out],
+    )
+}
+
+fn check(spec: &Path, out: &Path) -> Run {
+    regen(
+        &project_root(),
+        &[
+            Path::new("--spec"),
+            spec,
+            Path::new("--out"),
+            out,
+            Path::new("--check"),
+        ],
+    )
+}
+
+/// Every file under `dir`, by path relative to it, with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in fs::read_dir(dir).expect("list a folder") {
+            let path = entry.expect("read a folder entry").path();
+            if path.is_dir() {
+                walk(root, &path, files);
+            } else {
+                let bytes = fs::read(&path).expect("read a file");
+                let relative = path.strip_prefix(root).expect("inside the root").to_owned();
+                files.insert(relative, bytes);
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    walk(dir, dir, &mut files);
+    files
+}
+
+fn assert_same_files(
+    before: &BTreeMap<PathBuf, Vec<u8>>,
+    after: &BTreeMap<PathBuf, Vec<u8>>,
+    what: &str,
+) {
+    let names = |files: &BTreeMap<PathBuf, Vec<u8>>| files.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        names(after),
+        names(before),
+        "{what}: the set of files changed"
+    );
+    for (path, bytes) in before {
+        assert!(after[path] == *bytes, "{what}: {} changed", path.display());
+    }
+}
+
+#[test]
+fn regen_writes_a_crate_then_check_passes() {
+    let scratch = Scratch::new("fresh");
+    let out = scratch.join("client");
+    fs::create_dir_all(&out).unwrap();
+    let spec = project_spec();
+
+    let first = regen_into(&spec, &out);
+    assert!(first.success, "{}", first.describe());
+    for path in GENERATED {
+        assert!(out.join(path).is_file(), "no {path} after regen");
+        assert!(
+            first.stdout.contains(path),
+            "regen did not list {path} as written:\n{}",
+            first.describe()
+        );
+    }
+    let written = snapshot(&out);
+    let names: Vec<&Path> = written.keys().map(PathBuf::as_path).collect();
+    assert_eq!(names, GENERATED.map(Path::new), "regen wrote other files");
+
+    let checked = check(&spec, &out);
+    assert!(checked.success, "{}", checked.describe());
+    assert!(
+        checked.stdout.contains("up to date"),
+        "{}",
+        checked.describe()
+    );
+    assert!(checked.stderr.is_empty(), "{}", checked.describe());
+
+    let again = regen_into(&spec, &out);
+    assert!(again.success, "{}", again.describe());
+    assert!(
+        again.stdout.contains("already up to date"),
+        "{}",
+        again.describe()
+    );
+    for path in GENERATED {
+        assert!(
+            !again.stdout.contains(path),
+            "the second regen rewrote {path}:\n{}",
+            again.describe()
+        );
+    }
+    assert_same_files(&written, &snapshot(&out), "a second regen");
+}
+
+#[test]
+fn check_names_stale_files_and_writes_nothing() {
+    let scratch = Scratch::new("stale");
+    let out = scratch.join("client");
+    let spec = project_spec();
+    let first = regen_into(&spec, &out);
+    assert!(first.success, "{}", first.describe());
+
+    let api = out.join("src/api.rs");
+    let mut edited = fs::read_to_string(&api).unwrap();
+    edited.push_str("// a hand edit\n");
+    fs::write(&api, &edited).unwrap();
+    fs::remove_file(out.join("src/connection.rs")).unwrap();
+    let before = snapshot(&out);
+
+    let checked = check(&spec, &out);
+    let shown = checked.describe();
+    assert!(!checked.success, "{shown}");
+    let stderr = &checked.stderr;
+    assert!(stderr.contains("src/api.rs differs"), "{shown}");
+    assert!(
+        stderr.lines().any(|line| line.trim() == "-// a hand edit"),
+        "no diff line removing the edit:\n{shown}"
+    );
+    assert!(stderr.contains("src/connection.rs is missing"), "{shown}");
+    assert!(stderr.contains("run `cargo xtask regen`"), "{shown}");
+    for fresh in ["Cargo.toml", "src/lib.rs"] {
+        assert!(
+            !stderr.contains(fresh),
+            "{fresh} is named though it is fresh:\n{shown}"
+        );
+    }
+
+    assert_same_files(&before, &snapshot(&out), "--check");
+    assert_eq!(fs::read_to_string(&api).unwrap(), edited);
+    assert!(!out.join("src/connection.rs").exists());
+}
+
+#[test]
+fn broken_spec_leaves_output_untouched() {
+    let scratch = Scratch::new("broken");
+    let out = scratch.join("client");
+    let first = regen_into(&project_spec(), &out);
+    assert!(first.success, "{}", first.describe());
+    fs::create_dir_all(out.join("tests")).unwrap();
+    fs::write(
+        out.join("tests/mine.rs"),
+        "#[test]\nfn mine() {\n    assert_eq!(1 + 1, 2);\n}\n",
+    )
+    .unwrap();
+    let before = snapshot(&out);
+    assert!(before.contains_key(Path::new("tests/mine.rs")));
+
+    // The `:` after `a` on line 5, its 17th character, is a YAML error.
+    let spec = scratch.join("broken-spec.yaml");
+    fs::write(
+        &spec,
+        "openapi: 3.0.3\n\
+         info:\n  \
+           title: Broken\n  \
+           version: 1.0.0\n  \
+           description: a: b\n\
+         paths: {}\n",
+    )
+    .unwrap();
+
+    let run = regen_into(&spec, &out);
+    let shown = run.describe();
+    assert!(!run.success, "{shown}");
+    assert!(run.stderr.contains("error:"), "{shown}");
+    assert!(run.stderr.contains("broken-spec.yaml:5:17:"), "{shown}");
+    assert!(run.stdout.is_empty(), "{shown}");
+
+    assert_same_files(&before, &snapshot(&out), "a failed regen");
+}
+
+#[test]
+fn regen_from_another_directory_gives_the_same_bytes() {
+    let scratch = Scratch::new("cwd");
+    let elsewhere = scratch.join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let from_root = scratch.join("from-root");
+
+    // From the project's root, naming the spec relative to it.
+    let run = regen(
+        &project_root(),
+        &[
+            Path::new("--spec"),
+            Path::new("spec/beltic-identity.yaml"),
+            Path::new("--out"),
+            &from_root,
+        ],
+    );
+    assert!(run.success, "{}", run.describe());
+
+    // From another folder, with the output folder relative to that one.
+    let run = regen(
+        &elsewhere,
+        &[
+            Path::new("--spec"),
+            &project_spec(),
+            Path::new("--out"),
+            Path::new("out"),
+        ],
+    );
+    assert!(run.success, "{}", run.describe());
+    let from_elsewhere = elsewhere.join("out");
+
+    let expected = snapshot(&from_root);
+    let names: Vec<&Path> = expected.keys().map(PathBuf::as_path).collect();
+    assert_eq!(names, GENERATED.map(Path::new));
+    assert_same_files(
+        &expected,
+        &snapshot(&from_elsewhere),
+        "regen from elsewhere",
+    );
+
+    // Both name the spec as the project does, not as the command line did.
+    let lib = String::from_utf8(expected[Path::new("src/lib.rs")].clone()).unwrap();
+    assert!(
+        lib.starts_with("// Generated by `cargo xtask regen` from spec/beltic-identity.yaml.\n"),
+        "{lib}"
+    );
+}
