@@ -342,11 +342,14 @@ pub mod types {
     ///An identity verification session.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Session {
+        ///What the session holds.
         pub attributes: SessionAttributes,
         ///The unique identifier of the session.
         pub id: ::uuid::Uuid,
+        ///Resources linked to the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub relationships: ::std::option::Option<SessionRelationships>,
+        ///The resource type, always `session`.
         #[serde(rename = "type")]
         pub type_: SessionResourceType,
     }
@@ -414,6 +417,7 @@ pub mod types {
         ///When the subject started the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub started_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        ///Where the session is in its lifecycle.
         pub status: SessionStatus,
         ///When the session last changed.
         pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
@@ -421,23 +425,31 @@ pub mod types {
     ///The response document of a single session.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct SessionDocument {
+        ///The session.
         pub data: Session,
+        ///Links related to the document.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub links: ::std::option::Option<DocumentLinks>,
+        ///Information about the document that is not part of the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub meta: ::std::option::Option<DocumentMeta>,
     }
     ///Resources linked to the session.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct SessionRelationships {
+        ///The account the session belongs to.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub account: ::std::option::Option<ToOneRelationship>,
+        ///The business account the session verifies, if any.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub business: ::std::option::Option<ToOneRelationship>,
+        ///Documents the subject submitted.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub documents: ::std::option::Option<ToManyRelationship>,
+        ///Devices the subject used during the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub session_devices: ::std::option::Option<ToManyRelationship>,
+        ///Verifications run on the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub verifications: ::std::option::Option<ToManyRelationship>,
     }

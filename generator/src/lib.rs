@@ -3,7 +3,7 @@
 //! Data flows one way, one module a stage:
 //! [`load`] (file → OpenAPI document) → [`document`] (checks, and what
 //! progenitor does not read) → [`operations`], [`connection`],
-//! [`crate_root`], [`manifest`] (code) → [`format`] (text) → [`files`] (one
+//! [`crate_root`], [`manifest`] (code) → [`format`](mod@format) (text) → [`files`] (one
 //! set, written in one step). Nothing is written until every stage has
 //! succeeded, so a broken spec leaves the output folder as it was.
 //!
