@@ -2,8 +2,7 @@
 //! authentication scheme and default server, directly or from the
 //! environment.
 
-use proc_macro2::Ident;
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::document::{Auth, Document, http_header_name};
@@ -21,46 +20,45 @@ pub fn generate(document: &Document) -> TokenStream {
         .as_ref()
         .map(|auth| Credential::new(auth, prefix));
 
-    let default_base_url = match &document.default_base_url {
-        Some(url) => {
-            let doc = doc("The base URL the spec's first server names, used unless \
-                           [`ClientBuilder::base_url`] or the environment says otherwise.");
-            quote! {
-                #doc
-                pub const DEFAULT_BASE_URL: &str = #url;
+    // With a server in the spec, the client falls back to it; without one,
+    // a base URL is required and its absence is an error of its own.
+    let (default_base_url, base_url_or_default, missing_base_url, missing_base_url_message) =
+        match &document.default_base_url {
+            Some(url) => {
+                let doc = doc("The base URL the spec's first server names, used unless \
+                               [`ClientBuilder::base_url`] or the environment says otherwise.");
+                (
+                    quote! {
+                        #doc
+                        pub const DEFAULT_BASE_URL: &str = #url;
+                    },
+                    quote! { .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()) },
+                    quote! {},
+                    quote! {},
+                )
             }
-        }
-        None => quote! {},
-    };
-    let base_url_or_default = if document.default_base_url.is_some() {
-        quote! { .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()) }
-    } else {
-        quote! { .ok_or(ConfigError::MissingBaseUrl)? }
-    };
+            None => {
+                let message =
+                    format!("no base URL: call ClientBuilder::base_url or set {base_url_env}");
+                (
+                    quote! {},
+                    quote! { .ok_or(ConfigError::MissingBaseUrl)? },
+                    quote! {
+                        /// The spec names no server, and no base URL was given.
+                        MissingBaseUrl,
+                    },
+                    quote! { Self::MissingBaseUrl => f.write_str(#message), },
+                )
+            }
+        };
 
     let credential_items = credential.as_ref().map(Credential::items);
-    let credential_field = credential.as_ref().map(|c| {
-        let Credential {
-            method, type_name, ..
-        } = c;
-        quote! { #method: ::std::option::Option<#type_name>, }
-    });
+    let credential_field = credential.as_ref().map(Credential::field);
     let credential_setter = credential.as_ref().map(Credential::setter);
     let credential_headers = credential.as_ref().map(Credential::headers);
     let credential_from_env = credential.as_ref().map(Credential::read_from_env);
     let credential_errors = credential.as_ref().map(Credential::error_variants);
     let credential_messages = credential.as_ref().map(Credential::error_messages);
-
-    let missing_base_url = document.default_base_url.is_none().then(|| {
-        quote! {
-            /// The spec names no server, and no base URL was given.
-            MissingBaseUrl,
-        }
-    });
-    let missing_base_url_message = document.default_base_url.is_none().then(|| {
-        let message = format!("no base URL: call ClientBuilder::base_url or set {base_url_env}");
-        quote! { Self::MissingBaseUrl => f.write_str(#message), }
-    });
 
     let connect_timeout = CONNECT_TIMEOUT_SECS;
     let request_timeout = REQUEST_TIMEOUT_SECS;
@@ -251,6 +249,8 @@ struct Credential {
     invalid: Ident,
     /// Words for it in docs and messages: "API key", "bearer token".
     noun: &'static str,
+    /// The same with its article, starting a sentence: "An API key".
+    a_noun: &'static str,
     /// Environment variable `from_env` reads it from.
     env: String,
     /// Header it travels in, lower case.
@@ -263,11 +263,12 @@ struct Credential {
 
 impl Credential {
     fn new(auth: &Auth, env_prefix: &str) -> Self {
-        let (snake, camel, noun, header, bearer, scheme) = match auth {
+        let (snake, camel, noun, a_noun, header, bearer, scheme) = match auth {
             Auth::ApiKeyHeader { scheme, header } => (
                 "api_key",
                 "ApiKey",
                 "API key",
+                "An API key",
                 http_header_name(header).expect("validated header name"),
                 false,
                 scheme,
@@ -276,6 +277,7 @@ impl Credential {
                 "bearer_token",
                 "BearerToken",
                 "bearer token",
+                "A bearer token",
                 "authorization".to_owned(),
                 true,
                 scheme,
@@ -290,6 +292,7 @@ impl Credential {
             missing: format_ident!("Missing{camel}"),
             invalid: format_ident!("Invalid{camel}"),
             noun,
+            a_noun,
             env: format!("{env_prefix}_{upper}"),
             header,
             bearer,
@@ -304,6 +307,7 @@ impl Credential {
             env_const,
             header_const,
             noun,
+            a_noun,
             env,
             header,
             scheme,
@@ -316,9 +320,8 @@ impl Credential {
             "The header the {noun} travels in (security scheme `{scheme}`)."
         ));
         let type_doc = doc(&format!(
-            "{} {noun}. It never shows in `Debug` output, and the header built from it \
-             is marked sensitive so that HTTP tooling does not print it either.",
-            article(noun)
+            "{a_noun}. It never shows in `Debug` output, and the header built from it \
+             is marked sensitive so that HTTP tooling does not print it either."
         ));
         let redacted = format!("{type_name}(<redacted>)");
         quote! {
@@ -350,6 +353,13 @@ impl Credential {
                 }
             }
         }
+    }
+
+    fn field(&self) -> TokenStream {
+        let Credential {
+            method, type_name, ..
+        } = self;
+        quote! { #method: ::std::option::Option<#type_name>, }
     }
 
     fn setter(&self) -> TokenStream {
@@ -445,12 +455,4 @@ impl Credential {
 fn doc(text: &str) -> TokenStream {
     let text = format!(" {text}");
     quote! { #[doc = #text] }
-}
-
-fn article(noun: &str) -> &'static str {
-    if noun.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) {
-        "An"
-    } else {
-        "A"
-    }
 }

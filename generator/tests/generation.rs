@@ -2,6 +2,7 @@
 //! small other API, and how it reports specs it cannot use.
 
 use std::fs;
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 use generator::{CrateFiles, Error};
@@ -61,6 +62,60 @@ fn error_for(path: &Path) -> Error {
             fs::read_to_string(path).unwrap_or_default()
         ),
         Err(error) => error,
+    }
+}
+
+/// A syntax error's location and message, for a spec that must give one.
+struct Located {
+    path: PathBuf,
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+impl Located {
+    /// Asserts that the error names `spec`, a line in `lines`, a column, and
+    /// the member `member`.
+    fn assert_about(&self, spec: &Path, lines: RangeInclusive<usize>, member: &str) {
+        let Located {
+            path,
+            line,
+            column,
+            message,
+        } = self;
+        assert_eq!(path, spec);
+        assert!(lines.contains(line), "line {line}: {message}");
+        assert!(*column > 0, "column {column}: {message}");
+        assert!(message.contains(member), "{message}");
+    }
+}
+
+fn syntax_error(spec: &Path) -> Located {
+    match error_for(spec) {
+        Error::Syntax {
+            path,
+            line,
+            column,
+            message,
+        } => Located {
+            path,
+            line,
+            column,
+            message,
+        },
+        other => panic!("expected a located syntax error, got {other:?}"),
+    }
+}
+
+/// An invalid-document error's path, pointer and message.
+fn invalid_error(spec: &Path) -> (PathBuf, String, String) {
+    match error_for(spec) {
+        Error::Invalid {
+            path,
+            pointer,
+            message,
+        } => (path, pointer, message),
+        other => panic!("expected an invalid-document error, got {other:?}"),
     }
 }
 
@@ -178,26 +233,16 @@ fn yaml_syntax_error_is_located() {
            description: a: b\n\
          paths: {}\n",
     );
-    let error = error_for(&spec);
-    let shown = error.to_string();
-    match &error {
-        Error::Syntax {
-            path,
-            line,
-            column,
-            message,
-        } => {
-            assert_eq!(path, &spec);
-            assert_eq!(*line, 5, "{shown}");
-            assert_eq!(*column, 17, "{shown}");
-            assert!(!message.is_empty());
-            assert!(
-                !message.contains(" at line "),
-                "the location is repeated in the message: {message}"
-            );
-        }
-        other => panic!("expected a syntax error, got {other:?}"),
-    }
+    let error = syntax_error(&spec);
+    assert_eq!(error.path, spec);
+    assert_eq!((error.line, error.column), (5, 17), "{}", error.message);
+    assert!(!error.message.is_empty());
+    assert!(
+        !error.message.contains(" at line "),
+        "the location is repeated in the message: {}",
+        error.message
+    );
+    let shown = error_for(&spec).to_string();
     let prefix = format!("{}:5:17:", spec.display());
     assert!(
         shown.starts_with(&prefix),
@@ -238,20 +283,7 @@ fn shape_error_is_located() {
            - /a\n  \
            - /b\n",
     );
-    match error_for(&list) {
-        Error::Syntax {
-            path,
-            line,
-            column,
-            message,
-        } => {
-            assert_eq!(path, list);
-            assert!((5..=7).contains(&line), "line {line}: {message}");
-            assert!(column > 0);
-            assert!(message.contains("paths"), "{message}");
-        }
-        other => panic!("expected a located shape error, got {other:?}"),
-    }
+    syntax_error(&list).assert_about(&list, 5..=7, "paths");
 
     // `info` without its required `title`.
     let untitled = scratch.file(
@@ -261,20 +293,7 @@ fn shape_error_is_located() {
            version: 1.0.0\n\
          paths: {}\n",
     );
-    match error_for(&untitled) {
-        Error::Syntax {
-            path,
-            line,
-            column,
-            message,
-        } => {
-            assert_eq!(path, untitled);
-            assert!((2..=3).contains(&line), "line {line}: {message}");
-            assert!(column > 0);
-            assert!(message.contains("title"), "{message}");
-        }
-        other => panic!("expected a located shape error, got {other:?}"),
-    }
+    syntax_error(&untitled).assert_about(&untitled, 2..=3, "title");
 }
 
 #[test]
@@ -288,19 +307,11 @@ fn unsupported_version_is_explained() {
            version: 1.0.0\n\
          paths: {}\n",
     );
-    match error_for(&spec) {
-        Error::Invalid {
-            path,
-            pointer,
-            message,
-        } => {
-            assert_eq!(path, spec);
-            assert_eq!(pointer, "/openapi");
-            assert!(message.contains("3.1"), "{message}");
-            assert!(message.contains("3.0"), "{message}");
-        }
-        other => panic!("expected an invalid-document error, got {other:?}"),
-    }
+    let (path, pointer, message) = invalid_error(&spec);
+    assert_eq!(path, spec);
+    assert_eq!(pointer, "/openapi");
+    assert!(message.contains("3.1"), "{message}");
+    assert!(message.contains("3.0"), "{message}");
 }
 
 #[test]
@@ -308,13 +319,9 @@ fn empty_and_non_openapi_files() {
     let scratch = Scratch::new("not-openapi");
 
     let empty = scratch.file("empty.yaml", "");
-    match error_for(&empty) {
-        Error::Invalid { path, message, .. } => {
-            assert_eq!(path, empty);
-            assert!(message.contains("empty"), "{message}");
-        }
-        other => panic!("expected an invalid-document error, got {other:?}"),
-    }
+    let (path, _, message) = invalid_error(&empty);
+    assert_eq!(path, empty);
+    assert!(message.contains("empty"), "{message}");
 
     // A problem with the whole document has no pointer to show.
     let shown = error_for(&empty).to_string();
@@ -327,13 +334,9 @@ fn empty_and_non_openapi_files() {
     );
 
     let other = scratch.file("other.yaml", "{foo: 1}\n");
-    match error_for(&other) {
-        Error::Invalid { path, message, .. } => {
-            assert_eq!(path, other);
-            assert!(message.contains("openapi"), "{message}");
-        }
-        unexpected => panic!("expected an invalid-document error, got {unexpected:?}"),
-    }
+    let (path, _, message) = invalid_error(&other);
+    assert_eq!(path, other);
+    assert!(message.contains("openapi"), "{message}");
 }
 
 #[test]

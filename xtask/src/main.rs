@@ -104,16 +104,6 @@ fn regen(spec: &Path, out: &Path, check: bool) -> Result<ExitCode, generator::Er
     Ok(ExitCode::FAILURE)
 }
 
-/// The output folder as messages name it: relative to the project's root
-/// when it lies inside it, else as the user gave it.
-fn shown(out: &Path) -> String {
-    let full = std::path::absolute(out).unwrap_or_else(|_| out.to_owned());
-    match full.strip_prefix(project_root()) {
-        Ok(inside) => inside.display().to_string(),
-        Err(_) => out.display().to_string(),
-    }
-}
-
 /// The project's root: xtask always runs from its own source tree.
 fn project_root() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -122,19 +112,30 @@ fn project_root() -> PathBuf {
     std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned())
 }
 
-/// `path` as preambles and messages name it: relative to the project's root
-/// when it lies inside it, else by its file name, so that the output is the
-/// same on every checkout and from every working directory.
-fn label(path: &Path) -> String {
-    let resolve = |p: &Path| {
-        std::fs::canonicalize(p)
-            .or_else(|_| std::path::absolute(p))
-            .unwrap_or_else(|_| p.to_owned())
-    };
-    let full = resolve(path);
-    let shown = match full.strip_prefix(project_root()) {
-        Ok(inside) => inside.to_owned(),
-        Err(_) => full.file_name().map(PathBuf::from).unwrap_or(full),
-    };
+/// `path` relative to the project's root, if it lies inside it: the same on
+/// every checkout and from every working directory.
+fn inside_project(path: &Path) -> Option<PathBuf> {
+    let full = std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .ok()?;
+    full.strip_prefix(project_root()).ok().map(Path::to_owned)
+}
+
+/// The spec as generated files name it: inside the project, its relative
+/// path; outside, its file name, so that the output never depends on where
+/// the spec sits on one machine.
+fn label(spec: &Path) -> String {
+    let shown = inside_project(spec)
+        .or_else(|| spec.file_name().map(PathBuf::from))
+        .unwrap_or_else(|| spec.to_owned());
     shown.to_string_lossy().replace('\\', "/")
+}
+
+/// The output folder as messages name it: relative to the project's root
+/// when it lies inside it, else as the user gave it.
+fn shown(out: &Path) -> String {
+    inside_project(out)
+        .unwrap_or_else(|| out.to_owned())
+        .display()
+        .to_string()
 }
