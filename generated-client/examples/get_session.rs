@@ -18,8 +18,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let session = client.get_session(&id).await?;
 
     let attributes = &session.data.attributes;
-    match attributes.status {
+    match &attributes.status {
         SessionStatus::Approved => println!("{id}: approved at {:?}", attributes.decisioned_at),
+        // A status added to the API after this client was generated.
+        SessionStatus::Unknown(status) => println!("{id}: {status} (not in the spec yet)"),
         status => println!("{id}: {status}, last changed {}", attributes.updated_at),
     }
     Ok(())

@@ -9,7 +9,7 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 #[allow(clippy::all)]
 pub mod types {
     ///The subject's postal address.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct Address {
         ///State, province or region.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -99,7 +99,7 @@ pub mod types {
         pub shareholders: ::std::option::Option<::std::vec::Vec<Shareholder>>,
     }
     ///How to reach the subject.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct Contact {
         ///Email address.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -109,54 +109,66 @@ pub mod types {
         pub phone: ::std::option::Option<::std::string::String>,
     }
     ///What kind of actor created the session.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     pub enum CreatorType {
-        #[serde(rename = "system")]
+        /// `system`
         System,
+        /// A value the spec does not list, kept as the server sent it. [`CreatorType::from`] never makes this from a listed value.
+        Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for CreatorType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::System => f.write_str("system"),
+    impl CreatorType {
+        /// The value as it goes on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::System => "system",
+                Self::Unknown(value) => value.as_str(),
+            }
+        }
+        /// Whether this is a value the spec does not list.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::convert::From<&str> for CreatorType {
+        fn from(value: &str) -> Self {
+            match value {
+                "system" => Self::System,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for CreatorType {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "system" => Self::System,
+                _ => Self::Unknown(value),
             }
         }
     }
     impl ::std::str::FromStr for CreatorType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "system" => Ok(Self::System),
-                _ => Err("invalid value".into()),
-            }
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
         }
     }
-    impl ::std::convert::TryFrom<&str> for CreatorType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+    impl ::std::fmt::Display for CreatorType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for CreatorType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+    impl ::serde::Serialize for CreatorType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CreatorType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::std::string::String::deserialize(deserializer).map(Self::from)
         }
     }
     ///Links related to the document; empty or only `self` today.
@@ -196,58 +208,71 @@ pub mod types {
         }
     }
     ///Whether the session verifies a person or a business.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     pub enum EntityType {
-        #[serde(rename = "person")]
+        /// `person`
         Person,
-        #[serde(rename = "business")]
+        /// `business`
         Business,
+        /// A value the spec does not list, kept as the server sent it. [`EntityType::from`] never makes this from a listed value.
+        Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for EntityType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Person => f.write_str("person"),
-                Self::Business => f.write_str("business"),
+    impl EntityType {
+        /// The value as it goes on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Person => "person",
+                Self::Business => "business",
+                Self::Unknown(value) => value.as_str(),
+            }
+        }
+        /// Whether this is a value the spec does not list.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::convert::From<&str> for EntityType {
+        fn from(value: &str) -> Self {
+            match value {
+                "person" => Self::Person,
+                "business" => Self::Business,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for EntityType {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "person" => Self::Person,
+                "business" => Self::Business,
+                _ => Self::Unknown(value),
             }
         }
     }
     impl ::std::str::FromStr for EntityType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "person" => Ok(Self::Person),
-                "business" => Ok(Self::Business),
-                _ => Err("invalid value".into()),
-            }
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
         }
     }
-    impl ::std::convert::TryFrom<&str> for EntityType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+    impl ::std::fmt::Display for EntityType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for EntityType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+    impl ::serde::Serialize for EntityType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for EntityType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::std::string::String::deserialize(deserializer).map(Self::from)
         }
     }
     ///The body of an error response.
@@ -289,7 +314,7 @@ pub mod types {
         pub pointer: ::std::option::Option<::std::string::String>,
     }
     ///The identity number collected in the session.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct IdentityNumbers {
         ///The kind of identity number, for example a national id or tax number.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -308,7 +333,7 @@ pub mod types {
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
     ///The person a person session verifies.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct Person {
         ///The person's date of birth.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -318,7 +343,7 @@ pub mod types {
         pub name: ::std::option::Option<PersonName>,
     }
     ///A person's name in parts.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct PersonName {
         ///Given name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -454,141 +479,173 @@ pub mod types {
         pub verifications: ::std::option::Option<ToManyRelationship>,
     }
     ///The resource type of a session, always `session`.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     pub enum SessionResourceType {
-        #[serde(rename = "session")]
+        /// `session`
         Session,
+        /// A value the spec does not list, kept as the server sent it. [`SessionResourceType::from`] never makes this from a listed value.
+        Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for SessionResourceType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Session => f.write_str("session"),
+    impl SessionResourceType {
+        /// The value as it goes on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Session => "session",
+                Self::Unknown(value) => value.as_str(),
+            }
+        }
+        /// Whether this is a value the spec does not list.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::convert::From<&str> for SessionResourceType {
+        fn from(value: &str) -> Self {
+            match value {
+                "session" => Self::Session,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for SessionResourceType {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "session" => Self::Session,
+                _ => Self::Unknown(value),
             }
         }
     }
     impl ::std::str::FromStr for SessionResourceType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "session" => Ok(Self::Session),
-                _ => Err("invalid value".into()),
-            }
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
         }
     }
-    impl ::std::convert::TryFrom<&str> for SessionResourceType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+    impl ::std::fmt::Display for SessionResourceType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for SessionResourceType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+    impl ::serde::Serialize for SessionResourceType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SessionResourceType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::std::string::String::deserialize(deserializer).map(Self::from)
         }
     }
     ///Where the session is in its lifecycle.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     pub enum SessionStatus {
-        #[serde(rename = "created")]
+        /// `created`
         Created,
-        #[serde(rename = "started")]
+        /// `started`
         Started,
-        #[serde(rename = "pending")]
+        /// `pending`
         Pending,
-        #[serde(rename = "completed")]
+        /// `completed`
         Completed,
-        #[serde(rename = "failed")]
+        /// `failed`
         Failed,
-        #[serde(rename = "marked_for_review")]
+        /// `marked_for_review`
         MarkedForReview,
-        #[serde(rename = "approved")]
+        /// `approved`
         Approved,
-        #[serde(rename = "declined")]
+        /// `declined`
         Declined,
-        #[serde(rename = "expired")]
+        /// `expired`
         Expired,
+        /// A value the spec does not list, kept as the server sent it. [`SessionStatus::from`] never makes this from a listed value.
+        Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for SessionStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Created => f.write_str("created"),
-                Self::Started => f.write_str("started"),
-                Self::Pending => f.write_str("pending"),
-                Self::Completed => f.write_str("completed"),
-                Self::Failed => f.write_str("failed"),
-                Self::MarkedForReview => f.write_str("marked_for_review"),
-                Self::Approved => f.write_str("approved"),
-                Self::Declined => f.write_str("declined"),
-                Self::Expired => f.write_str("expired"),
+    impl SessionStatus {
+        /// The value as it goes on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Started => "started",
+                Self::Pending => "pending",
+                Self::Completed => "completed",
+                Self::Failed => "failed",
+                Self::MarkedForReview => "marked_for_review",
+                Self::Approved => "approved",
+                Self::Declined => "declined",
+                Self::Expired => "expired",
+                Self::Unknown(value) => value.as_str(),
+            }
+        }
+        /// Whether this is a value the spec does not list.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::convert::From<&str> for SessionStatus {
+        fn from(value: &str) -> Self {
+            match value {
+                "created" => Self::Created,
+                "started" => Self::Started,
+                "pending" => Self::Pending,
+                "completed" => Self::Completed,
+                "failed" => Self::Failed,
+                "marked_for_review" => Self::MarkedForReview,
+                "approved" => Self::Approved,
+                "declined" => Self::Declined,
+                "expired" => Self::Expired,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for SessionStatus {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "created" => Self::Created,
+                "started" => Self::Started,
+                "pending" => Self::Pending,
+                "completed" => Self::Completed,
+                "failed" => Self::Failed,
+                "marked_for_review" => Self::MarkedForReview,
+                "approved" => Self::Approved,
+                "declined" => Self::Declined,
+                "expired" => Self::Expired,
+                _ => Self::Unknown(value),
             }
         }
     }
     impl ::std::str::FromStr for SessionStatus {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "created" => Ok(Self::Created),
-                "started" => Ok(Self::Started),
-                "pending" => Ok(Self::Pending),
-                "completed" => Ok(Self::Completed),
-                "failed" => Ok(Self::Failed),
-                "marked_for_review" => Ok(Self::MarkedForReview),
-                "approved" => Ok(Self::Approved),
-                "declined" => Ok(Self::Declined),
-                "expired" => Ok(Self::Expired),
-                _ => Err("invalid value".into()),
-            }
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
         }
     }
-    impl ::std::convert::TryFrom<&str> for SessionStatus {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+    impl ::std::fmt::Display for SessionStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for SessionStatus {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+    impl ::serde::Serialize for SessionStatus {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SessionStatus {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::std::string::String::deserialize(deserializer).map(Self::from)
         }
     }
     ///One shareholder of a business.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct Shareholder {
         ///The shareholder's date of birth.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -613,62 +670,76 @@ pub mod types {
         pub shareholder_type: ::std::option::Option<::std::string::String>,
     }
     ///The overall risk the behaviour signals point to.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     pub enum ThreatLevel {
-        #[serde(rename = "low")]
+        /// `low`
         Low,
-        #[serde(rename = "medium")]
+        /// `medium`
         Medium,
-        #[serde(rename = "high")]
+        /// `high`
         High,
+        /// A value the spec does not list, kept as the server sent it. [`ThreatLevel::from`] never makes this from a listed value.
+        Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for ThreatLevel {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Low => f.write_str("low"),
-                Self::Medium => f.write_str("medium"),
-                Self::High => f.write_str("high"),
+    impl ThreatLevel {
+        /// The value as it goes on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Low => "low",
+                Self::Medium => "medium",
+                Self::High => "high",
+                Self::Unknown(value) => value.as_str(),
+            }
+        }
+        /// Whether this is a value the spec does not list.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::convert::From<&str> for ThreatLevel {
+        fn from(value: &str) -> Self {
+            match value {
+                "low" => Self::Low,
+                "medium" => Self::Medium,
+                "high" => Self::High,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for ThreatLevel {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "low" => Self::Low,
+                "medium" => Self::Medium,
+                "high" => Self::High,
+                _ => Self::Unknown(value),
             }
         }
     }
     impl ::std::str::FromStr for ThreatLevel {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "low" => Ok(Self::Low),
-                "medium" => Ok(Self::Medium),
-                "high" => Ok(Self::High),
-                _ => Err("invalid value".into()),
-            }
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
         }
     }
-    impl ::std::convert::TryFrom<&str> for ThreatLevel {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+    impl ::std::fmt::Display for ThreatLevel {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for ThreatLevel {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+    impl ::serde::Serialize for ThreatLevel {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ThreatLevel {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::std::string::String::deserialize(deserializer).map(Self::from)
         }
     }
     ///Links to any number of resources.
@@ -716,6 +787,68 @@ pub mod types {
             }
         }
     }
+    impl ::std::fmt::Debug for Address {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Address")
+                .field("administrative_area", &format_args!("<redacted>"))
+                .field("country_code", &format_args!("<redacted>"))
+                .field("line1", &format_args!("<redacted>"))
+                .field("line2", &format_args!("<redacted>"))
+                .field("locality", &format_args!("<redacted>"))
+                .field("postal_code", &format_args!("<redacted>"))
+                .field("sublocality", &format_args!("<redacted>"))
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for Contact {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Contact")
+                .field("email", &format_args!("<redacted>"))
+                .field("phone", &format_args!("<redacted>"))
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for IdentityNumbers {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("IdentityNumbers")
+                .field("class", &format_args!("<redacted>"))
+                .field("created_at", &format_args!("<redacted>"))
+                .field("issuing_country_code", &format_args!("<redacted>"))
+                .field("number", &format_args!("<redacted>"))
+                .field("updated_at", &format_args!("<redacted>"))
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for Person {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Person")
+                .field("birth_date", &format_args!("<redacted>"))
+                .field("name", &format_args!("<redacted>"))
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for PersonName {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("PersonName")
+                .field("first", &format_args!("<redacted>"))
+                .field("last", &format_args!("<redacted>"))
+                .field("middle", &format_args!("<redacted>"))
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for Shareholder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Shareholder")
+                .field("date_of_birth", &format_args!("<redacted>"))
+                .field("id_number", &format_args!("<redacted>"))
+                .field("id_type", &format_args!("<redacted>"))
+                .field("name", &format_args!("<redacted>"))
+                .field("number_of_share", &format_args!("<redacted>"))
+                .field("percentage_of_share", &format_args!("<redacted>"))
+                .field("shareholder_type", &format_args!("<redacted>"))
+                .finish()
+        }
+    }
 }
 #[derive(Clone, Debug)]
 /**Client for Beltic Identity API
@@ -726,6 +859,7 @@ Version: 1.0.0*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
+    pub(crate) inner: crate::transport::Call,
 }
 impl Client {
     /// Create a new client.
@@ -733,7 +867,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str) -> Self {
+    pub fn new(baseurl: &str, inner: crate::transport::Call) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
@@ -741,7 +875,7 @@ impl Client {
         };
         #[cfg(target_arch = "wasm32")]
         let client = reqwest::ClientBuilder::new();
-        Self::new_with_client(baseurl, client.build().unwrap())
+        Self::new_with_client(baseurl, client.build().unwrap(), inner)
     }
     /// Construct a new client with an existing `reqwest::Client`,
     /// allowing more control over its configuration.
@@ -749,14 +883,19 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(baseurl: &str, client: reqwest::Client) -> Self {
+    pub fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: crate::transport::Call,
+    ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
             client,
+            inner,
         }
     }
 }
-impl ClientInfo<()> for Client {
+impl ClientInfo<crate::transport::Call> for Client {
     fn api_version() -> &'static str {
         "1.0.0"
     }
@@ -766,11 +905,17 @@ impl ClientInfo<()> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &() {
-        &()
+    fn inner(&self) -> &crate::transport::Call {
+        &self.inner
     }
 }
-impl ClientHooks<()> for &Client {}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<crate::transport::Call>,
+    {}
+};
 #[allow(clippy::all)]
 impl Client {
     /**Get session by ID
@@ -785,7 +930,7 @@ Arguments:
     pub async fn get_session<'a>(
         &'a self,
         id: &'a ::uuid::Uuid,
-    ) -> Result<ResponseValue<types::SessionDocument>, Error<types::ErrorDocument>> {
+    ) -> Result<ResponseValue<types::SessionDocument>, Error<()>> {
         let url = format!(
             "{}/v1/identity/sessions/{}", self.baseurl, encode_path(& id.to_string()),
         );
@@ -814,27 +959,6 @@ Arguments:
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
-            400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            422u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            429u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
-            500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
-            }
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }

@@ -13,8 +13,16 @@
 //! # }
 //! ```
 #[rustfmt::skip]
+#[allow(dead_code)]
 mod api;
 #[rustfmt::skip]
 mod connection;
-pub use api::*;
+mod error;
+#[rustfmt::skip]
+mod operations;
+mod transport;
+pub use api::types;
 pub use connection::*;
+pub use error::*;
+pub use progenitor_client::{ByteStream, ResponseValue};
+pub use transport::RetryPolicy;

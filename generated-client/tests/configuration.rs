@@ -1,7 +1,7 @@
 //! Building a client: what the builder accepts, what it refuses, and that the
 //! API key never shows in `Debug` output or error messages.
 
-use beltic_identity::{API_KEY_HEADER, Client, ClientInfo, ConfigError, DEFAULT_BASE_URL};
+use beltic_identity::{API_KEY_HEADER, Client, ConfigError, DEFAULT_BASE_URL};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -76,7 +76,7 @@ fn a_base_url_must_be_absolute_http() {
 fn the_default_base_url_is_the_specs_server() {
     assert_eq!(DEFAULT_BASE_URL, "https://api.beltic.com");
     let client = Client::builder().api_key(KEY).build().unwrap();
-    assert_eq!(client.baseurl(), DEFAULT_BASE_URL);
+    assert_eq!(client.base_url(), DEFAULT_BASE_URL);
 }
 
 #[tokio::test]
@@ -104,8 +104,9 @@ async fn the_key_travels_in_the_specs_header_and_a_trailing_slash_is_harmless() 
     // Only a request on the right path with the key reaches the mock; any
     // other gets wiremock's default 404 without a body, which fails to decode.
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
-    assert!(
-        matches!(error, beltic_identity::Error::ErrorResponse(_)),
+    assert_eq!(
+        error.problems().first().and_then(|p| p.code.as_deref()),
+        Some("not_found"),
         "{error:?}"
     );
     assert!(!format!("{error:?}").contains(KEY));

@@ -1,7 +1,7 @@
 //! `Client::from_env`, in a test binary of its own: it changes the process's
 //! environment, which no other test may observe half-way.
 
-use beltic_identity::{API_KEY_ENV, BASE_URL_ENV, Client, ClientInfo, ConfigError};
+use beltic_identity::{API_KEY_ENV, BASE_URL_ENV, Client, ConfigError};
 use wiremock::matchers::{header, method};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -33,7 +33,7 @@ async fn from_env_reads_the_key_and_base_url() {
         std::env::set_var(BASE_URL_ENV, server.uri());
     }
     let client = Client::from_env().expect("key and base URL from the environment");
-    assert_eq!(client.baseurl(), server.uri());
+    assert_eq!(client.base_url(), server.uri());
     let error = client
         .get_session(&uuid::Uuid::nil())
         .await

@@ -1,6 +1,6 @@
-//! Emits what progenitor leaves out: building a `Client` with the spec's
-//! authentication scheme and default server, directly or from the
-//! environment.
+//! Emits the public `Client` and what progenitor leaves out: building it
+//! with the spec's authentication scheme, default server, timeouts and retry
+//! policy, directly or from the environment.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -71,13 +71,28 @@ pub fn generate(document: &Document) -> TokenStream {
         None => format!("Builds a client with the base URL from `{base_url_env}` when it is set."),
     });
 
+    let client_doc = doc(&format!(
+        "A client for the {}. Cheap to clone: clones share one connection pool.",
+        document.api.info.title
+    ));
+
     quote! {
-        //! Building a [`Client`]: credentials, base URL and timeouts.
+        //! The [`Client`] and how to build it: credentials, base URL,
+        //! timeouts and retries.
 
         use ::std::fmt;
         use ::std::time::Duration;
 
-        use crate::Client;
+        use crate::RetryPolicy;
+        use crate::transport::Call;
+
+        #client_doc
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            http: ::reqwest::Client,
+            base_url: String,
+            retry: RetryPolicy,
+        }
 
         #default_base_url
 
@@ -107,6 +122,21 @@ pub fn generate(document: &Document) -> TokenStream {
                 }
                 builder.build()
             }
+
+            /// The base URL requests go to, without a trailing `/`.
+            pub fn base_url(&self) -> &str {
+                &self.base_url
+            }
+
+            /// The retry policy requests are sent with.
+            pub fn retry_policy(&self) -> RetryPolicy {
+                self.retry
+            }
+
+            /// progenitor's client for one call of an operation.
+            pub(crate) fn call(&self) -> crate::api::Client {
+                crate::api::Client::new_with_client(&self.base_url, self.http.clone(), Call::new(self.retry))
+            }
         }
 
         /// Configures a [`Client`]; [`ClientBuilder::build`] checks the settings.
@@ -116,6 +146,7 @@ pub fn generate(document: &Document) -> TokenStream {
             base_url: ::std::option::Option<String>,
             connect_timeout: ::std::option::Option<Duration>,
             timeout: ::std::option::Option<Duration>,
+            retry: RetryPolicy,
         }
 
         impl ClientBuilder {
@@ -135,10 +166,25 @@ pub fn generate(document: &Document) -> TokenStream {
                 self
             }
 
-            /// Limits how long a whole request may take, from sending it to reading
-            /// the last byte of the response (default [`DEFAULT_TIMEOUT`]).
+            /// Limits how long one attempt may take, from sending the request to
+            /// reading the last byte of the response (default [`DEFAULT_TIMEOUT`]).
+            /// A retried request may take this long for each attempt.
             pub fn timeout(mut self, timeout: Duration) -> Self {
                 self.timeout = Some(timeout);
+                self
+            }
+
+            /// Sends failed requests again as `policy` says (default
+            /// [`RetryPolicy::default`]).
+            pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+                self.retry = policy;
+                self
+            }
+
+            /// Sends a failed request again at most `retries` times; 0 turns
+            /// retries off. Shorthand for changing the retry policy.
+            pub fn max_retries(mut self, retries: u32) -> Self {
+                self.retry = self.retry.max_retries(retries);
                 self
             }
 
@@ -155,7 +201,7 @@ pub fn generate(document: &Document) -> TokenStream {
                     .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
                     .build()
                     .map_err(ConfigError::HttpClient)?;
-                Ok(Client::new_with_client(&base_url, http))
+                Ok(Client { http, base_url, retry: self.retry })
             }
         }
 

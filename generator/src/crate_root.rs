@@ -36,12 +36,22 @@ pub fn generate(document: &Document) -> TokenStream {
     quote! {
         #(#![doc = #doc_lines])*
 
+        // progenitor's client is private: the public `Client` wraps it, and
+        // what of it no operation reaches is not dead code to worry about.
         #[rustfmt::skip]
+        #[allow(dead_code)]
         mod api;
         #[rustfmt::skip]
         mod connection;
+        mod error;
+        #[rustfmt::skip]
+        mod operations;
+        mod transport;
 
-        pub use api::*;
+        pub use api::types;
         pub use connection::*;
+        pub use error::*;
+        pub use progenitor_client::{ByteStream, ResponseValue};
+        pub use transport::RetryPolicy;
     }
 }

@@ -19,13 +19,22 @@ fn preamble(spec_label: &str, comment: &str) -> String {
     )
 }
 
-/// A Rust source file for `file`, from `tokens`.
-pub fn rust(file: &Path, tokens: TokenStream, spec_label: &str) -> Result<String> {
-    let syntax: syn::File = syn::parse2(tokens).map_err(|e| Error::Unparsable {
+/// The syntax tree of the code meant for `file`.
+pub fn parse(file: &Path, tokens: TokenStream) -> Result<syn::File> {
+    syn::parse2(tokens).map_err(|e| Error::Unparsable {
         file: file.to_owned(),
         message: e.to_string(),
-    })?;
-    Ok(preamble(spec_label, "//") + &prettyplease::unparse(&syntax))
+    })
+}
+
+/// A Rust source file, laid out by prettyplease.
+pub fn rust(syntax: &syn::File, spec_label: &str) -> String {
+    preamble(spec_label, "//") + &prettyplease::unparse(syntax)
+}
+
+/// A Rust source file kept as it was written, comments included.
+pub fn verbatim(text: &str, spec_label: &str) -> String {
+    preamble(spec_label, "//") + text
 }
 
 /// A TOML file, from its body.

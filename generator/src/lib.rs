@@ -2,9 +2,11 @@
 //!
 //! Data flows one way, one module a stage:
 //! [`load`] (file → OpenAPI document) → [`document`] (checks, and what
-//! progenitor does not read) → [`operations`], [`connection`],
-//! [`crate_root`], [`manifest`] (code) → [`format`](mod@format) (text) → [`files`] (one
-//! set, written in one step). Nothing is written until every stage has
+//! progenitor does not read) → [`operations`] (progenitor's code), then
+//! [`open_enums`] and [`personal_data`] (rewrites of it), [`methods`],
+//! [`connection`], [`crate_root`], [`manifest`] and [`runtime`] (the rest of
+//! the crate) → [`format`](mod@format) (text) → [`files`] (one set, written
+//! in one step). Nothing is written until every stage has
 //! succeeded, so a broken spec leaves the output folder as it was.
 //!
 //! ```no_run
@@ -28,7 +30,11 @@ pub mod files;
 pub mod format;
 pub mod load;
 pub mod manifest;
+pub mod methods;
+pub mod open_enums;
 pub mod operations;
+pub mod personal_data;
+pub mod runtime;
 
 use std::path::Path;
 
@@ -43,16 +49,23 @@ pub use files::{CrateFiles, StaleFile};
 pub fn generate(spec_path: &Path, spec_label: &str) -> Result<CrateFiles> {
     let document = document::validate(load::load(spec_path)?)?;
     let operations = operations::generate(&document)?;
+    let mut api = format::parse(Path::new("src/api.rs"), operations.tokens)?;
+    open_enums::open(&mut api);
+    personal_data::PersonalData::of(&document.api).redact(&mut api);
 
     let mut files = CrateFiles::default();
     let mut rust = |path: &str, tokens| -> Result<()> {
-        let text = format::rust(Path::new(path), tokens, spec_label)?;
-        files.insert(path, text);
+        let syntax = format::parse(Path::new(path), tokens)?;
+        files.insert(path, format::rust(&syntax, spec_label));
         Ok(())
     };
     rust("src/lib.rs", crate_root::generate(&document))?;
-    rust("src/api.rs", operations.tokens)?;
+    rust("src/operations.rs", methods::generate(&api))?;
     rust("src/connection.rs", connection::generate(&document))?;
+    files.insert("src/api.rs", format::rust(&api, spec_label));
+    for (path, text) in runtime::FILES {
+        files.insert(path, format::verbatim(text, spec_label));
+    }
     let manifest = manifest::generate(&document, operations.uses);
     files.insert("Cargo.toml", format::toml(&manifest, spec_label));
     Ok(files)

@@ -17,6 +17,10 @@ pub fn generate(document: &Document, uses: Uses) -> String {
 
     // Sorted by name, as `cargo add` keeps them.
     let mut dependencies = vec![
+        // Backoff delays for retries.
+        ("backon", r#"{ version = "1.6", default-features = false, features = ["std"] }"#),
+        // `Retry-After` as an HTTP date.
+        ("httpdate", "\"1.0.3\""),
         ("progenitor-client", PROGENITOR_CLIENT),
         (
             "reqwest",
@@ -25,6 +29,9 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         ),
         ("serde", r#"{ version = "1.0.226", features = ["derive"] }"#),
         ("serde_json", "\"1.0.150\""),
+        // The wait between retries.
+        ("tokio", r#"{ version = "1.47", features = ["time"] }"#),
+        ("tracing", "\"0.1.41\""),
     ];
     if uses.chrono {
         dependencies.push((
@@ -43,12 +50,18 @@ pub fn generate(document: &Document, uses: Uses) -> String {
     }
     dependencies.sort();
 
-    // What the crate's own tests and examples run on: an async runtime and a
-    // local HTTP server to replay recorded exchanges against.
+    // What the crate's own tests and examples run on: an async runtime, a
+    // local HTTP server to replay recorded exchanges against, a tracing
+    // subscriber to capture spans, and arbitrary inputs for property tests.
     let dev_dependencies = [
+        ("proptest", "\"1.7\""),
         (
             "tokio",
-            r#"{ version = "1.47", features = ["macros", "rt-multi-thread"] }"#,
+            r#"{ version = "1.47", features = ["macros", "rt-multi-thread", "test-util"] }"#,
+        ),
+        (
+            "tracing-subscriber",
+            r#"{ version = "0.3.20", default-features = false, features = ["fmt"] }"#,
         ),
         ("wiremock", "\"0.6.5\""),
     ];

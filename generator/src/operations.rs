@@ -1,10 +1,12 @@
-//! Runs progenitor over the document: the types, the `Client` and one method
-//! per operation.
+//! Runs progenitor over the document: the types, progenitor's own client
+//! and one method per operation, which the public `Client` calls.
 
 use std::panic::{self, AssertUnwindSafe};
 
+use openapiv3::{OpenAPI, StatusCode};
 use proc_macro2::TokenStream;
-use progenitor::{GenerationSettings, Generator, InterfaceStyle};
+use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle};
+use quote::quote;
 
 use crate::document::Document;
 use crate::error::{Error, Result};
@@ -39,7 +41,11 @@ pub fn generate(document: &Document) -> Result<Operations> {
         // Tests and applications compare decoded values.
         .with_derive("PartialEq")
         // Maps keep a stable order, so a value re-encodes the same way.
-        .with_map_type("::std::collections::BTreeMap");
+        .with_map_type("::std::collections::BTreeMap")
+        // Each call carries its retry policy and remembers the last
+        // response; the crate's transport sends the request.
+        .with_inner_type(quote!(crate::transport::Call))
+        .with_hooks(HooksMode::Expected);
     let mut generator = Generator::new(&settings);
 
     let failed = |message: String| Error::Generate {
@@ -49,7 +55,7 @@ pub fn generate(document: &Document) -> Result<Operations> {
     // progenitor asserts on some inputs instead of returning an error; a
     // panic there must not take the caller down with it.
     let tokens = panic::catch_unwind(AssertUnwindSafe(|| {
-        generator.generate_tokens(&document.api)
+        generator.generate_tokens(&success_only(&document.api))
     }))
     .map_err(|payload| failed(format!("it panicked: {}", panic_message(&*payload))))?
     .map_err(|e| failed(e.to_string()))?;
@@ -62,6 +68,43 @@ pub fn generate(document: &Document) -> Result<Operations> {
         futures: generator.uses_futures(),
     };
     Ok(Operations { tokens, uses })
+}
+
+/// The document with only the responses an operation succeeds with.
+///
+/// Error bodies are read by the crate's runtime, in whichever shape the
+/// server sends them; left to progenitor, a body that does not match the
+/// spec's error schema would lose its status.
+fn success_only(api: &OpenAPI) -> OpenAPI {
+    let mut api = api.clone();
+    for item in api.paths.paths.values_mut() {
+        let openapiv3::ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.options,
+            &mut item.head,
+            &mut item.patch,
+            &mut item.trace,
+        ];
+        for operation in operations.into_iter().flatten() {
+            let responses = &mut operation.responses;
+            responses.responses.retain(|status, _| match *status {
+                StatusCode::Code(code) => (200..300).contains(&code),
+                StatusCode::Range(range) => range == 2,
+            });
+            // `default` describes the errors when some status is a
+            // success; otherwise it is the only description there is.
+            if !responses.responses.is_empty() {
+                responses.default = None;
+            }
+        }
+    }
+    api
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {

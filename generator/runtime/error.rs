@@ -1,0 +1,614 @@
+//! The one error every operation returns, with what the response said.
+//!
+//! Nothing in this file depends on the spec: the generator copies it into
+//! every crate it writes. Messages name the operation, the status and the
+//! request id; they never carry a credential, a success body, or more of an
+//! error body than its codes and titles.
+
+use std::fmt;
+use std::time::{Duration, SystemTime};
+
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
+
+/// How much of an error body is read to look for a problem document;
+/// longer bodies are cut, as a proxy's error page may be large.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// How many characters of an HTML page's `<title>` a message may quote.
+const TITLE_LIMIT: usize = 80;
+
+/// Why an operation failed, with the status, request id and rate-limit
+/// headers of the response when there was one.
+pub struct Error {
+    operation: &'static str,
+    kind: ErrorKind,
+    response: Option<ResponseHead>,
+    attempts: u32,
+}
+
+/// What went wrong.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The arguments could not be made into a request, for example a header
+    /// value with a line break. Nothing was sent.
+    InvalidRequest(String),
+    /// No complete response: the connection failed, broke or timed out.
+    /// The URL is removed from the inner error, as it may carry query values.
+    Connection(reqwest::Error),
+    /// The server answered with a status the operation does not succeed
+    /// with; the body's problems are parsed where it has any.
+    Status(ErrorBody),
+    /// The status was a success, but the body does not match the spec.
+    Decode(DecodeError),
+}
+
+/// The part of a response an error keeps: never the body of a success, and
+/// only headers that carry no secret.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResponseHead {
+    status: StatusCode,
+    request_id: Option<String>,
+    rate_limit: RateLimit,
+    retry_after: Option<Duration>,
+}
+
+/// The rate-limit headers of a response (`RateLimit-*` or `X-RateLimit-*`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Requests allowed in the current window.
+    pub limit: Option<u64>,
+    /// Requests left in the current window.
+    pub remaining: Option<u64>,
+    /// Seconds until the window resets.
+    pub reset: Option<u64>,
+}
+
+/// An error response's body, read in whichever of the API family's shapes it
+/// came in.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ErrorBody {
+    shape: BodyShape,
+    problems: Vec<Problem>,
+    media_type: Option<String>,
+    len: usize,
+    page_title: Option<String>,
+}
+
+/// The shape an error body came in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyShape {
+    /// `{"errors": [{"status", "code", "title", "detail", "source"}, …]}`.
+    Errors,
+    /// `{"error": {"code", "message", "request_id"}}`.
+    Error,
+    /// JSON in neither shape.
+    OtherJson,
+    /// Not JSON at all, for example a proxy's HTML page.
+    NotJson,
+    /// No body.
+    Empty,
+}
+
+/// One problem an error body reports. `detail` may repeat what was sent, so
+/// `Debug` shows only its length.
+#[derive(Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Problem {
+    /// The HTTP status the problem maps to, as the body gives it.
+    pub status: Option<String>,
+    /// A machine-readable code, such as `not_found`.
+    pub code: Option<String>,
+    /// A short summary that does not change between occurrences.
+    pub title: Option<String>,
+    /// An explanation of this occurrence (`detail`, `details` or `message`).
+    pub detail: Option<String>,
+    /// A JSON pointer to the request member at fault.
+    pub pointer: Option<String>,
+    /// The query or path parameter at fault.
+    pub parameter: Option<String>,
+    /// The request id, when the body carries one.
+    pub request_id: Option<String>,
+}
+
+/// Why a success body did not decode. It says where and what kind of
+/// mismatch, never the value found, which may be personal data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError {
+    reason: String,
+    line: usize,
+    column: usize,
+}
+
+impl Error {
+    pub(crate) fn new(
+        operation: &'static str,
+        kind: ErrorKind,
+        response: Option<ResponseHead>,
+        attempts: u32,
+    ) -> Self {
+        let kind = match kind {
+            ErrorKind::Connection(e) => ErrorKind::Connection(e.without_url()),
+            other => other,
+        };
+        Self {
+            operation,
+            kind,
+            response,
+            attempts,
+        }
+    }
+
+    /// The operation that failed, as the client's method is named.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The last response's status, headers and body summary, if one came.
+    pub fn response(&self) -> Option<&ResponseHead> {
+        self.response.as_ref()
+    }
+
+    /// The last response's HTTP status, if one came.
+    pub fn status(&self) -> Option<StatusCode> {
+        self.response.as_ref().map(|head| head.status)
+    }
+
+    /// The request id of the last response, from its header or, failing
+    /// that, its error body. Quote it when asking the API's support.
+    pub fn request_id(&self) -> Option<&str> {
+        let from_header = self.response.as_ref()?.request_id.as_deref();
+        from_header.or_else(|| self.problems().iter().find_map(|p| p.request_id.as_deref()))
+    }
+
+    /// The rate-limit headers of the last response, if one came.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.response.as_ref().map(|head| head.rate_limit)
+    }
+
+    /// How long the server asked to wait before trying again.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.response.as_ref()?.retry_after
+    }
+
+    /// How many times the request was sent (1 when it was not retried).
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// The problems the error body reports; empty when it reports none.
+    pub fn problems(&self) -> &[Problem] {
+        match &self.kind {
+            ErrorKind::Status(body) => &body.problems,
+            _ => &[],
+        }
+    }
+
+    /// The error body, when the server answered with an error status.
+    pub fn body(&self) -> Option<&ErrorBody> {
+        match &self.kind {
+            ErrorKind::Status(body) => Some(body),
+            _ => None,
+        }
+    }
+
+    /// Whether sending the same request again later may succeed: no
+    /// response, a timeout, or status 408, 409, 429 or 5xx.
+    pub fn is_retryable(&self) -> bool {
+        match &self.kind {
+            ErrorKind::Connection(_) => true,
+            ErrorKind::Status(_) => self.status().is_some_and(retryable_status),
+            ErrorKind::InvalidRequest(_) | ErrorKind::Decode(_) => false,
+        }
+    }
+
+    /// Whether no response came in time.
+    pub fn is_timeout(&self) -> bool {
+        matches!(&self.kind, ErrorKind::Connection(e) if e.is_timeout())
+    }
+
+    /// Whether the server answered 404 Not Found.
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(StatusCode::NOT_FOUND)
+    }
+
+    /// Whether the server answered 401: the credential is missing or wrong.
+    pub fn is_unauthorized(&self) -> bool {
+        self.status() == Some(StatusCode::UNAUTHORIZED)
+    }
+
+    /// Whether the server answered 403: the credential may not do this.
+    pub fn is_forbidden(&self) -> bool {
+        self.status() == Some(StatusCode::FORBIDDEN)
+    }
+
+    /// Whether the server answered 429 Too Many Requests.
+    pub fn is_rate_limited(&self) -> bool {
+        self.status() == Some(StatusCode::TOO_MANY_REQUESTS)
+    }
+
+    /// Whether a success response's body did not match the spec.
+    pub fn is_decode(&self) -> bool {
+        matches!(self.kind, ErrorKind::Decode(_))
+    }
+}
+
+/// The statuses worth another attempt: the server timed out waiting, hit a
+/// conflict that may clear, is rate limiting, or failed on its side.
+pub(crate) fn retryable_status(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 408 | 409 | 429) || status.is_server_error()
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} failed", self.operation)?;
+        if self.attempts > 1 {
+            write!(f, " after {} attempts", self.attempts)?;
+        }
+        match (&self.kind, self.status()) {
+            (ErrorKind::InvalidRequest(reason), _) => write!(f, ": invalid request: {reason}")?,
+            (ErrorKind::Connection(e), None) => write!(f, ": {e}")?,
+            (ErrorKind::Connection(e), Some(status)) => {
+                write!(f, ": {status}, then the body could not be read: {e}")?
+            }
+            (ErrorKind::Status(body), Some(status)) => write!(f, ": {status}{body}")?,
+            (ErrorKind::Status(body), None) => write!(f, "{body}")?,
+            (ErrorKind::Decode(e), Some(status)) => write!(f, ": {status}, but {e}")?,
+            (ErrorKind::Decode(e), None) => write!(f, ": {e}")?,
+        }
+        if let Some(id) = self.request_id() {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("operation", &self.operation)
+            .field("kind", &self.kind)
+            .field("response", &self.response)
+            .field("attempts", &self.attempts)
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Connection(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl ResponseHead {
+    pub(crate) fn new(status: StatusCode, headers: &HeaderMap) -> Self {
+        Self {
+            status,
+            request_id: header_text(headers, "request-id")
+                .or_else(|| header_text(headers, "x-request-id"))
+                .map(bounded),
+            rate_limit: RateLimit::from_headers(headers),
+            retry_after: header_text(headers, RETRY_AFTER.as_str())
+                .and_then(|value| parse_retry_after(&value, SystemTime::now())),
+        }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The `Request-Id` (or `X-Request-Id`) header.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The rate-limit headers.
+    pub fn rate_limit(&self) -> RateLimit {
+        self.rate_limit
+    }
+
+    /// The `Retry-After` header, as a wait from when the response came.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+}
+
+impl RateLimit {
+    fn from_headers(headers: &HeaderMap) -> Self {
+        let number = |name: &str| {
+            header_text(headers, &format!("ratelimit-{name}"))
+                .or_else(|| header_text(headers, &format!("x-ratelimit-{name}")))
+                .and_then(|value| value.trim().parse().ok())
+        };
+        Self {
+            limit: number("limit"),
+            remaining: number("remaining"),
+            reset: number("reset"),
+        }
+    }
+}
+
+/// Reads `Retry-After`, which is either a number of seconds or an HTTP date.
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    // A date already past means "now".
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
+    let value = headers.get(name)?.to_str().ok()?;
+    Some(value.to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Cuts a value the server sent before it goes into a message.
+fn bounded(text: String) -> String {
+    const LIMIT: usize = 200;
+    if text.chars().count() <= LIMIT {
+        return text;
+    }
+    text.chars().take(LIMIT).chain(['…']).collect()
+}
+
+impl ErrorBody {
+    /// Reads an error response's body, in any of the shapes the API family
+    /// uses; anything else is kept as a summary, never as text.
+    pub(crate) fn parse(headers: &HeaderMap, bytes: &[u8]) -> Self {
+        let media_type = headers
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.split(';').next().unwrap_or(v).trim().to_ascii_lowercase());
+        let len = bytes.len();
+        let head = &bytes[..len.min(ERROR_BODY_LIMIT)];
+        let mut body = Self {
+            shape: BodyShape::Empty,
+            problems: Vec::new(),
+            media_type,
+            len,
+            page_title: None,
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return body;
+        }
+        match serde_json::from_slice::<serde_json::Value>(head) {
+            Ok(value) => (body.shape, body.problems) = problems_in(&value),
+            Err(_) => {
+                body.shape = BodyShape::NotJson;
+                body.page_title = html_title(head);
+            }
+        }
+        body
+    }
+
+    /// The shape the body came in.
+    pub fn shape(&self) -> BodyShape {
+        self.shape
+    }
+
+    /// The problems the body reports.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The body's media type, without parameters.
+    pub fn media_type(&self) -> Option<&str> {
+        self.media_type.as_deref()
+    }
+
+    /// The body's length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the body was empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+fn problems_in(value: &serde_json::Value) -> (BodyShape, Vec<Problem>) {
+    if let Some(errors) = value.get("errors").and_then(|e| e.as_array()) {
+        let problems = errors.iter().map(Problem::from_json_api).collect();
+        return (BodyShape::Errors, problems);
+    }
+    if let Some(error) = value.get("error").filter(|e| e.is_object()) {
+        return (BodyShape::Error, vec![Problem::from_error_object(error)]);
+    }
+    (BodyShape::OtherJson, Vec::new())
+}
+
+/// A member as text: strings as they are, numbers as digits (some servers
+/// send `"status": 404`), anything else ignored.
+fn text(value: &serde_json::Value, key: &str) -> Option<String> {
+    match value.get(key)? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+impl Problem {
+    fn from_json_api(value: &serde_json::Value) -> Self {
+        let source = value.get("source");
+        Self {
+            status: text(value, "status"),
+            code: text(value, "code"),
+            title: text(value, "title"),
+            detail: text(value, "detail").or_else(|| text(value, "details")),
+            pointer: source.and_then(|s| text(s, "pointer")),
+            parameter: source.and_then(|s| text(s, "parameter")),
+            request_id: text(value, "request_id"),
+        }
+    }
+
+    fn from_error_object(value: &serde_json::Value) -> Self {
+        Self {
+            code: text(value, "code"),
+            detail: text(value, "message"),
+            request_id: text(value, "request_id"),
+            ..Self::default()
+        }
+    }
+}
+
+impl fmt::Debug for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let detail = self
+            .detail
+            .as_ref()
+            .map(|d| format!("<{} characters>", d.chars().count()));
+        f.debug_struct("Problem")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("title", &self.title)
+            .field("detail", &detail)
+            .field("pointer", &self.pointer)
+            .field("parameter", &self.parameter)
+            .field("request_id", &self.request_id)
+            .finish()
+    }
+}
+
+impl fmt::Debug for ErrorBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorBody")
+            .field("shape", &self.shape)
+            .field("problems", &self.problems)
+            .field("media_type", &self.media_type)
+            .field("len", &self.len)
+            .field("page_title", &self.page_title)
+            .finish()
+    }
+}
+
+/// Continues `"{operation} failed: {status}"` with what the body says:
+/// codes and titles, which are fixed per kind of problem, but not details,
+/// which may repeat what was sent.
+impl fmt::Display for ErrorBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let summaries: Vec<String> = self
+            .problems
+            .iter()
+            .filter_map(|p| match (&p.code, &p.title) {
+                (Some(code), Some(title)) => Some(format!("{code}: {title}")),
+                (Some(one), None) | (None, Some(one)) => Some(one.clone()),
+                (None, None) => None,
+            })
+            .map(bounded)
+            .collect();
+        if !summaries.is_empty() {
+            return write!(f, ": {}", summaries.join("; "));
+        }
+        match self.shape {
+            BodyShape::Empty => Ok(()),
+            BodyShape::Errors | BodyShape::Error | BodyShape::OtherJson => {
+                write!(f, " with a JSON body of {} bytes", self.len)
+            }
+            BodyShape::NotJson => {
+                let media_type = self.media_type.as_deref().unwrap_or("no content type");
+                write!(f, " with a non-JSON body ({media_type}, {} bytes", self.len)?;
+                if let Some(title) = &self.page_title {
+                    write!(f, ", titled {title:?}")?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
+
+/// The `<title>` of an HTML page, which for a proxy's error page says what
+/// happened ("502 Bad Gateway"), cut to a few words.
+fn html_title(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let lower = text.to_ascii_lowercase();
+    let start = lower.find("<title>")? + "<title>".len();
+    let end = start + lower[start..].find("</title>")?;
+    let title: String = text[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(TITLE_LIMIT)
+        .collect();
+    Some(title).filter(|t| !t.is_empty())
+}
+
+impl DecodeError {
+    /// Describes a serde_json error by its kind and position only: its own
+    /// message quotes the value it found, which may be personal data.
+    pub(crate) fn new(error: &serde_json::Error) -> Self {
+        let message = error.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        let reason = match error.classify() {
+            serde_json::error::Category::Eof => "the body ends early".to_owned(),
+            serde_json::error::Category::Syntax => "the body is not valid JSON".to_owned(),
+            serde_json::error::Category::Io => "the body could not be read".to_owned(),
+            serde_json::error::Category::Data => data_reason(message),
+        };
+        Self {
+            reason,
+            line: error.line(),
+            column: error.column(),
+        }
+    }
+
+    /// What is wrong, without the value found.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// Line of the body where decoding stopped (from 1).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Column of that line (from 1).
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+/// serde's data errors read `invalid type: string "Jane", expected u32` or
+/// `missing field `status``: keep the kind and what was expected, drop what
+/// was found.
+fn data_reason(message: &str) -> String {
+    for kind in ["invalid type", "invalid value", "invalid length"] {
+        if let Some(rest) = message.strip_prefix(kind) {
+            return match rest.rsplit_once(", expected ") {
+                Some((_, expected)) => format!("{kind}, expected {expected}"),
+                None => kind.to_owned(),
+            };
+        }
+    }
+    if message.starts_with("missing field") || message.starts_with("duplicate field") {
+        return message.to_owned();
+    }
+    "a member does not match the spec".to_owned()
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the body does not match the spec: {} at line {} column {}",
+            self.reason, self.line, self.column
+        )
+    }
+}

@@ -1,0 +1,276 @@
+//! Sending one operation's request: retries with backoff and `Retry-After`,
+//! a tracing span, and the turn of progenitor's error into this crate's.
+//!
+//! Nothing in this file depends on the spec: the generator copies it into
+//! every crate it writes. progenitor's client calls [`Call::send`] through
+//! its `exec` hook; each call of a public method gets its own [`Call`], which
+//! remembers the last response's head so that an error can report the
+//! status even where progenitor's error drops it.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use backon::{BackoffBuilder, ExponentialBuilder};
+use progenitor_client::{ClientHooks, ClientInfo, OperationInfo, ResponseValue};
+use reqwest::{Method, Request, Response};
+use tracing::Instrument;
+
+use crate::api;
+use crate::error::{DecodeError, Error, ErrorBody, ErrorKind, ResponseHead, retryable_status};
+
+/// When a request is sent again after a failure that may pass.
+///
+/// The default retries idempotent requests (GET, HEAD, OPTIONS, PUT,
+/// DELETE) twice, after about 0.5 s and then 1 s, with jitter, on
+/// connection errors, timeouts, 408, 409, 429 and 5xx. A `Retry-After`
+/// header of up to 30 s replaces the backoff; a longer one ends the retries,
+/// and the error carries it ([`Error::retry_after`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_retries: u32,
+    initial_backoff: Duration,
+    max_backoff: Duration,
+    max_retry_after: Duration,
+    non_idempotent: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_retries: 2,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(30),
+            non_idempotent: false,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// A policy that sends every request once.
+    pub fn never() -> Self {
+        Self::default().max_retries(0)
+    }
+
+    /// Sends a failed request again at most `retries` times (0 turns
+    /// retries off).
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = retries;
+        self
+    }
+
+    /// The wait before the first retry; each later one doubles it, plus a
+    /// random part of up to as much again.
+    pub fn initial_backoff(mut self, wait: Duration) -> Self {
+        self.initial_backoff = wait;
+        self
+    }
+
+    /// The longest wait between two attempts, jitter included.
+    pub fn max_backoff(mut self, wait: Duration) -> Self {
+        self.max_backoff = wait;
+        self
+    }
+
+    /// The longest `Retry-After` the client waits out; a server asking for
+    /// more gets its error returned at once.
+    pub fn max_retry_after(mut self, wait: Duration) -> Self {
+        self.max_retry_after = wait;
+        self
+    }
+
+    /// Also retries POST and PATCH requests. Only turn this on when the API
+    /// makes them safe to repeat, for example with an idempotency key.
+    pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+        self.non_idempotent = retry;
+        self
+    }
+
+    /// Whether a request with this method may be sent twice.
+    fn may_repeat(&self, method: &Method) -> bool {
+        self.non_idempotent
+            || matches!(
+                *method,
+                Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE
+            )
+    }
+
+    fn backoff(&self) -> impl Iterator<Item = Duration> + use<> {
+        let cap = self.max_backoff;
+        ExponentialBuilder::default()
+            .with_min_delay(self.initial_backoff)
+            .with_max_delay(cap)
+            .with_factor(2.0)
+            .with_jitter()
+            .with_max_times(self.max_retries as usize)
+            .build()
+            // backon adds jitter on top of its cap.
+            .map(move |wait| wait.min(cap))
+    }
+}
+
+/// One call of a public method, carried by progenitor's client as its inner
+/// value.
+#[derive(Clone, Debug)]
+pub(crate) struct Call {
+    policy: RetryPolicy,
+    outcome: Arc<Mutex<Outcome>>,
+}
+
+#[derive(Debug, Default)]
+struct Outcome {
+    attempts: u32,
+    last_response: Option<ResponseHead>,
+}
+
+impl Call {
+    pub(crate) fn new(policy: RetryPolicy) -> Self {
+        Self {
+            policy,
+            outcome: Arc::default(),
+        }
+    }
+
+    /// Sends `request`, again while the failure may pass and the policy
+    /// allows, inside one tracing span for the whole operation.
+    async fn send(
+        &self,
+        http: &reqwest::Client,
+        mut request: Request,
+        operation_id: &'static str,
+    ) -> reqwest::Result<Response> {
+        // progenitor adds the spec's `info.version` as an `api-version`
+        // header, which the spec itself does not define.
+        request.headers_mut().remove("api-version");
+        // The path, never the query: query values may be personal data.
+        let span = tracing::info_span!(
+            "request",
+            operation_id,
+            method = %request.method(),
+            path = request.url().path(),
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        let recorder = span.clone();
+        self.send_in(http, request, &recorder).instrument(span).await
+    }
+
+    async fn send_in(
+        &self,
+        http: &reqwest::Client,
+        mut request: Request,
+        span: &tracing::Span,
+    ) -> reqwest::Result<Response> {
+        let started = Instant::now();
+        let may_repeat = self.policy.may_repeat(request.method());
+        let mut backoff = self.policy.backoff();
+        let mut attempt: u32 = 1;
+        loop {
+            span.record("attempt", attempt);
+            // A body that is a stream cannot be sent twice; such a request
+            // gets one attempt.
+            let spare = (may_repeat && attempt <= self.policy.max_retries)
+                .then(|| request.try_clone())
+                .flatten();
+            let result = http.execute(request).await;
+            let head = result
+                .as_ref()
+                .ok()
+                .map(|r| ResponseHead::new(r.status(), r.headers()));
+            self.record(attempt, head.clone());
+
+            let wait = match (&result, &head) {
+                (Ok(_), Some(head)) if retryable_status(head.status()) => {
+                    match head.retry_after() {
+                        Some(asked) if asked > self.policy.max_retry_after => None,
+                        Some(asked) => Some(asked),
+                        None => backoff.next(),
+                    }
+                }
+                (Err(e), _) if !e.is_builder() => backoff.next(),
+                _ => None,
+            };
+            match (wait, spare) {
+                (Some(wait), Some(spare)) => {
+                    tracing::debug!(
+                        attempt,
+                        status = head.as_ref().map(|h| h.status().as_u16()),
+                        wait_ms = wait.as_millis() as u64,
+                        "retrying"
+                    );
+                    drop(result);
+                    tokio::time::sleep(wait).await;
+                    request = spare;
+                    attempt += 1;
+                }
+                _ => {
+                    if let Some(head) = &head {
+                        span.record("status", head.status().as_u16());
+                        if let Some(id) = head.request_id() {
+                            span.record("request_id", id);
+                        }
+                    }
+                    span.record("latency_ms", started.elapsed().as_millis() as u64);
+                    tracing::debug!(attempts = attempt, ok = result.is_ok(), "done");
+                    return result;
+                }
+            }
+        }
+    }
+
+    fn record(&self, attempt: u32, head: Option<ResponseHead>) {
+        let mut outcome = self.outcome.lock().unwrap_or_else(|e| e.into_inner());
+        outcome.attempts = attempt;
+        outcome.last_response = head;
+    }
+
+    fn outcome(&self) -> (u32, Option<ResponseHead>) {
+        let outcome = self.outcome.lock().unwrap_or_else(|e| e.into_inner());
+        (outcome.attempts, outcome.last_response.clone())
+    }
+}
+
+impl ClientHooks<Call> for api::Client {
+    async fn exec(&self, request: Request, info: &OperationInfo) -> reqwest::Result<Response> {
+        self.inner()
+            .send(self.client(), request, info.operation_id)
+            .await
+    }
+}
+
+/// Turns what progenitor's method returned into this crate's result.
+pub(crate) async fn finish<T>(
+    call: &api::Client,
+    operation: &'static str,
+    result: Result<ResponseValue<T>, progenitor_client::Error>,
+) -> Result<ResponseValue<T>, Error> {
+    use progenitor_client::Error as Raw;
+
+    let error = match result {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    let (attempts, head) = call.inner().outcome();
+    let kind = match error {
+        Raw::InvalidRequest(reason) | Raw::Custom(reason) => ErrorKind::InvalidRequest(reason),
+        Raw::CommunicationError(e) | Raw::InvalidUpgrade(e) | Raw::ResponseBodyError(e) => {
+            ErrorKind::Connection(e)
+        }
+        Raw::InvalidResponsePayload(_, e) => ErrorKind::Decode(DecodeError::new(&e)),
+        Raw::UnexpectedResponse(response) => {
+            let headers = response.headers().clone();
+            match response.bytes().await {
+                Ok(bytes) => ErrorKind::Status(ErrorBody::parse(&headers, &bytes)),
+                Err(e) => ErrorKind::Connection(e),
+            }
+        }
+        // Error statuses are left out of what progenitor sees, so it never
+        // decodes an error body itself.
+        Raw::ErrorResponse(value) => {
+            ErrorKind::Status(ErrorBody::parse(value.headers(), &[]))
+        }
+    };
+    Err(Error::new(operation, kind, head, attempts))
+}

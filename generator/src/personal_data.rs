@@ -1,0 +1,183 @@
+//! Keeps personal data out of `Debug` output: the fields the spec marks with
+//! `x-personal-data: true` print as `<redacted>`, the way the AWS SDK for
+//! Rust prints members marked sensitive. The values stay plain fields.
+//!
+//! The mark goes on a component schema (every field of its type is
+//! personal) or on one property of a component schema (that field is):
+//!
+//! ```yaml
+//! PersonName:
+//!   x-personal-data: true
+//!   type: object
+//!   ...
+//! Account:
+//!   type: object
+//!   properties:
+//!     email:
+//!       x-personal-data: true
+//!       type: string
+//! ```
+
+use std::collections::BTreeMap;
+
+use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Fields, Item, ItemStruct, LitStr};
+
+/// The vendor extension that marks a schema or property as personal data.
+pub const PERSONAL_DATA_EXTENSION: &str = "x-personal-data";
+
+/// Which fields of which generated types hold personal data.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct PersonalData {
+    /// By type key (see [`type_key`]): `None` when every field is personal,
+    /// else the wire names of the personal properties.
+    types: BTreeMap<String, Option<Vec<String>>>,
+}
+
+impl PersonalData {
+    /// Reads the marks from the spec's component schemas.
+    pub fn of(api: &OpenAPI) -> Self {
+        let mut types = BTreeMap::new();
+        let Some(components) = &api.components else {
+            return Self { types };
+        };
+        for (name, schema) in &components.schemas {
+            let ReferenceOr::Item(schema) = schema else {
+                continue;
+            };
+            if is_marked(schema) {
+                types.insert(type_key(name), None);
+                continue;
+            }
+            let SchemaKind::Type(Type::Object(object)) = &schema.schema_kind else {
+                continue;
+            };
+            let fields: Vec<String> = object
+                .properties
+                .iter()
+                .filter(|(_, p)| matches!(p, ReferenceOr::Item(p) if is_marked(p)))
+                .map(|(property, _)| property.clone())
+                .collect();
+            if !fields.is_empty() {
+                types.insert(type_key(name), Some(fields));
+            }
+        }
+        Self { types }
+    }
+
+    /// Whether the spec marks anything.
+    pub fn is_empty(&self) -> bool {
+        self.types.is_empty()
+    }
+
+    /// Gives each marked struct in `file` a `Debug` that redacts its personal
+    /// fields, in place of the derived one.
+    pub fn redact(&self, file: &mut syn::File) {
+        if !self.is_empty() {
+            self.redact_items(&mut file.items);
+        }
+    }
+
+    fn redact_items(&self, items: &mut Vec<Item>) {
+        let mut debug_impls = Vec::new();
+        for item in items.iter_mut() {
+            match item {
+                Item::Struct(s) => {
+                    if let Some(fields) = self.types.get(&type_key(&s.ident.to_string())) {
+                        remove_derive(s, "Debug");
+                        debug_impls.push(redacting_debug(s, fields.as_deref()));
+                    }
+                }
+                Item::Mod(module) => {
+                    if let Some((_, inner)) = module.content.as_mut() {
+                        self.redact_items(inner);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for tokens in debug_impls {
+            items.push(syn::parse2(tokens).expect("the Debug impl is valid Rust"));
+        }
+    }
+}
+
+fn is_marked(schema: &Schema) -> bool {
+    schema.schema_data.extensions.get(PERSONAL_DATA_EXTENSION) == Some(&serde_json::Value::Bool(true))
+}
+
+/// A schema or type name reduced to lower-case letters and digits, so that
+/// `person_name`, `PersonName` and typify's `PersonName` all agree.
+fn type_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+fn remove_derive(item: &mut ItemStruct, name: &str) {
+    for attr in item.attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {
+        let Ok(paths) = attr.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        ) else {
+            continue;
+        };
+        let kept = paths
+            .iter()
+            .filter(|p| !p.segments.last().is_some_and(|s| s.ident == name));
+        *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
+    }
+}
+
+/// A `Debug` impl that prints `<redacted>` for personal fields (all of them
+/// when `personal` is `None`) and the others as derived `Debug` would.
+fn redacting_debug(item: &ItemStruct, personal: Option<&[String]>) -> TokenStream {
+    let name = &item.ident;
+    let label = name.to_string();
+    let (impl_generics, type_generics, where_clause) = item.generics.split_for_impl();
+    let body = match &item.fields {
+        Fields::Named(fields) => {
+            let entries = fields.named.iter().map(|field| {
+                let ident = field.ident.as_ref().expect("named field");
+                let shown = ident.to_string();
+                let shown = shown.trim_start_matches("r#");
+                let wire = serde_rename(&field.attrs).unwrap_or_else(|| shown.to_owned());
+                let is_personal = personal.is_none_or(|names| names.contains(&wire));
+                if is_personal {
+                    quote! { .field(#shown, &format_args!("<redacted>")) }
+                } else {
+                    quote! { .field(#shown, &self.#ident) }
+                }
+            });
+            quote! { f.debug_struct(#label) #(#entries)* .finish() }
+        }
+        // A newtype over a personal value, or a unit struct.
+        Fields::Unnamed(_) => quote! { f.debug_tuple(#label).field(&format_args!("<redacted>")).finish() },
+        Fields::Unit => quote! { f.write_str(#label) },
+    };
+    quote! {
+        impl #impl_generics ::std::fmt::Debug for #name #type_generics #where_clause {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #body
+            }
+        }
+    }
+}
+
+fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
+    let mut rename = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") {
+                rename = Some(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.input.peek(syn::Token![=]) {
+                // Skip the value of any other `key = value` option.
+                let _: syn::Expr = meta.value()?.parse()?;
+            }
+            Ok(())
+        });
+    }
+    rename
+}
