@@ -615,3 +615,49 @@ impl fmt::Display for DecodeError {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_reads_seconds_and_http_dates() {
+        let now = httpdate::parse_http_date("Thu, 26 Nov 2026 10:00:00 GMT").unwrap();
+        let wait = |value| parse_retry_after(value, now);
+        assert_eq!(wait("7"), Some(Duration::from_secs(7)));
+        assert_eq!(wait(" 0 "), Some(Duration::ZERO));
+        assert_eq!(
+            wait("Thu, 26 Nov 2026 10:00:30 GMT"),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(wait("Thu, 26 Nov 2026 09:00:00 GMT"), Some(Duration::ZERO));
+        assert_eq!(wait("soon"), None);
+        assert_eq!(wait("-3"), None);
+    }
+
+    #[test]
+    fn json_api_problems_accept_numbers_and_both_detail_spellings() {
+        let body = br#"{"errors":[{"status":422,"code":"invalid","details":"bad","source":{"pointer":"/data/id"}}]}"#;
+        let parsed = ErrorBody::parse(&HeaderMap::new(), body);
+        assert_eq!(parsed.shape(), BodyShape::Errors);
+        let problem = &parsed.problems()[0];
+        assert_eq!(problem.status.as_deref(), Some("422"));
+        assert_eq!(problem.detail.as_deref(), Some("bad"));
+        assert_eq!(problem.pointer.as_deref(), Some("/data/id"));
+        assert!(
+            !format!("{parsed:?}").contains("bad"),
+            "detail is not printed"
+        );
+    }
+
+    #[test]
+    fn decode_reasons_drop_the_value_found() {
+        let reason = |json: &str| {
+            let error = serde_json::from_str::<Vec<u32>>(json).unwrap_err();
+            DecodeError::new(&error).reason().to_owned()
+        };
+        assert_eq!(reason(r#"["Ada Quill"]"#), "invalid type, expected u32");
+        assert_eq!(reason("[1,"), "the body ends early");
+        assert_eq!(reason("<html>"), "the body is not valid JSON");
+    }
+}

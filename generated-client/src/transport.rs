@@ -157,7 +157,9 @@ impl Call {
             latency_ms = tracing::field::Empty,
         );
         let recorder = span.clone();
-        self.send_in(http, request, &recorder).instrument(span).await
+        self.send_in(http, request, &recorder)
+            .instrument(span)
+            .await
     }
 
     async fn send_in(
@@ -271,9 +273,61 @@ pub(crate) async fn finish<T>(
         }
         // Error statuses are left out of what progenitor sees, so it never
         // decodes an error body itself.
-        Raw::ErrorResponse(value) => {
-            ErrorKind::Status(ErrorBody::parse(value.headers(), &[]))
-        }
+        Raw::ErrorResponse(value) => ErrorKind::Status(ErrorBody::parse(value.headers(), &[])),
     };
     Err(Error::new(operation, kind, head, attempts))
+}
+
+#[cfg(test)]
+mod tests {
+    use wiremock::matchers::any;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    use super::*;
+
+    /// How many requests a server that always answers 503 sees for one call.
+    async fn attempts_for(method: Method, policy: RetryPolicy) -> usize {
+        let server = MockServer::start().await;
+        Mock::given(any())
+            .respond_with(ResponseTemplate::new(503))
+            .mount(&server)
+            .await;
+        let http = reqwest::Client::new();
+        let request = http
+            .request(method, server.uri())
+            .body("{}")
+            .build()
+            .unwrap();
+        let call = Call::new(policy.initial_backoff(Duration::from_millis(1)));
+        let response = call.send(&http, request, "test").await.unwrap();
+        assert_eq!(response.status(), 503);
+        server.received_requests().await.unwrap().len()
+    }
+
+    #[tokio::test]
+    async fn only_idempotent_requests_are_retried_unless_opted_in() {
+        let default = RetryPolicy::default();
+        assert_eq!(attempts_for(Method::GET, default).await, 3);
+        assert_eq!(attempts_for(Method::PUT, default).await, 3);
+        assert_eq!(attempts_for(Method::DELETE, default).await, 3);
+        assert_eq!(attempts_for(Method::POST, default).await, 1);
+        assert_eq!(attempts_for(Method::PATCH, default).await, 1);
+        let opted_in = default.retry_non_idempotent(true);
+        assert_eq!(attempts_for(Method::POST, opted_in).await, 3);
+    }
+
+    #[test]
+    fn backoff_doubles_from_half_a_second_with_jitter_up_to_the_cap() {
+        let cap = Duration::from_secs(8);
+        for _ in 0..20 {
+            let waits: Vec<Duration> = RetryPolicy::default().max_retries(6).backoff().collect();
+            assert_eq!(waits.len(), 6);
+            for (wait, nominal_ms) in waits.iter().zip([500, 1000, 2000, 4000, 8000, 8000]) {
+                let nominal = Duration::from_millis(nominal_ms);
+                assert!(*wait >= nominal.min(cap), "{wait:?} < {nominal:?}");
+                assert!(*wait <= (nominal * 2).min(cap), "{wait:?} too long");
+            }
+        }
+        assert_eq!(RetryPolicy::never().backoff().count(), 0);
+    }
 }

@@ -22,6 +22,7 @@
 
 #![deny(missing_docs)]
 
+mod attributes;
 pub mod connection;
 pub mod crate_root;
 pub mod document;

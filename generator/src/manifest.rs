@@ -18,7 +18,10 @@ pub fn generate(document: &Document, uses: Uses) -> String {
     // Sorted by name, as `cargo add` keeps them.
     let mut dependencies = vec![
         // Backoff delays for retries.
-        ("backon", r#"{ version = "1.6", default-features = false, features = ["std"] }"#),
+        (
+            "backon",
+            r#"{ version = "1.6", default-features = false, features = ["std"] }"#,
+        ),
         // `Retry-After` as an HTTP date.
         ("httpdate", "\"1.0.3\""),
         ("progenitor-client", PROGENITOR_CLIENT),

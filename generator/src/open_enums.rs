@@ -4,7 +4,9 @@
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use syn::{Attribute, Fields, Item, ItemEnum, ItemImpl, LitStr, Type};
+use syn::{Fields, Item, ItemEnum, ItemImpl, Type};
+
+use crate::attributes::{derives, serde_rename};
 
 /// Rewrites, everywhere in `file`, each enum whose variants are all plain
 /// names (which typify emits only for string enums) and the conversions
@@ -48,20 +50,6 @@ fn is_string_enum(e: &ItemEnum) -> bool {
         && !e.attrs.iter().any(|a| a.path().is_ident("serde"))
 }
 
-fn derives(attrs: &[Attribute], name: &str) -> bool {
-    attrs.iter().any(|a| {
-        a.path().is_ident("derive")
-            && a.parse_args_with(
-                syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
-            )
-            .is_ok_and(|paths| {
-                paths
-                    .iter()
-                    .any(|p| p.segments.last().is_some_and(|s| s.ident == name))
-            })
-    })
-}
-
 fn replaced_conversion(item: &ItemImpl, opened: &[Ident]) -> bool {
     let Some((_, trait_path, _)) = &item.trait_ else {
         return false;
@@ -81,26 +69,17 @@ fn replaced_conversion(item: &ItemImpl, opened: &[Ident]) -> bool {
         )
 }
 
-/// The wire value of a variant: its `#[serde(rename)]`, or its name.
-fn wire_value(variant: &syn::Variant) -> String {
-    let mut value = variant.ident.to_string();
-    for attr in variant.attrs.iter().filter(|a| a.path().is_ident("serde")) {
-        let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename") {
-                value = meta.value()?.parse::<LitStr>()?.value();
-            }
-            Ok(())
-        });
-    }
-    value
-}
-
 fn open_enum(e: &ItemEnum) -> Vec<Item> {
     let name = &e.ident;
     let vis = &e.vis;
     let docs = e.attrs.iter().filter(|a| a.path().is_ident("doc"));
     let idents: Vec<&Ident> = e.variants.iter().map(|v| &v.ident).collect();
-    let values: Vec<String> = e.variants.iter().map(wire_value).collect();
+    // The wire value of a variant: its `#[serde(rename)]`, or its name.
+    let values: Vec<String> = e
+        .variants
+        .iter()
+        .map(|v| serde_rename(&v.attrs).unwrap_or_else(|| v.ident.to_string()))
+        .collect();
     let variant_docs = values.iter().map(|v| format!(" `{v}`"));
     let unknown = unknown_variant(&idents);
     let unknown_doc = format!(
@@ -201,7 +180,10 @@ mod tests {
         };
         open(&mut file);
         let text = quote!(#file).to_string();
-        assert!(text.contains("Unlisted (:: std :: string :: String)"), "{text}");
+        assert!(
+            text.contains("Unlisted (:: std :: string :: String)"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -23,7 +23,9 @@ use std::collections::BTreeMap;
 use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Fields, Item, ItemStruct, LitStr};
+use syn::{Fields, Item, ItemStruct};
+
+use crate::attributes::{remove_derive, serde_rename};
 
 /// The vendor extension that marks a schema or property as personal data.
 pub const PERSONAL_DATA_EXTENSION: &str = "x-personal-data";
@@ -86,7 +88,7 @@ impl PersonalData {
             match item {
                 Item::Struct(s) => {
                     if let Some(fields) = self.types.get(&type_key(&s.ident.to_string())) {
-                        remove_derive(s, "Debug");
+                        remove_derive(&mut s.attrs, "Debug");
                         debug_impls.push(redacting_debug(s, fields.as_deref()));
                     }
                 }
@@ -105,7 +107,8 @@ impl PersonalData {
 }
 
 fn is_marked(schema: &Schema) -> bool {
-    schema.schema_data.extensions.get(PERSONAL_DATA_EXTENSION) == Some(&serde_json::Value::Bool(true))
+    schema.schema_data.extensions.get(PERSONAL_DATA_EXTENSION)
+        == Some(&serde_json::Value::Bool(true))
 }
 
 /// A schema or type name reduced to lower-case letters and digits, so that
@@ -115,20 +118,6 @@ fn type_key(name: &str) -> String {
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
-}
-
-fn remove_derive(item: &mut ItemStruct, name: &str) {
-    for attr in item.attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {
-        let Ok(paths) = attr.parse_args_with(
-            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
-        ) else {
-            continue;
-        };
-        let kept = paths
-            .iter()
-            .filter(|p| !p.segments.last().is_some_and(|s| s.ident == name));
-        *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
-    }
 }
 
 /// A `Debug` impl that prints `<redacted>` for personal fields (all of them
@@ -154,7 +143,9 @@ fn redacting_debug(item: &ItemStruct, personal: Option<&[String]>) -> TokenStrea
             quote! { f.debug_struct(#label) #(#entries)* .finish() }
         }
         // A newtype over a personal value, or a unit struct.
-        Fields::Unnamed(_) => quote! { f.debug_tuple(#label).field(&format_args!("<redacted>")).finish() },
+        Fields::Unnamed(_) => {
+            quote! { f.debug_tuple(#label).field(&format_args!("<redacted>")).finish() }
+        }
         Fields::Unit => quote! { f.write_str(#label) },
     };
     quote! {
@@ -164,20 +155,4 @@ fn redacting_debug(item: &ItemStruct, personal: Option<&[String]>) -> TokenStrea
             }
         }
     }
-}
-
-fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
-    let mut rename = None;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
-        let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename") {
-                rename = Some(meta.value()?.parse::<LitStr>()?.value());
-            } else if meta.input.peek(syn::Token![=]) {
-                // Skip the value of any other `key = value` option.
-                let _: syn::Expr = meta.value()?.parse()?;
-            }
-            Ok(())
-        });
-    }
-    rename
 }

@@ -2,8 +2,9 @@
 //! crate's `Error` and the transport that retries and traces requests.
 //!
 //! It is ordinary Rust kept in `generator/runtime/` and copied as it is, so
-//! that it reads, formats and compiles like hand-written code; building the
-//! generated crate is what checks it.
+//! that it reads, formats and compiles like hand-written code. Building,
+//! linting and `cargo fmt --check` of the generated crate check it; format
+//! it with `rustfmt --edition 2024 generator/runtime/*.rs`.
 
 /// Each runtime file: its path in the generated crate and its text.
 pub const FILES: [(&str, &str); 2] = [

@@ -194,7 +194,10 @@ fn every_file_has_the_preamble() {
             Path::new("Cargo.toml"),
             Path::new("src/api.rs"),
             Path::new("src/connection.rs"),
+            Path::new("src/error.rs"),
             Path::new("src/lib.rs"),
+            Path::new("src/operations.rs"),
+            Path::new("src/transport.rs"),
         ]
     );
     for (path, text) in files.iter() {

@@ -7,11 +7,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The files every generation writes, relative to the output folder.
-const GENERATED: [&str; 4] = [
+const GENERATED: [&str; 7] = [
     "Cargo.toml",
     "src/api.rs",
     "src/connection.rs",
+    "src/error.rs",
     "src/lib.rs",
+    "src/operations.rs",
+    "src/transport.rs",
 ];
 
 fn project_root() -> PathBuf {
