@@ -18,6 +18,11 @@ mod api;
 #[rustfmt::skip]
 mod connection;
 mod error;
+/// Test helpers: typed mock expectations and sample values (feature `mock`).
+#[cfg(feature = "mock")]
+#[rustfmt::skip]
+#[allow(clippy::to_string_in_format_args)]
+pub mod mock;
 #[rustfmt::skip]
 mod operations;
 mod transport;

@@ -1,5 +1,6 @@
-//! The README's Rust examples are excerpts of `examples/`, which `cargo test`
-//! compiles; this keeps the excerpts from drifting away from them.
+//! The README's Rust examples are excerpts of `examples/` or `tests/`, which
+//! `cargo test` compiles; this keeps the excerpts from drifting away from
+//! them.
 
 use std::path::Path;
 
@@ -12,12 +13,14 @@ fn code_lines(text: &str) -> Vec<&str> {
 }
 
 #[test]
-fn readme_rust_blocks_are_excerpts_of_compiled_examples() {
+fn readme_rust_blocks_are_excerpts_of_compiled_code() {
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(crate_dir.join("../README.md")).unwrap();
-    let examples: Vec<(String, String)> = std::fs::read_dir(crate_dir.join("examples"))
-        .unwrap()
+    let examples: Vec<(String, String)> = ["examples", "tests"]
+        .iter()
+        .flat_map(|folder| std::fs::read_dir(crate_dir.join(folder)).unwrap())
         .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
         .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap();
             (path.display().to_string(), text)

@@ -44,6 +44,12 @@ pub fn generate(document: &Document) -> TokenStream {
         #[rustfmt::skip]
         mod connection;
         mod error;
+        /// Test helpers: typed mock expectations and sample values (feature `mock`).
+        #[cfg(feature = "mock")]
+        #[rustfmt::skip]
+        // progenitor writes the expectations this way.
+        #[allow(clippy::to_string_in_format_args)]
+        pub mod mock;
         #[rustfmt::skip]
         mod operations;
         mod transport;

@@ -4,6 +4,7 @@
 //! [`load`] (file → OpenAPI document) → [`document`] (checks, and what
 //! progenitor does not read) → [`operations`] (progenitor's code), then
 //! [`open_enums`] and [`personal_data`] (rewrites of it), [`methods`],
+//! [`mocks`] (with [`samples`]),
 //! [`connection`], [`crate_root`], [`manifest`] and [`runtime`] (the rest of
 //! the crate) → [`format`](mod@format) (text) → [`files`] (one set, written
 //! in one step). Nothing is written until every stage has
@@ -22,7 +23,6 @@
 
 #![deny(missing_docs)]
 
-mod attributes;
 pub mod connection;
 pub mod crate_root;
 pub mod document;
@@ -32,10 +32,13 @@ pub mod format;
 pub mod load;
 pub mod manifest;
 pub mod methods;
+pub mod mocks;
 pub mod open_enums;
 pub mod operations;
 pub mod personal_data;
 pub mod runtime;
+pub mod samples;
+mod syntax;
 
 use std::path::Path;
 
@@ -62,6 +65,7 @@ pub fn generate(spec_path: &Path, spec_label: &str) -> Result<CrateFiles> {
     };
     rust("src/lib.rs", crate_root::generate(&document))?;
     rust("src/operations.rs", methods::generate(&api))?;
+    rust("src/mock.rs", mocks::generate(&document, &api)?)?;
     rust("src/connection.rs", connection::generate(&document))?;
     files.insert("src/api.rs", format::rust(&api, spec_label));
     for (path, text) in runtime::FILES {

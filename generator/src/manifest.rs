@@ -24,12 +24,15 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         ),
         // `Retry-After` as an HTTP date.
         ("httpdate", "\"1.0.3\""),
+        // The `mock` feature's local server, and the path patterns it matches.
+        ("httpmock", r#"{ version = "0.7.0", optional = true }"#),
         ("progenitor-client", PROGENITOR_CLIENT),
         (
             "reqwest",
             // rustls rather than the system's OpenSSL: nothing to install.
             r#"{ version = "0.13.5", default-features = false, features = ["json", "query", "rustls"] }"#,
         ),
+        ("regex", r#"{ version = "1.11", optional = true }"#),
         ("serde", r#"{ version = "1.0.226", features = ["derive"] }"#),
         ("serde_json", "\"1.0.150\""),
         // The wait between retries.
@@ -87,7 +90,18 @@ pub fn generate(document: &Document, uses: Uses) -> String {
     for (name, spec) in dependencies {
         let _ = writeln!(toml, "{name} = {spec}");
     }
+    toml.push_str(
+        "\n[features]\n\
+         # Typed httpmock expectations and sample values, for applications' tests.\n\
+         mock = [\"dep:httpmock\", \"dep:regex\"]\n",
+    );
     toml.push_str("\n[dev-dependencies]\n");
+    // The crate's own tests use its mocks, so `cargo test` builds them.
+    let _ = writeln!(
+        toml,
+        "{} = {{ path = \".\", features = [\"mock\"] }}",
+        package.name
+    );
     for (name, spec) in dev_dependencies {
         let _ = writeln!(toml, "{name} = {spec}");
     }

@@ -6,7 +6,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Fields, Item, ItemEnum, ItemImpl, Type};
 
-use crate::attributes::{derives, serde_rename};
+use crate::syntax::{derives, serde_rename};
 
 /// Rewrites, everywhere in `file`, each enum whose variants are all plain
 /// names (which typify emits only for string enums) and the conversions

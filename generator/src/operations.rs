@@ -35,6 +35,26 @@ pub struct Uses {
 
 /// Generates the operations and types of `document`.
 pub fn generate(document: &Document) -> Result<Operations> {
+    let api = success_only(&document.api);
+    run(document, |generator| {
+        let tokens = generator.generate_tokens(&api)?;
+        let types = generator.get_type_space();
+        let uses = Uses {
+            chrono: types.uses_chrono(),
+            uuid: types.uses_uuid(),
+            regress: types.uses_regress(),
+            futures: generator.uses_futures(),
+        };
+        Ok(Operations { tokens, uses })
+    })
+}
+
+/// Runs `work` on a progenitor generator with the settings every part of the
+/// crate shares; progenitor's errors and panics become [`Error::Generate`].
+pub(crate) fn run<T>(
+    document: &Document,
+    work: impl FnOnce(&mut Generator) -> std::result::Result<T, progenitor::Error>,
+) -> Result<T> {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Positional)
@@ -54,20 +74,9 @@ pub fn generate(document: &Document) -> Result<Operations> {
     };
     // progenitor asserts on some inputs instead of returning an error; a
     // panic there must not take the caller down with it.
-    let tokens = panic::catch_unwind(AssertUnwindSafe(|| {
-        generator.generate_tokens(&success_only(&document.api))
-    }))
-    .map_err(|payload| failed(format!("it panicked: {}", panic_message(&*payload))))?
-    .map_err(|e| failed(e.to_string()))?;
-
-    let types = generator.get_type_space();
-    let uses = Uses {
-        chrono: types.uses_chrono(),
-        uuid: types.uses_uuid(),
-        regress: types.uses_regress(),
-        futures: generator.uses_futures(),
-    };
-    Ok(Operations { tokens, uses })
+    panic::catch_unwind(AssertUnwindSafe(|| work(&mut generator)))
+        .map_err(|payload| failed(format!("it panicked: {}", panic_message(&*payload))))?
+        .map_err(|e| failed(e.to_string()))
 }
 
 /// The document with only the responses an operation succeeds with.
@@ -75,7 +84,7 @@ pub fn generate(document: &Document) -> Result<Operations> {
 /// Error bodies are read by the crate's runtime, in whichever shape the
 /// server sends them; left to progenitor, a body that does not match the
 /// spec's error schema would lose its status.
-fn success_only(api: &OpenAPI) -> OpenAPI {
+pub(crate) fn success_only(api: &OpenAPI) -> OpenAPI {
     let mut api = api.clone();
     for item in api.paths.paths.values_mut() {
         let openapiv3::ReferenceOr::Item(item) = item else {
@@ -93,10 +102,7 @@ fn success_only(api: &OpenAPI) -> OpenAPI {
         ];
         for operation in operations.into_iter().flatten() {
             let responses = &mut operation.responses;
-            responses.responses.retain(|status, _| match *status {
-                StatusCode::Code(code) => (200..300).contains(&code),
-                StatusCode::Range(range) => range == 2,
-            });
+            responses.responses.retain(|status, _| is_success(status));
             // `default` describes the errors when some status is a
             // success; otherwise it is the only description there is.
             if !responses.responses.is_empty() {
@@ -105,6 +111,14 @@ fn success_only(api: &OpenAPI) -> OpenAPI {
         }
     }
     api
+}
+
+/// Whether a response status is a 2xx code or the `2XX` range.
+pub(crate) fn is_success(status: &StatusCode) -> bool {
+    match *status {
+        StatusCode::Code(code) => (200..300).contains(&code),
+        StatusCode::Range(range) => range == 2,
+    }
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {

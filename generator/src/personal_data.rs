@@ -25,7 +25,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Fields, Item, ItemStruct};
 
-use crate::attributes::{remove_derive, serde_rename};
+use crate::syntax::{remove_derive, serde_rename, type_key};
 
 /// The vendor extension that marks a schema or property as personal data.
 pub const PERSONAL_DATA_EXTENSION: &str = "x-personal-data";
@@ -109,15 +109,6 @@ impl PersonalData {
 fn is_marked(schema: &Schema) -> bool {
     schema.schema_data.extensions.get(PERSONAL_DATA_EXTENSION)
         == Some(&serde_json::Value::Bool(true))
-}
-
-/// A schema or type name reduced to lower-case letters and digits, so that
-/// `person_name`, `PersonName` and typify's `PersonName` all agree.
-fn type_key(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 /// A `Debug` impl that prints `<redacted>` for personal fields (all of them

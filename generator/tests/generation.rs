@@ -196,6 +196,7 @@ fn every_file_has_the_preamble() {
             Path::new("src/connection.rs"),
             Path::new("src/error.rs"),
             Path::new("src/lib.rs"),
+            Path::new("src/mock.rs"),
             Path::new("src/operations.rs"),
             Path::new("src/transport.rs"),
         ]

@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The files every generation writes, relative to the output folder.
-const GENERATED: [&str; 7] = [
+const GENERATED: [&str; 8] = [
     "Cargo.toml",
     "src/api.rs",
     "src/connection.rs",
     "src/error.rs",
     "src/lib.rs",
+    "src/mock.rs",
     "src/operations.rs",
     "src/transport.rs",
 ];

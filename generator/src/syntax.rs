@@ -1,5 +1,5 @@
-//! Reading and editing the attributes typify puts on the types it emits:
-//! `#[derive(..)]` lists and `#[serde(rename = "..")]`.
+//! Reading and editing the code typify emits: `#[derive(..)]` lists,
+//! `#[serde(rename = "..")]`, and which type a schema name became.
 
 use syn::punctuated::Punctuated;
 use syn::{Attribute, LitStr, Path, Token};
@@ -49,4 +49,13 @@ pub(crate) fn serde_rename(attrs: &[Attribute]) -> Option<String> {
         });
     }
     rename
+}
+
+/// A schema or type name reduced to lower-case letters and digits, so that
+/// `person_name`, `PersonName` and typify's `PersonName` all agree.
+pub(crate) fn type_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }

@@ -1,0 +1,159 @@
+//! Emits the `mock` module, built with the crate's `mock` feature: typed
+//! httpmock helpers for each operation (progenitor writes them) and a
+//! sample of every component schema, so that an application can test its
+//! own code against a local server in a few lines.
+
+use openapiv3::{OpenAPI, ReferenceOr};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use syn::Item;
+
+use crate::document::Document;
+use crate::error::Result;
+use crate::syntax::type_key;
+use crate::{operations, samples};
+
+/// The code of the `mock` module. `api` is the generated `api` module, whose
+/// `types` the samples are decoded into.
+pub fn generate(document: &Document, api: &syn::File) -> Result<TokenStream> {
+    let helpers = operations::run(document, |generator| {
+        generator.httpmock(&typed_errors_only(&document.api), "crate")
+    })?;
+
+    let samples: Vec<(Ident, TokenStream)> = type_names(api)
+        .into_iter()
+        .filter_map(|(key, type_name)| {
+            let schema = component_named(&document.api, &key)?;
+            let json = samples::of_component(&document.api, &schema)?.to_string();
+            let function = function_name(&type_name);
+            let doc = format!(
+                " A complete `{type_name}`: every member filled in with an invented value \
+             (schema `{schema}`). Change what your test cares about."
+            );
+            let item = quote! {
+                #[doc = #doc]
+                pub fn #function() -> crate::types::#type_name {
+                    decode(#json)
+                }
+            };
+            Some((function, item))
+        })
+        .collect();
+    let (functions, items): (Vec<_>, Vec<_>) = samples.into_iter().unzip();
+
+    Ok(quote! {
+        //! Test helpers: typed [`httpmock`] expectations for each operation, and
+        //! [`samples`] of every schema to answer them with.
+        //!
+        //! Start a [`MockServer`], set an expectation with the method named
+        //! after the operation ([`MockServerExt`]), and point the client's
+        //! `base_url` at `server.base_url()`.
+
+        pub use ::httpmock::MockServer;
+
+        #helpers
+
+        /// Sample values of every schema the spec names, for tests to start from.
+        pub mod samples {
+            #(#items)*
+
+            fn decode<T: ::serde::de::DeserializeOwned>(json: &str) -> T {
+                // The samples are made from the same spec as the types, and the
+                // test below decodes each of them.
+                ::serde_json::from_str(json).expect("a sample decodes into its type")
+            }
+
+            #[cfg(test)]
+            mod tests {
+                #[test]
+                fn every_sample_decodes() {
+                    #(let _ = super::#functions();)*
+                }
+            }
+        }
+    })
+}
+
+/// The document with each error response's body kept only where it names a
+/// component schema: an inline one has no type in the crate, since the
+/// client reads error bodies itself (see `operations::success_only`).
+fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
+    let mut api = api.clone();
+    for item in api.paths.paths.values_mut() {
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.options,
+            &mut item.head,
+            &mut item.patch,
+            &mut item.trace,
+        ];
+        for operation in operations.into_iter().flatten() {
+            let responses = &mut operation.responses;
+            let errors = responses
+                .responses
+                .iter_mut()
+                .filter(|(status, _)| !operations::is_success(status))
+                .map(|(_, response)| response)
+                .chain(responses.default.as_mut());
+            for response in errors {
+                if let ReferenceOr::Item(response) = response {
+                    for media in response.content.values_mut() {
+                        if !matches!(media.schema, Some(ReferenceOr::Reference { .. })) {
+                            media.schema = None;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    api
+}
+
+/// The types of the `types` module, by the key samples match schemas on.
+fn type_names(api: &syn::File) -> Vec<(String, Ident)> {
+    let types = api.items.iter().find_map(|item| match item {
+        Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|(_, items)| items),
+        _ => None,
+    });
+    types
+        .into_iter()
+        .flatten()
+        .filter_map(|item| match item {
+            Item::Struct(s) => Some(s.ident.clone()),
+            Item::Enum(e) => Some(e.ident.clone()),
+            _ => None,
+        })
+        .map(|ident| (type_key(&ident.to_string()), ident))
+        .collect()
+}
+
+/// The component schema whose name has `key`.
+fn component_named(api: &OpenAPI, key: &str) -> Option<String> {
+    let components = api.components.as_ref()?;
+    components
+        .schemas
+        .keys()
+        .find(|name| type_key(name) == key)
+        .cloned()
+}
+
+/// `SessionDocument` → `session_document`.
+fn function_name(type_name: &Ident) -> Ident {
+    let mut snake = String::new();
+    for (i, c) in type_name.to_string().chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            snake.push('_');
+        }
+        snake.push(c.to_ascii_lowercase());
+    }
+    if syn::parse_str::<Ident>(&snake).is_err() {
+        snake.push_str("_sample");
+    }
+    format_ident!("{snake}")
+}
