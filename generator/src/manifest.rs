@@ -10,6 +10,12 @@ use crate::operations::Uses;
 /// generator is built with: generated code calls into it.
 const PROGENITOR_CLIENT: &str = "\"0.15.1\"";
 
+/// Appended to the manifest of a crate generated outside the project's
+/// workspace: Cargo would otherwise take it for a stray member of whatever
+/// workspace encloses its folder, and refuse to build it.
+pub const STANDALONE_WORKSPACE: &str =
+    "\n# A workspace of its own: it is not a member of an enclosing one.\n[workspace]\n";
+
 /// The text of `Cargo.toml`, without the preamble.
 pub fn generate(document: &Document, uses: Uses) -> String {
     let package = &document.package;
@@ -40,6 +46,10 @@ pub fn generate(document: &Document, uses: Uses) -> String {
     }
     if uses.futures {
         dependencies.push(("futures", "\"0.3\""));
+    }
+    if uses.websockets {
+        dependencies.push(("base64", "\"0.22\""));
+        dependencies.push(("rand", "\"0.10\""));
     }
     dependencies.sort();
 

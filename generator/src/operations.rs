@@ -1,13 +1,12 @@
 //! Runs progenitor over the document: the types, the `Client` and one method
 //! per operation.
 
-use std::panic::{self, AssertUnwindSafe};
-
 use proc_macro2::TokenStream;
 use progenitor::{GenerationSettings, Generator, InterfaceStyle};
 
 use crate::document::Document;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::guard;
 
 /// progenitor's output and what it needs from other crates.
 pub struct Operations {
@@ -29,6 +28,9 @@ pub struct Uses {
     pub regress: bool,
     /// `futures`, for streamed bodies and paginated operations.
     pub futures: bool,
+    /// `base64` and `rand`, for the handshake of WebSocket operations
+    /// (`x-dropshot-websocket`).
+    pub websockets: bool,
 }
 
 /// Generates the operations and types of `document`.
@@ -42,17 +44,20 @@ pub fn generate(document: &Document) -> Result<Operations> {
         .with_map_type("::std::collections::BTreeMap");
     let mut generator = Generator::new(&settings);
 
-    let failed = |message: String| Error::Generate {
-        path: document.path.clone(),
-        message,
-    };
     // progenitor asserts on some inputs instead of returning an error; a
-    // panic there must not take the caller down with it.
-    let tokens = panic::catch_unwind(AssertUnwindSafe(|| {
-        generator.generate_tokens(&document.api)
-    }))
-    .map_err(|payload| failed(format!("it panicked: {}", panic_message(&*payload))))?
-    .map_err(|e| failed(e.to_string()))?;
+    // panic there must not take the caller down with it, and its message
+    // must name the operation at fault.
+    let failed = |why: String| {
+        guard::failure(document, why, |api| {
+            let mut generator = Generator::new(&settings);
+            !matches!(guard::quietly(|| generator.generate_tokens(api)), Ok(Ok(_)))
+        })
+    };
+    let tokens = match guard::quietly(|| generator.generate_tokens(&document.api)) {
+        Ok(Ok(tokens)) => tokens,
+        Ok(Err(error)) => return Err(failed(error.to_string())),
+        Err(panic) => return Err(failed(format!("it panicked: {panic}"))),
+    };
 
     let types = generator.get_type_space();
     let uses = Uses {
@@ -60,16 +65,7 @@ pub fn generate(document: &Document) -> Result<Operations> {
         uuid: types.uses_uuid(),
         regress: types.uses_regress(),
         futures: generator.uses_futures(),
+        websockets: generator.uses_websockets(),
     };
     Ok(Operations { tokens, uses })
-}
-
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "no message".to_owned()
-    }
 }

@@ -65,7 +65,8 @@ fn error_for(path: &Path) -> Error {
     }
 }
 
-/// A syntax error's location and message, for a spec that must give one.
+/// A syntax or shape error's location and message, for a spec that must
+/// give one.
 struct Located {
     path: PathBuf,
     line: usize,
@@ -103,18 +104,29 @@ fn syntax_error(spec: &Path) -> Located {
             column,
             message,
         },
-        other => panic!("expected a located syntax error, got {other:?}"),
+        // A well-formed document of the wrong shape is a located problem.
+        Error::Invalid { path, problems } if problems[0].location.is_some() => {
+            let first = &problems[0];
+            let at = first.location.expect("checked");
+            Located {
+                path,
+                line: at.line,
+                column: at.column,
+                message: format!("{}: {}", first.pointer, first.message),
+            }
+        }
+        other => panic!("expected a located error, got {other:?}"),
     }
 }
 
-/// An invalid-document error's path, pointer and message.
+/// An invalid-document error's path, and the pointer and message of its
+/// first problem.
 fn invalid_error(spec: &Path) -> (PathBuf, String, String) {
     match error_for(spec) {
-        Error::Invalid {
-            path,
-            pointer,
-            message,
-        } => (path, pointer, message),
+        Error::Invalid { path, problems } => {
+            let first = problems.into_iter().next().expect("at least one problem");
+            (path, first.pointer, first.message)
+        }
         other => panic!("expected an invalid-document error, got {other:?}"),
     }
 }
