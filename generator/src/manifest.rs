@@ -42,7 +42,8 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         dependencies.push(("uuid", r#"{ version = "1.18", features = ["serde"] }"#));
     }
     if uses.regress {
-        dependencies.push(("regress", "\"0.10\""));
+        // The release typify itself builds its patterns with.
+        dependencies.push(("regress", "\"0.12\""));
     }
     if uses.futures {
         dependencies.push(("futures", "\"0.3\""));

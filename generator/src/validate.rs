@@ -55,14 +55,22 @@ pub fn validate(source: Source) -> Result<Spec> {
         Ok(api) => Some(api),
         Err(error) => {
             let (location, message) = located(&error);
+            let mut pointer = source
+                .positions
+                .pointer_at(location)
+                .unwrap_or_default()
+                .to_owned();
+            // serde_yaml places a missing member at the first member of the
+            // mapping that lacks it: the mapping is what to point at.
+            if message.contains("missing field")
+                && let Some((parent, _)) = pointer.rsplit_once('/')
+            {
+                pointer = parent.to_owned();
+            }
             problems.push(Diagnostic {
                 path: source.path.clone(),
                 location: Some(location),
-                pointer: source
-                    .positions
-                    .pointer_at(location)
-                    .unwrap_or_default()
-                    .to_owned(),
+                pointer,
                 message,
             });
             None
