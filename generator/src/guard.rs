@@ -163,4 +163,48 @@ mod tests {
             Err("no message".to_owned())
         );
     }
+
+    #[test]
+    fn a_failure_is_traced_to_the_operation_that_fails_alone() {
+        let dir = std::env::temp_dir().join(format!("generator-guard-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("spec.yaml");
+        let operation = "responses:\n        '204':\n          description: Done.\n";
+        std::fs::write(
+            &path,
+            format!(
+                "openapi: 3.0.3\ninfo:\n  title: Guard\n  version: '1'\npaths:\n  /a:\n    \
+                 get:\n      operationId: getA\n      {operation}  /b:\n    put:\n      \
+                 operationId: putB\n      {operation}"
+            ),
+        )
+        .unwrap();
+        let spec = crate::validate::validate(crate::load::load(&path).unwrap()).unwrap();
+        let document = crate::document::validate(spec, None).unwrap();
+
+        let error = failure(&document, "boom".to_owned(), |api| {
+            api.paths.paths.contains_key("/b")
+        });
+        let shown = error.to_string();
+        assert!(
+            shown.ends_with(
+                ":13:5: /paths/~1b/put: progenitor cannot generate PUT /b: it failed with: boom"
+            ),
+            "{shown}"
+        );
+
+        // Nothing fails alone: the schemas, or the operations together.
+        let error = failure(&document, "boom".to_owned(), |api| {
+            api.paths.paths.len() > 1
+        });
+        assert!(
+            error.to_string().contains("the operations together"),
+            "{error}"
+        );
+        let error = failure(&document, "boom".to_owned(), |api| {
+            api.paths.paths.is_empty()
+        });
+        assert!(error.to_string().contains("components.schemas"), "{error}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -496,3 +496,114 @@ fn a_small_other_api_generates() {
         "{lib}"
     );
 }
+
+/// One operation per reading the generator makes instead of refusing.
+const READINGS: &str = r##"openapi: 3.0.3
+info:
+  title: Readings
+  version: 1.0.0
+paths:
+  /things:
+    get:
+      responses:
+        '200':
+          description: Any JSON at all.
+          content:
+            application/json: {}
+    post:
+      requestBody:
+        content:
+          text/plain:
+            schema:
+              type: string
+          application/vnd.api+json:
+            schema:
+              $ref: '#/components/schemas/Thing'
+            encoding:
+              name:
+                contentType: text/plain
+      responses:
+        '201':
+          description: Created.
+          content:
+            application/problem+json:
+              schema:
+                $ref: '#/components/schemas/Thing'
+  /other:
+    get:
+      operationId: getThings
+      responses:
+        '204':
+          description: Nothing.
+  /things/{id}:
+    delete:
+      operationId: deleteThing
+      parameters:
+        - name: id
+          in: path
+          schema:
+            type: string
+      responses:
+        '204':
+          description: Deleted.
+components:
+  schemas:
+    Thing:
+      type: object
+      properties:
+        name:
+          type: string
+"##;
+
+#[test]
+fn readings_are_applied_and_each_is_warned() {
+    let scratch = Scratch::new("readings");
+    let spec = scratch.file("readings.yaml", READINGS);
+    let files = generator::generate(&spec, "readings.yaml").expect("the readings generate");
+
+    let warnings: Vec<String> = files
+        .warnings()
+        .iter()
+        .map(|w| {
+            let at = w.location.expect("every warning is located");
+            format!("{}:{} {}", at.line, at.column, w.pointer)
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            // `getThings` is declared: the derived name steps aside.
+            "7:5 /paths/~1things/get",
+            "12:13 /paths/~1things/get/responses/200/content/application~1json",
+            "13:5 /paths/~1things/post",
+            "15:9 /paths/~1things/post/requestBody/content",
+            "19:11 /paths/~1things/post/requestBody/content/application~1vnd.api+json",
+            "22:13 /paths/~1things/post/requestBody/content/application~1vnd.api+json/encoding",
+            "29:13 /paths/~1things/post/responses/201/content/application~1problem+json",
+            "42:11 /paths/~1things~1{id}/delete/parameters/0",
+        ],
+        "{:#?}",
+        files.warnings()
+    );
+    let messages: Vec<&str> = files
+        .warnings()
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert!(messages[0].contains("`get_things_2`"), "{}", messages[0]);
+    assert!(messages[1].contains("any JSON value"), "{}", messages[1]);
+    assert!(messages[2].contains("`post_things`"), "{}", messages[2]);
+    assert!(messages[3].contains("sends JSON"), "{}", messages[3]);
+    assert!(messages[7].contains("required"), "{}", messages[7]);
+
+    let api = text_of(&files, "src/api.rs");
+    for expected in [
+        "pub async fn get_things_2<'a>(\n        &'a self,\n    ) -> Result<ResponseValue<::serde_json::Value>",
+        "pub async fn post_things<'a>(\n        &'a self,\n        body: &'a types::Thing,\n    ) -> Result<ResponseValue<types::Thing>",
+        "pub async fn get_things<'a>(",
+        "pub async fn delete_thing<'a>(\n        &'a self,\n        id: &'a str,",
+    ] {
+        assert!(api.contains(expected), "src/api.rs lacks {expected}");
+    }
+    assert!(!api.contains("text/plain"), "the text body was not dropped");
+}
