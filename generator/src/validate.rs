@@ -35,6 +35,9 @@ pub const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// The types of OpenAPI 3.0 schemas.
+const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "array", "object"];
+
 /// How many `$ref`s in a row are followed before giving up on a cycle.
 const MAX_REF_HOPS: usize = 32;
 
@@ -146,7 +149,7 @@ impl Checks<'_> {
                 if let Some(Value::String(target)) = map.get("$ref") {
                     self.reference(target, path);
                 }
-                self.bounds(map, path);
+                self.schema_keywords(map, path);
                 let container = path.last().is_some_and(|key| is_name_map(key));
                 for (key, child) in map {
                     // Examples, defaults and enums are data, where `$ref`
@@ -232,9 +235,30 @@ impl Checks<'_> {
         }
     }
 
-    /// `exclusiveMinimum`/`exclusiveMaximum` are flags in OpenAPI 3.0; with
-    /// no bound to qualify they mean nothing, and progenitor stops on them.
-    fn bounds(&mut self, map: &Map<String, Value>, path: &[String]) {
+    /// Schema keywords progenitor stops on. `exclusiveMinimum` and
+    /// `exclusiveMaximum` are flags in OpenAPI 3.0; with no bound to qualify
+    /// they mean nothing. A `type` must be one of the six 3.0 knows.
+    fn schema_keywords(&mut self, map: &Map<String, Value>, path: &[String]) {
+        if expected_kind(path) != Some("schemas") {
+            return;
+        }
+        let pointer = format!("{}/type", pointer_of(path));
+        match map.get("type") {
+            Some(Value::String(kind)) if !TYPES.contains(&kind.as_str()) => self.problem(
+                &pointer,
+                format!(
+                    "`type: {kind}` is not an OpenAPI 3.0 type: use one of {}",
+                    TYPES.join(", ")
+                ),
+            ),
+            Some(Value::Array(_)) => self.problem(
+                &pointer,
+                "a list of types is OpenAPI 3.1; in 3.0 give one `type`, and \
+                 `nullable: true` for null"
+                    .to_owned(),
+            ),
+            _ => {}
+        }
         for (flag, bound) in [
             ("exclusiveMinimum", "minimum"),
             ("exclusiveMaximum", "maximum"),

@@ -253,6 +253,36 @@ components:
         ],
     },
     Broken {
+        name: "schema-keywords",
+        spec: r##"  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: A.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Reading'
+components:
+  schemas:
+    Reading:
+      type: object
+      properties:
+        value:
+          type: number
+          exclusiveMinimum: true
+        file:
+          type: file
+"##,
+        expected: &[
+            "schema-keywords.yaml:23:11: /components/schemas/Reading/properties/value/exclusiveMinimum: \
+             `exclusiveMinimum: true` without `minimum`",
+            "schema-keywords.yaml:25:11: /components/schemas/Reading/properties/file/type: `type: file` \
+             is not an OpenAPI 3.0 type",
+        ],
+    },
+    Broken {
         name: "several-problems",
         spec: r##"  /a/{id}:
     get:
