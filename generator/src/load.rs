@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{Diagnostic, Error, Result};
@@ -21,9 +22,18 @@ pub struct Source {
     pub value: Value,
     /// Where each member was written.
     pub positions: Positions,
+    /// Whether the file is read as JSON (its name ends in `.json`) rather
+    /// than YAML: JSON is YAML, except that YAML refuses the tabs JSON
+    /// files are often indented with.
+    pub json: bool,
 }
 
 impl Source {
+    /// The document as `T`, or where and why it is not one.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, (Location, String)> {
+        parse(&self.text, self.json)
+    }
+
     /// A diagnostic about the member at `pointer`, located in the file.
     pub fn diagnostic(&self, pointer: &str, message: String) -> Diagnostic {
         Diagnostic {
@@ -49,12 +59,22 @@ pub fn load(path: &Path) -> Result<Source> {
     // Untyped first: a syntax error, a wrong kind of document and an
     // unsupported version are told apart before the typed pass, whose
     // messages for those cases ("missing field `paths`") would mislead.
-    let value: Value = serde_yaml::from_str(&text).map_err(|e| syntax(path, &e))?;
+    let json = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
+    let value: Value =
+        parse(&text, json).map_err(|(Location { line, column }, message)| Error::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            message,
+        })?;
     let source = Source {
         path: path.to_owned(),
         positions: Positions::index(&text),
         text,
         value,
+        json,
     };
     let refuse = |pointer: &str, message: &str| {
         Err(Error::invalid(
@@ -102,18 +122,24 @@ pub fn load(path: &Path) -> Result<Source> {
     Ok(source)
 }
 
-fn syntax(path: &Path, error: &serde_yaml::Error) -> Error {
-    let (Location { line, column }, message) = located(error);
-    Error::Syntax {
-        path: path.to_owned(),
-        line,
-        column,
-        message,
+/// `text` as `T`, read as JSON or as YAML, or where and why it is not one.
+fn parse<T: DeserializeOwned>(text: &str, json: bool) -> Result<T, (Location, String)> {
+    if json {
+        serde_json::from_str(text).map_err(|error| {
+            let (line, column) = (error.line(), error.column());
+            let message =
+                error
+                    .to_string()
+                    .replacen(&format!(" at line {line} column {column}"), "", 1);
+            (Location { line, column }, message)
+        })
+    } else {
+        serde_yaml::from_str(text).map_err(|error| located(&error))
     }
 }
 
 /// Where serde_yaml found a problem, and what it says about it.
-pub(crate) fn located(error: &serde_yaml::Error) -> (Location, String) {
+fn located(error: &serde_yaml::Error) -> (Location, String) {
     let (line, column) = error
         .location()
         .map_or((1, 1), |at| (at.line(), at.column()));

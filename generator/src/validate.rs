@@ -16,7 +16,7 @@ use openapiv3::OpenAPI;
 use serde_json::{Map, Value};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::load::{Source, located};
+use crate::load::Source;
 use crate::media::{self, RequestKind};
 use crate::positions::{Positions, escape};
 
@@ -54,10 +54,9 @@ pub fn validate(source: Source) -> Result<Spec> {
 
     // The typed pass finds what the walk does not look for: members of the
     // wrong type, required members missing.
-    let api = match serde_yaml::from_str::<OpenAPI>(&source.text) {
+    let api = match source.parse::<OpenAPI>() {
         Ok(api) => Some(api),
-        Err(error) => {
-            let (location, message) = located(&error);
+        Err((location, message)) => {
             let mut pointer = source
                 .positions
                 .pointer_at(location)

@@ -607,3 +607,22 @@ fn readings_are_applied_and_each_is_warned() {
     }
     assert!(!api.contains("text/plain"), "the text body was not dropped");
 }
+
+#[test]
+fn json_specs_are_read_as_json() {
+    let scratch = Scratch::new("json");
+    // Tabs are fine in JSON, though YAML refuses them as indentation.
+    let tabs = scratch.file(
+        "tabs.json",
+        "{\n\t\"openapi\": \"3.0.3\",\n\t\"info\": {\"title\": \"Tabs\", \"version\": \"1\"},\n\t\"paths\": {}\n}\n",
+    );
+    generator::generate(&tabs, "tabs.json").expect("a tab-indented JSON spec generates");
+
+    let comma = scratch.file(
+        "comma.json",
+        "{\"openapi\": \"3.0.3\",\n \"info\": {\"title\": \"T\", \"version\": \"1\"},\n \"paths\": {},}\n",
+    );
+    let error = syntax_error(&comma);
+    assert_eq!((error.line, error.column), (3, 14), "{}", error.message);
+    assert_eq!(error.message, "trailing comma");
+}
