@@ -626,3 +626,24 @@ fn json_specs_are_read_as_json() {
     assert_eq!((error.line, error.column), (3, 14), "{}", error.message);
     assert_eq!(error.message, "trailing comma");
 }
+
+#[test]
+fn the_crate_name_can_be_chosen() {
+    let scratch = Scratch::new("crate-name");
+    let spec = scratch.file("pet-store.yaml", PET_STORE);
+    let options = |name: &str| generator::Options {
+        crate_name: Some(name.to_owned()),
+        standalone: true,
+    };
+    let files = generator::generate_with(&spec, "pet-store.yaml", &options("pets"))
+        .expect("the pet store generates");
+    let manifest = text_of(&files, "Cargo.toml");
+    assert!(manifest.contains("\nname = \"pets\"\n"), "{manifest}");
+    assert!(manifest.ends_with("\n[workspace]\n"), "{manifest}");
+    assert!(text_of(&files, "src/connection.rs").contains("\"PETS_BASE_URL\""));
+
+    match generator::generate_with(&spec, "pet-store.yaml", &options("Pet_Store")) {
+        Err(Error::CrateName { name }) => assert_eq!(name, "Pet_Store"),
+        other => panic!("expected a crate name error, got {other:?}"),
+    }
+}
