@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use openapiv3::{APIKeyLocation, OpenAPI, ReferenceOr, SecurityScheme};
 use serde_json::Value;
 
-use crate::error::{Error, Result};
-use crate::load::Spec;
+use crate::error::{Diagnostic, Error, Result};
+use crate::positions::Positions;
+use crate::validate::Spec;
 
 /// The vendor extension that says how the Rust client is packaged.
 ///
@@ -25,6 +26,8 @@ pub struct Document {
     pub path: PathBuf,
     /// The OpenAPI document itself.
     pub api: OpenAPI,
+    /// Where each member of the spec was written.
+    pub positions: Positions,
     /// The Rust package to write.
     pub package: Package,
     /// Prefix of the environment variables `Client::from_env` reads.
@@ -66,13 +69,21 @@ pub enum Auth {
     },
 }
 
-/// Checks `spec` and extracts what generation needs.
-pub fn validate(spec: Spec) -> Result<Document> {
-    let Spec { path, api } = spec;
-    let invalid = |pointer: &str, message: String| Error::Invalid {
-        path: path.clone(),
-        pointer: pointer.to_owned(),
-        message,
+/// Checks `spec` and extracts what generation needs. `crate_name`, when
+/// given, names the package whatever the spec says.
+pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
+    let Spec {
+        path,
+        api,
+        positions,
+    } = spec;
+    let invalid = |pointer: &str, message: String| {
+        Error::invalid(Diagnostic {
+            path: path.clone(),
+            location: positions.locate(pointer),
+            pointer: pointer.to_owned(),
+            message,
+        })
     };
 
     let settings = api.extensions.get(CLIENT_EXTENSION);
@@ -87,9 +98,17 @@ pub fn validate(spec: Spec) -> Result<Document> {
         }
     };
 
-    let name = match setting("crate")? {
-        Some(name) => name,
-        None => kebab_case(&api.info.title),
+    let name = match (crate_name, setting("crate")?) {
+        (Some(name), _) => {
+            if !is_package_name(name) {
+                return Err(Error::CrateName {
+                    name: name.to_owned(),
+                });
+            }
+            name.to_owned()
+        }
+        (None, Some(name)) => name,
+        (None, None) => package_name_from_title(&api.info.title),
     };
     if !is_package_name(&name) {
         return Err(invalid(
@@ -139,6 +158,7 @@ pub fn validate(spec: Spec) -> Result<Document> {
         auth,
         path,
         api,
+        positions,
     })
 }
 
@@ -211,6 +231,20 @@ pub fn http_header_name(name: &str) -> Option<String> {
     (!name.is_empty() && name.chars().all(token)).then(|| name.to_ascii_lowercase())
 }
 
+/// A package name from the API's title: kebab-case, starting with a letter
+/// (`"3D Printing API"` → `api-3d-printing-api`), `api-client` when the title
+/// has no letters or digits at all.
+fn package_name_from_title(title: &str) -> String {
+    let name = kebab_case(title);
+    if name.is_empty() {
+        "api-client".to_owned()
+    } else if name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        name
+    } else {
+        format!("api-{name}")
+    }
+}
+
 fn kebab_case(title: &str) -> String {
     let words: Vec<String> = title
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -235,6 +269,9 @@ mod tests {
     fn package_names_come_from_titles() {
         assert_eq!(kebab_case("Beltic Identity API"), "beltic-identity-api");
         assert_eq!(kebab_case("  Pet-store (v2) "), "pet-store-v2");
+        assert_eq!(package_name_from_title("3D Printing"), "api-3d-printing");
+        assert_eq!(package_name_from_title("Überblick"), "berblick");
+        assert_eq!(package_name_from_title("???"), "api-client");
         assert!(is_package_name("beltic-identity"));
         assert!(!is_package_name("9lives"));
         assert!(!is_package_name(""));

@@ -1,7 +1,10 @@
 //! The one error type of the generator: what went wrong, and where in which file.
 
+use std::fmt;
 use std::io;
 use std::path::PathBuf;
+
+use crate::positions::Location;
 
 /// Why a generation failed. Every variant names the file it is about; those
 /// about the spec also say where in it and what to change.
@@ -30,16 +33,24 @@ pub enum Error {
         message: String,
     },
 
-    /// The spec parses, but says something the generator cannot turn into a
-    /// client.
-    #[error("{}: {}{message}", path.display(), at(pointer))]
+    /// The spec parses, but says things the generator cannot turn into a
+    /// client: every such problem, in the order they appear in the file.
+    #[error("{}", lines(problems))]
     Invalid {
         /// The spec file.
         path: PathBuf,
-        /// JSON pointer to the offending member, `""` for the whole document.
-        pointer: String,
-        /// What is wrong and what to change.
-        message: String,
+        /// Each problem, located; never empty.
+        problems: Vec<Diagnostic>,
+    },
+
+    /// The package name given on the command line is not one Cargo accepts.
+    #[error(
+        "`{name}` is not a usable crate name: use lower-case ASCII letters, digits and `-`, \
+         starting with a letter"
+    )]
+    CrateName {
+        /// The name as given.
+        name: String,
     },
 
     /// progenitor refused the document or failed while generating from it.
@@ -71,13 +82,49 @@ pub enum Error {
     },
 }
 
-/// `at /pointer: `, or nothing for the whole document.
-fn at(pointer: &str) -> String {
-    if pointer.is_empty() {
-        String::new()
-    } else {
-        format!("at {pointer}: ")
+impl Error {
+    /// A spec problem about the member at `pointer`.
+    pub(crate) fn invalid(diagnostic: Diagnostic) -> Self {
+        Error::Invalid {
+            path: diagnostic.path.clone(),
+            problems: vec![diagnostic],
+        }
     }
+}
+
+/// One thing to say about a member of the spec, a problem or a warning:
+/// where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The spec file.
+    pub path: PathBuf,
+    /// Where in the file the member (or the nearest enclosing one) was
+    /// written; `None` when it cannot be told, such as for the whole document.
+    pub location: Option<Location>,
+    /// JSON pointer to the member, `""` for the whole document.
+    pub pointer: String,
+    /// What is wrong, or what the generator made of it, and what to change.
+    pub message: String,
+}
+
+/// `file:line:column: /pointer: message`, leaving out what is unknown.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(location) = self.location {
+            write!(f, ":{location}")?;
+        }
+        if !self.pointer.is_empty() {
+            write!(f, ": {}", self.pointer)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// One problem a line.
+fn lines(problems: &[Diagnostic]) -> String {
+    let lines: Vec<String> = problems.iter().map(Diagnostic::to_string).collect();
+    lines.join("\n")
 }
 
 /// The generator's result type.

@@ -1,14 +1,15 @@
 //! Turns an OpenAPI 3.0 spec into a typed Rust client crate.
 //!
 //! Data flows one way, one module a stage:
-//! [`load`] (file → OpenAPI document) → [`document`] (checks, and what
-//! progenitor does not read) → [`operations`] (progenitor's code), then
+//! [`load`] (file → YAML document, with [`positions`]) → [`validate`] (every
+//! problem at once, located; then OpenAPI types) → [`document`] (what
+//! progenitor does not read) → [`normalize`] (what progenitor cannot digest,
+//! read sensibly, with warnings) → [`operations`] (progenitor's code), then
 //! [`open_enums`] and [`personal_data`] (rewrites of it), [`methods`],
-//! [`mocks`] (with [`samples`]),
-//! [`connection`], [`crate_root`], [`manifest`] and [`runtime`] (the rest of
-//! the crate) → [`format`](mod@format) (text) → [`files`] (one set, written
-//! in one step). Nothing is written until every stage has
-//! succeeded, so a broken spec leaves the output folder as it was.
+//! [`mocks`] (with [`samples`]), [`connection`], [`crate_root`], [`manifest`]
+//! and [`runtime`] (the rest of the crate) → [`format`](mod@format) (text) →
+//! [`files`] (one set, written in one step). Nothing is written until every
+//! stage has succeeded, so a broken spec leaves the output folder as it was.
 //!
 //! ```no_run
 //! # fn main() -> Result<(), generator::Error> {
@@ -29,20 +30,25 @@ pub mod document;
 mod error;
 pub mod files;
 pub mod format;
+pub mod guard;
 pub mod load;
 pub mod manifest;
+pub mod media;
 pub mod methods;
 pub mod mocks;
+pub mod normalize;
 pub mod open_enums;
 pub mod operations;
 pub mod personal_data;
+pub mod positions;
 pub mod runtime;
 pub mod samples;
 mod syntax;
+pub mod validate;
 
 use std::path::Path;
 
-pub use error::{Error, Result};
+pub use error::{Diagnostic, Error, Result};
 pub use files::{CrateFiles, StaleFile};
 
 /// Generates the client crate for the spec at `spec_path`.
@@ -51,7 +57,26 @@ pub use files::{CrateFiles, StaleFile};
 /// to the project, so that the output does not depend on where it is checked
 /// out.
 pub fn generate(spec_path: &Path, spec_label: &str) -> Result<CrateFiles> {
-    let document = document::validate(load::load(spec_path)?)?;
+    generate_with(spec_path, spec_label, &Options::default())
+}
+
+/// What the command line may say beyond the spec.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The package name, instead of the spec's `x-rust-client.crate` or its
+    /// title.
+    pub crate_name: Option<String>,
+    /// Whether the crate is a workspace of its own (an empty `[workspace]`
+    /// table), as it must be to build outside the project's workspace.
+    pub standalone: bool,
+}
+
+/// [`generate`], with `options`. Warnings about the readings made of the
+/// spec come with the files, in [`CrateFiles::warnings`].
+pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> Result<CrateFiles> {
+    let spec = validate::validate(load::load(spec_path)?)?;
+    let mut document = document::validate(spec, options.crate_name.as_deref())?;
+    let warnings = normalize::normalize(&mut document);
     let operations = operations::generate(&document)?;
     let mut api = format::parse(Path::new("src/api.rs"), operations.tokens)?;
     open_enums::open(&mut api);
@@ -71,7 +96,11 @@ pub fn generate(spec_path: &Path, spec_label: &str) -> Result<CrateFiles> {
     for (path, text) in runtime::FILES {
         files.insert(path, format::verbatim(text, spec_label));
     }
-    let manifest = manifest::generate(&document, operations.uses);
+    let mut manifest = manifest::generate(&document, operations.uses);
+    if options.standalone {
+        manifest.push_str(manifest::STANDALONE_WORKSPACE);
+    }
     files.insert("Cargo.toml", format::toml(&manifest, spec_label));
+    files.set_warnings(warnings);
     Ok(files)
 }

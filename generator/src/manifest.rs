@@ -10,6 +10,12 @@ use crate::operations::Uses;
 /// generator is built with: generated code calls into it.
 const PROGENITOR_CLIENT: &str = "\"0.15.1\"";
 
+/// Appended to the manifest of a crate generated outside the project's
+/// workspace: Cargo would otherwise take it for a stray member of whatever
+/// workspace encloses its folder, and refuse to build it.
+pub const STANDALONE_WORKSPACE: &str =
+    "\n# A workspace of its own: it is not a member of an enclosing one.\n[workspace]\n";
+
 /// The text of `Cargo.toml`, without the preamble.
 pub fn generate(document: &Document, uses: Uses) -> String {
     let package = &document.package;
@@ -25,7 +31,7 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         // `Retry-After` as an HTTP date.
         ("httpdate", "\"1.0.3\""),
         // The `mock` feature's local server, and the path patterns it matches.
-        ("httpmock", r#"{ version = "0.7.0", optional = true }"#),
+        ("httpmock", r#"{ version = "0.8.3", default-features = false, optional = true }"#),
         ("progenitor-client", PROGENITOR_CLIENT),
         (
             "reqwest",
@@ -49,10 +55,15 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         dependencies.push(("uuid", r#"{ version = "1.18", features = ["serde"] }"#));
     }
     if uses.regress {
-        dependencies.push(("regress", "\"0.10\""));
+        // The release typify itself builds its patterns with.
+        dependencies.push(("regress", "\"0.12\""));
     }
     if uses.futures {
         dependencies.push(("futures", "\"0.3\""));
+    }
+    if uses.websockets {
+        dependencies.push(("base64", "\"0.22\""));
+        dependencies.push(("rand", "\"0.10\""));
     }
     dependencies.sort();
 

@@ -16,8 +16,8 @@ use crate::{operations, samples};
 /// The code of the `mock` module. `api` is the generated `api` module, whose
 /// `types` the samples are decoded into.
 pub fn generate(document: &Document, api: &syn::File) -> Result<TokenStream> {
-    let helpers = operations::run(document, |generator| {
-        generator.httpmock(&typed_errors_only(&document.api), "crate")
+    let helpers = operations::run(document, |generator, api| {
+        generator.httpmock(&typed_errors_only(api), "crate")
     })?;
 
     let samples: Vec<(Ident, TokenStream)> = type_names(api)

@@ -1,15 +1,14 @@
 //! Runs progenitor over the document: the types, progenitor's own client
 //! and one method per operation, which the public `Client` calls.
 
-use std::panic::{self, AssertUnwindSafe};
-
 use openapiv3::{OpenAPI, StatusCode};
 use proc_macro2::TokenStream;
 use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle};
 use quote::quote;
 
 use crate::document::Document;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::guard;
 
 /// progenitor's output and what it needs from other crates.
 pub struct Operations {
@@ -31,29 +30,34 @@ pub struct Uses {
     pub regress: bool,
     /// `futures`, for streamed bodies and paginated operations.
     pub futures: bool,
+    /// `base64` and `rand`, for the handshake of WebSocket operations
+    /// (`x-dropshot-websocket`).
+    pub websockets: bool,
 }
 
 /// Generates the operations and types of `document`.
 pub fn generate(document: &Document) -> Result<Operations> {
-    let api = success_only(&document.api);
-    run(document, |generator| {
-        let tokens = generator.generate_tokens(&api)?;
+    run(document, |generator, api| {
+        let tokens = generator.generate_tokens(&success_only(api))?;
         let types = generator.get_type_space();
         let uses = Uses {
             chrono: types.uses_chrono(),
             uuid: types.uses_uuid(),
             regress: types.uses_regress(),
             futures: generator.uses_futures(),
+            websockets: generator.uses_websockets(),
         };
         Ok(Operations { tokens, uses })
     })
 }
 
-/// Runs `work` on a progenitor generator with the settings every part of the
-/// crate shares; progenitor's errors and panics become [`Error::Generate`].
+/// Runs `work` on the document's OpenAPI with a progenitor generator set up
+/// the way every part of the crate shares. progenitor's errors and panics
+/// become located errors: `work` is run again on each operation alone to
+/// find the one at fault, so it must depend on nothing but its arguments.
 pub(crate) fn run<T>(
     document: &Document,
-    work: impl FnOnce(&mut Generator) -> std::result::Result<T, progenitor::Error>,
+    work: impl Fn(&mut Generator, &OpenAPI) -> std::result::Result<T, progenitor::Error>,
 ) -> Result<T> {
     let mut settings = GenerationSettings::new();
     settings
@@ -66,17 +70,18 @@ pub(crate) fn run<T>(
         // response; the crate's transport sends the request.
         .with_inner_type(quote!(crate::transport::Call))
         .with_hooks(HooksMode::Expected);
-    let mut generator = Generator::new(&settings);
 
-    let failed = |message: String| Error::Generate {
-        path: document.path.clone(),
-        message,
-    };
     // progenitor asserts on some inputs instead of returning an error; a
-    // panic there must not take the caller down with it.
-    panic::catch_unwind(AssertUnwindSafe(|| work(&mut generator)))
-        .map_err(|payload| failed(format!("it panicked: {}", panic_message(&*payload))))?
-        .map_err(|e| failed(e.to_string()))
+    // panic there must not take the caller down with it, and its message
+    // must name the operation at fault.
+    let attempt = |api: &OpenAPI| guard::quietly(|| work(&mut Generator::new(&settings), api));
+    let failed =
+        |why: String| guard::failure(document, why, |api| !matches!(attempt(api), Ok(Ok(_))));
+    match attempt(&document.api) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(error)) => Err(failed(error.to_string())),
+        Err(panic) => Err(failed(format!("it panicked: {panic}"))),
+    }
 }
 
 /// The document with only the responses an operation succeeds with.
@@ -118,15 +123,5 @@ pub(crate) fn is_success(status: &StatusCode) -> bool {
     match *status {
         StatusCode::Code(code) => (200..300).contains(&code),
         StatusCode::Range(range) => range == 2,
-    }
-}
-
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "no message".to_owned()
     }
 }

@@ -2,7 +2,11 @@
 //!
 //! `regen` is a thin command line over the `generator` library: it picks the
 //! paths, then either writes the generated crate or checks that the one on
-//! disk is what the spec gives now.
+//! disk is what the spec gives now. `try-specs` ([`try_specs`]) generates and
+//! builds a crate from each spec of a folder.
+
+mod try_specs;
+mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,40 +43,104 @@ enum Command {
         /// is not what the spec generates now.
         #[arg(long)]
         check: bool,
+        /// The package name, instead of the spec's `x-rust-client.crate`
+        /// or the kebab-case of its title.
+        #[arg(long, value_name = "NAME")]
+        crate_name: Option<String>,
+    },
+    /// Generates a crate from every spec (*.json, *.yaml, *.yml) in DIR and
+    /// builds it offline: one line per spec, built, refused (with the
+    /// generator's message) or failed to build (with the first compiler
+    /// error).
+    TrySpecs {
+        /// The folder of specs.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
     },
 }
 
 fn main() -> ExitCode {
-    let Command::Regen { spec, out, check } = Cli::parse().command;
-    match regen(&spec, &out, check) {
+    let (spec, out, check, crate_name) = match Cli::parse().command {
+        Command::Regen {
+            spec,
+            out,
+            check,
+            crate_name,
+        } => (spec, out, check, crate_name),
+        Command::TrySpecs { dir } => return try_specs::run(&dir, &project_root()),
+    };
+    match regen(&spec, &out, check, crate_name) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error}");
+            print_error(&error);
             ExitCode::FAILURE
         }
     }
 }
 
-fn regen(spec: &Path, out: &Path, check: bool) -> Result<ExitCode, generator::Error> {
-    let files = generator::generate(spec, &label(spec))?;
+/// The error, one `error: ` line per problem.
+fn print_error(error: &generator::Error) {
+    for line in error.to_string().lines() {
+        eprintln!("error: {line}");
+    }
+    if let generator::Error::Invalid { problems, .. } = error
+        && problems.len() > 1
+    {
+        eprintln!(
+            "error: {} problems in the spec; nothing was written",
+            problems.len()
+        );
+    }
+}
+
+fn regen(
+    spec: &Path,
+    out: &Path,
+    check: bool,
+    crate_name: Option<String>,
+) -> Result<ExitCode, generator::Error> {
+    let options = generator::Options {
+        crate_name,
+        // Inside the project's workspace, a crate is one of its members or
+        // must be a workspace of its own; outside it, it is always its own.
+        standalone: !inside_project(out)
+            .is_some_and(|relative| workspace::is_member(&project_root(), &relative)),
+    };
+    let files = generator::generate_with(spec, &label(spec), &options)?;
+    for warning in files.warnings() {
+        eprintln!("warning: {warning}");
+    }
     let shown_out = shown(out);
     if !check {
         let changed = files.write_into(out)?;
         let count = files.iter().count();
-        match changed.len() {
+        match changed.written.len() {
             0 => println!("{shown_out}: all {count} generated files already up to date"),
             n => {
                 println!("{shown_out}: wrote {n} of {count} generated files:");
-                for path in changed {
+                for path in changed.written {
                     println!("  {}", path.display());
                 }
             }
+        }
+        for path in changed.removed {
+            println!(
+                "{shown_out}: removed {}, which the spec no longer generates",
+                path.display()
+            );
         }
         return Ok(ExitCode::SUCCESS);
     }
 
     let stale = files.stale_in(out)?;
-    if stale.is_empty() {
+    let orphans = files.orphans_in(out)?;
+    for path in &orphans {
+        eprintln!(
+            "stale: {shown_out}/{} is generated, but the spec no longer generates it",
+            path.display()
+        );
+    }
+    if stale.is_empty() && orphans.is_empty() {
         println!("{shown_out}: up to date with {}", label(spec));
         return Ok(ExitCode::SUCCESS);
     }
@@ -99,7 +167,7 @@ fn regen(spec: &Path, out: &Path, check: bool) -> Result<ExitCode, generator::Er
     }
     eprintln!(
         "{} generated file(s) out of date: run `cargo xtask regen` and commit the result",
-        stale.len()
+        stale.len() + orphans.len()
     );
     Ok(ExitCode::FAILURE)
 }

@@ -1,10 +1,12 @@
 //! `cargo xtask regen` end to end: the real binary, run as a process, on the
 //! project's spec and on broken ones, writing into scratch folders.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+use common::{Run, Scratch, assert_same_files, project_root, snapshot, xtask};
 
 /// The files every generation writes, relative to the output folder.
 const GENERATED: [&str; 8] = [
@@ -18,70 +20,15 @@ const GENERATED: [&str; 8] = [
     "src/transport.rs",
 ];
 
-fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits inside the project")
-        .to_owned()
-}
-
 fn project_spec() -> PathBuf {
     project_root().join("spec/beltic-identity.yaml")
 }
 
-/// A fresh folder under the system's temporary folder, removed when dropped.
-/// `name` must differ between the tests of this file, which run in parallel.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("xtask-regen-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("create a scratch folder");
-        Scratch(dir)
-    }
-
-    fn join(&self, path: &str) -> PathBuf {
-        self.0.join(path)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-/// What a run printed and how it ended.
-struct Run {
-    success: bool,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn describe(&self) -> String {
-        format!(
-            "success: {}\n--- stdout\n{}--- stderr\n{}",
-            self.success, self.stdout, self.stderr
-        )
-    }
-}
-
 /// Runs `xtask regen` with `args` from the folder `cwd`.
 fn regen(cwd: &Path, args: &[&Path]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
-    command.current_dir(cwd).arg("regen").args(args);
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = command.output().expect("run xtask");
-    Run {
-        success: status.success(),
-        stdout: String::from_utf8(stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(stderr).expect("UTF-8 stderr"),
-    }
+    let mut all = vec![Path::new("regen")];
+    all.extend_from_slice(args);
+    xtask(cwd, &all)
 }
 
 fn regen_into(spec: &Path, out: &Path) -> Run {
@@ -102,41 +49,6 @@ fn check(spec: &Path, out: &Path) -> Run {
             Path::new("--check"),
         ],
     )
-}
-
-/// Every file under `dir`, by path relative to it, with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
-        for entry in fs::read_dir(dir).expect("list a folder") {
-            let path = entry.expect("read a folder entry").path();
-            if path.is_dir() {
-                walk(root, &path, files);
-            } else {
-                let bytes = fs::read(&path).expect("read a file");
-                let relative = path.strip_prefix(root).expect("inside the root").to_owned();
-                files.insert(relative, bytes);
-            }
-        }
-    }
-    let mut files = BTreeMap::new();
-    walk(dir, dir, &mut files);
-    files
-}
-
-fn assert_same_files(
-    before: &BTreeMap<PathBuf, Vec<u8>>,
-    after: &BTreeMap<PathBuf, Vec<u8>>,
-    what: &str,
-) {
-    let names = |files: &BTreeMap<PathBuf, Vec<u8>>| files.keys().cloned().collect::<Vec<_>>();
-    assert_eq!(
-        names(after),
-        names(before),
-        "{what}: the set of files changed"
-    );
-    for (path, bytes) in before {
-        assert!(after[path] == *bytes, "{what}: {} changed", path.display());
-    }
 }
 
 #[test]

@@ -1,0 +1,135 @@
+//! `cargo xtask try-specs DIR`: the generator's robustness check. Each spec
+//! of a folder must either give a crate that builds or be refused with a
+//! located message; a crate that does not compile is the generator's bug.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// Where the crates are built, under the project's `target/`: one folder
+/// for all of them, so that their dependencies compile once and stay warm.
+pub const TARGET_SUBDIR: &str = "target/generated-crates";
+
+/// What became of one spec.
+enum Outcome {
+    Built,
+    Refused(String),
+    FailedToBuild(String),
+}
+
+/// Tries every spec in `dir`, printing one line per spec. Fails when a
+/// crate did not build (or could not be tried); refusals are answers, not
+/// failures.
+pub fn run(dir: &Path, root: &Path) -> ExitCode {
+    let specs = match specs_in(dir) {
+        Ok(specs) if !specs.is_empty() => specs,
+        Ok(_) => {
+            eprintln!("error: {}: no *.json, *.yaml or *.yml files", dir.display());
+            return ExitCode::FAILURE;
+        }
+        Err(error) => {
+            eprintln!("error: {}: {error}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let scratch = std::env::temp_dir().join(format!("xtask-try-specs-{}", std::process::id()));
+    let target = root.join(TARGET_SUBDIR);
+    let mut failed = 0;
+    for spec in &specs {
+        let name = spec
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let out = scratch.join(name.replace('.', "-"));
+        let (outcome, warnings) = try_one(spec, &name, &out, root, &target);
+        match outcome {
+            Outcome::Built => println!("{name}: built"),
+            Outcome::Refused(message) => {
+                println!("{name}: refused");
+                for line in message.lines() {
+                    println!("    {line}");
+                }
+            }
+            Outcome::FailedToBuild(message) => {
+                failed += 1;
+                println!("{name}: FAILED TO BUILD: {message}");
+            }
+        }
+        if warnings > 0 {
+            println!("    ({warnings} warnings; `cargo xtask regen --spec` shows them)");
+        }
+    }
+    let _ = fs::remove_dir_all(&scratch);
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "{failed} of {} specs gave a crate that does not build",
+            specs.len()
+        );
+        ExitCode::FAILURE
+    }
+}
+
+/// The specs in `dir`, by name.
+fn specs_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut specs = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if path.is_file() && matches!(extension, "json" | "yaml" | "yml") {
+            specs.push(path);
+        }
+    }
+    specs.sort();
+    Ok(specs)
+}
+
+/// Generates `spec` into `out` and builds it; with the number of warnings.
+fn try_one(spec: &Path, label: &str, out: &Path, root: &Path, target: &Path) -> (Outcome, usize) {
+    let options = generator::Options {
+        crate_name: None,
+        standalone: true,
+    };
+    let files = match generator::generate_with(spec, label, &options) {
+        Ok(files) => files,
+        Err(error) => return (Outcome::Refused(error.to_string()), 0),
+    };
+    let warnings = files.warnings().len();
+    let _ = fs::remove_dir_all(out);
+    if let Err(error) = files.write_into(out) {
+        return (
+            Outcome::FailedToBuild(format!("cannot write: {error}")),
+            warnings,
+        );
+    }
+    (build(out, root, target), warnings)
+}
+
+/// `cargo build --offline` in `out`, with the project's `Cargo.lock` so that
+/// the dependencies resolve to the versions already downloaded and built.
+fn build(out: &Path, root: &Path, target: &Path) -> Outcome {
+    if let Err(error) = fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")) {
+        return Outcome::FailedToBuild(format!("cannot copy Cargo.lock: {error}"));
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["build", "--offline", "--quiet", "--message-format", "short"])
+        .current_dir(out)
+        .env("CARGO_TARGET_DIR", target)
+        .output();
+    match output {
+        Err(error) => Outcome::FailedToBuild(format!("cannot run cargo: {error}")),
+        Ok(output) if output.status.success() => Outcome::Built,
+        Ok(output) => {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let first = stderr
+                .lines()
+                .find(|line| line.contains("error"))
+                .unwrap_or("cargo failed without an error line");
+            Outcome::FailedToBuild(first.to_owned())
+        }
+    }
+}

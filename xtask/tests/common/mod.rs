@@ -1,0 +1,110 @@
+//! What the xtask tests share: scratch folders, running the real binary,
+//! and comparing folders byte for byte.
+
+#![allow(dead_code)] // Each test file uses its own part of this.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project's root: the folder above the xtask crate.
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits inside the project")
+        .to_owned()
+}
+
+/// A fresh folder under the system's temporary folder, removed when dropped.
+/// `name` must differ between the tests of a test file, which run in
+/// parallel.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    pub fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("xtask-regen-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("create a scratch folder");
+        Scratch(dir)
+    }
+
+    pub fn join(&self, path: &str) -> PathBuf {
+        self.0.join(path)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// What a run printed and how it ended.
+pub struct Run {
+    pub success: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn describe(&self) -> String {
+        format!(
+            "success: {}\n--- stdout\n{}--- stderr\n{}",
+            self.success, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs the xtask binary with `args` from the folder `cwd`.
+pub fn xtask(cwd: &Path, args: &[&Path]) -> Run {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .expect("run xtask");
+    Run {
+        success: status.success(),
+        stdout: String::from_utf8(stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(stderr).expect("UTF-8 stderr"),
+    }
+}
+
+/// Every file under `dir`, by path relative to it, with its bytes.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in fs::read_dir(dir).expect("list a folder") {
+            let path = entry.expect("read a folder entry").path();
+            if path.is_dir() {
+                walk(root, &path, files);
+            } else {
+                let bytes = fs::read(&path).expect("read a file");
+                let relative = path.strip_prefix(root).expect("inside the root").to_owned();
+                files.insert(relative, bytes);
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    walk(dir, dir, &mut files);
+    files
+}
+
+pub fn assert_same_files(
+    before: &BTreeMap<PathBuf, Vec<u8>>,
+    after: &BTreeMap<PathBuf, Vec<u8>>,
+    what: &str,
+) {
+    let names = |files: &BTreeMap<PathBuf, Vec<u8>>| files.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        names(after),
+        names(before),
+        "{what}: the set of files changed"
+    );
+    for (path, bytes) in before {
+        assert!(after[path] == *bytes, "{what}: {} changed", path.display());
+    }
+}

@@ -1,0 +1,718 @@
+//! The generator against specs it must refuse, and a grown spec whose crate
+//! must build: the real binary, run as a process, writing into scratch
+//! folders.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::{Scratch, assert_same_files, project_root, snapshot, xtask};
+
+/// A broken spec, and what the error must say about it: for each problem,
+/// its `line:column: pointer` (or, for the whole document, a fragment of
+/// the message).
+struct Broken {
+    name: &'static str,
+    spec: &'static str,
+    expected: &'static [&'static str],
+}
+
+/// The head every broken spec but the first few shares; line 6 is the first
+/// path.
+const HEAD: &str = "openapi: 3.0.3\ninfo:\n  title: Broken\n  version: 1.0.0\npaths:\n";
+
+const BROKEN: &[Broken] = &[
+    Broken {
+        name: "syntax",
+        spec: "openapi: 3.0.3\ninfo:\n  title: Broken\n  version: 1.0.0\n  description: a: b\npaths: {}\n",
+        expected: &["syntax.yaml:5:17: mapping values are not allowed"],
+    },
+    Broken {
+        name: "empty",
+        spec: "",
+        expected: &["empty.yaml: the file is empty"],
+    },
+    Broken {
+        name: "not-openapi",
+        spec: "[1, 2]\n",
+        expected: &["not-openapi.yaml: the document is not a mapping"],
+    },
+    Broken {
+        name: "swagger",
+        spec: "swagger: '2.0'\ninfo:\n  title: Old\n  version: 1.0.0\npaths: {}\n",
+        expected: &["swagger.yaml:1:1: /swagger: this is a Swagger 2.0 document"],
+    },
+    Broken {
+        name: "version",
+        spec: "openapi: 3.1.0\ninfo:\n  title: Newer\n  version: 1.0.0\npaths: {}\n",
+        expected: &[
+            "version.yaml:1:1: /openapi: OpenAPI 3.1.0 is not supported",
+            "2020-12",
+        ],
+    },
+    Broken {
+        name: "shape",
+        spec: "openapi: 3.0.3\ninfo:\n  version: 1.0.0\npaths: {}\n",
+        expected: &["shape.yaml:3:3: /info: info: missing field `title`"],
+    },
+];
+
+/// The spec's text: specs past the first checks are written after `HEAD`.
+fn spec_text(broken: &Broken) -> String {
+    if PROBLEMS.iter().any(|p| p.name == broken.name) {
+        format!("{HEAD}{}", broken.spec)
+    } else {
+        broken.spec.to_owned()
+    }
+}
+
+#[test]
+fn broken_specs_are_refused_with_located_messages_and_write_nothing() {
+    let scratch = Scratch::new("broken-table");
+    let out = scratch.join("client");
+    let first = xtask(
+        &project_root(),
+        &[
+            Path::new("regen"),
+            Path::new("--spec"),
+            &project_root().join("spec/beltic-identity.yaml"),
+            Path::new("--out"),
+            &out,
+        ],
+    );
+    assert!(first.success, "{}", first.describe());
+    fs::create_dir_all(out.join("tests")).unwrap();
+    fs::write(out.join("tests/mine.rs"), "// written by hand\n").unwrap();
+    let before = snapshot(&out);
+
+    for broken in BROKEN.iter().chain(PROBLEMS) {
+        let spec = scratch.join(&format!("{}.yaml", broken.name));
+        fs::write(&spec, spec_text(broken)).unwrap();
+        let run = xtask(
+            &project_root(),
+            &[
+                Path::new("regen"),
+                Path::new("--spec"),
+                &spec,
+                Path::new("--out"),
+                &out,
+            ],
+        );
+        let shown = format!("{}:\n{}", broken.name, run.describe());
+        assert!(!run.success, "{shown}");
+        assert!(run.stdout.is_empty(), "{shown}");
+        assert!(!run.stderr.contains("panicked"), "{shown}");
+        for fragment in broken.expected {
+            assert!(run.stderr.contains(fragment), "no {fragment:?} in {shown}");
+        }
+        let errors = run
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("error: "))
+            .count();
+        let problems = broken
+            .expected
+            .iter()
+            .filter(|f| f.contains(".yaml:"))
+            .count();
+        if problems > 1 {
+            assert!(
+                run.stderr
+                    .contains(&format!("{problems} problems in the spec")),
+                "{shown}"
+            );
+        }
+        assert!(errors >= problems, "{shown}");
+        assert_same_files(&before, &snapshot(&out), broken.name);
+    }
+}
+
+/// Specs past the first checks, each written after `HEAD`: the first line
+/// here is line 6 of the file.
+const PROBLEMS: &[Broken] = &[
+    Broken {
+        name: "dangling-ref",
+        spec: r##"  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: A.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Sesion'
+components:
+  schemas:
+    Session:
+      type: object
+"##,
+        expected: &[
+            "dangling-ref.yaml:15:17: /paths/~1a/get/responses/200/content/application~1json/schema/$ref: \
+             `$ref` `#/components/schemas/Sesion` resolves to nothing: `components.schemas` has no \
+             `Sesion`; did you mean `Session`?",
+        ],
+    },
+    Broken {
+        name: "duplicate-id",
+        spec: r##"  /a:
+    get:
+      operationId: getSession
+      responses:
+        '204':
+          description: Done.
+  /b:
+    post:
+      operationId: get_session
+      responses:
+        '204':
+          description: Done.
+"##,
+        expected: &[
+            "duplicate-id.yaml:14:7: /paths/~1b/post/operationId: operationId `get_session` gives \
+             the same method name, `get_session`, as operationId `getSession` of GET /a (line 8)",
+        ],
+    },
+    Broken {
+        name: "path-parameters",
+        spec: r##"  /sessions/{id}:
+    get:
+      operationId: getSession
+      parameters:
+        - name: sessionId
+          in: path
+          required: true
+          schema:
+            type: string
+      responses:
+        '204':
+          description: Done.
+"##,
+        expected: &[
+            "path-parameters.yaml:7:5: /paths/~1sessions~1{id}/get: GET /sessions/{id}: the path's \
+             `{id}` has no parameter",
+            "path-parameters.yaml:10:11: /paths/~1sessions~1{id}/get/parameters/0/name: path \
+             parameter `sessionId` does not appear in the path `/sessions/{id}`",
+        ],
+    },
+    Broken {
+        name: "success-bodies",
+        spec: r##"  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: A thing.
+          content:
+            application/json:
+              schema:
+                type: string
+        '204':
+          description: Nothing.
+"##,
+        expected: &[
+            "success-bodies.yaml:9:7: /paths/~1a/get/responses: GET /a has different success \
+             bodies: 200 (inline schema {\"type\":\"string\"}), 204 (no body)",
+        ],
+    },
+    Broken {
+        name: "request-media",
+        spec: r##"  /upload:
+    post:
+      operationId: upload
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+          text/csv:
+            schema:
+              type: string
+      responses:
+        '204':
+          description: Done.
+  /form:
+    post:
+      operationId: sendForm
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+      responses:
+        '204':
+          description: Done.
+"##,
+        expected: &[
+            "request-media.yaml:10:9: /paths/~1upload/post/requestBody/content: POST /upload \
+             accepts several media types (multipart/form-data, text/csv) and none is JSON",
+            "request-media.yaml:25:11: /paths/~1form/post/requestBody/content/multipart~1form-data: \
+             request media type `multipart/form-data` is not supported",
+        ],
+    },
+    Broken {
+        name: "schema-keywords",
+        spec: r##"  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: A.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Reading'
+components:
+  schemas:
+    Reading:
+      type: object
+      properties:
+        value:
+          type: number
+          exclusiveMinimum: true
+        file:
+          type: file
+"##,
+        expected: &[
+            "schema-keywords.yaml:23:11: /components/schemas/Reading/properties/value/exclusiveMinimum: \
+             `exclusiveMinimum: true` without `minimum`",
+            "schema-keywords.yaml:25:11: /components/schemas/Reading/properties/file/type: `type: file` \
+             is not an OpenAPI 3.0 type",
+        ],
+    },
+    Broken {
+        name: "several-problems",
+        spec: r##"  /a/{id}:
+    get:
+      operationId: getA
+      parameters:
+        - $ref: '#/components/parameters/Id'
+        - name: trace
+          in: cookie
+          schema:
+            type: string
+      responses:
+        '204':
+          description: Done.
+components:
+  parameters:
+    Ident:
+      name: id
+      in: path
+      required: true
+      schema:
+        type: string
+"##,
+        expected: &[
+            // The dangling `$ref` also leaves `{id}` undeclared: both said.
+            "several-problems.yaml:7:5: /paths/~1a~1{id}/get: GET /a/{id}: the path's `{id}` has no \
+             parameter",
+            "several-problems.yaml:10:11: /paths/~1a~1{id}/get/parameters/0/$ref: `$ref` \
+             `#/components/parameters/Id` resolves to nothing",
+            "several-problems.yaml:12:11: /paths/~1a~1{id}/get/parameters/1/in: cookie parameter `trace`",
+        ],
+    },
+];
+
+/// Operations the Beltic spec grows by: a list with cursor paging, a create
+/// offered as form or JSON, a decline, and an operation with no
+/// `operationId` and names that are not Rust identifiers. Inserted at the
+/// top of `paths`.
+const GROWN_PATHS: &str = r##"  /v1/identity/sessions:
+    get:
+      operationId: listSessions
+      summary: List sessions
+      description: Sessions, newest first, one page at a time (cursor paging).
+      parameters:
+        - name: page[size]
+          in: query
+          description: How many sessions one page holds.
+          schema:
+            type: integer
+            minimum: 1
+            maximum: 100
+        - name: page[after]
+          in: query
+          description: The cursor of the previous page; the page starts after it.
+          schema:
+            type: string
+        - name: filter[status]
+          in: query
+          description: Only sessions in this status.
+          schema:
+            $ref: '#/components/schemas/SessionStatus'
+      responses:
+        '200':
+          description: One page of sessions.
+          content:
+            application/vnd.api+json:
+              schema:
+                $ref: '#/components/schemas/SessionPage'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+    post:
+      operationId: createSession
+      summary: Create a session
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              $ref: '#/components/schemas/NewSession'
+          application/json:
+            schema:
+              $ref: '#/components/schemas/NewSession'
+      responses:
+        '201':
+          description: The session, created.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/SessionDocument'
+        '422':
+          $ref: '#/components/responses/UnprocessableEntity'
+  /v1/identity/sessions/{id}/decline:
+    post:
+      operationId: declineSession
+      summary: Decline a session
+      parameters:
+        - name: id
+          in: path
+          required: true
+          description: The session to decline.
+          schema:
+            type: string
+            format: uuid
+      responses:
+        '200':
+          description: The session, declined.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/SessionDocument'
+  /v1/odd-names/{2fa-id}:
+    get:
+      description: No operationId, and names that are not Rust identifiers.
+      parameters:
+        - name: 2fa-id
+          in: path
+          required: true
+          schema:
+            type: string
+        - name: type
+          in: query
+          schema:
+            type: string
+        - name: self
+          in: query
+          schema:
+            type: string
+        - name: X-Trace-Id
+          in: header
+          schema:
+            type: string
+      responses:
+        '200':
+          description: A thing with odd names.
+          content:
+            application/problem+json:
+              schema:
+                $ref: '#/components/schemas/OddNames'
+"##;
+
+/// The schemas they use, inserted at the top of `components.schemas`.
+const GROWN_SCHEMAS: &str = r##"    SessionPage:
+      description: One page of sessions, and the cursor of the next.
+      type: object
+      required: [data, meta]
+      properties:
+        data:
+          description: The sessions of this page.
+          type: array
+          items:
+            $ref: '#/components/schemas/Session'
+        meta:
+          description: Paging state.
+          type: object
+          properties:
+            next_cursor:
+              description: Pass as `page[after]` for the next page; null on the last one.
+              type: string
+              nullable: true
+    NewSession:
+      description: What a new session is for.
+      type: object
+      required: [entity_type]
+      properties:
+        entity_type:
+          $ref: '#/components/schemas/EntityType'
+        reference:
+          description: The caller's own reference.
+          type: string
+          pattern: '^[a-z0-9-]+$'
+    OddNames:
+      description: Members whose names are not Rust identifiers.
+      type: object
+      properties:
+        type:
+          type: string
+        2fa:
+          type: boolean
+        self:
+          type: string
+        page[size]:
+          type: integer
+        match:
+          type: string
+"##;
+
+/// Compiled into the generated crate: calls every new method with the
+/// argument types the spec implies, and reads the oddly named members.
+const CALLS: &str = r##"//! Calls the grown spec's methods; built, never run.
+
+use beltic_grown::{types, Client};
+use std::num::NonZeroU64;
+
+fn main() {}
+
+#[allow(dead_code)]
+async fn calls(client: &Client, id: &uuid::Uuid) -> Result<(), Box<dyn std::error::Error>> {
+    let page: types::SessionPage = client
+        .list_sessions(
+            Some(types::SessionStatus::Approved),
+            Some("cursor"),
+            NonZeroU64::new(25),
+        )
+        .await?
+        .into_inner();
+    let _next: Option<String> = page.meta.next_cursor;
+    let _first: Option<&types::Session> = page.data.first();
+
+    let new = types::NewSession {
+        entity_type: types::EntityType::Person,
+        reference: None,
+    };
+    let _created: types::SessionDocument = client.create_session(&new).await?.into_inner();
+    let _declined: types::SessionDocument = client.decline_session(id).await?.into_inner();
+
+    let odd = client
+        .get_v1_odd_names_by_2fa_id("x", Some("me"), Some("kind"), None)
+        .await?
+        .into_inner();
+    let _: (Option<String>, Option<bool>, Option<String>, Option<i64>, Option<String>) =
+        (odd.type_, odd.x2fa, odd.self_, odd.page_size, odd.match_);
+    Ok(())
+}
+"##;
+
+/// The project's spec with `GROWN_PATHS` and `GROWN_SCHEMAS` inserted.
+fn grown_spec() -> String {
+    let spec = fs::read_to_string(project_root().join("spec/beltic-identity.yaml"))
+        .expect("read the project's spec");
+    assert!(spec.contains("\npaths:\n") && spec.contains("\n  schemas:\n"));
+    spec.replacen("\npaths:\n", &format!("\npaths:\n{GROWN_PATHS}"), 1)
+        .replacen(
+            "\n  schemas:\n",
+            &format!("\n  schemas:\n{GROWN_SCHEMAS}"),
+            1,
+        )
+}
+
+/// `cargo build --offline` of the crate in `dir`, examples included, with
+/// the project's `Cargo.lock` (dependencies resolve to what is already
+/// downloaded) and a target folder shared by every generated crate, so
+/// that their dependencies compile once.
+fn build(dir: &Path) -> common::Run {
+    fs::copy(project_root().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy Cargo.lock");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args([
+            "build",
+            "--offline",
+            "--examples",
+            "--message-format",
+            "short",
+        ])
+        .current_dir(dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            project_root().join("target/generated-crates"),
+        )
+        .output()
+        .expect("run cargo");
+    common::Run {
+        success: output.status.success(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn the_grown_beltic_spec_gives_a_crate_that_builds() {
+    let scratch = Scratch::new("grown");
+    let spec = scratch.join("beltic-grown.yaml");
+    fs::write(&spec, grown_spec()).unwrap();
+    let out = scratch.join("beltic-grown");
+    let run = xtask(
+        &project_root(),
+        &[
+            Path::new("regen"),
+            Path::new("--spec"),
+            &spec,
+            Path::new("--out"),
+            &out,
+            Path::new("--crate-name"),
+            Path::new("beltic-grown"),
+        ],
+    );
+    let shown = run.describe();
+    assert!(run.success, "{shown}");
+
+    // Each reading the generator made is said, where the spec says it.
+    for warning in [
+        "/paths/~1v1~1identity~1sessions/get/responses/200/content/application~1vnd.api+json: \
+         `application/vnd.api+json` is JSON",
+        "/paths/~1v1~1identity~1sessions/post/requestBody/content: the body can be sent as \
+         `application/x-www-form-urlencoded` or `application/json`",
+        "/paths/~1v1~1odd-names~1{2fa-id}/get: no operationId: the generator names the method \
+         `get_v1_odd_names_by_2fa_id`",
+        "/paths/~1v1~1odd-names~1{2fa-id}/get/responses/200/content/application~1problem+json: \
+         `application/problem+json` is JSON",
+    ] {
+        assert!(
+            run.stderr
+                .contains(&format!("warning: {}:", spec.display()))
+                && run.stderr.contains(warning),
+            "no warning {warning:?}:\n{shown}"
+        );
+    }
+
+    // The same bytes again, from another folder with relative paths.
+    let elsewhere = scratch.join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let again = xtask(
+        &elsewhere,
+        &[
+            Path::new("regen"),
+            Path::new("--spec"),
+            Path::new("../beltic-grown.yaml"),
+            Path::new("--out"),
+            Path::new("out"),
+            Path::new("--crate-name"),
+            Path::new("beltic-grown"),
+        ],
+    );
+    assert!(again.success, "{}", again.describe());
+    assert_same_files(
+        &snapshot(&out),
+        &snapshot(&elsewhere.join("out")),
+        "a second generation",
+    );
+
+    // Outside the project's workspace, the crate is a workspace of its own.
+    let manifest = fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("name = \"beltic-grown\""), "{manifest}");
+    assert!(manifest.ends_with("\n[workspace]\n"), "{manifest}");
+    // Names that are not Rust identifiers still go on the wire as written.
+    let api = fs::read_to_string(out.join("src/api.rs")).unwrap();
+    for wire in [
+        "QueryParam::new(\"page[size]\"",
+        "QueryParam::new(\"page[after]\"",
+        "QueryParam::new(\"filter[status]\"",
+        "QueryParam::new(\"type\"",
+        "rename = \"2fa\"",
+        "\"X-Trace-Id\"",
+    ] {
+        assert!(api.contains(wire), "src/api.rs lacks {wire}");
+    }
+
+    fs::create_dir_all(out.join("examples")).unwrap();
+    fs::write(out.join("examples/calls.rs"), CALLS).unwrap();
+    let built = build(&out);
+    assert!(
+        built.success,
+        "the grown crate does not build:\n{}",
+        built.describe()
+    );
+}
+
+#[test]
+fn try_specs_reports_a_refusal_with_its_location() {
+    let scratch = Scratch::new("try-specs");
+    let specs = scratch.join("specs");
+    fs::create_dir_all(&specs).unwrap();
+    fs::write(
+        specs.join("newer.yaml"),
+        "openapi: 3.1.0\ninfo:\n  title: Newer\n  version: 1.0.0\npaths: {}\n",
+    )
+    .unwrap();
+    fs::write(specs.join("notes.txt"), "not a spec").unwrap();
+
+    let run = xtask(&project_root(), &[Path::new("try-specs"), &specs]);
+    let shown = run.describe();
+    // A refusal is an answer, not a failure of the generator.
+    assert!(run.success, "{shown}");
+    assert!(run.stdout.starts_with("newer.yaml: refused\n"), "{shown}");
+    assert!(
+        run.stdout
+            .contains("newer.yaml:1:1: /openapi: OpenAPI 3.1.0 is not supported"),
+        "{shown}"
+    );
+    assert!(!run.stdout.contains("notes.txt"), "{shown}");
+}
+
+#[test]
+fn regen_removes_generated_files_the_spec_no_longer_produces() {
+    let scratch = Scratch::new("orphans");
+    let out = scratch.join("client");
+    let spec = project_root().join("spec/beltic-identity.yaml");
+    let args = [
+        Path::new("regen"),
+        Path::new("--spec"),
+        &spec,
+        Path::new("--out"),
+        &out,
+    ];
+    let first = xtask(&project_root(), &args);
+    assert!(first.success, "{}", first.describe());
+
+    // What an older spec generated, and what a person wrote.
+    let generated =
+        "// Generated by `cargo xtask regen` from spec/old.yaml.\n// Do not edit by hand.\n";
+    fs::create_dir_all(out.join("src/old")).unwrap();
+    fs::write(out.join("src/old/accounts.rs"), generated).unwrap();
+    fs::write(out.join("src/hand.rs"), "// mine\n").unwrap();
+    fs::create_dir_all(out.join("tests")).unwrap();
+    fs::write(out.join("tests/generated-looking.rs"), generated).unwrap();
+
+    let check = xtask(
+        &project_root(),
+        &[&args[..], &[Path::new("--check")]].concat(),
+    );
+    assert!(!check.success, "{}", check.describe());
+    assert!(
+        check
+            .stderr
+            .contains("src/old/accounts.rs is generated, but the spec no longer generates it"),
+        "{}",
+        check.describe()
+    );
+
+    let run = xtask(&project_root(), &args);
+    assert!(run.success, "{}", run.describe());
+    assert!(
+        run.stdout.contains("removed src/old/accounts.rs"),
+        "{}",
+        run.describe()
+    );
+    assert!(!out.join("src/old/accounts.rs").exists());
+    assert!(out.join("src/hand.rs").exists());
+    assert!(out.join("tests/generated-looking.rs").exists());
+    let clean = xtask(
+        &project_root(),
+        &[&args[..], &[Path::new("--check")]].concat(),
+    );
+    assert!(clean.success, "{}", clean.describe());
+}
