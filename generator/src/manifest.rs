@@ -31,7 +31,10 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         // `Retry-After` as an HTTP date.
         ("httpdate", "\"1.0.3\""),
         // The `mock` feature's local server, and the path patterns it matches.
-        ("httpmock", r#"{ version = "0.8.3", default-features = false, optional = true }"#),
+        (
+            "httpmock",
+            r#"{ version = "0.8.3", default-features = false, optional = true }"#,
+        ),
         ("progenitor-client", PROGENITOR_CLIENT),
         (
             "reqwest",
