@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 pub mod connection;
+pub mod contract;
 pub mod crate_root;
 pub mod document;
 mod error;
