@@ -10,6 +10,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use similar::TextDiff;
 
+mod record;
+
 /// The spec and the output folder `regen` uses unless told otherwise,
 /// relative to the project's root.
 const DEFAULT_SPEC: &str = "spec/beltic-identity.yaml";
@@ -40,10 +42,16 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Records a live exchange into a recording file, scrubbed, and checks
+    /// it against the spec.
+    Record(record::Args),
 }
 
 fn main() -> ExitCode {
-    let Command::Regen { spec, out, check } = Cli::parse().command;
+    let (spec, out, check) = match Cli::parse().command {
+        Command::Regen { spec, out, check } => (spec, out, check),
+        Command::Record(args) => return record::main(args),
+    };
     match regen(&spec, &out, check) {
         Ok(code) => code,
         Err(error) => {
