@@ -433,7 +433,13 @@ fn header_value(text: &str, validator: &jsonschema::Validator) -> Value {
 fn message(error: &jsonschema::ValidationError<'_>) -> String {
     use jsonschema::error::ValidationErrorKind as Kind;
     match error.kind() {
-        Kind::Type { .. } => {
+        Kind::Type { kind } => {
+            let expected: Vec<String> = match kind {
+                jsonschema::error::TypeKind::Single(one) => vec![one.to_string()],
+                jsonschema::error::TypeKind::Multiple(set) => {
+                    set.iter().map(|t| t.to_string()).collect()
+                }
+            };
             let found = match error.instance().as_ref() {
                 Value::Null => "null",
                 Value::Bool(_) => "a boolean",
@@ -442,7 +448,7 @@ fn message(error: &jsonschema::ValidationError<'_>) -> String {
                 Value::Array(_) => "an array",
                 Value::Object(_) => "an object",
             };
-            format!("{}, found {found}", error.masked())
+            format!("expected {}, found {found}", expected.join(" or "))
         }
         Kind::Enum { options } => format!(
             "the value is not one of {options}; if the API sends it, list it in the spec \
