@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 pub mod connection;
+pub mod contract;
 pub mod crate_root;
 pub mod document;
 mod error;
@@ -60,6 +61,14 @@ pub fn generate(spec_path: &Path, spec_label: &str) -> Result<CrateFiles> {
     generate_with(spec_path, spec_label, &Options::default())
 }
 
+/// Reads, checks and validates the spec at `spec_path`: the document every
+/// later stage (and the contract check) works from. `crate_name` overrides
+/// the package name the spec gives.
+pub fn read(spec_path: &Path, crate_name: Option<&str>) -> Result<document::Document> {
+    let spec = validate::validate(load::load(spec_path)?)?;
+    document::validate(spec, crate_name)
+}
+
 /// What the command line may say beyond the spec.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -74,8 +83,7 @@ pub struct Options {
 /// [`generate`], with `options`. Warnings about the readings made of the
 /// spec come with the files, in [`CrateFiles::warnings`].
 pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> Result<CrateFiles> {
-    let spec = validate::validate(load::load(spec_path)?)?;
-    let mut document = document::validate(spec, options.crate_name.as_deref())?;
+    let mut document = read(spec_path, options.crate_name.as_deref())?;
     let warnings = normalize::normalize(&mut document);
     let operations = operations::generate(&document)?;
     let mut api = format::parse(Path::new("src/api.rs"), operations.tokens)?;

@@ -14,6 +14,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use similar::TextDiff;
 
+mod record;
+
 /// The spec and the output folder `regen` uses unless told otherwise,
 /// relative to the project's root.
 const DEFAULT_SPEC: &str = "spec/beltic-identity.yaml";
@@ -57,6 +59,9 @@ enum Command {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+    /// Records a live exchange into a recording file, scrubbed, and checks
+    /// it against the spec.
+    Record(record::Args),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +73,7 @@ fn main() -> ExitCode {
             crate_name,
         } => (spec, out, check, crate_name),
         Command::TrySpecs { dir } => return try_specs::run(&dir, &project_root()),
+        Command::Record(args) => return record::main(args),
     };
     match regen(&spec, &out, check, crate_name) {
         Ok(code) => code,
