@@ -4,6 +4,8 @@
 //! paths, then either writes the generated crate or checks that the one on
 //! disk is what the spec gives now.
 
+mod build_times;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -40,10 +42,16 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Times a cold build of a small application using the checked-in
+    /// client against one using progenitor's `generate_api!` macro.
+    BuildTimes(build_times::Options),
 }
 
 fn main() -> ExitCode {
-    let Command::Regen { spec, out, check } = Cli::parse().command;
+    let (spec, out, check) = match Cli::parse().command {
+        Command::Regen { spec, out, check } => (spec, out, check),
+        Command::BuildTimes(options) => return build_times::command(&project_root(), &options),
+    };
     match regen(&spec, &out, check) {
         Ok(code) => code,
         Err(error) => {
