@@ -8,6 +8,8 @@
 mod try_specs;
 mod workspace;
 
+mod build_times;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -59,6 +61,9 @@ enum Command {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+    /// Times a cold build of a small application using the checked-in
+    /// client against one using progenitor's `generate_api!` macro.
+    BuildTimes(build_times::Options),
     /// Records a live exchange into a recording file, scrubbed, and checks
     /// it against the spec.
     Record(record::Args),
@@ -74,6 +79,7 @@ fn main() -> ExitCode {
         } => (spec, out, check, crate_name),
         Command::TrySpecs { dir } => return try_specs::run(&dir, &project_root()),
         Command::Record(args) => return record::main(args),
+        Command::BuildTimes(options) => return build_times::command(&project_root(), &options),
     };
     match regen(&spec, &out, check, crate_name) {
         Ok(code) => code,
