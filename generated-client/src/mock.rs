@@ -50,7 +50,7 @@ pub mod operations {
                     .0
                     .status(200u16)
                     .header("content-type", "application/json")
-                    .json_body_obj(value),
+                    .json_body_obj(&value),
             )
         }
         pub fn bad_request(self, value: &types::ErrorDocument) -> Self {
@@ -59,7 +59,7 @@ pub mod operations {
                     .0
                     .status(400u16)
                     .header("content-type", "application/json")
-                    .json_body_obj(value),
+                    .json_body_obj(&value),
             )
         }
         pub fn unauthorized(self, value: &types::ErrorDocument) -> Self {
@@ -68,7 +68,7 @@ pub mod operations {
                     .0
                     .status(401u16)
                     .header("content-type", "application/json")
-                    .json_body_obj(value),
+                    .json_body_obj(&value),
             )
         }
         pub fn forbidden(self, value: &types::ErrorDocument) -> Self {
@@ -77,7 +77,7 @@ pub mod operations {
                     .0
                     .status(403u16)
                     .header("content-type", "application/json")
-                    .json_body_obj(value),
+                    .json_body_obj(&value),
             )
         }
         pub fn not_found(self, value: &types::ErrorDocument) -> Self {
@@ -86,7 +86,7 @@ pub mod operations {
                     .0
                     .status(404u16)
                     .header("content-type", "application/json")
-                    .json_body_obj(value),
+                    .json_body_obj(&value),
             )
         }
         pub fn unprocessable_entity(self, value: &types::ErrorDocument) -> Self {
@@ -95,7 +95,7 @@ pub mod operations {
                     .0
                     .status(422u16)
                     .header("content-type", "application/json")
-                    .json_body_obj(value),
+                    .json_body_obj(&value),
             )
         }
         pub fn too_many_requests(self, value: &types::ErrorDocument) -> Self {
@@ -104,7 +104,7 @@ pub mod operations {
                     .0
                     .status(429u16)
                     .header("content-type", "application/json")
-                    .json_body_obj(value),
+                    .json_body_obj(&value),
             )
         }
         pub fn internal_server_error(self, value: &types::ErrorDocument) -> Self {
@@ -113,7 +113,7 @@ pub mod operations {
                     .0
                     .status(500u16)
                     .header("content-type", "application/json")
-                    .json_body_obj(value),
+                    .json_body_obj(&value),
             )
         }
     }
@@ -137,6 +137,15 @@ impl MockServerExt for ::httpmock::MockServer {
                 operations::GetSessionThen::new(then),
             )
         })
+    }
+}
+/// A parameter as the client puts it on the wire: a string as it is,
+/// anything else as its JSON.
+fn wire_text<T: ::serde::Serialize>(value: &T) -> String {
+    match ::serde_json::to_value(value) {
+        Ok(::serde_json::Value::String(text)) => text,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
     }
 }
 /// Sample values of every schema the spec names, for tests to start from.

@@ -6,12 +6,15 @@
 use openapiv3::{OpenAPI, ReferenceOr};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use syn::Item;
+use std::path::Path;
+
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Item};
 
 use crate::document::Document;
 use crate::error::Result;
 use crate::syntax::type_key;
-use crate::{operations, samples};
+use crate::{format, operations, samples};
 
 /// The code of the `mock` module. `api` is the generated `api` module, whose
 /// `types` the samples are decoded into.
@@ -19,6 +22,8 @@ pub fn generate(document: &Document, api: &syn::File) -> Result<TokenStream> {
     let helpers = operations::run(document, |generator, api| {
         generator.httpmock(&typed_errors_only(api), "crate")
     })?;
+    let mut helpers = format::parse(Path::new("src/mock.rs"), helpers)?;
+    Mend.visit_file_mut(&mut helpers);
 
     let samples: Vec<(Ident, TokenStream)> = type_names(api)
         .into_iter()
@@ -53,6 +58,16 @@ pub fn generate(document: &Document, api: &syn::File) -> Result<TokenStream> {
 
         #helpers
 
+        /// A parameter as the client puts it on the wire: a string as it is,
+        /// anything else as its JSON.
+        fn wire_text<T: ::serde::Serialize>(value: &T) -> String {
+            match ::serde_json::to_value(value) {
+                Ok(::serde_json::Value::String(text)) => text,
+                Ok(other) => other.to_string(),
+                Err(_) => String::new(),
+            }
+        }
+
         /// Sample values of every schema the spec names, for tests to start from.
         pub mod samples {
             #(#items)*
@@ -76,7 +91,7 @@ pub fn generate(document: &Document, api: &syn::File) -> Result<TokenStream> {
 
 /// The document with each error response's body kept only where it names a
 /// component schema: an inline one has no type in the crate, since the
-/// client reads error bodies itself (see `operations::success_only`).
+/// client reads error bodies itself (see `operations::without_errors`).
 fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
     let mut api = api.clone();
     for item in api.paths.paths.values_mut() {
@@ -98,7 +113,7 @@ fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
             let errors = responses
                 .responses
                 .iter_mut()
-                .filter(|(status, _)| !operations::is_success(status))
+                .filter(|(status, _)| operations::is_error(status))
                 .map(|(_, response)| response)
                 .chain(responses.default.as_mut());
             for response in errors {
@@ -113,6 +128,27 @@ fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
         }
     }
     api
+}
+
+/// Mends two habits of progenitor's httpmock code that do not compile for
+/// every spec: it turns parameters into text with `to_string()`, which
+/// typify's untagged enums lack (the client itself serializes them), and it
+/// passes bodies to `json_body_obj`, which takes a reference, by value when
+/// their type looks `Copy` (open enums are not).
+struct Mend;
+
+impl VisitMut for Mend {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        visit_mut::visit_expr_mut(self, expr);
+        let Expr::MethodCall(call) = expr else { return };
+        let on_value = |e: &Expr| matches!(e, Expr::Path(p) if p.path.is_ident("value"));
+        if call.method == "to_string" && call.args.is_empty() && on_value(&call.receiver) {
+            *expr = syn::parse_quote!(crate::mock::wire_text(&value));
+        } else if call.method == "json_body_obj" && call.args.len() == 1 && on_value(&call.args[0])
+        {
+            call.args[0] = syn::parse_quote!(&value);
+        }
+    }
 }
 
 /// The types of the `types` module, by the key samples match schemas on.

@@ -38,7 +38,7 @@ pub struct Uses {
 /// Generates the operations and types of `document`.
 pub fn generate(document: &Document) -> Result<Operations> {
     run(document, |generator, api| {
-        let tokens = generator.generate_tokens(&success_only(api))?;
+        let tokens = generator.generate_tokens(&without_errors(api))?;
         let types = generator.get_type_space();
         let uses = Uses {
             chrono: types.uses_chrono(),
@@ -84,12 +84,13 @@ pub(crate) fn run<T>(
     }
 }
 
-/// The document with only the responses an operation succeeds with.
+/// The document without the error responses (4xx and 5xx) of its
+/// operations; successes and the 101 of a WebSocket upgrade stay.
 ///
 /// Error bodies are read by the crate's runtime, in whichever shape the
 /// server sends them; left to progenitor, a body that does not match the
 /// spec's error schema would lose its status.
-pub(crate) fn success_only(api: &OpenAPI) -> OpenAPI {
+pub(crate) fn without_errors(api: &OpenAPI) -> OpenAPI {
     let mut api = api.clone();
     for item in api.paths.paths.values_mut() {
         let openapiv3::ReferenceOr::Item(item) = item else {
@@ -107,10 +108,10 @@ pub(crate) fn success_only(api: &OpenAPI) -> OpenAPI {
         ];
         for operation in operations.into_iter().flatten() {
             let responses = &mut operation.responses;
-            responses.responses.retain(|status, _| is_success(status));
+            responses.responses.retain(|status, _| !is_error(status));
             // `default` describes the errors when some status is a
             // success; otherwise it is the only description there is.
-            if !responses.responses.is_empty() {
+            if responses.responses.keys().any(is_success) {
                 responses.default = None;
             }
         }
@@ -119,9 +120,17 @@ pub(crate) fn success_only(api: &OpenAPI) -> OpenAPI {
 }
 
 /// Whether a response status is a 2xx code or the `2XX` range.
-pub(crate) fn is_success(status: &StatusCode) -> bool {
+fn is_success(status: &StatusCode) -> bool {
     match *status {
         StatusCode::Code(code) => (200..300).contains(&code),
         StatusCode::Range(range) => range == 2,
+    }
+}
+
+/// Whether a response status is a 4xx or 5xx code or range.
+pub(crate) fn is_error(status: &StatusCode) -> bool {
+    match *status {
+        StatusCode::Code(code) => code >= 400,
+        StatusCode::Range(range) => range >= 4,
     }
 }

@@ -116,7 +116,14 @@ fn build(out: &Path, root: &Path, target: &Path) -> Outcome {
     }
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
-        .args(["build", "--offline", "--quiet", "--message-format", "short"])
+        .args([
+            "build",
+            "--offline",
+            "--all-features",
+            "--quiet",
+            "--message-format",
+            "short",
+        ])
         .current_dir(out)
         .env("CARGO_TARGET_DIR", target)
         .output();
