@@ -139,15 +139,6 @@ impl MockServerExt for ::httpmock::MockServer {
         })
     }
 }
-/// A parameter as the client puts it on the wire: a string as it is,
-/// anything else as its JSON.
-fn wire_text<T: ::serde::Serialize>(value: &T) -> String {
-    match ::serde_json::to_value(value) {
-        Ok(::serde_json::Value::String(text)) => text,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
 /// Sample values of every schema the spec names, for tests to start from.
 pub mod samples {
     /// A complete `Address`: every member filled in with an invented value (schema `Address`). Change what your test cares about.

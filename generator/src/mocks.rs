@@ -23,7 +23,21 @@ pub fn generate(document: &Document, api: &syn::File) -> Result<TokenStream> {
         generator.httpmock(&typed_errors_only(api), "crate")
     })?;
     let mut helpers = format::parse(Path::new("src/mock.rs"), helpers)?;
-    Mend.visit_file_mut(&mut helpers);
+    let mut mend = Mend::default();
+    mend.visit_file_mut(&mut helpers);
+    let wire_text = mend.wire_text.then(|| {
+        quote! {
+            /// A parameter as the client puts it on the wire: a string as it
+            /// is, anything else as its JSON.
+            fn wire_text<T: ::serde::Serialize>(value: &T) -> String {
+                match ::serde_json::to_value(value) {
+                    Ok(::serde_json::Value::String(text)) => text,
+                    Ok(other) => other.to_string(),
+                    Err(_) => String::new(),
+                }
+            }
+        }
+    });
 
     let samples: Vec<(Ident, TokenStream)> = type_names(api)
         .into_iter()
@@ -57,16 +71,7 @@ pub fn generate(document: &Document, api: &syn::File) -> Result<TokenStream> {
         pub use ::httpmock::MockServer;
 
         #helpers
-
-        /// A parameter as the client puts it on the wire: a string as it is,
-        /// anything else as its JSON.
-        fn wire_text<T: ::serde::Serialize>(value: &T) -> String {
-            match ::serde_json::to_value(value) {
-                Ok(::serde_json::Value::String(text)) => text,
-                Ok(other) => other.to_string(),
-                Err(_) => String::new(),
-            }
-        }
+        #wire_text
 
         /// Sample values of every schema the spec names, for tests to start from.
         pub mod samples {
@@ -135,7 +140,11 @@ fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
 /// typify's untagged enums lack (the client itself serializes them), and it
 /// passes bodies to `json_body_obj`, which takes a reference, by value when
 /// their type looks `Copy` (open enums are not).
-struct Mend;
+#[derive(Default)]
+struct Mend {
+    /// Whether some code now calls the `wire_text` function.
+    wire_text: bool,
+}
 
 impl VisitMut for Mend {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
@@ -144,6 +153,7 @@ impl VisitMut for Mend {
         let on_value = |e: &Expr| matches!(e, Expr::Path(p) if p.path.is_ident("value"));
         if call.method == "to_string" && call.args.is_empty() && on_value(&call.receiver) {
             *expr = syn::parse_quote!(crate::mock::wire_text(&value));
+            self.wire_text = true;
         } else if call.method == "json_body_obj" && call.args.len() == 1 && on_value(&call.args[0])
         {
             call.args[0] = syn::parse_quote!(&value);
