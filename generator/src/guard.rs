@@ -5,12 +5,12 @@ use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 
-use openapiv3::{OpenAPI, PathItem, ReferenceOr};
+use openapiv3::{OpenAPI, ReferenceOr};
 
 use crate::document::Document;
 use crate::error::{Diagnostic, Error};
 use crate::positions::escape;
-use crate::validate::METHODS;
+use crate::validate::{METHODS, operation_slots};
 
 /// The panic hook is one per process; whoever replaces it holds this, so
 /// that two generations on two threads (tests) restore it in order.
@@ -124,23 +124,9 @@ fn alone(api: &OpenAPI, path: &str, method: &str) -> OpenAPI {
     let mut single = api.clone();
     single.paths.paths.retain(|p, _| p == path);
     if let Some(ReferenceOr::Item(item)) = single.paths.paths.get_mut(path) {
-        let PathItem {
-            get,
-            put,
-            post,
-            delete,
-            options,
-            head,
-            patch,
-            trace,
-            ..
-        } = item;
-        for (name, operation) in METHODS
-            .into_iter()
-            .zip([get, put, post, delete, options, head, patch, trace])
-        {
+        for (name, slot) in operation_slots(item) {
             if name != method {
-                *operation = None;
+                *slot = None;
             }
         }
     }

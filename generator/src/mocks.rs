@@ -14,6 +14,7 @@ use syn::{Expr, Item};
 use crate::document::Document;
 use crate::error::Result;
 use crate::syntax::type_key;
+use crate::validate::operations_mut;
 use crate::{format, operations, samples};
 
 /// The code of the `mock` module. `api` is the generated `api` module, whose
@@ -99,34 +100,19 @@ pub fn generate(document: &Document, api: &syn::File) -> Result<TokenStream> {
 /// client reads error bodies itself (see `operations::without_errors`).
 fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
     let mut api = api.clone();
-    for item in api.paths.paths.values_mut() {
-        let ReferenceOr::Item(item) = item else {
-            continue;
-        };
-        let operations = [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.options,
-            &mut item.head,
-            &mut item.patch,
-            &mut item.trace,
-        ];
-        for operation in operations.into_iter().flatten() {
-            let responses = &mut operation.responses;
-            let errors = responses
-                .responses
-                .iter_mut()
-                .filter(|(status, _)| operations::is_error(status))
-                .map(|(_, response)| response)
-                .chain(responses.default.as_mut());
-            for response in errors {
-                if let ReferenceOr::Item(response) = response {
-                    for media in response.content.values_mut() {
-                        if !matches!(media.schema, Some(ReferenceOr::Reference { .. })) {
-                            media.schema = None;
-                        }
+    for (_, operation) in operations_mut(&mut api) {
+        let responses = &mut operation.responses;
+        let errors = responses
+            .responses
+            .iter_mut()
+            .filter(|(status, _)| operations::is_error(status))
+            .map(|(_, response)| response)
+            .chain(responses.default.as_mut());
+        for response in errors {
+            if let ReferenceOr::Item(response) = response {
+                for media in response.content.values_mut() {
+                    if !matches!(media.schema, Some(ReferenceOr::Reference { .. })) {
+                        media.schema = None;
                     }
                 }
             }

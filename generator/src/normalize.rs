@@ -27,7 +27,7 @@ use crate::document::Document;
 use crate::error::Diagnostic;
 use crate::media::{self, JSON};
 use crate::positions::escape;
-use crate::validate::METHODS;
+use crate::validate::operation_slots;
 
 /// Rewrites `document.api` in place and returns a warning for each reading
 /// made, in document order.
@@ -149,21 +149,9 @@ impl Warnings<'_> {
 
 /// The operations of a path item with their methods, to rewrite.
 fn operations_mut(item: &mut PathItem) -> Vec<(&'static str, &mut Operation)> {
-    let PathItem {
-        get,
-        put,
-        post,
-        delete,
-        options,
-        head,
-        patch,
-        trace,
-        ..
-    } = item;
-    METHODS
+    operation_slots(item)
         .into_iter()
-        .zip([get, put, post, delete, options, head, patch, trace])
-        .filter_map(|(method, operation)| operation.as_mut().map(|op| (method, op)))
+        .filter_map(|(method, slot)| slot.as_mut().map(|operation| (method, operation)))
         .collect()
 }
 

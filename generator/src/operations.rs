@@ -9,6 +9,7 @@ use quote::quote;
 use crate::document::Document;
 use crate::error::Result;
 use crate::guard;
+use crate::validate::operations_mut;
 
 /// progenitor's output and what it needs from other crates.
 pub struct Operations {
@@ -92,28 +93,13 @@ pub(crate) fn run<T>(
 /// spec's error schema would lose its status.
 pub(crate) fn without_errors(api: &OpenAPI) -> OpenAPI {
     let mut api = api.clone();
-    for item in api.paths.paths.values_mut() {
-        let openapiv3::ReferenceOr::Item(item) = item else {
-            continue;
-        };
-        let operations = [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.options,
-            &mut item.head,
-            &mut item.patch,
-            &mut item.trace,
-        ];
-        for operation in operations.into_iter().flatten() {
-            let responses = &mut operation.responses;
-            responses.responses.retain(|status, _| !is_error(status));
-            // `default` describes the errors when some status is a
-            // success; otherwise it is the only description there is.
-            if responses.responses.keys().any(is_success) {
-                responses.default = None;
-            }
+    for (_, operation) in operations_mut(&mut api) {
+        let responses = &mut operation.responses;
+        responses.responses.retain(|status, _| !is_error(status));
+        // `default` describes the errors when some status is a success;
+        // otherwise it is the only description there is.
+        if responses.responses.keys().any(is_success) {
+            responses.default = None;
         }
     }
     api

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use heck::ToSnakeCase;
-use openapiv3::OpenAPI;
+use openapiv3::{OpenAPI, PathItem, ReferenceOr};
 use serde_json::{Map, Value};
 
 use crate::error::{Diagnostic, Error, Result};
@@ -34,6 +34,42 @@ pub struct Spec {
 pub const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
+
+/// The operation slots of a path item, each with its method, in the order
+/// of [`METHODS`]; later stages rewrite or empty them.
+pub(crate) fn operation_slots(
+    item: &mut PathItem,
+) -> [(&'static str, &mut Option<openapiv3::Operation>); 8] {
+    let PathItem {
+        get,
+        put,
+        post,
+        delete,
+        options,
+        head,
+        patch,
+        trace,
+        ..
+    } = item;
+    let slots = [get, put, post, delete, options, head, patch, trace];
+    let mut methods = METHODS.into_iter();
+    slots.map(|slot| (methods.next().unwrap_or_default(), slot))
+}
+
+/// The operations of every path item written in the document (not behind a
+/// `$ref`), each with its method, to rewrite.
+pub(crate) fn operations_mut(api: &mut OpenAPI) -> Vec<(&'static str, &mut openapiv3::Operation)> {
+    api.paths
+        .paths
+        .values_mut()
+        .filter_map(|item| match item {
+            ReferenceOr::Item(item) => Some(item),
+            ReferenceOr::Reference { .. } => None,
+        })
+        .flat_map(|item| operation_slots(item))
+        .filter_map(|(method, slot)| slot.as_mut().map(|operation| (method, operation)))
+        .collect()
+}
 
 /// The types of OpenAPI 3.0 schemas.
 const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "array", "object"];
