@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use openapiv3::{APIKeyLocation, OpenAPI, ReferenceOr, SecurityScheme};
 use serde_json::Value;
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostics, Error, Result};
 use crate::positions::Positions;
 use crate::validate::Spec;
 
@@ -69,69 +69,63 @@ pub enum Auth {
     },
 }
 
-/// Checks `spec` and extracts what generation needs. `crate_name`, when
-/// given, names the package whatever the spec says.
+/// Checks `spec` and extracts what generation needs, reporting every
+/// problem at once. `crate_name`, when given, names the package whatever
+/// the spec says.
 pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
     let Spec {
         path,
         api,
         positions,
     } = spec;
-    let invalid = |pointer: &str, message: String| {
-        Error::invalid(Diagnostic {
-            path: path.clone(),
-            location: positions.locate(pointer),
-            pointer: pointer.to_owned(),
-            message,
-        })
-    };
+    if let Some(name) = crate_name
+        && !is_package_name(name)
+    {
+        return Err(Error::CrateName {
+            name: name.to_owned(),
+        });
+    }
+    let mut problems = Diagnostics::new(&path, &positions);
 
     let settings = api.extensions.get(CLIENT_EXTENSION);
-    let setting = |key: &str| -> Result<Option<String>> {
-        match settings.and_then(|s| s.get(key)) {
-            None => Ok(None),
-            Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_owned())),
-            Some(_) => Err(invalid(
+    let mut setting = |key: &str| match settings.and_then(|s| s.get(key)) {
+        None => None,
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Some(_) => {
+            problems.push(
                 &format!("/{CLIENT_EXTENSION}/{key}"),
                 format!("`{key}` must be a non-empty string"),
-            )),
+            );
+            None
         }
     };
+    let name_setting = setting("crate");
+    let version = setting("version").unwrap_or_else(|| "0.1.0".to_owned());
+    let prefix_setting = setting("env-prefix");
 
-    let name = match (crate_name, setting("crate")?) {
-        (Some(name), _) => {
-            if !is_package_name(name) {
-                return Err(Error::CrateName {
-                    name: name.to_owned(),
-                });
-            }
-            name.to_owned()
-        }
+    let name = match (crate_name, name_setting) {
+        (Some(name), _) => name.to_owned(),
         (None, Some(name)) => name,
         (None, None) => package_name_from_title(&api.info.title),
     };
     if !is_package_name(&name) {
-        return Err(invalid(
+        problems.push(
             &format!("/{CLIENT_EXTENSION}/crate"),
             format!(
                 "`{name}` is not a usable package name: use lower-case ASCII letters, digits \
                  and `-`, starting with a letter (set `{CLIENT_EXTENSION}.crate`)"
             ),
-        ));
+        );
     }
-    let version = setting("version")?.unwrap_or_else(|| "0.1.0".to_owned());
-    let env_prefix = match setting("env-prefix")? {
-        Some(prefix) => prefix,
-        None => name.replace('-', "_").to_uppercase(),
-    };
+    let env_prefix = prefix_setting.unwrap_or_else(|| name.replace('-', "_").to_uppercase());
     if !env_prefix
         .chars()
         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
     {
-        return Err(invalid(
+        problems.push(
             &format!("/{CLIENT_EXTENSION}/env-prefix"),
             format!("`{env_prefix}` must be upper-case ASCII letters, digits and `_`"),
-        ));
+        );
     }
 
     let default_base_url = api
@@ -141,16 +135,20 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
     if let Some(url) = &default_base_url
         && url.contains('{')
     {
-        return Err(invalid(
+        problems.push(
             "/servers/0/url",
             format!(
                 "server URL `{url}` has variables; the client needs a concrete default \
                  (list a server without `{{...}}` first)"
             ),
-        ));
+        );
     }
 
-    let auth = auth(&api, &invalid)?;
+    let auth = auth(&api, &mut problems);
+    let problems = problems.into_sorted();
+    if !problems.is_empty() {
+        return Err(Error::Invalid { path, problems });
+    }
     Ok(Document {
         package: Package { name, version },
         env_prefix,
@@ -163,53 +161,42 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
 }
 
 /// The scheme the document's top-level `security` names first, or else its
-/// only scheme. Schemes the client cannot apply by itself yield `None`: the
-/// user can still pass a configured `reqwest::Client`.
-fn auth(api: &OpenAPI, invalid: &dyn Fn(&str, String) -> Error) -> Result<Option<Auth>> {
-    let Some(components) = &api.components else {
-        return Ok(None);
-    };
-    let schemes = &components.security_schemes;
-    let named = api
-        .security
-        .iter()
-        .flatten()
-        .flat_map(|requirement| requirement.keys())
-        .next();
-    let name = match named {
-        Some(name) => name,
-        None if schemes.len() == 1 => schemes.keys().next().expect("one scheme"),
-        None => return Ok(None),
-    };
-    let pointer = format!("/components/securitySchemes/{name}");
-    let scheme = match schemes.get(name) {
+/// only scheme. A scheme the client cannot apply by itself (OAuth, a key in
+/// a query or cookie) yields `None`, and the client sends no credential;
+/// [`normalize`](crate::normalize) warns about it.
+fn auth(api: &OpenAPI, problems: &mut Diagnostics) -> Option<Auth> {
+    let (name, pointer) = security_scheme(api)?;
+    let scheme = match api.components.as_ref()?.security_schemes.get(name) {
         Some(ReferenceOr::Item(scheme)) => scheme,
         Some(ReferenceOr::Reference { .. }) => {
-            return Err(invalid(
+            problems.push(
                 &pointer,
                 "a `$ref` security scheme is not supported; define it inline".into(),
-            ));
+            );
+            return None;
         }
         None => {
-            return Err(invalid(
+            problems.push(
                 "/security",
                 format!(
                     "names security scheme `{name}`, which `components.securitySchemes` does not define"
                 ),
-            ));
+            );
+            return None;
         }
     };
-    Ok(match scheme {
+    match scheme {
         SecurityScheme::APIKey {
             location: APIKeyLocation::Header,
             name: header,
             ..
         } => {
             if http_header_name(header).is_none() {
-                return Err(invalid(
+                problems.push(
                     &format!("{pointer}/name"),
                     format!("`{header}` is not a valid HTTP header name"),
-                ));
+                );
+                return None;
             }
             Some(Auth::ApiKeyHeader {
                 scheme: name.clone(),
@@ -222,7 +209,26 @@ fn auth(api: &OpenAPI, invalid: &dyn Fn(&str, String) -> Error) -> Result<Option
             })
         }
         _ => None,
-    })
+    }
+}
+
+/// The name of the security scheme the client applies, and the pointer to
+/// its definition: the first one the top-level `security` names, or else
+/// the only one defined.
+pub(crate) fn security_scheme(api: &OpenAPI) -> Option<(&String, String)> {
+    let schemes = &api.components.as_ref()?.security_schemes;
+    let named = api
+        .security
+        .iter()
+        .flatten()
+        .flat_map(|requirement| requirement.keys())
+        .next();
+    let name = match named {
+        Some(name) => name,
+        None if schemes.len() == 1 => schemes.keys().next()?,
+        None => return None,
+    };
+    Some((name, format!("/components/securitySchemes/{name}")))
 }
 
 /// The header name in the lower case HTTP/2 requires, if it is a valid token.

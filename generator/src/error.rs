@@ -2,9 +2,9 @@
 
 use std::fmt;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::positions::Location;
+use crate::positions::{Location, Positions};
 
 /// Why a generation failed. Every variant names the file it is about; those
 /// about the spec also say where in it and what to change.
@@ -118,6 +118,41 @@ impl fmt::Display for Diagnostic {
             write!(f, ": {}", self.pointer)?;
         }
         write!(f, ": {}", self.message)
+    }
+}
+
+/// Problems or warnings about one spec, collected to be reported all at
+/// once, in the order they appear in the file.
+pub(crate) struct Diagnostics<'a> {
+    path: &'a Path,
+    positions: &'a Positions,
+    list: Vec<Diagnostic>,
+}
+
+impl<'a> Diagnostics<'a> {
+    pub(crate) fn new(path: &'a Path, positions: &'a Positions) -> Self {
+        Self {
+            path,
+            positions,
+            list: Vec::new(),
+        }
+    }
+
+    /// Adds what there is to say about the member at `pointer`.
+    pub(crate) fn push(&mut self, pointer: &str, message: String) {
+        self.list.push(Diagnostic {
+            path: self.path.to_owned(),
+            location: self.positions.locate(pointer),
+            pointer: pointer.to_owned(),
+            message,
+        });
+    }
+
+    /// The diagnostics, sorted by where they are.
+    pub(crate) fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut list = self.list;
+        list.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
+        list
     }
 }
 

@@ -23,8 +23,8 @@ use heck::ToSnakeCase;
 use indexmap::IndexMap;
 use openapiv3::{MediaType, Operation, Parameter, PathItem, ReferenceOr, Schema};
 
-use crate::document::Document;
-use crate::error::Diagnostic;
+use crate::document::{Document, security_scheme};
+use crate::error::{Diagnostic, Diagnostics};
 use crate::media::{self, JSON};
 use crate::positions::escape;
 use crate::validate::operation_slots;
@@ -32,11 +32,18 @@ use crate::validate::operation_slots;
 /// Rewrites `document.api` in place and returns a warning for each reading
 /// made, in document order.
 pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
-    let mut warnings = Warnings {
-        document_path: document.path.clone(),
-        positions: &document.positions,
-        list: Vec::new(),
-    };
+    let mut warnings = Diagnostics::new(&document.path, &document.positions);
+    if document.auth.is_none()
+        && let Some((name, pointer)) = security_scheme(&document.api)
+    {
+        warnings.push(
+            &pointer,
+            format!(
+                "the client applies an `apiKey` in a header or an `http` bearer token by itself, \
+                 not security scheme `{name}`: the generated client sends no credential for it"
+            ),
+        );
+    }
     let api = &mut document.api;
 
     // Method names already taken, as progenitor derives them.
@@ -125,26 +132,7 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
         }
     }
 
-    let mut list = warnings.list;
-    list.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
-    list
-}
-
-struct Warnings<'a> {
-    document_path: std::path::PathBuf,
-    positions: &'a crate::positions::Positions,
-    list: Vec<Diagnostic>,
-}
-
-impl Warnings<'_> {
-    fn push(&mut self, pointer: &str, message: String) {
-        self.list.push(Diagnostic {
-            path: self.document_path.clone(),
-            location: self.positions.locate(pointer),
-            pointer: pointer.to_owned(),
-            message,
-        });
-    }
+    warnings.into_sorted()
 }
 
 /// The operations of a path item with their methods, to rewrite.
@@ -185,7 +173,7 @@ fn unique(id: String, taken: &mut BTreeSet<String>) -> String {
 fn path_parameter_required(
     parameter: &mut ReferenceOr<Parameter>,
     pointer: &str,
-    warnings: &mut Warnings,
+    warnings: &mut Diagnostics,
 ) {
     if let ReferenceOr::Item(Parameter::Path { parameter_data, .. }) = parameter
         && !parameter_data.required
@@ -206,7 +194,7 @@ fn path_parameter_required(
 fn request_content(
     content: &mut IndexMap<String, MediaType>,
     pointer: &str,
-    warnings: &mut Warnings,
+    warnings: &mut Diagnostics,
 ) {
     if content.len() > 1
         && let Some(json) = content.keys().find(|media| media::is_json(media)).cloned()
@@ -233,7 +221,7 @@ fn request_content(
 fn response_content(
     content: &mut IndexMap<String, MediaType>,
     pointer: &str,
-    warnings: &mut Warnings,
+    warnings: &mut Diagnostics,
 ) {
     json_media(content, pointer, "decoded", warnings);
     if let Some((name, media)) = content.iter_mut().find(|(name, _)| media::is_json(name))
@@ -255,7 +243,7 @@ fn json_media(
     content: &mut IndexMap<String, MediaType>,
     pointer: &str,
     verb: &str,
-    warnings: &mut Warnings,
+    warnings: &mut Diagnostics,
 ) {
     let mut seen_json = false;
     let mut rewritten = IndexMap::with_capacity(content.len());

@@ -651,3 +651,72 @@ fn the_crate_name_can_be_chosen() {
         other => panic!("expected a crate name error, got {other:?}"),
     }
 }
+
+#[test]
+fn packaging_server_and_auth_problems_are_reported_together() {
+    let scratch = Scratch::new("document-problems");
+    let spec = scratch.file(
+        "spec.yaml",
+        r#"openapi: 3.0.3
+info: {title: Odd, version: "1"}
+x-rust-client:
+  env-prefix: lower-case
+  version: 3
+servers:
+  - url: https://{region}.example.com
+paths: {}
+components:
+  securitySchemes:
+    Key: {type: apiKey, in: header, name: "bad header"}
+security:
+  - Key: []
+"#,
+    );
+    let Error::Invalid { problems, .. } = error_for(&spec) else {
+        panic!("expected an invalid-document error");
+    };
+    let found: Vec<(String, &str)> = problems
+        .iter()
+        .map(|p| {
+            let at = p.location.expect("located");
+            (format!("{}:{}", at.line, at.column), p.pointer.as_str())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // Each at the member's key.
+            ("4:3".to_owned(), "/x-rust-client/env-prefix"),
+            ("5:3".to_owned(), "/x-rust-client/version"),
+            ("7:5".to_owned(), "/servers/0/url"),
+            ("11:37".to_owned(), "/components/securitySchemes/Key/name"),
+        ],
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_credential_the_client_cannot_send_is_warned_about() {
+    let scratch = Scratch::new("oauth");
+    let spec = scratch.file(
+        "spec.yaml",
+        r#"openapi: 3.0.3
+info: {title: Tokens, version: "1"}
+paths: {}
+components:
+  securitySchemes:
+    Login:
+      type: oauth2
+      flows:
+        clientCredentials: {tokenUrl: "https://example.com/token", scopes: {}}
+"#,
+    );
+    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    let warning = &files.warnings()[0];
+    assert_eq!(warning.pointer, "/components/securitySchemes/Login");
+    assert!(
+        warning.message.contains("sends no credential"),
+        "{}",
+        warning.message
+    );
+}
