@@ -19,7 +19,7 @@ Arguments:
         &'a self,
         id: &'a ::uuid::Uuid,
     ) -> ::std::result::Result<ResponseValue<types::SessionDocument>, Error> {
-        let call = self.call();
+        let call = self.call("getSession");
         let result = call.get_session(id).await;
         transport::finish(&call, "get_session", result).await
     }

@@ -116,6 +116,8 @@ impl RetryPolicy {
 /// value.
 #[derive(Clone, Debug)]
 pub(crate) struct Call {
+    /// The spec's `operationId`, as traces name the operation.
+    operation_id: &'static str,
     policy: RetryPolicy,
     outcome: Arc<Mutex<Outcome>>,
 }
@@ -127,8 +129,9 @@ struct Outcome {
 }
 
 impl Call {
-    pub(crate) fn new(policy: RetryPolicy) -> Self {
+    pub(crate) fn new(operation_id: &'static str, policy: RetryPolicy) -> Self {
         Self {
+            operation_id,
             policy,
             outcome: Arc::default(),
         }
@@ -140,7 +143,6 @@ impl Call {
         &self,
         http: &reqwest::Client,
         mut request: Request,
-        operation_id: &'static str,
     ) -> reqwest::Result<Response> {
         // progenitor adds the spec's `info.version` as an `api-version`
         // header, which the spec itself does not define.
@@ -148,7 +150,7 @@ impl Call {
         // The path, never the query: query values may be personal data.
         let span = tracing::info_span!(
             "request",
-            operation_id,
+            operation_id = self.operation_id,
             method = %request.method(),
             path = request.url().path(),
             attempt = tracing::field::Empty,
@@ -238,10 +240,8 @@ impl Call {
 }
 
 impl ClientHooks<Call> for api::Client {
-    async fn exec(&self, request: Request, info: &OperationInfo) -> reqwest::Result<Response> {
-        self.inner()
-            .send(self.client(), request, info.operation_id)
-            .await
+    async fn exec(&self, request: Request, _: &OperationInfo) -> reqwest::Result<Response> {
+        self.inner().send(self.client(), request).await
     }
 }
 
@@ -298,8 +298,8 @@ mod tests {
             .body("{}")
             .build()
             .unwrap();
-        let call = Call::new(policy.initial_backoff(Duration::from_millis(1)));
-        let response = call.send(&http, request, "test").await.unwrap();
+        let call = Call::new("test", policy.initial_backoff(Duration::from_millis(1)));
+        let response = call.send(&http, request).await.unwrap();
         assert_eq!(response.status(), 503);
         server.received_requests().await.unwrap().len()
     }

@@ -443,7 +443,7 @@ async fn secrets_stay_out_of_debug_output_errors_and_traces() {
     }
     // One span per request, with what an operator needs.
     for expected in [
-        "operation_id=\"get_session\"",
+        "operation_id=\"getSession\"",
         "method=GET",
         "path=\"/v1/identity/sessions/",
         "attempt=2",

@@ -133,9 +133,10 @@ pub fn generate(document: &Document) -> TokenStream {
                 self.retry
             }
 
-            /// progenitor's client for one call of an operation.
-            pub(crate) fn call(&self) -> crate::api::Client {
-                crate::api::Client::new_with_client(&self.base_url, self.http.clone(), Call::new(self.retry))
+            /// progenitor's client for one call of the operation `operation_id`.
+            pub(crate) fn call(&self, operation_id: &'static str) -> crate::api::Client {
+                let call = Call::new(operation_id, self.retry);
+                crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
             }
         }
 

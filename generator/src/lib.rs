@@ -97,7 +97,7 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
         Ok(())
     };
     rust("src/lib.rs", crate_root::generate(&document))?;
-    rust("src/operations.rs", methods::generate(&api))?;
+    rust("src/operations.rs", methods::generate(&api, &document.api))?;
     rust("src/mock.rs", mocks::generate(&document, &api)?)?;
     rust("src/connection.rs", connection::generate(&document))?;
     files.insert("src/api.rs", format::rust(&api, spec_label));

@@ -2,12 +2,23 @@
 //! same arguments as progenitor's, sends through the retrying transport and
 //! returns the crate's one `Error`.
 
+use std::collections::BTreeMap;
+
+use heck::ToSnakeCase;
+use openapiv3::OpenAPI;
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{FnArg, GenericArgument, ImplItem, Item, Pat, PathArguments, ReturnType, Type};
 
-/// The code of the `operations` module, from progenitor's `api` module.
-pub fn generate(api: &syn::File) -> TokenStream {
+/// The code of the `operations` module, from progenitor's `api` module and
+/// the spec's operations (for their `operationId`s).
+pub fn generate(api: &syn::File, spec: &OpenAPI) -> TokenStream {
+    // progenitor names each method after the snake case of its operationId.
+    let operation_ids: BTreeMap<String, &str> = spec
+        .operations()
+        .filter_map(|(_, _, operation)| operation.operation_id.as_deref())
+        .map(|id| (id.to_snake_case(), id))
+        .collect();
     let methods = api
         .items
         .iter()
@@ -17,7 +28,7 @@ pub fn generate(api: &syn::File) -> TokenStream {
         })
         .flatten()
         .filter_map(|item| match item {
-            ImplItem::Fn(f) => forward(f),
+            ImplItem::Fn(f) => forward(f, &operation_ids),
             _ => None,
         });
     quote! {
@@ -40,7 +51,7 @@ fn is_client(ty: &Type) -> bool {
 /// A method that calls progenitor's namesake, or `None` for what is not an
 /// operation: constructors, and the streams of paginated operations, whose
 /// pages come from the same operation's method.
-fn forward(f: &syn::ImplItemFn) -> Option<TokenStream> {
+fn forward(f: &syn::ImplItemFn, operation_ids: &BTreeMap<String, &str>) -> Option<TokenStream> {
     let sig = &f.sig;
     if sig.asyncness.is_none() || !matches!(f.vis, syn::Visibility::Public(_)) {
         return None;
@@ -48,6 +59,7 @@ fn forward(f: &syn::ImplItemFn) -> Option<TokenStream> {
     let output = public_output(&sig.output)?;
     let name = &sig.ident;
     let operation = name.to_string();
+    let operation_id = operation_ids.get(&operation).copied().unwrap_or(&operation);
     let arguments: Vec<_> = sig
         .inputs
         .iter()
@@ -65,7 +77,7 @@ fn forward(f: &syn::ImplItemFn) -> Option<TokenStream> {
     Some(quote! {
         #(#docs)*
         pub #public {
-            let call = self.call();
+            let call = self.call(#operation_id);
             let result = call.#name(#(#arguments),*).await;
             transport::finish(&call, #operation, result).await
         }

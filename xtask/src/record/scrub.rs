@@ -21,6 +21,7 @@
 //! original's shape, never on its content, so recording the same session
 //! again writes the same file.
 
+use generator::personal_data::PERSONAL_DATA_EXTENSION;
 use serde_json::{Number, Value};
 
 /// How deep `$ref`s are followed before a schema is taken as unknown; a
@@ -65,7 +66,7 @@ fn walk(
     let personal = personal
         || applying
             .iter()
-            .any(|s| s.get("x-personal-data") == Some(&Value::Bool(true)));
+            .any(|s| s.get(PERSONAL_DATA_EXTENSION) == Some(&Value::Bool(true)));
 
     match value {
         Value::Object(members) => {
