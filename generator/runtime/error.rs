@@ -511,7 +511,17 @@ impl fmt::Display for ErrorBody {
             .map(bounded)
             .collect();
         if !summaries.is_empty() {
-            return write!(f, ": {}", summaries.join("; "));
+            // A few are enough to act on; a long list would bury the status.
+            const SHOWN: usize = 3;
+            write!(
+                f,
+                ": {}",
+                summaries[..summaries.len().min(SHOWN)].join("; ")
+            )?;
+            if summaries.len() > SHOWN {
+                write!(f, "; and {} more", summaries.len() - SHOWN)?;
+            }
+            return Ok(());
         }
         match self.shape {
             BodyShape::Empty => Ok(()),
@@ -644,6 +654,19 @@ mod tests {
         assert!(
             !format!("{parsed:?}").contains("bad"),
             "detail is not printed"
+        );
+    }
+
+    #[test]
+    fn a_long_list_of_problems_is_cut_in_messages() {
+        let problems: Vec<String> = (0..10)
+            .map(|i| format!(r#"{{"code":"code_{i}","title":"Title {i}"}}"#))
+            .collect();
+        let body = format!(r#"{{"errors":[{}]}}"#, problems.join(","));
+        let text = ErrorBody::parse(&HeaderMap::new(), body.as_bytes()).to_string();
+        assert_eq!(
+            text,
+            ": code_0: Title 0; code_1: Title 1; code_2: Title 2; and 7 more"
         );
     }
 
