@@ -20,7 +20,8 @@ pub const DEFAULT_BASE_URL: &str = "https://api.beltic.com";
 pub const BASE_URL_ENV: &str = "BELTIC_BASE_URL";
 /// How long opening a connection may take, unless the builder says otherwise.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10u64);
-/// How long a whole request may take, unless the builder says otherwise.
+/// How long one attempt of a request may take, from sending it to reading
+/// the last byte of the response, unless the builder says otherwise.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30u64);
 /// The environment variable [`Client::from_env`] reads the API key from.
 pub const API_KEY_ENV: &str = "BELTIC_API_KEY";

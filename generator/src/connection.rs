@@ -102,7 +102,8 @@ pub fn generate(document: &Document) -> TokenStream {
         /// How long opening a connection may take, unless the builder says otherwise.
         pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(#connect_timeout);
 
-        /// How long a whole request may take, unless the builder says otherwise.
+        /// How long one attempt of a request may take, from sending it to reading
+        /// the last byte of the response, unless the builder says otherwise.
         pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(#request_timeout);
 
         #credential_items
