@@ -77,7 +77,7 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         ("proptest", "\"1.7\""),
         (
             "tokio",
-            r#"{ version = "1.47", features = ["macros", "rt-multi-thread", "test-util"] }"#,
+            r#"{ version = "1.47", features = ["macros", "rt-multi-thread"] }"#,
         ),
         (
             "tracing-subscriber",
