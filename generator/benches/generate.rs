@@ -25,9 +25,8 @@ const REPEATED: &str = "beltic_x20";
 /// How many copies of the operation the built spec has; with `REPEATED`.
 const COPIES: usize = 20;
 
-/// The shared spec used unless `$BENCH_LARGE_SPEC` names another. Of the
-/// specs in `shared/specs/` it has the most operations progenitor accepts
-/// (`propolis-server.json` is refused: a websocket endpoint without a 101).
+/// The shared spec used unless `$BENCH_LARGE_SPEC` names another: of the
+/// specs in `shared/specs/` it has the most operations (21).
 const SHARED_DEFAULT: &str = "../shared/specs/buildomat.json";
 
 fn project_root() -> PathBuf {
