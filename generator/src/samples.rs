@@ -11,8 +11,8 @@ use std::borrow::Borrow;
 use std::collections::BTreeSet;
 
 use openapiv3::{
-    ArrayType, Components, IntegerType, NumberType, ObjectType, OpenAPI, ReferenceOr, Schema,
-    SchemaKind, StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
+    AnySchema, ArrayType, Components, IntegerType, NumberType, ObjectType, OpenAPI, ReferenceOr,
+    Schema, SchemaKind, StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
 };
 use serde_json::{Map, Value, json};
 
@@ -70,9 +70,9 @@ impl Filling<'_> {
             return Some(default.clone());
         }
         match &schema.schema_kind {
-            SchemaKind::Type(Type::String(s)) => Some(string(s, member)),
+            SchemaKind::Type(Type::String(s)) => string(s, member),
             SchemaKind::Type(Type::Integer(i)) => Some(integer(i)),
-            SchemaKind::Type(Type::Number(n)) => Some(number(n)),
+            SchemaKind::Type(Type::Number(n)) => number(n),
             SchemaKind::Type(Type::Boolean(b)) => Some(Value::Bool(
                 b.enumeration
                     .iter()
@@ -95,7 +95,37 @@ impl Filling<'_> {
                     .iter()
                     .find_map(|choice| self.reference_or(choice, member, depth))
             }
-            SchemaKind::Not { .. } | SchemaKind::Any(_) => Some(Value::Object(Map::new())),
+            SchemaKind::Any(any) => self.mixed(any, member, depth),
+            SchemaKind::Not { .. } => Some(Value::Object(Map::new())),
+        }
+    }
+
+    /// A schema that mixes keywords of several kinds. typify reads its
+    /// `allOf` first, then its properties, then a choice; so do samples.
+    fn mixed(&mut self, any: &AnySchema, member: &str, depth: usize) -> Option<Value> {
+        if let Some(value) = any.enumeration.first() {
+            return Some(value.clone());
+        }
+        if !any.all_of.is_empty() {
+            let parts: Vec<Value> = any
+                .all_of
+                .iter()
+                .map(|part| self.reference_or(part, member, depth))
+                .collect::<Option<_>>()?;
+            return merge(parts);
+        }
+        if !any.properties.is_empty() {
+            let object = ObjectType {
+                properties: any.properties.clone(),
+                required: any.required.clone(),
+                ..ObjectType::default()
+            };
+            return self.object(&object, depth);
+        }
+        let choice = any.one_of.iter().chain(&any.any_of).next();
+        match choice {
+            Some(choice) => self.reference_or(choice, member, depth),
+            None => Some(Value::Object(Map::new())),
         }
     }
 
@@ -142,32 +172,47 @@ fn merge(parts: Vec<Value>) -> Option<Value> {
     }
 }
 
-fn string(s: &StringType, member: &str) -> Value {
+/// A string of the schema's shape, or `None` where one cannot be invented
+/// with confidence: a `pattern` (the types check it when decoding), or a
+/// format whose value the length limits would spoil.
+fn string(s: &StringType, member: &str) -> Option<Value> {
     if let Some(first) = s.enumeration.iter().flatten().next() {
-        return Value::String(first.clone());
+        return Some(Value::String(first.clone()));
     }
-    let text = match &s.format {
-        VariantOrUnknownOrEmpty::Item(StringFormat::Date) => "2026-01-15".to_owned(),
-        VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => "2026-01-15T09:30:00Z".to_owned(),
-        VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => "c2FtcGxl".to_owned(),
+    if s.pattern.is_some() {
+        return None;
+    }
+    let formatted = match &s.format {
+        VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Some("2026-01-15".to_owned()),
+        VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => {
+            Some("2026-01-15T09:30:00Z".to_owned())
+        }
+        VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => Some("c2FtcGxl".to_owned()),
         VariantOrUnknownOrEmpty::Unknown(format) => match format.as_str() {
-            "uuid" => uuid_for(member),
-            "email" => "jane.doe@example.com".to_owned(),
-            "uri" | "url" => "https://example.com/".to_owned(),
-            "ipv4" => "192.0.2.1".to_owned(),
-            "ipv6" => "2001:db8::1".to_owned(),
-            "hostname" => "example.com".to_owned(),
-            _ => by_member_name(member),
+            "uuid" => Some(uuid_for(member)),
+            "email" => Some("jane.doe@example.com".to_owned()),
+            "uri" | "url" => Some("https://example.com/".to_owned()),
+            "ipv4" => Some("192.0.2.1".to_owned()),
+            "ipv6" => Some("2001:db8::1".to_owned()),
+            "hostname" => Some("example.com".to_owned()),
+            _ => None,
         },
-        _ => by_member_name(member),
+        _ => None,
     };
     let min = s.min_length.unwrap_or(0);
-    let max = s.max_length.unwrap_or(usize::MAX).max(min);
-    let mut text: String = text.chars().take(max).collect();
+    let max = s.max_length.unwrap_or(usize::MAX);
+    if let Some(text) = formatted {
+        let length = text.chars().count();
+        return (min..=max).contains(&length).then_some(Value::String(text));
+    }
+    if min > max {
+        return None;
+    }
+    let mut text: String = by_member_name(member).chars().take(max).collect();
     while text.chars().count() < min {
         text.push('x');
     }
-    Value::String(text)
+    Some(Value::String(text))
 }
 
 /// An invented value that reads like what the member holds.
@@ -215,18 +260,26 @@ fn integer(i: &IntegerType) -> Value {
     if let Some(first) = i.enumeration.iter().flatten().next() {
         return json!(first);
     }
-    let low = i
-        .minimum
-        .map_or(1, |m| if i.exclusive_minimum { m + 1 } else { m });
-    let high = i
-        .maximum
-        .map(|m| if i.exclusive_maximum { m - 1 } else { m });
+    let low = i.minimum.map_or(1, |m| {
+        if i.exclusive_minimum {
+            m.saturating_add(1)
+        } else {
+            m
+        }
+    });
+    let high = i.maximum.map(|m| {
+        if i.exclusive_maximum {
+            m.saturating_sub(1)
+        } else {
+            m
+        }
+    });
     json!(high.map_or(low, |h| low.min(h)))
 }
 
-fn number(n: &NumberType) -> Value {
+fn number(n: &NumberType) -> Option<Value> {
     if let Some(first) = n.enumeration.iter().flatten().next() {
-        return json!(first);
+        return Some(json!(first));
     }
     let value = match (n.minimum, n.maximum) {
         (Some(low), Some(high)) => (low + high) / 2.0,
@@ -234,7 +287,8 @@ fn number(n: &NumberType) -> Value {
         (None, Some(high)) => high - 1.5,
         (None, None) => 1.5,
     };
-    json!(value)
+    // Bounds near the ends of f64 give infinity, which JSON cannot hold.
+    value.is_finite().then(|| json!(value))
 }
 
 #[cfg(test)]
@@ -284,5 +338,32 @@ components:
         assert_eq!(score["bot_score"], 0);
         assert_eq!(score["code"].as_str().map(str::len), Some(3));
         assert_eq!(score["label"], "from the spec");
+    }
+
+    #[test]
+    fn what_cannot_be_invented_is_left_out_or_refused() {
+        let api = api(r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Odd:
+      type: object
+      properties:
+        code: {type: string, pattern: "^[A-Z]{3}$"}
+        short_id: {type: string, format: uuid, maxLength: 8}
+        huge: {type: number, minimum: 1.7e308, maximum: 1.7e308}
+        edge: {type: integer, minimum: 9223372036854775807, exclusiveMinimum: true}
+    Strict:
+      type: object
+      required: [code]
+      properties:
+        code: {type: string, pattern: "^[A-Z]{3}$"}
+"#);
+        let odd = of_component(&api, "Odd").unwrap();
+        assert_eq!(odd.as_object().unwrap().len(), 1, "only `edge`: {odd}");
+        assert_eq!(odd["edge"], i64::MAX);
+        assert_eq!(of_component(&api, "Strict"), None);
     }
 }

@@ -108,35 +108,46 @@ fn try_one(spec: &Path, label: &str, out: &Path, root: &Path, target: &Path) -> 
     (build(out, root, target), warnings)
 }
 
-/// `cargo build --offline` in `out`, with the project's `Cargo.lock` so that
-/// the dependencies resolve to the versions already downloaded and built.
+/// `cargo build --offline` in `out` with every feature, then the crate's
+/// unit tests: among them, that each mock sample decodes into its type. Both use the project's
+/// `Cargo.lock`, so that the dependencies resolve to the versions already
+/// downloaded and built.
 fn build(out: &Path, root: &Path, target: &Path) -> Outcome {
     if let Err(error) = fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")) {
         return Outcome::FailedToBuild(format!("cannot copy Cargo.lock: {error}"));
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .args([
-            "build",
-            "--offline",
-            "--all-features",
-            "--quiet",
-            "--message-format",
-            "short",
-        ])
-        .current_dir(out)
-        .env("CARGO_TARGET_DIR", target)
-        .output();
-    match output {
-        Err(error) => Outcome::FailedToBuild(format!("cannot run cargo: {error}")),
-        Ok(output) if output.status.success() => Outcome::Built,
-        Ok(output) => {
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            let first = stderr
-                .lines()
-                .find(|line| line.contains("error"))
-                .unwrap_or("cargo failed without an error line");
-            Outcome::FailedToBuild(first.to_owned())
+    let steps: [&[&str]; 2] = [
+        &["build", "--offline", "--all-features"],
+        &["test", "--offline", "--all-features", "--lib"],
+    ];
+    for args in steps {
+        if let Err(first_error) = cargo(args, out, target) {
+            return Outcome::FailedToBuild(first_error);
         }
     }
+    Outcome::Built
+}
+
+/// Runs cargo with `args` in `out`; on failure, the first line that says
+/// what went wrong.
+fn cargo(args: &[&str], out: &Path, target: &Path) -> Result<(), String> {
+    let program = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(program)
+        .args(args)
+        .args(["--quiet", "--message-format", "short"])
+        .current_dir(out)
+        .env("CARGO_TARGET_DIR", target)
+        .output()
+        .map_err(|error| format!("cannot run cargo: {error}"))?;
+    if output.status.success() {
+        return Ok(());
+    }
+    let text = String::from_utf8_lossy(&output.stderr) + String::from_utf8_lossy(&output.stdout);
+    // A failing test's own message says more than cargo's summary of it.
+    let first = text
+        .lines()
+        .find(|line| line.contains("panicked"))
+        .or_else(|| text.lines().find(|line| line.contains("error")))
+        .unwrap_or("cargo failed without an error line");
+    Err(format!("`cargo {}`: {first}", args[0]))
 }

@@ -251,7 +251,11 @@ fn sniff_format(text: &str) -> Option<&'static str> {
     let groups: Vec<&str> = text.split('-').collect();
     if is_date(text) {
         Some("date")
-    } else if text.len() > 10 && is_date(&text[..10]) && text[10..].starts_with(['T', 't', ' ']) {
+    } else if text.get(..10).is_some_and(is_date)
+        && text
+            .get(10..)
+            .is_some_and(|rest| rest.starts_with(['T', 't', ' ']))
+    {
         Some("date-time")
     } else if matches!(groups.as_slice(), [a, b, c, d, e] if hex(a, 8) && hex(b, 4) && hex(c, 4) && hex(d, 4) && hex(e, 12))
     {
