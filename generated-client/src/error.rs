@@ -14,9 +14,9 @@ use std::time::{Duration, SystemTime};
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 
-/// How much of an error body is read to look for a problem document;
-/// longer bodies are cut, as a proxy's error page may be large.
-const ERROR_BODY_LIMIT: usize = 64 * 1024;
+/// How much of an error body is read; the rest is left unread, as a
+/// misbehaving proxy's page may be large.
+pub(crate) const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
 /// How many characters of an HTML page's `<title>` a message may quote.
 const TITLE_LIMIT: usize = 80;
@@ -64,7 +64,8 @@ pub struct RateLimit {
     pub limit: Option<u64>,
     /// Requests left in the current window.
     pub remaining: Option<u64>,
-    /// Seconds until the window resets.
+    /// When the window resets, as the server gives it: seconds from now for
+    /// `RateLimit-Reset`; some servers send a Unix time in `X-RateLimit-Reset`.
     pub reset: Option<u64>,
 }
 
@@ -91,6 +92,8 @@ pub enum BodyShape {
     OtherJson,
     /// Not JSON at all, for example a proxy's HTML page.
     NotJson,
+    /// Longer than the client reads (64 KiB), so not parsed.
+    TooLong,
     /// No body.
     Empty,
 }
@@ -154,7 +157,8 @@ impl Error {
         &self.kind
     }
 
-    /// The last response's status, headers and body summary, if one came.
+    /// The last response's status and the headers an error keeps, if one
+    /// came.
     pub fn response(&self) -> Option<&ResponseHead> {
         self.response.as_ref()
     }
@@ -202,11 +206,12 @@ impl Error {
         }
     }
 
-    /// Whether sending the same request again later may succeed: no
-    /// response, a timeout, or status 408, 409, 429 or 5xx.
+    /// Whether sending the same request again later may succeed: the
+    /// connection failed, broke or timed out, or the status was 408, 409, 429
+    /// or 5xx.
     pub fn is_retryable(&self) -> bool {
         match &self.kind {
-            ErrorKind::Connection(_) => true,
+            ErrorKind::Connection(e) => retryable_failure(e),
             ErrorKind::Status(_) => self.status().is_some_and(retryable_status),
             ErrorKind::InvalidRequest(_) | ErrorKind::Decode(_) => false,
         }
@@ -241,6 +246,13 @@ impl Error {
     pub fn is_decode(&self) -> bool {
         matches!(self.kind, ErrorKind::Decode(_))
     }
+}
+
+/// Whether a request that got no complete response may succeed if sent
+/// again: the connection failed, broke or timed out. A redirect loop or a
+/// request that cannot be built would fail the same way.
+pub(crate) fn retryable_failure(error: &reqwest::Error) -> bool {
+    error.is_timeout() || error.is_connect() || error.is_request() || error.is_body()
 }
 
 /// The statuses worth another attempt: the server timed out waiting, hit a
@@ -369,29 +381,33 @@ fn bounded(text: String) -> String {
 
 impl ErrorBody {
     /// Reads an error response's body, in any of the shapes the API family
-    /// uses; anything else is kept as a summary, never as text.
-    pub(crate) fn parse(headers: &HeaderMap, bytes: &[u8]) -> Self {
+    /// uses; anything else is kept as a summary, never as text. `complete`
+    /// says whether `bytes` is the whole body or its first
+    /// [`ERROR_BODY_LIMIT`] bytes.
+    pub(crate) fn parse(headers: &HeaderMap, bytes: &[u8], complete: bool) -> Self {
         let media_type = headers
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(|v| v.split(';').next().unwrap_or(v).trim().to_ascii_lowercase());
-        let len = bytes.len();
-        let head = &bytes[..len.min(ERROR_BODY_LIMIT)];
         let mut body = Self {
             shape: BodyShape::Empty,
             problems: Vec::new(),
             media_type,
-            len,
+            len: bytes.len(),
             page_title: None,
         };
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return body;
         }
-        match serde_json::from_slice::<serde_json::Value>(head) {
+        if !complete {
+            body.shape = BodyShape::TooLong;
+            return body;
+        }
+        match serde_json::from_slice::<serde_json::Value>(bytes) {
             Ok(value) => (body.shape, body.problems) = problems_in(&value),
             Err(_) => {
                 body.shape = BodyShape::NotJson;
-                body.page_title = html_title(head);
+                body.page_title = html_title(bytes);
             }
         }
         body
@@ -412,14 +428,15 @@ impl ErrorBody {
         self.media_type.as_deref()
     }
 
-    /// The body's length in bytes.
+    /// How many bytes of the body were read: all of them, or the first 64 KiB
+    /// of a body of [`BodyShape::TooLong`].
     pub fn len(&self) -> usize {
         self.len
     }
 
-    /// Whether the body was empty.
+    /// Whether the body was empty or only white space.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.shape == BodyShape::Empty
     }
 }
 
@@ -531,6 +548,7 @@ impl fmt::Display for ErrorBody {
             BodyShape::Errors | BodyShape::Error | BodyShape::OtherJson => {
                 write!(f, " with a JSON body of {} bytes", self.len)
             }
+            BodyShape::TooLong => write!(f, " with a body of more than {} bytes", self.len),
             BodyShape::NotJson => {
                 let media_type = self.media_type.as_deref().unwrap_or("no content type");
                 write!(f, " with a non-JSON body ({media_type}, {} bytes", self.len)?;
@@ -648,7 +666,7 @@ mod tests {
     #[test]
     fn json_api_problems_accept_numbers_and_both_detail_spellings() {
         let body = br#"{"errors":[{"status":422,"code":"invalid","details":"bad","source":{"pointer":"/data/id"}}]}"#;
-        let parsed = ErrorBody::parse(&HeaderMap::new(), body);
+        let parsed = ErrorBody::parse(&HeaderMap::new(), body, true);
         assert_eq!(parsed.shape(), BodyShape::Errors);
         let problem = &parsed.problems()[0];
         assert_eq!(problem.status.as_deref(), Some("422"));
@@ -666,7 +684,7 @@ mod tests {
             .map(|i| format!(r#"{{"code":"code_{i}","title":"Title {i}"}}"#))
             .collect();
         let body = format!(r#"{{"errors":[{}]}}"#, problems.join(","));
-        let text = ErrorBody::parse(&HeaderMap::new(), body.as_bytes()).to_string();
+        let text = ErrorBody::parse(&HeaderMap::new(), body.as_bytes(), true).to_string();
         assert_eq!(
             text,
             ": code_0: Title 0; code_1: Title 1; code_2: Title 2; and 7 more"

@@ -20,10 +20,9 @@ mod api;
 #[rustfmt::skip]
 mod connection;
 mod error;
-/// Test helpers: typed mock expectations and sample values (feature `mock`).
 #[cfg(feature = "mock")]
 #[rustfmt::skip]
-#[allow(clippy::to_string_in_format_args)]
+#[allow(clippy::to_string_in_format_args, rustdoc::redundant_explicit_links)]
 pub mod mock;
 #[rustfmt::skip]
 mod operations;

@@ -19,7 +19,10 @@ use reqwest::{Method, Request, Response};
 use tracing::Instrument;
 
 use crate::api;
-use crate::error::{DecodeError, Error, ErrorBody, ErrorKind, ResponseHead, retryable_status};
+use crate::error::{
+    DecodeError, ERROR_BODY_LIMIT, Error, ErrorBody, ErrorKind, ResponseHead, retryable_failure,
+    retryable_status,
+};
 
 /// When a request is sent again after a failure that may pass.
 ///
@@ -99,9 +102,11 @@ impl RetryPolicy {
     }
 
     fn backoff(&self) -> impl Iterator<Item = Duration> + use<> {
-        let cap = self.max_backoff;
+        // backon's jitter multiplies the wait, which overflows near
+        // `Duration::MAX`; no wait longer than a day makes sense anyway.
+        let cap = self.max_backoff.min(Duration::from_secs(24 * 60 * 60));
         ExponentialBuilder::default()
-            .with_min_delay(self.initial_backoff)
+            .with_min_delay(self.initial_backoff.min(cap))
             .with_max_delay(cap)
             .with_factor(2.0)
             .with_jitter()
@@ -196,7 +201,7 @@ impl Call {
                         None => backoff.next(),
                     }
                 }
-                (Err(e), _) if !e.is_builder() => backoff.next(),
+                (Err(e), _) if retryable_failure(e) => backoff.next(),
                 _ => None,
             };
             match (wait, spare) {
@@ -266,16 +271,35 @@ pub(crate) async fn finish<T>(
         Raw::InvalidResponsePayload(_, e) => ErrorKind::Decode(DecodeError::new(&e)),
         Raw::UnexpectedResponse(response) => {
             let headers = response.headers().clone();
-            match response.bytes().await {
-                Ok(bytes) => ErrorKind::Status(ErrorBody::parse(&headers, &bytes)),
+            match read_error_body(response).await {
+                Ok((bytes, complete)) => {
+                    ErrorKind::Status(ErrorBody::parse(&headers, &bytes, complete))
+                }
                 Err(e) => ErrorKind::Connection(e),
             }
         }
         // Error statuses are left out of what progenitor sees, so it never
         // decodes an error body itself.
-        Raw::ErrorResponse(value) => ErrorKind::Status(ErrorBody::parse(value.headers(), &[])),
+        Raw::ErrorResponse(value) => {
+            ErrorKind::Status(ErrorBody::parse(value.headers(), &[], true))
+        }
     };
     Err(Error::new(operation, kind, head, attempts))
+}
+
+/// The first [`ERROR_BODY_LIMIT`] bytes of an error response's body, and
+/// whether that is all of it; the rest is never read.
+async fn read_error_body(mut response: Response) -> reqwest::Result<(Vec<u8>, bool)> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        let room = ERROR_BODY_LIMIT - bytes.len();
+        if chunk.len() > room {
+            bytes.extend_from_slice(&chunk[..room]);
+            return Ok((bytes, false));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok((bytes, true))
 }
 
 #[cfg(test)]
@@ -329,5 +353,12 @@ mod tests {
             }
         }
         assert_eq!(RetryPolicy::never().backoff().count(), 0);
+        let huge = RetryPolicy::default()
+            .initial_backoff(Duration::MAX)
+            .max_backoff(Duration::MAX);
+        assert!(
+            huge.backoff()
+                .all(|wait| wait <= Duration::from_secs(86_400))
+        );
     }
 }

@@ -73,6 +73,29 @@ fn a_base_url_must_be_absolute_http() {
 }
 
 #[test]
+fn a_base_url_with_a_password_is_refused_without_echoing_it() {
+    for url in [
+        "https://admin:hunter2-secret@api.beltic.com",
+        "https://hunter2-secret@api.beltic.com/v1",
+        "https://admin:hunter2-secret@[not a host",
+    ] {
+        let error = Client::builder()
+            .api_key(KEY)
+            .base_url(url)
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(error, ConfigError::InvalidBaseUrl { .. }),
+            "{error:?}"
+        );
+        for printed in [error.to_string(), format!("{error:?}")] {
+            assert!(!printed.contains("hunter2-secret"), "{printed}");
+            assert!(printed.contains("<redacted>@"), "{printed}");
+        }
+    }
+}
+
+#[test]
 fn the_default_base_url_is_the_specs_server() {
     assert_eq!(DEFAULT_BASE_URL, "https://api.beltic.com");
     let client = Client::builder().api_key(KEY).build().unwrap();

@@ -314,6 +314,28 @@ async fn a_proxys_html_page_is_an_error_with_its_status() {
 }
 
 #[tokio::test]
+async fn a_huge_error_body_is_read_only_in_part() {
+    let server = MockServer::start().await;
+    let page = format!("<html>{}</html>", "x".repeat(1024 * 1024));
+    answer_once(
+        &server,
+        ResponseTemplate::new(500).set_body_raw(page, "text/html"),
+    )
+    .await;
+    let error = client(&server, RetryPolicy::never())
+        .get_session(&SESSION)
+        .await
+        .unwrap_err();
+    let body = error.body().expect("an error body");
+    assert_eq!(body.shape(), BodyShape::TooLong);
+    assert_eq!(body.len(), 64 * 1024);
+    assert!(
+        error.to_string().contains("more than 65536 bytes"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
 async fn a_truncated_success_body_keeps_its_status() {
     let server = MockServer::start().await;
     let full = serde_json::to_string(&session_json()).unwrap();

@@ -210,17 +210,35 @@ pub fn generate(document: &Document) -> TokenStream {
         /// The base URL without a trailing `/`, since operation paths start with one.
         fn checked_base_url(base_url: String) -> ::std::result::Result<String, ConfigError> {
             let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
-                base_url: base_url.clone(),
+                base_url: without_userinfo(&base_url),
                 reason: reason.to_owned(),
             };
             let url = ::reqwest::Url::parse(&base_url).map_err(|e| invalid(&e.to_string()))?;
             if !matches!(url.scheme(), "http" | "https") {
                 return Err(invalid("the scheme must be http or https"));
             }
+            // The client and its errors print the base URL, so it must hold no
+            // secret; credentials go through the builder.
+            if !url.username().is_empty() || url.password().is_some() {
+                return Err(invalid("it must not hold a user name or password"));
+            }
             if url.query().is_some() || url.fragment().is_some() {
                 return Err(invalid("it must not have a query or fragment"));
             }
             Ok(base_url.trim_end_matches('/').to_owned())
+        }
+
+        /// `base_url` with anything between `://` and an `@` in its authority
+        /// replaced, for messages: it may be a password.
+        fn without_userinfo(base_url: &str) -> String {
+            let Some((scheme, rest)) = base_url.split_once("://") else {
+                return base_url.to_owned();
+            };
+            let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            match rest[..authority_end].rfind('@') {
+                Some(at) => format!("{scheme}://<redacted>@{}", &rest[at + 1..]),
+                None => base_url.to_owned(),
+            }
         }
 
         /// Reads an environment variable; unset and empty are the same.

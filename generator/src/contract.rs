@@ -50,6 +50,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use crate::document::Document;
+use crate::positions::escape;
 
 /// The value that stands for a secret in a recording, such as the API key.
 pub const SCRUBBED: &str = "<scrubbed>";
@@ -757,11 +758,6 @@ fn nullable(mut schema: Map<String, Value>) -> Value {
         None if !composed => Value::Object(schema),
         _ => json!({ "if": { "type": "null" }, "else": schema }),
     }
-}
-
-/// `name` escaped for a JSON pointer.
-fn escape(name: &str) -> String {
-    name.replace('~', "~0").replace('/', "~1")
 }
 
 #[cfg(test)]

@@ -49,11 +49,10 @@ pub fn generate(document: &Document) -> TokenStream {
         #[rustfmt::skip]
         mod connection;
         mod error;
-        /// Test helpers: typed mock expectations and sample values (feature `mock`).
         #[cfg(feature = "mock")]
         #[rustfmt::skip]
-        // progenitor writes the expectations this way.
-        #[allow(clippy::to_string_in_format_args)]
+        // progenitor writes the expectations, and their docs, this way.
+        #[allow(clippy::to_string_in_format_args, rustdoc::redundant_explicit_links)]
         pub mod mock;
         #[rustfmt::skip]
         mod operations;

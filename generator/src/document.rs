@@ -166,7 +166,8 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
 /// [`normalize`](crate::normalize) warns about it.
 fn auth(api: &OpenAPI, problems: &mut Diagnostics) -> Option<Auth> {
     let (name, pointer) = security_scheme(api)?;
-    let scheme = match api.components.as_ref()?.security_schemes.get(name) {
+    let defined = api.components.as_ref().map(|c| &c.security_schemes);
+    let scheme = match defined.and_then(|schemes| schemes.get(name)) {
         Some(ReferenceOr::Item(scheme)) => scheme,
         Some(ReferenceOr::Reference { .. }) => {
             problems.push(
@@ -216,7 +217,6 @@ fn auth(api: &OpenAPI, problems: &mut Diagnostics) -> Option<Auth> {
 /// its definition: the first one the top-level `security` names, or else
 /// the only one defined.
 pub(crate) fn security_scheme(api: &OpenAPI) -> Option<(&String, String)> {
-    let schemes = &api.components.as_ref()?.security_schemes;
     let named = api
         .security
         .iter()
@@ -225,8 +225,13 @@ pub(crate) fn security_scheme(api: &OpenAPI) -> Option<(&String, String)> {
         .next();
     let name = match named {
         Some(name) => name,
-        None if schemes.len() == 1 => schemes.keys().next()?,
-        None => return None,
+        None => {
+            let schemes = &api.components.as_ref()?.security_schemes;
+            if schemes.len() != 1 {
+                return None;
+            }
+            schemes.keys().next()?
+        }
     };
     Some((name, format!("/components/securitySchemes/{name}")))
 }

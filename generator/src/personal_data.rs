@@ -92,6 +92,12 @@ impl PersonalData {
                         debug_impls.push(redacting_debug(s, fields.as_deref()));
                     }
                 }
+                // A marked enum (a string enum, or a `oneOf`): its value is
+                // the personal datum, whichever variant holds it.
+                Item::Enum(e) if self.types.contains_key(&type_key(&e.ident.to_string())) => {
+                    remove_derive(&mut e.attrs, "Debug");
+                    debug_impls.push(redacted_whole(&e.ident, &e.generics));
+                }
                 Item::Mod(module) => {
                     if let Some((_, inner)) = module.content.as_mut() {
                         self.redact_items(inner);
@@ -134,9 +140,7 @@ fn redacting_debug(item: &ItemStruct, personal: Option<&[String]>) -> TokenStrea
             quote! { f.debug_struct(#label) #(#entries)* .finish() }
         }
         // A newtype over a personal value, or a unit struct.
-        Fields::Unnamed(_) => {
-            quote! { f.debug_tuple(#label).field(&format_args!("<redacted>")).finish() }
-        }
+        Fields::Unnamed(_) => return redacted_whole(name, &item.generics),
         Fields::Unit => quote! { f.write_str(#label) },
     };
     quote! {
@@ -145,5 +149,53 @@ fn redacting_debug(item: &ItemStruct, personal: Option<&[String]>) -> TokenStrea
                 #body
             }
         }
+    }
+}
+
+/// A `Debug` impl that prints `Name(<redacted>)`, for a type whose whole
+/// value is personal.
+fn redacted_whole(name: &syn::Ident, generics: &syn::Generics) -> TokenStream {
+    let label = name.to_string();
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        impl #impl_generics ::std::fmt::Debug for #name #type_generics #where_clause {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_tuple(#label).field(&format_args!("<redacted>")).finish()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_enums_and_newtypes_print_redacted() {
+        let api: OpenAPI = serde_yaml::from_str(
+            r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Nationality: {x-personal-data: true, type: string, enum: [fr, de]}
+    Email: {x-personal-data: true, type: string}
+"#,
+        )
+        .unwrap();
+        let mut file: syn::File = syn::parse_quote! {
+            #[derive(Clone, Debug, PartialEq)]
+            pub enum Nationality { Fr, De }
+            #[derive(Clone, Debug)]
+            pub struct Email(String);
+        };
+        PersonalData::of(&api).redact(&mut file);
+        let text = quote!(#file).to_string();
+        assert!(
+            !text.contains("Debug ,") && !text.contains(", Debug"),
+            "{text}"
+        );
+        assert_eq!(text.matches("\"<redacted>\"").count(), 2, "{text}");
     }
 }

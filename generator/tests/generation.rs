@@ -154,18 +154,23 @@ fn dependencies(manifest: &str) -> Vec<&str> {
 #[test]
 fn checked_in_client_is_fresh() {
     let out = project_root().join("generated-client");
-    let stale = generate_project()
-        .stale_in(&out)
-        .expect("read the checked-in client");
+    let files = generate_project();
+    let stale = files.stale_in(&out).expect("read the checked-in client");
+    let orphans = files.orphans_in(&out).expect("read the checked-in client");
     let paths: Vec<String> = stale
         .iter()
         .map(|file| match file.actual {
             Some(_) => format!("  {} (differs)", file.path.display()),
             None => format!("  {} (missing)", file.path.display()),
         })
+        .chain(
+            orphans
+                .iter()
+                .map(|path| format!("  {} (no longer generated)", path.display())),
+        )
         .collect();
     assert!(
-        stale.is_empty(),
+        paths.is_empty(),
         "generated-client is out of date with {SPEC_LABEL}:\n{}\nrun `cargo xtask regen` and commit the result",
         paths.join("\n")
     );
@@ -719,4 +724,16 @@ components:
         "{}",
         warning.message
     );
+}
+
+#[test]
+fn a_security_requirement_needs_its_scheme_even_without_components() {
+    let scratch = Scratch::new("no-components");
+    let spec = scratch.file(
+        "spec.yaml",
+        "openapi: 3.0.3\ninfo: {title: Bare, version: \"1\"}\npaths: {}\nsecurity:\n  - Key: []\n",
+    );
+    let (_, pointer, message) = invalid_error(&spec);
+    assert_eq!(pointer, "/security");
+    assert!(message.contains("`Key`"), "{message}");
 }

@@ -3,20 +3,21 @@
 //! `regen` is a thin command line over the `generator` library: it picks the
 //! paths, then either writes the generated crate or checks that the one on
 //! disk is what the spec gives now. `try-specs` ([`try_specs`]) generates and
-//! builds a crate from each spec of a folder.
-
-mod try_specs;
-mod workspace;
+//! builds a crate from each spec of a folder, `record` ([`record`]) captures
+//! a live exchange as a scrubbed recording, and `build-times`
+//! ([`build_times`]) times cold builds of the client against progenitor's
+//! macro.
 
 mod build_times;
+mod record;
+mod try_specs;
+mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use similar::TextDiff;
-
-mod record;
 
 /// The spec and the output folder `regen` uses unless told otherwise,
 /// relative to the project's root.

@@ -554,11 +554,23 @@ fn scrub_key(recording: &mut Recording, key: &str) {
         match value {
             Value::String(text) if text.contains(key) => *text = text.replace(key, SCRUBBED),
             Value::Array(items) => items.iter_mut().for_each(|v| in_value(v, key)),
-            Value::Object(members) => members.values_mut().for_each(|v| in_value(v, key)),
+            Value::Object(members) => {
+                // Member names too: a server may echo the key as one.
+                for (mut name, mut member) in std::mem::take(members) {
+                    in_value(&mut member, key);
+                    if name.contains(key) {
+                        name = name.replace(key, SCRUBBED);
+                    }
+                    members.insert(name, member);
+                }
+            }
             _ => {}
         }
     }
     in_value(&mut recording.response.body, key);
+    if recording.request.path.contains(key) {
+        recording.request.path = recording.request.path.replace(key, SCRUBBED);
+    }
     let headers = recording
         .request
         .headers
@@ -618,6 +630,24 @@ fn kebab_case(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_is_scrubbed_wherever_it_is_echoed() {
+        let key = "sk_live_echoed_1";
+        let mut recording: Recording = serde_json::from_value(serde_json::json!({
+            "request": {"method": "GET", "path": format!("/v1/x/{key}"), "headers": {}},
+            "response": {
+                "status": 200,
+                "headers": {"x-echo": format!("key={key}")},
+                "body": {"data": [{"note": format!("used {key}"), key: 1}]}
+            }
+        }))
+        .unwrap();
+        scrub_key(&mut recording, key);
+        let text = serde_json::to_string(&recording).unwrap();
+        assert!(!text.contains(key), "{text}");
+        assert_eq!(text.matches(SCRUBBED).count(), 4, "{text}");
+    }
 
     #[test]
     fn operation_ids_become_kebab_case() {
