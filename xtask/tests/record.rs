@@ -5,13 +5,16 @@
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
 use generator::contract::{self, Recording};
+
+mod common;
+use common::{Scratch, project_root};
 use serde_json::{Value, json};
 
 const KEY: &str = "sk_staging_R3alS3cretKey_do_not_commit_7731";
@@ -36,35 +39,9 @@ const PERSONAL: [&str; 14] = [
     "tracking=7f3e9c",
 ];
 
-fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits inside the project")
-        .to_owned()
-}
-
 fn project_document() -> generator::document::Document {
     let spec = project_root().join("spec/beltic-identity.yaml");
     generator::read(&spec, None).expect("the spec is valid")
-}
-
-/// A fresh folder under the system's temporary folder, removed when dropped.
-/// `name` must differ between the tests of this file, which run in parallel.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("xtask-record-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("create a scratch folder");
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
 }
 
 /// A server on 127.0.0.1 that answers up to `connections` requests with
