@@ -42,9 +42,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use indexmap::IndexMap;
 use openapiv3::{
-    Components, Header, MediaType, OpenAPI, Operation, ParameterSchemaOrContent, ReferenceOr,
-    Response, StatusCode,
+    Components, MediaType, OpenAPI, Operation, ParameterSchemaOrContent, ReferenceOr, Response,
+    StatusCode,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
@@ -308,7 +309,7 @@ pub fn describe<'a>(
         status,
         range: status / 100,
     })?;
-    let response = resolve_response(document, response)?;
+    let response = resolve(document, response, "responses", |c| &c.responses)?;
     let body_schema = json_media_type(&response.content).and_then(|media| media.schema.as_ref());
     Ok(Described {
         operation: operation_name,
@@ -386,7 +387,7 @@ pub fn check(
     }
 
     for (header, declared) in &described.response.headers {
-        let declared = resolve_header(document, declared)?;
+        let declared = resolve(document, declared, "headers", |c| &c.headers)?;
         let recorded = recording
             .response
             .headers
@@ -532,36 +533,22 @@ fn server_prefixes(api: &OpenAPI) -> Vec<String> {
         .collect()
 }
 
-fn resolve_response<'a>(
+/// `item`, or the component its `$ref` names in `section` (`responses`,
+/// `headers`) of `components`.
+fn resolve<'a, T>(
     document: &'a Document,
-    response: &'a ReferenceOr<Response>,
-) -> Result<&'a Response, Error> {
-    match response {
-        ReferenceOr::Item(response) => Ok(response),
+    item: &'a ReferenceOr<T>,
+    section: &str,
+    table: impl FnOnce(&'a Components) -> &'a IndexMap<String, ReferenceOr<T>>,
+) -> Result<&'a T, Error> {
+    match item {
+        ReferenceOr::Item(item) => Ok(item),
         ReferenceOr::Reference { reference } => {
             let found = reference
-                .strip_prefix("#/components/responses/")
-                .and_then(|name| components(document)?.responses.get(name));
+                .strip_prefix(&format!("#/components/{section}/"))
+                .and_then(|name| table(components(document)?).get(name));
             match found {
-                Some(ReferenceOr::Item(response)) => Ok(response),
-                _ => Err(dangling(document, reference)),
-            }
-        }
-    }
-}
-
-fn resolve_header<'a>(
-    document: &'a Document,
-    header: &'a ReferenceOr<Header>,
-) -> Result<&'a Header, Error> {
-    match header {
-        ReferenceOr::Item(header) => Ok(header),
-        ReferenceOr::Reference { reference } => {
-            let found = reference
-                .strip_prefix("#/components/headers/")
-                .and_then(|name| components(document)?.headers.get(name));
-            match found {
-                Some(ReferenceOr::Item(header)) => Ok(header),
+                Some(ReferenceOr::Item(item)) => Ok(item),
                 _ => Err(dangling(document, reference)),
             }
         }

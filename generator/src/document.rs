@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use heck::ToKebabCase;
 use openapiv3::{APIKeyLocation, OpenAPI, ReferenceOr, SecurityScheme};
 use serde_json::Value;
 
@@ -145,9 +146,8 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
     }
 
     let auth = auth(&api, &mut problems);
-    let problems = problems.into_sorted();
-    if !problems.is_empty() {
-        return Err(Error::Invalid { path, problems });
+    if let Some(error) = problems.into_error() {
+        return Err(error);
     }
     Ok(Document {
         package: Package { name, version },
@@ -256,13 +256,12 @@ fn package_name_from_title(title: &str) -> String {
     }
 }
 
+/// The title in kebab-case, words split at spaces, punctuation and case
+/// changes (`KeeperAPI` → `keeper-api`); letters Cargo does not take in a
+/// package name are left out.
 fn kebab_case(title: &str) -> String {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    words.join("-")
+    let ascii: String = title.chars().filter(char::is_ascii).collect();
+    ascii.to_kebab_case()
 }
 
 fn is_package_name(name: &str) -> bool {
@@ -280,6 +279,8 @@ mod tests {
     fn package_names_come_from_titles() {
         assert_eq!(kebab_case("Beltic Identity API"), "beltic-identity-api");
         assert_eq!(kebab_case("  Pet-store (v2) "), "pet-store-v2");
+        assert_eq!(kebab_case("KeeperAPI"), "keeper-api");
+        assert_eq!(kebab_case("Café API"), "caf-api");
         assert_eq!(package_name_from_title("3D Printing"), "api-3d-printing");
         assert_eq!(package_name_from_title("Überblick"), "berblick");
         assert_eq!(package_name_from_title("???"), "api-client");

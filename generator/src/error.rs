@@ -83,11 +83,13 @@ pub enum Error {
 }
 
 impl Error {
-    /// A spec problem about the member at `pointer`.
-    pub(crate) fn invalid(diagnostic: Diagnostic) -> Self {
+    /// The one problem of a spec, about the member at `pointer`.
+    pub(crate) fn at(path: &Path, positions: &Positions, pointer: &str, message: String) -> Self {
+        let mut problem = Diagnostics::new(path, positions);
+        problem.push(pointer, message);
         Error::Invalid {
-            path: diagnostic.path.clone(),
-            problems: vec![diagnostic],
+            path: path.to_owned(),
+            problems: problem.into_sorted(),
         }
     }
 }
@@ -138,21 +140,41 @@ impl<'a> Diagnostics<'a> {
         }
     }
 
-    /// Adds what there is to say about the member at `pointer`.
+    /// Adds what there is to say about the member at `pointer`, located at
+    /// the member or the nearest one around it; `""`, the whole document,
+    /// has no location.
     pub(crate) fn push(&mut self, pointer: &str, message: String) {
+        let location = (!pointer.is_empty())
+            .then(|| self.positions.locate(pointer))
+            .flatten();
+        self.push_at(location, pointer.to_owned(), message);
+    }
+
+    /// Adds a diagnostic whose location a parser gave.
+    pub(crate) fn push_at(&mut self, location: Option<Location>, pointer: String, message: String) {
         self.list.push(Diagnostic {
             path: self.path.to_owned(),
-            location: self.positions.locate(pointer),
-            pointer: pointer.to_owned(),
+            location,
+            pointer,
             message,
         });
     }
 
-    /// The diagnostics, sorted by where they are.
+    /// The diagnostics in the order they appear in the file, each once.
     pub(crate) fn into_sorted(self) -> Vec<Diagnostic> {
         let mut list = self.list;
-        list.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
+        list.sort_by(|a, b| {
+            (a.location, &a.pointer, &a.message).cmp(&(b.location, &b.pointer, &b.message))
+        });
+        list.dedup();
         list
+    }
+
+    /// The problems as one error, or `None` when there are none.
+    pub(crate) fn into_error(self) -> Option<Error> {
+        let path = self.path.to_owned();
+        let problems = self.into_sorted();
+        (!problems.is_empty()).then_some(Error::Invalid { path, problems })
     }
 }
 

@@ -7,7 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::format::GENERATED_MARKER;
+use crate::format;
 
 /// Every file of a generated crate, by path relative to the crate's folder,
 /// and the warnings about the readings the generator made of the spec.
@@ -160,10 +160,7 @@ fn is_generated(path: &Path) -> io::Result<bool> {
     use std::io::Read;
     let mut start = Vec::new();
     fs::File::open(path)?.take(256).read_to_end(&mut start)?;
-    let start = String::from_utf8_lossy(&start);
-    Ok(["// ", "# "]
-        .iter()
-        .any(|comment| start.starts_with(&format!("{comment}{GENERATED_MARKER}"))))
+    Ok(format::is_generated(&String::from_utf8_lossy(&start)))
 }
 
 fn replace(path: &Path, text: &str) -> io::Result<()> {
@@ -180,6 +177,7 @@ fn replace(path: &Path, text: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::GENERATED_MARKER;
 
     fn scratch(name: &str) -> PathBuf {
         let dir =

@@ -8,7 +8,7 @@ use std::thread;
 use openapiv3::{OpenAPI, ReferenceOr};
 
 use crate::document::Document;
-use crate::error::{Diagnostic, Error};
+use crate::error::Error;
 use crate::positions::escape;
 use crate::validate::{METHODS, operation_slots};
 
@@ -59,15 +59,11 @@ pub fn failure(document: &Document, why: String, fails: impl Fn(&OpenAPI) -> boo
     for (path, method) in operations(&document.api) {
         if fails(&alone(&document.api, &path, method)) {
             let pointer = format!("/paths/{}/{method}", escape(&path));
-            return Error::invalid(Diagnostic {
-                path: document.path.clone(),
-                location: document.positions.locate(&pointer),
-                message: format!(
-                    "progenitor cannot generate {} {path}: {why}",
-                    method.to_uppercase()
-                ),
-                pointer,
-            });
+            let message = format!(
+                "progenitor cannot generate {} {path}: {why}",
+                method.to_uppercase()
+            );
+            return Error::at(&document.path, &document.positions, &pointer, message);
         }
     }
     let mut no_paths = document.api.clone();

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Error, Result};
 use crate::positions::{Location, Positions};
 
 /// A spec file that is well-formed YAML and says it is OpenAPI 3.0, not yet
@@ -32,18 +32,6 @@ impl Source {
     /// The document as `T`, or where and why it is not one.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, (Location, String)> {
         parse(&self.text, self.json)
-    }
-
-    /// A diagnostic about the member at `pointer`, located in the file.
-    pub fn diagnostic(&self, pointer: &str, message: String) -> Diagnostic {
-        Diagnostic {
-            path: self.path.clone(),
-            location: (!pointer.is_empty())
-                .then(|| self.positions.locate(pointer))
-                .flatten(),
-            pointer: pointer.to_owned(),
-            message,
-        }
     }
 }
 
@@ -77,8 +65,11 @@ pub fn load(path: &Path) -> Result<Source> {
         json,
     };
     let refuse = |pointer: &str, message: &str| {
-        Err(Error::invalid(
-            source.diagnostic(pointer, message.to_owned()),
+        Err(Error::at(
+            &source.path,
+            &source.positions,
+            pointer,
+            message.to_owned(),
         ))
     };
     let Some(object) = source.value.as_object() else {

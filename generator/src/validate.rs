@@ -15,7 +15,7 @@ use heck::ToSnakeCase;
 use openapiv3::{OpenAPI, PathItem, ReferenceOr};
 use serde_json::{Map, Value};
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostics, Error, Result};
 use crate::load::Source;
 use crate::media::{self, RequestKind};
 use crate::positions::{Positions, escape};
@@ -81,7 +81,7 @@ const MAX_REF_HOPS: usize = 32;
 pub fn validate(source: Source) -> Result<Spec> {
     let mut checks = Checks {
         source: &source,
-        problems: Vec::new(),
+        problems: Diagnostics::new(&source.path, &source.positions),
         checked_parameters: BTreeSet::new(),
     };
     checks.walk(&source.value, &mut Vec::new());
@@ -105,38 +105,28 @@ pub fn validate(source: Source) -> Result<Spec> {
             {
                 pointer = parent.to_owned();
             }
-            problems.push(Diagnostic {
-                path: source.path.clone(),
-                location: Some(location),
-                pointer,
-                message,
-            });
+            problems.push_at(Some(location), pointer, message);
             None
         }
     };
 
+    let problems = problems.into_sorted();
     match api {
         Some(api) if problems.is_empty() => Ok(Spec {
             path: source.path,
             api,
             positions: source.positions,
         }),
-        _ => {
-            problems.sort_by(|a, b| {
-                (a.location, &a.pointer, &a.message).cmp(&(b.location, &b.pointer, &b.message))
-            });
-            problems.dedup();
-            Err(Error::Invalid {
-                path: source.path,
-                problems,
-            })
-        }
+        _ => Err(Error::Invalid {
+            path: source.path,
+            problems,
+        }),
     }
 }
 
 struct Checks<'a> {
     source: &'a Source,
-    problems: Vec<Diagnostic>,
+    problems: Diagnostics<'a>,
     /// Parameters already checked: one declared on a path item is shared by
     /// all its operations, and its problems are worth saying once.
     checked_parameters: BTreeSet<String>,
@@ -151,8 +141,7 @@ struct Operation {
 
 impl Checks<'_> {
     fn problem(&mut self, pointer: &str, message: String) {
-        let diagnostic = self.source.diagnostic(pointer, message);
-        self.problems.push(diagnostic);
+        self.problems.push(pointer, message);
     }
 
     /// `value` with `$ref`s followed, and its pointer. A `$ref` that resolves

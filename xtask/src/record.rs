@@ -31,6 +31,7 @@ use std::time::Duration;
 
 use generator::contract::{self, RecordedRequest, RecordedResponse, Recording, SCRUBBED};
 use generator::document::{Auth, Document};
+use heck::ToKebabCase;
 use openapiv3::ReferenceOr;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
 use serde_json::Value;
@@ -174,7 +175,7 @@ fn record(args: &Args) -> Result<ExitCode, Error> {
 
     let name = match &args.name {
         Some(name) => name.clone(),
-        None => format!("{}-{}", kebab_case(&operation.id), args.id),
+        None => default_name(&operation.id, &args.id),
     };
     if name.is_empty()
         || !name
@@ -583,6 +584,12 @@ fn scrub_key(recording: &mut Recording, key: &str) {
     }
 }
 
+/// The file name of a recording when `--name` gives none: the operation id
+/// in kebab-case, then the session id (`get-session-<id>`).
+fn default_name(operation_id: &str, id: &str) -> String {
+    format!("{}-{id}", operation_id.to_kebab_case())
+}
+
 /// Writes the recording in one rename, so a reader never sees half of it.
 fn write(file: &Path, recording: &Recording, force: bool) -> Result<(), Error> {
     let failed = |source| Error::Write {
@@ -604,27 +611,6 @@ fn write(file: &Path, recording: &Recording, force: bool) -> Result<(), Error> {
         let _ = fs::remove_file(&temporary);
         failed(e)
     })
-}
-
-/// `getSession` → `get-session`.
-fn kebab_case(name: &str) -> String {
-    let mut out = String::new();
-    let mut previous = ' ';
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            // A word starts at an upper-case letter after a lower-case one.
-            if c.is_ascii_uppercase()
-                && (previous.is_ascii_lowercase() || previous.is_ascii_digit())
-            {
-                out.push('-');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        previous = c;
-    }
-    out.trim_end_matches('-').to_owned()
 }
 
 #[cfg(test)]
@@ -650,10 +636,9 @@ mod tests {
     }
 
     #[test]
-    fn operation_ids_become_kebab_case() {
-        assert_eq!(kebab_case("getSession"), "get-session");
-        assert_eq!(kebab_case("GET /things/{id}"), "get-things-id");
-        assert_eq!(kebab_case("list_sessions"), "list-sessions");
+    fn a_recording_is_named_after_its_operation_and_id() {
+        assert_eq!(default_name("getSession", "a1b2"), "get-session-a1b2");
+        assert_eq!(default_name("list_sessions", "7"), "list-sessions-7");
     }
 
     #[test]

@@ -189,10 +189,11 @@ fn invent_string(
 ) -> String {
     let format = format.or_else(|| sniff_format(original));
     match format {
-        Some("date") => date(pointer),
+        // Dates are mostly of birth: adults'. Timestamps are recent.
+        Some("date") => date(pointer, 1950, 55),
         Some("date-time") => format!(
             "{}T{:02}:{:02}:{:02}Z",
-            recent_date(pointer),
+            date(pointer, 2020, 5),
             hash(pointer, 4) % 24,
             hash(pointer, 5) % 60,
             hash(pointer, 6) % 60
@@ -267,21 +268,11 @@ fn sniff_format(text: &str) -> Option<&'static str> {
     }
 }
 
-/// A date of birth: between 1950 and 2004.
-fn date(pointer: &str) -> String {
+/// A date in the `years` years from `first_year`.
+fn date(pointer: &str, first_year: u64, years: u64) -> String {
     format!(
         "{}-{:02}-{:02}",
-        1950 + hash(pointer, 1) % 55,
-        1 + hash(pointer, 2) % 12,
-        1 + hash(pointer, 3) % 28
-    )
-}
-
-/// A date between 2020 and 2024, for timestamps.
-fn recent_date(pointer: &str) -> String {
-    format!(
-        "{}-{:02}-{:02}",
-        2020 + hash(pointer, 1) % 5,
+        first_year + hash(pointer, 1) % years,
         1 + hash(pointer, 2) % 12,
         1 + hash(pointer, 3) % 28
     )
