@@ -51,6 +51,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use crate::document::Document;
+use crate::media;
 use crate::positions::escape;
 
 /// The value that stands for a secret in a recording, such as the API key.
@@ -473,22 +474,12 @@ fn select_response(operation: &Operation, status: u16) -> Option<&ReferenceOr<Re
 
 /// The `application/json` content, or else the first `+json` one.
 fn json_media_type(content: &openapiv3::Content) -> Option<&MediaType> {
-    let essence = |key: &str| {
-        key.split(';')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase()
+    let json = |plain: bool| {
+        content
+            .iter()
+            .find(move |(key, _)| media::is_json(key) && media::is_plain_json(key) == plain)
     };
-    content
-        .iter()
-        .find(|(key, _)| essence(key) == "application/json")
-        .or_else(|| {
-            content
-                .iter()
-                .find(|(key, _)| essence(key).ends_with("+json"))
-        })
-        .map(|(_, media)| media)
+    json(true).or_else(|| json(false)).map(|(_, media)| media)
 }
 
 /// Whether `path` is an instance of `template`, directly or below one of
