@@ -16,6 +16,7 @@ use beltic_identity::{Client, Error, ErrorKind};
 /// The exit code for a mistake in the command line or the environment.
 const USAGE: u8 = 2;
 
+/// What a session id looks like, for the message about one that is not.
 const EXAMPLE_ID: &str = "3df971d0-cd56-4006-9bc4-1cbc32759b6f";
 
 #[tokio::main]
