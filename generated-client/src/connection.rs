@@ -191,7 +191,13 @@ fn env_var(
     }
 }
 /// Why a client could not be built. Messages never contain a credential.
-#[derive(Debug)]
+///
+/// `Debug` prints the message `Display` gives, followed by its causes,
+/// rather than the variant and its fields. A `ConfigError` usually ends a
+/// program at start-up, and a `main` returning `Result<(), Box<dyn Error>>`
+/// prints the error it got through `?` with `Debug`: "no API key: …" tells
+/// whoever runs the program what to do, `MissingApiKey` does not. Code that
+/// handles the cases apart matches on the variants.
 #[non_exhaustive]
 pub enum ConfigError {
     /// No API key was given, neither to the builder nor in the environment.
@@ -232,6 +238,18 @@ impl fmt::Display for ConfigError {
             Self::NotUnicode { name } => write!(f, "{name} is not valid UTF-8"),
             Self::HttpClient(e) => write!(f, "cannot set up the HTTP client: {e}"),
         }
+    }
+}
+impl fmt::Debug for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)?;
+        let direct = ::std::error::Error::source(self);
+        let mut cause = direct.and_then(::std::error::Error::source);
+        while let Some(error) = cause {
+            write!(f, ": {error}")?;
+            cause = error.source();
+        }
+        Ok(())
     }
 }
 impl ::std::error::Error for ConfigError {

@@ -269,10 +269,12 @@ impl fmt::Display for Error {
         }
         match (&self.kind, self.status()) {
             (ErrorKind::InvalidRequest(reason), _) => write!(f, ": invalid request: {reason}")?,
-            (ErrorKind::Connection(e), None) => write!(f, ": {e}")?,
-            (ErrorKind::Connection(e), Some(status)) => {
-                write!(f, ": {status}, then the body could not be read: {e}")?
-            }
+            (ErrorKind::Connection(e), None) => write!(f, ": {}", WithReason(e))?,
+            (ErrorKind::Connection(e), Some(status)) => write!(
+                f,
+                ": {status}, then the body could not be read: {}",
+                WithReason(e)
+            )?,
             (ErrorKind::Status(body), Some(status)) => write!(f, ": {status}{body}")?,
             (ErrorKind::Status(body), None) => write!(f, "{body}")?,
             (ErrorKind::Decode(e), Some(status)) => write!(f, ": {status}, but {e}")?,
@@ -282,6 +284,28 @@ impl fmt::Display for Error {
             write!(f, " (request id {id})")?;
         }
         Ok(())
+    }
+}
+
+/// A connection error's message followed by its deepest cause: reqwest's own
+/// message says only "error sending request", the reason ("Connection
+/// refused", "operation timed out", a DNS failure) is at the bottom of its
+/// sources. None of them holds the URL or a header.
+struct WithReason<'a>(&'a reqwest::Error);
+
+impl fmt::Display for WithReason<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut deepest = None;
+        let mut source = std::error::Error::source(self.0);
+        while let Some(cause) = source {
+            deepest = Some(cause);
+            source = cause.source();
+        }
+        match deepest {
+            Some(cause) => write!(f, ": {cause}"),
+            None => Ok(()),
+        }
     }
 }
 

@@ -39,6 +39,26 @@ fn a_missing_or_empty_key_is_refused_with_what_to_do() {
     }
 }
 
+/// A `main` returning `Result<(), Box<dyn Error>>` prints an error it got
+/// through `?` with `Debug`, so `Debug` is the message, which says what to do.
+#[test]
+fn config_error_debug_reads_like_its_message() {
+    let missing_key = Client::builder().build().unwrap_err();
+    let bad_url = Client::builder()
+        .api_key(KEY)
+        .base_url("ftp://127.0.0.1")
+        .build()
+        .unwrap_err();
+    for error in [missing_key, bad_url] {
+        let message = error.to_string();
+        assert!(!message.contains("MissingApiKey") && !message.contains('{'));
+        assert_eq!(format!("{error:?}"), message);
+        assert_eq!(format!("{error:#?}"), message);
+        let from_main: Box<dyn std::error::Error> = error.into();
+        assert_eq!(format!("{from_main:?}"), message);
+    }
+}
+
 #[test]
 fn a_key_with_a_line_break_is_refused_without_echoing_it() {
     let key = format!("{KEY}\n");

@@ -244,6 +244,13 @@ async fn a_refused_connection_is_retried_then_reported_without_a_status() {
     assert_eq!(error.attempts(), 2);
     assert_eq!(error.status(), None);
     assert!(error.is_retryable());
+    // The message gives the reason, not only reqwest's "error sending request".
+    let message = error.to_string();
+    assert!(
+        message.starts_with("get_session failed after 2 attempts: error sending request: "),
+        "{message}"
+    );
+    assert!(message.to_lowercase().contains("refused"), "{message}");
 }
 
 #[tokio::test]
@@ -260,6 +267,7 @@ async fn a_slow_answer_times_out() {
     let error = client.get_session(&SESSION).await.unwrap_err();
     assert!(error.is_timeout(), "{error:?}");
     assert_eq!(error.status(), None);
+    assert!(error.to_string().contains("timed out"), "{error}");
 }
 
 #[tokio::test]

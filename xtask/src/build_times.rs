@@ -200,7 +200,7 @@ fn measure(dir: &Path, folders: &[PathBuf], options: &Options) -> Result<(), Str
     let profile = if options.release { "release" } else { "dev" };
     for folder in folders {
         println!("fetching dependencies of {}", folder.display());
-        cargo(folder, &["fetch"], None)?;
+        fetch(folder)?;
     }
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); folders.len()];
     for run in 1..=options.runs {
@@ -253,10 +253,41 @@ fn median(times: &[Duration]) -> Duration {
     }
 }
 
+/// `cargo fetch` in `folder`. Cargo's own report of a failure is a dozen
+/// lines of "Caused by"; the last one says why (no network, most often),
+/// and is all that is shown.
+fn fetch(folder: &Path) -> Result<(), String> {
+    let output = cargo_command()
+        .args(["fetch", "--quiet"])
+        .current_dir(folder)
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if output.status.success() {
+        return Ok(());
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let reason = stderr
+        .lines()
+        .map(str::trim)
+        .rfind(|line| !line.is_empty())
+        .map_or("cargo gave no reason", |line| {
+            line.trim_start_matches("error: ")
+        });
+    Err(format!(
+        "`cargo fetch` failed in {}: {reason}; the first run downloads the dependencies from \
+         crates.io (later runs use cargo's cache): check the network and run it again",
+        folder.display()
+    ))
+}
+
+/// Cargo, as the one running xtask.
+fn cargo_command() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
 /// Runs cargo in `folder`, with its own target folder if `target` is given.
 fn cargo(folder: &Path, args: &[&str], target: Option<&Path>) -> Result<(), String> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
+    let mut command = cargo_command();
     command.args(args).current_dir(folder);
     // A compiler cache would turn a cold build into a warm one.
     command.env_remove("RUSTC_WRAPPER");

@@ -25,6 +25,9 @@ use clap::{Parser, Subcommand};
 const DEFAULT_SPEC: &str = "spec/beltic-identity.yaml";
 const DEFAULT_OUT: &str = "generated-client";
 
+/// What to do when the spec cannot be read, said after the reason.
+const UNREADABLE_SPEC: &str = "pass --spec with the path of an OpenAPI 3.0 file (YAML or JSON)";
+
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "The project's own commands")]
 struct Cli {

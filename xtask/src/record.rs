@@ -92,8 +92,8 @@ pub enum Error {
 
     /// The key's environment variable is not set.
     #[error(
-        "set {variable} to an API key: it is sent in the {header} header, and read from the \
-         environment only, so that it stays out of shell history and the recording"
+        "{variable} is not set: set it to an API key. It is sent in the {header} header, and \
+         read from the environment only, so that it stays out of shell history and the recording"
     )]
     MissingKey {
         /// The variable's name.
@@ -162,6 +162,10 @@ pub enum Error {
 pub fn main(args: Args) -> ExitCode {
     match record(&args) {
         Ok(code) => code,
+        Err(Error::Spec(error @ generator::Error::ReadSpec { .. })) => {
+            eprintln!("error: {error}; {}", super::UNREADABLE_SPEC);
+            ExitCode::FAILURE
+        }
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE
@@ -468,7 +472,7 @@ struct Exchange {
 fn fetch(url: &reqwest::Url, headers: &[(HeaderName, HeaderValue)]) -> Result<Exchange, Error> {
     let failed = |error: reqwest::Error| Error::Request {
         url: url.to_string(),
-        message: causes(&error.without_url()),
+        message: reason(&error.without_url()),
     };
     let client = reqwest::blocking::Client::builder()
         .connect_timeout(Duration::from_secs(10))
@@ -512,6 +516,25 @@ fn fetch(url: &reqwest::Url, headers: &[(HeaderName, HeaderValue)]) -> Result<Ex
         headers,
         body,
     })
+}
+
+/// Why a request failed and, where the user can do something about it,
+/// what to do.
+fn reason(error: &reqwest::Error) -> String {
+    let mut deepest: &dyn std::error::Error = error;
+    while let Some(cause) = deepest.source() {
+        deepest = cause;
+    }
+    if error.is_connect() {
+        format!(
+            "cannot connect: {deepest}; check that the server is up and its URL right \
+             (--base-url, by default the spec's first server)"
+        )
+    } else if error.is_timeout() {
+        format!("no answer in time: {deepest}; try again later")
+    } else {
+        causes(error)
+    }
 }
 
 /// An error and its causes, as one line: reqwest's own message is only the

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use similar::TextDiff;
 
-use crate::{project_root, workspace};
+use crate::{UNREADABLE_SPEC, project_root, workspace};
 
 /// How many lines of diff `--check` shows per stale file.
 const DIFF_LINES: usize = 40;
@@ -14,6 +14,14 @@ const DIFF_LINES: usize = 40;
 /// Runs `regen` and reports the outcome: success, stale files, or the
 /// generator's error, one `error: ` line per problem.
 pub fn run(spec: &Path, out: &Path, check: bool, crate_name: Option<String>) -> ExitCode {
+    if let Some(file) = file_in_the_way(out) {
+        eprintln!(
+            "error: {}: is a file, not a folder; --out names the folder the crate goes in \
+             (created if missing)",
+            shown(&file)
+        );
+        return ExitCode::FAILURE;
+    }
     match regen(spec, out, check, crate_name) {
         Ok(code) => code,
         Err(error) => {
@@ -25,6 +33,10 @@ pub fn run(spec: &Path, out: &Path, check: bool, crate_name: Option<String>) -> 
 
 /// The error, one `error: ` line per problem.
 fn print_error(error: &generator::Error) {
+    if let generator::Error::ReadSpec { .. } = error {
+        eprintln!("error: {error}; {UNREADABLE_SPEC}");
+        return;
+    }
     for line in error.to_string().lines() {
         eprintln!("error: {line}");
     }
@@ -115,6 +127,14 @@ fn regen(
         stale.len() + orphans.len()
     );
     Ok(ExitCode::FAILURE)
+}
+
+/// The file that stands where the output folder, or one of the folders
+/// above it, should be: the nearest of them that exists, if it is not a
+/// folder.
+fn file_in_the_way(out: &Path) -> Option<PathBuf> {
+    let existing = out.ancestors().find(|path| path.exists())?;
+    (!existing.is_dir()).then(|| existing.to_owned())
 }
 
 /// `path` relative to the project's root, if it lies inside it: the same on

@@ -28,7 +28,10 @@ pub fn run(dir: &Path, root: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
         Err(error) => {
-            eprintln!("error: {}: {error}", dir.display());
+            eprintln!(
+                "error: {}: cannot list the specs: {error}; pass a folder of specs",
+                dir.display()
+            );
             return ExitCode::FAILURE;
         }
     };

@@ -6,7 +6,6 @@ use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
-use std::process::Command;
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
@@ -14,7 +13,7 @@ use std::time::Duration;
 use generator::contract::{self, Recording};
 
 mod common;
-use common::{Scratch, project_root};
+use common::{Run, Scratch, project_root, run, xtask_command};
 use serde_json::{Value, json};
 
 const KEY: &str = "sk_staging_R3alS3cretKey_do_not_commit_7731";
@@ -170,28 +169,11 @@ const SESSION_HEADERS: [(&str, &str); 8] = [
     ("x-debug-key", KEY),
 ];
 
-/// What a run of `xtask record` printed and how it ended.
-struct Run {
-    success: bool,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn describe(&self) -> String {
-        format!(
-            "success: {}\n--- stdout\n{}--- stderr\n{}",
-            self.success, self.stdout, self.stderr
-        )
-    }
-}
-
 /// Runs `xtask record --id SESSION_ID --base-url URL --recordings DIR` with
 /// `extra` arguments, the key in the environment when `key` is given.
 fn record(base_url: &str, dir: &Path, key: Option<&str>, extra: &[&str]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    let mut command = xtask_command(&project_root());
     command
-        .current_dir(project_root())
         .args([
             "record",
             "--id",
@@ -206,12 +188,7 @@ fn record(base_url: &str, dir: &Path, key: Option<&str>, extra: &[&str]) -> Run 
     if let Some(key) = key {
         command.env("BELTIC_API_KEY", key);
     }
-    let output = command.output().expect("run xtask");
-    Run {
-        success: output.status.success(),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
+    run(&mut command)
 }
 
 fn assert_no_secret(text: &str, what: &str) {
@@ -377,9 +354,7 @@ fn a_missing_key_is_a_clear_error_and_nothing_is_asked() {
     let scratch = Scratch::new("nokey");
     let server = Server::start(1, "200 OK", &SESSION_HEADERS, "{}");
     let run = record(&server.url, &scratch.0, None, &[]);
-    assert!(!run.success, "{}", run.describe());
-    assert!(run.stderr.contains("BELTIC_API_KEY"), "{}", run.describe());
-    assert!(run.stderr.contains("X-Api-Key"), "{}", run.describe());
+    run.assert_one_error(&["BELTIC_API_KEY is not set", "X-Api-Key"]);
     thread::sleep(Duration::from_millis(100));
     assert!(server.no_more_requests());
     assert_eq!(fs::read_dir(&scratch.0).unwrap().count(), 0);
@@ -393,10 +368,13 @@ fn a_refused_connection_is_a_clear_error_without_the_key() {
         format!("http://{}", listener.local_addr().unwrap())
     };
     let run = record(&closed, &scratch.0, Some(KEY), &[]);
-    assert!(!run.success, "{}", run.describe());
-    let stderr = run.stderr.to_ascii_lowercase();
-    assert!(stderr.contains("connect"), "{}", run.describe());
-    assert!(stderr.contains(&closed), "{}", run.describe());
+    // Where, why (the operating system's word for it), and what to do.
+    run.assert_one_error(&[&closed, "cannot connect: ", "--base-url"]);
+    assert!(
+        run.stderr.to_lowercase().contains("refused"),
+        "{}",
+        run.describe()
+    );
     assert_no_secret(&run.stderr, "stderr");
     assert_eq!(fs::read_dir(&scratch.0).unwrap().count(), 0);
 }

@@ -54,24 +54,49 @@ impl Run {
             self.success, self.stdout, self.stderr
         )
     }
+
+    /// Checks a run that failed as a command should: a non-zero exit and
+    /// one line on stderr, `error: ` then every piece of `expected`, with
+    /// nothing that looks like Rust's `Debug` output or a panic.
+    pub fn assert_one_error(&self, expected: &[&str]) {
+        let shown = self.describe();
+        assert!(!self.success, "{shown}");
+        let lines: Vec<&str> = self.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "not one line on stderr:\n{shown}");
+        assert!(lines[0].starts_with("error: "), "{shown}");
+        for piece in expected {
+            assert!(lines[0].contains(piece), "no {piece:?}:\n{shown}");
+        }
+        for internal in ["panicked", "Error {", "Error(", "Os {", "kind:"] {
+            assert!(!lines[0].contains(internal), "{internal:?}:\n{shown}");
+        }
+    }
 }
 
-/// Runs the xtask binary with `args` from the folder `cwd`.
-pub fn xtask(cwd: &Path, args: &[&Path]) -> Run {
+/// The xtask binary, to run from the folder `cwd`.
+pub fn xtask_command(cwd: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    command.current_dir(cwd);
+    command
+}
+
+/// Runs `command` to its end.
+pub fn run(command: &mut Command) -> Run {
     let Output {
         status,
         stdout,
         stderr,
-    } = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .current_dir(cwd)
-        .args(args)
-        .output()
-        .expect("run xtask");
+    } = command.output().expect("run xtask");
     Run {
         success: status.success(),
         stdout: String::from_utf8(stdout).expect("UTF-8 stdout"),
         stderr: String::from_utf8(stderr).expect("UTF-8 stderr"),
     }
+}
+
+/// Runs the xtask binary with `args` from the folder `cwd`.
+pub fn xtask(cwd: &Path, args: &[&Path]) -> Run {
+    run(xtask_command(cwd).args(args))
 }
 
 /// Every file under `dir`, by path relative to it, with its bytes.
