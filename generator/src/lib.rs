@@ -42,6 +42,7 @@ pub mod open_enums;
 pub mod operations;
 pub mod personal_data;
 pub mod positions;
+pub mod report;
 pub mod runtime;
 pub mod samples;
 mod syntax;
