@@ -224,6 +224,11 @@ mod tests {
         let Some(Item::Enum(level)) = file.items.first() else {
             panic!("no enum first")
         };
-        assert!(level.attrs.iter().any(|a| a.path().is_ident("non_exhaustive")));
+        assert!(
+            level
+                .attrs
+                .iter()
+                .any(|a| a.path().is_ident("non_exhaustive"))
+        );
     }
 }

@@ -136,14 +136,14 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "removed variant",
-        edits: &[
-            ("Declined,", ""),
-            ("Self::Declined => \"declined\",", ""),
-        ],
+        edits: &[("Declined,", ""), ("Self::Declined => \"declined\",", "")],
     },
     Case {
         name: "removed type",
-        edits: &[("    #[derive(Clone, Debug, PartialEq)]\n    pub enum Subject {\n        Person(Address),\n        Business(::std::string::String),\n    }", "")],
+        edits: &[(
+            "    #[derive(Clone, Debug, PartialEq)]\n    pub enum Subject {\n        Person(Address),\n        Business(::std::string::String),\n    }",
+            "",
+        )],
     },
     Case {
         name: "removed operation",
@@ -151,36 +151,60 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "changed field type",
-        edits: &[("pub bot_score: ::std::option::Option<i32>,", "pub bot_score: ::std::option::Option<f64>,")],
+        edits: &[(
+            "pub bot_score: ::std::option::Option<i32>,",
+            "pub bot_score: ::std::option::Option<f64>,",
+        )],
     },
     Case {
         name: "response field became optional",
-        edits: &[("pub created_at: i64,", "pub created_at: ::std::option::Option<i64>,")],
+        edits: &[(
+            "pub created_at: i64,",
+            "pub created_at: ::std::option::Option<i64>,",
+        )],
     },
     Case {
         name: "field became required",
-        edits: &[("pub decisioned_at: ::std::option::Option<i64>,", "pub decisioned_at: i64,")],
+        edits: &[(
+            "pub decisioned_at: ::std::option::Option<i64>,",
+            "pub decisioned_at: i64,",
+        )],
     },
     Case {
         name: "new required parameter",
-        edits: &[("get_session(&self, id: &str)", "get_session(&self, id: &str, include: &str)")],
+        edits: &[(
+            "get_session(&self, id: &str)",
+            "get_session(&self, id: &str, include: &str)",
+        )],
     },
     Case {
         name: "new optional parameter",
-        edits: &[("page_size: ::std::option::Option<i64>,\n    )", "page_size: ::std::option::Option<i64>,\n        page_after: ::std::option::Option<&str>,\n    )")],
+        edits: &[(
+            "page_size: ::std::option::Option<i64>,\n    )",
+            "page_size: ::std::option::Option<i64>,\n        page_after: ::std::option::Option<&str>,\n    )",
+        )],
     },
     Case {
         name: "changed return type",
-        edits: &[("-> Result<Vec<types::Session>, ()>", "-> Result<::std::collections::VecDeque<types::Session>, ()>")],
+        edits: &[(
+            "-> Result<Vec<types::Session>, ()>",
+            "-> Result<::std::collections::VecDeque<types::Session>, ()>",
+        )],
     },
     Case {
         name: "variant added to an exhaustive enum",
-        edits: &[("Business(::std::string::String),\n", "Business(::std::string::String),\n        Trust(::std::string::String),\n")],
+        edits: &[(
+            "Business(::std::string::String),\n",
+            "Business(::std::string::String),\n        Trust(::std::string::String),\n",
+        )],
     },
     Case {
         name: "variant added to a non_exhaustive open enum",
         edits: &[
-            ("Declined,\n        Unknown", "Declined,\n        OnHold,\n        Unknown"),
+            (
+                "Declined,\n        Unknown",
+                "Declined,\n        OnHold,\n        Unknown",
+            ),
             (
                 "Self::Declined => \"declined\",",
                 "Self::Declined => \"declined\",\n                Self::OnHold => \"on_hold\",",
@@ -189,31 +213,52 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "enum became non_exhaustive",
-        edits: &[("    #[derive(Clone, Debug, PartialEq)]\n    pub enum Subject", "    #[derive(Clone, Debug, PartialEq)]\n    #[non_exhaustive]\n    pub enum Subject")],
+        edits: &[(
+            "    #[derive(Clone, Debug, PartialEq)]\n    pub enum Subject",
+            "    #[derive(Clone, Debug, PartialEq)]\n    #[non_exhaustive]\n    pub enum Subject",
+        )],
     },
     Case {
         name: "field added to a struct users can build",
-        edits: &[("pub locality: ::std::option::Option<::std::string::String>,", "pub locality: ::std::option::Option<::std::string::String>,\n        pub postal_code: ::std::option::Option<::std::string::String>,")],
+        edits: &[(
+            "pub locality: ::std::option::Option<::std::string::String>,",
+            "pub locality: ::std::option::Option<::std::string::String>,\n        pub postal_code: ::std::option::Option<::std::string::String>,",
+        )],
     },
     Case {
         name: "field added to a non_exhaustive struct",
-        edits: &[("pub self_: ::std::option::Option<::std::string::String>,", "pub self_: ::std::option::Option<::std::string::String>,\n        pub next: ::std::option::Option<::std::string::String>,")],
+        edits: &[(
+            "pub self_: ::std::option::Option<::std::string::String>,",
+            "pub self_: ::std::option::Option<::std::string::String>,\n        pub next: ::std::option::Option<::std::string::String>,",
+        )],
     },
     Case {
         name: "struct no longer implements Default",
-        edits: &[("#[derive(Clone, Debug, Default, PartialEq)]", "#[derive(Clone, Debug, PartialEq)]")],
+        edits: &[(
+            "#[derive(Clone, Debug, Default, PartialEq)]",
+            "#[derive(Clone, Debug, PartialEq)]",
+        )],
     },
     Case {
         name: "added operation",
-        edits: &[("impl Client {\n", "impl Client {\n    pub async fn decline_session(&self, id: &str) -> Result<(), ()> {\n        let _ = id;\n        Err(())\n    }\n")],
+        edits: &[(
+            "impl Client {\n",
+            "impl Client {\n    pub async fn decline_session(&self, id: &str) -> Result<(), ()> {\n        let _ = id;\n        Err(())\n    }\n",
+        )],
     },
     Case {
         name: "added type",
-        edits: &[("pub mod types {\n", "pub mod types {\n    #[derive(Clone, Debug, PartialEq)]\n    pub struct Business {\n        pub legal_name: ::std::option::Option<::std::string::String>,\n    }\n")],
+        edits: &[(
+            "pub mod types {\n",
+            "pub mod types {\n    #[derive(Clone, Debug, PartialEq)]\n    pub struct Business {\n        pub legal_name: ::std::option::Option<::std::string::String>,\n    }\n",
+        )],
     },
     Case {
         name: "struct now implements Default",
-        edits: &[("#[derive(Clone, Debug, PartialEq)]\n    #[non_exhaustive]\n    pub struct Links", "#[derive(Clone, Debug, Default, PartialEq)]\n    #[non_exhaustive]\n    pub struct Links")],
+        edits: &[(
+            "#[derive(Clone, Debug, PartialEq)]\n    #[non_exhaustive]\n    pub struct Links",
+            "#[derive(Clone, Debug, Default, PartialEq)]\n    #[non_exhaustive]\n    pub struct Links",
+        )],
     },
 ];
 
@@ -233,12 +278,20 @@ fn rustc(dir: &Path, name: &str, source: &str, api: Option<&Path>) -> Result<Pat
     let output = dir.join(format!("lib{name}.rmeta"));
     let mut command = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned()));
     command
-        .args(["--edition", "2024", "--crate-type", "lib", "--emit=metadata"])
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "lib",
+            "--emit=metadata",
+        ])
         .args(["--crate-name", name, "--cap-lints", "allow", "-o"])
         .arg(&output)
         .arg(&file);
     if let Some(api) = api {
-        command.arg("--extern").arg(format!("api={}", api.display()));
+        command
+            .arg("--extern")
+            .arg(format!("api={}", api.display()));
     }
     let result = command.output().expect("run rustc");
     if result.status.success() {
@@ -303,7 +356,11 @@ fn check(case: &Case, old: &Side, dir: &Path) -> Result<(), String> {
     if breaking != downstream_fails {
         return Err(format!(
             "{name}: the downstream {} against the new library, but the report says:\n  {}",
-            if downstream_fails { "fails to compile" } else { "compiles" },
+            if downstream_fails {
+                "fails to compile"
+            } else {
+                "compiles"
+            },
             report.join("\n  ")
         ));
     }
@@ -313,8 +370,17 @@ fn check(case: &Case, old: &Side, dir: &Path) -> Result<(), String> {
 /// The one change the compiler cannot see is still in the report.
 #[test]
 fn a_value_leaving_the_catch_all_is_reported_as_a_behaviour_change() {
-    let new_source = OLD.replacen("Declined,\n        Unknown", "Declined,\n        OnHold,\n        Unknown", 1)
-        .replacen("Self::Declined => \"declined\",", "Self::Declined => \"declined\",\n                Self::OnHold => \"on_hold\",", 1);
+    let new_source = OLD
+        .replacen(
+            "Declined,\n        Unknown",
+            "Declined,\n        OnHold,\n        Unknown",
+            1,
+        )
+        .replacen(
+            "Self::Declined => \"declined\",",
+            "Self::Declined => \"declined\",\n                Self::OnHold => \"on_hold\",",
+            1,
+        );
     let changes = compare(&side(OLD), &side(&new_source));
     let behaviour: Vec<String> = changes
         .iter()
@@ -323,7 +389,9 @@ fn a_value_leaving_the_catch_all_is_reported_as_a_behaviour_change() {
         .collect();
     assert_eq!(
         behaviour,
-        ["behaviour: value now decodes as types::SessionStatus::OnHold: `on_hold` used to decode as `SessionStatus::Unknown(\"on_hold\")`"],
+        [
+            "behaviour: value now decodes as types::SessionStatus::OnHold: `on_hold` used to decode as `SessionStatus::Unknown(\"on_hold\")`"
+        ],
         "{changes:#?}"
     );
 }

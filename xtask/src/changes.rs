@@ -83,19 +83,17 @@ pub fn review(
         semver::Version::parse(&old.version),
         semver::Version::parse(&new.version),
     ) {
-        (Ok(old_version), Ok(new_version)) => {
-            version::check(&old_version, &new_version, &changes)
-                .err()
-                .map(|problem| {
-                    format!(
-                        "{}: {}: set `x-rust-client.version` to {} (or higher); it says {}",
-                        spec.display(),
-                        problem.reason,
-                        problem.needed,
-                        new.version
-                    )
-                })
-        }
+        (Ok(old_version), Ok(new_version)) => version::check(&old_version, &new_version, &changes)
+            .err()
+            .map(|problem| {
+                format!(
+                    "{}: {}: set `x-rust-client.version` to {} (or higher); it says {}",
+                    spec.display(),
+                    problem.reason,
+                    problem.needed,
+                    new.version
+                )
+            }),
         _ => {
             eprintln!(
                 "note: the version is not checked: {} at {} is not a SemVer version",
@@ -154,7 +152,15 @@ impl Baseline {
         }
         let log = git(
             &top,
-            &["log", "--format=%H", "--max-count", HISTORY_LIMIT, "HEAD", "--", &relative],
+            &[
+                "log",
+                "--format=%H",
+                "--max-count",
+                HISTORY_LIMIT,
+                "HEAD",
+                "--",
+                &relative,
+            ],
         )
         .map_err(|e| format!("cannot read the history of {relative} ({e})"))?;
         let commits: Vec<&str> = log.lines().collect();

@@ -145,7 +145,10 @@ mod tests {
         assert_eq!(twice.matches("## 0.2.0").count(), 1, "{twice}");
         assert!(twice.contains("A note."), "{twice}");
         assert!(!twice.contains("types::A::b"), "{twice}");
-        assert!(twice.contains("### Added\n\n- removed field `types::A::c`"), "{twice}");
+        assert!(
+            twice.contains("### Added\n\n- removed field `types::A::c`"),
+            "{twice}"
+        );
         assert_eq!(update(Some(&twice), "0.2.0", &second), twice);
         assert!(twice.ends_with("The first release.\n"), "{twice}");
     }

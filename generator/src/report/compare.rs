@@ -115,9 +115,12 @@ pub fn compare(old: &Side, new: &Side) -> Vec<Change> {
                 None,
                 old.pointers.of_operation(name),
             ),
-            Some(new_operation) => {
-                compare_operation(&mut changes, name, (old_operation, old), (new_operation, new))
-            }
+            Some(new_operation) => compare_operation(
+                &mut changes,
+                name,
+                (old_operation, old),
+                (new_operation, new),
+            ),
         }
     }
     for name in new.surface.operations.keys() {
@@ -171,7 +174,11 @@ fn kind_name(kind: &TypeKind) -> &'static str {
 }
 
 fn from_to(old: &str, new: &str) -> Option<String> {
-    Some(format!("from `{}` to `{}`", shown_type(old), shown_type(new)))
+    Some(format!(
+        "from `{}` to `{}`",
+        shown_type(old),
+        shown_type(new)
+    ))
 }
 
 fn compare_type(
@@ -316,7 +323,14 @@ fn compare_type(
                 } else {
                     (Class::Breaking, "added variant to an exhaustive enum")
                 };
-                changes.push(class, Section::Added, what, item.clone(), None, pointer.clone());
+                changes.push(
+                    class,
+                    Section::Added,
+                    what,
+                    item.clone(),
+                    None,
+                    pointer.clone(),
+                );
                 // The compiler cannot see this one: the same bytes now
                 // decode into another variant.
                 if let Some(catch_all) = catch_all {
@@ -326,7 +340,9 @@ fn compare_type(
                         Section::Changed,
                         "value now decodes as",
                         item,
-                        Some(format!("`{wire}` used to decode as `{name}::{catch_all}(\"{wire}\")`")),
+                        Some(format!(
+                            "`{wire}` used to decode as `{name}::{catch_all}(\"{wire}\")`"
+                        )),
                         pointer,
                     );
                 }
@@ -345,7 +361,11 @@ fn compare_type(
                 Section::Changed,
                 "changed type",
                 item.clone(),
-                Some(format!("from `{}` to `{}`", show(old_fields), show(new_fields))),
+                Some(format!(
+                    "from `{}` to `{}`",
+                    show(old_fields),
+                    show(new_fields)
+                )),
                 pointer.clone(),
             );
         }
@@ -359,13 +379,19 @@ fn compare_type(
                 pointer.clone(),
             );
         }
-        (old_kind, new_kind) if std::mem::discriminant(old_kind) != std::mem::discriminant(new_kind) => {
+        (old_kind, new_kind)
+            if std::mem::discriminant(old_kind) != std::mem::discriminant(new_kind) =>
+        {
             changes.push(
                 Class::Breaking,
                 Section::Changed,
                 "changed kind of type",
                 item.clone(),
-                Some(format!("from {} to {}", kind_name(old_kind), kind_name(new_kind))),
+                Some(format!(
+                    "from {} to {}",
+                    kind_name(old_kind),
+                    kind_name(new_kind)
+                )),
                 pointer.clone(),
             );
         }
@@ -398,7 +424,13 @@ fn compare_type(
         &item,
         &pointer,
     );
-    compare_methods(changes, &old_type.methods, &new_type.methods, &item, &pointer);
+    compare_methods(
+        changes,
+        &old_type.methods,
+        &new_type.methods,
+        &item,
+        &pointer,
+    );
 }
 
 fn compare_sets(
@@ -483,7 +515,11 @@ fn compare_operation(
     let new_names: Vec<&String> = new_operation.parameters.iter().map(|(n, _)| n).collect();
     for (parameter, ty) in &old_operation.parameters {
         let item = format!("{item}({parameter})");
-        match new_operation.parameters.iter().find(|(n, _)| n == parameter) {
+        match new_operation
+            .parameters
+            .iter()
+            .find(|(n, _)| n == parameter)
+        {
             None => changes.push(
                 Class::Breaking,
                 Section::Removed,
@@ -510,7 +546,10 @@ fn compare_operation(
         // Methods take their parameters by position, so every new one,
         // even an optional one, is one more argument every call must pass.
         let (what, detail) = if option_inner(ty).is_some() {
-            let detail = format!("`{}`, one more argument every call must pass", shown_type(ty));
+            let detail = format!(
+                "`{}`, one more argument every call must pass",
+                shown_type(ty)
+            );
             ("new optional parameter", detail)
         } else {
             ("new required parameter", format!("`{}`", shown_type(ty)))

@@ -111,7 +111,9 @@ impl Pointers {
         let pointer = self.types.get(ty)?;
         let schema = self.spec.pointer(pointer)?;
         if let Some(Value::Array(values)) = schema.get("enum") {
-            let index = values.iter().position(|v| v.as_str() == Some(&variant.wire));
+            let index = values
+                .iter()
+                .position(|v| v.as_str() == Some(&variant.wire));
             return Some(match index {
                 Some(index) => format!("{pointer}/enum/{index}"),
                 None => format!("{pointer}/enum"),
@@ -138,8 +140,7 @@ impl Pointers {
         // Operation parameters first, then those of the path item.
         let path_item = &pointer[..pointer.rfind('/')?];
         for owner in [pointer.as_str(), path_item] {
-            let Some(Value::Array(list)) = self.spec.pointer(&format!("{owner}/parameters"))
-            else {
+            let Some(Value::Array(list)) = self.spec.pointer(&format!("{owner}/parameters")) else {
                 continue;
             };
             for (index, entry) in list.iter().enumerate() {

@@ -209,7 +209,11 @@ impl Surface {
                 );
             }
             Item::Type(alias) if is_pub(&alias.vis) => {
-                self.insert_type(&alias.ident, TypeKind::Alias(tokens(&alias.ty)), &alias.attrs);
+                self.insert_type(
+                    &alias.ident,
+                    TypeKind::Alias(tokens(&alias.ty)),
+                    &alias.attrs,
+                );
             }
             Item::Impl(block) => {
                 let Some(name) = type_name(&block.self_ty) else {
@@ -234,7 +238,8 @@ impl Surface {
                                         *typed.pat = syn::parse_quote!(_);
                                     }
                                 }
-                                ty.methods.insert(method.sig.ident.to_string(), tokens(&sig));
+                                ty.methods
+                                    .insert(method.sig.ident.to_string(), tokens(&sig));
                             }
                         }
                         // `as_str` says how catch-all enums spell each value.

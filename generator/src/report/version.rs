@@ -50,7 +50,11 @@ pub fn check(old: &Version, new: &Version, changes: &[Change]) -> Result<(), Ver
     }
     match needed(old, changes) {
         Some(needed) if release < needed => {
-            let worst = changes.iter().map(|c| c.class).min().unwrap_or(Class::Additive);
+            let worst = changes
+                .iter()
+                .map(|c| c.class)
+                .min()
+                .unwrap_or(Class::Additive);
             let count = changes.iter().filter(|c| c.class == worst).count();
             let kind = match worst {
                 Class::Breaking => "breaking",
@@ -99,7 +103,11 @@ mod tests {
         ];
         for (old, class, expected) in cases {
             let changes = [change(Class::Additive), change(class)];
-            assert_eq!(needed(&v(old), &changes), Some(v(expected)), "{old} {class:?}");
+            assert_eq!(
+                needed(&v(old), &changes),
+                Some(v(expected)),
+                "{old} {class:?}"
+            );
         }
         assert_eq!(needed(&v("0.1.0"), &[]), None);
     }
