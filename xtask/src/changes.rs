@@ -39,6 +39,7 @@ pub struct Review {
 /// that no longer generates) is said on stderr and skips the report.
 pub fn review(
     spec: &Path,
+    spec_label: &str,
     since: Option<&str>,
     options: &Options,
     files: &CrateFiles,
@@ -87,11 +88,8 @@ pub fn review(
             .err()
             .map(|problem| {
                 format!(
-                    "{}: {}: set `x-rust-client.version` to {} (or higher); it says {}",
-                    spec.display(),
-                    problem.reason,
-                    problem.needed,
-                    new.version
+                    "{spec_label}: {}: set `x-rust-client.version` to {} (or higher); it says {}",
+                    problem.reason, problem.needed, new.version
                 )
             }),
         _ => {

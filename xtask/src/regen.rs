@@ -63,7 +63,7 @@ fn regen(
         eprintln!("warning: {warning}");
     }
     let shown_out = shown(out);
-    let review = changes::review(spec, since, &options, &files, out)?;
+    let review = changes::review(spec, &label(spec), since, &options, &files, out)?;
     if let Some(problem) = &review.problem {
         eprintln!("error: {problem}");
         eprintln!("error: the version is too low for these changes; nothing was written");
