@@ -3,6 +3,7 @@
 //!
 //! - `regen` ([`regen`]): writes the generated crate from the spec, or with
 //!   `--check` says whether the one on disk is what the spec gives now;
+//!   either way it reports the changes to the public API ([`changes`]);
 //! - `try-specs` ([`try_specs`]): generates, builds and tests a crate from
 //!   each spec of a folder;
 //! - `record` ([`record`]): captures a live exchange as a scrubbed recording;
