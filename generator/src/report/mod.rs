@@ -5,7 +5,7 @@
 //! Both crates are generated in memory and their public items read back
 //! with `syn` ([`surface`]), so the report is about the Rust users compile
 //! against, whatever in the spec caused it; [`pointers`] names the spec's
-//! member behind each item. [`compare`] classifies each difference under
+//! member behind each item. [`compare()`] classifies each difference under
 //! Cargo's SemVer rules, [`version`] says which version that needs, and
 //! [`changelog`] writes it down.
 
