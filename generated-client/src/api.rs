@@ -110,6 +110,7 @@ pub mod types {
     }
     ///What kind of actor created the session.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum CreatorType {
         /// `system`
         System,
@@ -209,6 +210,7 @@ pub mod types {
     }
     ///Whether the session verifies a person or a business.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum EntityType {
         /// `person`
         Person,
@@ -480,6 +482,7 @@ pub mod types {
     }
     ///The resource type of a session, always `session`.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum SessionResourceType {
         /// `session`
         Session,
@@ -543,6 +546,7 @@ pub mod types {
     }
     ///Where the session is in its lifecycle.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum SessionStatus {
         /// `created`
         Created,
@@ -671,6 +675,7 @@ pub mod types {
     }
     ///The overall risk the behaviour signals point to.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum ThreatLevel {
         /// `low`
         Low,

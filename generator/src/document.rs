@@ -21,6 +21,9 @@ use crate::validate::Spec;
 /// ```
 pub const CLIENT_EXTENSION: &str = "x-rust-client";
 
+/// The package version when `x-rust-client.version` sets none.
+pub const DEFAULT_VERSION: &str = "0.1.0";
+
 /// A spec that has passed every check, with what the generator needs from it.
 pub struct Document {
     /// Where the spec was read from.
@@ -101,8 +104,14 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
         }
     };
     let name_setting = setting("crate");
-    let version = setting("version").unwrap_or_else(|| "0.1.0".to_owned());
+    let version = setting("version").unwrap_or_else(|| DEFAULT_VERSION.to_owned());
     let prefix_setting = setting("env-prefix");
+    if semver::Version::parse(&version).is_err() {
+        problems.push(
+            &format!("/{CLIENT_EXTENSION}/version"),
+            format!("`{version}` is not a SemVer version such as `0.2.0`"),
+        );
+    }
 
     let name = match (crate_name, name_setting) {
         (Some(name), _) => name.to_owned(),

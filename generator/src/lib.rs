@@ -10,6 +10,7 @@
 //! and [`runtime`] (the rest of the crate) → [`format`](mod@format) (text) →
 //! [`files`] (one set, written in one step). Nothing is written until every
 //! stage has succeeded, so a broken spec leaves the output folder as it was.
+//! [`report`] compares the crates two specs generate, for `cargo xtask regen`.
 //!
 //! ```no_run
 //! # fn main() -> Result<(), generator::Error> {
@@ -42,6 +43,7 @@ pub mod open_enums;
 pub mod operations;
 pub mod personal_data;
 pub mod positions;
+pub mod report;
 pub mod runtime;
 pub mod samples;
 mod syntax;

@@ -1,6 +1,7 @@
 //! Opens every string enumeration: typify's closed enums become enums with
 //! one more variant that keeps a value the spec does not list, so a server
-//! that adds a status does not break decoding.
+//! that adds a status does not break decoding. Every enum is also
+//! `#[non_exhaustive]`, so a value the spec adds does not break matches.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -27,6 +28,13 @@ fn open_items(items: &mut Vec<Item>) {
     for item in items.drain(..) {
         match item {
             Item::Enum(e) if is_string_enum(&e) => rewritten.extend(open_enum(&e)),
+            // A `oneOf` enum: no catch-all (a shape the spec does not list
+            // cannot decode), but an alternative added to the spec is
+            // still an addition, not a break, for code that matches it.
+            Item::Enum(mut e) => {
+                e.attrs.push(syn::parse_quote!(#[non_exhaustive]));
+                rewritten.push(Item::Enum(e));
+            }
             Item::Mod(mut module) => {
                 if let Some((_, inner)) = module.content.as_mut() {
                     open_items(inner);
@@ -90,6 +98,9 @@ fn open_enum(e: &ItemEnum) -> Vec<Item> {
     let tokens: TokenStream = quote! {
         #(#docs)*
         #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+        // A value added to the spec becomes a variant; downstream matches
+        // already have the wildcard arm that makes that an addition.
+        #[non_exhaustive]
         #vis enum #name {
             #(#[doc = #variant_docs] #idents,)*
             #[doc = #unknown_doc]
@@ -187,14 +198,37 @@ mod tests {
     }
 
     #[test]
-    fn tagged_enums_stay_as_they_are() {
+    fn tagged_enums_keep_their_variants_and_become_non_exhaustive() {
         let mut file: syn::File = syn::parse_quote! {
             #[derive(::serde::Deserialize)]
             #[serde(tag = "kind")]
             pub enum Shape { Circle, Square }
         };
-        let before = quote!(#file).to_string();
         open(&mut file);
-        assert_eq!(quote!(#file).to_string(), before);
+        let expected: syn::File = syn::parse_quote! {
+            #[derive(::serde::Deserialize)]
+            #[serde(tag = "kind")]
+            #[non_exhaustive]
+            pub enum Shape { Circle, Square }
+        };
+        assert_eq!(quote!(#file).to_string(), quote!(#expected).to_string());
+    }
+
+    #[test]
+    fn open_enums_are_non_exhaustive() {
+        let mut file: syn::File = syn::parse_quote! {
+            #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug)]
+            pub enum Level { Low, High }
+        };
+        open(&mut file);
+        let Some(Item::Enum(level)) = file.items.first() else {
+            panic!("no enum first")
+        };
+        assert!(
+            level
+                .attrs
+                .iter()
+                .any(|a| a.path().is_ident("non_exhaustive"))
+        );
     }
 }

@@ -701,6 +701,26 @@ security:
 }
 
 #[test]
+fn a_package_version_that_is_not_semver_is_refused() {
+    let scratch = Scratch::new("version");
+    let spec = scratch.file(
+        "spec.yaml",
+        "openapi: 3.0.3\ninfo: {title: Odd, version: \"1\"}\nx-rust-client:\n  version: \"1.0\"\npaths: {}\n",
+    );
+    let Error::Invalid { problems, .. } = error_for(&spec) else {
+        panic!("expected an invalid-document error");
+    };
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].pointer, "/x-rust-client/version");
+    assert!(
+        problems[0]
+            .message
+            .contains("`1.0` is not a SemVer version"),
+        "{problems:#?}"
+    );
+}
+
+#[test]
 fn a_credential_the_client_cannot_send_is_warned_about() {
     let scratch = Scratch::new("oauth");
     let spec = scratch.file(

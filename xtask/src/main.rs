@@ -3,6 +3,7 @@
 //!
 //! - `regen` ([`regen`]): writes the generated crate from the spec, or with
 //!   `--check` says whether the one on disk is what the spec gives now;
+//!   either way it reports the changes to the public API ([`changes`]);
 //! - `try-specs` ([`try_specs`]): generates, builds and tests a crate from
 //!   each spec of a folder;
 //! - `record` ([`record`]): captures a live exchange as a scrubbed recording;
@@ -10,6 +11,7 @@
 //!   using the client against one using progenitor's macro.
 
 mod build_times;
+mod changes;
 mod record;
 mod regen;
 mod try_specs;
@@ -53,6 +55,10 @@ enum Command {
         /// or the kebab-case of its title.
         #[arg(long, value_name = "NAME")]
         crate_name: Option<String>,
+        /// The git revision of the spec to report changes since (default:
+        /// the newest committed one with another version, else HEAD's).
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
     },
     /// Generates a crate from every spec (*.json, *.yaml, *.yml) in DIR,
     /// builds it offline with every feature and runs its unit tests: one
@@ -72,18 +78,19 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let (spec, out, check, crate_name) = match Cli::parse().command {
+    let (spec, out, check, crate_name, since) = match Cli::parse().command {
         Command::Regen {
             spec,
             out,
             check,
             crate_name,
-        } => (spec, out, check, crate_name),
+            since,
+        } => (spec, out, check, crate_name, since),
         Command::TrySpecs { dir } => return try_specs::run(&dir, &project_root()),
         Command::Record(args) => return record::main(args),
         Command::BuildTimes(options) => return build_times::command(&project_root(), &options),
     };
-    regen::run(&spec, &out, check, crate_name)
+    regen::run(&spec, &out, check, crate_name, since)
 }
 
 /// The project's root: xtask always runs from its own source tree.

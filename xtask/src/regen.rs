@@ -6,14 +6,20 @@ use std::process::ExitCode;
 
 use similar::TextDiff;
 
-use crate::{UNREADABLE_SPEC, project_root, workspace};
+use crate::{UNREADABLE_SPEC, changes, project_root, workspace};
 
 /// How many lines of diff `--check` shows per stale file.
 const DIFF_LINES: usize = 40;
 
 /// Runs `regen` and reports the outcome: success, stale files, or the
 /// generator's error, one `error: ` line per problem.
-pub fn run(spec: &Path, out: &Path, check: bool, crate_name: Option<String>) -> ExitCode {
+pub fn run(
+    spec: &Path,
+    out: &Path,
+    check: bool,
+    crate_name: Option<String>,
+    since: Option<String>,
+) -> ExitCode {
     if let Some(file) = file_in_the_way(out) {
         eprintln!(
             "error: {}: is a file, not a folder; --out names the folder the crate goes in \
@@ -22,7 +28,7 @@ pub fn run(spec: &Path, out: &Path, check: bool, crate_name: Option<String>) -> 
         );
         return ExitCode::FAILURE;
     }
-    match regen(spec, out, check, crate_name) {
+    match regen(spec, out, check, crate_name, since.as_deref()) {
         Ok(code) => code,
         Err(error) => {
             print_error(&error);
@@ -55,6 +61,7 @@ fn regen(
     out: &Path,
     check: bool,
     crate_name: Option<String>,
+    since: Option<&str>,
 ) -> Result<ExitCode, generator::Error> {
     let options = generator::Options {
         crate_name,
@@ -68,8 +75,26 @@ fn regen(
         eprintln!("warning: {warning}");
     }
     let shown_out = shown(out);
+    let review = changes::review(spec, &label(spec), since, &options, &files, out)?;
+    if let Some(problem) = &review.problem {
+        eprintln!("error: {problem}");
+        eprintln!("error: the version is too low for these changes; nothing was written");
+        return Ok(ExitCode::FAILURE);
+    }
+    let changelog = out.join(changes::CHANGELOG);
+    let changelog_stale = review
+        .changelog
+        .as_ref()
+        .filter(|text| std::fs::read_to_string(&changelog).ok().as_ref() != Some(*text));
     if !check {
         let changed = files.write_into(out)?;
+        if let Some(text) = changelog_stale {
+            std::fs::write(&changelog, text).map_err(|source| generator::Error::Output {
+                path: changelog.clone(),
+                source,
+            })?;
+            println!("{shown_out}: wrote {}", changes::CHANGELOG);
+        }
         let count = files.iter().count();
         match changed.written.len() {
             0 => println!("{shown_out}: all {count} generated files already up to date"),
@@ -97,7 +122,13 @@ fn regen(
             path.display()
         );
     }
-    if stale.is_empty() && orphans.is_empty() {
+    if changelog_stale.is_some() {
+        eprintln!(
+            "stale: {shown_out}/{} lacks the entry regen writes from the change report",
+            changes::CHANGELOG
+        );
+    }
+    if stale.is_empty() && orphans.is_empty() && changelog_stale.is_none() {
         println!("{shown_out}: up to date with {}", label(spec));
         return Ok(ExitCode::SUCCESS);
     }
@@ -124,7 +155,7 @@ fn regen(
     }
     eprintln!(
         "{} generated file(s) out of date: run `cargo xtask regen` and commit the result",
-        stale.len() + orphans.len()
+        stale.len() + orphans.len() + usize::from(changelog_stale.is_some())
     );
     Ok(ExitCode::FAILURE)
 }

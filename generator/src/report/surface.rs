@@ -1,0 +1,463 @@
+//! The public API of a generated crate, read back from its code: the types
+//! of `pub mod types` and the operations, the `pub fn`s of `impl Client`.
+//! Only what a downstream crate can name or rely on is kept.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use quote::ToTokens;
+use syn::{Attribute, Fields, FnArg, ImplItem, Item, Pat, ReturnType, Type, Visibility};
+
+use crate::syntax::serde_rename;
+
+/// The public items of one generated crate.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Surface {
+    /// The types of `types`, by name.
+    pub types: BTreeMap<String, TypeItem>,
+    /// The operations, the public methods of `Client`, by name.
+    pub operations: BTreeMap<String, Operation>,
+}
+
+/// A public type and what a downstream crate can do with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeItem {
+    /// Its shape.
+    pub kind: TypeKind,
+    /// `#[non_exhaustive]`: users cannot build it (a struct) or must match
+    /// it with a wildcard arm (an enum).
+    pub non_exhaustive: bool,
+    /// The traits it implements (derived or written), as their paths are
+    /// spelled (`Default`, `::std::fmt::Display`).
+    pub traits: BTreeSet<String>,
+    /// Its public inherent methods: name → signature.
+    pub methods: BTreeMap<String, String>,
+}
+
+/// The shape of a public type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    /// A struct with named fields.
+    Struct {
+        /// Its fields, by name.
+        fields: BTreeMap<String, Field>,
+        /// Whether some field is not public, so users cannot build it.
+        private_fields: bool,
+    },
+    /// A tuple struct (a newtype): its fields' types, `None` for a private one.
+    Tuple(Vec<Option<String>>),
+    /// An enum.
+    Enum {
+        /// Its variants, by name.
+        variants: BTreeMap<String, Variant>,
+        /// The variant that keeps a value the spec does not list
+        /// (`Unknown(String)`), when the enum is an open string enum.
+        catch_all: Option<String>,
+    },
+    /// `pub type Name = Target;`
+    Alias(String),
+}
+
+/// A public field of a struct.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The field's type, as tokens.
+    pub ty: String,
+    /// The member's name on the wire.
+    pub wire: String,
+}
+
+/// A variant of an enum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Variant {
+    /// What it holds (`()`, `(String)`, `{ a: T }`), as tokens.
+    pub shape: String,
+    /// The value on the wire: `#[serde(rename)]`, else what the enum's
+    /// `as_str` returns for it, else its name.
+    pub wire: String,
+}
+
+/// A public method of `Client`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Operation {
+    /// The parameters after `&self`, in order: name and type.
+    pub parameters: Vec<(String, String)>,
+    /// What it returns, as tokens.
+    pub returns: String,
+}
+
+impl Surface {
+    /// Reads the public items of the given source files (any of a crate's
+    /// files: types are found in any `pub mod types`, operations in any
+    /// `impl Client`). A file that does not parse adds nothing.
+    pub fn read<'a>(sources: impl IntoIterator<Item = &'a str>) -> Surface {
+        let mut surface = Surface::default();
+        for source in sources {
+            if let Ok(file) = syn::parse_file(source) {
+                surface.add_items(&file.items, false);
+            }
+        }
+        surface
+    }
+
+    fn add_items(&mut self, items: &[Item], in_types: bool) {
+        for item in items {
+            match item {
+                Item::Mod(module) if is_pub(&module.vis) => {
+                    if let Some((_, inner)) = &module.content {
+                        let types = in_types || module.ident == "types";
+                        // `types::error` and the like are not the spec's.
+                        if !in_types || module.ident == "types" {
+                            self.add_items(inner, types);
+                        }
+                    }
+                }
+                Item::Impl(block) if block.trait_.is_none() && is_client(&block.self_ty) => {
+                    self.add_operations(block);
+                }
+                _ if in_types => self.add_type_item(item),
+                _ => {}
+            }
+        }
+    }
+
+    fn add_operations(&mut self, block: &syn::ItemImpl) {
+        for item in &block.items {
+            let ImplItem::Fn(method) = item else { continue };
+            if !is_pub(&method.vis) {
+                continue;
+            }
+            let sig = &method.sig;
+            let parameters = sig
+                .inputs
+                .iter()
+                .filter_map(|input| match input {
+                    FnArg::Receiver(_) => None,
+                    FnArg::Typed(typed) => Some((pattern_name(&typed.pat), tokens(&typed.ty))),
+                })
+                .collect();
+            let returns = match &sig.output {
+                ReturnType::Default => "()".to_owned(),
+                ReturnType::Type(_, ty) => tokens(ty),
+            };
+            self.operations.insert(
+                sig.ident.to_string(),
+                Operation {
+                    parameters,
+                    returns,
+                },
+            );
+        }
+    }
+
+    fn add_type_item(&mut self, item: &Item) {
+        match item {
+            Item::Struct(s) if is_pub(&s.vis) => {
+                let kind = match &s.fields {
+                    Fields::Named(named) => TypeKind::Struct {
+                        fields: named
+                            .named
+                            .iter()
+                            .filter(|f| is_pub(&f.vis))
+                            .map(|f| {
+                                let name = f.ident.as_ref().map(ToString::to_string);
+                                let name = name.unwrap_or_default();
+                                let wire = serde_rename(&f.attrs).unwrap_or_else(|| name.clone());
+                                let ty = tokens(&f.ty);
+                                (name, Field { ty, wire })
+                            })
+                            .collect(),
+                        private_fields: named.named.iter().any(|f| !is_pub(&f.vis)),
+                    },
+                    Fields::Unnamed(unnamed) => TypeKind::Tuple(
+                        unnamed
+                            .unnamed
+                            .iter()
+                            .map(|f| is_pub(&f.vis).then(|| tokens(&f.ty)))
+                            .collect(),
+                    ),
+                    Fields::Unit => TypeKind::Tuple(Vec::new()),
+                };
+                self.insert_type(&s.ident, kind, &s.attrs);
+            }
+            Item::Enum(e) if is_pub(&e.vis) => {
+                let variants: BTreeMap<String, Variant> = e
+                    .variants
+                    .iter()
+                    .map(|v| {
+                        let name = v.ident.to_string();
+                        let shape = match &v.fields {
+                            Fields::Unit => "()".to_owned(),
+                            fields => tokens(fields),
+                        };
+                        let wire = serde_rename(&v.attrs).unwrap_or_else(|| name.clone());
+                        (name, Variant { shape, wire })
+                    })
+                    .collect();
+                let units = variants.values().filter(|v| v.shape == "()").count();
+                let catch_all = variants
+                    .iter()
+                    .find(|(_, v)| v.shape.contains("String") && !v.shape.contains(','))
+                    .filter(|_| units + 1 == variants.len())
+                    .map(|(name, _)| name.clone());
+                self.insert_type(
+                    &e.ident,
+                    TypeKind::Enum {
+                        variants,
+                        catch_all,
+                    },
+                    &e.attrs,
+                );
+            }
+            Item::Type(alias) if is_pub(&alias.vis) => {
+                self.insert_type(
+                    &alias.ident,
+                    TypeKind::Alias(tokens(&alias.ty)),
+                    &alias.attrs,
+                );
+            }
+            Item::Impl(block) => {
+                let Some(name) = type_name(&block.self_ty) else {
+                    return;
+                };
+                let Some(ty) = self.types.get_mut(&name) else {
+                    return;
+                };
+                match &block.trait_ {
+                    Some((_, path, _)) => {
+                        ty.traits.insert(tokens(path));
+                    }
+                    None => {
+                        for item in &block.items {
+                            if let ImplItem::Fn(method) = item
+                                && is_pub(&method.vis)
+                            {
+                                let mut sig = method.sig.clone();
+                                // Argument names are not part of the API.
+                                for input in sig.inputs.iter_mut() {
+                                    if let FnArg::Typed(typed) = input {
+                                        *typed.pat = syn::parse_quote!(_);
+                                    }
+                                }
+                                ty.methods
+                                    .insert(method.sig.ident.to_string(), tokens(&sig));
+                            }
+                        }
+                        // `as_str` says how catch-all enums spell each value.
+                        fill_wire_values(ty, block);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn insert_type(&mut self, ident: &syn::Ident, kind: TypeKind, attrs: &[Attribute]) {
+        let traits = attrs
+            .iter()
+            .filter(|a| a.path().is_ident("derive"))
+            .filter_map(|a| {
+                a.parse_args_with(
+                    syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+                )
+                .ok()
+            })
+            .flatten()
+            .map(|path| tokens(&path))
+            .collect();
+        let non_exhaustive = attrs.iter().any(|a| a.path().is_ident("non_exhaustive"));
+        self.types.insert(
+            ident.to_string(),
+            TypeItem {
+                kind,
+                non_exhaustive,
+                traits,
+                methods: BTreeMap::new(),
+            },
+        );
+    }
+}
+
+/// Sets each unit variant's wire value from a `fn as_str` of the form
+/// `match self { Self::A => "a", ... }`, which open enums carry.
+fn fill_wire_values(ty: &mut TypeItem, block: &syn::ItemImpl) {
+    let TypeKind::Enum { variants, .. } = &mut ty.kind else {
+        return;
+    };
+    for item in &block.items {
+        let ImplItem::Fn(method) = item else { continue };
+        if method.sig.ident != "as_str" {
+            continue;
+        }
+        let Some(syn::Stmt::Expr(syn::Expr::Match(matched), _)) = method.block.stmts.last() else {
+            continue;
+        };
+        for arm in &matched.arms {
+            let (Pat::Path(path), syn::Expr::Lit(lit)) = (&arm.pat, &*arm.body) else {
+                continue;
+            };
+            let (Some(segment), syn::Lit::Str(value)) = (path.path.segments.last(), &lit.lit)
+            else {
+                continue;
+            };
+            if let Some(variant) = variants.get_mut(&segment.ident.to_string()) {
+                variant.wire = value.value();
+            }
+        }
+    }
+}
+
+fn is_pub(vis: &Visibility) -> bool {
+    matches!(vis, Visibility::Public(_))
+}
+
+fn is_client(ty: &Type) -> bool {
+    type_name(ty).is_some_and(|name| name == "Client")
+}
+
+/// The last segment of a plain type path.
+fn type_name(ty: &Type) -> Option<String> {
+    match ty {
+        Type::Path(path) => path.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+fn pattern_name(pat: &Pat) -> String {
+    match pat {
+        Pat::Ident(ident) => ident.ident.to_string(),
+        other => tokens(other),
+    }
+}
+
+fn tokens(node: &impl ToTokens) -> String {
+    node.to_token_stream().to_string()
+}
+
+/// A type's tokens as a person writes them: `Option<i64>`, paths from
+/// `::std`, `::chrono` and the like cut to their last segment.
+pub fn shown_type(tokens: &str) -> String {
+    let compact: String = tokens
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" :: ", "::")
+        .replace(":: ", "::")
+        .replace(" <", "<")
+        .replace("< ", "<")
+        .replace(" >", ">")
+        .replace(" ,", ",")
+        .replace("& ", "&")
+        .replace("' ", "'");
+    // Cut each path to its last segment: `::std::option::Option<T>` → `Option<T>`.
+    let mut shown = String::with_capacity(compact.len());
+    let mut word = String::new();
+    for c in compact.chars() {
+        if c.is_alphanumeric() || c == '_' || c == ':' {
+            word.push(c);
+        } else {
+            shown.push_str(word.rsplit("::").next().unwrap_or(&word));
+            word.clear();
+            shown.push(c);
+        }
+    }
+    shown.push_str(word.rsplit("::").next().unwrap_or(&word));
+    shown
+}
+
+/// If `tokens` is `Option<T>` (however spelt), `T`'s tokens.
+pub fn option_inner(tokens: &str) -> Option<String> {
+    let ty: Type = syn::parse_str(tokens).ok()?;
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) if args.args.len() == 1 => Some(self::tokens(inner)),
+        _ => None,
+    }
+}
+
+/// The names of the types `tokens` mentions, outermost first
+/// (`Option<Vec<Shareholder>>` → `Option`, `Vec`, `Shareholder`).
+pub fn named_types(tokens: &str) -> Vec<String> {
+    tokens
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|word| word.starts_with(|c: char| c.is_ascii_uppercase()))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_types_operations_and_wire_names() {
+        let surface = Surface::read([r#"
+            pub mod types {
+                #[derive(Clone, Default)]
+                pub struct Links {
+                    #[serde(rename = "self")]
+                    pub self_: ::std::option::Option<::std::string::String>,
+                    hidden: i64,
+                }
+                #[non_exhaustive]
+                pub enum Status { OnHold, Unknown(::std::string::String) }
+                impl Status {
+                    pub fn as_str(&self) -> &str {
+                        match self { Self::OnHold => "on_hold", Self::Unknown(v) => v.as_str() }
+                    }
+                }
+                pub mod error { pub struct ConversionError; }
+            }
+            pub struct Client;
+            impl Client {
+                pub async fn get_session(&self, id: &str) -> Result<types::Links, ()> { todo!() }
+                fn private(&self) {}
+            }
+        "#]);
+        let links = &surface.types["Links"];
+        let TypeKind::Struct {
+            fields,
+            private_fields,
+        } = &links.kind
+        else {
+            panic!("{links:?}")
+        };
+        assert!(private_fields);
+        assert_eq!(fields["self_"].wire, "self");
+        assert_eq!(shown_type(&fields["self_"].ty), "Option<String>");
+        assert!(links.traits.contains("Default"));
+        let status = &surface.types["Status"];
+        assert!(status.non_exhaustive);
+        let TypeKind::Enum {
+            variants,
+            catch_all,
+        } = &status.kind
+        else {
+            panic!("{status:?}")
+        };
+        assert_eq!(variants["OnHold"].wire, "on_hold");
+        assert_eq!(catch_all.as_deref(), Some("Unknown"));
+        assert!(!surface.types.contains_key("ConversionError"));
+        let operation = &surface.operations["get_session"];
+        assert_eq!(operation.parameters.len(), 1);
+        assert_eq!(operation.parameters[0].0, "id");
+        assert!(!surface.operations.contains_key("private"));
+    }
+
+    #[test]
+    fn options_are_recognised_however_spelt() {
+        let inner = option_inner(":: std :: option :: Option < i64 >");
+        assert_eq!(inner.as_deref(), Some("i64"));
+        assert_eq!(option_inner("Vec < i64 >"), None);
+        assert_eq!(
+            named_types("Option<Vec<Shareholder>>"),
+            ["Option", "Vec", "Shareholder"]
+        );
+    }
+}

@@ -1,0 +1,397 @@
+//! The change report against the compiler: for each kind of change, a
+//! small library shaped like generated code (an old version, and a new one
+//! with one edit) and a downstream crate that uses the old one the way
+//! applications do. The downstream must fail to compile against the new
+//! library exactly when the report calls the change breaking.
+//!
+//! Plain `rustc`, no cargo and no dependencies, type-checking only
+//! (`--emit=metadata`), so the whole table takes a few seconds.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use generator::report::pointers::Pointers;
+use generator::report::surface::Surface;
+use generator::report::{Class, Side, compare};
+
+/// The old library: the shapes the generator emits. `SessionStatus` is an
+/// open string enum (non_exhaustive, with its catch-all); `Subject` a
+/// `oneOf` enum left exhaustive here so that growing it can be tried;
+/// `Address` a struct users can build; `Links` one they cannot.
+const OLD: &str = r#"
+pub mod types {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Session {
+        pub id: ::std::string::String,
+        pub status: SessionStatus,
+        pub created_at: i64,
+        pub decisioned_at: ::std::option::Option<i64>,
+        pub bot_score: ::std::option::Option<i32>,
+        pub links: Links,
+    }
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Address {
+        pub line1: ::std::option::Option<::std::string::String>,
+        pub locality: ::std::option::Option<::std::string::String>,
+    }
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct Links {
+        pub self_: ::std::option::Option<::std::string::String>,
+    }
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub enum SessionStatus {
+        Approved,
+        Declined,
+        Unknown(::std::string::String),
+    }
+    impl SessionStatus {
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Approved => "approved",
+                Self::Declined => "declined",
+                Self::Unknown(value) => value.as_str(),
+            }
+        }
+    }
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum Subject {
+        Person(Address),
+        Business(::std::string::String),
+    }
+}
+
+pub struct Client;
+
+impl Client {
+    pub async fn get_session(&self, id: &str) -> Result<types::Session, ()> {
+        let _ = id;
+        Err(())
+    }
+    pub async fn list_sessions(
+        &self,
+        page_size: ::std::option::Option<i64>,
+    ) -> Result<Vec<types::Session>, ()> {
+        let _ = page_size;
+        Err(())
+    }
+}
+"#;
+
+/// Code written against [`OLD`] the way applications use a client: reads
+/// every field, builds what can be built with a struct literal, matches
+/// every enum (exhaustively where allowed), calls every operation.
+const DOWNSTREAM: &str = r#"
+use api::types::{Address, Links, Session, SessionStatus, Subject};
+
+pub async fn show(client: &api::Client) -> String {
+    let Ok(session) = client.get_session("7").await else { return String::new() };
+    let listed: Vec<Session> = client.list_sessions(Some(10)).await.unwrap_or_default();
+    let decided: Option<i64> = session.decisioned_at;
+    let score: Option<i32> = session.bot_score;
+    let created: i64 = session.created_at;
+    let links: &Links = &session.links;
+    let status = match &session.status {
+        SessionStatus::Approved => "approved".to_owned(),
+        SessionStatus::Unknown(other) if other == "on_hold" => "on hold".to_owned(),
+        other => other.as_str().to_owned(),
+    };
+    format!(
+        "{} {status} {decided:?} {score:?} {created} {:?} of {}",
+        session.id,
+        links.self_,
+        listed.len()
+    )
+}
+
+pub fn home() -> Address {
+    let _ = Address::default();
+    Address { line1: Some("1 Main St".to_owned()), locality: None }
+}
+
+pub fn describe(subject: &Subject) -> String {
+    match subject {
+        Subject::Person(address) => format!("{:?}", address.line1),
+        Subject::Business(name) => name.clone(),
+    }
+}
+
+pub fn declined() -> SessionStatus {
+    SessionStatus::Declined
+}
+"#;
+
+/// One kind of change: a name, and the edits (text replaced, once each)
+/// that turn [`OLD`] into the new library.
+struct Case {
+    name: &'static str,
+    edits: &'static [(&'static str, &'static str)],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "removed field",
+        edits: &[("pub decisioned_at: ::std::option::Option<i64>,", "")],
+    },
+    Case {
+        name: "removed variant",
+        edits: &[("Declined,", ""), ("Self::Declined => \"declined\",", "")],
+    },
+    Case {
+        name: "removed type",
+        edits: &[(
+            "    #[derive(Clone, Debug, PartialEq)]\n    pub enum Subject {\n        Person(Address),\n        Business(::std::string::String),\n    }",
+            "",
+        )],
+    },
+    Case {
+        name: "removed operation",
+        edits: &[("pub async fn list_sessions(", "async fn list_sessions(")],
+    },
+    Case {
+        name: "changed field type",
+        edits: &[(
+            "pub bot_score: ::std::option::Option<i32>,",
+            "pub bot_score: ::std::option::Option<f64>,",
+        )],
+    },
+    Case {
+        name: "response field became optional",
+        edits: &[(
+            "pub created_at: i64,",
+            "pub created_at: ::std::option::Option<i64>,",
+        )],
+    },
+    Case {
+        name: "field became required",
+        edits: &[(
+            "pub decisioned_at: ::std::option::Option<i64>,",
+            "pub decisioned_at: i64,",
+        )],
+    },
+    Case {
+        name: "new required parameter",
+        edits: &[(
+            "get_session(&self, id: &str)",
+            "get_session(&self, id: &str, include: &str)",
+        )],
+    },
+    Case {
+        name: "new optional parameter",
+        edits: &[(
+            "page_size: ::std::option::Option<i64>,\n    )",
+            "page_size: ::std::option::Option<i64>,\n        page_after: ::std::option::Option<&str>,\n    )",
+        )],
+    },
+    Case {
+        name: "changed return type",
+        edits: &[(
+            "-> Result<Vec<types::Session>, ()>",
+            "-> Result<::std::collections::VecDeque<types::Session>, ()>",
+        )],
+    },
+    Case {
+        name: "variant added to an exhaustive enum",
+        edits: &[(
+            "Business(::std::string::String),\n",
+            "Business(::std::string::String),\n        Trust(::std::string::String),\n",
+        )],
+    },
+    Case {
+        name: "variant added to a non_exhaustive open enum",
+        edits: &[
+            (
+                "Declined,\n        Unknown",
+                "Declined,\n        OnHold,\n        Unknown",
+            ),
+            (
+                "Self::Declined => \"declined\",",
+                "Self::Declined => \"declined\",\n                Self::OnHold => \"on_hold\",",
+            ),
+        ],
+    },
+    Case {
+        name: "enum became non_exhaustive",
+        edits: &[(
+            "    #[derive(Clone, Debug, PartialEq)]\n    pub enum Subject",
+            "    #[derive(Clone, Debug, PartialEq)]\n    #[non_exhaustive]\n    pub enum Subject",
+        )],
+    },
+    Case {
+        name: "field added to a struct users can build",
+        edits: &[(
+            "pub locality: ::std::option::Option<::std::string::String>,",
+            "pub locality: ::std::option::Option<::std::string::String>,\n        pub postal_code: ::std::option::Option<::std::string::String>,",
+        )],
+    },
+    Case {
+        name: "field added to a non_exhaustive struct",
+        edits: &[(
+            "pub self_: ::std::option::Option<::std::string::String>,",
+            "pub self_: ::std::option::Option<::std::string::String>,\n        pub next: ::std::option::Option<::std::string::String>,",
+        )],
+    },
+    Case {
+        name: "struct no longer implements Default",
+        edits: &[(
+            "#[derive(Clone, Debug, Default, PartialEq)]",
+            "#[derive(Clone, Debug, PartialEq)]",
+        )],
+    },
+    Case {
+        name: "added operation",
+        edits: &[(
+            "impl Client {\n",
+            "impl Client {\n    pub async fn decline_session(&self, id: &str) -> Result<(), ()> {\n        let _ = id;\n        Err(())\n    }\n",
+        )],
+    },
+    Case {
+        name: "added type",
+        edits: &[(
+            "pub mod types {\n",
+            "pub mod types {\n    #[derive(Clone, Debug, PartialEq)]\n    pub struct Business {\n        pub legal_name: ::std::option::Option<::std::string::String>,\n    }\n",
+        )],
+    },
+    Case {
+        name: "struct now implements Default",
+        edits: &[(
+            "#[derive(Clone, Debug, PartialEq)]\n    #[non_exhaustive]\n    pub struct Links",
+            "#[derive(Clone, Debug, Default, PartialEq)]\n    #[non_exhaustive]\n    pub struct Links",
+        )],
+    },
+];
+
+fn side(source: &str) -> Side {
+    Side {
+        surface: Surface::read([source]),
+        pointers: Pointers::default(),
+        version: "0.1.0".to_owned(),
+    }
+}
+
+/// Type-checks `source` as a library named `name`, with `api` as its one
+/// dependency when given; the compiler's message on failure.
+fn rustc(dir: &Path, name: &str, source: &str, api: Option<&Path>) -> Result<PathBuf, String> {
+    let file = dir.join(format!("{name}.rs"));
+    std::fs::write(&file, source).unwrap();
+    let output = dir.join(format!("lib{name}.rmeta"));
+    let mut command = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned()));
+    command
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "lib",
+            "--emit=metadata",
+        ])
+        .args(["--crate-name", name, "--cap-lints", "allow", "-o"])
+        .arg(&output)
+        .arg(&file);
+    if let Some(api) = api {
+        command
+            .arg("--extern")
+            .arg(format!("api={}", api.display()));
+    }
+    let result = command.output().expect("run rustc");
+    if result.status.success() {
+        Ok(output)
+    } else {
+        Err(String::from_utf8_lossy(&result.stderr).into_owned())
+    }
+}
+
+#[test]
+fn breaking_in_the_report_means_a_downstream_crate_stops_compiling() {
+    let root = std::env::temp_dir().join(format!("semver-compiler-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+
+    // The downstream compiles against the old library: it is honest code.
+    let base = root.join("base");
+    std::fs::create_dir_all(&base).unwrap();
+    let old_api = rustc(&base, "api", OLD, None).expect("the old library compiles");
+    if let Err(message) = rustc(&base, "downstream", DOWNSTREAM, Some(&old_api)) {
+        panic!("the downstream does not compile against the old library:\n{message}");
+    }
+    let old = side(OLD);
+    assert!(compare(&old, &old).is_empty(), "no change, no report");
+
+    let outcomes: Vec<Result<(), String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = CASES
+            .iter()
+            .enumerate()
+            .map(|(index, case)| {
+                let dir = root.join(format!("case-{index}"));
+                let old = &old;
+                scope.spawn(move || check(case, old, &dir))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let _ = std::fs::remove_dir_all(&root);
+    let failures: Vec<String> = outcomes.into_iter().filter_map(Result::err).collect();
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+fn check(case: &Case, old: &Side, dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).unwrap();
+    let name = case.name;
+    let mut new_source = OLD.to_owned();
+    for (from, to) in case.edits {
+        if !new_source.contains(from) {
+            return Err(format!("{name}: `{from}` is not in the library"));
+        }
+        new_source = new_source.replacen(from, to, 1);
+    }
+    let new_api = rustc(dir, "api", &new_source, None)
+        .map_err(|message| format!("{name}: the new library does not compile:\n{message}"))?;
+    let downstream_fails = rustc(dir, "downstream", DOWNSTREAM, Some(&new_api)).is_err();
+    let changes = compare(old, &side(&new_source));
+    if changes.is_empty() {
+        return Err(format!("{name}: the report sees no change"));
+    }
+    let breaking = changes.iter().any(|c| c.class == Class::Breaking);
+    let report: Vec<String> = changes.iter().map(ToString::to_string).collect();
+    if breaking != downstream_fails {
+        return Err(format!(
+            "{name}: the downstream {} against the new library, but the report says:\n  {}",
+            if downstream_fails {
+                "fails to compile"
+            } else {
+                "compiles"
+            },
+            report.join("\n  ")
+        ));
+    }
+    Ok(())
+}
+
+/// The one change the compiler cannot see is still in the report.
+#[test]
+fn a_value_leaving_the_catch_all_is_reported_as_a_behaviour_change() {
+    let new_source = OLD
+        .replacen(
+            "Declined,\n        Unknown",
+            "Declined,\n        OnHold,\n        Unknown",
+            1,
+        )
+        .replacen(
+            "Self::Declined => \"declined\",",
+            "Self::Declined => \"declined\",\n                Self::OnHold => \"on_hold\",",
+            1,
+        );
+    let changes = compare(&side(OLD), &side(&new_source));
+    let behaviour: Vec<String> = changes
+        .iter()
+        .filter(|c| c.class == Class::Behaviour)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        behaviour,
+        [
+            "behaviour: value now decodes as types::SessionStatus::OnHold: `on_hold` used to decode as `SessionStatus::Unknown(\"on_hold\")`"
+        ],
+        "{changes:#?}"
+    );
+}

@@ -1,0 +1,219 @@
+//! What `cargo xtask regen` tells the crate's users: the change report
+//! between the crate the spec generates now and the one an earlier
+//! revision of the spec generated, the version rule, and the crate's
+//! `CHANGELOG.md`.
+//!
+//! The earlier revision comes from git. By default it is the newest
+//! committed revision of the spec whose `x-rust-client.version` differs
+//! from the one being generated (the previous version), or HEAD's when
+//! every revision has the same version; `--since REV` names one instead.
+//! Measuring from the previous version, rather than from HEAD alone, keeps
+//! the check meaningful after the commit too, so `regen --check` in CI sees
+//! what a version bump must cover.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use generator::report::{self, Side, changelog, version};
+use generator::{CrateFiles, Options};
+
+/// How many commits of the spec's history are looked through for the
+/// previous version.
+const HISTORY_LIMIT: &str = "500";
+
+/// The changelog's file name, in the generated crate's folder.
+pub const CHANGELOG: &str = "CHANGELOG.md";
+
+/// The outcome of comparing with the earlier revision.
+pub struct Review {
+    /// The version does not fit the changes: what to set, and why.
+    pub problem: Option<String>,
+    /// The changelog as regen writes it, when it has an entry to write.
+    pub changelog: Option<String>,
+}
+
+/// Compares `files`, generated from `spec`, with what the earlier revision
+/// of `spec` generates, prints the report, and checks the version. A
+/// baseline that cannot be had (no git, spec not committed, an old spec
+/// that no longer generates) is said on stderr and skips the report.
+pub fn review(
+    spec: &Path,
+    spec_label: &str,
+    since: Option<&str>,
+    options: &Options,
+    files: &CrateFiles,
+    out: &Path,
+) -> Result<Review, generator::Error> {
+    let none = Review {
+        problem: None,
+        changelog: None,
+    };
+    let new = Side::of(spec, files, options)?;
+    let baseline = match Baseline::find(spec, since, &new.version) {
+        Ok(baseline) => baseline,
+        Err(why) => {
+            eprintln!("note: no change report: {why}");
+            return Ok(none);
+        }
+    };
+    let old = match baseline.side(options) {
+        Ok(old) => old,
+        Err(error) => {
+            let first = error.to_string();
+            let first = first.lines().next().unwrap_or_default();
+            eprintln!(
+                "note: no change report: the spec at {} does not generate: {first}",
+                baseline.revision
+            );
+            return Ok(none);
+        }
+    };
+    let changes = report::compare(&old, &new);
+    let since_text = format!("{} (version {})", baseline.revision, old.version);
+    if changes.is_empty() {
+        println!("no change to the public API since {since_text}");
+    } else {
+        println!("changes to the public API since {since_text}:");
+        for change in &changes {
+            println!("  {change}");
+        }
+    }
+
+    let problem = match (
+        semver::Version::parse(&old.version),
+        semver::Version::parse(&new.version),
+    ) {
+        (Ok(old_version), Ok(new_version)) => version::check(&old_version, &new_version, &changes)
+            .err()
+            .map(|problem| {
+                format!(
+                    "{spec_label}: {}: set `x-rust-client.version` to {} (or higher); it says {}",
+                    problem.reason, problem.needed, new.version
+                )
+            }),
+        _ => {
+            eprintln!(
+                "note: the version is not checked: {} at {} is not a SemVer version",
+                old.version, baseline.revision
+            );
+            None
+        }
+    };
+    let path = out.join(CHANGELOG);
+    let existing = fs::read_to_string(&path).ok();
+    let changelog = (existing.is_some() || !changes.is_empty())
+        .then(|| changelog::update(existing.as_deref(), &new.version, &changes));
+    Ok(Review { problem, changelog })
+}
+
+/// An earlier revision of the spec, from git.
+struct Baseline {
+    /// How messages name it: an abbreviated commit hash.
+    revision: String,
+    /// The spec's text at that revision.
+    text: String,
+    /// The spec's file name, whose extension says YAML or JSON.
+    file_name: PathBuf,
+}
+
+impl Baseline {
+    fn find(spec: &Path, since: Option<&str>, version: &str) -> Result<Baseline, String> {
+        let dir = spec
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let top = git(dir, &["rev-parse", "--show-toplevel"])
+            .map_err(|e| format!("{} is not in a git repository ({e})", spec.display()))?;
+        let top = PathBuf::from(top.trim());
+        let full = fs::canonicalize(spec).map_err(|e| format!("{}: {e}", spec.display()))?;
+        let top = fs::canonicalize(&top).unwrap_or(top);
+        let relative = full
+            .strip_prefix(&top)
+            .map_err(|_| format!("{} is outside its git repository", spec.display()))?
+            .to_string_lossy()
+            .replace('\\', "/");
+        let file_name = PathBuf::from(spec.file_name().unwrap_or_default());
+        let show = |commit: &str| git(&top, &["show", &format!("{commit}:{relative}")]);
+        let short = |commit: &str| {
+            git(&top, &["rev-parse", "--short", commit]).map(|s| s.trim().to_owned())
+        };
+
+        if let Some(revision) = since {
+            let text = show(revision)
+                .map_err(|_| format!("{relative} does not exist at revision `{revision}`"))?;
+            return Ok(Baseline {
+                revision: short(revision).unwrap_or_else(|_| revision.to_owned()),
+                text,
+                file_name,
+            });
+        }
+        let log = git(
+            &top,
+            &[
+                "log",
+                "--format=%H",
+                "--max-count",
+                HISTORY_LIMIT,
+                "HEAD",
+                "--",
+                &relative,
+            ],
+        )
+        .map_err(|e| format!("cannot read the history of {relative} ({e})"))?;
+        let commits: Vec<&str> = log.lines().collect();
+        let Some(newest) = commits.first() else {
+            return Err(format!(
+                "{relative} is not committed yet, so there is nothing to compare with"
+            ));
+        };
+        for commit in &commits {
+            let text = show(commit).map_err(|e| format!("git show {commit}: {e}"))?;
+            if report::spec_version(&text).as_deref() != Some(version) {
+                return Ok(Baseline {
+                    revision: short(commit)?,
+                    text,
+                    file_name,
+                });
+            }
+        }
+        // Every revision has this version: it was released as committed.
+        Ok(Baseline {
+            revision: short(newest)?,
+            text: show(newest)?,
+            file_name,
+        })
+    }
+
+    /// Generates the crate of this revision in memory and reads its side.
+    fn side(&self, options: &Options) -> Result<Side, generator::Error> {
+        let dir = std::env::temp_dir().join(format!(
+            "xtask-regen-baseline-{}-{}",
+            std::process::id(),
+            self.revision
+        ));
+        let path = dir.join(&self.file_name);
+        let written = fs::create_dir_all(&dir).and_then(|()| fs::write(&path, &self.text));
+        if let Err(source) = written {
+            return Err(generator::Error::Output { path, source });
+        }
+        let side = Side::generate(&path, options);
+        let _ = fs::remove_dir_all(&dir);
+        side
+    }
+}
+
+/// Runs git in `dir` and returns its standard output.
+fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return Err(stderr.lines().next().unwrap_or("git failed").to_owned());
+    }
+    String::from_utf8(output.stdout).map_err(|_| "git printed invalid UTF-8".to_owned())
+}
