@@ -465,7 +465,7 @@ async fn personal_data_prints_redacted_but_stays_readable() {
 #[tokio::test]
 async fn secrets_stay_out_of_debug_output_errors_and_traces() {
     let captured = Captured::default();
-    let _guard = tracing::subscriber::set_default(captured.subscriber());
+    let _installed = captured.install();
 
     let server = MockServer::start().await;
     answer_once(

@@ -291,7 +291,7 @@ async fn the_builder_sets_the_limit_and_every_byte_counts() {
 #[tokio::test]
 async fn an_echoed_key_is_replaced_before_the_error_keeps_it() {
     let captured = Captured::default();
-    let _guard = tracing::subscriber::set_default(captured.subscriber());
+    let _installed = captured.install();
 
     let server = MockServer::start().await;
     let echo = json!({"errors": [{

@@ -109,8 +109,23 @@ impl Captured {
         String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
     }
 
-    /// A subscriber that writes every event and span, at every level, here.
-    pub fn subscriber(&self) -> impl tracing::Subscriber + Send + Sync + 'static {
+    /// Makes a subscriber that writes every event and span here the
+    /// thread's default, until what this returns is dropped.
+    ///
+    /// tracing decides once, process-wide, whether a span or event is
+    /// wanted, when some thread first reaches it; while only one subscriber
+    /// exists, it asks that thread's default. Another test's thread, which
+    /// has none, would then turn the span off for this one too
+    /// (tokio-rs/tracing#3611). A second subscriber kept alive alongside
+    /// makes tracing ask every subscriber instead.
+    pub fn install(&self) -> Installed {
+        Installed {
+            _second: tracing::Dispatch::new(self.subscriber()),
+            _default: tracing::subscriber::set_default(self.subscriber()),
+        }
+    }
+
+    fn subscriber(&self) -> impl tracing::Subscriber + Send + Sync + 'static {
         let writer = self.clone();
         tracing_subscriber::fmt()
             .with_max_level(tracing::Level::TRACE)
@@ -118,6 +133,12 @@ impl Captured {
             .with_ansi(false)
             .finish()
     }
+}
+
+/// Keeps a [`Captured`] installed.
+pub struct Installed {
+    _second: tracing::Dispatch,
+    _default: tracing::subscriber::DefaultGuard,
 }
 
 impl Write for Captured {
