@@ -6,13 +6,17 @@
 use ::std::fmt;
 use ::std::time::Duration;
 use crate::RetryPolicy;
-use crate::transport::Call;
+use crate::error::Secrets;
+use crate::transport::{self, Call};
 /// A client for the Beltic Identity API. Cheap to clone: clones share one connection pool.
 #[derive(Clone, Debug)]
 pub struct Client {
     http: ::reqwest::Client,
     base_url: String,
     retry: RetryPolicy,
+    max_response_bytes: u64,
+    /// The credential, which errors keep out of text the server sent.
+    secrets: Secrets,
 }
 /// The base URL the spec's first server names, used unless [`ClientBuilder::base_url`] or the environment says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.beltic.com";
@@ -23,6 +27,16 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10u64);
 /// How long one attempt of a request may take, from sending it to reading
 /// the last byte of the response, unless the builder says otherwise.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30u64);
+/// The most bytes of a success body the client reads, unless the builder
+/// says otherwise: a body that is longer is an error, and so is a
+/// `Content-Length` over it (then none of the body is read).
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 4 * 1024 * 1024;
+/// The `User-Agent` requests carry, unless the builder says otherwise.
+pub const DEFAULT_USER_AGENT: &str = "beltic-identity/0.2.0 (Rust; generated from an OpenAPI description)";
+/// The environment variable that, set to `1`, lets [`Client::from_env`]
+/// take a plain `http` base URL to another host than this one
+/// (see [`ClientBuilder::allow_insecure_http`]).
+pub const ALLOW_INSECURE_HTTP_ENV: &str = "BELTIC_ALLOW_INSECURE_HTTP";
 /// The environment variable [`Client::from_env`] reads the API key from.
 pub const API_KEY_ENV: &str = "BELTIC_API_KEY";
 /// The header the API key travels in (security scheme `ApiKeyAuth`).
@@ -50,7 +64,7 @@ impl Client {
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
-    /// Builds a client from the environment: the API key from `BELTIC_API_KEY`, and the base URL from `BELTIC_BASE_URL` when it is set.
+    /// Builds a client from the environment: the API key from `BELTIC_API_KEY`, and the base URL from `BELTIC_BASE_URL` when it is set. A plain `http` base URL to another host than this one needs `BELTIC_ALLOW_INSECURE_HTTP=1`.
     pub fn from_env() -> ::std::result::Result<Self, ConfigError> {
         let mut builder = Self::builder();
         if let Some(secret) = env_var(API_KEY_ENV)? {
@@ -58,6 +72,9 @@ impl Client {
         }
         if let Some(base_url) = env_var(BASE_URL_ENV)? {
             builder = builder.base_url(base_url);
+        }
+        if env_var(ALLOW_INSECURE_HTTP_ENV)?.as_deref() == Some("1") {
+            builder = builder.allow_insecure_http(true);
         }
         builder.build()
     }
@@ -69,9 +86,18 @@ impl Client {
     pub fn retry_policy(&self) -> RetryPolicy {
         self.retry
     }
+    /// The most bytes of a success body the client reads.
+    pub fn max_response_bytes(&self) -> u64 {
+        self.max_response_bytes
+    }
     /// progenitor's client for one call of the operation `operation_id`.
     pub(crate) fn call(&self, operation_id: &'static str) -> crate::api::Client {
-        let call = Call::new(operation_id, self.retry);
+        let call = Call::new(
+            operation_id,
+            self.retry,
+            self.max_response_bytes,
+            self.secrets.clone(),
+        );
         crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
     }
 }
@@ -80,9 +106,12 @@ impl Client {
 pub struct ClientBuilder {
     api_key: ::std::option::Option<ApiKey>,
     base_url: ::std::option::Option<String>,
+    allow_insecure_http: bool,
     connect_timeout: ::std::option::Option<Duration>,
     timeout: ::std::option::Option<Duration>,
     retry: RetryPolicy,
+    max_response_bytes: ::std::option::Option<u64>,
+    user_agent: ::std::option::Option<String>,
 }
 impl ClientBuilder {
     /// Authenticates every request with this API key (required).
@@ -91,9 +120,19 @@ impl ClientBuilder {
         self
     }
     /// Sends requests to `base_url` (scheme, host, optional port and path
-    /// stem) instead of the default.
+    /// stem) instead of the default. A plain `http` URL is refused unless
+    /// its host is this machine (`localhost`, `127.0.0.0/8`, `::1`) or
+    /// [`ClientBuilder::allow_insecure_http`] says otherwise.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
+        self
+    }
+    /// Accepts a plain `http` base URL to another host than this one,
+    /// where anyone on the way can read and change every request and
+    /// response. Off by default, so that a mistyped URL never sends the
+    /// credential in clear text.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
         self
     }
     /// Limits how long opening a connection may take
@@ -121,23 +160,46 @@ impl ClientBuilder {
         self.retry = self.retry.max_retries(retries);
         self
     }
+    /// Reads at most `bytes` of a success body (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`]); a longer body, or a
+    /// `Content-Length` over the limit, makes the call fail with
+    /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge).
+    /// A streamed body counts too.
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = Some(bytes);
+        self
+    }
+    /// Sends `user_agent` as the `User-Agent` of every request (default
+    /// [`DEFAULT_USER_AGENT`]).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
     /// Checks the settings and builds the client.
     pub fn build(self) -> ::std::result::Result<Client, ConfigError> {
         let base_url = self.base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
-        let base_url = checked_base_url(base_url)?;
+        let base_url = checked_base_url(base_url, self.allow_insecure_http)?;
         #[allow(unused_mut)]
         let mut headers = ::reqwest::header::HeaderMap::new();
+        #[allow(unused_mut)]
+        let mut secrets: Vec<String> = Vec::new();
         let secret = match self.api_key {
             Some(ApiKey(secret)) if !secret.is_empty() => secret,
             _ => return Err(ConfigError::MissingApiKey),
         };
-        let mut value = ::reqwest::header::HeaderValue::try_from(secret)
+        let mut value = ::reqwest::header::HeaderValue::try_from(secret.as_str())
             .map_err(|_| ConfigError::InvalidApiKey)?;
         value.set_sensitive(true);
         headers
             .insert(::reqwest::header::HeaderName::from_static(API_KEY_HEADER), value);
+        secrets.push(secret);
+        let user_agent = self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT);
+        let user_agent = ::reqwest::header::HeaderValue::from_str(user_agent)
+            .map_err(|_| ConfigError::InvalidUserAgent)?;
         let http = ::reqwest::Client::builder()
             .default_headers(headers)
+            .user_agent(user_agent)
+            .redirect(transport::redirect_policy())
             .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
             .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
             .build()
@@ -146,11 +208,18 @@ impl ClientBuilder {
             http,
             base_url,
             retry: self.retry,
+            max_response_bytes: self
+                .max_response_bytes
+                .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+            secrets: Secrets::new(secrets),
         })
     }
 }
 /// The base URL without a trailing `/`, since operation paths start with one.
-fn checked_base_url(base_url: String) -> ::std::result::Result<String, ConfigError> {
+fn checked_base_url(
+    base_url: String,
+    allow_insecure_http: bool,
+) -> ::std::result::Result<String, ConfigError> {
     let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
         base_url: without_userinfo(&base_url),
         reason: reason.to_owned(),
@@ -165,7 +234,22 @@ fn checked_base_url(base_url: String) -> ::std::result::Result<String, ConfigErr
     if url.query().is_some() || url.fragment().is_some() {
         return Err(invalid("it must not have a query or fragment"));
     }
+    if url.scheme() == "http" && !allow_insecure_http && !is_this_machine(&url) {
+        return Err(
+            invalid(
+                "plain http would send the API key unencrypted; use https, or, on a network you trust, call ClientBuilder::allow_insecure_http(true) or set BELTIC_ALLOW_INSECURE_HTTP=1",
+            ),
+        );
+    }
     Ok(base_url.trim_end_matches('/').to_owned())
+}
+/// Whether `url`'s host is this machine: `localhost` or a loopback
+/// address, which plain http reaches without crossing a network.
+fn is_this_machine(url: &::reqwest::Url) -> bool {
+    let host = url.host_str().unwrap_or_default();
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<::std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 /// `base_url` with anything between `://` and an `@` in its authority
 /// replaced, for messages: it may be a password.
@@ -204,7 +288,8 @@ pub enum ConfigError {
     MissingApiKey,
     /// The API key has characters an HTTP header cannot carry, such as a line break.
     InvalidApiKey,
-    /// The base URL is not an absolute http(s) URL.
+    /// The base URL is not an absolute http(s) URL, or is plain http to
+    /// another machine without [`ClientBuilder::allow_insecure_http`].
     InvalidBaseUrl {
         /// The URL as given.
         base_url: String,
@@ -216,6 +301,8 @@ pub enum ConfigError {
         /// The variable's name.
         name: &'static str,
     },
+    /// The `User-Agent` has characters an HTTP header cannot carry.
+    InvalidUserAgent,
     /// The HTTP client could not be set up (for example, no TLS roots).
     HttpClient(::reqwest::Error),
 }
@@ -236,6 +323,11 @@ impl fmt::Display for ConfigError {
                 write!(f, "base URL `{base_url}` is not usable: {reason}")
             }
             Self::NotUnicode { name } => write!(f, "{name} is not valid UTF-8"),
+            Self::InvalidUserAgent => {
+                f.write_str(
+                    "the user agent has characters an HTTP header cannot carry (a line break?)",
+                )
+            }
             Self::HttpClient(e) => write!(f, "cannot set up the HTTP client: {e}"),
         }
     }

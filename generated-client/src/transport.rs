@@ -2,7 +2,8 @@
 // Do not edit by hand: change the spec and run `cargo xtask regen`.
 
 //! Sending one operation's request: retries with backoff and `Retry-After`,
-//! a tracing span, and the turn of progenitor's error into this crate's.
+//! a tracing span, the redirect rule, the limit on success bodies, and the
+//! turn of progenitor's error into this crate's.
 //!
 //! Nothing in this file depends on the spec: the generator copies it into
 //! every crate it writes. progenitor's client calls [`Call::send`] through
@@ -10,19 +11,51 @@
 //! remembers the last response's head so that an error can report the
 //! status even where progenitor's error drops it.
 
+use std::error::Error as _;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use backon::{BackoffBuilder, ExponentialBuilder};
+use http_body_util::{Full, LengthLimitError, Limited};
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo, ResponseValue};
-use reqwest::{Method, Request, Response};
+use reqwest::header::LOCATION;
+use reqwest::{Method, Request, Response, Url};
 use tracing::Instrument;
 
 use crate::api;
 use crate::error::{
-    DecodeError, ERROR_BODY_LIMIT, Error, ErrorBody, ErrorKind, ResponseHead, retryable_failure,
-    retryable_status,
+    DecodeError, ERROR_BODY_LIMIT, Error, ErrorBody, ErrorKind, ResponseHead, Secrets,
+    retryable_failure, retryable_status,
 };
+
+/// How many redirects within the request's own origin one request follows.
+pub(crate) const MAX_REDIRECTS: usize = 5;
+
+/// The redirect rule of every client: a redirect is followed only to the
+/// origin (scheme, host and port) the request went to, [`MAX_REDIRECTS`]
+/// times at most. Any other comes back as the redirect response, which
+/// becomes an [`ErrorKind::Redirect`].
+///
+/// Not following beats following without the credential: an answer from
+/// another origin is not the API's, reqwest would carry along every header
+/// but `Authorization` and cookies (a custom API-key header included), and
+/// the target's query may hold personal data. `https` to `http` is another
+/// origin too, so the credential never drops to plain text.
+pub(crate) fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        // `previous` starts with the URL first asked for, then each one
+        // followed since.
+        let previous = attempt.previous();
+        let same_origin = previous
+            .first()
+            .is_some_and(|first| first.origin() == attempt.url().origin());
+        if same_origin && previous.len() <= MAX_REDIRECTS {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
+}
 
 /// When a request is sent again after a failure that may pass.
 ///
@@ -124,6 +157,10 @@ pub(crate) struct Call {
     /// The spec's `operationId`, as traces name the operation.
     operation_id: &'static str,
     policy: RetryPolicy,
+    /// The most bytes of a success body that are read.
+    max_response_bytes: u64,
+    /// The client's credentials, which no text kept from a response shows.
+    secrets: Secrets,
     outcome: Arc<Mutex<Outcome>>,
 }
 
@@ -134,10 +171,17 @@ struct Outcome {
 }
 
 impl Call {
-    pub(crate) fn new(operation_id: &'static str, policy: RetryPolicy) -> Self {
+    pub(crate) fn new(
+        operation_id: &'static str,
+        policy: RetryPolicy,
+        max_response_bytes: u64,
+        secrets: Secrets,
+    ) -> Self {
         Self {
             operation_id,
             policy,
+            max_response_bytes,
+            secrets,
             outcome: Arc::default(),
         }
     }
@@ -164,9 +208,38 @@ impl Call {
             latency_ms = tracing::field::Empty,
         );
         let recorder = span.clone();
-        self.send_in(http, request, &recorder)
+        let result = self
+            .send_in(http, request, &recorder)
             .instrument(span)
-            .await
+            .await;
+        result.map(|response| self.limit_body(response))
+    }
+
+    /// A success response whose body fails to read past
+    /// `max_response_bytes`, or at once when its `Content-Length` is over
+    /// that; other responses as they are (an error body is read only in
+    /// part anyway). The body of a response that is not the API's answer
+    /// could otherwise fill the memory.
+    fn limit_body(&self, response: Response) -> Response {
+        if !response.status().is_success() {
+            return response;
+        }
+        let limit = usize::try_from(self.max_response_bytes).unwrap_or(usize::MAX);
+        let declared = self.outcome().1.and_then(|head| head.content_length());
+        // reqwest's conversion keeps the status, the headers and the
+        // timeout on reading the body, and drops the URL, which nothing
+        // reads past this point.
+        let (parts, body) = http::Response::from(response).into_parts();
+        let body = if declared.is_some_and(|length| length > self.max_response_bytes) {
+            // Dropping the connection's body closes it unread; one byte over
+            // a limit of none makes the first read fail with the same error
+            // as a body cut off.
+            drop(body);
+            reqwest::Body::wrap(Limited::new(Full::new(&b" "[..]), 0))
+        } else {
+            reqwest::Body::wrap(Limited::new(body, limit))
+        };
+        Response::from(http::Response::from_parts(parts, body))
     }
 
     async fn send_in(
@@ -190,7 +263,7 @@ impl Call {
             let head = result
                 .as_ref()
                 .ok()
-                .map(|r| ResponseHead::new(r.status(), r.headers()));
+                .map(|r| ResponseHead::new(r.status(), r.headers(), &self.secrets));
             self.record(attempt, head.clone());
 
             let wait = match (&result, &head) {
@@ -262,29 +335,79 @@ pub(crate) async fn finish<T>(
         Ok(value) => return Ok(value),
         Err(error) => error,
     };
-    let (attempts, head) = call.inner().outcome();
+    let call = call.inner();
+    let (attempts, head) = call.outcome();
+    let secrets = &call.secrets;
     let kind = match error {
         Raw::InvalidRequest(reason) | Raw::Custom(reason) => ErrorKind::InvalidRequest(reason),
+        Raw::ResponseBodyError(e) if cut_at_limit(&e) => ErrorKind::ResponseTooLarge {
+            limit: call.max_response_bytes,
+            content_length: head
+                .as_ref()
+                .and_then(ResponseHead::content_length)
+                .filter(|length| *length > call.max_response_bytes),
+        },
         Raw::CommunicationError(e) | Raw::InvalidUpgrade(e) | Raw::ResponseBodyError(e) => {
             ErrorKind::Connection(e)
         }
         Raw::InvalidResponsePayload(_, e) => ErrorKind::Decode(DecodeError::new(&e)),
-        Raw::UnexpectedResponse(response) => {
-            let headers = response.headers().clone();
-            match read_error_body(response).await {
-                Ok((bytes, complete)) => {
-                    ErrorKind::Status(ErrorBody::parse(&headers, &bytes, complete))
+        Raw::UnexpectedResponse(response) => match redirect_not_followed(&response, secrets) {
+            Some(redirect) => redirect,
+            None => {
+                let headers = response.headers().clone();
+                match read_error_body(response).await {
+                    Ok((bytes, complete)) => {
+                        ErrorKind::Status(ErrorBody::parse(&headers, &bytes, complete, secrets))
+                    }
+                    Err(e) => ErrorKind::Connection(e),
                 }
-                Err(e) => ErrorKind::Connection(e),
             }
-        }
+        },
         // Error statuses are left out of what progenitor sees, so it never
         // decodes an error body itself.
         Raw::ErrorResponse(value) => {
-            ErrorKind::Status(ErrorBody::parse(value.headers(), &[], true))
+            ErrorKind::Status(ErrorBody::parse(value.headers(), &[], true, secrets))
         }
     };
     Err(Error::new(operation, kind, head, attempts))
+}
+
+/// Whether reading a body failed because it went past the limit
+/// [`Call::limit_body`] set.
+fn cut_at_limit(error: &reqwest::Error) -> bool {
+    let mut source = error.source();
+    while let Some(cause) = source {
+        if cause.is::<LengthLimitError>() {
+            return true;
+        }
+        source = cause.source();
+    }
+    false
+}
+
+/// The redirect [`redirect_policy`] stopped at, if `response` is one: its
+/// target's origin, never its path or query.
+fn redirect_not_followed(response: &Response, secrets: &Secrets) -> Option<ErrorKind> {
+    if !response.status().is_redirection() {
+        return None;
+    }
+    let location = response.headers().get(LOCATION)?.to_str().ok()?;
+    let target = response.url().join(location).ok()?;
+    Some(ErrorKind::Redirect {
+        origin: secrets.redact(&origin_of(&target)),
+        same_origin: target.origin() == response.url().origin(),
+    })
+}
+
+/// `scheme://host[:port]`, the port only when it is not the scheme's own.
+fn origin_of(url: &Url) -> String {
+    let origin = url.origin();
+    if origin.is_tuple() {
+        origin.ascii_serialization()
+    } else {
+        // Schemes without hosts (`data:`, `file:`) have no origin to name.
+        format!("{}:", url.scheme())
+    }
 }
 
 /// The first [`ERROR_BODY_LIMIT`] bytes of an error response's body, and
@@ -322,7 +445,8 @@ mod tests {
             .body("{}")
             .build()
             .unwrap();
-        let call = Call::new("test", policy.initial_backoff(Duration::from_millis(1)));
+        let policy = policy.initial_backoff(Duration::from_millis(1));
+        let call = Call::new("test", policy, u64::MAX, Secrets::default());
         let response = call.send(&http, request).await.unwrap();
         assert_eq!(response.status(), 503);
         server.received_requests().await.unwrap().len()

@@ -1,7 +1,7 @@
 //! `Client::from_env`, in a test binary of its own: it changes the process's
 //! environment, which no other test may observe half-way.
 
-use beltic_identity::{API_KEY_ENV, BASE_URL_ENV, Client, ConfigError};
+use beltic_identity::{ALLOW_INSECURE_HTTP_ENV, API_KEY_ENV, BASE_URL_ENV, Client, ConfigError};
 use wiremock::matchers::{header, method};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -23,6 +23,7 @@ async fn from_env_reads_the_key_and_base_url() {
     unsafe {
         std::env::remove_var(API_KEY_ENV);
         std::env::remove_var(BASE_URL_ENV);
+        std::env::remove_var(ALLOW_INSECURE_HTTP_ENV);
     }
     let error = Client::from_env().unwrap_err();
     assert!(matches!(error, ConfigError::MissingApiKey), "{error:?}");
@@ -46,4 +47,24 @@ async fn from_env_reads_the_key_and_base_url() {
         matches!(error, ConfigError::InvalidBaseUrl { .. }),
         "{error:?}"
     );
+
+    // Plain http to another host: refused, with how to opt in, until the
+    // variable says `1`.
+    unsafe { std::env::set_var(BASE_URL_ENV, "http://api.beltic.com") };
+    for allow in [None, Some("0"), Some("yes")] {
+        match allow {
+            Some(value) => unsafe { std::env::set_var(ALLOW_INSECURE_HTTP_ENV, value) },
+            None => unsafe { std::env::remove_var(ALLOW_INSECURE_HTTP_ENV) },
+        }
+        let error = Client::from_env().unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains(&format!("set {ALLOW_INSECURE_HTTP_ENV}=1")),
+            "{error}"
+        );
+    }
+    unsafe { std::env::set_var(ALLOW_INSECURE_HTTP_ENV, "1") };
+    let client = Client::from_env().expect("plain http, opted in");
+    assert_eq!(client.base_url(), "http://api.beltic.com");
 }

@@ -1,10 +1,9 @@
 //! How the client behaves when the server is not on its best day: values the
-//! spec does not list, retries, timeouts, error bodies in every shape, and
-//! secrets kept out of output. Every test talks to a real HTTP server on
-//! 127.0.0.1.
+//! spec does not list, retries, timeouts, error bodies in every shape, many
+//! requests at once, and secrets kept out of output. Every test talks to a
+//! real HTTP server on 127.0.0.1.
 
 use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use beltic_identity::types::{CreatorType, SessionDocument, SessionStatus, ThreatLevel};
@@ -12,6 +11,9 @@ use beltic_identity::{BodyShape, Client, ErrorKind, RetryPolicy};
 use serde_json::Value;
 use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
+
+mod support;
+use support::{Captured, RawServer};
 
 const KEY: &str = "sk_live_resilience_secret_4242";
 const SESSION: uuid::Uuid = uuid::Uuid::from_u128(0x5e551011_0000_4000_8000_000000000001);
@@ -271,6 +273,65 @@ async fn a_slow_answer_times_out() {
 }
 
 #[tokio::test]
+async fn a_body_trickling_one_byte_a_second_is_cut_by_the_timeout() {
+    let body = serde_json::to_string(&session_json()).unwrap();
+    let server = RawServer::start("127.0.0.1", 1, move |stream| {
+        let head = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
+             content-length: {}\r\nconnection: close\r\n\r\n",
+            body.len()
+        );
+        let _ = stream.write_all(head.as_bytes());
+        // At most 30 bytes: the client gives up after 2 s, and a thread
+        // the test leaves behind ends within 30 s.
+        for byte in body.as_bytes().iter().take(30) {
+            if stream.write_all(&[*byte]).is_err() {
+                return;
+            }
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    });
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(&server.url)
+        .timeout(Duration::from_secs(2))
+        .build()
+        .unwrap();
+    let error = client.get_session(&SESSION).await.unwrap_err();
+    assert!(error.is_timeout(), "{error:?}");
+    // The head came in time; the body did not.
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(200));
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_requests_fifty_at_a_time_all_succeed_on_one_server() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path_regex("^/v1/identity/sessions/"))
+        .respond_with(ok_session())
+        .mount(&server)
+        .await;
+    let client = client(&server, RetryPolicy::never());
+    let tasks: Vec<_> = (0..50)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move {
+                for _ in 0..4 {
+                    let session = client.get_session(&SESSION).await?;
+                    assert_eq!(session.status(), 200);
+                }
+                Ok::<_, beltic_identity::Error>(())
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap().unwrap();
+    }
+    assert_eq!(requests(&server).await, 200);
+}
+
+#[tokio::test]
 async fn the_error_object_shape_is_parsed() {
     let server = MockServer::start().await;
     answer_once(
@@ -409,30 +470,10 @@ async fn personal_data_prints_redacted_but_stays_readable() {
     assert_eq!(name.first.as_deref(), Some("Ada"));
 }
 
-/// Tracing output, captured for one test.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn secrets_stay_out_of_debug_output_errors_and_traces() {
     let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let _installed = captured.install();
 
     let server = MockServer::start().await;
     answer_once(
@@ -466,7 +507,7 @@ async fn secrets_stay_out_of_debug_output_errors_and_traces() {
         assert!(!printed.contains(KEY), "the key leaked: {printed}");
     }
 
-    let trace = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let trace = captured.text();
     assert!(!trace.contains(KEY), "the key leaked into traces: {trace}");
     for personal in ["Ada", "Quill", "ada.quill@example.com"] {
         assert!(!trace.contains(personal), "{personal} leaked into traces");

@@ -3,13 +3,15 @@
 //! Nothing in this file depends on the spec: the generator copies it into
 //! every crate it writes. Messages name the operation, the status and the
 //! request id; they never carry a credential, a success body, or more of an
-//! error body than its codes and titles.
+//! error body than its codes and titles. Text the server sent is kept only
+//! after every echo of the client's own credential is replaced ([`Secrets`]).
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use reqwest::StatusCode;
-use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
+use reqwest::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 
 /// How much of an error body is read; the rest is left unread, as a
 /// misbehaving proxy's page may be large.
@@ -17,6 +19,41 @@ pub(crate) const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
 /// How many characters of an HTML page's `<title>` a message may quote.
 const TITLE_LIMIT: usize = 80;
+
+/// What an echoed secret is replaced with.
+const REDACTED: &str = "<redacted>";
+
+/// The client's own credentials, which no text kept from a response may
+/// show: a server may echo the key it was sent in an error's `code`, its
+/// `title`, a request id header or an HTML page, and that text ends up in
+/// messages, `Debug` output and traces.
+#[derive(Clone, Default)]
+pub(crate) struct Secrets(Arc<[String]>);
+
+impl Secrets {
+    /// The credentials to hide; empty ones are left out, as every text
+    /// "contains" them.
+    pub(crate) fn new(secrets: impl IntoIterator<Item = String>) -> Self {
+        let mut secrets: Vec<String> = secrets.into_iter().filter(|s| !s.is_empty()).collect();
+        // A secret that contains another is replaced first, so that no part
+        // of it is left over.
+        secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        Self(secrets.into())
+    }
+
+    /// `text` with every occurrence of a secret replaced.
+    pub(crate) fn redact(&self, text: &str) -> String {
+        self.0.iter().fold(text.to_owned(), |text, secret| {
+            text.replace(secret.as_str(), REDACTED)
+        })
+    }
+}
+
+impl fmt::Debug for Secrets {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secrets(<{} redacted>)", self.0.len())
+    }
+}
 
 /// Why an operation failed, with the status, request id and rate-limit
 /// headers of the response when there was one.
@@ -42,6 +79,29 @@ pub enum ErrorKind {
     Status(ErrorBody),
     /// The status was a success, but the body does not match the spec.
     Decode(DecodeError),
+    /// The server redirected where the client does not go: to another
+    /// origin (scheme, host or port), which the credential must not reach,
+    /// or within the same origin once more than the client follows. Such a
+    /// redirect is the last response; nothing was sent to its target.
+    Redirect {
+        /// The target's origin, `scheme://host[:port]`: never its path or
+        /// query, which may carry personal data.
+        origin: String,
+        /// Whether the target is on the request's own origin, so that only
+        /// the number of redirects stopped it.
+        same_origin: bool,
+    },
+    /// A success body was longer than the client reads
+    /// (`ClientBuilder::max_response_bytes`). Not retried: it would be as
+    /// long again.
+    ResponseTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+        /// The `Content-Length` the response declared, when that was over the
+        /// limit and so none of the body was read; `None` when the body was
+        /// cut off at the limit instead.
+        content_length: Option<u64>,
+    },
 }
 
 /// The part of a response an error keeps: never the body of a success, and
@@ -52,6 +112,7 @@ pub struct ResponseHead {
     request_id: Option<String>,
     rate_limit: RateLimit,
     retry_after: Option<Duration>,
+    content_length: Option<u64>,
 }
 
 /// The rate-limit headers of a response (`RateLimit-*` or `X-RateLimit-*`).
@@ -210,7 +271,10 @@ impl Error {
         match &self.kind {
             ErrorKind::Connection(e) => retryable_failure(e),
             ErrorKind::Status(_) => self.status().is_some_and(retryable_status),
-            ErrorKind::InvalidRequest(_) | ErrorKind::Decode(_) => false,
+            ErrorKind::InvalidRequest(_)
+            | ErrorKind::Decode(_)
+            | ErrorKind::Redirect { .. }
+            | ErrorKind::ResponseTooLarge { .. } => false,
         }
     }
 
@@ -276,6 +340,12 @@ impl fmt::Display for Error {
             (ErrorKind::Status(body), None) => write!(f, "{body}")?,
             (ErrorKind::Decode(e), Some(status)) => write!(f, ": {status}, but {e}")?,
             (ErrorKind::Decode(e), None) => write!(f, ": {e}")?,
+            (ErrorKind::Redirect { .. } | ErrorKind::ResponseTooLarge { .. }, status) => {
+                if let Some(status) = status {
+                    write!(f, ": {status}")?;
+                }
+                write_refusal(f, &self.kind)?
+            }
         }
         if let Some(id) = self.request_id() {
             write!(f, " (request id {id})")?;
@@ -306,6 +376,45 @@ impl fmt::Display for WithReason<'_> {
     }
 }
 
+/// Continues a message with why the client stopped at a redirect or a long
+/// body.
+fn write_refusal(f: &mut fmt::Formatter<'_>, kind: &ErrorKind) -> fmt::Result {
+    match kind {
+        ErrorKind::Redirect {
+            origin,
+            same_origin: false,
+        } => write!(
+            f,
+            ", a redirect to another origin ({origin}), which the client does not follow"
+        ),
+        ErrorKind::Redirect {
+            origin,
+            same_origin: true,
+        } => write!(
+            f,
+            ", one redirect too many within {origin}; the client follows at most {}",
+            crate::transport::MAX_REDIRECTS
+        ),
+        ErrorKind::ResponseTooLarge {
+            limit,
+            content_length: Some(length),
+        } => write!(
+            f,
+            ", but its Content-Length of {length} bytes is over the client's limit of \
+             {limit} bytes (ClientBuilder::max_response_bytes), so none of it was read"
+        ),
+        ErrorKind::ResponseTooLarge {
+            limit,
+            content_length: None,
+        } => write!(
+            f,
+            ", but the body went past the client's limit of {limit} bytes \
+             (ClientBuilder::max_response_bytes) and was cut off there"
+        ),
+        _ => Ok(()),
+    }
+}
+
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Error")
@@ -327,15 +436,17 @@ impl std::error::Error for Error {
 }
 
 impl ResponseHead {
-    pub(crate) fn new(status: StatusCode, headers: &HeaderMap) -> Self {
+    pub(crate) fn new(status: StatusCode, headers: &HeaderMap, secrets: &Secrets) -> Self {
+        let text = |name: &str| header_text(headers, name, secrets);
         Self {
             status,
-            request_id: header_text(headers, "request-id")
-                .or_else(|| header_text(headers, "x-request-id"))
+            request_id: text("request-id")
+                .or_else(|| text("x-request-id"))
                 .map(bounded),
-            rate_limit: RateLimit::from_headers(headers),
-            retry_after: header_text(headers, RETRY_AFTER.as_str())
+            rate_limit: RateLimit::from_headers(&text),
+            retry_after: text(RETRY_AFTER.as_str())
                 .and_then(|value| parse_retry_after(&value, SystemTime::now())),
+            content_length: text(CONTENT_LENGTH.as_str()).and_then(|v| v.trim().parse().ok()),
         }
     }
 
@@ -358,13 +469,19 @@ impl ResponseHead {
     pub fn retry_after(&self) -> Option<Duration> {
         self.retry_after
     }
+
+    /// The `Content-Length` header: how long the body says it is.
+    pub fn content_length(&self) -> Option<u64> {
+        self.content_length
+    }
 }
 
 impl RateLimit {
-    fn from_headers(headers: &HeaderMap) -> Self {
+    /// Reads the headers through `text`, which gives a header's value.
+    fn from_headers(text: &impl Fn(&str) -> Option<String>) -> Self {
         let number = |name: &str| {
-            header_text(headers, &format!("ratelimit-{name}"))
-                .or_else(|| header_text(headers, &format!("x-ratelimit-{name}")))
+            text(&format!("ratelimit-{name}"))
+                .or_else(|| text(&format!("x-ratelimit-{name}")))
                 .and_then(|value| value.trim().parse().ok())
         };
         Self {
@@ -386,9 +503,10 @@ pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
-fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
+/// A header's value as text, with any secret in it replaced.
+fn header_text(headers: &HeaderMap, name: &str, secrets: &Secrets) -> Option<String> {
     let value = headers.get(name)?.to_str().ok()?;
-    Some(value.to_owned()).filter(|v| !v.is_empty())
+    Some(secrets.redact(value)).filter(|v| !v.is_empty())
 }
 
 /// Cuts a value the server sent before it goes into a message.
@@ -404,12 +522,20 @@ impl ErrorBody {
     /// Reads an error response's body, in any of the shapes the API family
     /// uses; anything else is kept as a summary, never as text. `complete`
     /// says whether `bytes` is the whole body or its first
-    /// [`ERROR_BODY_LIMIT`] bytes.
-    pub(crate) fn parse(headers: &HeaderMap, bytes: &[u8], complete: bool) -> Self {
-        let media_type = headers
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(|v| v.split(';').next().unwrap_or(v).trim().to_ascii_lowercase());
+    /// [`ERROR_BODY_LIMIT`] bytes. Every text kept has `secrets` replaced.
+    pub(crate) fn parse(
+        headers: &HeaderMap,
+        bytes: &[u8],
+        complete: bool,
+        secrets: &Secrets,
+    ) -> Self {
+        let media_type = header_text(headers, CONTENT_TYPE.as_str(), secrets).map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or(&v)
+                .trim()
+                .to_ascii_lowercase()
+        });
         let mut body = Self {
             shape: BodyShape::Empty,
             problems: Vec::new(),
@@ -425,10 +551,10 @@ impl ErrorBody {
             return body;
         }
         match serde_json::from_slice::<serde_json::Value>(bytes) {
-            Ok(value) => (body.shape, body.problems) = problems_in(&value),
+            Ok(value) => (body.shape, body.problems) = problems_in(&value, secrets),
             Err(_) => {
                 body.shape = BodyShape::NotJson;
-                body.page_title = html_title(bytes);
+                body.page_title = html_title(bytes, secrets);
             }
         }
         body
@@ -461,29 +587,35 @@ impl ErrorBody {
     }
 }
 
-fn problems_in(value: &serde_json::Value) -> (BodyShape, Vec<Problem>) {
+fn problems_in(value: &serde_json::Value, secrets: &Secrets) -> (BodyShape, Vec<Problem>) {
     if let Some(errors) = value.get("errors").and_then(|e| e.as_array()) {
-        let problems = errors.iter().map(Problem::from_json_api).collect();
+        let problems = errors
+            .iter()
+            .map(|error| Problem::from_json_api(error, secrets))
+            .collect();
         return (BodyShape::Errors, problems);
     }
     if let Some(error) = value.get("error").filter(|e| e.is_object()) {
-        return (BodyShape::Error, vec![Problem::from_error_object(error)]);
+        let problem = Problem::from_error_object(error, secrets);
+        return (BodyShape::Error, vec![problem]);
     }
     (BodyShape::OtherJson, Vec::new())
 }
 
-/// A member as text: strings as they are, numbers as digits (some servers
-/// send `"status": 404`), anything else ignored.
-fn text(value: &serde_json::Value, key: &str) -> Option<String> {
+/// A member as text, with any secret in it replaced: strings as they are,
+/// numbers as digits (some servers send `"status": 404`), anything else
+/// ignored.
+fn text(value: &serde_json::Value, key: &str, secrets: &Secrets) -> Option<String> {
     match value.get(key)? {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::String(s) => Some(secrets.redact(s)),
+        serde_json::Value::Number(n) => Some(secrets.redact(&n.to_string())),
         _ => None,
     }
 }
 
 impl Problem {
-    fn from_json_api(value: &serde_json::Value) -> Self {
+    fn from_json_api(value: &serde_json::Value, secrets: &Secrets) -> Self {
+        let text = |value: &serde_json::Value, key| text(value, key, secrets);
         let source = value.get("source");
         Self {
             status: text(value, "status"),
@@ -496,11 +628,11 @@ impl Problem {
         }
     }
 
-    fn from_error_object(value: &serde_json::Value) -> Self {
+    fn from_error_object(value: &serde_json::Value, secrets: &Secrets) -> Self {
         Self {
-            code: text(value, "code"),
-            detail: text(value, "message"),
-            request_id: text(value, "request_id"),
+            code: text(value, "code", secrets),
+            detail: text(value, "message", secrets),
+            request_id: text(value, "request_id", secrets),
             ..Self::default()
         }
     }
@@ -583,13 +715,15 @@ impl fmt::Display for ErrorBody {
 }
 
 /// The `<title>` of an HTML page, which for a proxy's error page says what
-/// happened ("502 Bad Gateway"), cut to a few words.
-fn html_title(bytes: &[u8]) -> Option<String> {
+/// happened ("502 Bad Gateway"), cut to a few words. Secrets are replaced
+/// before the cut, so that none is left half shown.
+fn html_title(bytes: &[u8], secrets: &Secrets) -> Option<String> {
     let text = String::from_utf8_lossy(bytes);
     let lower = text.to_ascii_lowercase();
     let start = lower.find("<title>")? + "<title>".len();
     let end = start + lower[start..].find("</title>")?;
-    let title: String = text[start..end]
+    let title: String = secrets
+        .redact(&text[start..end])
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -687,7 +821,7 @@ mod tests {
     #[test]
     fn json_api_problems_accept_numbers_and_both_detail_spellings() {
         let body = br#"{"errors":[{"status":422,"code":"invalid","details":"bad","source":{"pointer":"/data/id"}}]}"#;
-        let parsed = ErrorBody::parse(&HeaderMap::new(), body, true);
+        let parsed = ErrorBody::parse(&HeaderMap::new(), body, true, &Secrets::default());
         assert_eq!(parsed.shape(), BodyShape::Errors);
         let problem = &parsed.problems()[0];
         assert_eq!(problem.status.as_deref(), Some("422"));
@@ -705,11 +839,46 @@ mod tests {
             .map(|i| format!(r#"{{"code":"code_{i}","title":"Title {i}"}}"#))
             .collect();
         let body = format!(r#"{{"errors":[{}]}}"#, problems.join(","));
-        let text = ErrorBody::parse(&HeaderMap::new(), body.as_bytes(), true).to_string();
+        let text = ErrorBody::parse(
+            &HeaderMap::new(),
+            body.as_bytes(),
+            true,
+            &Secrets::default(),
+        )
+        .to_string();
         assert_eq!(
             text,
             ": code_0: Title 0; code_1: Title 1; code_2: Title 2; and 7 more"
         );
+    }
+
+    #[test]
+    fn a_bearer_token_is_replaced_in_every_text_an_error_keeps() {
+        let token = "eyJhbGciOiJIUzI1NiJ9.c2Vzc2lvbg.bearer-token-secret";
+        // An empty secret is ignored: every text "contains" it.
+        let secrets = Secrets::new([String::new(), token.to_owned()]);
+        assert_eq!(
+            secrets.redact(&format!("Authorization: Bearer {token}")),
+            "Authorization: Bearer <redacted>"
+        );
+        assert_eq!(secrets.redact("no secret here"), "no secret here");
+
+        let mut headers = HeaderMap::new();
+        headers.insert("x-request-id", format!("req-{token}").parse().unwrap());
+        headers.insert("ratelimit-limit", token.parse().unwrap());
+        let head = ResponseHead::new(StatusCode::UNAUTHORIZED, &headers, &secrets);
+        assert_eq!(head.request_id(), Some("req-<redacted>"));
+        assert_eq!(head.rate_limit().limit, None);
+
+        let body = format!(
+            r#"{{"error":{{"code":"{token}","message":"Bearer {token}","request_id":"{token}"}}}}"#
+        );
+        let parsed = ErrorBody::parse(&headers, body.as_bytes(), true, &secrets);
+        let problem = &parsed.problems()[0];
+        assert_eq!(problem.code.as_deref(), Some("<redacted>"));
+        assert_eq!(problem.detail.as_deref(), Some("Bearer <redacted>"));
+        assert_eq!(problem.request_id.as_deref(), Some("<redacted>"));
+        assert!(!format!("{parsed:?} {parsed} {head:?}").contains(token));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Emits the public `Client` and what progenitor leaves out: building it
-//! with the spec's authentication scheme, default server, timeouts and retry
-//! policy, directly or from the environment.
+//! with the spec's authentication scheme, default server, timeouts, retry
+//! policy and response limit, directly or from the environment.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -11,10 +11,18 @@ use crate::document::{Auth, Document, http_header_name};
 const CONNECT_TIMEOUT_SECS: u64 = 10;
 const REQUEST_TIMEOUT_SECS: u64 = 30;
 
+/// The most bytes of a success body a client reads unless told otherwise:
+/// 4 MiB. A session document of the Beltic API is a few KiB (the largest
+/// recording's body is 2.3 KB as compact JSON), so this leaves room for well
+/// over a thousand times that, or a long list from another API, while a body
+/// that never ends costs a bounded amount of memory.
+const MAX_RESPONSE_MIB: u64 = 4;
+
 /// The code of the `connection` module.
 pub fn generate(document: &Document) -> TokenStream {
     let prefix = &document.env_prefix;
     let base_url_env = format!("{prefix}_BASE_URL");
+    let insecure_env = format!("{prefix}_ALLOW_INSECURE_HTTP");
     let credential = document
         .auth
         .as_ref()
@@ -62,14 +70,32 @@ pub fn generate(document: &Document) -> TokenStream {
 
     let connect_timeout = CONNECT_TIMEOUT_SECS;
     let request_timeout = REQUEST_TIMEOUT_SECS;
+    let max_response_mib = proc_macro2::Literal::u64_unsuffixed(MAX_RESPONSE_MIB);
     let from_env_doc = doc(&match &credential {
         Some(c) => format!(
             "Builds a client from the environment: the {} from `{}`, and the base URL \
-             from `{base_url_env}` when it is set.",
+             from `{base_url_env}` when it is set. A plain `http` base URL to another \
+             host than this one needs `{insecure_env}=1`.",
             c.noun, c.env
         ),
-        None => format!("Builds a client with the base URL from `{base_url_env}` when it is set."),
+        None => format!(
+            "Builds a client with the base URL from `{base_url_env}` when it is set. A \
+             plain `http` base URL to another host than this one needs `{insecure_env}=1`."
+        ),
     });
+    let user_agent = format!(
+        "{}/{} (Rust; generated from an OpenAPI description)",
+        document.package.name, document.package.version
+    );
+    // What plain http would expose, and how to say that is fine.
+    let exposed = match &credential {
+        Some(c) => format!("send the {} unencrypted", c.noun),
+        None => "carry requests and responses unencrypted".to_owned(),
+    };
+    let insecure_reason = format!(
+        "plain http would {exposed}; use https, or, on a network you trust, call \
+         ClientBuilder::allow_insecure_http(true) or set {insecure_env}=1"
+    );
 
     let client_doc = doc(&format!(
         "A client for the {}. Cheap to clone: clones share one connection pool.",
@@ -84,7 +110,8 @@ pub fn generate(document: &Document) -> TokenStream {
         use ::std::time::Duration;
 
         use crate::RetryPolicy;
-        use crate::transport::Call;
+        use crate::error::Secrets;
+        use crate::transport::{self, Call};
 
         #client_doc
         #[derive(Clone, Debug)]
@@ -92,6 +119,9 @@ pub fn generate(document: &Document) -> TokenStream {
             http: ::reqwest::Client,
             base_url: String,
             retry: RetryPolicy,
+            max_response_bytes: u64,
+            /// The credential, which errors keep out of text the server sent.
+            secrets: Secrets,
         }
 
         #default_base_url
@@ -105,6 +135,19 @@ pub fn generate(document: &Document) -> TokenStream {
         /// How long one attempt of a request may take, from sending it to reading
         /// the last byte of the response, unless the builder says otherwise.
         pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(#request_timeout);
+
+        /// The most bytes of a success body the client reads, unless the builder
+        /// says otherwise: a body that is longer is an error, and so is a
+        /// `Content-Length` over it (then none of the body is read).
+        pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = #max_response_mib * 1024 * 1024;
+
+        /// The `User-Agent` requests carry, unless the builder says otherwise.
+        pub const DEFAULT_USER_AGENT: &str = #user_agent;
+
+        /// The environment variable that, set to `1`, lets [`Client::from_env`]
+        /// take a plain `http` base URL to another host than this one
+        /// (see [`ClientBuilder::allow_insecure_http`]).
+        pub const ALLOW_INSECURE_HTTP_ENV: &str = #insecure_env;
 
         #credential_items
 
@@ -121,6 +164,9 @@ pub fn generate(document: &Document) -> TokenStream {
                 if let Some(base_url) = env_var(BASE_URL_ENV)? {
                     builder = builder.base_url(base_url);
                 }
+                if env_var(ALLOW_INSECURE_HTTP_ENV)?.as_deref() == Some("1") {
+                    builder = builder.allow_insecure_http(true);
+                }
                 builder.build()
             }
 
@@ -134,9 +180,19 @@ pub fn generate(document: &Document) -> TokenStream {
                 self.retry
             }
 
+            /// The most bytes of a success body the client reads.
+            pub fn max_response_bytes(&self) -> u64 {
+                self.max_response_bytes
+            }
+
             /// progenitor's client for one call of the operation `operation_id`.
             pub(crate) fn call(&self, operation_id: &'static str) -> crate::api::Client {
-                let call = Call::new(operation_id, self.retry);
+                let call = Call::new(
+                    operation_id,
+                    self.retry,
+                    self.max_response_bytes,
+                    self.secrets.clone(),
+                );
                 crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
             }
         }
@@ -146,18 +202,32 @@ pub fn generate(document: &Document) -> TokenStream {
         pub struct ClientBuilder {
             #credential_field
             base_url: ::std::option::Option<String>,
+            allow_insecure_http: bool,
             connect_timeout: ::std::option::Option<Duration>,
             timeout: ::std::option::Option<Duration>,
             retry: RetryPolicy,
+            max_response_bytes: ::std::option::Option<u64>,
+            user_agent: ::std::option::Option<String>,
         }
 
         impl ClientBuilder {
             #credential_setter
 
             /// Sends requests to `base_url` (scheme, host, optional port and path
-            /// stem) instead of the default.
+            /// stem) instead of the default. A plain `http` URL is refused unless
+            /// its host is this machine (`localhost`, `127.0.0.0/8`, `::1`) or
+            /// [`ClientBuilder::allow_insecure_http`] says otherwise.
             pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
                 self.base_url = Some(base_url.into());
+                self
+            }
+
+            /// Accepts a plain `http` base URL to another host than this one,
+            /// where anyone on the way can read and change every request and
+            /// response. Off by default, so that a mistyped URL never sends the
+            /// credential in clear text.
+            pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+                self.allow_insecure_http = allow;
                 self
             }
 
@@ -190,25 +260,58 @@ pub fn generate(document: &Document) -> TokenStream {
                 self
             }
 
+            /// Reads at most `bytes` of a success body (default
+            /// [`DEFAULT_MAX_RESPONSE_BYTES`]); a longer body, or a
+            /// `Content-Length` over the limit, makes the call fail with
+            /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge).
+            /// A streamed body counts too.
+            pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+                self.max_response_bytes = Some(bytes);
+                self
+            }
+
+            /// Sends `user_agent` as the `User-Agent` of every request (default
+            /// [`DEFAULT_USER_AGENT`]).
+            pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+                self.user_agent = Some(user_agent.into());
+                self
+            }
+
             /// Checks the settings and builds the client.
             pub fn build(self) -> ::std::result::Result<Client, ConfigError> {
                 let base_url = self.base_url #base_url_or_default;
-                let base_url = checked_base_url(base_url)?;
+                let base_url = checked_base_url(base_url, self.allow_insecure_http)?;
                 #[allow(unused_mut)]
                 let mut headers = ::reqwest::header::HeaderMap::new();
+                #[allow(unused_mut)]
+                let mut secrets: Vec<String> = Vec::new();
                 #credential_headers
+                let user_agent = self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT);
+                let user_agent = ::reqwest::header::HeaderValue::from_str(user_agent)
+                    .map_err(|_| ConfigError::InvalidUserAgent)?;
                 let http = ::reqwest::Client::builder()
                     .default_headers(headers)
+                    .user_agent(user_agent)
+                    .redirect(transport::redirect_policy())
                     .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
                     .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
                     .build()
                     .map_err(ConfigError::HttpClient)?;
-                Ok(Client { http, base_url, retry: self.retry })
+                Ok(Client {
+                    http,
+                    base_url,
+                    retry: self.retry,
+                    max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                    secrets: Secrets::new(secrets),
+                })
             }
         }
 
         /// The base URL without a trailing `/`, since operation paths start with one.
-        fn checked_base_url(base_url: String) -> ::std::result::Result<String, ConfigError> {
+        fn checked_base_url(
+            base_url: String,
+            allow_insecure_http: bool,
+        ) -> ::std::result::Result<String, ConfigError> {
             let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
                 base_url: without_userinfo(&base_url),
                 reason: reason.to_owned(),
@@ -225,7 +328,20 @@ pub fn generate(document: &Document) -> TokenStream {
             if url.query().is_some() || url.fragment().is_some() {
                 return Err(invalid("it must not have a query or fragment"));
             }
+            if url.scheme() == "http" && !allow_insecure_http && !is_this_machine(&url) {
+                return Err(invalid(#insecure_reason));
+            }
             Ok(base_url.trim_end_matches('/').to_owned())
+        }
+
+        /// Whether `url`'s host is this machine: `localhost` or a loopback
+        /// address, which plain http reaches without crossing a network.
+        fn is_this_machine(url: &::reqwest::Url) -> bool {
+            let host = url.host_str().unwrap_or_default();
+            // IPv6 hosts come in brackets: `[::1]`.
+            let host = host.trim_start_matches('[').trim_end_matches(']');
+            host.eq_ignore_ascii_case("localhost")
+                || host.parse::<::std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
         }
 
         /// `base_url` with anything between `://` and an `@` in its authority
@@ -263,7 +379,8 @@ pub fn generate(document: &Document) -> TokenStream {
         pub enum ConfigError {
             #credential_errors
             #missing_base_url
-            /// The base URL is not an absolute http(s) URL.
+            /// The base URL is not an absolute http(s) URL, or is plain http to
+            /// another machine without [`ClientBuilder::allow_insecure_http`].
             InvalidBaseUrl {
                 /// The URL as given.
                 base_url: String,
@@ -275,6 +392,8 @@ pub fn generate(document: &Document) -> TokenStream {
                 /// The variable's name.
                 name: &'static str,
             },
+            /// The `User-Agent` has characters an HTTP header cannot carry.
+            InvalidUserAgent,
             /// The HTTP client could not be set up (for example, no TLS roots).
             HttpClient(::reqwest::Error),
         }
@@ -288,6 +407,9 @@ pub fn generate(document: &Document) -> TokenStream {
                         write!(f, "base URL `{base_url}` is not usable: {reason}")
                     }
                     Self::NotUnicode { name } => write!(f, "{name} is not valid UTF-8"),
+                    Self::InvalidUserAgent => f.write_str(
+                        "the user agent has characters an HTTP header cannot carry (a line break?)",
+                    ),
                     Self::HttpClient(e) => write!(f, "cannot set up the HTTP client: {e}"),
                 }
             }
@@ -478,7 +600,7 @@ impl Credential {
         let value = if self.bearer {
             quote! { format!("Bearer {secret}") }
         } else {
-            quote! { secret }
+            quote! { secret.as_str() }
         };
         quote! {
             let secret = match self.#method {
@@ -489,6 +611,8 @@ impl Credential {
                 .map_err(|_| ConfigError::#invalid)?;
             value.set_sensitive(true);
             headers.insert(::reqwest::header::HeaderName::from_static(#header_const), value);
+            // Errors replace the secret wherever the server echoes it.
+            secrets.push(secret);
         }
     }
 

@@ -28,6 +28,10 @@ pub fn generate(document: &Document, uses: Uses) -> String {
             "backon",
             r#"{ version = "1.6", default-features = false, features = ["std"] }"#,
         ),
+        // The response types reqwest converts to and from, to wrap a body.
+        ("http", "\"1.3\""),
+        // The limit on success bodies (`Limited`).
+        ("http-body-util", "\"0.1.3\""),
         // `Retry-After` as an HTTP date.
         ("httpdate", "\"1.0.3\""),
         // The `mock` feature's local server, and the path patterns it matches.

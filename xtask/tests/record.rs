@@ -52,7 +52,18 @@ struct Server {
 
 impl Server {
     fn start(connections: usize, status: &str, headers: &[(&str, &str)], body: &str) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        Self::start_on("127.0.0.1", connections, status, headers, body)
+    }
+
+    /// The same on another loopback address, such as 127.0.0.2.
+    fn start_on(
+        host: &str,
+        connections: usize,
+        status: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> Self {
+        let listener = TcpListener::bind((host, 0)).expect("bind a loopback address");
         let url = format!("http://{}", listener.local_addr().unwrap());
         let mut response = format!("HTTP/1.1 {status}\r\n");
         for (name, value) in headers {
@@ -392,6 +403,32 @@ fn a_body_that_is_not_json_is_refused_without_showing_it() {
     assert!(!run.stderr.contains("Margaret"), "{}", run.describe());
     assert_no_secret(&run.stderr, "stderr");
     assert_eq!(fs::read_dir(&scratch.0).unwrap().count(), 0);
+}
+
+#[test]
+fn a_redirect_to_another_host_is_recorded_not_followed() {
+    let scratch = Scratch::new("redirect");
+    let elsewhere = Server::start_on(
+        "127.0.0.2",
+        1,
+        "200 OK",
+        &SESSION_HEADERS,
+        &person_session().to_string(),
+    );
+    let location = format!("{}/v1/identity/sessions/{SESSION_ID}", elsewhere.url);
+    let server = Server::start(1, "302 Found", &[("location", &location)], "");
+    let run = record(&server.url, &scratch.0, Some(KEY), &["--name", "redirect"]);
+
+    // The API was asked, with the key; the other host not at all.
+    let request = server.next_request().to_ascii_lowercase();
+    assert!(request.contains(&format!("x-api-key: {}", KEY.to_ascii_lowercase())));
+    assert!(elsewhere.no_more_requests(), "the redirect was followed");
+    // A 302 the spec does not describe: written as evidence, and a failure.
+    assert!(!run.success, "{}", run.describe());
+    assert!(run.stderr.contains("302"), "{}", run.describe());
+    assert_no_secret(&run.stderr, "stderr");
+    let text = fs::read_to_string(scratch.0.join("redirect.json")).expect("written");
+    assert_no_secret(&text, "the recording");
 }
 
 #[test]

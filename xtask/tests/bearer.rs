@@ -1,0 +1,172 @@
+//! The trust boundary of a crate generated for a bearer-token API, whose
+//! credential travels in `Authorization` rather than the Beltic client's
+//! `X-Api-Key`: the real binary generates the crate into a scratch folder,
+//! and a test written into that crate runs against servers on loopback.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::{Scratch, project_root, xtask};
+
+/// A small API with bearer authentication.
+const SPEC: &str = r##"openapi: 3.0.3
+info:
+  title: Kennel
+  version: 1.0.0
+servers:
+  - url: https://kennel.example.test
+security:
+  - tokenAuth: []
+paths:
+  /dogs/{dogId}:
+    get:
+      operationId: showDog
+      parameters:
+        - name: dogId
+          in: path
+          required: true
+          schema:
+            type: integer
+            format: int64
+      responses:
+        '200':
+          description: The dog.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Dog'
+components:
+  securitySchemes:
+    tokenAuth:
+      type: http
+      scheme: bearer
+  schemas:
+    Dog:
+      type: object
+      required: [id, name]
+      properties:
+        id:
+          type: integer
+          format: int64
+        name:
+          type: string
+"##;
+
+/// Written into the generated crate as `tests/trust.rs`.
+const TRUST: &str = r##"//! The bearer token never reaches another host and never shows in an error.
+
+use kennel::{Client, ConfigError, ErrorKind};
+use wiremock::matchers::{any, header};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const TOKEN: &str = "eyJhbGciOiJIUzI1NiJ9.a2VubmVs.kennel-bearer-secret";
+
+fn client(base_url: &str) -> Client {
+    Client::builder().bearer_token(TOKEN).base_url(base_url).build().unwrap()
+}
+
+#[tokio::test]
+async fn a_redirect_to_another_host_is_not_followed() {
+    let listener = std::net::TcpListener::bind("127.0.0.2:0").unwrap();
+    let elsewhere = MockServer::builder().listener(listener).start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({"id": 1, "name": "Rex"})))
+        .mount(&elsewhere)
+        .await;
+    let api = MockServer::start().await;
+    // Only a request with the token gets the redirect; any other a 404.
+    Mock::given(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .respond_with(ResponseTemplate::new(307).insert_header("location", format!("{}/dogs/1", elsewhere.uri()).as_str()))
+        .mount(&api)
+        .await;
+    let error = client(&api.uri()).show_dog(1).await.unwrap_err();
+    match error.kind() {
+        ErrorKind::Redirect { origin, same_origin } => {
+            assert_eq!(origin, &elsewhere.uri());
+            assert!(!same_origin);
+        }
+        other => panic!("expected a redirect, got {other:?}"),
+    }
+    assert_eq!(elsewhere.received_requests().await.unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn an_echoed_token_is_replaced() {
+    let api = MockServer::start().await;
+    let body = serde_json::json!({"errors": [{"code": TOKEN, "title": format!("Bearer {TOKEN} expired")}]});
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_json(body)
+                .insert_header("request-id", format!("req-{TOKEN}").as_str()),
+        )
+        .mount(&api)
+        .await;
+    let error = client(&api.uri()).show_dog(1).await.unwrap_err();
+    assert_eq!(error.problems()[0].code.as_deref(), Some("<redacted>"));
+    assert_eq!(error.request_id(), Some("req-<redacted>"));
+    assert!(error.to_string().contains("Bearer <redacted> expired"), "{error}");
+    for printed in [error.to_string(), format!("{error:?}")] {
+        assert!(!printed.contains(TOKEN), "{printed}");
+    }
+}
+
+#[test]
+fn plain_http_to_another_host_is_refused() {
+    let error = Client::builder().bearer_token(TOKEN).base_url("http://kennel.example.test").build().unwrap_err();
+    assert!(matches!(error, ConfigError::InvalidBaseUrl { .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(message.contains("send the bearer token unencrypted"), "{message}");
+    assert!(message.contains("KENNEL_ALLOW_INSECURE_HTTP=1"), "{message}");
+}
+"##;
+
+#[test]
+fn a_bearer_token_crate_keeps_its_token_home() {
+    let scratch = Scratch::new("bearer");
+    let spec = scratch.join("kennel.yaml");
+    fs::write(&spec, SPEC).unwrap();
+    let out = scratch.join("kennel");
+    let run = xtask(
+        &project_root(),
+        &[
+            Path::new("regen"),
+            Path::new("--spec"),
+            &spec,
+            Path::new("--out"),
+            &out,
+        ],
+    );
+    assert!(run.success, "{}", run.describe());
+    fs::create_dir_all(out.join("tests")).unwrap();
+    fs::write(out.join("tests/trust.rs"), TRUST).unwrap();
+
+    // The project's `Cargo.lock`, so that dependencies resolve to what is
+    // already downloaded, and the target folder every generated crate
+    // shares, so that they compile once.
+    fs::copy(project_root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["test", "--offline", "--test", "trust"])
+        .current_dir(&out)
+        .env(
+            "CARGO_TARGET_DIR",
+            project_root().join("target/generated-crates"),
+        )
+        .output()
+        .expect("run cargo");
+    let shown = format!(
+        "--- stdout\n{}--- stderr\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "{shown}");
+    // All three ran: none was filtered out or skipped.
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("test result: ok. 3 passed"),
+        "{shown}"
+    );
+}
