@@ -3,10 +3,12 @@
 
 //! The [`Client`] and how to build it: credentials, base URL,
 //! timeouts and retries.
+
 use ::std::fmt;
 use ::std::time::Duration;
 use crate::RetryPolicy;
 use crate::transport::Call;
+
 /// A client for the Beltic Identity API. Cheap to clone: clones share one connection pool.
 #[derive(Clone, Debug)]
 pub struct Client {
@@ -14,42 +16,54 @@ pub struct Client {
     base_url: String,
     retry: RetryPolicy,
 }
+
 /// The base URL the spec's first server names, used unless [`ClientBuilder::base_url`] or the environment says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.beltic.com";
+
 /// The environment variable [`Client::from_env`] reads a base URL from.
 pub const BASE_URL_ENV: &str = "BELTIC_BASE_URL";
+
 /// How long opening a connection may take, unless the builder says otherwise.
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10u64);
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// How long one attempt of a request may take, from sending it to reading
 /// the last byte of the response, unless the builder says otherwise.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30u64);
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// The environment variable [`Client::from_env`] reads the API key from.
 pub const API_KEY_ENV: &str = "BELTIC_API_KEY";
+
 /// The header the API key travels in (security scheme `ApiKeyAuth`).
 pub const API_KEY_HEADER: &str = "x-api-key";
+
 /// An API key. It never shows in `Debug` output, and the header built from it is marked sensitive so that HTTP tooling does not print it either.
 #[derive(Clone)]
 pub struct ApiKey(String);
+
 impl fmt::Debug for ApiKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ApiKey(<redacted>)")
     }
 }
+
 impl From<String> for ApiKey {
     fn from(secret: String) -> Self {
         Self(secret)
     }
 }
+
 impl From<&str> for ApiKey {
     fn from(secret: &str) -> Self {
         Self(secret.to_owned())
     }
 }
+
 impl Client {
     /// Starts configuring a client.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
+
     /// Builds a client from the environment: the API key from `BELTIC_API_KEY`, and the base URL from `BELTIC_BASE_URL` when it is set.
     pub fn from_env() -> ::std::result::Result<Self, ConfigError> {
         let mut builder = Self::builder();
@@ -61,20 +75,24 @@ impl Client {
         }
         builder.build()
     }
+
     /// The base URL requests go to, without a trailing `/`.
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
+
     /// The retry policy requests are sent with.
     pub fn retry_policy(&self) -> RetryPolicy {
         self.retry
     }
+
     /// progenitor's client for one call of the operation `operation_id`.
     pub(crate) fn call(&self, operation_id: &'static str) -> crate::api::Client {
         let call = Call::new(operation_id, self.retry);
         crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
     }
 }
+
 /// Configures a [`Client`]; [`ClientBuilder::build`] checks the settings.
 #[derive(Clone, Debug, Default)]
 pub struct ClientBuilder {
@@ -84,24 +102,28 @@ pub struct ClientBuilder {
     timeout: ::std::option::Option<Duration>,
     retry: RetryPolicy,
 }
+
 impl ClientBuilder {
     /// Authenticates every request with this API key (required).
     pub fn api_key(mut self, api_key: impl Into<ApiKey>) -> Self {
         self.api_key = Some(api_key.into());
         self
     }
+
     /// Sends requests to `base_url` (scheme, host, optional port and path
     /// stem) instead of the default.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
         self
     }
+
     /// Limits how long opening a connection may take
     /// (default [`DEFAULT_CONNECT_TIMEOUT`]).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
         self
     }
+
     /// Limits how long one attempt may take, from sending the request to
     /// reading the last byte of the response (default [`DEFAULT_TIMEOUT`]).
     /// A retried request may take this long for each attempt.
@@ -109,18 +131,21 @@ impl ClientBuilder {
         self.timeout = Some(timeout);
         self
     }
+
     /// Sends failed requests again as `policy` says (default
     /// [`RetryPolicy::default`]).
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
     }
+
     /// Sends a failed request again at most `retries` times; 0 turns
     /// retries off. Shorthand for changing the retry policy.
     pub fn max_retries(mut self, retries: u32) -> Self {
         self.retry = self.retry.max_retries(retries);
         self
     }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> ::std::result::Result<Client, ConfigError> {
         let base_url = self.base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
@@ -149,6 +174,7 @@ impl ClientBuilder {
         })
     }
 }
+
 /// The base URL without a trailing `/`, since operation paths start with one.
 fn checked_base_url(base_url: String) -> ::std::result::Result<String, ConfigError> {
     let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
@@ -167,6 +193,7 @@ fn checked_base_url(base_url: String) -> ::std::result::Result<String, ConfigErr
     }
     Ok(base_url.trim_end_matches('/').to_owned())
 }
+
 /// `base_url` with anything between `://` and an `@` in its authority
 /// replaced, for messages: it may be a password.
 fn without_userinfo(base_url: &str) -> String {
@@ -179,6 +206,7 @@ fn without_userinfo(base_url: &str) -> String {
         None => base_url.to_owned(),
     }
 }
+
 /// Reads an environment variable; unset and empty are the same.
 fn env_var(
     name: &'static str,
@@ -190,6 +218,7 @@ fn env_var(
         Err(::std::env::VarError::NotUnicode(_)) => Err(ConfigError::NotUnicode { name }),
     }
 }
+
 /// Why a client could not be built. Messages never contain a credential.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -213,6 +242,7 @@ pub enum ConfigError {
     /// The HTTP client could not be set up (for example, no TLS roots).
     HttpClient(::reqwest::Error),
 }
+
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -234,6 +264,7 @@ impl fmt::Display for ConfigError {
         }
     }
 }
+
 impl ::std::error::Error for ConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {

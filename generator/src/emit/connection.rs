@@ -1,0 +1,524 @@
+//! Emits the public `Client` and what progenitor leaves out: building it
+//! with the spec's authentication scheme, default server, timeouts and retry
+//! policy, directly or from the environment.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::spec::{Auth, Document, http_header_name};
+
+/// Seconds allowed to open a connection, and for a whole request.
+const CONNECT_TIMEOUT_SECS: u64 = 10;
+const REQUEST_TIMEOUT_SECS: u64 = 30;
+
+/// The code of the `connection` module.
+pub fn generate(document: &Document) -> TokenStream {
+    let prefix = &document.env_prefix;
+    let base_url_env = format!("{prefix}_BASE_URL");
+    let credential = document
+        .auth
+        .as_ref()
+        .map(|auth| Credential::new(auth, prefix));
+
+    // With a server in the spec, the client falls back to it; without one,
+    // a base URL is required and its absence is an error of its own.
+    let (default_base_url, base_url_or_default, missing_base_url, missing_base_url_message) =
+        match &document.default_base_url {
+            Some(url) => {
+                let doc = doc("The base URL the spec's first server names, used unless \
+                               [`ClientBuilder::base_url`] or the environment says otherwise.");
+                (
+                    quote! {
+                        #doc
+                        pub const DEFAULT_BASE_URL: &str = #url;
+                    },
+                    quote! { .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()) },
+                    quote! {},
+                    quote! {},
+                )
+            }
+            None => {
+                let message =
+                    format!("no base URL: call ClientBuilder::base_url or set {base_url_env}");
+                (
+                    quote! {},
+                    quote! { .ok_or(ConfigError::MissingBaseUrl)? },
+                    quote! {
+                        /// The spec names no server, and no base URL was given.
+                        MissingBaseUrl,
+                    },
+                    quote! { Self::MissingBaseUrl => f.write_str(#message), },
+                )
+            }
+        };
+
+    let credential_items = credential.as_ref().map(Credential::items);
+    let credential_field = credential.as_ref().map(Credential::field);
+    let credential_setter = credential.as_ref().map(Credential::setter);
+    let credential_headers = credential.as_ref().map(Credential::headers);
+    let credential_from_env = credential.as_ref().map(Credential::read_from_env);
+    let credential_errors = credential.as_ref().map(Credential::error_variants);
+    let credential_messages = credential.as_ref().map(Credential::error_messages);
+
+    let connect_timeout = CONNECT_TIMEOUT_SECS;
+    let request_timeout = REQUEST_TIMEOUT_SECS;
+    let from_env_doc = doc(&match &credential {
+        Some(c) => format!(
+            "Builds a client from the environment: the {} from `{}`, and the base URL \
+             from `{base_url_env}` when it is set.",
+            c.noun, c.env
+        ),
+        None => format!("Builds a client with the base URL from `{base_url_env}` when it is set."),
+    });
+
+    let client_doc = doc(&format!(
+        "A client for the {}. Cheap to clone: clones share one connection pool.",
+        document.api.info.title
+    ));
+
+    quote! {
+        //! The [`Client`] and how to build it: credentials, base URL,
+        //! timeouts and retries.
+
+        use ::std::fmt;
+        use ::std::time::Duration;
+
+        use crate::RetryPolicy;
+        use crate::transport::Call;
+
+        #client_doc
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            http: ::reqwest::Client,
+            base_url: String,
+            retry: RetryPolicy,
+        }
+
+        #default_base_url
+
+        /// The environment variable [`Client::from_env`] reads a base URL from.
+        pub const BASE_URL_ENV: &str = #base_url_env;
+
+        /// How long opening a connection may take, unless the builder says otherwise.
+        pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(#connect_timeout);
+
+        /// How long one attempt of a request may take, from sending it to reading
+        /// the last byte of the response, unless the builder says otherwise.
+        pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(#request_timeout);
+
+        #credential_items
+
+        impl Client {
+            /// Starts configuring a client.
+            pub fn builder() -> ClientBuilder {
+                ClientBuilder::default()
+            }
+
+            #from_env_doc
+            pub fn from_env() -> ::std::result::Result<Self, ConfigError> {
+                let mut builder = Self::builder();
+                #credential_from_env
+                if let Some(base_url) = env_var(BASE_URL_ENV)? {
+                    builder = builder.base_url(base_url);
+                }
+                builder.build()
+            }
+
+            /// The base URL requests go to, without a trailing `/`.
+            pub fn base_url(&self) -> &str {
+                &self.base_url
+            }
+
+            /// The retry policy requests are sent with.
+            pub fn retry_policy(&self) -> RetryPolicy {
+                self.retry
+            }
+
+            /// progenitor's client for one call of the operation `operation_id`.
+            pub(crate) fn call(&self, operation_id: &'static str) -> crate::api::Client {
+                let call = Call::new(operation_id, self.retry);
+                crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
+            }
+        }
+
+        /// Configures a [`Client`]; [`ClientBuilder::build`] checks the settings.
+        #[derive(Clone, Debug, Default)]
+        pub struct ClientBuilder {
+            #credential_field
+            base_url: ::std::option::Option<String>,
+            connect_timeout: ::std::option::Option<Duration>,
+            timeout: ::std::option::Option<Duration>,
+            retry: RetryPolicy,
+        }
+
+        impl ClientBuilder {
+            #credential_setter
+
+            /// Sends requests to `base_url` (scheme, host, optional port and path
+            /// stem) instead of the default.
+            pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+                self.base_url = Some(base_url.into());
+                self
+            }
+
+            /// Limits how long opening a connection may take
+            /// (default [`DEFAULT_CONNECT_TIMEOUT`]).
+            pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+                self.connect_timeout = Some(timeout);
+                self
+            }
+
+            /// Limits how long one attempt may take, from sending the request to
+            /// reading the last byte of the response (default [`DEFAULT_TIMEOUT`]).
+            /// A retried request may take this long for each attempt.
+            pub fn timeout(mut self, timeout: Duration) -> Self {
+                self.timeout = Some(timeout);
+                self
+            }
+
+            /// Sends failed requests again as `policy` says (default
+            /// [`RetryPolicy::default`]).
+            pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+                self.retry = policy;
+                self
+            }
+
+            /// Sends a failed request again at most `retries` times; 0 turns
+            /// retries off. Shorthand for changing the retry policy.
+            pub fn max_retries(mut self, retries: u32) -> Self {
+                self.retry = self.retry.max_retries(retries);
+                self
+            }
+
+            /// Checks the settings and builds the client.
+            pub fn build(self) -> ::std::result::Result<Client, ConfigError> {
+                let base_url = self.base_url #base_url_or_default;
+                let base_url = checked_base_url(base_url)?;
+                #[allow(unused_mut)]
+                let mut headers = ::reqwest::header::HeaderMap::new();
+                #credential_headers
+                let http = ::reqwest::Client::builder()
+                    .default_headers(headers)
+                    .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
+                    .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
+                    .build()
+                    .map_err(ConfigError::HttpClient)?;
+                Ok(Client { http, base_url, retry: self.retry })
+            }
+        }
+
+        /// The base URL without a trailing `/`, since operation paths start with one.
+        fn checked_base_url(base_url: String) -> ::std::result::Result<String, ConfigError> {
+            let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
+                base_url: without_userinfo(&base_url),
+                reason: reason.to_owned(),
+            };
+            let url = ::reqwest::Url::parse(&base_url).map_err(|e| invalid(&e.to_string()))?;
+            if !matches!(url.scheme(), "http" | "https") {
+                return Err(invalid("the scheme must be http or https"));
+            }
+            // The client and its errors print the base URL, so it must hold no
+            // secret; credentials go through the builder.
+            if !url.username().is_empty() || url.password().is_some() {
+                return Err(invalid("it must not hold a user name or password"));
+            }
+            if url.query().is_some() || url.fragment().is_some() {
+                return Err(invalid("it must not have a query or fragment"));
+            }
+            Ok(base_url.trim_end_matches('/').to_owned())
+        }
+
+        /// `base_url` with anything between `://` and an `@` in its authority
+        /// replaced, for messages: it may be a password.
+        fn without_userinfo(base_url: &str) -> String {
+            let Some((scheme, rest)) = base_url.split_once("://") else {
+                return base_url.to_owned();
+            };
+            let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            match rest[..authority_end].rfind('@') {
+                Some(at) => format!("{scheme}://<redacted>@{}", &rest[at + 1..]),
+                None => base_url.to_owned(),
+            }
+        }
+
+        /// Reads an environment variable; unset and empty are the same.
+        fn env_var(name: &'static str) -> ::std::result::Result<::std::option::Option<String>, ConfigError> {
+            match ::std::env::var(name) {
+                Ok(value) if value.is_empty() => Ok(None),
+                Ok(value) => Ok(Some(value)),
+                Err(::std::env::VarError::NotPresent) => Ok(None),
+                Err(::std::env::VarError::NotUnicode(_)) => Err(ConfigError::NotUnicode { name }),
+            }
+        }
+
+        /// Why a client could not be built. Messages never contain a credential.
+        #[derive(Debug)]
+        #[non_exhaustive]
+        pub enum ConfigError {
+            #credential_errors
+            #missing_base_url
+            /// The base URL is not an absolute http(s) URL.
+            InvalidBaseUrl {
+                /// The URL as given.
+                base_url: String,
+                /// What is wrong with it.
+                reason: String,
+            },
+            /// An environment variable holds bytes that are not UTF-8.
+            NotUnicode {
+                /// The variable's name.
+                name: &'static str,
+            },
+            /// The HTTP client could not be set up (for example, no TLS roots).
+            HttpClient(::reqwest::Error),
+        }
+
+        impl fmt::Display for ConfigError {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self {
+                    #credential_messages
+                    #missing_base_url_message
+                    Self::InvalidBaseUrl { base_url, reason } => {
+                        write!(f, "base URL `{base_url}` is not usable: {reason}")
+                    }
+                    Self::NotUnicode { name } => write!(f, "{name} is not valid UTF-8"),
+                    Self::HttpClient(e) => write!(f, "cannot set up the HTTP client: {e}"),
+                }
+            }
+        }
+
+        impl ::std::error::Error for ConfigError {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    Self::HttpClient(e) => Some(e),
+                    _ => None,
+                }
+            }
+        }
+    }
+}
+
+/// The spec's authentication scheme, as the builder applies it. Every name
+/// comes from what the credential is called: `api_key`, `ApiKey`, `API_KEY_ENV`,
+/// `MissingApiKey`.
+struct Credential {
+    /// Builder method and field: `api_key` or `bearer_token`.
+    method: Ident,
+    /// The type that holds it: `ApiKey` or `BearerToken`.
+    type_name: Ident,
+    /// Constant naming its environment variable: `API_KEY_ENV`.
+    env_const: Ident,
+    /// Constant naming its header: `API_KEY_HEADER`.
+    header_const: Ident,
+    /// Error variants: `MissingApiKey`, `InvalidApiKey`.
+    missing: Ident,
+    invalid: Ident,
+    /// Words for it in docs and messages: "API key", "bearer token".
+    noun: &'static str,
+    /// The same with its article, starting a sentence: "An API key".
+    a_noun: &'static str,
+    /// Environment variable `from_env` reads it from.
+    env: String,
+    /// Header it travels in, lower case.
+    header: String,
+    /// Whether the header value is `Bearer <secret>` rather than the secret.
+    bearer: bool,
+    /// Scheme name in the spec, for the docs.
+    scheme: String,
+}
+
+impl Credential {
+    fn new(auth: &Auth, env_prefix: &str) -> Self {
+        let (snake, camel, noun, a_noun, header, bearer, scheme) = match auth {
+            Auth::ApiKeyHeader { scheme, header } => (
+                "api_key",
+                "ApiKey",
+                "API key",
+                "An API key",
+                http_header_name(header).expect("validated header name"),
+                false,
+                scheme,
+            ),
+            Auth::Bearer { scheme } => (
+                "bearer_token",
+                "BearerToken",
+                "bearer token",
+                "A bearer token",
+                "authorization".to_owned(),
+                true,
+                scheme,
+            ),
+        };
+        let upper = snake.to_uppercase();
+        Credential {
+            method: format_ident!("{snake}"),
+            type_name: format_ident!("{camel}"),
+            env_const: format_ident!("{upper}_ENV"),
+            header_const: format_ident!("{upper}_HEADER"),
+            missing: format_ident!("Missing{camel}"),
+            invalid: format_ident!("Invalid{camel}"),
+            noun,
+            a_noun,
+            env: format!("{env_prefix}_{upper}"),
+            header,
+            bearer,
+            scheme: scheme.clone(),
+        }
+    }
+
+    /// The constants and the type that holds the credential.
+    fn items(&self) -> TokenStream {
+        let Credential {
+            type_name,
+            env_const,
+            header_const,
+            noun,
+            a_noun,
+            env,
+            header,
+            scheme,
+            ..
+        } = self;
+        let env_doc = doc(&format!(
+            "The environment variable [`Client::from_env`] reads the {noun} from."
+        ));
+        let header_doc = doc(&format!(
+            "The header the {noun} travels in (security scheme `{scheme}`)."
+        ));
+        let type_doc = doc(&format!(
+            "{a_noun}. It never shows in `Debug` output, and the header built from it \
+             is marked sensitive so that HTTP tooling does not print it either."
+        ));
+        let redacted = format!("{type_name}(<redacted>)");
+        quote! {
+            #env_doc
+            pub const #env_const: &str = #env;
+
+            #header_doc
+            pub const #header_const: &str = #header;
+
+            #type_doc
+            #[derive(Clone)]
+            pub struct #type_name(String);
+
+            impl fmt::Debug for #type_name {
+                fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str(#redacted)
+                }
+            }
+
+            impl From<String> for #type_name {
+                fn from(secret: String) -> Self {
+                    Self(secret)
+                }
+            }
+
+            impl From<&str> for #type_name {
+                fn from(secret: &str) -> Self {
+                    Self(secret.to_owned())
+                }
+            }
+        }
+    }
+
+    fn field(&self) -> TokenStream {
+        let Credential {
+            method, type_name, ..
+        } = self;
+        quote! { #method: ::std::option::Option<#type_name>, }
+    }
+
+    fn setter(&self) -> TokenStream {
+        let Credential {
+            method, type_name, ..
+        } = self;
+        let doc = doc(&format!(
+            "Authenticates every request with this {} (required).",
+            self.noun
+        ));
+        quote! {
+            #doc
+            pub fn #method(mut self, #method: impl Into<#type_name>) -> Self {
+                self.#method = Some(#method.into());
+                self
+            }
+        }
+    }
+
+    fn headers(&self) -> TokenStream {
+        let Credential {
+            method,
+            type_name,
+            header_const,
+            missing,
+            invalid,
+            ..
+        } = self;
+        let value = if self.bearer {
+            quote! { format!("Bearer {secret}") }
+        } else {
+            quote! { secret }
+        };
+        quote! {
+            let secret = match self.#method {
+                Some(#type_name(secret)) if !secret.is_empty() => secret,
+                _ => return Err(ConfigError::#missing),
+            };
+            let mut value = ::reqwest::header::HeaderValue::try_from(#value)
+                .map_err(|_| ConfigError::#invalid)?;
+            value.set_sensitive(true);
+            headers.insert(::reqwest::header::HeaderName::from_static(#header_const), value);
+        }
+    }
+
+    fn read_from_env(&self) -> TokenStream {
+        let Credential {
+            method, env_const, ..
+        } = self;
+        quote! {
+            if let Some(secret) = env_var(#env_const)? {
+                builder = builder.#method(secret);
+            }
+        }
+    }
+
+    fn error_variants(&self) -> TokenStream {
+        let missing = doc(&format!(
+            "No {} was given, neither to the builder nor in the environment.",
+            self.noun
+        ));
+        let invalid = doc(&format!(
+            "The {} has characters an HTTP header cannot carry, such as a line break.",
+            self.noun
+        ));
+        let (missing_variant, invalid_variant) = (&self.missing, &self.invalid);
+        quote! {
+            #missing
+            #missing_variant,
+            #invalid
+            #invalid_variant,
+        }
+    }
+
+    fn error_messages(&self) -> TokenStream {
+        let missing = format!(
+            "no {}: call ClientBuilder::{} or set {}",
+            self.noun, self.method, self.env
+        );
+        let invalid = format!(
+            "the {} has characters an HTTP header cannot carry (a trailing line break?)",
+            self.noun
+        );
+        let (missing_variant, invalid_variant) = (&self.missing, &self.invalid);
+        quote! {
+            Self::#missing_variant => f.write_str(#missing),
+            Self::#invalid_variant => f.write_str(#invalid),
+        }
+    }
+}
+
+/// A doc attribute that prettyplease prints as `/// text`.
+fn doc(text: &str) -> TokenStream {
+    let text = format!(" {text}");
+    quote! { #[doc = #text] }
+}
