@@ -5,110 +5,115 @@
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
 use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
+
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
-    ///The subject's postal address.
+    /// The subject's postal address.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct Address {
-        ///State, province or region.
+        /// State, province or region.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub administrative_area: ::std::option::Option<::std::string::String>,
-        ///The ISO 3166-1 alpha-2 country code.
+        /// The ISO 3166-1 alpha-2 country code.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub country_code: ::std::option::Option<::std::string::String>,
-        ///First street line.
+        /// First street line.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub line1: ::std::option::Option<::std::string::String>,
-        ///Second street line.
+        /// Second street line.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub line2: ::std::option::Option<::std::string::String>,
-        ///City or town.
+        /// City or town.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub locality: ::std::option::Option<::std::string::String>,
-        ///Postal or ZIP code.
+        /// Postal or ZIP code.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub postal_code: ::std::option::Option<::std::string::String>,
-        ///District or neighbourhood within the locality.
+        /// District or neighbourhood within the locality.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub sublocality: ::std::option::Option<::std::string::String>,
     }
-    ///Signals collected while the subject filled in a hosted or embedded flow; all members are `null` for sessions created over the API.
+
+    /// Signals collected while the subject filled in a hosted or embedded flow; all members are `null` for sessions created over the API.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct BehaviorAnalysis {
-        ///Times the subject cancelled a browser autofill.
+        /// Times the subject cancelled a browser autofill.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub autofill_cancels: ::std::option::Option<i64>,
-        ///Times the browser autofilled a field.
+        /// Times the browser autofilled a field.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub autofill_starts: ::std::option::Option<i64>,
-        ///Likelihood that the subject is a bot, from 0 to 100.
+        /// Likelihood that the subject is a bot, from 0 to 100.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub bot_score: ::std::option::Option<i32>,
-        ///Time the subject took to complete the flow, in seconds.
+        /// Time the subject took to complete the flow, in seconds.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub completion_time_seconds: ::std::option::Option<f64>,
-        ///Whether a debugger was attached to the page.
+        /// Whether a debugger was attached to the page.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub debugger_attached: ::std::option::Option<bool>,
-        ///Whether the browser's developer tools were open.
+        /// Whether the browser's developer tools were open.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub devtools_open: ::std::option::Option<bool>,
-        ///Times the subject left the page or window.
+        /// Times the subject left the page or window.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub distraction_events: ::std::option::Option<i64>,
-        ///The subject's usual pause between inputs, in milliseconds.
+        /// The subject's usual pause between inputs, in milliseconds.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub hesitation_baseline: ::std::option::Option<i64>,
-        ///Pauses notably longer than the baseline.
+        /// Pauses notably longer than the baseline.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub hesitation_count: ::std::option::Option<i64>,
-        ///Share of inputs preceded by a hesitation, in percent; `null` when `hesitation_count` is 0.
+        /// Share of inputs preceded by a hesitation, in percent; `null` when `hesitation_count` is 0.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub hesitation_percentage: ::std::option::Option<f64>,
-        ///Total time spent hesitating, in milliseconds.
+        /// Total time spent hesitating, in milliseconds.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub hesitation_time: ::std::option::Option<i64>,
-        ///Requests that looked forged.
+        /// Requests that looked forged.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub request_spoof_attempts: ::std::option::Option<i64>,
-        ///Times the subject copied with a keyboard shortcut.
+        /// Times the subject copied with a keyboard shortcut.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub shortcut_copies: ::std::option::Option<i64>,
-        ///Times the subject pasted with a keyboard shortcut.
+        /// Times the subject pasted with a keyboard shortcut.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub shortcut_pastes: ::std::option::Option<i64>,
-        ///The overall risk the behaviour signals point to.
+        /// The overall risk the behaviour signals point to.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub threat_level: ::std::option::Option<ThreatLevel>,
-        ///Times the user agent looked forged.
+        /// Times the user agent looked forged.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub user_agent_spoof_attempts: ::std::option::Option<i64>,
     }
-    ///The business a business session verifies.
+
+    /// The business a business session verifies.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct Business {
-        ///The registered legal name.
+        /// The registered legal name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub legal_name: ::std::option::Option<::std::string::String>,
-        ///The date the business was registered.
+        /// The date the business was registered.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub registration_date: ::std::option::Option<::chrono::naive::NaiveDate>,
-        ///The business's shareholders.
+        /// The business's shareholders.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub shareholders: ::std::option::Option<::std::vec::Vec<Shareholder>>,
     }
-    ///How to reach the subject.
+
+    /// How to reach the subject.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct Contact {
-        ///Email address.
+        /// Email address.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<::std::string::String>,
-        ///Phone number.
+        /// Phone number.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub phone: ::std::option::Option<::std::string::String>,
     }
-    ///What kind of actor created the session.
+
+    /// What kind of actor created the session.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
     pub enum CreatorType {
@@ -117,6 +122,7 @@ pub mod types {
         /// A value the spec does not list, kept as the server sent it. [`CreatorType::from`] never makes this from a listed value.
         Unknown(::std::string::String),
     }
+
     impl CreatorType {
         /// The value as it goes on the wire.
         pub fn as_str(&self) -> &str {
@@ -125,11 +131,13 @@ pub mod types {
                 Self::Unknown(value) => value.as_str(),
             }
         }
+
         /// Whether this is a value the spec does not list.
         pub fn is_unknown(&self) -> bool {
             matches!(self, Self::Unknown(_))
         }
     }
+
     impl ::std::convert::From<&str> for CreatorType {
         fn from(value: &str) -> Self {
             match value {
@@ -138,6 +146,7 @@ pub mod types {
             }
         }
     }
+
     impl ::std::convert::From<::std::string::String> for CreatorType {
         fn from(value: ::std::string::String) -> Self {
             match value.as_str() {
@@ -146,17 +155,21 @@ pub mod types {
             }
         }
     }
+
     impl ::std::str::FromStr for CreatorType {
         type Err = ::std::convert::Infallible;
+
         fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
             Ok(Self::from(value))
         }
     }
+
     impl ::std::fmt::Display for CreatorType {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     impl ::serde::Serialize for CreatorType {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -165,6 +178,7 @@ pub mod types {
             serializer.serialize_str(self.as_str())
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for CreatorType {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -172,33 +186,39 @@ pub mod types {
             ::std::string::String::deserialize(deserializer).map(Self::from)
         }
     }
-    ///Links related to the document; empty or only `self` today.
+
+    /// Links related to the document; empty or only `self` today.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct DocumentLinks {
-        ///The URL of this document.
+        /// The URL of this document.
         #[serde(rename = "self", skip_serializing_if = "::std::option::Option::is_none")]
         pub self_: ::std::option::Option<::std::string::String>,
     }
-    ///Non-standard information about the document; empty today.
+
+    /// Non-standard information about the document; empty today.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
     pub struct DocumentMeta(
         pub ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     );
+
     impl ::std::ops::Deref for DocumentMeta {
         type Target = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+
         fn deref(
             &self,
         ) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
             &self.0
         }
     }
+
     impl ::std::convert::From<DocumentMeta>
     for ::serde_json::Map<::std::string::String, ::serde_json::Value> {
         fn from(value: DocumentMeta) -> Self {
             value.0
         }
     }
+
     impl ::std::convert::From<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     > for DocumentMeta {
@@ -208,7 +228,8 @@ pub mod types {
             Self(value)
         }
     }
-    ///Whether the session verifies a person or a business.
+
+    /// Whether the session verifies a person or a business.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
     pub enum EntityType {
@@ -219,6 +240,7 @@ pub mod types {
         /// A value the spec does not list, kept as the server sent it. [`EntityType::from`] never makes this from a listed value.
         Unknown(::std::string::String),
     }
+
     impl EntityType {
         /// The value as it goes on the wire.
         pub fn as_str(&self) -> &str {
@@ -228,11 +250,13 @@ pub mod types {
                 Self::Unknown(value) => value.as_str(),
             }
         }
+
         /// Whether this is a value the spec does not list.
         pub fn is_unknown(&self) -> bool {
             matches!(self, Self::Unknown(_))
         }
     }
+
     impl ::std::convert::From<&str> for EntityType {
         fn from(value: &str) -> Self {
             match value {
@@ -242,6 +266,7 @@ pub mod types {
             }
         }
     }
+
     impl ::std::convert::From<::std::string::String> for EntityType {
         fn from(value: ::std::string::String) -> Self {
             match value.as_str() {
@@ -251,17 +276,21 @@ pub mod types {
             }
         }
     }
+
     impl ::std::str::FromStr for EntityType {
         type Err = ::std::convert::Infallible;
+
         fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
             Ok(Self::from(value))
         }
     }
+
     impl ::std::fmt::Display for EntityType {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     impl ::serde::Serialize for EntityType {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -270,6 +299,7 @@ pub mod types {
             serializer.serialize_str(self.as_str())
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for EntityType {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -277,210 +307,222 @@ pub mod types {
             ::std::string::String::deserialize(deserializer).map(Self::from)
         }
     }
-    ///The body of an error response.
+
+    /// The body of an error response.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ErrorDocument {
-        ///What went wrong; usually one entry.
+        /// What went wrong; usually one entry.
         pub errors: ::std::vec::Vec<ErrorObject>,
     }
-    ///One error.
+
+    /// One error.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ErrorObject {
-        ///A machine-readable error code, for example `not_found`.
+        /// A machine-readable error code, for example `not_found`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub code: ::std::option::Option<::std::string::String>,
-        ///What went wrong in this case.
+        /// What went wrong in this case.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub detail: ::std::option::Option<::std::string::String>,
-        ///What went wrong in this case (the spelling some endpoints use).
+        /// What went wrong in this case (the spelling some endpoints use).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub details: ::std::option::Option<::std::string::String>,
-        ///The part of the request that caused the error, if known.
+        /// The part of the request that caused the error, if known.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub source: ::std::option::Option<ErrorSource>,
-        ///The HTTP status code, as a string.
+        /// The HTTP status code, as a string.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<::std::string::String>,
-        ///A short summary of the kind of error.
+        /// A short summary of the kind of error.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub title: ::std::option::Option<::std::string::String>,
     }
-    ///The part of the request that caused the error.
+
+    /// The part of the request that caused the error.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ErrorSource {
-        ///The query or path parameter that caused the error.
+        /// The query or path parameter that caused the error.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub parameter: ::std::option::Option<::std::string::String>,
-        ///A JSON pointer to the request body member that caused the error.
+        /// A JSON pointer to the request body member that caused the error.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub pointer: ::std::option::Option<::std::string::String>,
     }
-    ///The identity number collected in the session.
+
+    /// The identity number collected in the session.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct IdentityNumbers {
-        ///The kind of identity number, for example a national id or tax number.
+        /// The kind of identity number, for example a national id or tax number.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub class: ::std::option::Option<::std::string::String>,
-        ///When the identity number was collected.
+        /// When the identity number was collected.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
-        ///The ISO 3166-1 alpha-2 code of the issuing country.
+        /// The ISO 3166-1 alpha-2 code of the issuing country.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub issuing_country_code: ::std::option::Option<::std::string::String>,
-        ///The identity number itself.
+        /// The identity number itself.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub number: ::std::option::Option<::std::string::String>,
-        ///When the identity number last changed.
+        /// When the identity number last changed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
-    ///The person a person session verifies.
+
+    /// The person a person session verifies.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct Person {
-        ///The person's date of birth.
+        /// The person's date of birth.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub birth_date: ::std::option::Option<::chrono::naive::NaiveDate>,
-        ///The person's name.
+        /// The person's name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<PersonName>,
     }
-    ///A person's name in parts.
+
+    /// A person's name in parts.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct PersonName {
-        ///Given name.
+        /// Given name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub first: ::std::option::Option<::std::string::String>,
-        ///Family name.
+        /// Family name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub last: ::std::option::Option<::std::string::String>,
-        ///Middle name or names.
+        /// Middle name or names.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub middle: ::std::option::Option<::std::string::String>,
     }
-    ///Names one resource by its type and id.
+
+    /// Names one resource by its type and id.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ResourceIdentifier {
-        ///The resource's identifier.
+        /// The resource's identifier.
         pub id: ::std::string::String,
-        ///The resource type, for example `account` or `document`.
+        /// The resource type, for example `account` or `document`.
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
     }
-    ///An identity verification session.
+
+    /// An identity verification session.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Session {
-        ///What the session holds.
+        /// What the session holds.
         pub attributes: SessionAttributes,
-        ///The unique identifier of the session.
+        /// The unique identifier of the session.
         pub id: ::uuid::Uuid,
-        ///Resources linked to the session.
+        /// Resources linked to the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub relationships: ::std::option::Option<SessionRelationships>,
-        ///The resource type, always `session`.
+        /// The resource type, always `session`.
         #[serde(rename = "type")]
         pub type_: SessionResourceType,
     }
-    ///What the session holds. Keys are present with `null` when a value is not known yet, has been redacted, or does not apply to the entity type.
+
+    /// What the session holds. Keys are present with `null` when a value is not known yet, has been redacted, or does not apply to the entity type.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct SessionAttributes {
-        ///The postal address, if collected.
+        /// The postal address, if collected.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
-        ///Behaviour signals; `null` or all-null for sessions created over the API.
+        /// Behaviour signals; `null` or all-null for sessions created over the API.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub behavior_analysis: ::std::option::Option<BehaviorAnalysis>,
-        ///The business being verified; `null` on person sessions and after redaction.
+        /// The business being verified; `null` on person sessions and after redaction.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub business: ::std::option::Option<Business>,
-        ///When the subject completed the session.
+        /// When the subject completed the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub completed_at: ::std::option::Option<
             ::chrono::DateTime<::chrono::offset::Utc>,
         >,
-        ///How to reach the subject, if collected.
+        /// How to reach the subject, if collected.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub contact: ::std::option::Option<Contact>,
-        ///When the session was created.
+        /// When the session was created.
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
-        ///The identifier of the creator, if any.
+        /// The identifier of the creator, if any.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub creator_id: ::std::option::Option<::std::string::String>,
-        ///What kind of actor created the session.
+        /// What kind of actor created the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub creator_type: ::std::option::Option<CreatorType>,
-        ///When the session was approved or declined.
+        /// When the session was approved or declined.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub decisioned_at: ::std::option::Option<
             ::chrono::DateTime<::chrono::offset::Utc>,
         >,
-        ///Whether the session verifies a person or a business.
+        /// Whether the session verifies a person or a business.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub entity_type: ::std::option::Option<EntityType>,
-        ///When the session expired.
+        /// When the session expired.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub expired_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
-        ///When the session expires if it is not completed.
+        /// When the session expires if it is not completed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
-        ///When the session failed.
+        /// When the session failed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub failed_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
-        ///The identity number collected, if any.
+        /// The identity number collected, if any.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub identity_numbers: ::std::option::Option<IdentityNumbers>,
-        ///When the session was marked for manual review.
+        /// When the session was marked for manual review.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub marked_for_review_at: ::std::option::Option<
             ::chrono::DateTime<::chrono::offset::Utc>,
         >,
-        ///The person being verified; `null` on business sessions and after redaction.
+        /// The person being verified; `null` on business sessions and after redaction.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub person: ::std::option::Option<Person>,
-        ///When the session's personal data was redacted.
+        /// When the session's personal data was redacted.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub redacted_at: ::std::option::Option<
             ::chrono::DateTime<::chrono::offset::Utc>,
         >,
-        ///When the subject started the session.
+        /// When the subject started the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub started_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
-        ///Where the session is in its lifecycle.
+        /// Where the session is in its lifecycle.
         pub status: SessionStatus,
-        ///When the session last changed.
+        /// When the session last changed.
         pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
     }
-    ///The response document of a single session.
+
+    /// The response document of a single session.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct SessionDocument {
-        ///The session.
+        /// The session.
         pub data: Session,
-        ///Links related to the document.
+        /// Links related to the document.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub links: ::std::option::Option<DocumentLinks>,
-        ///Information about the document that is not part of the session.
+        /// Information about the document that is not part of the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub meta: ::std::option::Option<DocumentMeta>,
     }
-    ///Resources linked to the session.
+
+    /// Resources linked to the session.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct SessionRelationships {
-        ///The account the session belongs to.
+        /// The account the session belongs to.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub account: ::std::option::Option<ToOneRelationship>,
-        ///The business account the session verifies, if any.
+        /// The business account the session verifies, if any.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub business: ::std::option::Option<ToOneRelationship>,
-        ///Documents the subject submitted.
+        /// Documents the subject submitted.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub documents: ::std::option::Option<ToManyRelationship>,
-        ///Devices the subject used during the session.
+        /// Devices the subject used during the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub session_devices: ::std::option::Option<ToManyRelationship>,
-        ///Verifications run on the session.
+        /// Verifications run on the session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub verifications: ::std::option::Option<ToManyRelationship>,
     }
-    ///The resource type of a session, always `session`.
+
+    /// The resource type of a session, always `session`.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
     pub enum SessionResourceType {
@@ -489,6 +531,7 @@ pub mod types {
         /// A value the spec does not list, kept as the server sent it. [`SessionResourceType::from`] never makes this from a listed value.
         Unknown(::std::string::String),
     }
+
     impl SessionResourceType {
         /// The value as it goes on the wire.
         pub fn as_str(&self) -> &str {
@@ -497,11 +540,13 @@ pub mod types {
                 Self::Unknown(value) => value.as_str(),
             }
         }
+
         /// Whether this is a value the spec does not list.
         pub fn is_unknown(&self) -> bool {
             matches!(self, Self::Unknown(_))
         }
     }
+
     impl ::std::convert::From<&str> for SessionResourceType {
         fn from(value: &str) -> Self {
             match value {
@@ -510,6 +555,7 @@ pub mod types {
             }
         }
     }
+
     impl ::std::convert::From<::std::string::String> for SessionResourceType {
         fn from(value: ::std::string::String) -> Self {
             match value.as_str() {
@@ -518,17 +564,21 @@ pub mod types {
             }
         }
     }
+
     impl ::std::str::FromStr for SessionResourceType {
         type Err = ::std::convert::Infallible;
+
         fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
             Ok(Self::from(value))
         }
     }
+
     impl ::std::fmt::Display for SessionResourceType {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     impl ::serde::Serialize for SessionResourceType {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -537,6 +587,7 @@ pub mod types {
             serializer.serialize_str(self.as_str())
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for SessionResourceType {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -544,7 +595,8 @@ pub mod types {
             ::std::string::String::deserialize(deserializer).map(Self::from)
         }
     }
-    ///Where the session is in its lifecycle.
+
+    /// Where the session is in its lifecycle.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
     pub enum SessionStatus {
@@ -569,6 +621,7 @@ pub mod types {
         /// A value the spec does not list, kept as the server sent it. [`SessionStatus::from`] never makes this from a listed value.
         Unknown(::std::string::String),
     }
+
     impl SessionStatus {
         /// The value as it goes on the wire.
         pub fn as_str(&self) -> &str {
@@ -585,11 +638,13 @@ pub mod types {
                 Self::Unknown(value) => value.as_str(),
             }
         }
+
         /// Whether this is a value the spec does not list.
         pub fn is_unknown(&self) -> bool {
             matches!(self, Self::Unknown(_))
         }
     }
+
     impl ::std::convert::From<&str> for SessionStatus {
         fn from(value: &str) -> Self {
             match value {
@@ -606,6 +661,7 @@ pub mod types {
             }
         }
     }
+
     impl ::std::convert::From<::std::string::String> for SessionStatus {
         fn from(value: ::std::string::String) -> Self {
             match value.as_str() {
@@ -622,17 +678,21 @@ pub mod types {
             }
         }
     }
+
     impl ::std::str::FromStr for SessionStatus {
         type Err = ::std::convert::Infallible;
+
         fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
             Ok(Self::from(value))
         }
     }
+
     impl ::std::fmt::Display for SessionStatus {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     impl ::serde::Serialize for SessionStatus {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -641,6 +701,7 @@ pub mod types {
             serializer.serialize_str(self.as_str())
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for SessionStatus {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -648,32 +709,34 @@ pub mod types {
             ::std::string::String::deserialize(deserializer).map(Self::from)
         }
     }
-    ///One shareholder of a business.
+
+    /// One shareholder of a business.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
     pub struct Shareholder {
-        ///The shareholder's date of birth.
+        /// The shareholder's date of birth.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub date_of_birth: ::std::option::Option<::chrono::naive::NaiveDate>,
-        ///The number of the shareholder's identity document.
+        /// The number of the shareholder's identity document.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id_number: ::std::option::Option<::std::string::String>,
-        ///The kind of identity document `id_number` comes from.
+        /// The kind of identity document `id_number` comes from.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id_type: ::std::option::Option<::std::string::String>,
-        ///The shareholder's full name.
+        /// The shareholder's full name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
-        ///How many shares the shareholder holds, as a decimal string.
+        /// How many shares the shareholder holds, as a decimal string.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub number_of_share: ::std::option::Option<::std::string::String>,
-        ///The shareholder's share of the business, in percent (0 to 100).
+        /// The shareholder's share of the business, in percent (0 to 100).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub percentage_of_share: ::std::option::Option<f64>,
-        ///What kind of shareholder this is, for example an individual or a company.
+        /// What kind of shareholder this is, for example an individual or a company.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub shareholder_type: ::std::option::Option<::std::string::String>,
     }
-    ///The overall risk the behaviour signals point to.
+
+    /// The overall risk the behaviour signals point to.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
     pub enum ThreatLevel {
@@ -686,6 +749,7 @@ pub mod types {
         /// A value the spec does not list, kept as the server sent it. [`ThreatLevel::from`] never makes this from a listed value.
         Unknown(::std::string::String),
     }
+
     impl ThreatLevel {
         /// The value as it goes on the wire.
         pub fn as_str(&self) -> &str {
@@ -696,11 +760,13 @@ pub mod types {
                 Self::Unknown(value) => value.as_str(),
             }
         }
+
         /// Whether this is a value the spec does not list.
         pub fn is_unknown(&self) -> bool {
             matches!(self, Self::Unknown(_))
         }
     }
+
     impl ::std::convert::From<&str> for ThreatLevel {
         fn from(value: &str) -> Self {
             match value {
@@ -711,6 +777,7 @@ pub mod types {
             }
         }
     }
+
     impl ::std::convert::From<::std::string::String> for ThreatLevel {
         fn from(value: ::std::string::String) -> Self {
             match value.as_str() {
@@ -721,17 +788,21 @@ pub mod types {
             }
         }
     }
+
     impl ::std::str::FromStr for ThreatLevel {
         type Err = ::std::convert::Infallible;
+
         fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
             Ok(Self::from(value))
         }
     }
+
     impl ::std::fmt::Display for ThreatLevel {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     impl ::serde::Serialize for ThreatLevel {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -740,6 +811,7 @@ pub mod types {
             serializer.serialize_str(self.as_str())
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for ThreatLevel {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -747,24 +819,29 @@ pub mod types {
             ::std::string::String::deserialize(deserializer).map(Self::from)
         }
     }
-    ///Links to any number of resources.
+
+    /// Links to any number of resources.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ToManyRelationship {
-        ///The linked resources; empty when there are none.
+        /// The linked resources; empty when there are none.
         pub data: ::std::vec::Vec<ResourceIdentifier>,
     }
-    ///A link to at most one resource.
+
+    /// A link to at most one resource.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ToOneRelationship {
-        ///The linked resource; `null` when there is none.
+        /// The linked resource; `null` when there is none.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ResourceIdentifier>,
     }
+
     /// Error types.
     pub mod error {
         /// Error from a `TryFrom` or `FromStr` implementation.
         pub struct ConversionError(::std::borrow::Cow<'static, str>);
+
         impl ::std::error::Error for ConversionError {}
+
         impl ::std::fmt::Display for ConversionError {
             fn fmt(
                 &self,
@@ -773,6 +850,7 @@ pub mod types {
                 ::std::fmt::Display::fmt(&self.0, f)
             }
         }
+
         impl ::std::fmt::Debug for ConversionError {
             fn fmt(
                 &self,
@@ -781,17 +859,20 @@ pub mod types {
                 ::std::fmt::Debug::fmt(&self.0, f)
             }
         }
+
         impl From<&'static str> for ConversionError {
             fn from(value: &'static str) -> Self {
                 Self(value.into())
             }
         }
+
         impl From<String> for ConversionError {
             fn from(value: String) -> Self {
                 Self(value.into())
             }
         }
     }
+
     impl ::std::fmt::Debug for Address {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("Address")
@@ -805,6 +886,7 @@ pub mod types {
                 .finish()
         }
     }
+
     impl ::std::fmt::Debug for Contact {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("Contact")
@@ -813,6 +895,7 @@ pub mod types {
                 .finish()
         }
     }
+
     impl ::std::fmt::Debug for IdentityNumbers {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("IdentityNumbers")
@@ -824,6 +907,7 @@ pub mod types {
                 .finish()
         }
     }
+
     impl ::std::fmt::Debug for Person {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("Person")
@@ -832,6 +916,7 @@ pub mod types {
                 .finish()
         }
     }
+
     impl ::std::fmt::Debug for PersonName {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("PersonName")
@@ -841,6 +926,7 @@ pub mod types {
                 .finish()
         }
     }
+
     impl ::std::fmt::Debug for Shareholder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("Shareholder")
@@ -855,17 +941,19 @@ pub mod types {
         }
     }
 }
+
+/// Client for Beltic Identity API
+///
+/// Identity verification sessions of the Beltic API. A session collects a person's or a business's identity data, runs checks on it and ends in a decision.
+///
+/// Version: 1.0.0
 #[derive(Clone, Debug)]
-/**Client for Beltic Identity API
-
-Identity verification sessions of the Beltic API. A session collects a person's or a business's identity data, runs checks on it and ends in a decision.
-
-Version: 1.0.0*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
     pub(crate) inner: crate::transport::Call,
 }
+
 impl Client {
     /// Create a new client.
     ///
@@ -875,13 +963,14 @@ impl Client {
     pub fn new(baseurl: &str, inner: crate::transport::Call) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
-            let dur = ::std::time::Duration::from_secs(15u64);
+            let dur = ::std::time::Duration::from_secs(15);
             reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
         };
         #[cfg(target_arch = "wasm32")]
         let client = reqwest::ClientBuilder::new();
         Self::new_with_client(baseurl, client.build().unwrap(), inner)
     }
+
     /// Construct a new client with an existing `reqwest::Client`,
     /// allowing more control over its configuration.
     ///
@@ -900,20 +989,25 @@ impl Client {
         }
     }
 }
+
 impl ClientInfo<crate::transport::Call> for Client {
     fn api_version() -> &'static str {
         "1.0.0"
     }
+
     fn baseurl(&self) -> &str {
         self.baseurl.as_str()
     }
+
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
+
     fn inner(&self) -> &crate::transport::Call {
         &self.inner
     }
 }
+
 const _: () = {
     #[allow(dead_code)]
     fn assert_client_hooks()
@@ -921,17 +1015,17 @@ const _: () = {
         Client: ClientHooks<crate::transport::Call>,
     {}
 };
+
 #[allow(clippy::all)]
 impl Client {
-    /**Get session by ID
-
-Retrieves one identity verification session with its attributes and relationships.
-
-Sends a `GET` request to `/v1/identity/sessions/{id}`
-
-Arguments:
-- `id`: The unique identifier of the session
-*/
+    /// Get session by ID
+    ///
+    /// Retrieves one identity verification session with its attributes and relationships.
+    ///
+    /// Sends a `GET` request to `/v1/identity/sessions/{id}`
+    ///
+    /// Arguments:
+    /// - `id`: The unique identifier of the session
     pub async fn get_session<'a>(
         &'a self,
         id: &'a ::uuid::Uuid,
@@ -939,7 +1033,7 @@ Arguments:
         let url = format!(
             "{}/v1/identity/sessions/{}", self.baseurl, encode_path(& id.to_string()),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1);
         header_map
             .append(
                 ::reqwest::header::HeaderName::from_static("api-version"),
@@ -963,11 +1057,12 @@ Arguments:
         self.post(&result, &info).await?;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200 => ResponseValue::from_response(response).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
 }
+
 /// Items consumers will typically use such as the Client.
 pub mod prelude {
     #[allow(unused_imports)]

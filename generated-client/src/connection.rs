@@ -3,11 +3,13 @@
 
 //! The [`Client`] and how to build it: credentials, base URL,
 //! timeouts and retries.
+
 use ::std::fmt;
 use ::std::time::Duration;
 use crate::RetryPolicy;
 use crate::error::Secrets;
 use crate::transport::{self, Call};
+
 /// A client for the Beltic Identity API. Cheap to clone: clones share one connection pool.
 #[derive(Clone, Debug)]
 pub struct Client {
@@ -18,52 +20,67 @@ pub struct Client {
     /// The credential, which errors keep out of text the server sent.
     secrets: Secrets,
 }
+
 /// The base URL the spec's first server names, used unless [`ClientBuilder::base_url`] or the environment says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.beltic.com";
+
 /// The environment variable [`Client::from_env`] reads a base URL from.
 pub const BASE_URL_ENV: &str = "BELTIC_BASE_URL";
+
 /// How long opening a connection may take, unless the builder says otherwise.
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10u64);
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// How long one attempt of a request may take, from sending it to reading
 /// the last byte of the response, unless the builder says otherwise.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30u64);
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// The most bytes of a success body the client reads, unless the builder
 /// says otherwise: a body that is longer is an error, and so is a
 /// `Content-Length` over it (then none of the body is read).
 pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 4 * 1024 * 1024;
+
 /// The `User-Agent` requests carry, unless the builder says otherwise.
 pub const DEFAULT_USER_AGENT: &str = "beltic-identity/0.2.0 (Rust; generated from an OpenAPI description)";
+
 /// The environment variable that, set to `1`, lets [`Client::from_env`]
 /// take a plain `http` base URL to another host than this one
 /// (see [`ClientBuilder::allow_insecure_http`]).
 pub const ALLOW_INSECURE_HTTP_ENV: &str = "BELTIC_ALLOW_INSECURE_HTTP";
+
 /// The environment variable [`Client::from_env`] reads the API key from.
 pub const API_KEY_ENV: &str = "BELTIC_API_KEY";
+
 /// The header the API key travels in (security scheme `ApiKeyAuth`).
 pub const API_KEY_HEADER: &str = "x-api-key";
+
 /// An API key. It never shows in `Debug` output, and the header built from it is marked sensitive so that HTTP tooling does not print it either.
 #[derive(Clone)]
 pub struct ApiKey(String);
+
 impl fmt::Debug for ApiKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ApiKey(<redacted>)")
     }
 }
+
 impl From<String> for ApiKey {
     fn from(secret: String) -> Self {
         Self(secret)
     }
 }
+
 impl From<&str> for ApiKey {
     fn from(secret: &str) -> Self {
         Self(secret.to_owned())
     }
 }
+
 impl Client {
     /// Starts configuring a client.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
+
     /// Builds a client from the environment: the API key from `BELTIC_API_KEY`, and the base URL from `BELTIC_BASE_URL` when it is set. A plain `http` base URL to another host than this one needs `BELTIC_ALLOW_INSECURE_HTTP=1`.
     pub fn from_env() -> ::std::result::Result<Self, ConfigError> {
         let mut builder = Self::builder();
@@ -78,18 +95,22 @@ impl Client {
         }
         builder.build()
     }
+
     /// The base URL requests go to, without a trailing `/`.
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
+
     /// The retry policy requests are sent with.
     pub fn retry_policy(&self) -> RetryPolicy {
         self.retry
     }
+
     /// The most bytes of a success body the client reads.
     pub fn max_response_bytes(&self) -> u64 {
         self.max_response_bytes
     }
+
     /// progenitor's client for one call of the operation `operation_id`.
     pub(crate) fn call(&self, operation_id: &'static str) -> crate::api::Client {
         let call = Call::new(
@@ -101,6 +122,7 @@ impl Client {
         crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
     }
 }
+
 /// Configures a [`Client`]; [`ClientBuilder::build`] checks the settings.
 #[derive(Clone, Debug, Default)]
 pub struct ClientBuilder {
@@ -113,12 +135,14 @@ pub struct ClientBuilder {
     max_response_bytes: ::std::option::Option<u64>,
     user_agent: ::std::option::Option<String>,
 }
+
 impl ClientBuilder {
     /// Authenticates every request with this API key (required).
     pub fn api_key(mut self, api_key: impl Into<ApiKey>) -> Self {
         self.api_key = Some(api_key.into());
         self
     }
+
     /// Sends requests to `base_url` (scheme, host, optional port and path
     /// stem) instead of the default. A plain `http` URL is refused unless
     /// its host is this machine (`localhost`, `127.0.0.0/8`, `::1`) or
@@ -127,6 +151,7 @@ impl ClientBuilder {
         self.base_url = Some(base_url.into());
         self
     }
+
     /// Accepts a plain `http` base URL to another host than this one,
     /// where anyone on the way can read and change every request and
     /// response. Off by default, so that a mistyped URL never sends the
@@ -135,12 +160,14 @@ impl ClientBuilder {
         self.allow_insecure_http = allow;
         self
     }
+
     /// Limits how long opening a connection may take
     /// (default [`DEFAULT_CONNECT_TIMEOUT`]).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
         self
     }
+
     /// Limits how long one attempt may take, from sending the request to
     /// reading the last byte of the response (default [`DEFAULT_TIMEOUT`]).
     /// A retried request may take this long for each attempt.
@@ -148,18 +175,21 @@ impl ClientBuilder {
         self.timeout = Some(timeout);
         self
     }
+
     /// Sends failed requests again as `policy` says (default
     /// [`RetryPolicy::default`]).
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
     }
+
     /// Sends a failed request again at most `retries` times; 0 turns
     /// retries off. Shorthand for changing the retry policy.
     pub fn max_retries(mut self, retries: u32) -> Self {
         self.retry = self.retry.max_retries(retries);
         self
     }
+
     /// Reads at most `bytes` of a success body (default
     /// [`DEFAULT_MAX_RESPONSE_BYTES`]); a longer body, or a
     /// `Content-Length` over the limit, makes the call fail with
@@ -169,12 +199,14 @@ impl ClientBuilder {
         self.max_response_bytes = Some(bytes);
         self
     }
+
     /// Sends `user_agent` as the `User-Agent` of every request (default
     /// [`DEFAULT_USER_AGENT`]).
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = Some(user_agent.into());
         self
     }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> ::std::result::Result<Client, ConfigError> {
         let base_url = self.base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
@@ -215,6 +247,7 @@ impl ClientBuilder {
         })
     }
 }
+
 /// The base URL without a trailing `/`, since operation paths start with one.
 fn checked_base_url(
     base_url: String,
@@ -243,6 +276,7 @@ fn checked_base_url(
     }
     Ok(base_url.trim_end_matches('/').to_owned())
 }
+
 /// Whether `url`'s host is this machine: `localhost` or a loopback
 /// address, which plain http reaches without crossing a network.
 fn is_this_machine(url: &::reqwest::Url) -> bool {
@@ -251,6 +285,7 @@ fn is_this_machine(url: &::reqwest::Url) -> bool {
     host.eq_ignore_ascii_case("localhost")
         || host.parse::<::std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
+
 /// `base_url` with anything between `://` and an `@` in its authority
 /// replaced, for messages: it may be a password.
 fn without_userinfo(base_url: &str) -> String {
@@ -263,6 +298,7 @@ fn without_userinfo(base_url: &str) -> String {
         None => base_url.to_owned(),
     }
 }
+
 /// Reads an environment variable; unset and empty are the same.
 fn env_var(
     name: &'static str,
@@ -274,6 +310,7 @@ fn env_var(
         Err(::std::env::VarError::NotUnicode(_)) => Err(ConfigError::NotUnicode { name }),
     }
 }
+
 /// Why a client could not be built. Messages never contain a credential.
 ///
 /// `Debug` prints the message `Display` gives, followed by its causes,
@@ -306,6 +343,7 @@ pub enum ConfigError {
     /// The HTTP client could not be set up (for example, no TLS roots).
     HttpClient(::reqwest::Error),
 }
+
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -332,6 +370,7 @@ impl fmt::Display for ConfigError {
         }
     }
 }
+
 impl fmt::Debug for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self, f)?;
@@ -344,6 +383,7 @@ impl fmt::Debug for ConfigError {
         Ok(())
     }
 }
+
 impl ::std::error::Error for ConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {

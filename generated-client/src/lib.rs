@@ -14,19 +14,29 @@
 //! ```
 //!
 //! Each operation is a method of [`Client`] and returns [`Error`] when it fails, with the response's status, request id and problems. Idempotent requests are retried as [`RetryPolicy`] says. String enums are open: a value the spec does not list decodes into the enum's `Unknown` variant. Fields the spec marks `x-personal-data` print as `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.
+
+// progenitor's client is private: the public `Client` wraps it, and what of it no
+// operation reaches is not dead code to worry about.
 #[rustfmt::skip]
 #[allow(dead_code)]
 mod api;
+
 #[rustfmt::skip]
 mod connection;
+
 mod error;
+
 #[cfg(feature = "mock")]
 #[rustfmt::skip]
+// progenitor writes the expectations, and their docs, this way.
 #[allow(clippy::to_string_in_format_args, rustdoc::redundant_explicit_links)]
 pub mod mock;
+
 #[rustfmt::skip]
 mod operations;
+
 mod transport;
+
 pub use api::types;
 pub use connection::*;
 pub use error::*;

@@ -7,14 +7,19 @@
 //! Start a [`MockServer`], set an expectation with the method named
 //! after the operation ([`MockServerExt`]), and point the client's
 //! `base_url` at `server.base_url()`.
+
 pub use ::httpmock::MockServer;
+
 pub mod operations {
     //! [`When`](::httpmock::When) and [`Then`](::httpmock::Then)
     //! wrappers for each operation. Each can be converted to
     //! its inner type with a call to `into_inner()`. This can
     //! be used to explicitly deviate from permitted values.
+
     use crate::*;
+
     pub struct GetSessionWhen(::httpmock::When);
+
     impl GetSessionWhen {
         pub fn new(inner: ::httpmock::When) -> Self {
             Self(
@@ -25,9 +30,11 @@ pub mod operations {
                     ),
             )
         }
+
         pub fn into_inner(self) -> ::httpmock::When {
             self.0
         }
+
         pub fn id(self, value: &::uuid::Uuid) -> Self {
             let re = regex::Regex::new(
                     &format!("^/v1/identity/sessions/{}$", value.to_string()),
@@ -36,88 +43,100 @@ pub mod operations {
             Self(self.0.path_matches(re))
         }
     }
+
     pub struct GetSessionThen(::httpmock::Then);
+
     impl GetSessionThen {
         pub fn new(inner: ::httpmock::Then) -> Self {
             Self(inner)
         }
+
         pub fn into_inner(self) -> ::httpmock::Then {
             self.0
         }
+
         pub fn ok(self, value: &types::SessionDocument) -> Self {
             Self(
                 self
                     .0
-                    .status(200u16)
+                    .status(200)
                     .header("content-type", "application/json")
                     .json_body_obj(&value),
             )
         }
+
         pub fn bad_request(self, value: &types::ErrorDocument) -> Self {
             Self(
                 self
                     .0
-                    .status(400u16)
+                    .status(400)
                     .header("content-type", "application/json")
                     .json_body_obj(&value),
             )
         }
+
         pub fn unauthorized(self, value: &types::ErrorDocument) -> Self {
             Self(
                 self
                     .0
-                    .status(401u16)
+                    .status(401)
                     .header("content-type", "application/json")
                     .json_body_obj(&value),
             )
         }
+
         pub fn forbidden(self, value: &types::ErrorDocument) -> Self {
             Self(
                 self
                     .0
-                    .status(403u16)
+                    .status(403)
                     .header("content-type", "application/json")
                     .json_body_obj(&value),
             )
         }
+
         pub fn not_found(self, value: &types::ErrorDocument) -> Self {
             Self(
                 self
                     .0
-                    .status(404u16)
+                    .status(404)
                     .header("content-type", "application/json")
                     .json_body_obj(&value),
             )
         }
+
         pub fn unprocessable_entity(self, value: &types::ErrorDocument) -> Self {
             Self(
                 self
                     .0
-                    .status(422u16)
+                    .status(422)
                     .header("content-type", "application/json")
                     .json_body_obj(&value),
             )
         }
+
         pub fn too_many_requests(self, value: &types::ErrorDocument) -> Self {
             Self(
                 self
                     .0
-                    .status(429u16)
+                    .status(429)
                     .header("content-type", "application/json")
                     .json_body_obj(&value),
             )
         }
+
         pub fn internal_server_error(self, value: &types::ErrorDocument) -> Self {
             Self(
                 self
                     .0
-                    .status(500u16)
+                    .status(500)
                     .header("content-type", "application/json")
                     .json_body_obj(&value),
             )
         }
     }
 }
+
 /// An extension trait for [`MockServer`](::httpmock::MockServer) that
 /// adds a method for each operation. These are the equivalent of
 /// type-checked [`mock()`](::httpmock::MockServer::mock) calls.
@@ -126,6 +145,7 @@ pub trait MockServerExt {
     where
         F: FnOnce(operations::GetSessionWhen, operations::GetSessionThen);
 }
+
 impl MockServerExt for ::httpmock::MockServer {
     fn get_session<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>
     where
@@ -139,6 +159,7 @@ impl MockServerExt for ::httpmock::MockServer {
         })
     }
 }
+
 /// Sample values of every schema the spec names, for tests to start from.
 pub mod samples {
     /// A complete `Address`: every member filled in with an invented value (schema `Address`). Change what your test cares about.
@@ -147,127 +168,155 @@ pub mod samples {
             "{\"administrative_area\":\"sample administrative_area\",\"country_code\":\"US\",\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"locality\":\"Springfield\",\"postal_code\":\"94105\",\"sublocality\":\"Springfield\"}",
         )
     }
+
     /// A complete `BehaviorAnalysis`: every member filled in with an invented value (schema `BehaviorAnalysis`). Change what your test cares about.
     pub fn behavior_analysis() -> crate::types::BehaviorAnalysis {
         decode(
             "{\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"completion_time_seconds\":1.5,\"debugger_attached\":true,\"devtools_open\":true,\"distraction_events\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0,\"request_spoof_attempts\":0,\"shortcut_copies\":0,\"shortcut_pastes\":0,\"threat_level\":\"low\",\"user_agent_spoof_attempts\":0}",
         )
     }
+
     /// A complete `Business`: every member filled in with an invented value (schema `Business`). Change what your test cares about.
     pub fn business() -> crate::types::Business {
         decode(
             "{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"date_of_birth\":\"2026-01-15\",\"id_number\":\"sample id_number\",\"id_type\":\"sample id_type\",\"name\":\"Jane Doe\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0,\"shareholder_type\":\"sample shareholder_type\"}]}",
         )
     }
+
     /// A complete `Contact`: every member filled in with an invented value (schema `Contact`). Change what your test cares about.
     pub fn contact() -> crate::types::Contact {
         decode("{\"email\":\"jane.doe@example.com\",\"phone\":\"+15555550100\"}")
     }
+
     /// A complete `CreatorType`: every member filled in with an invented value (schema `CreatorType`). Change what your test cares about.
     pub fn creator_type() -> crate::types::CreatorType {
         decode("\"system\"")
     }
+
     /// A complete `DocumentLinks`: every member filled in with an invented value (schema `DocumentLinks`). Change what your test cares about.
     pub fn document_links() -> crate::types::DocumentLinks {
         decode("{\"self\":\"sample self\"}")
     }
+
     /// A complete `DocumentMeta`: every member filled in with an invented value (schema `DocumentMeta`). Change what your test cares about.
     pub fn document_meta() -> crate::types::DocumentMeta {
         decode("{}")
     }
+
     /// A complete `EntityType`: every member filled in with an invented value (schema `EntityType`). Change what your test cares about.
     pub fn entity_type() -> crate::types::EntityType {
         decode("\"person\"")
     }
+
     /// A complete `ErrorDocument`: every member filled in with an invented value (schema `ErrorDocument`). Change what your test cares about.
     pub fn error_document() -> crate::types::ErrorDocument {
         decode(
             "{\"errors\":[{\"code\":\"sample code\",\"detail\":\"sample detail\",\"details\":\"sample details\",\"source\":{\"parameter\":\"sample parameter\",\"pointer\":\"sample pointer\"},\"status\":\"sample status\",\"title\":\"sample title\"}]}",
         )
     }
+
     /// A complete `ErrorObject`: every member filled in with an invented value (schema `ErrorObject`). Change what your test cares about.
     pub fn error_object() -> crate::types::ErrorObject {
         decode(
             "{\"code\":\"sample code\",\"detail\":\"sample detail\",\"details\":\"sample details\",\"source\":{\"parameter\":\"sample parameter\",\"pointer\":\"sample pointer\"},\"status\":\"sample status\",\"title\":\"sample title\"}",
         )
     }
+
     /// A complete `ErrorSource`: every member filled in with an invented value (schema `ErrorSource`). Change what your test cares about.
     pub fn error_source() -> crate::types::ErrorSource {
         decode("{\"parameter\":\"sample parameter\",\"pointer\":\"sample pointer\"}")
     }
+
     /// A complete `IdentityNumbers`: every member filled in with an invented value (schema `IdentityNumbers`). Change what your test cares about.
     pub fn identity_numbers() -> crate::types::IdentityNumbers {
         decode(
             "{\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"issuing_country_code\":\"US\",\"number\":\"sample number\",\"updated_at\":\"2026-01-15T09:30:00Z\"}",
         )
     }
+
     /// A complete `Person`: every member filled in with an invented value (schema `Person`). Change what your test cares about.
     pub fn person() -> crate::types::Person {
         decode(
             "{\"birth_date\":\"2026-01-15\",\"name\":{\"first\":\"Jane\",\"last\":\"Doe\",\"middle\":\"sample middle\"}}",
         )
     }
+
     /// A complete `PersonName`: every member filled in with an invented value (schema `PersonName`). Change what your test cares about.
     pub fn person_name() -> crate::types::PersonName {
         decode("{\"first\":\"Jane\",\"last\":\"Doe\",\"middle\":\"sample middle\"}")
     }
+
     /// A complete `ResourceIdentifier`: every member filled in with an invented value (schema `ResourceIdentifier`). Change what your test cares about.
     pub fn resource_identifier() -> crate::types::ResourceIdentifier {
         decode("{\"id\":\"sample id\",\"type\":\"sample type\"}")
     }
+
     /// A complete `Session`: every member filled in with an invented value (schema `Session`). Change what your test cares about.
     pub fn session() -> crate::types::Session {
         decode(
             "{\"attributes\":{\"address\":{\"administrative_area\":\"sample administrative_area\",\"country_code\":\"US\",\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"locality\":\"Springfield\",\"postal_code\":\"94105\",\"sublocality\":\"Springfield\"},\"behavior_analysis\":{\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"completion_time_seconds\":1.5,\"debugger_attached\":true,\"devtools_open\":true,\"distraction_events\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0,\"request_spoof_attempts\":0,\"shortcut_copies\":0,\"shortcut_pastes\":0,\"threat_level\":\"low\",\"user_agent_spoof_attempts\":0},\"business\":{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"date_of_birth\":\"2026-01-15\",\"id_number\":\"sample id_number\",\"id_type\":\"sample id_type\",\"name\":\"Jane Doe\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0,\"shareholder_type\":\"sample shareholder_type\"}]},\"completed_at\":\"2026-01-15T09:30:00Z\",\"contact\":{\"email\":\"jane.doe@example.com\",\"phone\":\"+15555550100\"},\"created_at\":\"2026-01-15T09:30:00Z\",\"creator_id\":\"sample creator_id\",\"creator_type\":\"system\",\"decisioned_at\":\"2026-01-15T09:30:00Z\",\"entity_type\":\"person\",\"expired_at\":\"2026-01-15T09:30:00Z\",\"expires_at\":\"2026-01-15T09:30:00Z\",\"failed_at\":\"2026-01-15T09:30:00Z\",\"identity_numbers\":{\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"issuing_country_code\":\"US\",\"number\":\"sample number\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"marked_for_review_at\":\"2026-01-15T09:30:00Z\",\"person\":{\"birth_date\":\"2026-01-15\",\"name\":{\"first\":\"Jane\",\"last\":\"Doe\",\"middle\":\"sample middle\"}},\"redacted_at\":\"2026-01-15T09:30:00Z\",\"started_at\":\"2026-01-15T09:30:00Z\",\"status\":\"created\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"id\":\"08b72e07-b55c-4ac0-8b55-2e07b55c3ac0\",\"relationships\":{\"account\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"business\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"documents\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"session_devices\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"verifications\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]}},\"type\":\"session\"}",
         )
     }
+
     /// A complete `SessionAttributes`: every member filled in with an invented value (schema `SessionAttributes`). Change what your test cares about.
     pub fn session_attributes() -> crate::types::SessionAttributes {
         decode(
             "{\"address\":{\"administrative_area\":\"sample administrative_area\",\"country_code\":\"US\",\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"locality\":\"Springfield\",\"postal_code\":\"94105\",\"sublocality\":\"Springfield\"},\"behavior_analysis\":{\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"completion_time_seconds\":1.5,\"debugger_attached\":true,\"devtools_open\":true,\"distraction_events\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0,\"request_spoof_attempts\":0,\"shortcut_copies\":0,\"shortcut_pastes\":0,\"threat_level\":\"low\",\"user_agent_spoof_attempts\":0},\"business\":{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"date_of_birth\":\"2026-01-15\",\"id_number\":\"sample id_number\",\"id_type\":\"sample id_type\",\"name\":\"Jane Doe\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0,\"shareholder_type\":\"sample shareholder_type\"}]},\"completed_at\":\"2026-01-15T09:30:00Z\",\"contact\":{\"email\":\"jane.doe@example.com\",\"phone\":\"+15555550100\"},\"created_at\":\"2026-01-15T09:30:00Z\",\"creator_id\":\"sample creator_id\",\"creator_type\":\"system\",\"decisioned_at\":\"2026-01-15T09:30:00Z\",\"entity_type\":\"person\",\"expired_at\":\"2026-01-15T09:30:00Z\",\"expires_at\":\"2026-01-15T09:30:00Z\",\"failed_at\":\"2026-01-15T09:30:00Z\",\"identity_numbers\":{\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"issuing_country_code\":\"US\",\"number\":\"sample number\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"marked_for_review_at\":\"2026-01-15T09:30:00Z\",\"person\":{\"birth_date\":\"2026-01-15\",\"name\":{\"first\":\"Jane\",\"last\":\"Doe\",\"middle\":\"sample middle\"}},\"redacted_at\":\"2026-01-15T09:30:00Z\",\"started_at\":\"2026-01-15T09:30:00Z\",\"status\":\"created\",\"updated_at\":\"2026-01-15T09:30:00Z\"}",
         )
     }
+
     /// A complete `SessionDocument`: every member filled in with an invented value (schema `SessionDocument`). Change what your test cares about.
     pub fn session_document() -> crate::types::SessionDocument {
         decode(
             "{\"data\":{\"attributes\":{\"address\":{\"administrative_area\":\"sample administrative_area\",\"country_code\":\"US\",\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"locality\":\"Springfield\",\"postal_code\":\"94105\",\"sublocality\":\"Springfield\"},\"behavior_analysis\":{\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"completion_time_seconds\":1.5,\"debugger_attached\":true,\"devtools_open\":true,\"distraction_events\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0,\"request_spoof_attempts\":0,\"shortcut_copies\":0,\"shortcut_pastes\":0,\"threat_level\":\"low\",\"user_agent_spoof_attempts\":0},\"business\":{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"date_of_birth\":\"2026-01-15\",\"id_number\":\"sample id_number\",\"id_type\":\"sample id_type\",\"name\":\"Jane Doe\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0,\"shareholder_type\":\"sample shareholder_type\"}]},\"completed_at\":\"2026-01-15T09:30:00Z\",\"contact\":{\"email\":\"jane.doe@example.com\",\"phone\":\"+15555550100\"},\"created_at\":\"2026-01-15T09:30:00Z\",\"creator_id\":\"sample creator_id\",\"creator_type\":\"system\",\"decisioned_at\":\"2026-01-15T09:30:00Z\",\"entity_type\":\"person\",\"expired_at\":\"2026-01-15T09:30:00Z\",\"expires_at\":\"2026-01-15T09:30:00Z\",\"failed_at\":\"2026-01-15T09:30:00Z\",\"identity_numbers\":{\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"issuing_country_code\":\"US\",\"number\":\"sample number\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"marked_for_review_at\":\"2026-01-15T09:30:00Z\",\"person\":{\"birth_date\":\"2026-01-15\",\"name\":{\"first\":\"Jane\",\"last\":\"Doe\",\"middle\":\"sample middle\"}},\"redacted_at\":\"2026-01-15T09:30:00Z\",\"started_at\":\"2026-01-15T09:30:00Z\",\"status\":\"created\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"id\":\"08b72e07-b55c-4ac0-8b55-2e07b55c3ac0\",\"relationships\":{\"account\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"business\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"documents\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"session_devices\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"verifications\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]}},\"type\":\"session\"},\"links\":{\"self\":\"sample self\"},\"meta\":{}}",
         )
     }
+
     /// A complete `SessionRelationships`: every member filled in with an invented value (schema `SessionRelationships`). Change what your test cares about.
     pub fn session_relationships() -> crate::types::SessionRelationships {
         decode(
             "{\"account\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"business\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"documents\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"session_devices\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"verifications\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]}}",
         )
     }
+
     /// A complete `SessionResourceType`: every member filled in with an invented value (schema `SessionResourceType`). Change what your test cares about.
     pub fn session_resource_type() -> crate::types::SessionResourceType {
         decode("\"session\"")
     }
+
     /// A complete `SessionStatus`: every member filled in with an invented value (schema `SessionStatus`). Change what your test cares about.
     pub fn session_status() -> crate::types::SessionStatus {
         decode("\"created\"")
     }
+
     /// A complete `Shareholder`: every member filled in with an invented value (schema `Shareholder`). Change what your test cares about.
     pub fn shareholder() -> crate::types::Shareholder {
         decode(
             "{\"date_of_birth\":\"2026-01-15\",\"id_number\":\"sample id_number\",\"id_type\":\"sample id_type\",\"name\":\"Jane Doe\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0,\"shareholder_type\":\"sample shareholder_type\"}",
         )
     }
+
     /// A complete `ThreatLevel`: every member filled in with an invented value (schema `ThreatLevel`). Change what your test cares about.
     pub fn threat_level() -> crate::types::ThreatLevel {
         decode("\"low\"")
     }
+
     /// A complete `ToManyRelationship`: every member filled in with an invented value (schema `ToManyRelationship`). Change what your test cares about.
     pub fn to_many_relationship() -> crate::types::ToManyRelationship {
         decode("{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]}")
     }
+
     /// A complete `ToOneRelationship`: every member filled in with an invented value (schema `ToOneRelationship`). Change what your test cares about.
     pub fn to_one_relationship() -> crate::types::ToOneRelationship {
         decode("{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}}")
     }
+
     fn decode<T: ::serde::de::DeserializeOwned>(json: &str) -> T {
+        // The samples are made from the same spec as the types, and the test below
+        // decodes each of them.
         ::serde_json::from_str(json).expect("a sample decodes into its type")
     }
+
     #[cfg(test)]
     mod tests {
         #[test]

@@ -2,19 +2,20 @@
 // Do not edit by hand: change the spec and run `cargo xtask regen`.
 
 //! The operations of the API, as methods of [`Client`].
+
 #[allow(unused_imports)]
 use crate::api::*;
 use crate::{transport, Client, Error};
+
 impl Client {
-    /**Get session by ID
-
-Retrieves one identity verification session with its attributes and relationships.
-
-Sends a `GET` request to `/v1/identity/sessions/{id}`
-
-Arguments:
-- `id`: The unique identifier of the session
-*/
+    /// Get session by ID
+    ///
+    /// Retrieves one identity verification session with its attributes and relationships.
+    ///
+    /// Sends a `GET` request to `/v1/identity/sessions/{id}`
+    ///
+    /// Arguments:
+    /// - `id`: The unique identifier of the session
     pub async fn get_session<'a>(
         &'a self,
         id: &'a ::uuid::Uuid,

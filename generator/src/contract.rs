@@ -42,17 +42,12 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use indexmap::IndexMap;
-use openapiv3::{
-    Components, MediaType, OpenAPI, Operation, ParameterSchemaOrContent, ReferenceOr, Response,
-    StatusCode,
-};
+use openapiv3::{Components, MediaType, OpenAPI, ParameterSchemaOrContent, ReferenceOr, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use crate::document::Document;
-use crate::media;
-use crate::positions::escape;
+use crate::spec::walk::{self, Component};
+use crate::spec::{Document, escape, media};
 
 /// The value that stands for a secret in a recording, such as the API key.
 pub const SCRUBBED: &str = "<scrubbed>";
@@ -304,13 +299,14 @@ pub fn describe<'a>(
         .unwrap_or_else(|| format!("{} {template}", recording.request.method));
 
     let status = recording.response.status;
-    let response = select_response(operation, status).ok_or_else(|| Error::NoResponse {
-        recording: name.to_owned(),
-        operation: operation_name.clone(),
-        status,
-        range: status / 100,
-    })?;
-    let response = resolve(document, response, "responses", |c| &c.responses)?;
+    let response =
+        walk::response_for(&operation.responses, status).ok_or_else(|| Error::NoResponse {
+            recording: name.to_owned(),
+            operation: operation_name.clone(),
+            status,
+            range: status / 100,
+        })?;
+    let response = resolve(document, response)?;
     let body_schema = json_media_type(&response.content).and_then(|media| media.schema.as_ref());
     Ok(Described {
         operation: operation_name,
@@ -388,7 +384,7 @@ pub fn check(
     }
 
     for (header, declared) in &described.response.headers {
-        let declared = resolve(document, declared, "headers", |c| &c.headers)?;
+        let declared = resolve(document, declared)?;
         let recorded = recording
             .response
             .headers
@@ -461,17 +457,6 @@ fn message(error: &jsonschema::ValidationError<'_>) -> String {
     }
 }
 
-/// The operation's response for `status`: the exact code, then its range
-/// (`4XX`), then `default`.
-fn select_response(operation: &Operation, status: u16) -> Option<&ReferenceOr<Response>> {
-    let responses = &operation.responses;
-    responses
-        .responses
-        .get(&StatusCode::Code(status))
-        .or_else(|| responses.responses.get(&StatusCode::Range(status / 100)))
-        .or(responses.default.as_ref())
-}
-
 /// The `application/json` content, or else the first `+json` one.
 fn json_media_type(content: &openapiv3::Content) -> Option<&MediaType> {
     let json = |plain: bool| {
@@ -524,26 +509,12 @@ fn server_prefixes(api: &OpenAPI) -> Vec<String> {
         .collect()
 }
 
-/// `item`, or the component its `$ref` names in `section` (`responses`,
-/// `headers`) of `components`.
-fn resolve<'a, T>(
+/// `item`, or the component its `$ref` leads to.
+fn resolve<'a, T: Component>(
     document: &'a Document,
     item: &'a ReferenceOr<T>,
-    section: &str,
-    table: impl FnOnce(&'a Components) -> &'a IndexMap<String, ReferenceOr<T>>,
 ) -> Result<&'a T, Error> {
-    match item {
-        ReferenceOr::Item(item) => Ok(item),
-        ReferenceOr::Reference { reference } => {
-            let found = reference
-                .strip_prefix(&format!("#/components/{section}/"))
-                .and_then(|name| table(components(document)?).get(name));
-            match found {
-                Some(ReferenceOr::Item(item)) => Ok(item),
-                _ => Err(dangling(document, reference)),
-            }
-        }
-    }
+    walk::resolve(&document.api, item).map_err(|reference| dangling(document, reference))
 }
 
 fn components(document: &Document) -> Option<&Components> {
@@ -554,7 +525,7 @@ fn dangling(document: &Document, reference: &str) -> Error {
     spec_error(
         document,
         reference.trim_start_matches('#'),
-        format!("`{reference}` leads to nothing this check can use (a local, non-`$ref` item)"),
+        format!("`{reference}` leads to no entry of `components` this check can use"),
     )
 }
 
@@ -629,7 +600,7 @@ pub fn json_schema(document: &Document, pointer: &str, schema: &Value) -> Result
     if let Some(reference) = map.get("$ref") {
         let target = reference
             .as_str()
-            .and_then(|r| r.strip_prefix("#/components/schemas/"))
+            .and_then(walk::component_name::<openapiv3::Schema>)
             .ok_or_else(|| {
                 spec_error(
                     document,

@@ -1,16 +1,22 @@
 //! Turns an OpenAPI 3.0 spec into a typed Rust client crate.
 //!
-//! Data flows one way, one module a stage:
-//! [`load`] (file → YAML document, with [`positions`]) → [`validate`] (every
-//! problem at once, located; then OpenAPI types) → [`document`] (what
-//! progenitor does not read) → [`normalize`] (what progenitor cannot digest,
-//! read sensibly, with warnings) → [`operations`] (progenitor's code), then
-//! [`open_enums`] and [`personal_data`] (rewrites of it), [`methods`],
-//! [`mocks`] (with [`samples`]), [`connection`], [`crate_root`], [`manifest`]
-//! and [`runtime`] (the rest of the crate) → [`format`](mod@format) (text) →
-//! [`files`] (one set, written in one step). Nothing is written until every
-//! stage has succeeded, so a broken spec leaves the output folder as it was.
-//! [`report`] compares the crates two specs generate, for `cargo xtask regen`.
+//! Data flows one way through five stages, a folder each; [`generate_with`]
+//! shows them as code:
+//!
+//! 1. `spec`: the file is loaded, checked (every problem at once, located)
+//!    and read into a [`Document`], then normalized into one progenitor can
+//!    digest, with a warning ([`Diagnostic`]) for each reading made;
+//! 2. `engine`: progenitor generates the types, its client and the mock
+//!    expectations, guarded so that its panics become located errors;
+//! 3. `rewrite`: progenitor's syntax tree is edited: open enums, redacted
+//!    personal data;
+//! 4. `emit`: one emitter per file of the crate, named after the file;
+//! 5. `output`: the code becomes formatted text, and the text one set of
+//!    [`CrateFiles`], written in one step.
+//!
+//! Nothing is written until every stage has succeeded, so a broken spec
+//! leaves the output folder as it was. [`report`] compares the crates two
+//! specs generate, for `cargo xtask regen`.
 //!
 //! ```no_run
 //! # fn main() -> Result<(), generator::Error> {
@@ -22,37 +28,31 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! Besides generation, [`read`] gives the checked [`Document`] to tools that
+//! work from the spec, and [`contract`] checks a recorded exchange against
+//! it.
 
 #![deny(missing_docs)]
 
-pub mod connection;
 pub mod contract;
-pub mod crate_root;
-pub mod document;
+mod emit;
+mod engine;
 mod error;
-pub mod files;
-pub mod format;
-pub mod guard;
-pub mod load;
-pub mod manifest;
-pub mod media;
-pub mod methods;
-pub mod mocks;
-pub mod normalize;
-pub mod open_enums;
-pub mod operations;
-pub mod personal_data;
-pub mod positions;
+mod output;
 pub mod report;
-pub mod runtime;
-pub mod samples;
-mod syntax;
-pub mod validate;
+mod rewrite;
+mod spec;
 
 use std::path::Path;
 
-pub use error::{Diagnostic, Error, Result};
-pub use files::{CrateFiles, StaleFile};
+pub use error::{Error, Result};
+pub use output::{CrateFiles, StaleFile, Written};
+pub use rewrite::PERSONAL_DATA_EXTENSION;
+pub use spec::{Auth, CLIENT_EXTENSION, Diagnostic, Document, Location, Package};
+
+use emit::CrateCode;
+use engine::ProgenitorCode;
 
 /// Generates the client crate for the spec at `spec_path`.
 ///
@@ -66,9 +66,8 @@ pub fn generate(spec_path: &Path, spec_label: &str) -> Result<CrateFiles> {
 /// Reads, checks and validates the spec at `spec_path`: the document every
 /// later stage (and the contract check) works from. `crate_name` overrides
 /// the package name the spec gives.
-pub fn read(spec_path: &Path, crate_name: Option<&str>) -> Result<document::Document> {
-    let spec = validate::validate(load::load(spec_path)?)?;
-    document::validate(spec, crate_name)
+pub fn read(spec_path: &Path, crate_name: Option<&str>) -> Result<Document> {
+    spec::read(spec_path, crate_name)
 }
 
 /// What the command line may say beyond the spec.
@@ -85,32 +84,16 @@ pub struct Options {
 /// [`generate`], with `options`. Warnings about the readings made of the
 /// spec come with the files, in [`CrateFiles::warnings`].
 pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> Result<CrateFiles> {
-    let mut document = read(spec_path, options.crate_name.as_deref())?;
-    let warnings = normalize::normalize(&mut document);
-    let operations = operations::generate(&document)?;
-    let mut api = format::parse(Path::new("src/api.rs"), operations.tokens)?;
-    open_enums::open(&mut api);
-    personal_data::PersonalData::of(&document.api).redact(&mut api);
-
-    let mut files = CrateFiles::default();
-    let mut rust = |path: &str, tokens| -> Result<()> {
-        let syntax = format::parse(Path::new(path), tokens)?;
-        files.insert(path, format::rust(&syntax, spec_label));
-        Ok(())
-    };
-    rust("src/lib.rs", crate_root::generate(&document))?;
-    rust("src/operations.rs", methods::generate(&api, &document.api))?;
-    rust("src/mock.rs", mocks::generate(&document, &api)?)?;
-    rust("src/connection.rs", connection::generate(&document))?;
-    files.insert("src/api.rs", format::rust(&api, spec_label));
-    for (path, text) in runtime::FILES {
-        files.insert(path, format::verbatim(text, spec_label));
-    }
-    let mut manifest = manifest::generate(&document, operations.uses);
-    if options.standalone {
-        manifest.push_str(manifest::STANDALONE_WORKSPACE);
-    }
-    files.insert("Cargo.toml", format::toml(&manifest, spec_label));
-    files.set_warnings(warnings);
-    Ok(files)
+    let mut document: Document = spec::read(spec_path, options.crate_name.as_deref())?;
+    let warnings: Vec<Diagnostic> = spec::normalize(&mut document);
+    let progenitor: ProgenitorCode = engine::generate(&document)?;
+    let api: syn::File = rewrite::api(progenitor.api, &document)?;
+    let code: CrateCode = emit::generate(
+        &document,
+        api,
+        progenitor.mocks,
+        progenitor.uses,
+        options.standalone,
+    )?;
+    Ok(output::format(code, spec_label, warnings))
 }

@@ -5,8 +5,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use generator::Document;
 use generator::contract::{self, Error, Place, Recording, Violation};
-use generator::document::Document;
 use serde_json::{Value, json};
 
 fn project_root() -> PathBuf {

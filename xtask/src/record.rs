@@ -30,7 +30,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use generator::contract::{self, RecordedRequest, RecordedResponse, Recording, SCRUBBED};
-use generator::document::{Auth, Document};
+use generator::{Auth, Document};
 use heck::ToKebabCase;
 use openapiv3::ReferenceOr;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};

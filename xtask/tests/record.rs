@@ -38,7 +38,7 @@ const PERSONAL: [&str; 14] = [
     "tracking=7f3e9c",
 ];
 
-fn project_document() -> generator::document::Document {
+fn project_document() -> generator::Document {
     let spec = project_root().join("spec/beltic-identity.yaml");
     generator::read(&spec, None).expect("the spec is valid")
 }

@@ -41,7 +41,7 @@ impl Side {
     pub fn of(spec_path: &Path, files: &CrateFiles, options: &Options) -> Result<Side> {
         let mut document = crate::read(spec_path, options.crate_name.as_deref())?;
         // Operations without an `operationId` get the name normalizing gives them.
-        let _ = crate::normalize::normalize(&mut document);
+        let _ = crate::spec::normalize(&mut document);
         let surface = Surface::read(files.iter().filter_map(|(path, text)| {
             (path.extension().is_some_and(|e| e == "rs")).then_some(text)
         }));
@@ -67,10 +67,10 @@ impl Side {
 pub fn spec_version(text: &str) -> Option<String> {
     let value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
     let version = value
-        .get(crate::document::CLIENT_EXTENSION)
+        .get(crate::spec::CLIENT_EXTENSION)
         .and_then(|settings| settings.get("version"));
     match version {
-        None => Some(crate::document::DEFAULT_VERSION.to_owned()),
+        None => Some(crate::spec::DEFAULT_VERSION.to_owned()),
         Some(version) => Some(version.as_str()?.trim().to_owned()),
     }
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use quote::ToTokens;
 use syn::{Attribute, Fields, FnArg, ImplItem, Item, Pat, ReturnType, Type, Visibility};
 
-use crate::syntax::serde_rename;
+use crate::rewrite::syntax::serde_rename;
 
 /// The public items of one generated crate.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

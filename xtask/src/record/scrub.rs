@@ -21,7 +21,7 @@
 //! original's shape, never on its content, so recording the same session
 //! again writes the same file.
 
-use generator::personal_data::PERSONAL_DATA_EXTENSION;
+use generator::PERSONAL_DATA_EXTENSION;
 use serde_json::{Number, Value};
 
 /// How deep `$ref`s are followed before a schema is taken as unknown; a

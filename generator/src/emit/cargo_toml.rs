@@ -1,0 +1,127 @@
+//! Emits the generated package's `Cargo.toml`, listing exactly the crates
+//! its code uses.
+
+use std::fmt::Write;
+
+use crate::engine::Uses;
+use crate::spec::Document;
+
+/// The `progenitor-client` release that matches the progenitor this
+/// generator is built with: generated code calls into it.
+const PROGENITOR_CLIENT: &str = "\"0.15.1\"";
+
+/// Appended to the manifest of a crate generated outside the project's
+/// workspace: Cargo would otherwise take it for a stray member of whatever
+/// workspace encloses its folder, and refuse to build it.
+pub const STANDALONE_WORKSPACE: &str =
+    "\n# A workspace of its own: it is not a member of an enclosing one.\n[workspace]\n";
+
+/// The text of `Cargo.toml`, without the preamble.
+pub fn generate(document: &Document, uses: Uses) -> String {
+    let package = &document.package;
+    let title = &document.api.info.title;
+
+    // Sorted by name, as `cargo add` keeps them.
+    let mut dependencies = vec![
+        // Backoff delays for retries.
+        (
+            "backon",
+            r#"{ version = "1.6", default-features = false, features = ["std"] }"#,
+        ),
+        // The response types reqwest converts to and from, to wrap a body.
+        ("http", "\"1.3\""),
+        // The limit on success bodies (`Limited`).
+        ("http-body-util", "\"0.1.3\""),
+        // `Retry-After` as an HTTP date.
+        ("httpdate", "\"1.0.3\""),
+        // The `mock` feature's local server, and the path patterns it matches.
+        (
+            "httpmock",
+            r#"{ version = "0.8.3", default-features = false, optional = true }"#,
+        ),
+        ("progenitor-client", PROGENITOR_CLIENT),
+        (
+            "reqwest",
+            // rustls rather than the system's OpenSSL: nothing to install.
+            r#"{ version = "0.13.5", default-features = false, features = ["json", "query", "rustls"] }"#,
+        ),
+        ("regex", r#"{ version = "1.11", optional = true }"#),
+        ("serde", r#"{ version = "1.0.226", features = ["derive"] }"#),
+        ("serde_json", "\"1.0.150\""),
+        // The wait between retries.
+        ("tokio", r#"{ version = "1.47", features = ["time"] }"#),
+        ("tracing", "\"0.1.41\""),
+    ];
+    if uses.chrono {
+        dependencies.push((
+            "chrono",
+            r#"{ version = "0.4.42", default-features = false, features = ["serde", "std"] }"#,
+        ));
+    }
+    if uses.uuid {
+        dependencies.push(("uuid", r#"{ version = "1.18", features = ["serde"] }"#));
+    }
+    if uses.regress {
+        // The release typify itself builds its patterns with.
+        dependencies.push(("regress", "\"0.12\""));
+    }
+    if uses.futures {
+        dependencies.push(("futures", "\"0.3\""));
+    }
+    if uses.websockets {
+        dependencies.push(("base64", "\"0.22\""));
+        dependencies.push(("rand", "\"0.10\""));
+    }
+    dependencies.sort();
+
+    // What the crate's own tests and examples run on: an async runtime, a
+    // local HTTP server to replay recorded exchanges against, a tracing
+    // subscriber to capture spans, and arbitrary inputs for property tests.
+    let dev_dependencies = [
+        ("proptest", "\"1.7\""),
+        (
+            "tokio",
+            r#"{ version = "1.47", features = ["macros", "rt-multi-thread"] }"#,
+        ),
+        (
+            "tracing-subscriber",
+            r#"{ version = "0.3.20", default-features = false, features = ["fmt"] }"#,
+        ),
+        ("wiremock", "\"0.6.5\""),
+    ];
+
+    let mut toml = String::new();
+    let _ = write!(
+        toml,
+        "[package]\n\
+         name = \"{name}\"\n\
+         version = \"{version}\"\n\
+         description = \"Typed client for the {title}, generated from its OpenAPI description.\"\n\
+         edition = \"2024\"\n\
+         rust-version = \"1.88\"\n\
+         publish = false\n",
+        name = package.name,
+        version = package.version,
+        title = title.replace('\\', "\\\\").replace('"', "\\\""),
+    );
+    toml.push_str("\n[dependencies]\n");
+    for (name, spec) in dependencies {
+        let _ = writeln!(toml, "{name} = {spec}");
+    }
+    toml.push_str(
+        "\n[features]\n\
+         # Typed httpmock expectations and sample values, for applications' tests.\n\
+         mock = [\"dep:httpmock\", \"dep:regex\"]\n",
+    );
+    toml.push_str("\n[dev-dependencies]\n");
+    // The crate's own tests use its mocks, so `cargo test` builds them.
+    let _ = writeln!(
+        toml,
+        "{} = {{ path = \".\", features = [\"mock\"] }}",
+        package.name
+    );
+    for (name, spec) in dev_dependencies {
+        let _ = writeln!(toml, "{name} = {spec}");
+    }
+    toml
+}

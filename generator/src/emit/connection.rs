@@ -1,0 +1,669 @@
+//! Emits the public `Client` and what progenitor leaves out: building it
+//! with the spec's authentication scheme, default server, timeouts, retry
+//! policy and response limit, directly or from the environment.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::spec::{Auth, Document, http_header_name};
+
+/// Seconds allowed to open a connection, and for a whole request.
+const CONNECT_TIMEOUT_SECS: u64 = 10;
+const REQUEST_TIMEOUT_SECS: u64 = 30;
+
+/// The most bytes of a success body a client reads unless told otherwise:
+/// 4 MiB. A session document of the Beltic API is a few KiB (the largest
+/// recording's body is 2.3 KB as compact JSON), so this leaves room for well
+/// over a thousand times that, or a long list from another API, while a body
+/// that never ends costs a bounded amount of memory.
+const MAX_RESPONSE_MIB: u64 = 4;
+
+/// The code of the `connection` module.
+pub fn generate(document: &Document) -> TokenStream {
+    let prefix = &document.env_prefix;
+    let base_url_env = format!("{prefix}_BASE_URL");
+    let insecure_env = format!("{prefix}_ALLOW_INSECURE_HTTP");
+    let credential = document
+        .auth
+        .as_ref()
+        .map(|auth| Credential::new(auth, prefix));
+
+    // With a server in the spec, the client falls back to it; without one,
+    // a base URL is required and its absence is an error of its own.
+    let (default_base_url, base_url_or_default, missing_base_url, missing_base_url_message) =
+        match &document.default_base_url {
+            Some(url) => {
+                let doc = doc("The base URL the spec's first server names, used unless \
+                               [`ClientBuilder::base_url`] or the environment says otherwise.");
+                (
+                    quote! {
+                        #doc
+                        pub const DEFAULT_BASE_URL: &str = #url;
+                    },
+                    quote! { .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()) },
+                    quote! {},
+                    quote! {},
+                )
+            }
+            None => {
+                let message =
+                    format!("no base URL: call ClientBuilder::base_url or set {base_url_env}");
+                (
+                    quote! {},
+                    quote! { .ok_or(ConfigError::MissingBaseUrl)? },
+                    quote! {
+                        /// The spec names no server, and no base URL was given.
+                        MissingBaseUrl,
+                    },
+                    quote! { Self::MissingBaseUrl => f.write_str(#message), },
+                )
+            }
+        };
+
+    let credential_items = credential.as_ref().map(Credential::items);
+    let credential_field = credential.as_ref().map(Credential::field);
+    let credential_setter = credential.as_ref().map(Credential::setter);
+    let credential_headers = credential.as_ref().map(Credential::headers);
+    let credential_from_env = credential.as_ref().map(Credential::read_from_env);
+    let credential_errors = credential.as_ref().map(Credential::error_variants);
+    let credential_messages = credential.as_ref().map(Credential::error_messages);
+
+    let connect_timeout = CONNECT_TIMEOUT_SECS;
+    let request_timeout = REQUEST_TIMEOUT_SECS;
+    let max_response_mib = proc_macro2::Literal::u64_unsuffixed(MAX_RESPONSE_MIB);
+    let from_env_doc = doc(&match &credential {
+        Some(c) => format!(
+            "Builds a client from the environment: the {} from `{}`, and the base URL \
+             from `{base_url_env}` when it is set. A plain `http` base URL to another \
+             host than this one needs `{insecure_env}=1`.",
+            c.noun, c.env
+        ),
+        None => format!(
+            "Builds a client with the base URL from `{base_url_env}` when it is set. A \
+             plain `http` base URL to another host than this one needs `{insecure_env}=1`."
+        ),
+    });
+    let user_agent = format!(
+        "{}/{} (Rust; generated from an OpenAPI description)",
+        document.package.name, document.package.version
+    );
+    // What plain http would expose, and how to say that is fine.
+    let exposed = match &credential {
+        Some(c) => format!("send the {} unencrypted", c.noun),
+        None => "carry requests and responses unencrypted".to_owned(),
+    };
+    let insecure_reason = format!(
+        "plain http would {exposed}; use https, or, on a network you trust, call \
+         ClientBuilder::allow_insecure_http(true) or set {insecure_env}=1"
+    );
+
+    let client_doc = doc(&format!(
+        "A client for the {}. Cheap to clone: clones share one connection pool.",
+        document.api.info.title
+    ));
+
+    quote! {
+        //! The [`Client`] and how to build it: credentials, base URL,
+        //! timeouts and retries.
+
+        use ::std::fmt;
+        use ::std::time::Duration;
+
+        use crate::RetryPolicy;
+        use crate::error::Secrets;
+        use crate::transport::{self, Call};
+
+        #client_doc
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            http: ::reqwest::Client,
+            base_url: String,
+            retry: RetryPolicy,
+            max_response_bytes: u64,
+            /// The credential, which errors keep out of text the server sent.
+            secrets: Secrets,
+        }
+
+        #default_base_url
+
+        /// The environment variable [`Client::from_env`] reads a base URL from.
+        pub const BASE_URL_ENV: &str = #base_url_env;
+
+        /// How long opening a connection may take, unless the builder says otherwise.
+        pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(#connect_timeout);
+
+        /// How long one attempt of a request may take, from sending it to reading
+        /// the last byte of the response, unless the builder says otherwise.
+        pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(#request_timeout);
+
+        /// The most bytes of a success body the client reads, unless the builder
+        /// says otherwise: a body that is longer is an error, and so is a
+        /// `Content-Length` over it (then none of the body is read).
+        pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = #max_response_mib * 1024 * 1024;
+
+        /// The `User-Agent` requests carry, unless the builder says otherwise.
+        pub const DEFAULT_USER_AGENT: &str = #user_agent;
+
+        /// The environment variable that, set to `1`, lets [`Client::from_env`]
+        /// take a plain `http` base URL to another host than this one
+        /// (see [`ClientBuilder::allow_insecure_http`]).
+        pub const ALLOW_INSECURE_HTTP_ENV: &str = #insecure_env;
+
+        #credential_items
+
+        impl Client {
+            /// Starts configuring a client.
+            pub fn builder() -> ClientBuilder {
+                ClientBuilder::default()
+            }
+
+            #from_env_doc
+            pub fn from_env() -> ::std::result::Result<Self, ConfigError> {
+                let mut builder = Self::builder();
+                #credential_from_env
+                if let Some(base_url) = env_var(BASE_URL_ENV)? {
+                    builder = builder.base_url(base_url);
+                }
+                if env_var(ALLOW_INSECURE_HTTP_ENV)?.as_deref() == Some("1") {
+                    builder = builder.allow_insecure_http(true);
+                }
+                builder.build()
+            }
+
+            /// The base URL requests go to, without a trailing `/`.
+            pub fn base_url(&self) -> &str {
+                &self.base_url
+            }
+
+            /// The retry policy requests are sent with.
+            pub fn retry_policy(&self) -> RetryPolicy {
+                self.retry
+            }
+
+            /// The most bytes of a success body the client reads.
+            pub fn max_response_bytes(&self) -> u64 {
+                self.max_response_bytes
+            }
+
+            /// progenitor's client for one call of the operation `operation_id`.
+            pub(crate) fn call(&self, operation_id: &'static str) -> crate::api::Client {
+                let call = Call::new(
+                    operation_id,
+                    self.retry,
+                    self.max_response_bytes,
+                    self.secrets.clone(),
+                );
+                crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
+            }
+        }
+
+        /// Configures a [`Client`]; [`ClientBuilder::build`] checks the settings.
+        #[derive(Clone, Debug, Default)]
+        pub struct ClientBuilder {
+            #credential_field
+            base_url: ::std::option::Option<String>,
+            allow_insecure_http: bool,
+            connect_timeout: ::std::option::Option<Duration>,
+            timeout: ::std::option::Option<Duration>,
+            retry: RetryPolicy,
+            max_response_bytes: ::std::option::Option<u64>,
+            user_agent: ::std::option::Option<String>,
+        }
+
+        impl ClientBuilder {
+            #credential_setter
+
+            /// Sends requests to `base_url` (scheme, host, optional port and path
+            /// stem) instead of the default. A plain `http` URL is refused unless
+            /// its host is this machine (`localhost`, `127.0.0.0/8`, `::1`) or
+            /// [`ClientBuilder::allow_insecure_http`] says otherwise.
+            pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+                self.base_url = Some(base_url.into());
+                self
+            }
+
+            /// Accepts a plain `http` base URL to another host than this one,
+            /// where anyone on the way can read and change every request and
+            /// response. Off by default, so that a mistyped URL never sends the
+            /// credential in clear text.
+            pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+                self.allow_insecure_http = allow;
+                self
+            }
+
+            /// Limits how long opening a connection may take
+            /// (default [`DEFAULT_CONNECT_TIMEOUT`]).
+            pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+                self.connect_timeout = Some(timeout);
+                self
+            }
+
+            /// Limits how long one attempt may take, from sending the request to
+            /// reading the last byte of the response (default [`DEFAULT_TIMEOUT`]).
+            /// A retried request may take this long for each attempt.
+            pub fn timeout(mut self, timeout: Duration) -> Self {
+                self.timeout = Some(timeout);
+                self
+            }
+
+            /// Sends failed requests again as `policy` says (default
+            /// [`RetryPolicy::default`]).
+            pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+                self.retry = policy;
+                self
+            }
+
+            /// Sends a failed request again at most `retries` times; 0 turns
+            /// retries off. Shorthand for changing the retry policy.
+            pub fn max_retries(mut self, retries: u32) -> Self {
+                self.retry = self.retry.max_retries(retries);
+                self
+            }
+
+            /// Reads at most `bytes` of a success body (default
+            /// [`DEFAULT_MAX_RESPONSE_BYTES`]); a longer body, or a
+            /// `Content-Length` over the limit, makes the call fail with
+            /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge).
+            /// A streamed body counts too.
+            pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+                self.max_response_bytes = Some(bytes);
+                self
+            }
+
+            /// Sends `user_agent` as the `User-Agent` of every request (default
+            /// [`DEFAULT_USER_AGENT`]).
+            pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+                self.user_agent = Some(user_agent.into());
+                self
+            }
+
+            /// Checks the settings and builds the client.
+            pub fn build(self) -> ::std::result::Result<Client, ConfigError> {
+                let base_url = self.base_url #base_url_or_default;
+                let base_url = checked_base_url(base_url, self.allow_insecure_http)?;
+                #[allow(unused_mut)]
+                let mut headers = ::reqwest::header::HeaderMap::new();
+                #[allow(unused_mut)]
+                let mut secrets: Vec<String> = Vec::new();
+                #credential_headers
+                let user_agent = self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT);
+                let user_agent = ::reqwest::header::HeaderValue::from_str(user_agent)
+                    .map_err(|_| ConfigError::InvalidUserAgent)?;
+                let http = ::reqwest::Client::builder()
+                    .default_headers(headers)
+                    .user_agent(user_agent)
+                    .redirect(transport::redirect_policy())
+                    .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
+                    .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
+                    .build()
+                    .map_err(ConfigError::HttpClient)?;
+                Ok(Client {
+                    http,
+                    base_url,
+                    retry: self.retry,
+                    max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                    secrets: Secrets::new(secrets),
+                })
+            }
+        }
+
+        /// The base URL without a trailing `/`, since operation paths start with one.
+        fn checked_base_url(
+            base_url: String,
+            allow_insecure_http: bool,
+        ) -> ::std::result::Result<String, ConfigError> {
+            let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
+                base_url: without_userinfo(&base_url),
+                reason: reason.to_owned(),
+            };
+            let url = ::reqwest::Url::parse(&base_url).map_err(|e| invalid(&e.to_string()))?;
+            if !matches!(url.scheme(), "http" | "https") {
+                return Err(invalid("the scheme must be http or https"));
+            }
+            // The client and its errors print the base URL, so it must hold no
+            // secret; credentials go through the builder.
+            if !url.username().is_empty() || url.password().is_some() {
+                return Err(invalid("it must not hold a user name or password"));
+            }
+            if url.query().is_some() || url.fragment().is_some() {
+                return Err(invalid("it must not have a query or fragment"));
+            }
+            if url.scheme() == "http" && !allow_insecure_http && !is_this_machine(&url) {
+                return Err(invalid(#insecure_reason));
+            }
+            Ok(base_url.trim_end_matches('/').to_owned())
+        }
+
+        /// Whether `url`'s host is this machine: `localhost` or a loopback
+        /// address, which plain http reaches without crossing a network.
+        fn is_this_machine(url: &::reqwest::Url) -> bool {
+            let host = url.host_str().unwrap_or_default();
+            // IPv6 hosts come in brackets: `[::1]`.
+            let host = host.trim_start_matches('[').trim_end_matches(']');
+            host.eq_ignore_ascii_case("localhost")
+                || host.parse::<::std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+        }
+
+        /// `base_url` with anything between `://` and an `@` in its authority
+        /// replaced, for messages: it may be a password.
+        fn without_userinfo(base_url: &str) -> String {
+            let Some((scheme, rest)) = base_url.split_once("://") else {
+                return base_url.to_owned();
+            };
+            let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            match rest[..authority_end].rfind('@') {
+                Some(at) => format!("{scheme}://<redacted>@{}", &rest[at + 1..]),
+                None => base_url.to_owned(),
+            }
+        }
+
+        /// Reads an environment variable; unset and empty are the same.
+        fn env_var(name: &'static str) -> ::std::result::Result<::std::option::Option<String>, ConfigError> {
+            match ::std::env::var(name) {
+                Ok(value) if value.is_empty() => Ok(None),
+                Ok(value) => Ok(Some(value)),
+                Err(::std::env::VarError::NotPresent) => Ok(None),
+                Err(::std::env::VarError::NotUnicode(_)) => Err(ConfigError::NotUnicode { name }),
+            }
+        }
+
+        /// Why a client could not be built. Messages never contain a credential.
+        ///
+        /// `Debug` prints the message `Display` gives, followed by its causes,
+        /// rather than the variant and its fields. A `ConfigError` usually ends a
+        /// program at start-up, and a `main` returning `Result<(), Box<dyn Error>>`
+        /// prints the error it got through `?` with `Debug`: "no API key: …" tells
+        /// whoever runs the program what to do, `MissingApiKey` does not. Code that
+        /// handles the cases apart matches on the variants.
+        #[non_exhaustive]
+        pub enum ConfigError {
+            #credential_errors
+            #missing_base_url
+            /// The base URL is not an absolute http(s) URL, or is plain http to
+            /// another machine without [`ClientBuilder::allow_insecure_http`].
+            InvalidBaseUrl {
+                /// The URL as given.
+                base_url: String,
+                /// What is wrong with it.
+                reason: String,
+            },
+            /// An environment variable holds bytes that are not UTF-8.
+            NotUnicode {
+                /// The variable's name.
+                name: &'static str,
+            },
+            /// The `User-Agent` has characters an HTTP header cannot carry.
+            InvalidUserAgent,
+            /// The HTTP client could not be set up (for example, no TLS roots).
+            HttpClient(::reqwest::Error),
+        }
+
+        impl fmt::Display for ConfigError {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self {
+                    #credential_messages
+                    #missing_base_url_message
+                    Self::InvalidBaseUrl { base_url, reason } => {
+                        write!(f, "base URL `{base_url}` is not usable: {reason}")
+                    }
+                    Self::NotUnicode { name } => write!(f, "{name} is not valid UTF-8"),
+                    Self::InvalidUserAgent => f.write_str(
+                        "the user agent has characters an HTTP header cannot carry (a line break?)",
+                    ),
+                    Self::HttpClient(e) => write!(f, "cannot set up the HTTP client: {e}"),
+                }
+            }
+        }
+
+        impl fmt::Debug for ConfigError {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(self, f)?;
+                // The message quotes the direct cause; what lies under it is
+                // where the reason often is (reqwest says "builder error").
+                let direct = ::std::error::Error::source(self);
+                let mut cause = direct.and_then(::std::error::Error::source);
+                while let Some(error) = cause {
+                    write!(f, ": {error}")?;
+                    cause = error.source();
+                }
+                Ok(())
+            }
+        }
+
+        impl ::std::error::Error for ConfigError {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    Self::HttpClient(e) => Some(e),
+                    _ => None,
+                }
+            }
+        }
+    }
+}
+
+/// The spec's authentication scheme, as the builder applies it. Every name
+/// comes from what the credential is called: `api_key`, `ApiKey`, `API_KEY_ENV`,
+/// `MissingApiKey`.
+struct Credential {
+    /// Builder method and field: `api_key` or `bearer_token`.
+    method: Ident,
+    /// The type that holds it: `ApiKey` or `BearerToken`.
+    type_name: Ident,
+    /// Constant naming its environment variable: `API_KEY_ENV`.
+    env_const: Ident,
+    /// Constant naming its header: `API_KEY_HEADER`.
+    header_const: Ident,
+    /// Error variants: `MissingApiKey`, `InvalidApiKey`.
+    missing: Ident,
+    invalid: Ident,
+    /// Words for it in docs and messages: "API key", "bearer token".
+    noun: &'static str,
+    /// The same with its article, starting a sentence: "An API key".
+    a_noun: &'static str,
+    /// Environment variable `from_env` reads it from.
+    env: String,
+    /// Header it travels in, lower case.
+    header: String,
+    /// Whether the header value is `Bearer <secret>` rather than the secret.
+    bearer: bool,
+    /// Scheme name in the spec, for the docs.
+    scheme: String,
+}
+
+impl Credential {
+    fn new(auth: &Auth, env_prefix: &str) -> Self {
+        let (snake, camel, noun, a_noun, header, bearer, scheme) = match auth {
+            Auth::ApiKeyHeader { scheme, header } => (
+                "api_key",
+                "ApiKey",
+                "API key",
+                "An API key",
+                http_header_name(header).expect("validated header name"),
+                false,
+                scheme,
+            ),
+            Auth::Bearer { scheme } => (
+                "bearer_token",
+                "BearerToken",
+                "bearer token",
+                "A bearer token",
+                "authorization".to_owned(),
+                true,
+                scheme,
+            ),
+        };
+        let upper = snake.to_uppercase();
+        Credential {
+            method: format_ident!("{snake}"),
+            type_name: format_ident!("{camel}"),
+            env_const: format_ident!("{upper}_ENV"),
+            header_const: format_ident!("{upper}_HEADER"),
+            missing: format_ident!("Missing{camel}"),
+            invalid: format_ident!("Invalid{camel}"),
+            noun,
+            a_noun,
+            env: format!("{env_prefix}_{upper}"),
+            header,
+            bearer,
+            scheme: scheme.clone(),
+        }
+    }
+
+    /// The constants and the type that holds the credential.
+    fn items(&self) -> TokenStream {
+        let Credential {
+            type_name,
+            env_const,
+            header_const,
+            noun,
+            a_noun,
+            env,
+            header,
+            scheme,
+            ..
+        } = self;
+        let env_doc = doc(&format!(
+            "The environment variable [`Client::from_env`] reads the {noun} from."
+        ));
+        let header_doc = doc(&format!(
+            "The header the {noun} travels in (security scheme `{scheme}`)."
+        ));
+        let type_doc = doc(&format!(
+            "{a_noun}. It never shows in `Debug` output, and the header built from it \
+             is marked sensitive so that HTTP tooling does not print it either."
+        ));
+        let redacted = format!("{type_name}(<redacted>)");
+        quote! {
+            #env_doc
+            pub const #env_const: &str = #env;
+
+            #header_doc
+            pub const #header_const: &str = #header;
+
+            #type_doc
+            #[derive(Clone)]
+            pub struct #type_name(String);
+
+            impl fmt::Debug for #type_name {
+                fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str(#redacted)
+                }
+            }
+
+            impl From<String> for #type_name {
+                fn from(secret: String) -> Self {
+                    Self(secret)
+                }
+            }
+
+            impl From<&str> for #type_name {
+                fn from(secret: &str) -> Self {
+                    Self(secret.to_owned())
+                }
+            }
+        }
+    }
+
+    fn field(&self) -> TokenStream {
+        let Credential {
+            method, type_name, ..
+        } = self;
+        quote! { #method: ::std::option::Option<#type_name>, }
+    }
+
+    fn setter(&self) -> TokenStream {
+        let Credential {
+            method, type_name, ..
+        } = self;
+        let doc = doc(&format!(
+            "Authenticates every request with this {} (required).",
+            self.noun
+        ));
+        quote! {
+            #doc
+            pub fn #method(mut self, #method: impl Into<#type_name>) -> Self {
+                self.#method = Some(#method.into());
+                self
+            }
+        }
+    }
+
+    fn headers(&self) -> TokenStream {
+        let Credential {
+            method,
+            type_name,
+            header_const,
+            missing,
+            invalid,
+            ..
+        } = self;
+        let value = if self.bearer {
+            quote! { format!("Bearer {secret}") }
+        } else {
+            quote! { secret.as_str() }
+        };
+        quote! {
+            let secret = match self.#method {
+                Some(#type_name(secret)) if !secret.is_empty() => secret,
+                _ => return Err(ConfigError::#missing),
+            };
+            let mut value = ::reqwest::header::HeaderValue::try_from(#value)
+                .map_err(|_| ConfigError::#invalid)?;
+            value.set_sensitive(true);
+            headers.insert(::reqwest::header::HeaderName::from_static(#header_const), value);
+            // Errors replace the secret wherever the server echoes it.
+            secrets.push(secret);
+        }
+    }
+
+    fn read_from_env(&self) -> TokenStream {
+        let Credential {
+            method, env_const, ..
+        } = self;
+        quote! {
+            if let Some(secret) = env_var(#env_const)? {
+                builder = builder.#method(secret);
+            }
+        }
+    }
+
+    fn error_variants(&self) -> TokenStream {
+        let missing = doc(&format!(
+            "No {} was given, neither to the builder nor in the environment.",
+            self.noun
+        ));
+        let invalid = doc(&format!(
+            "The {} has characters an HTTP header cannot carry, such as a line break.",
+            self.noun
+        ));
+        let (missing_variant, invalid_variant) = (&self.missing, &self.invalid);
+        quote! {
+            #missing
+            #missing_variant,
+            #invalid
+            #invalid_variant,
+        }
+    }
+
+    fn error_messages(&self) -> TokenStream {
+        let missing = format!(
+            "no {}: call ClientBuilder::{} or set {}",
+            self.noun, self.method, self.env
+        );
+        let invalid = format!(
+            "the {} has characters an HTTP header cannot carry (a trailing line break?)",
+            self.noun
+        );
+        let (missing_variant, invalid_variant) = (&self.missing, &self.invalid);
+        quote! {
+            Self::#missing_variant => f.write_str(#missing),
+            Self::#invalid_variant => f.write_str(#invalid),
+        }
+    }
+}
+
+/// A doc attribute that prettyplease prints as `/// text`.
+fn doc(text: &str) -> TokenStream {
+    let text = format!(" {text}");
+    quote! { #[doc = #text] }
+}

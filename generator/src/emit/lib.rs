@@ -1,0 +1,72 @@
+//! Emits `src/lib.rs`: the crate's documentation and the line between its
+//! generated modules.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::output::comment;
+use crate::spec::Document;
+
+/// The code of `lib.rs`. The modules are marked `rustfmt::skip` because
+/// prettyplease, not rustfmt, lays them out; `lib.rs` itself is written so
+/// that both agree.
+pub fn generate(document: &Document) -> TokenStream {
+    let info = &document.api.info;
+    let lib = document.package.lib_name();
+    let mut doc = format!(
+        "Typed client for the {}, version {}.",
+        info.title, info.version
+    );
+    if let Some(description) = &info.description {
+        doc.push_str("\n\n");
+        doc.push_str(description.trim());
+    }
+    doc.push_str(&format!(
+        "\n\n```no_run\n\
+         # async fn run() -> Result<(), Box<dyn std::error::Error>> {{\n\
+         let client = {lib}::Client::from_env()?;\n\
+         # let _ = client;\n\
+         # Ok(())\n\
+         # }}\n\
+         ```\n\n\
+         Each operation is a method of [`Client`] and returns [`Error`] when it fails, with \
+         the response's status, request id and problems. Idempotent requests are retried as \
+         [`RetryPolicy`] says. String enums are open: a value the spec does not list decodes \
+         into the enum's `Unknown` variant. Fields the spec marks `x-personal-data` print as \
+         `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.",
+    ));
+    let doc_lines = doc
+        .lines()
+        .map(|line| format!(" {line}").trim_end().to_owned());
+
+    let private_api = comment(
+        "progenitor's client is private: the public `Client` wraps it, and what of it no \
+         operation reaches is not dead code to worry about.",
+    );
+    let mock_lints = comment("progenitor writes the expectations, and their docs, this way.");
+    quote! {
+        #(#![doc = #doc_lines])*
+
+        #private_api
+        #[rustfmt::skip]
+        #[allow(dead_code)]
+        mod api;
+        #[rustfmt::skip]
+        mod connection;
+        mod error;
+        #[cfg(feature = "mock")]
+        #[rustfmt::skip]
+        #mock_lints
+        #[allow(clippy::to_string_in_format_args, rustdoc::redundant_explicit_links)]
+        pub mod mock;
+        #[rustfmt::skip]
+        mod operations;
+        mod transport;
+
+        pub use api::types;
+        pub use connection::*;
+        pub use error::*;
+        pub use progenitor_client::{ByteStream, ResponseValue};
+        pub use transport::RetryPolicy;
+    }
+}

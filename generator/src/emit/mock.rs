@@ -1,0 +1,167 @@
+//! Emits the `mock` module, built with the crate's `mock` feature: typed
+//! httpmock helpers for each operation (progenitor writes them) and a
+//! sample of every component schema, so that an application can test its
+//! own code against a local server in a few lines.
+
+pub(crate) mod samples;
+
+use std::path::Path;
+
+use openapiv3::OpenAPI;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Item};
+
+use crate::error::Result;
+use crate::output::comment;
+use crate::rewrite::syntax::{parse, type_key};
+use crate::spec::Document;
+
+/// The code of the `mock` module. `api` is the generated `api` module, whose
+/// `types` the samples are decoded into; `helpers` are progenitor's httpmock
+/// expectations.
+pub fn generate(document: &Document, api: &syn::File, helpers: TokenStream) -> Result<TokenStream> {
+    let mut helpers = parse(Path::new("src/mock.rs"), helpers)?;
+    let mut mend = Mend::default();
+    mend.visit_file_mut(&mut helpers);
+    let wire_text = mend.wire_text.then(|| {
+        quote! {
+            /// A parameter as the client puts it on the wire: a string as it
+            /// is, anything else as its JSON.
+            fn wire_text<T: ::serde::Serialize>(value: &T) -> String {
+                match ::serde_json::to_value(value) {
+                    Ok(::serde_json::Value::String(text)) => text,
+                    Ok(other) => other.to_string(),
+                    Err(_) => String::new(),
+                }
+            }
+        }
+    });
+
+    let samples: Vec<(Ident, TokenStream)> = type_names(api)
+        .into_iter()
+        .filter_map(|(key, type_name)| {
+            let schema = component_named(&document.api, &key)?;
+            let json = samples::of_component(&document.api, &schema)?.to_string();
+            let function = function_name(&type_name);
+            let doc = format!(
+                " A complete `{type_name}`: every member filled in with an invented value \
+             (schema `{schema}`). Change what your test cares about."
+            );
+            let item = quote! {
+                #[doc = #doc]
+                pub fn #function() -> crate::types::#type_name {
+                    decode(#json)
+                }
+            };
+            Some((function, item))
+        })
+        .collect();
+    let (functions, items): (Vec<_>, Vec<_>) = samples.into_iter().unzip();
+    let why_decoding_cannot_fail = comment(
+        "The samples are made from the same spec as the types, and the test below decodes \
+         each of them.",
+    );
+
+    Ok(quote! {
+        //! Test helpers: typed [`httpmock`] expectations for each operation, and
+        //! [`samples`] of every schema to answer them with.
+        //!
+        //! Start a [`MockServer`], set an expectation with the method named
+        //! after the operation ([`MockServerExt`]), and point the client's
+        //! `base_url` at `server.base_url()`.
+
+        pub use ::httpmock::MockServer;
+
+        #helpers
+        #wire_text
+
+        /// Sample values of every schema the spec names, for tests to start from.
+        pub mod samples {
+            #(#items)*
+
+            fn decode<T: ::serde::de::DeserializeOwned>(json: &str) -> T {
+                #why_decoding_cannot_fail
+                ::serde_json::from_str(json).expect("a sample decodes into its type")
+            }
+
+            #[cfg(test)]
+            mod tests {
+                #[test]
+                fn every_sample_decodes() {
+                    #(let _ = super::#functions();)*
+                }
+            }
+        }
+    })
+}
+
+/// Mends two habits of progenitor's httpmock code that do not compile for
+/// every spec: it turns parameters into text with `to_string()`, which
+/// typify's untagged enums lack (the client itself serializes them), and it
+/// passes bodies to `json_body_obj`, which takes a reference, by value when
+/// their type looks `Copy` (open enums are not).
+#[derive(Default)]
+struct Mend {
+    /// Whether some code now calls the `wire_text` function.
+    wire_text: bool,
+}
+
+impl VisitMut for Mend {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        visit_mut::visit_expr_mut(self, expr);
+        let Expr::MethodCall(call) = expr else { return };
+        let on_value = |e: &Expr| matches!(e, Expr::Path(p) if p.path.is_ident("value"));
+        if call.method == "to_string" && call.args.is_empty() && on_value(&call.receiver) {
+            *expr = syn::parse_quote!(crate::mock::wire_text(&value));
+            self.wire_text = true;
+        } else if call.method == "json_body_obj" && call.args.len() == 1 && on_value(&call.args[0])
+        {
+            call.args[0] = syn::parse_quote!(&value);
+        }
+    }
+}
+
+/// The types of the `types` module, by the key samples match schemas on.
+fn type_names(api: &syn::File) -> Vec<(String, Ident)> {
+    let types = api.items.iter().find_map(|item| match item {
+        Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|(_, items)| items),
+        _ => None,
+    });
+    types
+        .into_iter()
+        .flatten()
+        .filter_map(|item| match item {
+            Item::Struct(s) => Some(s.ident.clone()),
+            Item::Enum(e) => Some(e.ident.clone()),
+            _ => None,
+        })
+        .map(|ident| (type_key(&ident.to_string()), ident))
+        .collect()
+}
+
+/// The component schema whose name has `key`.
+fn component_named(api: &OpenAPI, key: &str) -> Option<String> {
+    let components = api.components.as_ref()?;
+    components
+        .schemas
+        .keys()
+        .find(|name| type_key(name) == key)
+        .cloned()
+}
+
+/// `SessionDocument` → `session_document`.
+fn function_name(type_name: &Ident) -> Ident {
+    let mut snake = String::new();
+    for (i, c) in type_name.to_string().chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            snake.push('_');
+        }
+        snake.push(c.to_ascii_lowercase());
+    }
+    if syn::parse_str::<Ident>(&snake).is_err() {
+        snake.push_str("_sample");
+    }
+    format_ident!("{snake}")
+}

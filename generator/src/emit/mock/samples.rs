@@ -1,0 +1,371 @@
+//! Invents a complete, valid value for each component schema, so that tests
+//! of code that uses the client start from a realistic value and change
+//! only what they care about.
+//!
+//! A schema's own `example` wins; otherwise every property is filled in,
+//! enums take their first value, strings their format's shape (a date, a
+//! UUID, an email address at example.com), and numbers their minimum. The
+//! values depend on nothing but the spec, so regenerating changes nothing.
+
+use std::borrow::Borrow;
+use std::collections::BTreeSet;
+
+use openapiv3::{
+    AnySchema, ArrayType, Components, IntegerType, NumberType, ObjectType, OpenAPI, ReferenceOr,
+    Schema, SchemaKind, StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
+};
+use serde_json::{Map, Value, json};
+
+use crate::spec::walk::{Component, component_name};
+
+/// How deep a recursive schema (a tree of comments, say) is followed before
+/// an optional member is left out.
+const MAX_DEPTH: usize = 8;
+
+/// A sample of the component schema `name`, or `None` when the spec has no
+/// such schema or it cannot be filled in (a recursion with no way out).
+pub fn of_component(api: &OpenAPI, name: &str) -> Option<Value> {
+    let components = api.components.as_ref()?;
+    let schema = Schema::section(components).get(name)?;
+    let mut filling = Filling {
+        components,
+        visiting: BTreeSet::from([name.to_owned()]),
+    };
+    filling.reference_or(schema, name, 0)
+}
+
+struct Filling<'a> {
+    components: &'a Components,
+    /// Component schemas on the current path, to stop at recursion.
+    visiting: BTreeSet<String>,
+}
+
+impl Filling<'_> {
+    fn reference_or<T: Borrow<Schema>>(
+        &mut self,
+        schema: &ReferenceOr<T>,
+        member: &str,
+        depth: usize,
+    ) -> Option<Value> {
+        match schema {
+            ReferenceOr::Item(schema) => self.schema(schema.borrow(), member, depth),
+            ReferenceOr::Reference { reference } => {
+                let name = component_name::<Schema>(reference)?;
+                if depth > MAX_DEPTH || !self.visiting.insert(name.to_owned()) {
+                    return None;
+                }
+                let value = match Schema::section(self.components).get(name)? {
+                    ReferenceOr::Item(schema) => self.schema(schema, member, depth + 1),
+                    reference => self.reference_or(reference, member, depth + 1),
+                };
+                self.visiting.remove(name);
+                value
+            }
+        }
+    }
+
+    fn schema(&mut self, schema: &Schema, member: &str, depth: usize) -> Option<Value> {
+        if let Some(example) = &schema.schema_data.example {
+            return Some(example.clone());
+        }
+        if let Some(default) = &schema.schema_data.default {
+            return Some(default.clone());
+        }
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) => string(s, member),
+            SchemaKind::Type(Type::Integer(i)) => Some(integer(i)),
+            SchemaKind::Type(Type::Number(n)) => number(n),
+            SchemaKind::Type(Type::Boolean(b)) => Some(Value::Bool(
+                b.enumeration
+                    .iter()
+                    .flatten()
+                    .next()
+                    .copied()
+                    .unwrap_or(true),
+            )),
+            SchemaKind::Type(Type::Array(a)) => self.array(a, member, depth),
+            SchemaKind::Type(Type::Object(o)) => self.object(o, depth),
+            SchemaKind::AllOf { all_of } => {
+                let parts: Vec<Value> = all_of
+                    .iter()
+                    .map(|part| self.reference_or(part, member, depth))
+                    .collect::<Option<_>>()?;
+                merge(parts)
+            }
+            SchemaKind::OneOf { one_of: choices } | SchemaKind::AnyOf { any_of: choices } => {
+                choices
+                    .iter()
+                    .find_map(|choice| self.reference_or(choice, member, depth))
+            }
+            SchemaKind::Any(any) => self.mixed(any, member, depth),
+            SchemaKind::Not { .. } => Some(Value::Object(Map::new())),
+        }
+    }
+
+    /// A schema that mixes keywords of several kinds. typify reads its
+    /// `allOf` first, then its properties, then a choice; so do samples.
+    fn mixed(&mut self, any: &AnySchema, member: &str, depth: usize) -> Option<Value> {
+        if let Some(value) = any.enumeration.first() {
+            return Some(value.clone());
+        }
+        if !any.all_of.is_empty() {
+            let parts: Vec<Value> = any
+                .all_of
+                .iter()
+                .map(|part| self.reference_or(part, member, depth))
+                .collect::<Option<_>>()?;
+            return merge(parts);
+        }
+        if !any.properties.is_empty() {
+            let object = ObjectType {
+                properties: any.properties.clone(),
+                required: any.required.clone(),
+                ..ObjectType::default()
+            };
+            return self.object(&object, depth);
+        }
+        let choice = any.one_of.iter().chain(&any.any_of).next();
+        match choice {
+            Some(choice) => self.reference_or(choice, member, depth),
+            None => Some(Value::Object(Map::new())),
+        }
+    }
+
+    fn array(&mut self, array: &ArrayType, member: &str, depth: usize) -> Option<Value> {
+        let item = match &array.items {
+            Some(items) => self.reference_or(items, member, depth + 1),
+            None => Some(Value::String(format!("sample {member}"))),
+        };
+        // An item that cannot be made leaves the list empty, if it may be.
+        match item {
+            Some(item) => Some(Value::Array(vec![item])),
+            None if array.min_items.unwrap_or(0) == 0 => Some(Value::Array(Vec::new())),
+            None => None,
+        }
+    }
+
+    fn object(&mut self, object: &ObjectType, depth: usize) -> Option<Value> {
+        let mut members = Map::new();
+        for (name, property) in &object.properties {
+            match self.reference_or(property, name, depth + 1) {
+                Some(value) => {
+                    members.insert(name.clone(), value);
+                }
+                None if object.required.contains(name) => return None,
+                None => {}
+            }
+        }
+        Some(Value::Object(members))
+    }
+}
+
+fn merge(parts: Vec<Value>) -> Option<Value> {
+    let mut merged = Map::new();
+    let mut last = None;
+    for part in parts {
+        match part {
+            Value::Object(members) => merged.extend(members),
+            other => last = Some(other),
+        }
+    }
+    match last {
+        Some(value) if merged.is_empty() => Some(value),
+        _ => Some(Value::Object(merged)),
+    }
+}
+
+/// A string of the schema's shape, or `None` where one cannot be invented
+/// with confidence: a `pattern` (the types check it when decoding), or a
+/// format whose value the length limits would spoil.
+fn string(s: &StringType, member: &str) -> Option<Value> {
+    if let Some(first) = s.enumeration.iter().flatten().next() {
+        return Some(Value::String(first.clone()));
+    }
+    if s.pattern.is_some() {
+        return None;
+    }
+    let formatted = match &s.format {
+        VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Some("2026-01-15".to_owned()),
+        VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => {
+            Some("2026-01-15T09:30:00Z".to_owned())
+        }
+        VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => Some("c2FtcGxl".to_owned()),
+        VariantOrUnknownOrEmpty::Unknown(format) => match format.as_str() {
+            "uuid" => Some(uuid_for(member)),
+            "email" => Some("jane.doe@example.com".to_owned()),
+            "uri" | "url" => Some("https://example.com/".to_owned()),
+            "ipv4" => Some("192.0.2.1".to_owned()),
+            "ipv6" => Some("2001:db8::1".to_owned()),
+            "hostname" => Some("example.com".to_owned()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let min = s.min_length.unwrap_or(0);
+    let max = s.max_length.unwrap_or(usize::MAX);
+    if let Some(text) = formatted {
+        let length = text.chars().count();
+        return (min..=max).contains(&length).then_some(Value::String(text));
+    }
+    if min > max {
+        return None;
+    }
+    let mut text: String = by_member_name(member).chars().take(max).collect();
+    while text.chars().count() < min {
+        text.push('x');
+    }
+    Some(Value::String(text))
+}
+
+/// An invented value that reads like what the member holds.
+fn by_member_name(member: &str) -> String {
+    let member = member.to_ascii_lowercase();
+    let guess = [
+        ("email", "jane.doe@example.com"),
+        ("phone", "+15555550100"),
+        ("country", "US"),
+        ("first", "Jane"),
+        ("last", "Doe"),
+        ("name", "Jane Doe"),
+        ("postal", "94105"),
+        ("locality", "Springfield"),
+        ("city", "Springfield"),
+        ("line1", "1 Sample Street"),
+        ("url", "https://example.com/"),
+    ];
+    guess
+        .iter()
+        .find(|(part, _)| member.contains(part))
+        .map_or_else(
+            || format!("sample {member}"),
+            |(_, value)| (*value).to_owned(),
+        )
+}
+
+/// A UUID that differs per member, so that ids in one sample are distinct.
+fn uuid_for(member: &str) -> String {
+    // FNV-1a: stable across runs and platforms, unlike the std hasher.
+    let hash = member.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        hash >> 32,
+        (hash >> 16) & 0xffff,
+        hash & 0xfff,
+        (hash >> 20) & 0xfff,
+        hash & 0xffff_ffff_ffff
+    )
+}
+
+fn integer(i: &IntegerType) -> Value {
+    if let Some(first) = i.enumeration.iter().flatten().next() {
+        return json!(first);
+    }
+    let low = i.minimum.map_or(1, |m| {
+        if i.exclusive_minimum {
+            m.saturating_add(1)
+        } else {
+            m
+        }
+    });
+    let high = i.maximum.map(|m| {
+        if i.exclusive_maximum {
+            m.saturating_sub(1)
+        } else {
+            m
+        }
+    });
+    json!(high.map_or(low, |h| low.min(h)))
+}
+
+fn number(n: &NumberType) -> Option<Value> {
+    if let Some(first) = n.enumeration.iter().flatten().next() {
+        return Some(json!(first));
+    }
+    let value = match (n.minimum, n.maximum) {
+        (Some(low), Some(high)) => (low + high) / 2.0,
+        (Some(low), None) => low + 1.5,
+        (None, Some(high)) => high - 1.5,
+        (None, None) => 1.5,
+    };
+    // Bounds near the ends of f64 give infinity, which JSON cannot hold.
+    value.is_finite().then(|| json!(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(yaml: &str) -> OpenAPI {
+        serde_yaml::from_str(yaml).unwrap()
+    }
+
+    #[test]
+    fn a_recursive_schema_stops_where_a_member_is_optional() {
+        let api = api(r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Node:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string, format: uuid}
+        child: {$ref: '#/components/schemas/Node'}
+"#);
+        let node = of_component(&api, "Node").unwrap();
+        assert!(node["id"].is_string());
+        assert!(node.get("child").is_none(), "{node}");
+    }
+
+    #[test]
+    fn bounds_and_examples_are_respected() {
+        let api = api(r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Score:
+      type: object
+      properties:
+        bot_score: {type: integer, minimum: 0, maximum: 100}
+        code: {type: string, minLength: 3, maxLength: 3}
+        label: {type: string, example: "from the spec"}
+"#);
+        let score = of_component(&api, "Score").unwrap();
+        assert_eq!(score["bot_score"], 0);
+        assert_eq!(score["code"].as_str().map(str::len), Some(3));
+        assert_eq!(score["label"], "from the spec");
+    }
+
+    #[test]
+    fn what_cannot_be_invented_is_left_out_or_refused() {
+        let api = api(r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Odd:
+      type: object
+      properties:
+        code: {type: string, pattern: "^[A-Z]{3}$"}
+        short_id: {type: string, format: uuid, maxLength: 8}
+        huge: {type: number, minimum: 1.7e308, maximum: 1.7e308}
+        edge: {type: integer, minimum: 9223372036854775807, exclusiveMinimum: true}
+    Strict:
+      type: object
+      required: [code]
+      properties:
+        code: {type: string, pattern: "^[A-Z]{3}$"}
+"#);
+        let odd = of_component(&api, "Odd").unwrap();
+        assert_eq!(odd.as_object().unwrap().len(), 1, "only `edge`: {odd}");
+        assert_eq!(odd["edge"], i64::MAX);
+        assert_eq!(of_component(&api, "Strict"), None);
+    }
+}

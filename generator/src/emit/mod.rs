@@ -1,0 +1,74 @@
+//! Stage 4: the files of the generated crate, as code. One emitter per file,
+//! named after the file it writes:
+//!
+//! | file | written by |
+//! | --- | --- |
+//! | `Cargo.toml` | [`cargo_toml`] |
+//! | `src/lib.rs` | [`lib`] |
+//! | `src/api.rs` | progenitor's code as stage 3 rewrote it, unchanged here |
+//! | `src/operations.rs` | [`operations`] |
+//! | `src/connection.rs` | [`connection`] |
+//! | `src/mock.rs` | [`mock`] (with its [`samples`](mock::samples)) |
+//! | `src/error.rs`, `src/transport.rs` | [`runtime`]: copied as written |
+
+mod cargo_toml;
+mod connection;
+mod lib;
+mod mock;
+mod operations;
+mod runtime;
+
+use std::path::Path;
+
+use proc_macro2::TokenStream;
+
+use crate::engine::Uses;
+use crate::error::Result;
+use crate::rewrite::syntax::parse;
+use crate::spec::Document;
+
+/// The generated crate as code, before it is laid out as text.
+pub(crate) struct CrateCode {
+    /// Each generated Rust file, by path in the crate, as a syntax tree.
+    pub rust: Vec<(&'static str, syn::File)>,
+    /// Each Rust file copied as written (the runtime), by path.
+    pub verbatim: Vec<(&'static str, &'static str)>,
+    /// The text of `Cargo.toml`, without the preamble.
+    pub manifest: String,
+}
+
+/// Emits every file of the crate for `document`: `api` is the code of
+/// `src/api.rs`, `mocks` progenitor's expectations for `src/mock.rs`, and
+/// `uses` the optional crates the code needs. A `standalone` crate is a
+/// workspace of its own.
+pub(crate) fn generate(
+    document: &Document,
+    api: syn::File,
+    mocks: TokenStream,
+    uses: Uses,
+    standalone: bool,
+) -> Result<CrateCode> {
+    let rust_file = |path: &'static str, tokens: TokenStream| -> Result<_> {
+        Ok((path, parse(Path::new(path), tokens)?))
+    };
+    let mut rust = vec![
+        rust_file("src/lib.rs", lib::generate(document))?,
+        rust_file(
+            "src/operations.rs",
+            operations::generate(&api, &document.api),
+        )?,
+        rust_file("src/mock.rs", mock::generate(document, &api, mocks)?)?,
+        rust_file("src/connection.rs", connection::generate(document))?,
+    ];
+    rust.push(("src/api.rs", api));
+
+    let mut manifest = cargo_toml::generate(document, uses);
+    if standalone {
+        manifest.push_str(cargo_toml::STANDALONE_WORKSPACE);
+    }
+    Ok(CrateCode {
+        rust,
+        verbatim: runtime::FILES.to_vec(),
+        manifest,
+    })
+}

@@ -1,0 +1,110 @@
+//! Emits the public `Client`'s methods, one per operation: each takes the
+//! same arguments as progenitor's, sends through the retrying transport and
+//! returns the crate's one `Error`.
+
+use std::collections::BTreeMap;
+
+use heck::ToSnakeCase;
+use openapiv3::OpenAPI;
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{FnArg, GenericArgument, ImplItem, Item, Pat, PathArguments, ReturnType, Type};
+
+use crate::spec::walk::operations;
+
+/// The code of the `operations` module, from progenitor's `api` module and
+/// the spec's operations (for their `operationId`s).
+pub fn generate(api: &syn::File, spec: &OpenAPI) -> TokenStream {
+    // progenitor names each method after the snake case of its operationId.
+    let operation_ids: BTreeMap<String, &str> = operations(spec)
+        .filter_map(|(_, _, operation)| operation.operation_id.as_deref())
+        .map(|id| (id.to_snake_case(), id))
+        .collect();
+    let methods = api
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Impl(i) if i.trait_.is_none() && is_client(&i.self_ty) => Some(&i.items),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|item| match item {
+            ImplItem::Fn(f) => forward(f, &operation_ids),
+            _ => None,
+        });
+    quote! {
+        //! The operations of the API, as methods of [`Client`].
+
+        #[allow(unused_imports)]
+        use crate::api::*;
+        use crate::{transport, Client, Error};
+
+        impl Client {
+            #(#methods)*
+        }
+    }
+}
+
+fn is_client(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.path.is_ident("Client"))
+}
+
+/// A method that calls progenitor's namesake, or `None` for what is not an
+/// operation: constructors, and the streams of paginated operations, whose
+/// pages come from the same operation's method.
+fn forward(f: &syn::ImplItemFn, operation_ids: &BTreeMap<String, &str>) -> Option<TokenStream> {
+    let sig = &f.sig;
+    if sig.asyncness.is_none() || !matches!(f.vis, syn::Visibility::Public(_)) {
+        return None;
+    }
+    let output = public_output(&sig.output)?;
+    let name = &sig.ident;
+    let operation = name.to_string();
+    let operation_id = operation_ids.get(&operation).copied().unwrap_or(&operation);
+    let arguments: Vec<_> = sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            FnArg::Typed(t) => match &*t.pat {
+                Pat::Ident(p) => Some(&p.ident),
+                _ => None,
+            },
+            FnArg::Receiver(_) => None,
+        })
+        .collect();
+    let docs = f.attrs.iter().filter(|a| a.path().is_ident("doc"));
+    let mut public = sig.clone();
+    public.output = output;
+    Some(quote! {
+        #(#docs)*
+        pub #public {
+            let call = self.call(#operation_id);
+            let result = call.#name(#(#arguments),*).await;
+            transport::finish(&call, #operation, result).await
+        }
+    })
+}
+
+/// `Result<ResponseValue<T>, progenitor's Error<E>>` becomes
+/// `Result<ResponseValue<T>, Error>`; any other return type is not an
+/// operation.
+fn public_output(output: &ReturnType) -> Option<ReturnType> {
+    let ReturnType::Type(arrow, ty) = output else {
+        return None;
+    };
+    let Type::Path(path) = &**ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if last.ident != "Result" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let Some(GenericArgument::Type(success)) = args.args.first() else {
+        return None;
+    };
+    let ty: Type = syn::parse_quote!(::std::result::Result<#success, Error>);
+    Some(ReturnType::Type(*arrow, Box::new(ty)))
+}

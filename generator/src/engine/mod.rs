@@ -1,0 +1,157 @@
+//! Stage 2: runs progenitor, the engine underneath, over the normalized
+//! document, guarded so that its failures and panics become located errors.
+//!
+//! Its output is progenitor's code: the types, progenitor's own client and
+//! one method per operation (which the public `Client` calls), and typed
+//! httpmock expectations for the `mock` module.
+
+mod guard;
+
+use openapiv3::{OpenAPI, ReferenceOr, StatusCode};
+use proc_macro2::TokenStream;
+use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle};
+use quote::quote;
+
+use crate::error::Result;
+use crate::spec::Document;
+use crate::spec::walk::{Role, Status, has_explicit_success, operations_mut};
+
+/// What progenitor made of the document, and what it needs from other
+/// crates.
+pub struct ProgenitorCode {
+    /// The code of the `api` module: types, client and operations.
+    pub api: TokenStream,
+    /// The httpmock expectations of each operation, for the `mock` module.
+    pub mocks: TokenStream,
+    /// Which optional crates the generated types refer to.
+    pub uses: Uses,
+}
+
+/// Optional crates generated code may refer to; the manifest lists exactly
+/// these.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Uses {
+    /// `chrono`, for `date` and `date-time` strings.
+    pub chrono: bool,
+    /// `uuid`, for `uuid` strings.
+    pub uuid: bool,
+    /// `regress`, for `pattern` constraints.
+    pub regress: bool,
+    /// `futures`, for streamed bodies and paginated operations.
+    pub futures: bool,
+    /// `base64` and `rand`, for the handshake of WebSocket operations
+    /// (`x-dropshot-websocket`).
+    pub websockets: bool,
+}
+
+/// Generates the operations, types and mock expectations of `document`.
+pub fn generate(document: &Document) -> Result<ProgenitorCode> {
+    let (api, uses) = run(document, |generator, api| {
+        let tokens = generator.generate_tokens(&without_errors(api))?;
+        let types = generator.get_type_space();
+        let uses = Uses {
+            chrono: types.uses_chrono(),
+            uuid: types.uses_uuid(),
+            regress: types.uses_regress(),
+            futures: generator.uses_futures(),
+            websockets: generator.uses_websockets(),
+        };
+        Ok((tokens, uses))
+    })?;
+    let mocks = run(document, |generator, api| {
+        generator.httpmock(&typed_errors_only(api), "crate")
+    })?;
+    Ok(ProgenitorCode { api, mocks, uses })
+}
+
+/// Runs `work` on the document's OpenAPI with a progenitor generator set up
+/// the way every part of the crate shares. progenitor's errors and panics
+/// become located errors: `work` is run again on each operation alone to
+/// find the one at fault, so it must depend on nothing but its arguments.
+fn run<T>(
+    document: &Document,
+    work: impl Fn(&mut Generator, &OpenAPI) -> std::result::Result<T, progenitor::Error>,
+) -> Result<T> {
+    let mut settings = GenerationSettings::new();
+    settings
+        .with_interface(InterfaceStyle::Positional)
+        // Tests and applications compare decoded values.
+        .with_derive("PartialEq")
+        // Maps keep a stable order, so a value re-encodes the same way.
+        .with_map_type("::std::collections::BTreeMap")
+        // Each call carries its retry policy and remembers the last
+        // response; the crate's transport sends the request.
+        .with_inner_type(quote!(crate::transport::Call))
+        .with_hooks(HooksMode::Expected);
+
+    // progenitor asserts on some inputs instead of returning an error; a
+    // panic there must not take the caller down with it, and its message
+    // must name the operation at fault.
+    let attempt = |api: &OpenAPI| guard::quietly(|| work(&mut Generator::new(&settings), api));
+    let failed =
+        |why: String| guard::failure(document, why, |api| !matches!(attempt(api), Ok(Ok(_))));
+    match attempt(&document.api) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(error)) => Err(failed(error.to_string())),
+        Err(panic) => Err(failed(format!("it panicked: {panic}"))),
+    }
+}
+
+/// The document without the error responses of its operations (4xx, 5xx,
+/// and `default` beside a named success, as [`Status::role`] says);
+/// successes and the 101 of a WebSocket upgrade stay, and a `default` that
+/// is the only success is read as `2XX`.
+///
+/// Error bodies are read by the crate's runtime, in whichever shape the
+/// server sends them; left to progenitor, a body that does not match the
+/// spec's error schema would lose its status.
+fn without_errors(api: &OpenAPI) -> OpenAPI {
+    let mut api = api.clone();
+    for (_, operation) in operations_mut(&mut api) {
+        let responses = &mut operation.responses;
+        let explicit_success = has_explicit_success(responses);
+        responses
+            .responses
+            .retain(|status, _| Status::from(status).role(explicit_success) != Role::Error);
+        if Status::Default.role(explicit_success) == Role::Error {
+            responses.default = None;
+        } else if let Some(default) = responses.default.take() {
+            // The only success: as `default`, progenitor would also make it
+            // the type of every error, which the runtime reads instead.
+            responses.responses.insert(StatusCode::Range(2), default);
+        }
+    }
+    api
+}
+
+/// The document with each error response's body kept only where it names a
+/// component schema: an inline one has no type in the crate, since the
+/// client reads error bodies itself (see [`without_errors`]).
+fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
+    let mut api = api.clone();
+    for (_, operation) in operations_mut(&mut api) {
+        let responses = &mut operation.responses;
+        let explicit_success = has_explicit_success(responses);
+        let errors = responses
+            .responses
+            .iter_mut()
+            .filter(|(status, _)| Status::from(*status).role(explicit_success) == Role::Error)
+            .map(|(_, response)| response)
+            .chain(
+                responses
+                    .default
+                    .as_mut()
+                    .filter(|_| Status::Default.role(explicit_success) == Role::Error),
+            );
+        for response in errors {
+            if let ReferenceOr::Item(response) = response {
+                for media in response.content.values_mut() {
+                    if !matches!(media.schema, Some(ReferenceOr::Reference { .. })) {
+                        media.schema = None;
+                    }
+                }
+            }
+        }
+    }
+    api
+}

@@ -1,0 +1,24 @@
+//! Stage 3: rewrites of progenitor's syntax tree into the code of
+//! `src/api.rs`: string enums opened to values the spec does not list, and
+//! personal data kept out of `Debug`.
+
+mod open_enums;
+mod personal_data;
+pub(crate) mod syntax;
+
+use std::path::Path;
+
+use proc_macro2::TokenStream;
+
+use crate::error::Result;
+use crate::spec::Document;
+
+pub use personal_data::PERSONAL_DATA_EXTENSION;
+
+/// progenitor's `api` module, parsed and rewritten.
+pub(crate) fn api(tokens: TokenStream, document: &Document) -> Result<syn::File> {
+    let mut api = syntax::parse(Path::new("src/api.rs"), tokens)?;
+    open_enums::open(&mut api);
+    personal_data::PersonalData::of(&document.api).redact(&mut api);
+    Ok(api)
+}

@@ -1,0 +1,234 @@
+//! Opens every string enumeration: typify's closed enums become enums with
+//! one more variant that keeps a value the spec does not list, so a server
+//! that adds a status does not break decoding. Every enum is also
+//! `#[non_exhaustive]`, so a value the spec adds does not break matches.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use syn::{Fields, Item, ItemEnum, ItemImpl, Type};
+
+use super::syntax::{derives, serde_rename};
+
+/// Rewrites, everywhere in `file`, each enum whose variants are all plain
+/// names (which typify emits only for string enums) and the conversions
+/// typify wrote for it.
+pub fn open(file: &mut syn::File) {
+    open_items(&mut file.items);
+}
+
+fn open_items(items: &mut Vec<Item>) {
+    let opened: Vec<Ident> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Enum(e) if is_string_enum(e) => Some(e.ident.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut rewritten = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        match item {
+            Item::Enum(e) if is_string_enum(&e) => rewritten.extend(open_enum(&e)),
+            // A `oneOf` enum: no catch-all (a shape the spec does not list
+            // cannot decode), but an alternative added to the spec is
+            // still an addition, not a break, for code that matches it.
+            Item::Enum(mut e) => {
+                e.attrs.push(syn::parse_quote!(#[non_exhaustive]));
+                rewritten.push(Item::Enum(e));
+            }
+            Item::Mod(mut module) => {
+                if let Some((_, inner)) = module.content.as_mut() {
+                    open_items(inner);
+                }
+                rewritten.push(Item::Mod(module));
+            }
+            // typify's Display, FromStr and TryFrom impls match the closed
+            // set of values; the open enum brings its own.
+            Item::Impl(i) if replaced_conversion(&i, &opened) => {}
+            other => rewritten.push(other),
+        }
+    }
+    *items = rewritten;
+}
+
+fn is_string_enum(e: &ItemEnum) -> bool {
+    !e.variants.is_empty()
+        && e.variants.iter().all(|v| matches!(v.fields, Fields::Unit))
+        && derives(&e.attrs, "Deserialize")
+        // Tagged or untagged serde enums are not plain strings on the wire.
+        && !e.attrs.iter().any(|a| a.path().is_ident("serde"))
+}
+
+fn replaced_conversion(item: &ItemImpl, opened: &[Ident]) -> bool {
+    let Some((_, trait_path, _)) = &item.trait_ else {
+        return false;
+    };
+    let Type::Path(self_ty) = &*item.self_ty else {
+        return false;
+    };
+    let is_opened = self_ty
+        .path
+        .get_ident()
+        .is_some_and(|ident| opened.contains(ident));
+    let trait_name = trait_path.segments.last().map(|s| s.ident.to_string());
+    is_opened
+        && matches!(
+            trait_name.as_deref(),
+            Some("Display" | "FromStr" | "TryFrom")
+        )
+}
+
+fn open_enum(e: &ItemEnum) -> Vec<Item> {
+    let name = &e.ident;
+    let vis = &e.vis;
+    let docs = e.attrs.iter().filter(|a| a.path().is_ident("doc"));
+    let idents: Vec<&Ident> = e.variants.iter().map(|v| &v.ident).collect();
+    // The wire value of a variant: its `#[serde(rename)]`, or its name.
+    let values: Vec<String> = e
+        .variants
+        .iter()
+        .map(|v| serde_rename(&v.attrs).unwrap_or_else(|| v.ident.to_string()))
+        .collect();
+    let variant_docs = values.iter().map(|v| format!(" `{v}`"));
+    let unknown = unknown_variant(&idents);
+    let unknown_doc = format!(
+        " A value the spec does not list, kept as the server sent it. \
+         [`{name}::from`] never makes this from a listed value."
+    );
+
+    let tokens: TokenStream = quote! {
+        #(#docs)*
+        #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+        // A value added to the spec becomes a variant; downstream matches
+        // already have the wildcard arm that makes that an addition.
+        #[non_exhaustive]
+        #vis enum #name {
+            #(#[doc = #variant_docs] #idents,)*
+            #[doc = #unknown_doc]
+            #unknown(::std::string::String),
+        }
+
+        impl #name {
+            /// The value as it goes on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#idents => #values,)*
+                    Self::#unknown(value) => value.as_str(),
+                }
+            }
+
+            /// Whether this is a value the spec does not list.
+            pub fn is_unknown(&self) -> bool {
+                matches!(self, Self::#unknown(_))
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#values => Self::#idents,)*
+                    other => Self::#unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl ::std::convert::From<::std::string::String> for #name {
+            fn from(value: ::std::string::String) -> Self {
+                match value.as_str() {
+                    #(#values => Self::#idents,)*
+                    _ => Self::#unknown(value),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                ::std::string::String::deserialize(deserializer).map(Self::from)
+            }
+        }
+    };
+    syn::parse2::<syn::File>(tokens)
+        .expect("the open enum is valid Rust")
+        .items
+}
+
+/// `Unknown`, unless the spec already lists a value named so.
+fn unknown_variant(taken: &[&Ident]) -> Ident {
+    ["Unknown", "Other", "Unlisted"]
+        .iter()
+        .map(|name| format_ident!("{name}"))
+        .find(|candidate| !taken.contains(&candidate))
+        .unwrap_or_else(|| format_ident!("UnlistedValue"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spec_value_named_unknown_moves_the_catch_all_aside() {
+        let mut file: syn::File = syn::parse_quote! {
+            #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug)]
+            pub enum Level { Unknown, Other, High }
+        };
+        open(&mut file);
+        let text = quote!(#file).to_string();
+        assert!(
+            text.contains("Unlisted (:: std :: string :: String)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn tagged_enums_keep_their_variants_and_become_non_exhaustive() {
+        let mut file: syn::File = syn::parse_quote! {
+            #[derive(::serde::Deserialize)]
+            #[serde(tag = "kind")]
+            pub enum Shape { Circle, Square }
+        };
+        open(&mut file);
+        let expected: syn::File = syn::parse_quote! {
+            #[derive(::serde::Deserialize)]
+            #[serde(tag = "kind")]
+            #[non_exhaustive]
+            pub enum Shape { Circle, Square }
+        };
+        assert_eq!(quote!(#file).to_string(), quote!(#expected).to_string());
+    }
+
+    #[test]
+    fn open_enums_are_non_exhaustive() {
+        let mut file: syn::File = syn::parse_quote! {
+            #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug)]
+            pub enum Level { Low, High }
+        };
+        open(&mut file);
+        let Some(Item::Enum(level)) = file.items.first() else {
+            panic!("no enum first")
+        };
+        assert!(
+            level
+                .attrs
+                .iter()
+                .any(|a| a.path().is_ident("non_exhaustive"))
+        );
+    }
+}

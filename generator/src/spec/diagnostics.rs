@@ -1,0 +1,92 @@
+//! What there is to say about a member of the spec, a problem or a
+//! warning, located: every stage of the front end reports through these.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::positions::{Location, Positions};
+use crate::error::Error;
+
+/// One thing to say about a member of the spec, a problem or a warning:
+/// where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The spec file.
+    pub path: PathBuf,
+    /// Where in the file the member (or the nearest enclosing one) was
+    /// written; `None` when it cannot be told, such as for the whole document.
+    pub location: Option<Location>,
+    /// JSON pointer to the member, `""` for the whole document.
+    pub pointer: String,
+    /// What is wrong, or what the generator made of it, and what to change.
+    pub message: String,
+}
+
+/// `file:line:column: /pointer: message`, leaving out what is unknown.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(location) = self.location {
+            write!(f, ":{location}")?;
+        }
+        if !self.pointer.is_empty() {
+            write!(f, ": {}", self.pointer)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Problems or warnings about one spec, collected to be reported all at
+/// once, in the order they appear in the file.
+pub(crate) struct Diagnostics<'a> {
+    path: &'a Path,
+    positions: &'a Positions,
+    list: Vec<Diagnostic>,
+}
+
+impl<'a> Diagnostics<'a> {
+    pub(crate) fn new(path: &'a Path, positions: &'a Positions) -> Self {
+        Self {
+            path,
+            positions,
+            list: Vec::new(),
+        }
+    }
+
+    /// Adds what there is to say about the member at `pointer`, located at
+    /// the member or the nearest one around it; `""`, the whole document,
+    /// has no location.
+    pub(crate) fn push(&mut self, pointer: &str, message: String) {
+        let location = (!pointer.is_empty())
+            .then(|| self.positions.locate(pointer))
+            .flatten();
+        self.push_at(location, pointer.to_owned(), message);
+    }
+
+    /// Adds a diagnostic whose location a parser gave.
+    pub(crate) fn push_at(&mut self, location: Option<Location>, pointer: String, message: String) {
+        self.list.push(Diagnostic {
+            path: self.path.to_owned(),
+            location,
+            pointer,
+            message,
+        });
+    }
+
+    /// The diagnostics in the order they appear in the file, each once.
+    pub(crate) fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut list = self.list;
+        list.sort_by(|a, b| {
+            (a.location, &a.pointer, &a.message).cmp(&(b.location, &b.pointer, &b.message))
+        });
+        list.dedup();
+        list
+    }
+
+    /// The problems as one error, or `None` when there are none.
+    pub(crate) fn into_error(self) -> Option<Error> {
+        let path = self.path.to_owned();
+        let problems = self.into_sorted();
+        (!problems.is_empty()).then_some(Error::Invalid { path, problems })
+    }
+}

@@ -1,0 +1,144 @@
+//! Reads a spec file: well-formed YAML that says it is OpenAPI 3.0, with
+//! where each member was written. A syntax error is located by line and
+//! column.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::positions::{Location, Positions};
+use crate::error::{Error, Result};
+
+/// A spec file that is well-formed YAML and says it is OpenAPI 3.0, not yet
+/// checked further.
+pub struct Source {
+    /// Where it was read from; messages about its content name this path.
+    pub path: PathBuf,
+    /// The file's text.
+    pub text: String,
+    /// The document, untyped: checks walk it whatever its shape.
+    pub value: Value,
+    /// Where each member was written.
+    pub positions: Positions,
+    /// Whether the file is read as JSON (its name ends in `.json`) rather
+    /// than YAML: JSON is YAML, except that YAML refuses the tabs JSON
+    /// files are often indented with.
+    pub json: bool,
+}
+
+impl Source {
+    /// The document as `T`, or where and why it is not one.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, (Location, String)> {
+        parse(&self.text, self.json)
+    }
+}
+
+/// Reads the spec at `path` (YAML, or JSON, which YAML includes). Refuses a
+/// file that is not YAML, is empty, is not an OpenAPI object or is not
+/// OpenAPI 3.0: past those, other checks would only add noise.
+pub fn load(path: &Path) -> Result<Source> {
+    let text = fs::read_to_string(path).map_err(|source| Error::ReadSpec {
+        path: path.to_owned(),
+        source,
+    })?;
+
+    // Untyped first: a syntax error, a wrong kind of document and an
+    // unsupported version are told apart before the typed pass, whose
+    // messages for those cases ("missing field `paths`") would mislead.
+    let json = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
+    let value: Value =
+        parse(&text, json).map_err(|(Location { line, column }, message)| Error::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            message,
+        })?;
+    let source = Source {
+        path: path.to_owned(),
+        positions: Positions::index(&text),
+        text,
+        value,
+        json,
+    };
+    let refuse = |pointer: &str, message: &str| {
+        Err(Error::at(
+            &source.path,
+            &source.positions,
+            pointer,
+            message.to_owned(),
+        ))
+    };
+    let Some(object) = source.value.as_object() else {
+        return if source.value.is_null() {
+            refuse("", "the file is empty; expected an OpenAPI 3.0 document")
+        } else {
+            refuse(
+                "",
+                "the document is not a mapping of members; expected an OpenAPI 3.0 document",
+            )
+        };
+    };
+    let version = match object.get("openapi") {
+        Some(Value::String(version)) => version.as_str(),
+        Some(_) => return refuse("/openapi", "`openapi` must be a string such as \"3.0.3\""),
+        None if object.contains_key("swagger") => {
+            return refuse(
+                "/swagger",
+                "this is a Swagger 2.0 document; the generator reads OpenAPI 3.0 \
+                 (convert it, for example with swagger2openapi, and write `openapi: 3.0.3`)",
+            );
+        }
+        None => {
+            return refuse(
+                "",
+                "no `openapi` member: this is not an OpenAPI 3.0 document \
+                 (add `openapi: 3.0.3` at the top)",
+            );
+        }
+    };
+    if !version.starts_with("3.0.") {
+        let message = format!(
+            "OpenAPI {version} is not supported: progenitor, the engine underneath, reads only \
+             OpenAPI 3.0.x. 3.1 is not supported yet because its schemas are JSON Schema \
+             2020-12 (`type` lists such as [string, \"null\"] instead of `nullable`, \
+             `examples`, `const`, numeric `exclusiveMinimum`), which the OpenAPI 3.0 reader \
+             underneath cannot represent; write the spec as `openapi: 3.0.3`"
+        );
+        return refuse("/openapi", &message);
+    }
+    Ok(source)
+}
+
+/// `text` as `T`, read as JSON or as YAML, or where and why it is not one.
+fn parse<T: DeserializeOwned>(text: &str, json: bool) -> Result<T, (Location, String)> {
+    if json {
+        serde_json::from_str(text).map_err(|error| {
+            let (line, column) = (error.line(), error.column());
+            let message =
+                error
+                    .to_string()
+                    .replacen(&format!(" at line {line} column {column}"), "", 1);
+            (Location { line, column }, message)
+        })
+    } else {
+        serde_yaml::from_str(text).map_err(|error| located(&error))
+    }
+}
+
+/// Where serde_yaml found a problem, and what it says about it.
+fn located(error: &serde_yaml::Error) -> (Location, String) {
+    let (line, column) = error
+        .location()
+        .map_or((1, 1), |at| (at.line(), at.column()));
+    // serde_yaml puts the location in its message too; ours goes in front.
+    // Another location in the message (where an unclosed quote opened, say)
+    // is context worth keeping.
+    let message = error
+        .to_string()
+        .replacen(&format!(" at line {line} column {column}"), "", 1);
+    (Location { line, column }, message)
+}

@@ -1,0 +1,306 @@
+//! Turns a validated document into one progenitor can digest, reading
+//! constructs it would refuse or panic on the way the spec most plausibly
+//! means them, and saying so in a warning for each.
+//!
+//! The readings, each deliberate:
+//! - an operation without `operationId` gets one from its method and path
+//!   (`GET /v1/sessions/{id}` → `get_v1_sessions_by_id`), never one that a
+//!   declared operation's method name already has;
+//! - a request body offered in several media types with JSON among them is
+//!   sent as JSON; the others are dropped;
+//! - `+json` media types (`application/problem+json`,
+//!   `application/vnd.api+json`) are JSON, and spelled `application/json`,
+//!   the only spelling progenitor knows;
+//! - `encoding` on a JSON media type, which OpenAPI gives no meaning, is
+//!   dropped;
+//! - a JSON response without a schema is any JSON value;
+//! - a path parameter not marked `required`, which a path parameter always
+//!   is, is made required.
+
+use std::collections::BTreeSet;
+
+use heck::ToSnakeCase;
+use indexmap::IndexMap;
+use openapiv3::{MediaType, Parameter, ReferenceOr, Schema};
+
+use super::document::{Document, security_scheme};
+use super::media::{self, JSON};
+use super::positions::escape;
+use super::walk::{item_operations_mut, operations};
+use super::{Diagnostic, Diagnostics};
+
+/// Rewrites `document.api` in place and returns a warning for each reading
+/// made, in document order.
+pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
+    let mut warnings = Diagnostics::new(&document.path, &document.positions);
+    if document.auth.is_none()
+        && let Some((name, pointer)) = security_scheme(&document.api)
+    {
+        warnings.push(
+            &pointer,
+            format!(
+                "the client applies an `apiKey` in a header or an `http` bearer token by itself, \
+                 not security scheme `{name}`: the generated client sends no credential for it"
+            ),
+        );
+    }
+    let api = &mut document.api;
+
+    // Method names already taken, as progenitor derives them.
+    let mut taken: BTreeSet<String> = operations(api)
+        .filter_map(|(_, _, operation)| operation.operation_id.as_deref())
+        .map(ToSnakeCase::to_snake_case)
+        .collect();
+
+    for (path, item) in api.paths.paths.iter_mut() {
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        let item_pointer = format!("/paths/{}", escape(path));
+        for (index, parameter) in item.parameters.iter_mut().enumerate() {
+            path_parameter_required(
+                parameter,
+                &format!("{item_pointer}/parameters/{index}"),
+                &mut warnings,
+            );
+        }
+        for (method, operation) in item_operations_mut(item) {
+            let pointer = format!("{item_pointer}/{method}");
+            if operation.operation_id.is_none() {
+                let id = unique(derived_operation_id(method, path), &mut taken);
+                warnings.push(
+                    &pointer,
+                    format!(
+                        "no operationId: the generator names the method `{id}` after {} {path}; \
+                         set `operationId` to choose the name",
+                        method.to_uppercase()
+                    ),
+                );
+                operation.operation_id = Some(id);
+            }
+            for (index, parameter) in operation.parameters.iter_mut().enumerate() {
+                path_parameter_required(
+                    parameter,
+                    &format!("{pointer}/parameters/{index}"),
+                    &mut warnings,
+                );
+            }
+            if let Some(ReferenceOr::Item(body)) = &mut operation.request_body {
+                request_content(
+                    &mut body.content,
+                    &format!("{pointer}/requestBody"),
+                    &mut warnings,
+                );
+            }
+            if let Some(ReferenceOr::Item(response)) = &mut operation.responses.default {
+                response_content(
+                    &mut response.content,
+                    &format!("{pointer}/responses/default"),
+                    &mut warnings,
+                );
+            }
+            for (status, response) in operation.responses.responses.iter_mut() {
+                if let ReferenceOr::Item(response) = response {
+                    let pointer = format!("{pointer}/responses/{status}");
+                    response_content(&mut response.content, &pointer, &mut warnings);
+                }
+            }
+        }
+    }
+
+    if let Some(components) = &mut api.components {
+        for (name, body) in components.request_bodies.iter_mut() {
+            if let ReferenceOr::Item(body) = body {
+                let pointer = format!("/components/requestBodies/{}", escape(name));
+                request_content(&mut body.content, &pointer, &mut warnings);
+            }
+        }
+        for (name, response) in components.responses.iter_mut() {
+            if let ReferenceOr::Item(response) = response {
+                let pointer = format!("/components/responses/{}", escape(name));
+                response_content(&mut response.content, &pointer, &mut warnings);
+            }
+        }
+        for (name, parameter) in components.parameters.iter_mut() {
+            let pointer = format!("/components/parameters/{}", escape(name));
+            path_parameter_required(parameter, &pointer, &mut warnings);
+        }
+    }
+
+    warnings.into_sorted()
+}
+
+/// `get_v1_sessions_by_id` for `GET /v1/sessions/{id}`.
+fn derived_operation_id(method: &str, path: &str) -> String {
+    let mut words = vec![method.to_owned()];
+    for segment in path.split('/').filter(|s| !s.is_empty()) {
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(name) => words.push(format!("by {name}")),
+            None => words.push(segment.to_owned()),
+        }
+    }
+    if words.len() == 1 {
+        words.push("root".to_owned());
+    }
+    words.join(" ").to_snake_case()
+}
+
+/// `id`, or `id_2`, `id_3`… whichever is free; it is then taken.
+fn unique(id: String, taken: &mut BTreeSet<String>) -> String {
+    let mut candidate = id.clone();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{id}_{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
+fn path_parameter_required(
+    parameter: &mut ReferenceOr<Parameter>,
+    pointer: &str,
+    warnings: &mut Diagnostics,
+) {
+    if let ReferenceOr::Item(Parameter::Path { parameter_data, .. }) = parameter
+        && !parameter_data.required
+    {
+        warnings.push(
+            pointer,
+            format!(
+                "path parameter `{}` is not marked `required`; a path parameter always is, \
+                 so the generator makes it required: add `required: true`",
+                parameter_data.name
+            ),
+        );
+        parameter_data.required = true;
+    }
+}
+
+/// A request body's media types, as progenitor can send them.
+fn request_content(
+    content: &mut IndexMap<String, MediaType>,
+    pointer: &str,
+    warnings: &mut Diagnostics,
+) {
+    if content.len() > 1
+        && let Some(json) = content.keys().find(|media| media::is_json(media)).cloned()
+    {
+        let dropped: Vec<String> = content.keys().filter(|m| **m != json).cloned().collect();
+        warnings.push(
+            &format!("{pointer}/content"),
+            format!(
+                "the body can be sent as {} or `{json}`; the generated client sends JSON and \
+                 the other media types are left out",
+                dropped
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        content.retain(|media, _| *media == json);
+    }
+    json_media(content, pointer, "sent", warnings);
+}
+
+/// A response's media types, as progenitor can decode them.
+fn response_content(
+    content: &mut IndexMap<String, MediaType>,
+    pointer: &str,
+    warnings: &mut Diagnostics,
+) {
+    json_media(content, pointer, "decoded", warnings);
+    if let Some((name, media)) = content.iter_mut().find(|(name, _)| media::is_json(name))
+        && media.schema.is_none()
+    {
+        warnings.push(
+            &format!("{pointer}/content/{}", escape(name)),
+            "JSON content without a `schema`: decoded as any JSON value \
+             (`serde_json::Value`); add a `schema` to type it"
+                .to_owned(),
+        );
+        media.schema = Some(ReferenceOr::Item(any_json()));
+    }
+}
+
+/// Spells every JSON media type `application/json`, keeping the first of
+/// several, and drops `encoding`, which JSON does not have.
+fn json_media(
+    content: &mut IndexMap<String, MediaType>,
+    pointer: &str,
+    verb: &str,
+    warnings: &mut Diagnostics,
+) {
+    let mut seen_json = false;
+    let mut rewritten = IndexMap::with_capacity(content.len());
+    for (name, mut media) in std::mem::take(content) {
+        if !media::is_json(&name) {
+            rewritten.insert(name, media);
+            continue;
+        }
+        let media_pointer = format!("{pointer}/content/{}", escape(&name));
+        if seen_json {
+            warnings.push(
+                &media_pointer,
+                format!("`{name}` is a second JSON media type; the first one is {verb} instead"),
+            );
+            continue;
+        }
+        seen_json = true;
+        // `application/json; charset=utf-8` progenitor reads as it is.
+        let name = if media::is_plain_json(&name) {
+            name
+        } else {
+            warnings.push(
+                &media_pointer,
+                format!("`{name}` is JSON: {verb} as `{JSON}`"),
+            );
+            JSON.to_owned()
+        };
+        if !media.encoding.is_empty() {
+            warnings.push(
+                &format!("{media_pointer}/encoding"),
+                "`encoding` applies only to form and multipart bodies; ignored for JSON".to_owned(),
+            );
+            media.encoding.clear();
+        }
+        rewritten.insert(name, media);
+    }
+    *content = rewritten;
+}
+
+/// The schema `{}`: any JSON value.
+fn any_json() -> Schema {
+    Schema {
+        schema_data: Default::default(),
+        schema_kind: openapiv3::SchemaKind::Any(Default::default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operation_ids_come_from_method_and_path() {
+        assert_eq!(
+            derived_operation_id("get", "/v1/sessions/{id}"),
+            "get_v1_sessions_by_id"
+        );
+        assert_eq!(
+            derived_operation_id("post", "/v1/identity/sessions/{id}/decline"),
+            "post_v1_identity_sessions_by_id_decline"
+        );
+        assert_eq!(derived_operation_id("get", "/"), "get_root");
+        assert_eq!(derived_operation_id("get", "/page[size]"), "get_page_size");
+    }
+
+    #[test]
+    fn derived_ids_avoid_taken_names() {
+        let mut taken = BTreeSet::from(["get_things".to_owned()]);
+        assert_eq!(unique("get_things".to_owned(), &mut taken), "get_things_2");
+        assert_eq!(unique("get_things".to_owned(), &mut taken), "get_things_3");
+        assert_eq!(unique("put_things".to_owned(), &mut taken), "put_things");
+    }
+}

@@ -1,0 +1,727 @@
+//! Finds, in one pass, every problem of a spec that would stop generation or
+//! make progenitor panic, each located; then reads the document into
+//! openapiv3's types.
+//!
+//! The checks walk the untyped document, so that one problem does not hide
+//! the next and every message can point at where the member was written.
+//! What [`normalize`](mod@super::normalize) can read sensibly is not a problem
+//! here: a missing `operationId`, a `+json` media type, several request
+//! media types with JSON among them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use heck::ToSnakeCase;
+use openapiv3::OpenAPI;
+use serde_json::{Map, Value};
+
+use super::Diagnostics;
+use super::load::Source;
+use super::media::{self, RequestKind};
+use super::positions::{Positions, escape};
+use super::walk::{self, Status};
+use crate::error::{Error, Result};
+
+/// A spec with no problem left that the checks know of, parsed.
+pub struct Spec {
+    /// Where it was read from; messages about its content name this path.
+    pub path: PathBuf,
+    /// The parsed document.
+    pub api: OpenAPI,
+    /// Where each member was written.
+    pub positions: Positions,
+}
+
+/// The types of OpenAPI 3.0 schemas.
+const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "array", "object"];
+
+/// Checks `source` and parses it; fails with every problem found.
+pub fn validate(source: Source) -> Result<Spec> {
+    let mut checks = Checks {
+        source: &source,
+        problems: Diagnostics::new(&source.path, &source.positions),
+        checked_parameters: BTreeSet::new(),
+    };
+    checks.walk(&source.value, &mut Vec::new());
+    checks.operations();
+    let mut problems = checks.problems;
+
+    // The typed pass finds what the walk does not look for: members of the
+    // wrong type, required members missing.
+    let api = match source.parse::<OpenAPI>() {
+        Ok(api) => Some(api),
+        Err((location, message)) => {
+            let mut pointer = source
+                .positions
+                .pointer_at(location)
+                .unwrap_or_default()
+                .to_owned();
+            // serde_yaml places a missing member at the first member of the
+            // mapping that lacks it: the mapping is what to point at.
+            if message.contains("missing field")
+                && let Some((parent, _)) = pointer.rsplit_once('/')
+            {
+                pointer = parent.to_owned();
+            }
+            problems.push_at(Some(location), pointer, message);
+            None
+        }
+    };
+
+    let problems = problems.into_sorted();
+    match api {
+        Some(api) if problems.is_empty() => Ok(Spec {
+            path: source.path,
+            api,
+            positions: source.positions,
+        }),
+        _ => Err(Error::Invalid {
+            path: source.path,
+            problems,
+        }),
+    }
+}
+
+struct Checks<'a> {
+    source: &'a Source,
+    problems: Diagnostics<'a>,
+    /// Parameters already checked: one declared on a path item is shared by
+    /// all its operations, and its problems are worth saying once.
+    checked_parameters: BTreeSet<String>,
+}
+
+/// An operation, as messages name it.
+struct Operation {
+    /// `GET /v1/things/{id}`.
+    shown: String,
+    pointer: String,
+}
+
+impl Checks<'_> {
+    fn problem(&mut self, pointer: &str, message: String) {
+        self.problems.push(pointer, message);
+    }
+
+    /// `value` with `$ref`s followed, and its pointer; a `$ref` that
+    /// resolves nowhere yields itself: [`Checks::reference`] reports it.
+    fn resolve_in<'v>(&'v self, value: &'v Value, pointer: String) -> (&'v Value, String) {
+        walk::resolve_value(&self.source.value, value, pointer)
+    }
+
+    // ---- every member: references and schema keywords
+
+    fn walk(&mut self, value: &Value, path: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(target)) = map.get("$ref") {
+                    self.reference(target, path);
+                }
+                self.schema_keywords(map, path);
+                let container = path.last().is_some_and(|key| is_name_map(key));
+                for (key, child) in map {
+                    // Examples, defaults and enums are data, where `$ref`
+                    // is just a word; extensions are not ours to check.
+                    let data = !container
+                        && matches!(key.as_str(), "example" | "examples" | "default" | "enum");
+                    if data || key.starts_with("x-") {
+                        continue;
+                    }
+                    path.push(key.clone());
+                    self.walk(child, path);
+                    path.pop();
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    path.push(index.to_string());
+                    self.walk(item, path);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn reference(&mut self, target: &str, path: &[String]) {
+        let pointer = format!("{}/$ref", pointer_of(path));
+        let Some(local) = target.strip_prefix('#') else {
+            self.problem(
+                &pointer,
+                format!(
+                    "`$ref` to `{target}` points outside this file; the generator reads one \
+                     file: copy the definition into `components` and refer to it as \
+                     `#/components/...`"
+                ),
+            );
+            return;
+        };
+        if path.len() == 2 && path[0] == "paths" {
+            // A path item `$ref`: `operations` says what to do.
+            return;
+        }
+        let kind = expected_kind(path);
+        if self.source.value.pointer(local).is_none() {
+            let hint = match walk::component_pointer(local) {
+                Some((section, name)) => {
+                    let names: Vec<&str> = self
+                        .source
+                        .value
+                        .pointer(&format!("/components/{section}"))
+                        .and_then(Value::as_object)
+                        .map(|m| m.keys().map(String::as_str).collect())
+                        .unwrap_or_default();
+                    match closest(name, &names) {
+                        Some(near) => format!(
+                            "`components.{section}` has no `{name}`; did you mean `{near}`?"
+                        ),
+                        None => format!(
+                            "`components.{section}` has no `{name}`: define it, or fix the name"
+                        ),
+                    }
+                }
+                None => "nothing in this document is at that pointer: fix it".to_owned(),
+            };
+            self.problem(
+                &pointer,
+                format!("`$ref` `{target}` resolves to nothing: {hint}"),
+            );
+            return;
+        }
+        // progenitor and typify look references up by their last segment
+        // in one section of `components`; anything else would panic there.
+        if let Some(kind) = kind
+            && walk::component_pointer(local).is_none_or(|(section, _)| section != kind)
+        {
+            self.problem(
+                &pointer,
+                format!(
+                    "`$ref` `{target}` must name an entry of `components.{kind}` \
+                     (`#/components/{kind}/NAME`): progenitor looks references up only there"
+                ),
+            );
+        }
+    }
+
+    /// Schema keywords progenitor stops on. `exclusiveMinimum` and
+    /// `exclusiveMaximum` are flags in OpenAPI 3.0; with no bound to qualify
+    /// they mean nothing. A `type` must be one of the six 3.0 knows.
+    fn schema_keywords(&mut self, map: &Map<String, Value>, path: &[String]) {
+        if expected_kind(path) != Some("schemas") {
+            return;
+        }
+        let pointer = format!("{}/type", pointer_of(path));
+        match map.get("type") {
+            Some(Value::String(kind)) if !TYPES.contains(&kind.as_str()) => self.problem(
+                &pointer,
+                format!(
+                    "`type: {kind}` is not an OpenAPI 3.0 type: use one of {}",
+                    TYPES.join(", ")
+                ),
+            ),
+            Some(Value::Array(_)) => self.problem(
+                &pointer,
+                "a list of types is OpenAPI 3.1; in 3.0 give one `type`, and \
+                 `nullable: true` for null"
+                    .to_owned(),
+            ),
+            _ => {}
+        }
+        for (flag, bound) in [
+            ("exclusiveMinimum", "minimum"),
+            ("exclusiveMaximum", "maximum"),
+        ] {
+            if map.get(flag) == Some(&Value::Bool(true)) && !map.contains_key(bound) {
+                self.problem(
+                    &format!("{}/{flag}", pointer_of(path)),
+                    format!(
+                        "`{flag}: true` without `{bound}`: there is no bound to exclude; \
+                         add `{bound}` or remove `{flag}`"
+                    ),
+                );
+            }
+        }
+    }
+
+    // ---- operations: ids, parameters, bodies, responses
+
+    fn operations(&mut self) {
+        let root = &self.source.value;
+        let Some(paths) = root.get("paths").and_then(Value::as_object) else {
+            return;
+        };
+        // Method names progenitor derives from operationIds, with every
+        // operation that claims each.
+        let mut ids: BTreeMap<String, Vec<(String, Operation)>> = BTreeMap::new();
+        for (path, item) in paths {
+            let item_pointer = format!("/paths/{}", escape(path));
+            let Some(item) = item.as_object() else {
+                continue;
+            };
+            if item.contains_key("$ref") {
+                self.problem(
+                    &format!("{item_pointer}/$ref"),
+                    "a path item `$ref` is not supported: progenitor reads only path items \
+                     written in place; move its operations here"
+                        .to_owned(),
+                );
+                continue;
+            }
+            let template = match template_names(path) {
+                Ok(names) => names,
+                Err(message) => {
+                    self.problem(&item_pointer, message);
+                    continue;
+                }
+            };
+            for (method, operation) in walk::untyped_operations(item) {
+                let op = Operation {
+                    shown: format!("{} {path}", method.to_uppercase()),
+                    pointer: format!("{item_pointer}/{method}"),
+                };
+                self.parameters(path, &template, item, &item_pointer, operation, &op);
+                if let Some(body) = operation.get("requestBody") {
+                    self.request_body(body, &op);
+                }
+                if let Some(responses) = operation.get("responses") {
+                    self.responses(responses, &op);
+                }
+                if let Some(Value::String(id)) = operation.get("operationId") {
+                    ids.entry(id.to_snake_case())
+                        .or_default()
+                        .push((id.clone(), op));
+                }
+            }
+        }
+        for (method, mut claims) in ids {
+            let located = |op: &Operation| {
+                self.source
+                    .positions
+                    .locate(&format!("{}/operationId", op.pointer))
+            };
+            claims.sort_by_key(|(_, op)| located(op));
+            let (first_id, first) = &claims[0];
+            let line = located(first).map_or(String::new(), |at| format!(" (line {})", at.line));
+            let messages: Vec<(String, String)> = claims[1..]
+                .iter()
+                .map(|(id, op)| {
+                    let message = if id == first_id {
+                        format!(
+                            "duplicate operationId `{id}`, also used by {}{line}; rename one \
+                             of them",
+                            first.shown
+                        )
+                    } else {
+                        format!(
+                            "operationId `{id}` gives the same method name, `{method}`, as \
+                             operationId `{first_id}` of {}{line}; rename one of them",
+                            first.shown
+                        )
+                    };
+                    (format!("{}/operationId", op.pointer), message)
+                })
+                .collect();
+            for (pointer, message) in messages {
+                self.problem(&pointer, message);
+            }
+        }
+    }
+
+    fn parameters(
+        &mut self,
+        path: &str,
+        template: &[String],
+        item: &Map<String, Value>,
+        item_pointer: &str,
+        operation: &Value,
+        op: &Operation,
+    ) {
+        // By (name, in): an operation's parameter replaces the path item's.
+        let mut declared: BTreeMap<(String, String), (Value, String)> = BTreeMap::new();
+        let lists = [
+            (item.get("parameters"), format!("{item_pointer}/parameters")),
+            (
+                operation.get("parameters"),
+                format!("{}/parameters", op.pointer),
+            ),
+        ];
+        for (list, list_pointer) in lists {
+            let Some(list) = list.and_then(Value::as_array) else {
+                continue;
+            };
+            for (index, parameter) in list.iter().enumerate() {
+                let (parameter, pointer) =
+                    self.resolve_in(parameter, format!("{list_pointer}/{index}"));
+                let name = parameter.get("name").and_then(Value::as_str);
+                let location = parameter.get("in").and_then(Value::as_str);
+                if let (Some(name), Some(location)) = (name, location) {
+                    declared.insert(
+                        (name.to_owned(), location.to_owned()),
+                        (parameter.clone(), pointer),
+                    );
+                }
+            }
+        }
+
+        for ((name, location), (parameter, pointer)) in &declared {
+            if !self.checked_parameters.insert(format!("{pointer} {path}")) {
+                continue;
+            }
+            let style = parameter.get("style").and_then(Value::as_str);
+            let supported_style = match location.as_str() {
+                "path" | "header" => "simple",
+                "query" => "form",
+                "cookie" => {
+                    self.problem(
+                        &format!("{pointer}/in"),
+                        format!(
+                            "cookie parameter `{name}`: progenitor does not send cookie \
+                             parameters; remove it (a cookie can be set on the \
+                             `reqwest::Client` the generated client is built with)"
+                        ),
+                    );
+                    continue;
+                }
+                _ => continue,
+            };
+            if let Some(style) = style.filter(|style| *style != supported_style) {
+                self.problem(
+                    &format!("{pointer}/style"),
+                    format!(
+                        "`style: {style}` is not supported for {location} parameters: \
+                         progenitor sends them `{supported_style}`; remove `style`"
+                    ),
+                );
+            }
+            if parameter.get("schema").is_none() {
+                self.problem(
+                    pointer,
+                    format!(
+                        "parameter `{name}` has no `schema`: progenitor types parameters only \
+                         from `schema`, not `content`; describe it with `schema`"
+                    ),
+                );
+            }
+            if location == "path" && !template.contains(name) {
+                self.problem(
+                    &format!("{pointer}/name"),
+                    format!(
+                        "path parameter `{name}` does not appear in the path `{path}`: add \
+                         `{{{name}}}` to the path, or fix the parameter's name or `in`"
+                    ),
+                );
+            }
+        }
+        for name in template {
+            if !declared.contains_key(&(name.clone(), "path".to_owned())) {
+                self.problem(
+                    &op.pointer,
+                    format!(
+                        "{}: the path's `{{{name}}}` has no parameter; declare one under \
+                         `parameters`: `{{name: {name}, in: path, required: true, schema: \
+                         {{type: string}}}}`",
+                        op.shown
+                    ),
+                );
+            }
+        }
+    }
+
+    fn request_body(&mut self, body: &Value, op: &Operation) {
+        let (body, pointer) = self.resolve_in(body, format!("{}/requestBody", op.pointer));
+        let Some(content) = body.get("content").and_then(Value::as_object) else {
+            return;
+        };
+        let chosen = if content.len() <= 1 {
+            content.iter().next()
+        } else {
+            content.iter().find(|(media, _)| media::is_json(media))
+        };
+        let Some((media_type, media)) = chosen else {
+            if !content.is_empty() {
+                let listed: Vec<&str> = content.keys().map(String::as_str).collect();
+                self.problem(
+                    &format!("{pointer}/content"),
+                    format!(
+                        "{} accepts several media types ({}) and none is JSON: progenitor \
+                         sends one media type per operation; keep one, or add \
+                         `application/json`, which the generator then chooses",
+                        op.shown,
+                        listed.join(", ")
+                    ),
+                );
+            }
+            return;
+        };
+        let media_pointer = format!("{pointer}/content/{}", escape(media_type));
+        let Some(kind) = media::request_kind(media_type) else {
+            self.problem(
+                &media_pointer,
+                format!(
+                    "request media type `{media_type}` is not supported: progenitor can send {}",
+                    media::SENDABLE
+                ),
+            );
+            return;
+        };
+        let Some(schema) = media.get("schema") else {
+            self.problem(
+                &media_pointer,
+                format!(
+                    "the {} request body has no `schema`: progenitor needs one to type the \
+                     body; add `schema`",
+                    op.shown
+                ),
+            );
+            return;
+        };
+        let (schema, _) = self.resolve_in(schema, String::new());
+        let plain_string = |format: Option<&str>| {
+            schema.get("type").and_then(Value::as_str) == Some("string")
+                && schema.get("format").and_then(Value::as_str) == format
+                && ["enum", "pattern", "minLength", "maxLength", "default"]
+                    .iter()
+                    .all(|key| schema.get(key).is_none())
+                && schema.get("nullable") != Some(&Value::Bool(true))
+        };
+        let has_encoding = media
+            .get("encoding")
+            .and_then(Value::as_object)
+            .is_some_and(|encoding| !encoding.is_empty());
+        match kind {
+            // JSON `encoding` means nothing; `normalize` drops it.
+            RequestKind::Json => {}
+            RequestKind::Form if has_encoding => self.problem(
+                &format!("{media_pointer}/encoding"),
+                "`encoding` is not supported for form bodies: progenitor encodes each field \
+                 the one way it knows; remove `encoding`"
+                    .to_owned(),
+            ),
+            RequestKind::Form => {}
+            RequestKind::OctetStream if !plain_string(Some("binary")) => self.problem(
+                &format!("{media_pointer}/schema"),
+                "an application/octet-stream body must have the schema \
+                 `{type: string, format: binary}` and nothing more: progenitor sends the bytes \
+                 as they are"
+                    .to_owned(),
+            ),
+            RequestKind::Text if !plain_string(None) => self.problem(
+                &format!("{media_pointer}/schema"),
+                format!(
+                    "a {media_type} body must have the schema `{{type: string}}` and nothing \
+                     more: progenitor sends the text as it is"
+                ),
+            ),
+            RequestKind::OctetStream | RequestKind::Text => {}
+        }
+    }
+
+    fn responses(&mut self, responses: &Value, op: &Operation) {
+        let Some(responses) = responses.as_object() else {
+            return;
+        };
+        let pointer = format!("{}/responses", op.pointer);
+        let statuses: Vec<Option<Status>> = responses
+            .keys()
+            .map(|status| Status::parse(status))
+            .collect();
+        let has_explicit_success = statuses.iter().flatten().any(|s| s.is_explicit_success());
+
+        let mut bodies: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for ((status, response), parsed) in responses.iter().zip(&statuses) {
+            if status.starts_with("x-") {
+                continue;
+            }
+            let status_pointer = format!("{pointer}/{}", escape(status));
+            let Some(parsed) = parsed else {
+                self.problem(
+                    &status_pointer,
+                    format!(
+                        "`{status}` is not an HTTP status: use a code from 100 to 599, \
+                         `1XX` to `5XX`, or `default`"
+                    ),
+                );
+                continue;
+            };
+            if parsed.role(has_explicit_success) != walk::Role::Success {
+                continue;
+            }
+            let (response, _) = self.resolve_in(response, status_pointer);
+            bodies
+                .entry(success_body(response))
+                .or_default()
+                .push(status);
+        }
+        if bodies.len() > 1 {
+            let listed: Vec<String> = bodies
+                .iter()
+                .map(|(body, statuses)| format!("{} ({body})", statuses.join(", ")))
+                .collect();
+            self.problem(
+                &pointer,
+                format!(
+                    "{} has different success bodies: {}; progenitor gives an operation one \
+                     return type: give the success responses the same body, or keep one of them",
+                    op.shown,
+                    listed.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// What a success response returns, in words; two responses with the same
+/// words give progenitor the same return type.
+fn success_body(response: &Value) -> String {
+    let content = response.get("content").and_then(Value::as_object);
+    let Some(content) = content.filter(|content| !content.is_empty()) else {
+        return "no body".to_owned();
+    };
+    match content.iter().find(|(media, _)| media::is_json(media)) {
+        Some((_, media)) => match media.get("schema") {
+            Some(schema) => match schema.get("$ref").and_then(Value::as_str) {
+                Some(target) => format!("`{}`", target.rsplit('/').next().unwrap_or(target)),
+                None => format!("inline schema {schema}"),
+            },
+            None => "any JSON".to_owned(),
+        },
+        None => format!("raw {}", content.keys().next().map_or("", String::as_str)),
+    }
+}
+
+/// The `{names}` of a path template, or what is wrong with its braces.
+fn template_names(path: &str) -> Result<Vec<String>, String> {
+    let mut names = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest[open..].starts_with('}') {
+            return Err(format!(
+                "the path `{path}` has a `}}` with no `{{` before it"
+            ));
+        }
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Err(format!("the path `{path}` has a `{{` that is never closed"));
+        };
+        let name = &after[..close];
+        if name.is_empty() || name.contains('{') {
+            return Err(format!(
+                "the path `{path}` has an empty or nested `{{}}`; write `{{name}}`"
+            ));
+        }
+        names.push(name.to_owned());
+        rest = &after[close + 1..];
+    }
+    Ok(names)
+}
+
+/// The section of `components` a `$ref` found at `path` must point into, for
+/// the references progenitor looks up itself.
+fn expected_kind(path: &[String]) -> Option<&'static str> {
+    let in_schema = path.iter().any(|segment| segment == "schema")
+        || path.starts_with(&["components".to_owned(), "schemas".to_owned()]);
+    if in_schema {
+        return Some("schemas");
+    }
+    let last = path.last().map(String::as_str);
+    let parent = path.len().checked_sub(2).map(|i| path[i].as_str());
+    match (parent, last) {
+        (Some("parameters"), _) => Some("parameters"),
+        (_, Some("requestBody")) | (Some("requestBodies"), _) => Some("requestBodies"),
+        (Some("responses"), _) => Some("responses"),
+        _ => None,
+    }
+}
+
+/// Members whose keys are names the user chose, not keywords.
+fn is_name_map(key: &str) -> bool {
+    matches!(
+        key,
+        "properties"
+            | "schemas"
+            | "responses"
+            | "parameters"
+            | "requestBodies"
+            | "headers"
+            | "links"
+            | "callbacks"
+            | "securitySchemes"
+            | "content"
+            | "encoding"
+            | "paths"
+    )
+}
+
+fn pointer_of(path: &[String]) -> String {
+    path.iter()
+        .map(|segment| format!("/{}", escape(segment)))
+        .collect()
+}
+
+/// The name in `names` nearest to `name`, if it is near enough to be a typo.
+fn closest<'n>(name: &str, names: &[&'n str]) -> Option<&'n str> {
+    names
+        .iter()
+        .map(|candidate| (edit_distance(name, candidate), *candidate))
+        .filter(|(distance, _)| *distance <= 2.max(name.len() / 4))
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, a) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, b) in b.iter().enumerate() {
+            let substitute = previous[j] + usize::from(a != *b);
+            current.push(substitute.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_are_read() {
+        assert_eq!(
+            template_names("/v1/{a}/x/{b}:go").unwrap(),
+            ["a".to_owned(), "b".to_owned()]
+        );
+        assert!(template_names("/v1/{a").is_err());
+        assert!(template_names("/v1/a}").is_err());
+        assert!(template_names("/v1/{}").is_err());
+    }
+
+    #[test]
+    fn reference_kinds() {
+        let path = |s: &str| -> Vec<String> { s.split('/').map(str::to_owned).collect() };
+        assert_eq!(
+            expected_kind(&path("paths//a/get/parameters/0")),
+            Some("parameters")
+        );
+        assert_eq!(
+            expected_kind(&path("paths//a/get/requestBody")),
+            Some("requestBodies")
+        );
+        assert_eq!(
+            expected_kind(&path("paths//a/get/responses/200")),
+            Some("responses")
+        );
+        assert_eq!(
+            expected_kind(&path("components/schemas/A/properties/b")),
+            Some("schemas")
+        );
+        assert_eq!(expected_kind(&path("components/examples/e")), None);
+    }
+
+    #[test]
+    fn typos_are_guessed() {
+        assert_eq!(closest("Sesion", &["Session", "Error"]), Some("Session"));
+        assert_eq!(closest("Account", &["Session", "Error"]), None);
+    }
+}
