@@ -1,7 +1,8 @@
-//! Turns an OpenAPI 3.0 spec into a typed Rust client crate.
+//! Turns an OpenAPI 3.0 or 3.1 spec into a typed Rust client crate.
 //!
 //! Data flows one way, one module a stage:
-//! [`load`] (file → YAML document, with [`positions`]) → [`validate`] (every
+//! [`load`] (file → YAML document, with [`positions`]) → [`downconvert`]
+//! (OpenAPI 3.1 read as 3.0, with warnings) → [`validate`] (every
 //! problem at once, located; then OpenAPI types) → [`document`] (what
 //! progenitor does not read) → [`normalize`] (what progenitor cannot digest,
 //! read sensibly, with warnings) → [`operations`] (progenitor's code), then
@@ -28,6 +29,7 @@ pub mod connection;
 pub mod contract;
 pub mod crate_root;
 pub mod document;
+pub mod downconvert;
 mod error;
 pub mod files;
 pub mod format;
@@ -45,6 +47,7 @@ pub mod positions;
 pub mod runtime;
 pub mod samples;
 mod syntax;
+mod untyped;
 pub mod validate;
 
 use std::path::Path;
@@ -65,8 +68,18 @@ pub fn generate(spec_path: &Path, spec_label: &str) -> Result<CrateFiles> {
 /// later stage (and the contract check) works from. `crate_name` overrides
 /// the package name the spec gives.
 pub fn read(spec_path: &Path, crate_name: Option<&str>) -> Result<document::Document> {
-    let spec = validate::validate(load::load(spec_path)?)?;
-    document::validate(spec, crate_name)
+    read_noting(spec_path, crate_name).map(|(document, _)| document)
+}
+
+/// [`read`], with a warning for each reading [`downconvert`] made.
+fn read_noting(
+    spec_path: &Path,
+    crate_name: Option<&str>,
+) -> Result<(document::Document, Vec<Diagnostic>)> {
+    let mut source = load::load(spec_path)?;
+    let warnings = downconvert::downconvert(&mut source);
+    let spec = validate::validate(source)?;
+    Ok((document::validate(spec, crate_name)?, warnings))
 }
 
 /// What the command line may say beyond the spec.
@@ -83,8 +96,9 @@ pub struct Options {
 /// [`generate`], with `options`. Warnings about the readings made of the
 /// spec come with the files, in [`CrateFiles::warnings`].
 pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> Result<CrateFiles> {
-    let mut document = read(spec_path, options.crate_name.as_deref())?;
-    let warnings = normalize::normalize(&mut document);
+    let (mut document, mut warnings) = read_noting(spec_path, options.crate_name.as_deref())?;
+    warnings.extend(normalize::normalize(&mut document));
+    warnings.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
     let operations = operations::generate(&document)?;
     let mut api = format::parse(Path::new("src/api.rs"), operations.tokens)?;
     open_enums::open(&mut api);
