@@ -60,6 +60,7 @@ pub fn downconvert(source: &mut Source) -> Vec<Diagnostic> {
         v31,
         changed: false,
         hoisted: Vec::new(),
+        nullable_unions: Vec::new(),
     };
     converter.document(&mut value);
     source.value = value;
@@ -77,6 +78,8 @@ struct Converter<'a> {
     /// `$defs` entries to move to `components.schemas`: where they were,
     /// and the schema.
     hoisted: Vec<(String, String, Value)>,
+    /// Components made nullable unions by [`Self::null_members`], by name.
+    nullable_unions: Vec<String>,
 }
 
 impl Converter<'_> {
@@ -218,13 +221,48 @@ impl Converter<'_> {
         for (key, member) in components.iter_mut() {
             let pointer = format!("/components/{}", escape(key));
             match key.as_str() {
-                "schemas" => self.each_member(member, &pointer, Self::schema),
+                "schemas" => {
+                    self.each_member(member, &pointer, Self::schema);
+                    if let Value::Object(schemas) = member {
+                        self.split_nullable_unions(schemas);
+                    }
+                }
                 "parameters" | "headers" => self.each_member(member, &pointer, Self::parameter),
                 "requestBodies" => self.each_member(member, &pointer, Self::with_content),
                 "responses" => self.each_member(member, &pointer, Self::response),
                 "callbacks" => self.each_member(member, &pointer, Self::callback),
                 _ => {}
             }
+        }
+    }
+
+    /// A component that [`Self::null_members`] made a nullable union of
+    /// several members, split in two: typify gives such a component and the
+    /// union inside it the same name, and the crate would not compile. The
+    /// union becomes a component of its own, `{name}Variant`, and the
+    /// component a nullable `allOf` of it.
+    fn split_nullable_unions(&mut self, schemas: &mut Map<String, Value>) {
+        for name in std::mem::take(&mut self.nullable_unions) {
+            let Some(Value::Object(component)) = schemas.get_mut(&name) else {
+                continue;
+            };
+            let mut union = Map::new();
+            for keyword in ["anyOf", "oneOf", "discriminator"] {
+                if let Some(value) = component.remove(keyword) {
+                    union.insert(keyword.to_owned(), value);
+                }
+            }
+            let mut variant = format!("{name}Variant");
+            let mut n = 2;
+            while schemas.contains_key(&variant) {
+                variant = format!("{name}Variant{n}");
+                n += 1;
+            }
+            let reference = format!("#/components/schemas/{}", escape(&variant));
+            if let Some(Value::Object(component)) = schemas.get_mut(&name) {
+                component.insert("allOf".to_owned(), json!([{ "$ref": reference }]));
+            }
+            schemas.insert(variant, Value::Object(union));
         }
     }
 
@@ -761,11 +799,21 @@ impl Converter<'_> {
         }
         let rest = members.len();
         map.insert("nullable".to_owned(), Value::Bool(true));
+        let component = pointer
+            .strip_prefix("/components/schemas/")
+            .filter(|name| !name.contains('/'));
+        let split = rest > 1 && component.is_some();
+        if let Some(name) = component.filter(|_| split) {
+            self.nullable_unions.push(unescape(name));
+        }
         for index in nulls {
-            let reading = if rest == 1 {
-                "the other member, nullable"
-            } else {
-                "the other members, nullable"
+            let reading = match rest {
+                1 => "the other member, nullable",
+                _ if !split => "the other members, nullable",
+                _ => {
+                    "the other members, nullable (as `allOf` of a component `…Variant` that \
+                      holds them)"
+                }
             };
             self.warn(
                 &format!("{pointer}/{keyword}/{index}"),
@@ -1181,13 +1229,36 @@ mod tests {
         // Several left: their `anyOf`, nullable.
         let (schema, said) = convert(
             "3.0.3",
-            "anyOf:\n  - type: string\n  - type: integer\n  - type: 'null'\n",
+            "properties:\n  p:\n    anyOf:\n      - type: string\n      - type: integer\n      \
+             - type: 'null'\n",
         );
         assert_eq!(
-            schema,
+            schema["properties"]["p"],
             yaml("{anyOf: [{type: string}, {type: integer}], nullable: true}")
         );
         assert!(said[0].2.contains("the other members, nullable"));
+    }
+
+    #[test]
+    fn a_nullable_union_component_holds_its_members_in_a_component_of_their_own() {
+        let text = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  \
+                    schemas:\n    Value:\n      description: A value.\n      oneOf:\n        \
+                    - type: boolean\n        - type: string\n        - type: 'null'\n";
+        let mut source = source(text);
+        let said = downconvert(&mut source);
+        let schemas = &source.value["components"]["schemas"];
+        assert_eq!(
+            schemas["Value"],
+            yaml(
+                "{description: A value., nullable: true, allOf: [{$ref: '#/components/schemas/ValueVariant'}]}"
+            )
+        );
+        assert_eq!(
+            schemas["ValueVariant"],
+            yaml("{oneOf: [{type: boolean}, {type: string}]}")
+        );
+        assert_eq!(said[0].pointer, "/components/schemas/Value/oneOf/2");
+        assert!(said[0].message.contains("`…Variant`"), "{said:?}");
     }
 
     #[test]

@@ -779,12 +779,15 @@ fn main() {}
 async fn calls(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
     // int64 bounds written as floats: an i64.
     let counter: types::Counter = client.get_counter(i64::MIN).await?.into_inner();
-    let types::Counter { value, total, step, note, origin, reading } = counter;
+    let types::Counter { value, total, step, note, origin, reading, level } = counter;
     let _: (i64, Option<u64>) = (value, total);
     let _: Option<std::num::NonZeroU64> = step;
     // `anyOf`/`oneOf` with a `type: null` member: the rest, nullable.
     let _: (Option<String>, Option<types::Origin>) = (note, origin);
     let _: Option<types::CounterReading> = reading;
+    // A nullable union component: `Option` of a component that holds it.
+    let _: Option<types::Level> = level;
+    let _: Option<types::LevelVariant> = types::Level(None).0;
     Ok(())
 }
 "##;
@@ -826,6 +829,9 @@ fn openapi_3_1_and_3_0_with_3_1_habits_give_crates_that_build() {
                  integer `maximum: 1.8446744073709552e+19` is at or beyond the u64 range",
                 "quirks-3.0.yaml:53:15: /components/schemas/Counter/properties/origin/oneOf/1: \
                  a `{type: null}` member of `oneOf` is read as the other member, nullable",
+                "quirks-3.0.yaml:66:11: /components/schemas/Level/oneOf/2: a `{type: null}` \
+                 member of `oneOf` is read as the other members, nullable (as `allOf` of a \
+                 component `…Variant` that holds them)",
             ][..],
         ),
     ] {
