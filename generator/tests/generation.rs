@@ -331,7 +331,10 @@ fn unsupported_version_is_explained() {
     let (path, pointer, message) = invalid_error(&spec);
     assert_eq!(path, spec);
     assert_eq!(pointer, "/openapi");
-    assert!(message.contains("OpenAPI 3.2.0 is not supported"), "{message}");
+    assert!(
+        message.contains("OpenAPI 3.2.0 is not supported"),
+        "{message}"
+    );
     assert!(message.contains("3.0.x, and 3.1.x"), "{message}");
 }
 
