@@ -1,9 +1,9 @@
-//! Turns an OpenAPI 3.0 spec into a typed Rust client crate.
+//! Turns an OpenAPI 3.0 or 3.1 spec into a typed Rust client crate.
 //!
 //! Data flows one way through five stages, a folder each; [`generate_with`]
 //! shows them as code:
 //!
-//! 1. `spec`: the file is loaded, checked (every problem at once, located)
+//! 1. `spec`: the file is loaded (OpenAPI 3.1 read as 3.0), checked (every problem at once, located)
 //!    and read into a [`Document`], then normalized into one progenitor can
 //!    digest, with a warning ([`Diagnostic`]) for each reading made;
 //! 2. `engine`: progenitor generates the types, its client and the mock
@@ -67,7 +67,7 @@ pub fn generate(spec_path: &Path, spec_label: &str) -> Result<CrateFiles> {
 /// later stage (and the contract check) works from. `crate_name` overrides
 /// the package name the spec gives.
 pub fn read(spec_path: &Path, crate_name: Option<&str>) -> Result<Document> {
-    spec::read(spec_path, crate_name)
+    spec::read(spec_path, crate_name).map(|(document, _)| document)
 }
 
 /// What the command line may say beyond the spec.
@@ -84,8 +84,10 @@ pub struct Options {
 /// [`generate`], with `options`. Warnings about the readings made of the
 /// spec come with the files, in [`CrateFiles::warnings`].
 pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> Result<CrateFiles> {
-    let mut document: Document = spec::read(spec_path, options.crate_name.as_deref())?;
-    let warnings: Vec<Diagnostic> = spec::normalize(&mut document);
+    let (mut document, mut warnings): (Document, Vec<Diagnostic>) =
+        spec::read(spec_path, options.crate_name.as_deref())?;
+    warnings.extend(spec::normalize(&mut document));
+    warnings.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
     let progenitor: ProgenitorCode = engine::generate(&document)?;
     let api: syn::File = rewrite::api(progenitor.api, &document)?;
     let code: CrateCode = emit::generate(

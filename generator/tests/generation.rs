@@ -322,7 +322,7 @@ fn unsupported_version_is_explained() {
     let scratch = Scratch::new("version");
     let spec = scratch.file(
         "new.yaml",
-        "openapi: 3.1.0\n\
+        "openapi: 3.2.0\n\
          info:\n  \
            title: Newer\n  \
            version: 1.0.0\n\
@@ -331,8 +331,11 @@ fn unsupported_version_is_explained() {
     let (path, pointer, message) = invalid_error(&spec);
     assert_eq!(path, spec);
     assert_eq!(pointer, "/openapi");
-    assert!(message.contains("3.1"), "{message}");
-    assert!(message.contains("3.0"), "{message}");
+    assert!(
+        message.contains("OpenAPI 3.2.0 is not supported"),
+        "{message}"
+    );
+    assert!(message.contains("3.0.x, and 3.1.x"), "{message}");
 }
 
 #[test]

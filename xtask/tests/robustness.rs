@@ -46,10 +46,10 @@ const BROKEN: &[Broken] = &[
     },
     Broken {
         name: "version",
-        spec: "openapi: 3.1.0\ninfo:\n  title: Newer\n  version: 1.0.0\npaths: {}\n",
+        spec: "openapi: 3.2.0\ninfo:\n  title: Newer\n  version: 1.0.0\npaths: {}\n",
         expected: &[
-            "version.yaml:1:1: /openapi: OpenAPI 3.1.0 is not supported",
-            "2020-12",
+            "version.yaml:1:1: /openapi: OpenAPI 3.2.0 is not supported",
+            "reads OpenAPI 3.0.x, and 3.1.x",
         ],
     },
     Broken {
@@ -645,7 +645,7 @@ fn try_specs_reports_a_refusal_with_its_location() {
     fs::create_dir_all(&specs).unwrap();
     fs::write(
         specs.join("newer.yaml"),
-        "openapi: 3.1.0\ninfo:\n  title: Newer\n  version: 1.0.0\npaths: {}\n",
+        "openapi: 3.2.0\ninfo:\n  title: Newer\n  version: 1.0.0\npaths: {}\n",
     )
     .unwrap();
     fs::write(specs.join("notes.txt"), "not a spec").unwrap();
@@ -657,7 +657,7 @@ fn try_specs_reports_a_refusal_with_its_location() {
     assert!(run.stdout.starts_with("newer.yaml: refused\n"), "{shown}");
     assert!(
         run.stdout
-            .contains("newer.yaml:1:1: /openapi: OpenAPI 3.1.0 is not supported"),
+            .contains("newer.yaml:1:1: /openapi: OpenAPI 3.2.0 is not supported"),
         "{shown}"
     );
     assert!(!run.stdout.contains("notes.txt"), "{shown}");
@@ -715,4 +715,154 @@ fn regen_removes_generated_files_the_spec_no_longer_produces() {
         &[&args[..], &[Path::new("--check")]].concat(),
     );
     assert!(clean.success, "{}", clean.describe());
+}
+
+/// Compiled into the crate of `specs/openapi-3.1.yaml`: the types its
+/// readings give.
+const READINGS_CALLS: &str = r##"//! The types OpenAPI 3.1 constructs are read as; built, never run.
+
+use readings::{types, Client};
+use std::num::NonZeroU64;
+
+fn main() {}
+
+#[allow(dead_code)]
+async fn calls(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+    // `type: [integer, "null"]`, `exclusiveMinimum: 0`: a positive integer.
+    let things: Vec<types::Thing> = client.list_things(NonZeroU64::new(10)).await?.into_inner();
+    // A path item from `components.pathItems`, written in place.
+    let thing: types::Thing = client.get_thing("th_1").await?.into_inner();
+    let types::Thing {
+        id,
+        kind,
+        name,
+        label,
+        size,
+        ratio,
+        owner,
+        previous,
+        photo,
+        raw,
+        any,
+        pair,
+        tags,
+        shape,
+        list,
+        big,
+        unsigned,
+    } = thing;
+    let _: (String, types::ThingKind) = (id, kind);
+    let _: (Option<String>, Option<serde_json::Value>) = (name, label);
+    let _: (Option<types::ThingSize>, Option<f64>) = (size, ratio);
+    // `$ref` with a `description` beside it, and `anyOf` a `$ref` and null.
+    let _: (Option<types::Owner>, Option<types::Owner>) = (owner, previous);
+    let _: (Option<String>, Option<String>, Option<serde_json::Value>) = (photo, raw, any);
+    let _: Vec<types::ThingPairItem> = pair;
+    let _: std::collections::BTreeMap<String, String> = tags;
+    let _: Option<types::ThingShape> = shape;
+    // `$defs` moved to `components.schemas`.
+    let _: Vec<types::Entry> = list;
+    let _: (Option<i64>, Option<u64>) = (big, unsigned);
+    let _ = things;
+    Ok(())
+}
+"##;
+
+/// Compiled into the crate of `specs/quirks-3.0.yaml`.
+const QUIRKS_CALLS: &str = r##"//! The types 3.1 habits in a 3.0 spec are read as; built, never run.
+
+use quirks::{types, Client};
+
+fn main() {}
+
+#[allow(dead_code)]
+async fn calls(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+    // int64 bounds written as floats: an i64.
+    let counter: types::Counter = client.get_counter(i64::MIN).await?.into_inner();
+    let types::Counter { value, total, step, note, origin, reading, level } = counter;
+    let _: (i64, Option<u64>) = (value, total);
+    let _: Option<std::num::NonZeroU64> = step;
+    // `anyOf`/`oneOf` with a `type: null` member: the rest, nullable.
+    let _: (Option<String>, Option<types::Origin>) = (note, origin);
+    let _: Option<types::CounterReading> = reading;
+    // A nullable union component: `Option` of a component that holds it.
+    let _: Option<types::Level> = level;
+    let _: Option<types::LevelVariant> = types::Level(None).0;
+    Ok(())
+}
+"##;
+
+#[test]
+fn openapi_3_1_and_3_0_with_3_1_habits_give_crates_that_build() {
+    let scratch = Scratch::new("readings");
+    let specs = project_root().join("xtask/tests/specs");
+    for (file, name, calls, expected) in [
+        (
+            "openapi-3.1.yaml",
+            "readings",
+            READINGS_CALLS,
+            &[
+                "openapi-3.1.yaml:14:1: /webhooks: `webhooks` (1)",
+                "openapi-3.1.yaml:27:5: /paths/~1things~1{id}/$ref: path item `$ref`",
+                "openapi-3.1.yaml:35:13: /paths/~1things/get/parameters/0/schema/type: \
+                 `type: [integer, null]` is read as `type: integer, nullable: true`",
+                "openapi-3.1.yaml:77:11: /components/schemas/Thing/properties/kind/const: \
+                 `const: \"thing\"` is read as `enum: [\"thing\"]`",
+                "openapi-3.1.yaml:90:11: /components/schemas/Thing/properties/owner/$ref: `$ref` \
+                 with `description` beside it",
+                "openapi-3.1.yaml:95:15: /components/schemas/Thing/properties/previous/anyOf/1: \
+                 a `{type: null}` member of `anyOf`",
+                "openapi-3.1.yaml:123:11: /components/schemas/Thing/properties/shape/if: \
+                 `if`/`then`/`else` have no OpenAPI 3.0 form",
+                "openapi-3.1.yaml:150:9: /components/schemas/Thing/$defs/Entry: `$defs` entries",
+            ][..],
+        ),
+        (
+            "quirks-3.0.yaml",
+            "quirks",
+            QUIRKS_CALLS,
+            &[
+                "quirks-3.0.yaml:18:13: /paths/~1counters~1{id}/get/parameters/0/schema/minimum: \
+                 integer `minimum: -9.223372036854776e+18` is read as \
+                 `minimum: -9223372036854775808`",
+                "quirks-3.0.yaml:41:11: /components/schemas/Counter/properties/total/maximum: \
+                 integer `maximum: 1.8446744073709552e+19` is at or beyond the u64 range",
+                "quirks-3.0.yaml:53:15: /components/schemas/Counter/properties/origin/oneOf/1: \
+                 a `{type: null}` member of `oneOf` is read as the other member, nullable",
+                "quirks-3.0.yaml:66:11: /components/schemas/Level/oneOf/2: a `{type: null}` \
+                 member of `oneOf` is read as the other members, nullable (as `allOf` of a \
+                 component `…Variant` that holds them)",
+            ][..],
+        ),
+    ] {
+        let out = scratch.join(name);
+        let run = xtask(
+            &project_root(),
+            &[
+                Path::new("regen"),
+                Path::new("--spec"),
+                &specs.join(file),
+                Path::new("--out"),
+                &out,
+            ],
+        );
+        let shown = run.describe();
+        assert!(run.success, "{shown}");
+        for warning in expected {
+            assert!(
+                run.stderr
+                    .lines()
+                    .any(|line| line.starts_with("warning: ") && line.contains(warning)),
+                "no warning {warning:?}:\n{shown}"
+            );
+        }
+        fs::create_dir_all(out.join("examples")).unwrap();
+        fs::write(out.join("examples/calls.rs"), calls).unwrap();
+        let built = build(&out);
+        assert!(
+            built.success,
+            "{file}: the crate does not build:\n{}",
+            built.describe()
+        );
+    }
 }

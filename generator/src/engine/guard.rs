@@ -151,7 +151,7 @@ mod tests {
             ),
         )
         .unwrap();
-        let document = crate::spec::read(&path, None).unwrap();
+        let (document, _) = crate::spec::read(&path, None).unwrap();
 
         let error = failure(&document, "boom".to_owned(), |api| {
             api.paths.paths.contains_key("/b")

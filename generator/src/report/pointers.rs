@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::surface::{Field, Surface, TypeKind, Variant, named_types};
-use crate::spec::Document;
 use crate::rewrite::syntax::type_key;
+use crate::spec::Document;
 
 const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",

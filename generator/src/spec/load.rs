@@ -1,4 +1,4 @@
-//! Reads a spec file: well-formed YAML that says it is OpenAPI 3.0, with
+//! Reads a spec file: well-formed YAML that says it is OpenAPI 3.0 or 3.1, with
 //! where each member was written. A syntax error is located by line and
 //! column.
 
@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_path_to_error::Segment;
 
-use super::positions::{Location, Positions};
+use super::positions::{Location, Positions, escape};
+use super::untyped::Untyped;
 use crate::error::{Error, Result};
 
-/// A spec file that is well-formed YAML and says it is OpenAPI 3.0, not yet
+/// A spec file that is well-formed YAML and says it is OpenAPI 3.0 or 3.1, not yet
 /// checked further.
 pub struct Source {
     /// Where it was read from; messages about its content name this path.
@@ -26,18 +28,52 @@ pub struct Source {
     /// than YAML: JSON is YAML, except that YAML refuses the tabs JSON
     /// files are often indented with.
     pub json: bool,
+    /// Whether `value` no longer says what `text` says: the
+    /// [`downconvert`](crate::downconvert) stage rewrote it.
+    pub rewritten: bool,
 }
 
 impl Source {
     /// The document as `T`, or where and why it is not one.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, (Location, String)> {
-        parse(&self.text, self.json)
+        if !self.rewritten {
+            return parse(&self.text, self.json);
+        }
+        // The rewritten document has no text: the member that does not fit
+        // is found by its path, and located where the spec wrote it.
+        serde_path_to_error::deserialize(&self.value).map_err(|error| {
+            let pointer: String = error
+                .path()
+                .iter()
+                .map(|segment| match segment {
+                    Segment::Seq { index } => format!("/{index}"),
+                    Segment::Map { key } | Segment::Enum { variant: key } => {
+                        format!("/{}", escape(key))
+                    }
+                    Segment::Unknown => String::new(),
+                })
+                .collect();
+            let message = error.into_inner().to_string();
+            // A missing member is placed at the first member of the mapping
+            // that lacks it, as a YAML parser places it.
+            let members = self.value.pointer(&pointer).and_then(Value::as_object);
+            let first = members
+                .into_iter()
+                .flat_map(|members| members.keys())
+                .filter_map(|key| self.positions.locate(&format!("{pointer}/{}", escape(key))))
+                .filter(|_| message.starts_with("missing field"))
+                .min();
+            let location = first
+                .or_else(|| self.positions.locate(&pointer))
+                .unwrap_or(Location { line: 1, column: 1 });
+            (location, message)
+        })
     }
 }
 
 /// Reads the spec at `path` (YAML, or JSON, which YAML includes). Refuses a
 /// file that is not YAML, is empty, is not an OpenAPI object or is not
-/// OpenAPI 3.0: past those, other checks would only add noise.
+/// OpenAPI 3.0 or 3.1: past those, other checks would only add noise.
 pub fn load(path: &Path) -> Result<Source> {
     let text = fs::read_to_string(path).map_err(|source| Error::ReadSpec {
         path: path.to_owned(),
@@ -50,7 +86,7 @@ pub fn load(path: &Path) -> Result<Source> {
     let json = path
         .extension()
         .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
-    let value: Value =
+    let Untyped(value) =
         parse(&text, json).map_err(|(Location { line, column }, message)| Error::Syntax {
             path: path.to_owned(),
             line,
@@ -63,6 +99,7 @@ pub fn load(path: &Path) -> Result<Source> {
         text,
         value,
         json,
+        rewritten: false,
     };
     let refuse = |pointer: &str, message: &str| {
         Err(Error::at(
@@ -100,13 +137,11 @@ pub fn load(path: &Path) -> Result<Source> {
             );
         }
     };
-    if !version.starts_with("3.0.") {
+    if !version.starts_with("3.0.") && !version.starts_with("3.1.") {
         let message = format!(
-            "OpenAPI {version} is not supported: progenitor, the engine underneath, reads only \
-             OpenAPI 3.0.x. 3.1 is not supported yet because its schemas are JSON Schema \
-             2020-12 (`type` lists such as [string, \"null\"] instead of `nullable`, \
-             `examples`, `const`, numeric `exclusiveMinimum`), which the OpenAPI 3.0 reader \
-             underneath cannot represent; write the spec as `openapi: 3.0.3`"
+            "OpenAPI {version} is not supported: the generator reads OpenAPI 3.0.x, and 3.1.x \
+             by reading it as 3.0 (progenitor, the engine underneath, reads only 3.0); write \
+             the spec as `openapi: 3.1.1` or `openapi: 3.0.3`"
         );
         return refuse("/openapi", &message);
     }
