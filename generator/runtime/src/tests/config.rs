@@ -239,3 +239,69 @@ fn debug_goes_on_below_the_cause_the_message_quotes() {
     let alone = Layer("no API key", None);
     assert_eq!(format!("{:?}", MessageWithCauses(alone)), "no API key");
 }
+
+/// A client as `ClientBuilder::build` makes it, without a credential.
+fn client() -> reqwest::Client {
+    http_client(
+        HeaderMap::new(),
+        "test/0",
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_TIMEOUT,
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_redirect_to_another_origin_is_not_followed() {
+    use wiremock::matchers::any;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    let api = MockServer::start().await;
+    // Another port is another origin.
+    let elsewhere = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200))
+        .mount(&elsewhere)
+        .await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(302).insert_header("location", format!("{}/x", elsewhere.uri())),
+        )
+        .mount(&api)
+        .await;
+
+    let response = client().get(api.uri()).send().await.unwrap();
+    assert_eq!(response.status(), 302);
+    assert!(elsewhere.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn redirects_within_the_origin_are_followed_five_times() {
+    use wiremock::matchers::path;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    let api = MockServer::start().await;
+    for hop in 0..6 {
+        Mock::given(path(format!("/{hop}")))
+            .respond_with(
+                ResponseTemplate::new(307).insert_header("location", format!("/{}", hop + 1)),
+            )
+            .mount(&api)
+            .await;
+    }
+    Mock::given(path("/6"))
+        .respond_with(ResponseTemplate::new(200))
+        .mount(&api)
+        .await;
+
+    // /0 → /5 is five redirects, all followed; /5 answers with the sixth.
+    let response = client()
+        .get(format!("{}/0", api.uri()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 307);
+    assert_eq!(response.url().path(), "/5");
+    let asked = api.received_requests().await.unwrap().len();
+    assert_eq!(asked, 6, "/0 to /5, never /6");
+}
