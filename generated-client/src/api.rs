@@ -951,7 +951,7 @@ pub mod types {
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
-    pub(crate) inner: crate::transport::Call,
+    pub(crate) inner: crate::runtime::Call,
 }
 
 impl Client {
@@ -960,7 +960,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str, inner: crate::transport::Call) -> Self {
+    pub fn new(baseurl: &str, inner: crate::runtime::Call) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15);
@@ -980,7 +980,7 @@ impl Client {
     pub fn new_with_client(
         baseurl: &str,
         client: reqwest::Client,
-        inner: crate::transport::Call,
+        inner: crate::runtime::Call,
     ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
@@ -990,7 +990,7 @@ impl Client {
     }
 }
 
-impl ClientInfo<crate::transport::Call> for Client {
+impl ClientInfo<crate::runtime::Call> for Client {
     fn api_version() -> &'static str {
         "1.0.0"
     }
@@ -1003,7 +1003,7 @@ impl ClientInfo<crate::transport::Call> for Client {
         &self.client
     }
 
-    fn inner(&self) -> &crate::transport::Call {
+    fn inner(&self) -> &crate::runtime::Call {
         &self.inner
     }
 }
@@ -1012,7 +1012,7 @@ const _: () = {
     #[allow(dead_code)]
     fn assert_client_hooks()
     where
-        Client: ClientHooks<crate::transport::Call>,
+        Client: ClientHooks<crate::runtime::Call>,
     {}
 };
 

@@ -6,9 +6,11 @@
 
 use ::std::fmt;
 use ::std::time::Duration;
-use crate::RetryPolicy;
-use crate::error::Secrets;
-use crate::transport::{self, Call};
+use ::progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
+use crate::runtime::{
+    self, Call, PlainHttp, Refusal, RetryPolicy, Secrets, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, checked_base_url, http_client,
+};
 
 /// A client for the Beltic Identity API. Cheap to clone: clones share one connection pool.
 #[derive(Clone, Debug)]
@@ -27,18 +29,6 @@ pub const DEFAULT_BASE_URL: &str = "https://api.beltic.com";
 /// The environment variable [`Client::from_env`] reads a base URL from.
 pub const BASE_URL_ENV: &str = "BELTIC_BASE_URL";
 
-/// How long opening a connection may take, unless the builder says otherwise.
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// How long one attempt of a request may take, from sending it to reading
-/// the last byte of the response, unless the builder says otherwise.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// The most bytes of a success body the client reads, unless the builder
-/// says otherwise: a body that is longer is an error, and so is a
-/// `Content-Length` over it (then none of the body is read).
-pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 4 * 1024 * 1024;
-
 /// The `User-Agent` requests carry, unless the builder says otherwise.
 pub const DEFAULT_USER_AGENT: &str = "beltic-identity/0.2.0 (Rust; generated from an OpenAPI description)";
 
@@ -46,6 +36,13 @@ pub const DEFAULT_USER_AGENT: &str = "beltic-identity/0.2.0 (Rust; generated fro
 /// take a plain `http` base URL to another host than this one
 /// (see [`ClientBuilder::allow_insecure_http`]).
 pub const ALLOW_INSECURE_HTTP_ENV: &str = "BELTIC_ALLOW_INSECURE_HTTP";
+
+/// How the refusal of a plain `http` base URL words what it would expose
+/// and how to allow it.
+const PLAIN_HTTP: PlainHttp = PlainHttp {
+    credential: Some("API key"),
+    allow_env: ALLOW_INSECURE_HTTP_ENV,
+};
 
 /// The environment variable [`Client::from_env`] reads the API key from.
 pub const API_KEY_ENV: &str = "BELTIC_API_KEY";
@@ -83,6 +80,7 @@ impl Client {
 
     /// Builds a client from the environment: the API key from `BELTIC_API_KEY`, and the base URL from `BELTIC_BASE_URL` when it is set. A plain `http` base URL to another host than this one needs `BELTIC_ALLOW_INSECURE_HTTP=1`.
     pub fn from_env() -> ::std::result::Result<Self, ConfigError> {
+        let env_var = |name| runtime::env_var(name).map_err(ConfigError::refused);
         let mut builder = Self::builder();
         if let Some(secret) = env_var(API_KEY_ENV)? {
             builder = builder.api_key(secret);
@@ -120,6 +118,18 @@ impl Client {
             self.secrets.clone(),
         );
         crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
+    }
+}
+
+/// progenitor's client sends every request through the runtime, which
+/// retries, traces and limits it.
+impl ClientHooks<Call> for crate::api::Client {
+    async fn exec(
+        &self,
+        request: ::reqwest::Request,
+        _: &OperationInfo,
+    ) -> ::reqwest::Result<::reqwest::Response> {
+        self.inner().send(self.client(), request).await
     }
 }
 
@@ -210,11 +220,8 @@ impl ClientBuilder {
     /// Checks the settings and builds the client.
     pub fn build(self) -> ::std::result::Result<Client, ConfigError> {
         let base_url = self.base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
-        let base_url = checked_base_url(base_url, self.allow_insecure_http)?;
-        #[allow(unused_mut)]
-        let mut headers = ::reqwest::header::HeaderMap::new();
-        #[allow(unused_mut)]
-        let mut secrets: Vec<String> = Vec::new();
+        let base_url = checked_base_url(&base_url, self.allow_insecure_http, PLAIN_HTTP)
+            .map_err(ConfigError::refused)?;
         let secret = match self.api_key {
             Some(ApiKey(secret)) if !secret.is_empty() => secret,
             _ => return Err(ConfigError::MissingApiKey),
@@ -222,20 +229,15 @@ impl ClientBuilder {
         let mut value = ::reqwest::header::HeaderValue::try_from(secret.as_str())
             .map_err(|_| ConfigError::InvalidApiKey)?;
         value.set_sensitive(true);
+        let mut headers = ::reqwest::header::HeaderMap::new();
         headers
             .insert(::reqwest::header::HeaderName::from_static(API_KEY_HEADER), value);
-        secrets.push(secret);
+        let secrets = Secrets::new([secret]);
         let user_agent = self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT);
-        let user_agent = ::reqwest::header::HeaderValue::from_str(user_agent)
-            .map_err(|_| ConfigError::InvalidUserAgent)?;
-        let http = ::reqwest::Client::builder()
-            .default_headers(headers)
-            .user_agent(user_agent)
-            .redirect(transport::redirect_policy())
-            .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
-            .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
-            .build()
-            .map_err(ConfigError::HttpClient)?;
+        let connect_timeout = self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+        let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
+        let http = http_client(headers, user_agent, connect_timeout, timeout)
+            .map_err(ConfigError::refused)?;
         Ok(Client {
             http,
             base_url,
@@ -243,71 +245,8 @@ impl ClientBuilder {
             max_response_bytes: self
                 .max_response_bytes
                 .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
-            secrets: Secrets::new(secrets),
+            secrets,
         })
-    }
-}
-
-/// The base URL without a trailing `/`, since operation paths start with one.
-fn checked_base_url(
-    base_url: String,
-    allow_insecure_http: bool,
-) -> ::std::result::Result<String, ConfigError> {
-    let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
-        base_url: without_userinfo(&base_url),
-        reason: reason.to_owned(),
-    };
-    let url = ::reqwest::Url::parse(&base_url).map_err(|e| invalid(&e.to_string()))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(invalid("the scheme must be http or https"));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(invalid("it must not hold a user name or password"));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(invalid("it must not have a query or fragment"));
-    }
-    if url.scheme() == "http" && !allow_insecure_http && !is_this_machine(&url) {
-        return Err(
-            invalid(
-                "plain http would send the API key unencrypted; use https, or, on a network you trust, call ClientBuilder::allow_insecure_http(true) or set BELTIC_ALLOW_INSECURE_HTTP=1",
-            ),
-        );
-    }
-    Ok(base_url.trim_end_matches('/').to_owned())
-}
-
-/// Whether `url`'s host is this machine: `localhost` or a loopback
-/// address, which plain http reaches without crossing a network.
-fn is_this_machine(url: &::reqwest::Url) -> bool {
-    let host = url.host_str().unwrap_or_default();
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host.parse::<::std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
-}
-
-/// `base_url` with anything between `://` and an `@` in its authority
-/// replaced, for messages: it may be a password.
-fn without_userinfo(base_url: &str) -> String {
-    let Some((scheme, rest)) = base_url.split_once("://") else {
-        return base_url.to_owned();
-    };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{scheme}://<redacted>@{}", & rest[at + 1..]),
-        None => base_url.to_owned(),
-    }
-}
-
-/// Reads an environment variable; unset and empty are the same.
-fn env_var(
-    name: &'static str,
-) -> ::std::result::Result<::std::option::Option<String>, ConfigError> {
-    match ::std::env::var(name) {
-        Ok(value) if value.is_empty() => Ok(None),
-        Ok(value) => Ok(Some(value)),
-        Err(::std::env::VarError::NotPresent) => Ok(None),
-        Err(::std::env::VarError::NotUnicode(_)) => Err(ConfigError::NotUnicode { name }),
     }
 }
 
@@ -344,6 +283,24 @@ pub enum ConfigError {
     HttpClient(::reqwest::Error),
 }
 
+impl ConfigError {
+    /// The variant for what the runtime refused, which every client
+    /// shares.
+    fn refused(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::InvalidBaseUrl { base_url, reason } => {
+                Self::InvalidBaseUrl {
+                    base_url,
+                    reason,
+                }
+            }
+            Refusal::NotUnicode { name } => Self::NotUnicode { name },
+            Refusal::InvalidUserAgent => Self::InvalidUserAgent,
+            Refusal::HttpClient(e) => Self::HttpClient(e),
+        }
+    }
+}
+
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -374,13 +331,7 @@ impl fmt::Display for ConfigError {
 impl fmt::Debug for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self, f)?;
-        let direct = ::std::error::Error::source(self);
-        let mut cause = direct.and_then(::std::error::Error::source);
-        while let Some(error) = cause {
-            write!(f, ": {error}")?;
-            cause = error.source();
-        }
-        Ok(())
+        runtime::write_deeper_causes(f, self)
     }
 }
 

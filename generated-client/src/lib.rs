@@ -24,8 +24,6 @@ mod api;
 #[rustfmt::skip]
 mod connection;
 
-mod error;
-
 #[cfg(feature = "mock")]
 #[rustfmt::skip]
 // progenitor writes the expectations, and their docs, this way.
@@ -35,10 +33,13 @@ pub mod mock;
 #[rustfmt::skip]
 mod operations;
 
-mod transport;
+// The same in every generated crate: the generator's `client-runtime` crate,
+// copied as it is written.
+mod runtime;
 
 pub use api::types;
 pub use connection::*;
-pub use error::*;
 pub use progenitor_client::{ByteStream, ResponseValue};
-pub use transport::RetryPolicy;
+pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
+pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
+pub use runtime::{RateLimit, ResponseHead, RetryPolicy};

@@ -5,7 +5,7 @@
 
 #[allow(unused_imports)]
 use crate::api::*;
-use crate::{transport, Client, Error};
+use crate::{runtime, Client, Error};
 
 impl Client {
     /// Get session by ID
@@ -22,6 +22,6 @@ impl Client {
     ) -> ::std::result::Result<ResponseValue<types::SessionDocument>, Error> {
         let call = self.call("getSession");
         let result = call.get_session(id).await;
-        transport::finish(&call, "get_session", result).await
+        runtime::finish(&call, "get_session", result).await
     }
 }

@@ -211,11 +211,13 @@ fn every_file_has_the_preamble() {
             Path::new("Cargo.toml"),
             Path::new("src/api.rs"),
             Path::new("src/connection.rs"),
-            Path::new("src/error.rs"),
             Path::new("src/lib.rs"),
             Path::new("src/mock.rs"),
             Path::new("src/operations.rs"),
-            Path::new("src/transport.rs"),
+            Path::new("src/runtime/config.rs"),
+            Path::new("src/runtime/error.rs"),
+            Path::new("src/runtime/mod.rs"),
+            Path::new("src/runtime/transport.rs"),
         ]
     );
     for (path, text) in files.iter() {
@@ -759,4 +761,104 @@ fn a_security_requirement_needs_its_scheme_even_without_components() {
     let (_, pointer, message) = invalid_error(&spec);
     assert_eq!(pointer, "/security");
     assert!(message.contains("`Key`"), "{message}");
+}
+
+/// The `[dev-dependencies]` of a generated manifest, as written.
+fn dev_dependencies(manifest: &str) -> Vec<&str> {
+    manifest
+        .split("\n[dev-dependencies]\n")
+        .nth(1)
+        .expect("a [dev-dependencies] table")
+        .lines()
+        .take_while(|line| !line.starts_with('['))
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+}
+
+#[test]
+fn dev_dependencies_are_the_crate_itself_and_what_the_spec_lists() {
+    let scratch = Scratch::new("dev-dependencies");
+    let plain = scratch.file(
+        "plain.yaml",
+        "openapi: 3.0.3\ninfo: {title: Odd, version: \"1\"}\npaths: {}\n",
+    );
+    let files = generator::generate(&plain, "plain.yaml").expect("generates");
+    assert_eq!(
+        dev_dependencies(text_of(&files, "Cargo.toml")),
+        [r#"odd = { path = ".", features = ["mock"] }"#]
+    );
+
+    let listed = scratch.file(
+        "listed.yaml",
+        r#"openapi: 3.0.3
+info: {title: Odd, version: "1"}
+x-rust-client:
+  dev-dependencies:
+    wiremock: "0.6.5"
+    tracing-subscriber: {default-features: false, features: [fmt], version: "0.3.20"}
+    local_helpers: {path: "../helpers"}
+paths: {}
+"#,
+    );
+    let files = generator::generate(&listed, "listed.yaml").expect("generates");
+    assert_eq!(
+        dev_dependencies(text_of(&files, "Cargo.toml")),
+        [
+            r#"odd = { path = ".", features = ["mock"] }"#,
+            r#"local_helpers = { path = "../helpers" }"#,
+            r#"tracing-subscriber = { version = "0.3.20", default-features = false, features = ["fmt"] }"#,
+            r#"wiremock = "0.6.5""#,
+        ]
+    );
+}
+
+#[test]
+fn dev_dependency_problems_are_located() {
+    let scratch = Scratch::new("dev-dependency-problems");
+    let spec = scratch.file(
+        "spec.yaml",
+        r#"openapi: 3.0.3
+info: {title: Odd, version: "1"}
+x-rust-client:
+  crate: odd
+  dev-dependencies:
+    "not a name": "1"
+    odd: "1"
+    proptest: "one point seven"
+    serde: 7
+    tokio: {features: [macros]}
+    wiremock: {version: "0.6", features: [1]}
+paths: {}
+"#,
+    );
+    let Error::Invalid { problems, .. } = error_for(&spec) else {
+        panic!("expected an invalid-document error");
+    };
+    let found: Vec<(usize, String)> = problems
+        .iter()
+        .map(|p| (p.location.expect("located").line, p.pointer.clone()))
+        .collect();
+    let expected: Vec<(usize, String)> = [
+        (6, "not a name"),
+        (7, "odd"),
+        (8, "proptest"),
+        (9, "serde"),
+        (10, "tokio"),
+        (11, "wiremock/features"),
+    ]
+    .into_iter()
+    .map(|(line, member)| (line, format!("/x-rust-client/dev-dependencies/{member}")))
+    .collect();
+    assert_eq!(found, expected, "{problems:#?}");
+    let says = [
+        "is not a package name",
+        "already its own dev-dependency",
+        "not a version requirement",
+        "version requirement such as",
+        "needs a `version`",
+        "list of strings",
+    ];
+    for (problem, says) in problems.iter().zip(says) {
+        assert!(problem.message.contains(says), "{problem:#?}");
+    }
 }

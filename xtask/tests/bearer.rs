@@ -18,6 +18,11 @@ info:
   version: 1.0.0
 servers:
   - url: https://kennel.example.test
+x-rust-client:
+  # What tests/trust.rs, written below, uses.
+  dev-dependencies:
+    tokio: { version: "1.47", features: [macros, rt-multi-thread] }
+    wiremock: "0.6.5"
 security:
   - tokenAuth: []
 paths:

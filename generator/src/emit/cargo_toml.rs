@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::engine::Uses;
-use crate::spec::Document;
+use crate::spec::{DevDependency, Document, TomlValue};
 
 /// The `progenitor-client` release that matches the progenitor this
 /// generator is built with: generated code calls into it.
@@ -74,22 +74,6 @@ pub fn generate(document: &Document, uses: Uses) -> String {
     }
     dependencies.sort();
 
-    // What the crate's own tests and examples run on: an async runtime, a
-    // local HTTP server to replay recorded exchanges against, a tracing
-    // subscriber to capture spans, and arbitrary inputs for property tests.
-    let dev_dependencies = [
-        ("proptest", "\"1.7\""),
-        (
-            "tokio",
-            r#"{ version = "1.47", features = ["macros", "rt-multi-thread"] }"#,
-        ),
-        (
-            "tracing-subscriber",
-            r#"{ version = "0.3.20", default-features = false, features = ["fmt"] }"#,
-        ),
-        ("wiremock", "\"0.6.5\""),
-    ];
-
     let mut toml = String::new();
     let _ = write!(
         toml,
@@ -114,14 +98,49 @@ pub fn generate(document: &Document, uses: Uses) -> String {
          mock = [\"dep:httpmock\", \"dep:regex\"]\n",
     );
     toml.push_str("\n[dev-dependencies]\n");
-    // The crate's own tests use its mocks, so `cargo test` builds them.
+    // The generated code's own test decodes every sample of `mock`, so
+    // `cargo test` builds the crate with that feature.
     let _ = writeln!(
         toml,
         "{} = {{ path = \".\", features = [\"mock\"] }}",
         package.name
     );
-    for (name, spec) in dev_dependencies {
-        let _ = writeln!(toml, "{name} = {spec}");
+    if !document.dev_dependencies.is_empty() {
+        toml.push_str(
+            "# What the hand-written tests use, from `x-rust-client.dev-dependencies`.\n",
+        );
+    }
+    for (name, dependency) in &document.dev_dependencies {
+        let _ = writeln!(toml, "{name} = {}", requirement(dependency));
     }
     toml
+}
+
+/// A dev-dependency's requirement as `Cargo.toml` writes it.
+fn requirement(dependency: &DevDependency) -> String {
+    match dependency {
+        DevDependency::Version(version) => string(version),
+        DevDependency::Table(entries) => {
+            let entries: Vec<String> = entries
+                .iter()
+                .map(|(key, value)| {
+                    let value = match value {
+                        TomlValue::String(text) => string(text),
+                        TomlValue::Bool(flag) => flag.to_string(),
+                        TomlValue::Strings(list) => {
+                            let items: Vec<String> = list.iter().map(|item| string(item)).collect();
+                            format!("[{}]", items.join(", "))
+                        }
+                    };
+                    format!("{key} = {value}")
+                })
+                .collect();
+            format!("{{ {} }}", entries.join(", "))
+        }
+    }
+}
+
+/// A TOML basic string: JSON's escapes are a subset of TOML's.
+fn string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
 }

@@ -1,22 +1,14 @@
 //! Emits the public `Client` and what progenitor leaves out: building it
-//! with the spec's authentication scheme, default server, timeouts, retry
-//! policy and response limit, directly or from the environment.
+//! with the spec's authentication scheme and default server, directly or
+//! from the environment, and the hook that sends progenitor's requests
+//! through the runtime. What does not depend on the spec (the base-URL
+//! rules, reading the environment, the HTTP client's set-up, the defaults)
+//! is the runtime's, in `generator/runtime/src/config.rs`.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::spec::{Auth, Document, http_header_name};
-
-/// Seconds allowed to open a connection, and for a whole request.
-const CONNECT_TIMEOUT_SECS: u64 = 10;
-const REQUEST_TIMEOUT_SECS: u64 = 30;
-
-/// The most bytes of a success body a client reads unless told otherwise:
-/// 4 MiB. A session document of the Beltic API is a few KiB (the largest
-/// recording's body is 2.3 KB as compact JSON), so this leaves room for well
-/// over a thousand times that, or a long list from another API, while a body
-/// that never ends costs a bounded amount of memory.
-const MAX_RESPONSE_MIB: u64 = 4;
 
 /// The code of the `connection` module.
 pub fn generate(document: &Document) -> TokenStream {
@@ -63,14 +55,23 @@ pub fn generate(document: &Document) -> TokenStream {
     let credential_items = credential.as_ref().map(Credential::items);
     let credential_field = credential.as_ref().map(Credential::field);
     let credential_setter = credential.as_ref().map(Credential::setter);
-    let credential_headers = credential.as_ref().map(Credential::headers);
     let credential_from_env = credential.as_ref().map(Credential::read_from_env);
     let credential_errors = credential.as_ref().map(Credential::error_variants);
     let credential_messages = credential.as_ref().map(Credential::error_messages);
+    let (headers_and_secrets, plain_http_credential) = match &credential {
+        Some(credential) => {
+            let noun = credential.noun;
+            (credential.headers(), quote! { Some(#noun) })
+        }
+        None => (
+            quote! {
+                let headers = ::reqwest::header::HeaderMap::new();
+                let secrets = Secrets::default();
+            },
+            quote! { None },
+        ),
+    };
 
-    let connect_timeout = CONNECT_TIMEOUT_SECS;
-    let request_timeout = REQUEST_TIMEOUT_SECS;
-    let max_response_mib = proc_macro2::Literal::u64_unsuffixed(MAX_RESPONSE_MIB);
     let from_env_doc = doc(&match &credential {
         Some(c) => format!(
             "Builds a client from the environment: the {} from `{}`, and the base URL \
@@ -87,15 +88,6 @@ pub fn generate(document: &Document) -> TokenStream {
         "{}/{} (Rust; generated from an OpenAPI description)",
         document.package.name, document.package.version
     );
-    // What plain http would expose, and how to say that is fine.
-    let exposed = match &credential {
-        Some(c) => format!("send the {} unencrypted", c.noun),
-        None => "carry requests and responses unencrypted".to_owned(),
-    };
-    let insecure_reason = format!(
-        "plain http would {exposed}; use https, or, on a network you trust, call \
-         ClientBuilder::allow_insecure_http(true) or set {insecure_env}=1"
-    );
 
     let client_doc = doc(&format!(
         "A client for the {}. Cheap to clone: clones share one connection pool.",
@@ -109,9 +101,12 @@ pub fn generate(document: &Document) -> TokenStream {
         use ::std::fmt;
         use ::std::time::Duration;
 
-        use crate::RetryPolicy;
-        use crate::error::Secrets;
-        use crate::transport::{self, Call};
+        use ::progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
+
+        use crate::runtime::{
+            self, Call, PlainHttp, Refusal, RetryPolicy, Secrets, DEFAULT_CONNECT_TIMEOUT,
+            DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, checked_base_url, http_client,
+        };
 
         #client_doc
         #[derive(Clone, Debug)]
@@ -129,18 +124,6 @@ pub fn generate(document: &Document) -> TokenStream {
         /// The environment variable [`Client::from_env`] reads a base URL from.
         pub const BASE_URL_ENV: &str = #base_url_env;
 
-        /// How long opening a connection may take, unless the builder says otherwise.
-        pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(#connect_timeout);
-
-        /// How long one attempt of a request may take, from sending it to reading
-        /// the last byte of the response, unless the builder says otherwise.
-        pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(#request_timeout);
-
-        /// The most bytes of a success body the client reads, unless the builder
-        /// says otherwise: a body that is longer is an error, and so is a
-        /// `Content-Length` over it (then none of the body is read).
-        pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = #max_response_mib * 1024 * 1024;
-
         /// The `User-Agent` requests carry, unless the builder says otherwise.
         pub const DEFAULT_USER_AGENT: &str = #user_agent;
 
@@ -148,6 +131,13 @@ pub fn generate(document: &Document) -> TokenStream {
         /// take a plain `http` base URL to another host than this one
         /// (see [`ClientBuilder::allow_insecure_http`]).
         pub const ALLOW_INSECURE_HTTP_ENV: &str = #insecure_env;
+
+        /// How the refusal of a plain `http` base URL words what it would expose
+        /// and how to allow it.
+        const PLAIN_HTTP: PlainHttp = PlainHttp {
+            credential: #plain_http_credential,
+            allow_env: ALLOW_INSECURE_HTTP_ENV,
+        };
 
         #credential_items
 
@@ -159,6 +149,7 @@ pub fn generate(document: &Document) -> TokenStream {
 
             #from_env_doc
             pub fn from_env() -> ::std::result::Result<Self, ConfigError> {
+                let env_var = |name| runtime::env_var(name).map_err(ConfigError::refused);
                 let mut builder = Self::builder();
                 #credential_from_env
                 if let Some(base_url) = env_var(BASE_URL_ENV)? {
@@ -194,6 +185,18 @@ pub fn generate(document: &Document) -> TokenStream {
                     self.secrets.clone(),
                 );
                 crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
+            }
+        }
+
+        /// progenitor's client sends every request through the runtime, which
+        /// retries, traces and limits it.
+        impl ClientHooks<Call> for crate::api::Client {
+            async fn exec(
+                &self,
+                request: ::reqwest::Request,
+                _: &OperationInfo,
+            ) -> ::reqwest::Result<::reqwest::Response> {
+                self.inner().send(self.client(), request).await
             }
         }
 
@@ -280,90 +283,21 @@ pub fn generate(document: &Document) -> TokenStream {
             /// Checks the settings and builds the client.
             pub fn build(self) -> ::std::result::Result<Client, ConfigError> {
                 let base_url = self.base_url #base_url_or_default;
-                let base_url = checked_base_url(base_url, self.allow_insecure_http)?;
-                #[allow(unused_mut)]
-                let mut headers = ::reqwest::header::HeaderMap::new();
-                #[allow(unused_mut)]
-                let mut secrets: Vec<String> = Vec::new();
-                #credential_headers
+                let base_url = checked_base_url(&base_url, self.allow_insecure_http, PLAIN_HTTP)
+                    .map_err(ConfigError::refused)?;
+                #headers_and_secrets
                 let user_agent = self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT);
-                let user_agent = ::reqwest::header::HeaderValue::from_str(user_agent)
-                    .map_err(|_| ConfigError::InvalidUserAgent)?;
-                let http = ::reqwest::Client::builder()
-                    .default_headers(headers)
-                    .user_agent(user_agent)
-                    .redirect(transport::redirect_policy())
-                    .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
-                    .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
-                    .build()
-                    .map_err(ConfigError::HttpClient)?;
+                let connect_timeout = self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+                let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
+                let http = http_client(headers, user_agent, connect_timeout, timeout)
+                    .map_err(ConfigError::refused)?;
                 Ok(Client {
                     http,
                     base_url,
                     retry: self.retry,
                     max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
-                    secrets: Secrets::new(secrets),
+                    secrets,
                 })
-            }
-        }
-
-        /// The base URL without a trailing `/`, since operation paths start with one.
-        fn checked_base_url(
-            base_url: String,
-            allow_insecure_http: bool,
-        ) -> ::std::result::Result<String, ConfigError> {
-            let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
-                base_url: without_userinfo(&base_url),
-                reason: reason.to_owned(),
-            };
-            let url = ::reqwest::Url::parse(&base_url).map_err(|e| invalid(&e.to_string()))?;
-            if !matches!(url.scheme(), "http" | "https") {
-                return Err(invalid("the scheme must be http or https"));
-            }
-            // The client and its errors print the base URL, so it must hold no
-            // secret; credentials go through the builder.
-            if !url.username().is_empty() || url.password().is_some() {
-                return Err(invalid("it must not hold a user name or password"));
-            }
-            if url.query().is_some() || url.fragment().is_some() {
-                return Err(invalid("it must not have a query or fragment"));
-            }
-            if url.scheme() == "http" && !allow_insecure_http && !is_this_machine(&url) {
-                return Err(invalid(#insecure_reason));
-            }
-            Ok(base_url.trim_end_matches('/').to_owned())
-        }
-
-        /// Whether `url`'s host is this machine: `localhost` or a loopback
-        /// address, which plain http reaches without crossing a network.
-        fn is_this_machine(url: &::reqwest::Url) -> bool {
-            let host = url.host_str().unwrap_or_default();
-            // IPv6 hosts come in brackets: `[::1]`.
-            let host = host.trim_start_matches('[').trim_end_matches(']');
-            host.eq_ignore_ascii_case("localhost")
-                || host.parse::<::std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
-        }
-
-        /// `base_url` with anything between `://` and an `@` in its authority
-        /// replaced, for messages: it may be a password.
-        fn without_userinfo(base_url: &str) -> String {
-            let Some((scheme, rest)) = base_url.split_once("://") else {
-                return base_url.to_owned();
-            };
-            let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-            match rest[..authority_end].rfind('@') {
-                Some(at) => format!("{scheme}://<redacted>@{}", &rest[at + 1..]),
-                None => base_url.to_owned(),
-            }
-        }
-
-        /// Reads an environment variable; unset and empty are the same.
-        fn env_var(name: &'static str) -> ::std::result::Result<::std::option::Option<String>, ConfigError> {
-            match ::std::env::var(name) {
-                Ok(value) if value.is_empty() => Ok(None),
-                Ok(value) => Ok(Some(value)),
-                Err(::std::env::VarError::NotPresent) => Ok(None),
-                Err(::std::env::VarError::NotUnicode(_)) => Err(ConfigError::NotUnicode { name }),
             }
         }
 
@@ -398,6 +332,21 @@ pub fn generate(document: &Document) -> TokenStream {
             HttpClient(::reqwest::Error),
         }
 
+        impl ConfigError {
+            /// The variant for what the runtime refused, which every client
+            /// shares.
+            fn refused(refusal: Refusal) -> Self {
+                match refusal {
+                    Refusal::InvalidBaseUrl { base_url, reason } => {
+                        Self::InvalidBaseUrl { base_url, reason }
+                    }
+                    Refusal::NotUnicode { name } => Self::NotUnicode { name },
+                    Refusal::InvalidUserAgent => Self::InvalidUserAgent,
+                    Refusal::HttpClient(e) => Self::HttpClient(e),
+                }
+            }
+        }
+
         impl fmt::Display for ConfigError {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match self {
@@ -418,15 +367,7 @@ pub fn generate(document: &Document) -> TokenStream {
         impl fmt::Debug for ConfigError {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 fmt::Display::fmt(self, f)?;
-                // The message quotes the direct cause; what lies under it is
-                // where the reason often is (reqwest says "builder error").
-                let direct = ::std::error::Error::source(self);
-                let mut cause = direct.and_then(::std::error::Error::source);
-                while let Some(error) = cause {
-                    write!(f, ": {error}")?;
-                    cause = error.source();
-                }
-                Ok(())
+                runtime::write_deeper_causes(f, self)
             }
         }
 
@@ -588,6 +529,8 @@ impl Credential {
         }
     }
 
+    /// The default headers with the credential's, and the secrets errors
+    /// hide: `headers` and `secrets`.
     fn headers(&self) -> TokenStream {
         let Credential {
             method,
@@ -610,9 +553,9 @@ impl Credential {
             let mut value = ::reqwest::header::HeaderValue::try_from(#value)
                 .map_err(|_| ConfigError::#invalid)?;
             value.set_sensitive(true);
+            let mut headers = ::reqwest::header::HeaderMap::new();
             headers.insert(::reqwest::header::HeaderName::from_static(#header_const), value);
-            // Errors replace the secret wherever the server echoes it.
-            secrets.push(secret);
+            let secrets = Secrets::new([secret]);
         }
     }
 

@@ -44,6 +44,10 @@ pub fn generate(document: &Document) -> TokenStream {
          operation reaches is not dead code to worry about.",
     );
     let mock_lints = comment("progenitor writes the expectations, and their docs, this way.");
+    let runtime_doc = comment(
+        "The same in every generated crate: the generator's `client-runtime` crate, copied as it \
+         is written.",
+    );
     quote! {
         #(#![doc = #doc_lines])*
 
@@ -53,7 +57,6 @@ pub fn generate(document: &Document) -> TokenStream {
         mod api;
         #[rustfmt::skip]
         mod connection;
-        mod error;
         #[cfg(feature = "mock")]
         #[rustfmt::skip]
         #mock_lints
@@ -61,12 +64,14 @@ pub fn generate(document: &Document) -> TokenStream {
         pub mod mock;
         #[rustfmt::skip]
         mod operations;
-        mod transport;
+        #runtime_doc
+        mod runtime;
 
         pub use api::types;
         pub use connection::*;
-        pub use error::*;
         pub use progenitor_client::{ByteStream, ResponseValue};
-        pub use transport::RetryPolicy;
+        pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
+        pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
+        pub use runtime::{RateLimit, ResponseHead, RetryPolicy};
     }
 }

@@ -9,7 +9,7 @@
 //! | `src/operations.rs` | [`operations`] |
 //! | `src/connection.rs` | [`connection`] |
 //! | `src/mock.rs` | [`mock`] (with its [`samples`](mock::samples)) |
-//! | `src/error.rs`, `src/transport.rs` | [`runtime`]: copied as written |
+//! | `src/runtime/*.rs` | [`runtime`]: the `client-runtime` crate's sources, copied as written |
 
 mod cargo_toml;
 mod connection;

@@ -37,7 +37,7 @@ pub fn generate(api: &syn::File, spec: &OpenAPI) -> TokenStream {
 
         #[allow(unused_imports)]
         use crate::api::*;
-        use crate::{transport, Client, Error};
+        use crate::{runtime, Client, Error};
 
         impl Client {
             #(#methods)*
@@ -80,7 +80,7 @@ fn forward(f: &syn::ImplItemFn, operation_ids: &BTreeMap<String, &str>) -> Optio
         pub #public {
             let call = self.call(#operation_id);
             let result = call.#name(#(#arguments),*).await;
-            transport::finish(&call, #operation, result).await
+            runtime::finish(&call, #operation, result).await
         }
     })
 }

@@ -81,7 +81,7 @@ fn run<T>(
         .with_map_type("::std::collections::BTreeMap")
         // Each call carries its retry policy and remembers the last
         // response; the crate's transport sends the request.
-        .with_inner_type(quote!(crate::transport::Call))
+        .with_inner_type(quote!(crate::runtime::Call))
         .with_hooks(HooksMode::Expected);
 
     // progenitor asserts on some inputs instead of returning an error; a

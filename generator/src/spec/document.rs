@@ -1,6 +1,7 @@
 //! Checks a parsed spec and reads from it what progenitor does not: the
 //! package to write, the authentication scheme and the default server.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use heck::ToKebabCase;
@@ -8,7 +9,7 @@ use openapiv3::{APIKeyLocation, OpenAPI, ReferenceOr, SecurityScheme};
 use serde_json::Value;
 
 use super::Diagnostics;
-use super::positions::Positions;
+use super::positions::{Positions, escape};
 use super::validate::Spec;
 use crate::error::{Error, Result};
 
@@ -19,6 +20,9 @@ use crate::error::{Error, Result};
 ///   crate: my-api          # package name; default: the title in kebab-case
 ///   version: 0.3.0         # package version; default: 0.1.0
 ///   env-prefix: MY_API     # environment variables MY_API_API_KEY, MY_API_BASE_URL
+///   dev-dependencies:      # what the crate's hand-written tests use, as Cargo.toml has it
+///     wiremock: "0.6.5"
+///     tokio: { version: "1.47", features: [macros, rt-multi-thread] }
 /// ```
 pub const CLIENT_EXTENSION: &str = "x-rust-client";
 
@@ -41,6 +45,31 @@ pub struct Document {
     pub default_base_url: Option<String>,
     /// How requests authenticate, if the spec says and the client can do it.
     pub auth: Option<Auth>,
+    /// `x-rust-client.dev-dependencies`: what the crate's hand-written tests
+    /// need beyond what its generated code does, by package name.
+    pub dev_dependencies: BTreeMap<String, DevDependency>,
+}
+
+/// How `Cargo.toml` names one dev-dependency, as the spec gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DevDependency {
+    /// A version requirement: `proptest = "1.7"`.
+    Version(String),
+    /// An inline table: `tokio = { version = "1.47", features = [...] }`,
+    /// its keys in the order Cargo's documentation lists them (`version`
+    /// first, then by name).
+    Table(Vec<(String, TomlValue)>),
+}
+
+/// A value in a dev-dependency's inline table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TomlValue {
+    /// A string, such as a version or a path.
+    String(String),
+    /// `true` or `false`, such as `default-features`.
+    Bool(bool),
+    /// A list of strings, such as `features`.
+    Strings(Vec<String>),
 }
 
 /// The generated package's identity.
@@ -155,6 +184,7 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
         );
     }
 
+    let dev_dependencies = dev_dependencies(settings, &name, &mut problems);
     let auth = auth(&api, &mut problems);
     if let Some(error) = problems.into_error() {
         return Err(error);
@@ -164,10 +194,150 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
         env_prefix,
         default_base_url,
         auth,
+        dev_dependencies,
         path,
         api,
         positions,
     })
+}
+
+/// Reads `x-rust-client.dev-dependencies`: a map from package name to a
+/// version requirement or an inline table of strings, booleans and lists of
+/// strings, each problem reported where it is.
+fn dev_dependencies(
+    settings: Option<&Value>,
+    package: &str,
+    problems: &mut Diagnostics,
+) -> BTreeMap<String, DevDependency> {
+    let key = "dev-dependencies";
+    let pointer = format!("/{CLIENT_EXTENSION}/{key}");
+    let mut found = BTreeMap::new();
+    let entries = match settings.and_then(|s| s.get(key)) {
+        None => return found,
+        Some(Value::Object(entries)) => entries,
+        Some(_) => {
+            problems.push(
+                &pointer,
+                format!(
+                    "`{key}` must be a map from package name to a version or an inline table, \
+                     as in Cargo.toml"
+                ),
+            );
+            return found;
+        }
+    };
+    for (name, value) in entries {
+        let at = format!("{pointer}/{}", escape(name));
+        if !is_dependency_name(name) {
+            problems.push(
+                &at,
+                format!(
+                    "`{name}` is not a package name: use ASCII letters, digits, `-` and `_`, \
+                     starting with a letter"
+                ),
+            );
+            continue;
+        }
+        if name == package {
+            problems.push(
+                &at,
+                format!(
+                    "the crate is already its own dev-dependency, with the `mock` feature; \
+                     remove `{name}` here"
+                ),
+            );
+            continue;
+        }
+        if let Some(dependency) = dev_dependency(value, &at, problems) {
+            found.insert(name.clone(), dependency);
+        }
+    }
+    found
+}
+
+/// One dev-dependency's requirement, or `None` after reporting why not.
+fn dev_dependency(value: &Value, at: &str, problems: &mut Diagnostics) -> Option<DevDependency> {
+    match value {
+        Value::String(version) => match semver::VersionReq::parse(version) {
+            Ok(_) => Some(DevDependency::Version(version.clone())),
+            Err(error) => {
+                problems.push(
+                    at,
+                    format!("`{version}` is not a version requirement such as `1.7`: {error}"),
+                );
+                None
+            }
+        },
+        Value::Object(table) => {
+            let mut entries = Vec::new();
+            let mut valid = true;
+            for (key, value) in table {
+                let here = format!("{at}/{}", escape(key));
+                let strings = |list: &Vec<Value>| -> Option<Vec<String>> {
+                    list.iter()
+                        .map(|item| item.as_str().map(str::to_owned))
+                        .collect()
+                };
+                let value = match value {
+                    Value::String(text) => Some(TomlValue::String(text.clone())),
+                    Value::Bool(flag) => Some(TomlValue::Bool(*flag)),
+                    Value::Array(list) => strings(list).map(TomlValue::Strings),
+                    _ => None,
+                };
+                let bare_key = !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                match value {
+                    Some(value) if bare_key => entries.push((key.clone(), value)),
+                    Some(_) => {
+                        valid = false;
+                        problems.push(&here, format!("`{key}` is not a key Cargo.toml has"));
+                    }
+                    None => {
+                        valid = false;
+                        problems.push(
+                            &here,
+                            format!(
+                                "`{key}` must be a string, `true`/`false` or a list of \
+                                 strings, as in Cargo.toml"
+                            ),
+                        );
+                    }
+                }
+            }
+            if !["version", "path", "git"]
+                .iter()
+                .any(|key| table.contains_key(*key))
+            {
+                valid = false;
+                problems.push(
+                    at,
+                    "an inline table needs a `version` (or a `path` or `git`) to name a release"
+                        .to_owned(),
+                );
+            }
+            entries.sort_by_key(|(key, _)| (key != "version", key.clone()));
+            valid.then_some(DevDependency::Table(entries))
+        }
+        _ => {
+            problems.push(
+                at,
+                "must be a version requirement such as \"1.7\" or an inline table such as \
+                 { version: \"1.47\", features: [macros] }"
+                    .to_owned(),
+            );
+            None
+        }
+    }
+}
+
+/// A name Cargo takes for a dependency.
+fn is_dependency_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// The scheme the document's top-level `security` names first, or else its

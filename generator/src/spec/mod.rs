@@ -25,7 +25,9 @@ use std::path::Path;
 pub use diagnostics::Diagnostic;
 pub(crate) use diagnostics::Diagnostics;
 pub(crate) use document::http_header_name;
-pub use document::{Auth, CLIENT_EXTENSION, DEFAULT_VERSION, Document, Package};
+pub use document::{
+    Auth, CLIENT_EXTENSION, DEFAULT_VERSION, DevDependency, Document, Package, TomlValue,
+};
 pub(crate) use normalize::normalize;
 pub use positions::Location;
 pub(crate) use positions::Positions;

@@ -2,11 +2,11 @@
 //! a tracing span, the redirect rule, the limit on success bodies, and the
 //! turn of progenitor's error into this crate's.
 //!
-//! Nothing in this file depends on the spec: the generator copies it into
-//! every crate it writes. progenitor's client calls [`Call::send`] through
-//! its `exec` hook; each call of a public method gets its own [`Call`], which
-//! remembers the last response's head so that an error can report the
-//! status even where progenitor's error drops it.
+//! Nothing in this file depends on the spec. progenitor's client carries a
+//! [`Call`] as its inner value, and the generated crate's `exec` hook hands
+//! each request to [`Call::send`]; each call of a public method gets its own
+//! [`Call`], which remembers the last response's head so that an error can
+//! report the status even where progenitor's error drops it.
 
 use std::error::Error as _;
 use std::sync::{Arc, Mutex};
@@ -14,13 +14,12 @@ use std::time::{Duration, Instant};
 
 use backon::{BackoffBuilder, ExponentialBuilder};
 use http_body_util::{Full, LengthLimitError, Limited};
-use progenitor_client::{ClientHooks, ClientInfo, OperationInfo, ResponseValue};
+use progenitor_client::{ClientInfo, ResponseValue};
 use reqwest::header::LOCATION;
 use reqwest::{Method, Request, Response, Url};
 use tracing::Instrument;
 
-use crate::api;
-use crate::error::{
+use super::error::{
     DecodeError, ERROR_BODY_LIMIT, Error, ErrorBody, ErrorKind, ResponseHead, Secrets,
     retryable_failure, retryable_status,
 };
@@ -131,7 +130,8 @@ impl RetryPolicy {
             )
     }
 
-    fn backoff(&self) -> impl Iterator<Item = Duration> + use<> {
+    /// The waits between attempts, one per retry.
+    pub(crate) fn backoff(&self) -> impl Iterator<Item = Duration> + use<> {
         // backon's jitter multiplies the wait, which overflows near
         // `Duration::MAX`; no wait longer than a day makes sense anyway.
         let cap = self.max_backoff.min(Duration::from_secs(24 * 60 * 60));
@@ -150,7 +150,7 @@ impl RetryPolicy {
 /// One call of a public method, carried by progenitor's client as its inner
 /// value.
 #[derive(Clone, Debug)]
-pub(crate) struct Call {
+pub struct Call {
     /// The spec's `operationId`, as traces name the operation.
     operation_id: &'static str,
     policy: RetryPolicy,
@@ -168,7 +168,9 @@ struct Outcome {
 }
 
 impl Call {
-    pub(crate) fn new(
+    /// A call of the operation `operation_id`, sent as `policy` says and
+    /// reading at most `max_response_bytes` of a success body.
+    pub fn new(
         operation_id: &'static str,
         policy: RetryPolicy,
         max_response_bytes: u64,
@@ -184,8 +186,9 @@ impl Call {
     }
 
     /// Sends `request`, again while the failure may pass and the policy
-    /// allows, inside one tracing span for the whole operation.
-    async fn send(
+    /// allows, inside one tracing span for the whole operation. The
+    /// generated crate's `ClientHooks::exec` calls it.
+    pub async fn send(
         &self,
         http: &reqwest::Client,
         mut request: Request,
@@ -314,15 +317,11 @@ impl Call {
     }
 }
 
-impl ClientHooks<Call> for api::Client {
-    async fn exec(&self, request: Request, _: &OperationInfo) -> reqwest::Result<Response> {
-        self.inner().send(self.client(), request).await
-    }
-}
-
-/// Turns what progenitor's method returned into this crate's result.
-pub(crate) async fn finish<T>(
-    call: &api::Client,
+/// Turns what progenitor's method returned into this crate's result:
+/// `client` is the progenitor client that made the call, `operation` the
+/// public method's name.
+pub async fn finish<T>(
+    client: &impl ClientInfo<Call>,
     operation: &'static str,
     result: Result<ResponseValue<T>, progenitor_client::Error>,
 ) -> Result<ResponseValue<T>, Error> {
@@ -332,7 +331,7 @@ pub(crate) async fn finish<T>(
         Ok(value) => return Ok(value),
         Err(error) => error,
     };
-    let call = call.inner();
+    let call = client.inner();
     let (attempts, head) = call.outcome();
     let secrets = &call.secrets;
     let kind = match error {
@@ -420,66 +419,4 @@ async fn read_error_body(mut response: Response) -> reqwest::Result<(Vec<u8>, bo
         bytes.extend_from_slice(&chunk);
     }
     Ok((bytes, true))
-}
-
-#[cfg(test)]
-mod tests {
-    use wiremock::matchers::any;
-    use wiremock::{Mock, MockServer, ResponseTemplate};
-
-    use super::*;
-
-    /// How many requests a server that always answers 503 sees for one call.
-    async fn attempts_for(method: Method, policy: RetryPolicy) -> usize {
-        let server = MockServer::start().await;
-        Mock::given(any())
-            .respond_with(ResponseTemplate::new(503))
-            .mount(&server)
-            .await;
-        let http = reqwest::Client::new();
-        let request = http
-            .request(method, server.uri())
-            .body("{}")
-            .build()
-            .unwrap();
-        let policy = policy.initial_backoff(Duration::from_millis(1));
-        let call = Call::new("test", policy, u64::MAX, Secrets::default());
-        let response = call.send(&http, request).await.unwrap();
-        assert_eq!(response.status(), 503);
-        server.received_requests().await.unwrap().len()
-    }
-
-    #[tokio::test]
-    async fn only_idempotent_requests_are_retried_unless_opted_in() {
-        let default = RetryPolicy::default();
-        assert_eq!(attempts_for(Method::GET, default).await, 3);
-        assert_eq!(attempts_for(Method::PUT, default).await, 3);
-        assert_eq!(attempts_for(Method::DELETE, default).await, 3);
-        assert_eq!(attempts_for(Method::POST, default).await, 1);
-        assert_eq!(attempts_for(Method::PATCH, default).await, 1);
-        let opted_in = default.retry_non_idempotent(true);
-        assert_eq!(attempts_for(Method::POST, opted_in).await, 3);
-    }
-
-    #[test]
-    fn backoff_doubles_from_half_a_second_with_jitter_up_to_the_cap() {
-        let cap = Duration::from_secs(8);
-        for _ in 0..20 {
-            let waits: Vec<Duration> = RetryPolicy::default().max_retries(6).backoff().collect();
-            assert_eq!(waits.len(), 6);
-            for (wait, nominal_ms) in waits.iter().zip([500, 1000, 2000, 4000, 8000, 8000]) {
-                let nominal = Duration::from_millis(nominal_ms);
-                assert!(*wait >= nominal.min(cap), "{wait:?} < {nominal:?}");
-                assert!(*wait <= (nominal * 2).min(cap), "{wait:?} too long");
-            }
-        }
-        assert_eq!(RetryPolicy::never().backoff().count(), 0);
-        let huge = RetryPolicy::default()
-            .initial_backoff(Duration::MAX)
-            .max_backoff(Duration::MAX);
-        assert!(
-            huge.backoff()
-                .all(|wait| wait <= Duration::from_secs(86_400))
-        );
-    }
 }

@@ -1,0 +1,32 @@
+//! The part of every generated client that does not depend on the spec:
+//! the `Error` every operation returns, the transport that retries, traces
+//! and limits requests, and the checks and set-up behind `ClientBuilder`.
+//!
+//! This crate is never a dependency. The generator embeds its sources with
+//! `include_str!` and writes them into every crate it generates, under
+//! `src/runtime/`, so that a generated crate stands alone; this crate exists
+//! so that they compile, lint and test on their own. Nothing in them names
+//! generated code: the generated crate implements progenitor's hooks and
+//! calls in.
+//!
+//! One source, two places: here each file is a module of the crate root,
+//! there a module of `crate::runtime`. So the files reach each other as
+//! `super::error`, `super::transport`, which is right in both, and never as
+//! `crate::…`. The generator writes `src/runtime/mod.rs` itself: it declares
+//! the same modules as this file, without the tests.
+
+pub mod config;
+pub mod error;
+pub mod transport;
+
+pub use config::{
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, PlainHttp, Refusal,
+    checked_base_url, env_var, http_client, write_deeper_causes,
+};
+pub use error::{
+    BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem, RateLimit, ResponseHead, Secrets,
+};
+pub use transport::{Call, RetryPolicy, finish};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,7 @@
+//! The runtime's unit tests. They live apart from the sources because the
+//! generator embeds the sources in every generated crate, whose
+//! dev-dependencies have no HTTP test server.
+
+mod config;
+mod error;
+mod transport;
