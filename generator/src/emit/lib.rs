@@ -44,6 +44,19 @@ pub fn generate(document: &Document) -> TokenStream {
          operation reaches is not dead code to worry about.",
     );
     let mock_lints = comment("progenitor writes the expectations, and their docs, this way.");
+    let bodies = (!document.requests.is_empty()).then(|| {
+        let some_unused = comment("Not every crate sends every kind of body it can build.");
+        quote! {
+            #some_unused
+            #[allow(dead_code)]
+            mod bodies;
+        }
+    });
+    let bodies_export = (!document.requests.is_empty()).then(|| {
+        quote!(
+            pub use bodies::FilePart;
+        )
+    });
     quote! {
         #(#![doc = #doc_lines])*
 
@@ -51,6 +64,7 @@ pub fn generate(document: &Document) -> TokenStream {
         #[rustfmt::skip]
         #[allow(dead_code)]
         mod api;
+        #bodies
         #[rustfmt::skip]
         mod connection;
         mod error;
@@ -64,6 +78,7 @@ pub fn generate(document: &Document) -> TokenStream {
         mod transport;
 
         pub use api::types;
+        #bodies_export
         pub use connection::*;
         pub use error::*;
         pub use progenitor_client::{ByteStream, ResponseValue};

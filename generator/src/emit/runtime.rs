@@ -14,3 +14,7 @@ pub const FILES: [(&str, &str); 2] = [
         include_str!("../../runtime/transport.rs"),
     ),
 ];
+
+/// The runtime of bodies the client builds itself (multipart, raw media
+/// types, JSON parameters), for crates with such an operation.
+pub const BODIES: (&str, &str) = ("src/bodies.rs", include_str!("../../runtime/bodies.rs"));

@@ -41,6 +41,9 @@ pub struct Document {
     pub default_base_url: Option<String>,
     /// How requests authenticate, if the spec says and the client can do it.
     pub auth: Option<Auth>,
+    /// What the generated client sends itself where progenitor cannot:
+    /// multipart and raw bodies, parameters written as JSON.
+    pub(crate) requests: super::requests::Requests,
 }
 
 /// The generated package's identity.
@@ -167,6 +170,7 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
         path,
         api,
         positions,
+        requests: Default::default(),
     })
 }
 
