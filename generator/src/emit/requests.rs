@@ -116,7 +116,9 @@ fn multipart_body(
         parts.extend(quote!(.fields(body, &[#(#encodings),*])));
     }
     for file in &multipart.files {
-        let taken: Vec<String> = sig.inputs.iter().filter_map(input_name).collect();
+        // The method's own locals are taken too.
+        let mut taken: Vec<String> = sig.inputs.iter().filter_map(input_name).collect();
+        taken.extend(["call", "result", "content_type", "body"].map(str::to_owned));
         let mut ident = format_ident!("{}", rust_name(&file.name));
         if taken.contains(&ident.to_string()) {
             ident = format_ident!("{}_file", rust_name(&file.name));

@@ -679,3 +679,34 @@ fn any_schema() -> Schema {
         schema_kind: SchemaKind::Any(Default::default()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn added_components_take_free_names() {
+        let mut components = Components::default();
+        components
+            .schemas
+            .insert("UploadFields".to_owned(), ReferenceOr::Item(any_schema()));
+        let mut names = Names::of(&components);
+        assert_eq!(names.add("upload fields", any_schema()), "UploadFields2");
+        assert_eq!(names.add("upload fields", any_schema()), "UploadFields3");
+        assert_eq!(names.add("search filter", any_schema()), "SearchFilter");
+        assert_eq!(names.added.len(), 3);
+    }
+
+    #[test]
+    fn files_are_binary_strings_and_raw_schemas_are_plain() {
+        let binary = string_schema(VariantOrUnknownOrEmpty::Item(StringFormat::Binary));
+        let text = string_schema(VariantOrUnknownOrEmpty::Empty);
+        assert!(is_binary(&binary));
+        assert!(!is_binary(&text));
+        assert!(plain_string(&text, &VariantOrUnknownOrEmpty::Empty));
+        assert!(!plain_string(&binary, &VariantOrUnknownOrEmpty::Empty));
+        let mut nullable = text.clone();
+        nullable.schema_data.nullable = true;
+        assert!(!plain_string(&nullable, &VariantOrUnknownOrEmpty::Empty));
+    }
+}
