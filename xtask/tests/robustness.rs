@@ -224,9 +224,7 @@ components:
       operationId: upload
       requestBody:
         content:
-          multipart/form-data:
-            schema:
-              type: object
+          multipart/form-data: {}
           text/csv:
             schema:
               type: string
@@ -238,18 +236,21 @@ components:
       operationId: sendForm
       requestBody:
         content:
-          multipart/form-data:
+          application/x-www-form-urlencoded:
             schema:
               type: object
+            encoding:
+              a:
+                contentType: text/plain
       responses:
         '204':
           description: Done.
 "##,
         expected: &[
-            "request-media.yaml:10:9: /paths/~1upload/post/requestBody/content: POST /upload \
-             accepts several media types (multipart/form-data, text/csv) and none is JSON",
-            "request-media.yaml:25:11: /paths/~1form/post/requestBody/content/multipart~1form-data: \
-             request media type `multipart/form-data` is not supported",
+            "request-media.yaml:11:11: /paths/~1upload/post/requestBody/content/multipart~1form-data: \
+             the POST /upload request body has no `schema`",
+            "request-media.yaml:26:13: /paths/~1form/post/requestBody/content/\
+             application~1x-www-form-urlencoded/encoding: `encoding` is not supported for form bodies",
         ],
     },
     Broken {

@@ -162,6 +162,9 @@ pub struct Call {
     /// The client's credentials, which no text kept from a response shows.
     secrets: Secrets,
     outcome: Arc<Mutex<Outcome>>,
+    /// A body progenitor cannot build (multipart, raw media types), with
+    /// its `Content-Type`: the public method attaches it, `send` sends it.
+    body: Arc<Mutex<Option<(reqwest::header::HeaderValue, reqwest::Body)>>>,
 }
 
 #[derive(Debug, Default)]
@@ -185,7 +188,20 @@ impl Call {
             max_response_bytes,
             secrets,
             outcome: Arc::default(),
+            body: Arc::default(),
         }
+    }
+
+    /// Sends `body` as the request's body, of type `content_type`.
+    // Only crates with an operation whose body progenitor cannot build use it.
+    #[allow(dead_code)]
+    pub(crate) fn attach_body(
+        &self,
+        content_type: reqwest::header::HeaderValue,
+        body: reqwest::Body,
+    ) {
+        let mut slot = self.body.lock().unwrap_or_else(|e| e.into_inner());
+        *slot = Some((content_type, body));
     }
 
     /// Sends `request`, again while the failure may pass and the policy
@@ -199,6 +215,13 @@ impl Call {
         // progenitor adds the spec's `info.version` as an `api-version`
         // header, which the spec itself does not define.
         request.headers_mut().remove("api-version");
+        let attached = self.body.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some((content_type, body)) = attached {
+            request
+                .headers_mut()
+                .insert(reqwest::header::CONTENT_TYPE, content_type);
+            *request.body_mut() = Some(body);
+        }
         // The path, never the query: query values may be personal data.
         let span = tracing::info_span!(
             "request",

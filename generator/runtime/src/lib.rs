@@ -15,6 +15,10 @@
 //! `crate::…`. The generator writes `src/runtime/mod.rs` itself: it declares
 //! the same modules as this file, without the tests.
 
+// Only generated crates with such operations call into it.
+#[cfg(feature = "bodies")]
+#[allow(dead_code)]
+pub mod bodies;
 pub mod config;
 pub mod error;
 pub mod transport;

@@ -52,6 +52,13 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         ("tokio", r#"{ version = "1.47", features = ["time"] }"#),
         ("tracing", "\"0.1.41\""),
     ];
+    if !document.requests.is_empty() {
+        // The crate builds multipart forms, and streams files into them.
+        let reqwest = dependencies.iter_mut().find(|(name, _)| *name == "reqwest");
+        if let Some((_, spec)) = reqwest {
+            *spec = r#"{ version = "0.13.5", default-features = false, features = ["json", "multipart", "query", "rustls", "stream"] }"#;
+        }
+    }
     if uses.chrono {
         dependencies.push((
             "chrono",

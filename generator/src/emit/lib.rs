@@ -46,8 +46,14 @@ pub fn generate(document: &Document) -> TokenStream {
     let mock_lints = comment("progenitor writes the expectations, and their docs, this way.");
     let runtime_doc = comment(
         "The same in every generated crate: the generator's `client-runtime` crate, copied as it \
-         is written.",
+         is written. A crate without a credential, or without some kind of body, leaves parts of \
+         it unused.",
     );
+    let bodies_export = (!document.requests.is_empty()).then(|| {
+        quote!(
+            pub use runtime::bodies::FilePart;
+        )
+    });
     quote! {
         #(#![doc = #doc_lines])*
 
@@ -65,9 +71,11 @@ pub fn generate(document: &Document) -> TokenStream {
         #[rustfmt::skip]
         mod operations;
         #runtime_doc
+        #[allow(dead_code)]
         mod runtime;
 
         pub use api::types;
+        #bodies_export
         pub use connection::*;
         pub use progenitor_client::{ByteStream, ResponseValue};
         pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};

@@ -124,7 +124,7 @@ impl VisitMut for Mend {
 }
 
 /// The types of the `types` module, by the key samples match schemas on.
-fn type_names(api: &syn::File) -> Vec<(String, Ident)> {
+pub(super) fn type_names(api: &syn::File) -> Vec<(String, Ident)> {
     let types = api.items.iter().find_map(|item| match item {
         Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|(_, items)| items),
         _ => None,

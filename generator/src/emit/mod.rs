@@ -16,6 +16,7 @@ mod connection;
 mod lib;
 mod mock;
 mod operations;
+mod requests;
 mod runtime;
 
 use std::path::Path;
@@ -55,7 +56,7 @@ pub(crate) fn generate(
         rust_file("src/lib.rs", lib::generate(document))?,
         rust_file(
             "src/operations.rs",
-            operations::generate(&api, &document.api),
+            operations::generate(&api, &document.api, &document.requests),
         )?,
         rust_file("src/mock.rs", mock::generate(document, &api, mocks)?)?,
         rust_file("src/connection.rs", connection::generate(document))?,
@@ -66,9 +67,10 @@ pub(crate) fn generate(
     if standalone {
         manifest.push_str(cargo_toml::STANDALONE_WORKSPACE);
     }
+    let verbatim = runtime::files(!document.requests.is_empty());
     Ok(CrateCode {
         rust,
-        verbatim: runtime::FILES.to_vec(),
+        verbatim,
         manifest,
     })
 }

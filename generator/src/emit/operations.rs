@@ -10,11 +10,15 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{FnArg, GenericArgument, ImplItem, Item, Pat, PathArguments, ReturnType, Type};
 
+use super::requests::{self, TypeNames};
+use crate::spec::requests::Requests;
 use crate::spec::walk::operations;
 
 /// The code of the `operations` module, from progenitor's `api` module and
-/// the spec's operations (for their `operationId`s).
-pub fn generate(api: &syn::File, spec: &OpenAPI) -> TokenStream {
+/// the spec's operations (for their `operationId`s), with what the client
+/// sends itself (`requests`).
+pub fn generate(api: &syn::File, spec: &OpenAPI, requests: &Requests) -> TokenStream {
+    let types = TypeNames(super::mock::type_names(api));
     // progenitor names each method after the snake case of its operationId.
     let operation_ids: BTreeMap<String, &str> = operations(spec)
         .filter_map(|(_, _, operation)| operation.operation_id.as_deref())
@@ -29,7 +33,7 @@ pub fn generate(api: &syn::File, spec: &OpenAPI) -> TokenStream {
         })
         .flatten()
         .filter_map(|item| match item {
-            ImplItem::Fn(f) => forward(f, &operation_ids),
+            ImplItem::Fn(f) => forward(f, &operation_ids, requests, &types),
             _ => None,
         });
     quote! {
@@ -52,7 +56,12 @@ fn is_client(ty: &Type) -> bool {
 /// A method that calls progenitor's namesake, or `None` for what is not an
 /// operation: constructors, and the streams of paginated operations, whose
 /// pages come from the same operation's method.
-fn forward(f: &syn::ImplItemFn, operation_ids: &BTreeMap<String, &str>) -> Option<TokenStream> {
+fn forward(
+    f: &syn::ImplItemFn,
+    operation_ids: &BTreeMap<String, &str>,
+    requests: &Requests,
+    types: &TypeNames,
+) -> Option<TokenStream> {
     let sig = &f.sig;
     if sig.asyncness.is_none() || !matches!(f.vis, syn::Visibility::Public(_)) {
         return None;
@@ -72,17 +81,33 @@ fn forward(f: &syn::ImplItemFn, operation_ids: &BTreeMap<String, &str>) -> Optio
             FnArg::Receiver(_) => None,
         })
         .collect();
-    let docs = f.attrs.iter().filter(|a| a.path().is_ident("doc"));
+    let mut docs: Vec<String> = f.attrs.iter().filter_map(doc_text).collect();
     let mut public = sig.clone();
     public.output = output;
+    let prelude = requests::adapt(&mut public, &mut docs, operation_id, requests, types);
     Some(quote! {
-        #(#docs)*
+        #(#[doc = #docs])*
         pub #public {
             let call = self.call(#operation_id);
+            #prelude
             let result = call.#name(#(#arguments),*).await;
             runtime::finish(&call, #operation, result).await
         }
     })
+}
+
+/// The text of a `#[doc = "..."]` attribute.
+fn doc_text(attr: &syn::Attribute) -> Option<String> {
+    let syn::Meta::NameValue(meta) = &attr.meta else {
+        return None;
+    };
+    match &meta.value {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) if meta.path.is_ident("doc") => Some(text.value()),
+        _ => None,
+    }
 }
 
 /// `Result<ResponseValue<T>, progenitor's Error<E>>` becomes

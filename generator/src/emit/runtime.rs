@@ -12,7 +12,10 @@
 /// The module root, `src/runtime/mod.rs`. What the generated modules call is
 /// `pub` in the files, and stays inside the crate because this module is
 /// private; `lib.rs` re-exports what users see.
-const MOD_RS: &str = "\
+/// The module root's text, with `$extra` declarations at its end.
+macro_rules! mod_rs {
+    ($($extra:literal)?) => {
+        concat!("\
 //! The part of the crate that does not depend on the spec, as the
 //! generator's `client-runtime` crate has it: the `Error` every operation
 //! returns, the transport that retries, traces and limits requests, and the
@@ -30,11 +33,24 @@ pub use error::{
     BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem, RateLimit, ResponseHead, Secrets,
 };
 pub use transport::{Call, RetryPolicy, finish};
-";
+", $($extra)?)
+    };
+}
 
-/// Each runtime file: its path in the generated crate and its text.
-pub const FILES: [(&str, &str); 4] = [
-    ("src/runtime/mod.rs", MOD_RS),
+const MOD_RS: &str = mod_rs!();
+
+/// [`MOD_RS`] for a crate with operations whose bodies it builds itself.
+const MOD_RS_WITH_BODIES: &str = mod_rs!(
+    "
+// Not every crate sends every kind of body it can build.
+#[allow(dead_code)]
+pub mod bodies;
+"
+);
+
+/// The runtime's files that every crate gets, but for the module root:
+/// their paths in the generated crate and their texts.
+const FILES: [(&str, &str); 3] = [
     (
         "src/runtime/config.rs",
         include_str!("../../runtime/src/config.rs"),
@@ -48,6 +64,25 @@ pub const FILES: [(&str, &str); 4] = [
         include_str!("../../runtime/src/transport.rs"),
     ),
 ];
+
+/// The runtime of bodies the client builds itself (multipart, raw media
+/// types, JSON parameters): the runtime crate's `bodies` feature.
+const BODIES: (&str, &str) = (
+    "src/runtime/bodies.rs",
+    include_str!("../../runtime/src/bodies.rs"),
+);
+
+/// Every runtime file of a generated crate, with `bodies` for a crate that
+/// builds request bodies itself.
+pub fn files(bodies: bool) -> Vec<(&'static str, &'static str)> {
+    let root = if bodies { MOD_RS_WITH_BODIES } else { MOD_RS };
+    let mut files = vec![("src/runtime/mod.rs", root)];
+    files.extend(FILES);
+    if bodies {
+        files.push(BODIES);
+    }
+    files
+}
 
 #[cfg(test)]
 mod tests {
@@ -71,10 +106,16 @@ mod tests {
             .collect();
         sources.push("src/runtime/mod.rs".to_owned());
         sources.sort();
-        let mut embedded: Vec<&str> = FILES.iter().map(|(path, _)| *path).collect();
+        let mut embedded: Vec<&str> = files(true).iter().map(|(path, _)| *path).collect();
         embedded.sort();
         assert_eq!(sources, embedded);
     }
+
+    /// How the crate declares `bodies`: behind its feature.
+    const BODIES_IN_LIB: &str = "// Only generated crates with such operations call into it.\n\
+                                 #[cfg(feature = \"bodies\")]\n\
+                                 #[allow(dead_code)]\n\
+                                 pub mod bodies;\n";
 
     #[test]
     fn the_module_root_is_the_crate_root_without_its_docs_and_tests() {
@@ -91,7 +132,9 @@ mod tests {
                 .map(str::to_owned)
                 .collect()
         };
-        let lib = code(&lib);
+        // The crate declares `bodies` behind its feature; the module root
+        // only where a crate needs it.
+        let lib = code(&lib.replace(BODIES_IN_LIB, ""));
         let tests = ["", "#[cfg(test)]", "mod tests;"];
         assert!(lib.ends_with(&tests.map(str::to_owned)), "{lib:#?}");
         assert_eq!(lib[..lib.len() - tests.len()], code(MOD_RS)[..]);

@@ -150,6 +150,11 @@ fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
                         media.schema = None;
                     }
                 }
+                // JSON without a schema makes progenitor panic: such a body
+                // is left untyped, as no body.
+                response.content.retain(|name, media| {
+                    media.schema.is_some() || !crate::spec::media::is_json(name)
+                });
             }
         }
     }

@@ -48,6 +48,9 @@ pub struct Document {
     /// `x-rust-client.dev-dependencies`: what the crate's hand-written tests
     /// need beyond what its generated code does, by package name.
     pub dev_dependencies: BTreeMap<String, DevDependency>,
+    /// What the generated client sends itself where progenitor cannot:
+    /// multipart and raw bodies, parameters written as JSON.
+    pub(crate) requests: super::requests::Requests,
 }
 
 /// How `Cargo.toml` names one dev-dependency, as the spec gives it.
@@ -198,6 +201,7 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
         path,
         api,
         positions,
+        requests: Default::default(),
     })
 }
 

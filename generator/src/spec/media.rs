@@ -1,9 +1,6 @@
-//! How the generator reads media types: which count as JSON, and which a
-//! request body may have for progenitor to send it.
-
-/// The media types progenitor can send a request body as, for messages.
-pub const SENDABLE: &str = "application/json (or a `+json` type), \
-    application/x-www-form-urlencoded, application/octet-stream, text/plain or text/x-markdown";
+//! How the generator reads media types: which count as JSON, how a request
+//! body of each is sent (by progenitor, or by the crate's `bodies` runtime
+//! where progenitor cannot), and which one is sent when a body has several.
 
 /// The one spelling of JSON that progenitor recognises, in requests and in
 /// responses alike.
@@ -20,6 +17,49 @@ pub enum RequestKind {
     OctetStream,
     /// A string, `text/plain` or `text/x-markdown`.
     Text,
+    /// `multipart/form-data`: text fields and files, which the generated
+    /// client builds itself.
+    Multipart,
+    /// Any other `text/*` type: a string the generated client sends itself.
+    OtherText,
+    /// Any other media type or range (`application/cbor`, `image/*`,
+    /// `*/*`): bytes the generated client sends itself.
+    Bytes,
+}
+
+impl RequestKind {
+    /// The order of preference among a body's media types when none is
+    /// JSON: structured forms first, then text, then bytes of a named type,
+    /// then ranges such as `*/*`.
+    fn rank(self, media_type: &str) -> u8 {
+        match self {
+            Self::Json => 0,
+            Self::Multipart => 1,
+            Self::Form => 2,
+            Self::Text if essence(media_type) == "text/plain" => 3,
+            Self::Text | Self::OtherText => 4,
+            Self::OctetStream => 5,
+            Self::Bytes if is_range(media_type) => 7,
+            Self::Bytes => 6,
+        }
+    }
+}
+
+/// Whether `media_type` is a range the caller narrows: `*/*`, `image/*`.
+pub fn is_range(media_type: &str) -> bool {
+    essence(media_type).contains('*')
+}
+
+/// The media type a request body with these media types is sent as: JSON
+/// if offered, else the first by [`RequestKind`]'s order of preference
+/// (multipart, form, `text/plain`, other text, octet-stream, other types,
+/// ranges), the spec's order breaking ties.
+pub fn preferred_request<'m>(media_types: impl IntoIterator<Item = &'m str>) -> Option<&'m str> {
+    media_types
+        .into_iter()
+        .enumerate()
+        .min_by_key(|(index, media_type)| (request_kind(media_type).rank(media_type), *index))
+        .map(|(_, media_type)| media_type)
 }
 
 /// The media type without its parameters (`; charset=utf-8`), as written.
@@ -41,18 +81,22 @@ pub fn is_plain_json(media_type: &str) -> bool {
     essence(media_type) == JSON
 }
 
-/// How progenitor sends a body of this media type, if it can. Apart from
-/// JSON, which the generator rewrites to the one spelling progenitor knows,
-/// the names must be as progenitor compares them: exactly, before any `;`.
-pub fn request_kind(media_type: &str) -> Option<RequestKind> {
+/// How a body of this media type is sent. Apart from JSON, which the
+/// generator rewrites to the one spelling progenitor knows, the names
+/// progenitor sends must be as it compares them: exactly, before any `;`.
+pub fn request_kind(media_type: &str) -> RequestKind {
     if is_json(media_type) {
-        return Some(RequestKind::Json);
+        return RequestKind::Json;
     }
     match essence(media_type) {
-        "application/x-www-form-urlencoded" => Some(RequestKind::Form),
-        "application/octet-stream" => Some(RequestKind::OctetStream),
-        "text/plain" | "text/x-markdown" => Some(RequestKind::Text),
-        _ => None,
+        "application/x-www-form-urlencoded" => RequestKind::Form,
+        "application/octet-stream" => RequestKind::OctetStream,
+        "text/plain" | "text/x-markdown" => RequestKind::Text,
+        other if other.eq_ignore_ascii_case("multipart/form-data") => RequestKind::Multipart,
+        other if other.to_ascii_lowercase().starts_with("text/") && !is_range(other) => {
+            RequestKind::OtherText
+        }
+        _ => RequestKind::Bytes,
     }
 }
 
@@ -78,18 +122,36 @@ mod tests {
 
     #[test]
     fn request_kinds_follow_progenitor() {
-        assert_eq!(
-            request_kind("application/vnd.api+json"),
-            Some(RequestKind::Json)
-        );
-        assert_eq!(
-            request_kind("text/plain; charset=utf-8"),
-            Some(RequestKind::Text)
-        );
+        assert_eq!(request_kind("application/vnd.api+json"), RequestKind::Json);
+        assert_eq!(request_kind("text/plain; charset=utf-8"), RequestKind::Text);
         assert_eq!(
             request_kind("application/octet-stream"),
-            Some(RequestKind::OctetStream)
+            RequestKind::OctetStream
         );
-        assert_eq!(request_kind("multipart/form-data"), None);
+        assert_eq!(request_kind("multipart/form-data"), RequestKind::Multipart);
+        assert_eq!(request_kind("text/csv"), RequestKind::OtherText);
+        assert_eq!(request_kind("text/*"), RequestKind::Bytes);
+        assert_eq!(request_kind("application/cbor"), RequestKind::Bytes);
+    }
+
+    #[test]
+    fn the_preferred_media_type_follows_the_documented_order() {
+        assert_eq!(
+            preferred_request(["text/x-markdown", "text/plain"]),
+            Some("text/plain")
+        );
+        assert_eq!(
+            preferred_request(["text/csv", "multipart/form-data"]),
+            Some("multipart/form-data")
+        );
+        assert_eq!(
+            preferred_request(["*/*", "application/cbor", "image/png"]),
+            Some("application/cbor")
+        );
+        assert_eq!(
+            preferred_request(["image/png", "application/json"]),
+            Some("application/json")
+        );
+        assert_eq!(preferred_request([]), None);
     }
 }

@@ -16,6 +16,7 @@ mod load;
 pub(crate) mod media;
 mod normalize;
 mod positions;
+pub(crate) mod requests;
 mod untyped;
 mod validate;
 pub(crate) mod walk;
@@ -28,12 +29,20 @@ pub(crate) use document::http_header_name;
 pub use document::{
     Auth, CLIENT_EXTENSION, DEFAULT_VERSION, DevDependency, Document, Package, TomlValue,
 };
-pub(crate) use normalize::normalize;
 pub use positions::Location;
 pub(crate) use positions::Positions;
 pub(crate) use positions::escape;
 
 use crate::error::Result;
+
+/// Rewrites the document into one progenitor can digest ([`normalize`](mod@normalize),
+/// then [`requests`]: what the generated client sends itself), with a warning
+/// for each reading made.
+pub(crate) fn normalize(document: &mut Document) -> Vec<Diagnostic> {
+    let mut warnings = normalize::normalize(document);
+    warnings.extend(requests::read(document));
+    warnings
+}
 
 /// Reads, checks and validates the spec at `path`: the document every later
 /// stage works from, and a warning for each reading [`downconvert`] made of

@@ -392,12 +392,16 @@ impl Checks<'_> {
                     ),
                 );
             }
-            if parameter.get("schema").is_none() {
+            let has_content = parameter
+                .get("content")
+                .and_then(Value::as_object)
+                .is_some_and(|content| !content.is_empty());
+            if parameter.get("schema").is_none() && !has_content {
                 self.problem(
                     pointer,
                     format!(
-                        "parameter `{name}` has no `schema`: progenitor types parameters only \
-                         from `schema`, not `content`; describe it with `schema`"
+                        "parameter `{name}` has neither `schema` nor `content`: describe its \
+                         value with `schema`"
                     ),
                 );
             }
@@ -431,87 +435,47 @@ impl Checks<'_> {
         let Some(content) = body.get("content").and_then(Value::as_object) else {
             return;
         };
-        let chosen = if content.len() <= 1 {
-            content.iter().next()
-        } else {
-            content.iter().find(|(media, _)| media::is_json(media))
-        };
-        let Some((media_type, media)) = chosen else {
-            if !content.is_empty() {
-                let listed: Vec<&str> = content.keys().map(String::as_str).collect();
-                self.problem(
-                    &format!("{pointer}/content"),
-                    format!(
-                        "{} accepts several media types ({}) and none is JSON: progenitor \
-                         sends one media type per operation; keep one, or add \
-                         `application/json`, which the generator then chooses",
-                        op.shown,
-                        listed.join(", ")
-                    ),
-                );
-            }
+        // Which media type is sent when there are several (`normalize` and
+        // `requests` say so in a warning): only that one must be sendable.
+        let Some(media_type) = media::preferred_request(content.keys().map(String::as_str)) else {
             return;
         };
+        let media = &content[media_type];
         let media_pointer = format!("{pointer}/content/{}", escape(media_type));
-        let Some(kind) = media::request_kind(media_type) else {
+        let kind = media::request_kind(media_type);
+        let typed = matches!(
+            kind,
+            RequestKind::Json | RequestKind::Form | RequestKind::Multipart
+        );
+        if typed && media.get("schema").is_none() {
             self.problem(
                 &media_pointer,
                 format!(
-                    "request media type `{media_type}` is not supported: progenitor can send {}",
-                    media::SENDABLE
+                    "the {} request body has no `schema`: the generator needs one to type \
+                     the body's {}; add `schema`",
+                    op.shown,
+                    if kind == RequestKind::Multipart {
+                        "parts"
+                    } else {
+                        "fields"
+                    }
                 ),
             );
             return;
-        };
-        let Some(schema) = media.get("schema") else {
-            self.problem(
-                &media_pointer,
-                format!(
-                    "the {} request body has no `schema`: progenitor needs one to type the \
-                     body; add `schema`",
-                    op.shown
-                ),
-            );
-            return;
-        };
-        let (schema, _) = self.resolve_in(schema, String::new());
-        let plain_string = |format: Option<&str>| {
-            schema.get("type").and_then(Value::as_str) == Some("string")
-                && schema.get("format").and_then(Value::as_str) == format
-                && ["enum", "pattern", "minLength", "maxLength", "default"]
-                    .iter()
-                    .all(|key| schema.get(key).is_none())
-                && schema.get("nullable") != Some(&Value::Bool(true))
-        };
+        }
         let has_encoding = media
             .get("encoding")
             .and_then(Value::as_object)
             .is_some_and(|encoding| !encoding.is_empty());
-        match kind {
-            // JSON `encoding` means nothing; `normalize` drops it.
-            RequestKind::Json => {}
-            RequestKind::Form if has_encoding => self.problem(
+        // JSON `encoding` means nothing; `normalize` drops it. A multipart
+        // body's is read by `requests`; a raw body's schema is read there too.
+        if kind == RequestKind::Form && has_encoding {
+            self.problem(
                 &format!("{media_pointer}/encoding"),
                 "`encoding` is not supported for form bodies: progenitor encodes each field \
                  the one way it knows; remove `encoding`"
                     .to_owned(),
-            ),
-            RequestKind::Form => {}
-            RequestKind::OctetStream if !plain_string(Some("binary")) => self.problem(
-                &format!("{media_pointer}/schema"),
-                "an application/octet-stream body must have the schema \
-                 `{type: string, format: binary}` and nothing more: progenitor sends the bytes \
-                 as they are"
-                    .to_owned(),
-            ),
-            RequestKind::Text if !plain_string(None) => self.problem(
-                &format!("{media_pointer}/schema"),
-                format!(
-                    "a {media_type} body must have the schema `{{type: string}}` and nothing \
-                     more: progenitor sends the text as it is"
-                ),
-            ),
-            RequestKind::OctetStream | RequestKind::Text => {}
+            );
         }
     }
 

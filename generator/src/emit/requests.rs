@@ -1,0 +1,242 @@
+//! The part of a public method that builds what progenitor cannot (see
+//! `spec::requests`): it takes the body's parts or bytes, or a parameter's
+//! typed value, and hands them to the crate's `bodies` runtime before
+//! progenitor's method sends the request.
+
+use heck::ToSnakeCase;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::{FnArg, Ident, Pat, Type};
+
+use crate::rewrite::syntax::type_key;
+use crate::spec::requests::{JsonParameter, Multipart, RawBody, Requests};
+
+/// The Rust types of the `types` module, by [`type_key`].
+pub struct TypeNames(pub Vec<(String, Ident)>);
+
+impl TypeNames {
+    /// `types::Name` for the component schema `component`.
+    fn path(&self, component: &str) -> TokenStream {
+        let key = type_key(component);
+        let ident = self
+            .0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, ident)| ident.clone())
+            .unwrap_or_else(|| {
+                format_ident!("{}", heck::ToUpperCamelCase::to_upper_camel_case(component))
+            });
+        quote!(types::#ident)
+    }
+}
+
+/// Rewrites the public method's `sig` and `docs` for what the generated
+/// client sends itself, and returns the statements that build it; they run
+/// after `call` is made and before progenitor's method is called with the
+/// parameters progenitor's own signature had.
+pub fn adapt(
+    sig: &mut syn::Signature,
+    docs: &mut Vec<String>,
+    operation_id: &str,
+    requests: &Requests,
+    types: &TypeNames,
+) -> TokenStream {
+    let operation = sig.ident.to_string();
+    let mut prelude = TokenStream::new();
+    if let Some(parameters) = requests.json_parameters.get(operation_id) {
+        for parameter in parameters {
+            prelude.extend(json_parameter(sig, &operation, parameter, types));
+        }
+    }
+    let Some(body) = requests.bodies.get(operation_id) else {
+        return prelude;
+    };
+    let mut docs = Arguments::new(docs);
+    let mut input = |sig: &mut syn::Signature, tokens: TokenStream| {
+        sig.inputs
+            .push(syn::parse2(tokens).expect("a generated parameter parses"));
+    };
+    let build = match body {
+        RawBody::Multipart(multipart) => {
+            multipart_body(sig, &mut docs, &operation, multipart, types, &mut input)
+        }
+        RawBody::Text { media_type } => {
+            input(sig, quote!(body: String));
+            docs.push(format!("`body`: the `{media_type}` text"));
+            quote! {
+                let (content_type, body) =
+                    crate::runtime::bodies::raw(#operation, body, #media_type, #media_type)?;
+            }
+        }
+        RawBody::Bytes { media_type } if crate::spec::media::is_range(media_type) => {
+            input(sig, quote!(body: impl Into<::reqwest::Body>));
+            input(sig, quote!(content_type: &'a str));
+            docs.push("`body`: the body's bytes".to_owned());
+            docs.push(format!(
+                "`content_type`: the body's media type, within `{media_type}`"
+            ));
+            quote! {
+                let (content_type, body) =
+                    crate::runtime::bodies::raw(#operation, body, content_type, #media_type)?;
+            }
+        }
+        RawBody::Bytes { media_type } => {
+            input(sig, quote!(body: impl Into<::reqwest::Body>));
+            docs.push(format!("`body`: the `{media_type}` bytes"));
+            quote! {
+                let (content_type, body) =
+                    crate::runtime::bodies::raw(#operation, body, #media_type, #media_type)?;
+            }
+        }
+    };
+    quote! {
+        #prelude
+        #build
+        call.inner().attach_body(content_type, body);
+    }
+}
+
+fn multipart_body(
+    sig: &mut syn::Signature,
+    docs: &mut Arguments,
+    operation: &str,
+    multipart: &Multipart,
+    types: &TypeNames,
+    input: &mut impl FnMut(&mut syn::Signature, TokenStream),
+) -> TokenStream {
+    let mut parts = TokenStream::new();
+    if let Some(fields) = &multipart.fields {
+        let ty = types.path(fields);
+        input(sig, quote!(body: &'a #ty));
+        docs.push("`body`: the form's text fields".to_owned());
+        let encodings = multipart
+            .field_types
+            .iter()
+            .map(|(name, media_type)| quote!((#name, #media_type)));
+        parts.extend(quote!(.fields(body, &[#(#encodings),*])));
+    }
+    for file in &multipart.files {
+        // The method's own locals are taken too.
+        let mut taken: Vec<String> = sig.inputs.iter().filter_map(input_name).collect();
+        taken.extend(["call", "result", "content_type", "body"].map(str::to_owned));
+        let mut ident = format_ident!("{}", rust_name(&file.name));
+        if taken.contains(&ident.to_string()) {
+            ident = format_ident!("{}_file", rust_name(&file.name));
+        }
+        let ty = match (file.many, file.required) {
+            (true, _) => quote!(Vec<crate::FilePart>),
+            (false, true) => quote!(crate::FilePart),
+            (false, false) => quote!(Option<crate::FilePart>),
+        };
+        input(sig, quote!(#ident: #ty));
+        let what = match &file.description {
+            Some(description) => description.lines().next().unwrap_or_default().to_owned(),
+            None => format!("the file part `{}`", file.name),
+        };
+        docs.push(format!("`{ident}`: {what}"));
+        let name = &file.name;
+        let spec_type = match &file.content_type {
+            Some(media_type) => quote!(Some(#media_type)),
+            None => quote!(None),
+        };
+        parts.extend(if file.many || !file.required {
+            quote!(.files(#name, #ident, #spec_type))
+        } else {
+            quote!(.file(#name, #ident, #spec_type))
+        });
+    }
+    quote! {
+        let (content_type, body) = crate::runtime::bodies::Multipart::new()
+            #parts
+            .finish(#operation)
+            .await?;
+    }
+}
+
+/// Types the parameter as its schema's value and writes its JSON text where
+/// progenitor's method takes a string.
+fn json_parameter(
+    sig: &mut syn::Signature,
+    operation: &str,
+    parameter: &JsonParameter,
+    types: &TypeNames,
+) -> TokenStream {
+    let key = type_key(&parameter.name);
+    let Some(FnArg::Typed(typed)) = sig
+        .inputs
+        .iter_mut()
+        .find(|input| input_name(input).is_some_and(|name| type_key(&name) == key))
+    else {
+        return TokenStream::new();
+    };
+    let Pat::Ident(pat) = &*typed.pat else {
+        return TokenStream::new();
+    };
+    let ident = pat.ident.clone();
+    let value = types.path(&parameter.schema);
+    let name = &parameter.name;
+    let optional = matches!(&*typed.ty, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Option"));
+    if optional {
+        *typed.ty = syn::parse_quote!(Option<&'a #value>);
+        quote! {
+            let #ident = #ident
+                .map(|value| crate::runtime::bodies::json_text(#operation, #name, value))
+                .transpose()?;
+            let #ident = #ident.as_deref();
+        }
+    } else {
+        *typed.ty = syn::parse_quote!(&'a #value);
+        quote! {
+            let #ident = crate::runtime::bodies::json_text(#operation, #name, #ident)?;
+            let #ident = #ident.as_str();
+        }
+    }
+}
+
+/// The method's documentation, to which arguments are added in the list
+/// progenitor writes ("Arguments:", one `- ` line each).
+struct Arguments<'d>(&'d mut Vec<String>);
+
+impl<'d> Arguments<'d> {
+    fn new(docs: &'d mut Vec<String>) -> Self {
+        let mut text = docs.join("\n").trim_end().to_owned();
+        if !text.lines().any(|line| line.trim() == "Arguments:") {
+            text.push_str("\n\nArguments:");
+        }
+        *docs = vec![text];
+        Self(docs)
+    }
+
+    fn push(&mut self, argument: String) {
+        if let Some(text) = self.0.last_mut() {
+            text.push_str(&format!("\n- {argument}"));
+        }
+    }
+}
+
+fn input_name(input: &FnArg) -> Option<String> {
+    match input {
+        FnArg::Typed(typed) => match &*typed.pat {
+            Pat::Ident(pat) => Some(pat.ident.to_string()),
+            _ => None,
+        },
+        FnArg::Receiver(_) => None,
+    }
+}
+
+/// A part's name as a Rust parameter: `front-image` → `front_image`.
+fn rust_name(name: &str) -> String {
+    let snake = name.to_snake_case();
+    let snake = if snake.is_empty() {
+        "file".to_owned()
+    } else {
+        snake
+    };
+    if snake.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{snake}")
+    } else if syn::parse_str::<Ident>(&snake).is_err() {
+        format!("{snake}_")
+    } else {
+        snake
+    }
+}

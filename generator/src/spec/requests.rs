@@ -1,0 +1,720 @@
+//! What the generated client sends itself, where progenitor cannot: request
+//! bodies in `multipart/form-data` or in a media type progenitor does not
+//! know, and parameters described by `content` instead of `schema`.
+//!
+//! Such a body is taken out of the operation before progenitor sees it, and
+//! recorded in [`Requests`]; the public method then takes it and builds it
+//! with the crate's `bodies` runtime. The readings, each with a warning
+//! located where the spec says what is read:
+//! - a body offered in several media types, none JSON, is sent as the first
+//!   by [`media::preferred_request`]'s order;
+//! - a body in a media type that is not JSON, a form, multipart or text is
+//!   bytes, whatever its schema; a range (`*/*`, `image/*`) lets the
+//!   caller name the type;
+//! - an `application/octet-stream` body whose schema is not a binary
+//!   string is bytes, and a `text/plain` one whose schema is not a string
+//!   is text;
+//! - a parameter with `application/json` content is typed from the
+//!   content's schema and sent as its JSON text; with any other media type
+//!   it is a string.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use heck::ToUpperCamelCase;
+use indexmap::IndexMap;
+use openapiv3::{
+    Components, MediaType, ObjectType, Parameter, ParameterData, ParameterSchemaOrContent,
+    ReferenceOr, RequestBody, Schema, SchemaData, SchemaKind, StringFormat, StringType, Type,
+    VariantOrUnknownOrEmpty,
+};
+
+use super::media::{self, RequestKind};
+use super::positions::escape;
+use super::walk::{component_name, item_operations_mut};
+use super::{Diagnostic, Diagnostics, Document};
+
+/// What the generated client sends itself, by operationId.
+#[derive(Debug, Default)]
+pub(crate) struct Requests {
+    /// Bodies progenitor cannot send.
+    pub bodies: BTreeMap<String, RawBody>,
+    /// Parameters whose value is sent as JSON text.
+    pub json_parameters: BTreeMap<String, Vec<JsonParameter>>,
+}
+
+impl Requests {
+    /// Whether the crate needs the `bodies` runtime.
+    pub fn is_empty(&self) -> bool {
+        self.bodies.is_empty() && self.json_parameters.is_empty()
+    }
+}
+
+/// A request body the public method takes and builds.
+#[derive(Debug)]
+pub(crate) enum RawBody {
+    /// `multipart/form-data`.
+    Multipart(Multipart),
+    /// Bytes of `media_type`, which may be a range the caller narrows.
+    Bytes { media_type: String },
+    /// A string of the `text/*` type `media_type`.
+    Text { media_type: String },
+}
+
+/// The parts of a multipart body.
+#[derive(Debug)]
+pub(crate) struct Multipart {
+    /// The component schema of the text fields, if there are any.
+    pub fields: Option<String>,
+    /// The media type the spec's `encoding` gives a text field, by name.
+    pub field_types: Vec<(String, String)>,
+    /// The file parts, in the schema's order.
+    pub files: Vec<FileField>,
+}
+
+/// A property of a multipart body that is a file (`format: binary`).
+#[derive(Debug)]
+pub(crate) struct FileField {
+    /// The part's name, as the spec writes it.
+    pub name: String,
+    pub required: bool,
+    /// Whether it is an array of files: one part each.
+    pub many: bool,
+    /// The media type the spec's `encoding` gives the part.
+    pub content_type: Option<String>,
+    pub description: Option<String>,
+}
+
+/// A parameter sent as the JSON text of a typed value.
+#[derive(Debug, Clone)]
+pub(crate) struct JsonParameter {
+    /// The parameter's name, as the spec writes it.
+    pub name: String,
+    /// The component schema of its value.
+    pub schema: String,
+}
+
+/// Takes out of `document` what progenitor cannot send, records it in
+/// `document.requests`, and returns a warning for each reading made.
+pub(crate) fn read(document: &mut Document) -> Vec<Diagnostic> {
+    let mut warnings = Diagnostics::new(&document.path, &document.positions);
+    let mut requests = Requests::default();
+    let api = &mut document.api;
+    let mut components = api.components.take().unwrap_or_default();
+    let mut names = Names::of(&components);
+
+    // Shared parameters first: operations refer to them.
+    let mut shared: BTreeMap<String, JsonParameter> = BTreeMap::new();
+    for (name, parameter) in components.parameters.iter_mut() {
+        if let ReferenceOr::Item(parameter) = parameter {
+            let pointer = format!("/components/parameters/{}", escape(name));
+            let hint = format!("{} parameter", parameter_data(parameter).name);
+            if let Some(json) =
+                content_parameter(parameter, &pointer, &hint, &mut names, &mut warnings)
+            {
+                shared.insert(format!("#/components/parameters/{name}"), json);
+            }
+        }
+    }
+
+    for (path, item) in api.paths.paths.iter_mut() {
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        let item_pointer = format!("/paths/{}", escape(path));
+        let mut item_json = Vec::new();
+        for (index, parameter) in item.parameters.iter_mut().enumerate() {
+            let pointer = format!("{item_pointer}/parameters/{index}");
+            item_json.extend(parameter_in_place(
+                parameter,
+                &pointer,
+                "",
+                &shared,
+                &mut names,
+                &mut warnings,
+            ));
+        }
+        for (method, operation) in item_operations_mut(item) {
+            let pointer = format!("{item_pointer}/{method}");
+            let Some(id) = operation.operation_id.clone() else {
+                continue;
+            };
+            let prefix = id.to_upper_camel_case();
+            let mut json = Vec::new();
+            let mut own = BTreeSet::new();
+            for (index, parameter) in operation.parameters.iter_mut().enumerate() {
+                let pointer = format!("{pointer}/parameters/{index}");
+                if let ReferenceOr::Item(parameter) = parameter {
+                    own.insert(parameter_data(parameter).name.clone());
+                }
+                json.extend(parameter_in_place(
+                    parameter,
+                    &pointer,
+                    &prefix,
+                    &shared,
+                    &mut names,
+                    &mut warnings,
+                ));
+            }
+            json.extend(
+                item_json
+                    .iter()
+                    .filter(|p: &&JsonParameter| !own.contains(&p.name))
+                    .cloned(),
+            );
+            if !json.is_empty() {
+                requests.json_parameters.insert(id.clone(), json);
+            }
+
+            let (body, body_pointer) = match &operation.request_body {
+                None => continue,
+                Some(ReferenceOr::Item(body)) => (body.clone(), format!("{pointer}/requestBody")),
+                Some(ReferenceOr::Reference { reference }) => {
+                    let Some(name) = component_name::<RequestBody>(reference) else {
+                        continue;
+                    };
+                    let Some(ReferenceOr::Item(body)) = components.request_bodies.get(name) else {
+                        continue;
+                    };
+                    (
+                        body.clone(),
+                        format!("/components/requestBodies/{}", escape(name)),
+                    )
+                }
+            };
+            match request_body(
+                body,
+                &body_pointer,
+                &id,
+                &components,
+                &mut names,
+                &mut warnings,
+            ) {
+                Sent::AsIs => {}
+                Sent::ByProgenitor(body) => operation.request_body = Some(ReferenceOr::Item(body)),
+                Sent::ByClient(raw) => {
+                    operation.request_body = None;
+                    requests.bodies.insert(id, raw);
+                }
+            }
+        }
+    }
+
+    for (name, schema) in names.added {
+        components.schemas.insert(name, ReferenceOr::Item(schema));
+    }
+    api.components = Some(components);
+    document.requests = requests;
+    warnings.into_sorted()
+}
+
+/// A name as typify's type names compare: letters and digits, in lower
+/// case (`upload-fields` and `UploadFields` give the same type).
+fn type_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Component schema names, and the schemas added under new ones.
+struct Names {
+    /// The keys of every name taken, as typify's names would collide.
+    taken: BTreeSet<String>,
+    added: Vec<(String, Schema)>,
+}
+
+impl Names {
+    fn of(components: &Components) -> Self {
+        Self {
+            taken: components.schemas.keys().map(|n| type_key(n)).collect(),
+            added: Vec::new(),
+        }
+    }
+
+    /// Adds `schema` as a component under a free name made from `hint`.
+    fn add(&mut self, hint: &str, schema: Schema) -> String {
+        let base = hint.to_upper_camel_case();
+        let mut name = base.clone();
+        let mut n = 2;
+        while !self.taken.insert(type_key(&name)) {
+            name = format!("{base}{n}");
+            n += 1;
+        }
+        self.added.push((name.clone(), schema));
+        name
+    }
+}
+
+/// How an operation's body is sent.
+enum Sent {
+    /// By progenitor, as the spec has it.
+    AsIs,
+    /// By progenitor, as rewritten.
+    ByProgenitor(RequestBody),
+    /// By the generated client itself.
+    ByClient(RawBody),
+}
+
+fn request_body(
+    mut body: RequestBody,
+    pointer: &str,
+    operation_id: &str,
+    components: &Components,
+    names: &mut Names,
+    warnings: &mut Diagnostics,
+) -> Sent {
+    // A JSON body `normalize` has already chosen.
+    if body.content.keys().any(|m| media::is_json(m)) {
+        return Sent::AsIs;
+    }
+    let Some(chosen) = media::preferred_request(body.content.keys().map(String::as_str)) else {
+        return Sent::AsIs;
+    };
+    let chosen = chosen.to_owned();
+    let mut changed = false;
+    if body.content.len() > 1 {
+        let others: Vec<String> = body
+            .content
+            .keys()
+            .filter(|m| **m != chosen)
+            .map(|m| format!("`{m}`"))
+            .collect();
+        warnings.push(
+            &format!("{pointer}/content"),
+            format!(
+                "the body can be sent as `{chosen}` or {}; the generated client sends \
+                 `{chosen}` (the first of multipart, form, text/plain, other text, \
+                 octet-stream, other types, ranges such as `*/*`) and leaves the others out",
+                others.join(", ")
+            ),
+        );
+        body.content.retain(|m, _| *m == chosen);
+        changed = true;
+    }
+    let media_pointer = format!("{pointer}/content/{}", escape(&chosen));
+    let Some(media) = body.content.get_mut(&chosen) else {
+        return Sent::AsIs;
+    };
+    let schema = media
+        .schema
+        .as_ref()
+        .and_then(|s| resolve_schema(components, s));
+    match media::request_kind(&chosen) {
+        RequestKind::Json | RequestKind::Form => {}
+        RequestKind::OctetStream | RequestKind::Text => {
+            let (format, what) = if media::request_kind(&chosen) == RequestKind::Text {
+                (VariantOrUnknownOrEmpty::Empty, "text (a `String`)")
+            } else {
+                (VariantOrUnknownOrEmpty::Item(StringFormat::Binary), "bytes")
+            };
+            if !schema.is_some_and(|s| plain_string(s, &format)) {
+                if media.schema.is_some() {
+                    warnings.push(
+                        &format!("{media_pointer}/schema"),
+                        format!("a body of `{chosen}` is sent as {what}; its schema is not read"),
+                    );
+                }
+                media.schema = Some(ReferenceOr::Item(string_schema(format)));
+                changed = true;
+            }
+        }
+        RequestKind::Multipart => {
+            return Sent::ByClient(RawBody::Multipart(multipart(
+                media,
+                &media_pointer,
+                operation_id,
+                components,
+                names,
+                warnings,
+            )));
+        }
+        RequestKind::OtherText => {
+            let is_string =
+                schema.is_some_and(|s| matches!(s.schema_kind, SchemaKind::Type(Type::String(_))));
+            if media.schema.is_some() && !is_string {
+                warnings.push(
+                    &format!("{media_pointer}/schema"),
+                    format!(
+                        "a body of `{chosen}` is sent as text (a `String`); its schema is not read"
+                    ),
+                );
+            }
+            return Sent::ByClient(RawBody::Text { media_type: chosen });
+        }
+        RequestKind::Bytes => {
+            let binary = VariantOrUnknownOrEmpty::Item(StringFormat::Binary);
+            if media::is_range(&chosen) {
+                warnings.push(
+                    &media_pointer,
+                    format!(
+                        "`{chosen}` is a range of media types: the generated method takes the \
+                         body as bytes and its `Content-Type`, which must be within `{chosen}`"
+                    ),
+                );
+            } else if media.schema.is_some() && !schema.is_some_and(|s| plain_string(s, &binary)) {
+                warnings.push(
+                    &format!("{media_pointer}/schema"),
+                    format!(
+                        "the generator cannot type a body of `{chosen}`: it is sent as bytes \
+                         the caller encodes, and its schema is not read"
+                    ),
+                );
+            }
+            return Sent::ByClient(RawBody::Bytes { media_type: chosen });
+        }
+    }
+    if changed {
+        Sent::ByProgenitor(body)
+    } else {
+        Sent::AsIs
+    }
+}
+
+/// Splits a multipart body's schema into its text fields, which become a
+/// component schema, and its files.
+fn multipart(
+    media: &MediaType,
+    pointer: &str,
+    operation_id: &str,
+    components: &Components,
+    names: &mut Names,
+    warnings: &mut Diagnostics,
+) -> Multipart {
+    let prefix = operation_id.to_upper_camel_case();
+    let prefix = prefix.as_str();
+    let mut field_types = Vec::new();
+    let mut file_types = BTreeMap::new();
+    for (name, encoding) in &media.encoding {
+        let encoding_pointer = format!("{pointer}/encoding/{}", escape(name));
+        if encoding.style.is_some()
+            || encoding.explode
+            || encoding.allow_reserved
+            || !encoding.headers.is_empty()
+        {
+            warnings.push(
+                &encoding_pointer,
+                format!(
+                    "part `{name}`: only `contentType` of `encoding` is read; `style`, \
+                     `explode`, `allowReserved` and `headers` are not (an object is sent as \
+                     JSON, an array as one part per item)"
+                ),
+            );
+        }
+        let Some(content_type) = &encoding.content_type else {
+            continue;
+        };
+        let mut listed = content_type.split(',').map(str::trim);
+        let first = listed.next().unwrap_or_default().to_owned();
+        if listed.next().is_some() {
+            warnings.push(
+                &format!("{encoding_pointer}/contentType"),
+                format!(
+                    "part `{name}` may be any of `{content_type}`: it is sent as `{first}` unless \
+                     the caller sets its type"
+                ),
+            );
+        }
+        file_types.insert(name.clone(), first.clone());
+        field_types.push((name.clone(), first));
+    }
+
+    let reference = match &media.schema {
+        Some(ReferenceOr::Reference { reference }) => component_name::<Schema>(reference),
+        _ => None,
+    };
+    let schema = media
+        .schema
+        .as_ref()
+        .and_then(|s| resolve_schema(components, s));
+    let Some(schema) = schema else {
+        return Multipart {
+            fields: None,
+            field_types,
+            files: Vec::new(),
+        };
+    };
+    let SchemaKind::Type(Type::Object(object)) = &schema.schema_kind else {
+        warnings.push(
+            &format!("{pointer}/schema"),
+            "the parts are not the properties of an object schema: the generated client sends \
+             the value's members as text parts, and no file"
+                .to_owned(),
+        );
+        let fields = match reference {
+            Some(name) => name.to_owned(),
+            None => names.add(&format!("{prefix} fields"), schema.clone()),
+        };
+        return Multipart {
+            fields: Some(fields),
+            field_types,
+            files: Vec::new(),
+        };
+    };
+
+    let mut files = Vec::new();
+    let mut fields = ObjectType {
+        properties: IndexMap::new(),
+        ..object.clone()
+    };
+    for (name, property) in &object.properties {
+        let resolved = match property {
+            ReferenceOr::Item(schema) => Some(&**schema),
+            ReferenceOr::Reference { reference } => resolve_reference(components, reference),
+        };
+        let file = resolved.and_then(|schema| match &schema.schema_kind {
+            _ if is_binary(schema) => Some((false, schema)),
+            SchemaKind::Type(Type::Array(array)) => array
+                .items
+                .as_ref()
+                .and_then(|items| match items {
+                    ReferenceOr::Item(items) => Some(&**items),
+                    ReferenceOr::Reference { reference } => {
+                        resolve_reference(components, reference)
+                    }
+                })
+                .filter(|items| is_binary(items))
+                .map(|_| (true, schema)),
+            _ => None,
+        });
+        match file {
+            Some((many, schema)) => files.push(FileField {
+                name: name.clone(),
+                required: object.required.contains(name),
+                many,
+                content_type: file_types.get(name).cloned(),
+                description: schema.schema_data.description.clone(),
+            }),
+            None => {
+                fields.properties.insert(name.clone(), property.clone());
+            }
+        }
+    }
+    field_types.retain(|(name, _)| fields.properties.contains_key(name));
+    fields
+        .required
+        .retain(|name| fields.properties.contains_key(name));
+
+    let fields = if files.is_empty() && reference.is_some() {
+        reference.map(str::to_owned)
+    } else if fields.properties.is_empty() && fields.additional_properties.is_none() {
+        None
+    } else {
+        let description = schema.schema_data.description.clone().unwrap_or_else(|| {
+            format!(
+                "The text fields of the `multipart/form-data` body of `{operation_id}`; its \
+                 files are the method's other arguments."
+            )
+        });
+        let schema = Schema {
+            schema_data: SchemaData {
+                description: Some(description),
+                ..Default::default()
+            },
+            schema_kind: SchemaKind::Type(Type::Object(fields)),
+        };
+        let hint = reference.unwrap_or(prefix);
+        Some(names.add(&format!("{hint} fields"), schema))
+    };
+    Multipart {
+        fields,
+        field_types,
+        files,
+    }
+}
+
+/// Rewrites a parameter described by `content` to one with a string
+/// `schema`; one given as JSON comes back, typed by a component schema
+/// named after `prefix` and itself when its schema is inline. A `$ref` to a
+/// shared parameter comes back as `shared` has it.
+fn parameter_in_place(
+    parameter: &mut ReferenceOr<Parameter>,
+    pointer: &str,
+    prefix: &str,
+    shared: &BTreeMap<String, JsonParameter>,
+    names: &mut Names,
+    warnings: &mut Diagnostics,
+) -> Option<JsonParameter> {
+    match parameter {
+        ReferenceOr::Reference { reference } => shared.get(reference).cloned(),
+        ReferenceOr::Item(parameter) => {
+            let hint = format!("{prefix} {}", parameter_data(parameter).name);
+            content_parameter(parameter, pointer, &hint, names, warnings)
+        }
+    }
+}
+
+fn content_parameter(
+    parameter: &mut Parameter,
+    pointer: &str,
+    hint: &str,
+    names: &mut Names,
+    warnings: &mut Diagnostics,
+) -> Option<JsonParameter> {
+    let data = parameter_data_mut(parameter);
+    let ParameterSchemaOrContent::Content(content) = &data.format else {
+        return None;
+    };
+    let (media_type, media) = content.first()?;
+    let (media_type, media) = (media_type.clone(), media.clone());
+    let name = data.name.clone();
+    let content_pointer = format!("{pointer}/content");
+    if content.len() > 1 {
+        warnings.push(
+            &content_pointer,
+            format!(
+                "parameter `{name}` lists several media types; the first, `{media_type}`, is used"
+            ),
+        );
+    }
+    data.format = ParameterSchemaOrContent::Schema(ReferenceOr::Item(string_schema(
+        VariantOrUnknownOrEmpty::Empty,
+    )));
+    let media_pointer = format!("{content_pointer}/{}", escape(&media_type));
+    if !media::is_json(&media_type) {
+        warnings.push(
+            &media_pointer,
+            format!(
+                "parameter `{name}` is `{media_type}` content: it is read as a string, written \
+                 by the caller"
+            ),
+        );
+        return None;
+    }
+    let schema = match media.schema {
+        Some(ReferenceOr::Reference { reference }) => match component_name::<Schema>(&reference) {
+            Some(component) => component.to_owned(),
+            None => names.add(hint, any_schema()),
+        },
+        Some(ReferenceOr::Item(schema)) => names.add(hint, schema),
+        None => names.add(hint, any_schema()),
+    };
+    warnings.push(
+        &media_pointer,
+        format!(
+            "parameter `{name}` is `{media_type}` content: the generated method takes a \
+             `types::{}` value and sends its JSON text",
+            schema.to_upper_camel_case()
+        ),
+    );
+    Some(JsonParameter { name, schema })
+}
+
+fn parameter_data(parameter: &Parameter) -> &ParameterData {
+    match parameter {
+        Parameter::Query { parameter_data, .. }
+        | Parameter::Header { parameter_data, .. }
+        | Parameter::Path { parameter_data, .. }
+        | Parameter::Cookie { parameter_data, .. } => parameter_data,
+    }
+}
+
+fn parameter_data_mut(parameter: &mut Parameter) -> &mut ParameterData {
+    match parameter {
+        Parameter::Query { parameter_data, .. }
+        | Parameter::Header { parameter_data, .. }
+        | Parameter::Path { parameter_data, .. }
+        | Parameter::Cookie { parameter_data, .. } => parameter_data,
+    }
+}
+
+/// `schema` with `$ref`s followed within `components.schemas`.
+fn resolve_schema<'a>(
+    components: &'a Components,
+    schema: &'a ReferenceOr<Schema>,
+) -> Option<&'a Schema> {
+    match schema {
+        ReferenceOr::Item(schema) => Some(schema),
+        ReferenceOr::Reference { reference } => resolve_reference(components, reference),
+    }
+}
+
+fn resolve_reference<'a>(components: &'a Components, reference: &str) -> Option<&'a Schema> {
+    let mut reference = reference;
+    // Bounded: a cycle of references ends here.
+    for _ in 0..32 {
+        match components
+            .schemas
+            .get(component_name::<Schema>(reference)?)?
+        {
+            ReferenceOr::Item(schema) => return Some(schema),
+            ReferenceOr::Reference { reference: next } => reference = next,
+        }
+    }
+    None
+}
+
+/// Whether `schema` is a file: `{type: string, format: binary}`.
+fn is_binary(schema: &Schema) -> bool {
+    matches!(
+        &schema.schema_kind,
+        SchemaKind::Type(Type::String(StringType {
+            format: VariantOrUnknownOrEmpty::Item(StringFormat::Binary),
+            ..
+        }))
+    )
+}
+
+/// Whether `schema` is a string of `format` with nothing more, as
+/// progenitor wants the schema of a raw body.
+fn plain_string(schema: &Schema, format: &VariantOrUnknownOrEmpty<StringFormat>) -> bool {
+    let data = &schema.schema_data;
+    let SchemaKind::Type(Type::String(string)) = &schema.schema_kind else {
+        return false;
+    };
+    !data.nullable
+        && data.discriminator.is_none()
+        && data.default.is_none()
+        && string.format == *format
+        && string.pattern.is_none()
+        && string.enumeration.is_empty()
+        && string.min_length.is_none()
+        && string.max_length.is_none()
+}
+
+fn string_schema(format: VariantOrUnknownOrEmpty<StringFormat>) -> Schema {
+    Schema {
+        schema_data: SchemaData::default(),
+        schema_kind: SchemaKind::Type(Type::String(StringType {
+            format,
+            ..Default::default()
+        })),
+    }
+}
+
+fn any_schema() -> Schema {
+    Schema {
+        schema_data: SchemaData::default(),
+        schema_kind: SchemaKind::Any(Default::default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn added_components_take_free_names() {
+        let mut components = Components::default();
+        components
+            .schemas
+            .insert("UploadFields".to_owned(), ReferenceOr::Item(any_schema()));
+        let mut names = Names::of(&components);
+        assert_eq!(names.add("upload fields", any_schema()), "UploadFields2");
+        assert_eq!(names.add("upload fields", any_schema()), "UploadFields3");
+        assert_eq!(names.add("search filter", any_schema()), "SearchFilter");
+        assert_eq!(names.added.len(), 3);
+    }
+
+    #[test]
+    fn files_are_binary_strings_and_raw_schemas_are_plain() {
+        let binary = string_schema(VariantOrUnknownOrEmpty::Item(StringFormat::Binary));
+        let text = string_schema(VariantOrUnknownOrEmpty::Empty);
+        assert!(is_binary(&binary));
+        assert!(!is_binary(&text));
+        assert!(plain_string(&text, &VariantOrUnknownOrEmpty::Empty));
+        assert!(!plain_string(&binary, &VariantOrUnknownOrEmpty::Empty));
+        let mut nullable = text.clone();
+        nullable.schema_data.nullable = true;
+        assert!(!plain_string(&nullable, &VariantOrUnknownOrEmpty::Empty));
+    }
+}
