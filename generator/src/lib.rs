@@ -30,12 +30,11 @@
 //! ```
 //!
 //! Besides generation, [`read`] gives the checked [`Document`] to tools that
-//! work from the spec, and [`contract`] checks a recorded exchange against
-//! it.
+//! work from the spec (the contract check of recordings, `cargo xtask
+//! record`), and [`walk`] lets them go through it the way the generator does.
 
 #![deny(missing_docs)]
 
-pub mod contract;
 mod emit;
 mod engine;
 mod error;
@@ -47,9 +46,22 @@ mod spec;
 use std::path::Path;
 
 pub use error::{Error, Result};
-pub use output::{CrateFiles, StaleFile, Written};
+pub use output::{CrateFiles, StaleFile, Written, write_file};
 pub use rewrite::PERSONAL_DATA_EXTENSION;
 pub use spec::{Auth, CLIENT_EXTENSION, Diagnostic, Document, Location, Package};
+
+pub mod walk {
+    //! How a tool that reads a [`Document`](crate::Document) beside
+    //! generation goes through it the way the generator does, so that they
+    //! never disagree: which operations there are, which response a status
+    //! selects, where a `$ref` leads, and which media types are JSON.
+    //!
+    //! The contract check of recordings and `cargo xtask record` use it.
+
+    pub use crate::spec::escape;
+    pub use crate::spec::media::{is_json, is_plain_json};
+    pub use crate::spec::walk::{Component, component_name, operations, resolve, response_for};
+}
 
 use emit::CrateCode;
 use engine::ProgenitorCode;

@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-use generator::contract::{self, Recording};
+use contract::Recording;
 
 mod common;
 use common::{Run, Scratch, project_root, run, xtask_command};

@@ -29,7 +29,7 @@ pub use document::{Auth, CLIENT_EXTENSION, DEFAULT_VERSION, Document, Package};
 pub(crate) use normalize::normalize;
 pub use positions::Location;
 pub(crate) use positions::Positions;
-pub(crate) use positions::escape;
+pub use positions::escape;
 
 use crate::error::Result;
 
