@@ -47,7 +47,7 @@ use std::path::Path;
 
 pub use error::{Error, Result};
 pub use output::{CrateFiles, StaleFile, Written, write_file};
-pub use rewrite::PERSONAL_DATA_EXTENSION;
+pub use rewrite::{PERSONAL_DATA_EXTENSION, PersonalData, Reach};
 pub use spec::{Auth, CLIENT_EXTENSION, Diagnostic, Document, Location, Package};
 
 pub mod walk {
@@ -60,7 +60,9 @@ pub mod walk {
 
     pub use crate::spec::escape;
     pub use crate::spec::media::{is_json, is_plain_json};
-    pub use crate::spec::walk::{Component, component_name, operations, resolve, response_for};
+    pub use crate::spec::walk::{
+        Component, component_name, operations, resolve, resolve_value, response_for,
+    };
 }
 
 use emit::CrateCode;
@@ -99,6 +101,7 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
     let (mut document, mut warnings): (Document, Vec<Diagnostic>) =
         spec::read(spec_path, options.crate_name.as_deref())?;
     warnings.extend(spec::normalize(&mut document));
+    warnings.extend(rewrite::misplaced_personal_data_marks(&document));
     warnings.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
     let progenitor: ProgenitorCode = engine::generate(&document)?;
     let api: syn::File = rewrite::api(progenitor.api, &document)?;

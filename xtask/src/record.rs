@@ -29,7 +29,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use contract::{RecordedRequest, RecordedResponse, Recording, SCRUBBED};
-use generator::{Auth, Document};
+use generator::{Auth, Document, PersonalData};
 use heck::ToKebabCase;
 use openapiv3::ReferenceOr;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
@@ -276,6 +276,7 @@ fn record(args: &Args) -> Result<ExitCode, Error> {
         &mut recording.response.body,
         body_schema.as_ref(),
         &spec_json,
+        &PersonalData::of(&document.api),
     );
 
     let declared: Vec<String> = described

@@ -263,7 +263,7 @@ pub fn resolve<'a, T: Component>(
 /// The untyped twin of [`resolve`], for checks made before the document is
 /// typed: `value` with its `$ref`s followed within `root`, and the pointer
 /// to where it was found. A `$ref` that leads nowhere yields itself.
-pub(crate) fn resolve_value<'v>(
+pub fn resolve_value<'v>(
     root: &'v Value,
     mut value: &'v Value,
     mut pointer: String,
