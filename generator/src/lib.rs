@@ -32,6 +32,10 @@
 //! Besides generation, [`read`] gives the checked [`Document`] to tools that
 //! work from the spec (the contract check of recordings, `cargo xtask
 //! record`), and [`walk`] lets them go through it the way the generator does.
+//! What they must decide as the generated code does is decided here once:
+//! the credential's environment variable ([`Document::credential_env`]), how
+//! far a personal-data mark reaches ([`PersonalData`]), and how a file is
+//! replaced ([`write_file`]).
 
 #![deny(missing_docs)]
 
