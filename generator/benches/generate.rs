@@ -13,7 +13,7 @@
 mod support;
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use criterion::Criterion;
 
@@ -29,9 +29,7 @@ const COPIES: usize = 20;
 /// specs in `shared/specs/` it has the most operations (21).
 const SHARED_DEFAULT: &str = "../shared/specs/buildomat.json";
 
-fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use xtask::project_root;
 
 /// The shared spec to measure, if there is one on this machine.
 fn shared_spec() -> Option<PathBuf> {

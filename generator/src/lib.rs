@@ -30,12 +30,15 @@
 //! ```
 //!
 //! Besides generation, [`read`] gives the checked [`Document`] to tools that
-//! work from the spec, and [`contract`] checks a recorded exchange against
-//! it.
+//! work from the spec (the contract check of recordings, `cargo xtask
+//! record`), and [`walk`] lets them go through it the way the generator does.
+//! What they must decide as the generated code does is decided here once:
+//! the credential's environment variable ([`Document::credential_env`]), how
+//! far a personal-data mark reaches ([`PersonalData`]), and how a file is
+//! replaced ([`write_file`]).
 
 #![deny(missing_docs)]
 
-pub mod contract;
 mod emit;
 mod engine;
 mod error;
@@ -47,9 +50,24 @@ mod spec;
 use std::path::Path;
 
 pub use error::{Error, Result};
-pub use output::{CrateFiles, StaleFile, Written};
-pub use rewrite::PERSONAL_DATA_EXTENSION;
+pub use output::{CrateFiles, StaleFile, Written, write_file};
+pub use rewrite::{PERSONAL_DATA_EXTENSION, PersonalData, Reach};
 pub use spec::{Auth, CLIENT_EXTENSION, Diagnostic, Document, Location, Package};
+
+pub mod walk {
+    //! How a tool that reads a [`Document`](crate::Document) beside
+    //! generation goes through it the way the generator does, so that they
+    //! never disagree: which operations there are, which response a status
+    //! selects, where a `$ref` leads, and which media types are JSON.
+    //!
+    //! The contract check of recordings and `cargo xtask record` use it.
+
+    pub use crate::spec::escape;
+    pub use crate::spec::media::{is_json, is_plain_json};
+    pub use crate::spec::walk::{
+        Component, component_name, operations, resolve, resolve_value, response_for,
+    };
+}
 
 use emit::CrateCode;
 use engine::ProgenitorCode;
@@ -87,6 +105,7 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
     let (mut document, mut warnings): (Document, Vec<Diagnostic>) =
         spec::read(spec_path, options.crate_name.as_deref())?;
     warnings.extend(spec::normalize(&mut document));
+    warnings.extend(rewrite::misplaced_personal_data_marks(&document));
     warnings.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
     let progenitor: ProgenitorCode = engine::generate(&document)?;
     let api: syn::File = rewrite::api(progenitor.api, &document)?;

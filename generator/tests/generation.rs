@@ -10,13 +10,7 @@ use generator::{CrateFiles, Error};
 /// The label the project's own files name the spec by.
 const SPEC_LABEL: &str = "spec/beltic-identity.yaml";
 
-/// The project's root: the folder above this crate.
-fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the generator sits inside the project")
-        .to_owned()
-}
+use xtask::project_root;
 
 fn project_spec() -> PathBuf {
     project_root().join(SPEC_LABEL)

@@ -5,7 +5,6 @@
 mod support;
 
 use std::hint::black_box;
-use std::path::Path;
 
 use beltic_identity::types::SessionDocument;
 use criterion::{Criterion, Throughput};
@@ -21,9 +20,7 @@ const RECORDING: &str = "generated-client/tests/recordings/completed-person-sess
 
 /// The response body of the recording, as the server sent it: compact JSON.
 fn session_body() -> Vec<u8> {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(RECORDING);
+    let file = xtask::project_root().join(RECORDING);
     let text = std::fs::read_to_string(&file)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
     let recording: Value = serde_json::from_str(&text).expect("the recording is JSON");

@@ -12,7 +12,6 @@ mod support;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::Path;
 
 use beltic_identity::Client;
 use beltic_identity::types::SessionDocument;
@@ -36,9 +35,7 @@ struct Exchange {
 
 impl Exchange {
     fn load() -> Self {
-        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("..")
-            .join(RECORDING);
+        let file = xtask::project_root().join(RECORDING);
         let text = std::fs::read_to_string(&file)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
         let recording: Value = serde_json::from_str(&text).expect("the recording is JSON");

@@ -158,7 +158,7 @@ pub fn write_projects(dir: &Path, root: &Path) -> std::io::Result<Vec<PathBuf>> 
 
 /// The command line of `build-times`.
 #[derive(clap::Args)]
-pub struct Options {
+pub struct Args {
     /// Builds of each application, alternating; the report shows medians.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
     runs: u16,
@@ -170,9 +170,9 @@ pub struct Options {
     keep: bool,
 }
 
-/// Runs the command; `root` is the project's root.
-pub fn command(root: &Path, options: &Options) -> ExitCode {
-    match run(root, options) {
+/// Runs the command.
+pub fn run(args: Args) -> ExitCode {
+    match measure_both(&xtask::project_root(), &args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
@@ -182,7 +182,7 @@ pub fn command(root: &Path, options: &Options) -> ExitCode {
 }
 
 /// Measures both builds and prints each one's times, medians and the ratio.
-fn run(root: &Path, options: &Options) -> Result<(), String> {
+fn measure_both(root: &Path, options: &Args) -> Result<(), String> {
     let dir = std::env::temp_dir().join(format!("beltic-build-times-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let folders = write_projects(&dir, root)
@@ -196,7 +196,7 @@ fn run(root: &Path, options: &Options) -> Result<(), String> {
     result
 }
 
-fn measure(dir: &Path, folders: &[PathBuf], options: &Options) -> Result<(), String> {
+fn measure(dir: &Path, folders: &[PathBuf], options: &Args) -> Result<(), String> {
     let profile = if options.release { "release" } else { "dev" };
     for folder in folders {
         println!("fetching dependencies of {}", folder.display());
@@ -327,7 +327,7 @@ mod tests {
     /// the local registry, and building is what the command itself is for.
     #[test]
     fn written_projects_are_cargo_projects() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let root = xtask::project_root();
         let dir = std::env::temp_dir().join(format!("xtask-build-times-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let folders = write_projects(&dir, &root).expect("write the projects");

@@ -23,14 +23,13 @@
 
 mod scrub;
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use generator::contract::{self, RecordedRequest, RecordedResponse, Recording, SCRUBBED};
-use generator::{Auth, Document};
+use contract::{RecordedRequest, RecordedResponse, Recording, SCRUBBED};
+use generator::{Auth, Document, PersonalData};
 use heck::ToKebabCase;
 use openapiv3::ReferenceOr;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
@@ -65,14 +64,14 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     description: Option<String>,
     /// The OpenAPI 3.0 spec (YAML or JSON).
-    #[arg(long, value_name = "FILE", default_value_os_t = super::project_root().join(super::DEFAULT_SPEC))]
+    #[arg(long, value_name = "FILE", default_value_os_t = xtask::project_root().join(xtask::DEFAULT_SPEC))]
     spec: PathBuf,
     /// The operation to call, by `operationId` [default: the spec's one GET
     /// operation with one path parameter].
     #[arg(long, value_name = "ID")]
     operation: Option<String>,
     /// The folder to write the recording into.
-    #[arg(long, value_name = "DIR", default_value_os_t = super::project_root().join(DEFAULT_RECORDINGS))]
+    #[arg(long, value_name = "DIR", default_value_os_t = xtask::project_root().join(DEFAULT_RECORDINGS))]
     recordings: PathBuf,
     /// Replace a recording of the same name.
     #[arg(long)]
@@ -159,7 +158,7 @@ pub enum Error {
 }
 
 /// Runs the command and says how it went.
-pub fn main(args: Args) -> ExitCode {
+pub fn run(args: Args) -> ExitCode {
     match record(&args) {
         Ok(code) => code,
         Err(Error::Spec(error @ generator::Error::ReadSpec { .. })) => {
@@ -194,27 +193,29 @@ fn record(args: &Args) -> Result<ExitCode, Error> {
         return Err(Error::Exists(file));
     }
 
-    let key = match &document.auth {
-        None => None,
-        Some(auth) => {
-            let variable = format!("{}_API_KEY", document.env_prefix);
-            match std::env::var(&variable) {
-                Ok(key) if !key.trim().is_empty() => Some((auth, key.trim().to_owned())),
-                _ => {
-                    let header = match auth {
-                        Auth::ApiKeyHeader { header, .. } => header.clone(),
-                        Auth::Bearer { .. } => "Authorization".into(),
-                    };
-                    return Err(Error::MissingKey { variable, header });
-                }
+    // The variable is the generated client's: `Document` decides it for both.
+    let variable = document.credential_env();
+    let key = match (&document.auth, &variable) {
+        (Some(auth), Some(variable)) => match std::env::var(variable) {
+            Ok(key) if !key.trim().is_empty() => Some((auth, key.trim().to_owned())),
+            _ => {
+                let header = match auth {
+                    Auth::ApiKeyHeader { header, .. } => header.clone(),
+                    Auth::Bearer { .. } => "Authorization".into(),
+                };
+                return Err(Error::MissingKey {
+                    variable: variable.clone(),
+                    header,
+                });
             }
-        }
+        },
+        _ => None,
     };
 
     let url = operation_url(&document, args.base_url.as_deref(), &operation, &args.id)?;
     let mut request_headers = vec![(ACCEPT, HeaderValue::from_static("application/json"))];
     if let Some((auth, key)) = &key {
-        let unsendable = || Error::UnsendableKey(format!("{}_API_KEY", document.env_prefix));
+        let unsendable = || Error::UnsendableKey(variable.clone().unwrap_or_default());
         let (name, value) = match auth {
             Auth::ApiKeyHeader { header, .. } => (
                 HeaderName::from_bytes(header.as_bytes()).map_err(|_| unsendable())?,
@@ -275,6 +276,7 @@ fn record(args: &Args) -> Result<ExitCode, Error> {
         &mut recording.response.body,
         body_schema.as_ref(),
         &spec_json,
+        &PersonalData::of(&document.api),
     );
 
     let declared: Vec<String> = described
@@ -357,20 +359,20 @@ struct ReadOperation {
 }
 
 fn pick_operation(document: &Document, wanted: Option<&str>) -> Result<ReadOperation, Error> {
-    let mut candidates = Vec::new();
-    for (template, item) in &document.api.paths.paths {
-        let ReferenceOr::Item(item) = item else {
-            continue;
-        };
-        for (method, operation) in item.iter() {
-            let parameters = template.matches('{').count();
+    let candidates: Vec<_> = generator::walk::operations(&document.api)
+        .map(|(template, method, operation)| {
             let id = operation
                 .operation_id
                 .clone()
                 .unwrap_or_else(|| format!("{method} {template}"));
-            candidates.push((id, method, parameters, template.clone()));
-        }
-    }
+            (
+                id,
+                method,
+                template.matches('{').count(),
+                template.to_owned(),
+            )
+        })
+        .collect();
     let chosen: Vec<_> = match wanted {
         Some(wanted) => {
             let found: Vec<_> = candidates.iter().filter(|c| c.0 == wanted).collect();
@@ -613,7 +615,8 @@ fn default_name(operation_id: &str, id: &str) -> String {
     format!("{}-{id}", operation_id.to_kebab_case())
 }
 
-/// Writes the recording in one rename, so a reader never sees half of it.
+/// Writes the recording in one rename, as the generator writes its files,
+/// so a reader never sees half of it.
 fn write(file: &Path, recording: &Recording, force: bool) -> Result<(), Error> {
     let failed = |source| Error::Write {
         path: file.to_owned(),
@@ -622,18 +625,10 @@ fn write(file: &Path, recording: &Recording, force: bool) -> Result<(), Error> {
     let mut text = serde_json::to_string_pretty(recording)
         .map_err(|e| failed(io::Error::new(io::ErrorKind::InvalidData, e)))?;
     text.push('\n');
-    let dir = file.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(failed)?;
     if file.exists() && !force {
         return Err(Error::Exists(file.to_owned()));
     }
-    let name = file.file_name().unwrap_or_default().to_string_lossy();
-    let temporary = dir.join(format!(".{name}.record-tmp"));
-    fs::write(&temporary, text).map_err(failed)?;
-    fs::rename(&temporary, file).map_err(|e| {
-        let _ = fs::remove_file(&temporary);
-        failed(e)
-    })
+    generator::write_file(file, &text).map_err(failed)
 }
 
 #[cfg(test)]

@@ -6,20 +6,51 @@ use std::process::ExitCode;
 
 use similar::TextDiff;
 
-use crate::{UNREADABLE_SPEC, changes, project_root, workspace};
+use xtask::{DEFAULT_SPEC, project_root};
+
+use crate::{UNREADABLE_SPEC, changes, workspace};
+
+/// The folder `regen` writes unless told otherwise, relative to the
+/// project's root.
+const DEFAULT_OUT: &str = "generated-client";
 
 /// How many lines of diff `--check` shows per stale file.
 const DIFF_LINES: usize = 40;
 
+/// The options of `cargo xtask regen`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The OpenAPI 3.0 spec (YAML or JSON).
+    #[arg(long, value_name = "FILE", default_value_os_t = project_root().join(DEFAULT_SPEC))]
+    spec: PathBuf,
+    /// The folder of the generated crate.
+    #[arg(long, value_name = "DIR", default_value_os_t = project_root().join(DEFAULT_OUT))]
+    out: PathBuf,
+    /// Write nothing; fail and show the difference if the crate in DIR
+    /// is not what the spec generates now.
+    #[arg(long)]
+    check: bool,
+    /// The package name, instead of the spec's `x-rust-client.crate`
+    /// or the kebab-case of its title.
+    #[arg(long, value_name = "NAME")]
+    crate_name: Option<String>,
+    /// The git revision of the spec to report changes since (default:
+    /// the newest committed one with another version, else HEAD's).
+    #[arg(long, value_name = "REV")]
+    since: Option<String>,
+}
+
 /// Runs `regen` and reports the outcome: success, stale files, or the
 /// generator's error, one `error: ` line per problem.
-pub fn run(
-    spec: &Path,
-    out: &Path,
-    check: bool,
-    crate_name: Option<String>,
-    since: Option<String>,
-) -> ExitCode {
+pub fn run(args: Args) -> ExitCode {
+    let Args {
+        spec,
+        out,
+        check,
+        crate_name,
+        since,
+    } = args;
+    let (spec, out) = (spec.as_path(), out.as_path());
     if let Some(file) = file_in_the_way(out) {
         eprintln!(
             "error: {}: is a file, not a folder; --out names the folder the crate goes in \
@@ -89,7 +120,7 @@ fn regen(
     if !check {
         let changed = files.write_into(out)?;
         if let Some(text) = changelog_stale {
-            std::fs::write(&changelog, text).map_err(|source| generator::Error::Output {
+            generator::write_file(&changelog, text).map_err(|source| generator::Error::Output {
                 path: changelog.clone(),
                 source,
             })?;

@@ -17,10 +17,19 @@ enum Outcome {
     FailedToBuild(String),
 }
 
-/// Tries every spec in `dir`, printing one line per spec. Fails when a
+/// The options of `cargo xtask try-specs`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The folder of specs.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+}
+
+/// Tries every spec in the folder, printing one line per spec. Fails when a
 /// crate did not build (or could not be tried); refusals are answers, not
 /// failures.
-pub fn run(dir: &Path, root: &Path) -> ExitCode {
+pub fn run(args: Args) -> ExitCode {
+    let (dir, root) = (args.dir.as_path(), &xtask::project_root());
     let specs = match specs_in(dir) {
         Ok(specs) if !specs.is_empty() => specs,
         Ok(_) => {

@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-use generator::contract::{self, Recording};
+use contract::Recording;
 
 mod common;
 use common::{Run, Scratch, project_root, run, xtask_command};
@@ -454,4 +454,99 @@ fn an_answer_the_spec_does_not_describe_is_written_and_fails() {
         "{text}"
     );
     assert_no_secret(&text, "the recording");
+}
+
+/// A small spec whose credential is a bearer token: the recorder reads
+/// it from the variable the generated client reads, `KENNEL_BEARER_TOKEN`,
+/// and sends it as `Authorization: Bearer …`.
+const BEARER_SPEC: &str = r#"
+openapi: 3.0.3
+info: {title: Kennel, version: "1"}
+x-rust-client: {env-prefix: KENNEL}
+paths:
+  /dogs/{id}:
+    get:
+      operationId: getDog
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        '200':
+          description: the dog
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Dog'}
+components:
+  securitySchemes:
+    token: {type: http, scheme: bearer}
+  schemas:
+    Dog:
+      type: object
+      required: [id, name]
+      properties:
+        id: {type: string}
+        name: {type: string}
+security:
+  - token: []
+"#;
+
+#[test]
+fn a_bearer_spec_is_recorded_with_the_clients_variable() {
+    let scratch = Scratch::new("bearer");
+    let spec = scratch.0.join("kennel.yaml");
+    fs::write(&spec, BEARER_SPEC).unwrap();
+    let document = generator::read(&spec, None).expect("the spec is valid");
+    assert_eq!(
+        document.credential_env().as_deref(),
+        Some("KENNEL_BEARER_TOKEN")
+    );
+    let generated = generator::generate(&spec, "kennel.yaml").expect("the spec generates");
+    let connection = generated
+        .iter()
+        .find(|(path, _)| path.ends_with("src/connection.rs"))
+        .map(|(_, text)| text)
+        .expect("src/connection.rs");
+    assert!(
+        connection.contains("\"KENNEL_BEARER_TOKEN\""),
+        "the client reads another variable"
+    );
+
+    let body = json!({"id": "d-7", "name": "Biscuit"}).to_string();
+    let recordings = scratch.0.join("recordings");
+    let record = |key: Option<&str>, server: &Server| {
+        let mut command = xtask_command(&project_root());
+        command
+            .args(["record", "--id", "d-7", "--base-url", &server.url, "--spec"])
+            .arg(&spec)
+            .arg("--recordings")
+            .arg(&recordings)
+            .env_remove("KENNEL_BEARER_TOKEN")
+            .env_remove("KENNEL_API_KEY");
+        if let Some(key) = key {
+            command.env("KENNEL_BEARER_TOKEN", key);
+        }
+        run(&mut command)
+    };
+
+    // Without the variable: it is named, and nothing is asked.
+    let server = Server::start(1, "200 OK", &[("content-type", "application/json")], &body);
+    record(None, &server).assert_one_error(&["KENNEL_BEARER_TOKEN is not set", "Authorization"]);
+    thread::sleep(Duration::from_millis(100));
+    assert!(server.no_more_requests());
+
+    let server = Server::start(1, "200 OK", &[("content-type", "application/json")], &body);
+    let run = record(Some(KEY), &server);
+    let request = server.next_request().to_ascii_lowercase();
+    assert!(
+        request.contains(&format!(
+            "authorization: bearer {}",
+            KEY.to_ascii_lowercase()
+        )),
+        "{request}"
+    );
+    assert!(run.success, "{}", run.describe());
+    let text = fs::read_to_string(recordings.join("get-dog-d-7.json")).expect("written");
+    assert_no_secret(&text, "the recording");
+    let recording: Recording = serde_json::from_str(&text).unwrap();
+    assert_eq!(recording.request.headers["authorization"], "<scrubbed>");
+    assert_eq!(recording.response.body["name"], "Biscuit");
 }

@@ -18,7 +18,8 @@ pub fn generate(document: &Document) -> TokenStream {
     let credential = document
         .auth
         .as_ref()
-        .map(|auth| Credential::new(auth, prefix));
+        .zip(document.credential_env())
+        .map(|(auth, env)| Credential::new(auth, env));
 
     // With a server in the spec, the client falls back to it; without one,
     // a base URL is required and its absence is an error of its own.
@@ -412,7 +413,7 @@ struct Credential {
 }
 
 impl Credential {
-    fn new(auth: &Auth, env_prefix: &str) -> Self {
+    fn new(auth: &Auth, env: String) -> Self {
         let (snake, camel, noun, a_noun, header, bearer, scheme) = match auth {
             Auth::ApiKeyHeader { scheme, header } => (
                 "api_key",
@@ -443,7 +444,7 @@ impl Credential {
             invalid: format_ident!("Invalid{camel}"),
             noun,
             a_noun,
-            env: format!("{env_prefix}_{upper}"),
+            env,
             header,
             bearer,
             scheme: scheme.clone(),

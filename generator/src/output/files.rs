@@ -113,7 +113,7 @@ impl CrateFiles {
         let removed = self.orphans_in(out)?;
         for file in &stale {
             let full = out.join(&file.path);
-            replace(&full, &file.expected)
+            write_file(&full, &file.expected)
                 .map_err(|source| Error::Output { path: full, source })?;
         }
         for path in &removed {
@@ -164,11 +164,16 @@ fn is_generated(path: &Path) -> io::Result<bool> {
     Ok(format::is_generated(&String::from_utf8_lossy(&start)))
 }
 
-fn replace(path: &Path, text: &str) -> io::Result<()> {
+/// Writes `text` into the file at `path` in one rename, creating its folder
+/// if needed: a reader sees the old file or the new one, never half of one,
+/// and a failed write leaves the old file as it was. The text goes first
+/// into a temporary file beside it, named after the file and this process
+/// so that two writers never share one.
+pub fn write_file(path: &Path, text: &str) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temporary = dir.join(format!(".{name}.regen-tmp"));
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     fs::write(&temporary, text)?;
     fs::rename(&temporary, path).inspect_err(|_| {
         let _ = fs::remove_file(&temporary);
@@ -218,7 +223,7 @@ mod tests {
         let leftovers: Vec<_> = fs::read_dir(out.join("src"))
             .unwrap()
             .map(|e| e.unwrap().file_name())
-            .filter(|n| n.to_string_lossy().contains("regen-tmp"))
+            .filter(|n| n.to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
         fs::remove_dir_all(&out).unwrap();

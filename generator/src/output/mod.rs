@@ -6,7 +6,7 @@ mod files;
 mod format;
 mod layout;
 
-pub use files::{CrateFiles, StaleFile, Written};
+pub use files::{CrateFiles, StaleFile, Written, write_file};
 pub(crate) use layout::comment;
 
 use crate::emit::CrateCode;

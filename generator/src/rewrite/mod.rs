@@ -13,12 +13,13 @@ use proc_macro2::TokenStream;
 use crate::error::Result;
 use crate::spec::Document;
 
-pub use personal_data::PERSONAL_DATA_EXTENSION;
+pub(crate) use personal_data::misplaced as misplaced_personal_data_marks;
+pub use personal_data::{PERSONAL_DATA_EXTENSION, PersonalData, Reach};
 
 /// progenitor's `api` module, parsed and rewritten.
 pub(crate) fn api(tokens: TokenStream, document: &Document) -> Result<syn::File> {
     let mut api = syntax::parse(Path::new("src/api.rs"), tokens)?;
     open_enums::open(&mut api);
-    personal_data::PersonalData::of(&document.api).redact(&mut api);
+    PersonalData::of(&document.api).redact(&mut api);
     Ok(api)
 }

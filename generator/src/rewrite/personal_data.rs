@@ -1,9 +1,11 @@
-//! Keeps personal data out of `Debug` output: the fields the spec marks with
-//! `x-personal-data: true` print as `<redacted>`, the way the AWS SDK for
-//! Rust prints members marked sensitive. The values stay plain fields.
+//! Which values are personal data, and keeping them out of `Debug` output:
+//! the fields the spec marks with `x-personal-data: true` print as
+//! `<redacted>`, the way the AWS SDK for Rust prints members marked
+//! sensitive. The values stay plain fields.
 //!
-//! The mark goes on a component schema (every field of its type is
-//! personal) or on one property of a component schema (that field is):
+//! The mark goes on a component schema (every value of its type is
+//! personal, wherever the type is used: through `$ref`, `allOf`, `items`…)
+//! or on one property of a component schema (that member is):
 //!
 //! ```yaml
 //! PersonName:
@@ -17,98 +19,199 @@
 //!       x-personal-data: true
 //!       type: string
 //! ```
+//!
+//! [`PersonalData`] is that rule, read from a spec; `cargo xtask record`
+//! scrubs recordings by the same value, so what a recording keeps and what
+//! `Debug` prints never disagree. A mark anywhere else reaches nothing, and
+//! [`misplaced`] warns about it.
 
 use std::collections::BTreeMap;
 
 use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
+use serde_json::Value;
 use syn::{Fields, Item, ItemStruct};
 
 use super::syntax::{remove_derive, serde_rename, type_key};
+use crate::spec::{Diagnostic, Diagnostics, Document, escape};
 
 /// The vendor extension that marks a schema or property as personal data.
 pub const PERSONAL_DATA_EXTENSION: &str = "x-personal-data";
 
-/// Which fields of which generated types hold personal data.
+/// How far the marks of one component schema reach.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// The component itself is marked: every value of it, all the way down.
+    Whole,
+    /// Properties of the component are marked: the values of those members
+    /// (by their names in JSON), all the way down.
+    Members(Vec<String>),
+}
+
+/// Which values of a spec hold personal data: the component schemas whose
+/// marks reach something, and how far.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct PersonalData {
-    /// By type key (see [`type_key`]): `None` when every field is personal,
-    /// else the wire names of the personal properties.
-    types: BTreeMap<String, Option<Vec<String>>>,
+    /// By component name (`PersonName`).
+    components: BTreeMap<String, Reach>,
 }
 
 impl PersonalData {
     /// Reads the marks from the spec's component schemas.
     pub fn of(api: &OpenAPI) -> Self {
-        let mut types = BTreeMap::new();
-        let Some(components) = &api.components else {
-            return Self { types };
+        let mut components = BTreeMap::new();
+        let Some(schemas) = api.components.as_ref().map(|c| &c.schemas) else {
+            return Self { components };
         };
-        for (name, schema) in &components.schemas {
+        for (name, schema) in schemas {
             let ReferenceOr::Item(schema) = schema else {
                 continue;
             };
             if is_marked(schema) {
-                types.insert(type_key(name), None);
+                components.insert(name.clone(), Reach::Whole);
                 continue;
             }
             let SchemaKind::Type(Type::Object(object)) = &schema.schema_kind else {
                 continue;
             };
-            let fields: Vec<String> = object
+            let members: Vec<String> = object
                 .properties
                 .iter()
                 .filter(|(_, p)| matches!(p, ReferenceOr::Item(p) if is_marked(p)))
                 .map(|(property, _)| property.clone())
                 .collect();
-            if !fields.is_empty() {
-                types.insert(type_key(name), Some(fields));
+            if !members.is_empty() {
+                components.insert(name.clone(), Reach::Members(members));
             }
         }
-        Self { types }
+        Self { components }
     }
 
     /// Whether the spec marks anything.
     pub fn is_empty(&self) -> bool {
-        self.types.is_empty()
+        self.components.is_empty()
+    }
+
+    /// How far the marks of the component schema `component` reach, if it
+    /// has any.
+    pub fn reach(&self, component: &str) -> Option<&Reach> {
+        self.components.get(component)
+    }
+
+    /// Whether every value of the component schema `component` is personal.
+    pub fn is_whole(&self, component: &str) -> bool {
+        self.reach(component) == Some(&Reach::Whole)
+    }
+
+    /// Whether the value of `member` of an object of the component schema
+    /// `component` is personal.
+    pub fn is_member(&self, component: &str, member: &str) -> bool {
+        match self.reach(component) {
+            Some(Reach::Whole) => true,
+            Some(Reach::Members(members)) => members.iter().any(|m| m == member),
+            None => false,
+        }
     }
 
     /// Gives each marked struct in `file` a `Debug` that redacts its personal
     /// fields, in place of the derived one.
-    pub fn redact(&self, file: &mut syn::File) {
-        if !self.is_empty() {
-            self.redact_items(&mut file.items);
+    pub(crate) fn redact(&self, file: &mut syn::File) {
+        if self.is_empty() {
+            return;
         }
+        // progenitor names a component's type after it; `type_key` matches
+        // the two spellings.
+        let types: BTreeMap<String, Option<&[String]>> = self
+            .components
+            .iter()
+            .map(|(name, reach)| {
+                let fields = match reach {
+                    Reach::Whole => None,
+                    Reach::Members(members) => Some(members.as_slice()),
+                };
+                (type_key(name), fields)
+            })
+            .collect();
+        redact_items(&types, &mut file.items);
     }
+}
 
-    fn redact_items(&self, items: &mut Vec<Item>) {
-        let mut debug_impls = Vec::new();
-        for item in items.iter_mut() {
-            match item {
-                Item::Struct(s) => {
-                    if let Some(fields) = self.types.get(&type_key(&s.ident.to_string())) {
-                        remove_derive(&mut s.attrs, "Debug");
-                        debug_impls.push(redacting_debug(s, fields.as_deref()));
-                    }
-                }
-                // A marked enum (a string enum, or a `oneOf`): its value is
-                // the personal datum, whichever variant holds it.
-                Item::Enum(e) if self.types.contains_key(&type_key(&e.ident.to_string())) => {
-                    remove_derive(&mut e.attrs, "Debug");
-                    debug_impls.push(redacted_whole(&e.ident, &e.generics));
-                }
-                Item::Mod(module) => {
-                    if let Some((_, inner)) = module.content.as_mut() {
-                        self.redact_items(inner);
-                    }
-                }
-                _ => {}
+/// A warning for each `x-personal-data: true` that is neither on a component
+/// schema nor on a property of one: such a mark reaches nothing, neither
+/// `Debug` nor the recorder's scrubbing.
+pub(crate) fn misplaced(document: &Document) -> Vec<Diagnostic> {
+    let mut warnings = Diagnostics::new(&document.path, &document.positions);
+    if let Ok(spec) = serde_json::to_value(&document.api) {
+        let mut found = Vec::new();
+        find_marks(&spec, String::new(), &mut found);
+        for pointer in found {
+            let segments: Vec<&str> = pointer.split('/').skip(1).collect();
+            let placed = matches!(
+                segments.as_slice(),
+                ["components", "schemas", _] | ["components", "schemas", _, "properties", _]
+            );
+            if !placed {
+                warnings.push(
+                    &format!("{pointer}/{PERSONAL_DATA_EXTENSION}"),
+                    format!(
+                        "`{PERSONAL_DATA_EXTENSION}` here marks nothing: put it on a component \
+                         schema (every value of it is personal) or on a property of a component \
+                         schema's `properties`"
+                    ),
+                );
             }
         }
-        for tokens in debug_impls {
-            items.push(syn::parse2(tokens).expect("the Debug impl is valid Rust"));
+    }
+    warnings.into_sorted()
+}
+
+/// The pointers of the objects under `value` that carry a true mark.
+fn find_marks(value: &Value, pointer: String, found: &mut Vec<String>) {
+    match value {
+        Value::Object(members) => {
+            if members.get(PERSONAL_DATA_EXTENSION) == Some(&Value::Bool(true)) {
+                found.push(pointer.clone());
+            }
+            for (name, member) in members {
+                find_marks(member, format!("{pointer}/{}", escape(name)), found);
+            }
         }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                find_marks(item, format!("{pointer}/{i}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn redact_items(types: &BTreeMap<String, Option<&[String]>>, items: &mut Vec<Item>) {
+    let mut debug_impls = Vec::new();
+    for item in items.iter_mut() {
+        match item {
+            Item::Struct(s) => {
+                if let Some(fields) = types.get(&type_key(&s.ident.to_string())) {
+                    remove_derive(&mut s.attrs, "Debug");
+                    debug_impls.push(redacting_debug(s, *fields));
+                }
+            }
+            // A marked enum (a string enum, or a `oneOf`): its value is
+            // the personal datum, whichever variant holds it.
+            Item::Enum(e) if types.contains_key(&type_key(&e.ident.to_string())) => {
+                remove_derive(&mut e.attrs, "Debug");
+                debug_impls.push(redacted_whole(&e.ident, &e.generics));
+            }
+            Item::Mod(module) => {
+                if let Some((_, inner)) = module.content.as_mut() {
+                    redact_items(types, inner);
+                }
+            }
+            _ => {}
+        }
+    }
+    for tokens in debug_impls {
+        items.push(syn::parse2(tokens).expect("the Debug impl is valid Rust"));
     }
 }
 

@@ -75,6 +75,21 @@ pub enum TomlValue {
     Strings(Vec<String>),
 }
 
+impl Document {
+    /// The environment variable that holds the credential, when the spec
+    /// names one the client applies: `{PREFIX}_API_KEY` for an API key,
+    /// `{PREFIX}_BEARER_TOKEN` for a bearer token. The generated
+    /// `Client::from_env` and `cargo xtask record` both read it, so they
+    /// never disagree.
+    pub fn credential_env(&self) -> Option<String> {
+        let name = match self.auth.as_ref()? {
+            Auth::ApiKeyHeader { .. } => "API_KEY",
+            Auth::Bearer { .. } => "BEARER_TOKEN",
+        };
+        Some(format!("{}_{name}", self.env_prefix))
+    }
+}
+
 /// The generated package's identity.
 pub struct Package {
     /// Package name, kebab-case (`beltic-identity`).

@@ -31,7 +31,7 @@ pub use document::{
 };
 pub use positions::Location;
 pub(crate) use positions::Positions;
-pub(crate) use positions::escape;
+pub use positions::escape;
 
 use crate::error::Result;
 

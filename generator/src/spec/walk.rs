@@ -79,7 +79,7 @@ pub(crate) fn item_operations_mut(
 /// Every operation of the document with its path and method, in document
 /// order. Path items behind a `$ref` are not looked into: validation refuses
 /// them.
-pub(crate) fn operations(api: &OpenAPI) -> impl Iterator<Item = (&str, &'static str, &Operation)> {
+pub fn operations(api: &OpenAPI) -> impl Iterator<Item = (&str, &'static str, &Operation)> {
     api.paths
         .paths
         .iter()
@@ -182,7 +182,7 @@ pub(crate) fn has_explicit_success(responses: &Responses) -> bool {
 
 /// The response for a `code` received: the exact code's, then its class's
 /// (`4XX`), then `default`.
-pub(crate) fn response_for(responses: &Responses, code: u16) -> Option<&ReferenceOr<Response>> {
+pub fn response_for(responses: &Responses, code: u16) -> Option<&ReferenceOr<Response>> {
     responses
         .responses
         .get(&StatusCode::Code(code))
@@ -196,7 +196,7 @@ pub(crate) fn response_for(responses: &Responses, code: u16) -> Option<&Referenc
 const MAX_REF_HOPS: usize = 32;
 
 /// A kind of entry of `components`, which a `$ref` can name.
-pub(crate) trait Component: Sized {
+pub trait Component: Sized {
     /// The section of `components` that holds this kind (`schemas`).
     const SECTION: &'static str;
 
@@ -224,7 +224,7 @@ component!(RequestBody, "requestBodies", request_bodies);
 
 /// The entry a local `$ref` names in `T`'s section: `Session` for
 /// `#/components/schemas/Session`, when `T` is a schema.
-pub(crate) fn component_name<T: Component>(reference: &str) -> Option<&str> {
+pub fn component_name<T: Component>(reference: &str) -> Option<&str> {
     let name = reference
         .strip_prefix("#/components/")?
         .strip_prefix(T::SECTION)?
@@ -240,7 +240,7 @@ pub(crate) fn component_pointer(pointer: &str) -> Option<(&str, &str)> {
 
 /// `item`, with `$ref`s followed through `T`'s section of `components`; or
 /// the reference that leads nowhere (or round in a cycle).
-pub(crate) fn resolve<'a, T: Component>(
+pub fn resolve<'a, T: Component>(
     api: &'a OpenAPI,
     mut item: &'a ReferenceOr<T>,
 ) -> Result<&'a T, &'a str> {
@@ -263,7 +263,7 @@ pub(crate) fn resolve<'a, T: Component>(
 /// The untyped twin of [`resolve`], for checks made before the document is
 /// typed: `value` with its `$ref`s followed within `root`, and the pointer
 /// to where it was found. A `$ref` that leads nowhere yields itself.
-pub(crate) fn resolve_value<'v>(
+pub fn resolve_value<'v>(
     root: &'v Value,
     mut value: &'v Value,
     mut pointer: String,

@@ -34,10 +34,7 @@ fn output_directory() -> PathBuf {
     }
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            // Both crates with benches sit one folder below the workspace.
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../target")
-        });
+        .unwrap_or_else(|| xtask::project_root().join("target"));
     target.join("criterion")
 }
 

@@ -1,10 +1,13 @@
 //! Replaces the personal data in a response body by invented values of the
 //! same shape, so that a recording of a real person can be committed.
 //!
-//! Which values are personal: every value under a member whose schema is,
-//! or reaches through `$ref`, `allOf`/`anyOf`/`oneOf` or `items`, a schema
-//! marked `x-personal-data: true`; and every value under a member the spec
-//! does not describe, since nothing says it is harmless.
+//! Which values are personal: those the spec's marks reach, by the
+//! generator's own rule ([`PersonalData`], which also decides what the
+//! client's `Debug` redacts): every value of a component schema marked
+//! `x-personal-data: true`, wherever it is used (through `$ref`,
+//! `allOf`/`anyOf`/`oneOf` or `items`), and every value under a marked
+//! property of a component schema. Besides those, every value under a
+//! member the spec does not describe, since nothing says it is harmless.
 //!
 //! What replaces them: null stays null and booleans stay; a number becomes
 //! another number within the schema's `minimum`/`maximum`, of the same kind
@@ -21,12 +24,14 @@
 //! original's shape, never on its content, so recording the same session
 //! again writes the same file.
 
-use generator::PERSONAL_DATA_EXTENSION;
+use generator::PersonalData;
+use generator::walk::{component_name, resolve_value};
+use openapiv3::Schema;
 use serde_json::{Number, Value};
 
-/// How deep `$ref`s are followed before a schema is taken as unknown; a
-/// spec's schemas may refer to themselves.
-const MAX_REF_DEPTH: usize = 32;
+/// How deep `allOf`/`anyOf`/`oneOf` are followed before a schema is taken
+/// as unknown; a spec's schemas may refer to themselves.
+const MAX_DEPTH: usize = 32;
 
 const FIRST_NAMES: [&str; 8] = [
     "Aurelo", "Brisa", "Corvin", "Delphy", "Emrys", "Fable", "Galen", "Hollis",
@@ -45,88 +50,158 @@ const COUNTRY_CODES: [&str; 6] = ["NL", "NZ", "PT", "SE", "FI", "IE"];
 
 /// Replaces the personal values of `body`, whose schema is `schema` (as the
 /// spec writes it; `None` when the spec describes no body), resolving
-/// `$ref`s against `spec`.
-pub fn invent_personal_data(body: &mut Value, schema: Option<&Value>, spec: &Value) {
-    let schemas: Vec<&Value> = schema.into_iter().collect();
-    walk(body, &schemas, spec, "", None, false);
+/// `$ref`s against `spec` and reading the marks as `marks` says.
+pub fn invent_personal_data(
+    body: &mut Value,
+    schema: Option<&Value>,
+    spec: &Value,
+    marks: &PersonalData,
+) {
+    let schemas: Vec<Applying<'_>> = schema
+        .map(|schema| Applying {
+            schema,
+            component: None,
+        })
+        .into_iter()
+        .collect();
+    let context = Context { spec, marks };
+    walk(&context, body, &schemas, "", None, false);
+}
+
+/// What every step of the walk reads.
+struct Context<'a> {
+    spec: &'a Value,
+    marks: &'a PersonalData,
+}
+
+/// A schema that applies to a value, and the component schema it is, if it
+/// is one.
+#[derive(Clone, Copy)]
+struct Applying<'a> {
+    schema: &'a Value,
+    component: Option<&'a str>,
 }
 
 fn walk(
+    context: &Context<'_>,
     value: &mut Value,
-    schemas: &[&Value],
-    spec: &Value,
+    schemas: &[Applying<'_>],
     pointer: &str,
     member: Option<&str>,
     personal: bool,
 ) {
     let mut applying = Vec::new();
     for schema in schemas {
-        expand(schema, spec, 0, &mut applying);
+        expand(context.spec, *schema, 0, &mut applying);
     }
     let personal = personal
         || applying
             .iter()
-            .any(|s| s.get(PERSONAL_DATA_EXTENSION) == Some(&Value::Bool(true)));
+            .any(|a| a.component.is_some_and(|c| context.marks.is_whole(c)));
 
     match value {
         Value::Object(members) => {
             for (name, member_value) in members.iter_mut() {
-                let mut described: Vec<&Value> = applying
+                let mut described: Vec<Applying<'_>> = applying
                     .iter()
-                    .filter_map(|s| s.get("properties")?.get(name))
+                    .filter_map(|a| a.schema.get("properties")?.get(name))
+                    .map(|schema| Applying {
+                        schema,
+                        component: None,
+                    })
                     .collect();
                 if described.is_empty() {
                     described = applying
                         .iter()
-                        .filter_map(|s| s.get("additionalProperties").filter(|a| a.is_object()))
+                        .filter_map(|a| a.schema.get("additionalProperties"))
+                        .filter(|a| a.is_object())
+                        .map(|schema| Applying {
+                            schema,
+                            component: None,
+                        })
                         .collect();
                 }
+                let marked = applying.iter().any(|a| {
+                    a.component
+                        .is_some_and(|c| context.marks.is_member(c, name))
+                });
                 let at = format!("{pointer}/{}", name.replace('~', "~0").replace('/', "~1"));
                 let unknown = described.is_empty();
                 walk(
+                    context,
                     member_value,
                     &described,
-                    spec,
                     &at,
                     Some(name),
-                    personal || unknown,
+                    personal || marked || unknown,
                 );
             }
         }
         Value::Array(items) => {
-            let described: Vec<&Value> = applying.iter().filter_map(|s| s.get("items")).collect();
+            let described: Vec<Applying<'_>> = applying
+                .iter()
+                .filter_map(|a| a.schema.get("items"))
+                .map(|schema| Applying {
+                    schema,
+                    component: None,
+                })
+                .collect();
             let unknown = described.is_empty();
             for (i, item) in items.iter_mut().enumerate() {
                 let at = format!("{pointer}/{i}");
-                walk(item, &described, spec, &at, member, personal || unknown);
+                walk(context, item, &described, &at, member, personal || unknown);
             }
         }
-        leaf if personal => *leaf = invent(leaf, &applying, pointer, member),
+        leaf if personal => {
+            let schemas: Vec<&Value> = applying.iter().map(|a| a.schema).collect();
+            *leaf = invent(leaf, &schemas, pointer, member);
+        }
         _ => {}
     }
 }
 
-/// `schema` and every schema it brings along: what its `$ref` points to and
-/// the members of its `allOf`, `anyOf` and `oneOf`.
-fn expand<'a>(schema: &'a Value, spec: &'a Value, depth: usize, out: &mut Vec<&'a Value>) {
-    if depth > MAX_REF_DEPTH {
+/// `schema` and every schema it brings along: what its `$ref` leads to (by
+/// the generator's resolver, which says which component that is) and the
+/// members of its `allOf`, `anyOf` and `oneOf`. A `$ref` that leads nowhere
+/// brings nothing.
+fn expand<'a>(spec: &'a Value, schema: Applying<'a>, depth: usize, out: &mut Vec<Applying<'a>>) {
+    if depth > MAX_DEPTH {
         return;
     }
-    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
-        if let Some(target) = reference.strip_prefix('#').and_then(|p| spec.pointer(p)) {
-            expand(target, spec, depth + 1, out);
+    let mut schema = schema;
+    if schema.schema.get("$ref").is_some() {
+        let (target, pointer) = resolve_value(spec, schema.schema, String::new());
+        if target.get("$ref").is_some() {
+            return;
         }
-        return;
+        let reference = format!("#{pointer}");
+        let component = component_name::<Schema>(&reference).and_then(|name| {
+            // The name as it is keyed, borrowed from the spec.
+            spec.get("components")?
+                .get("schemas")?
+                .as_object()?
+                .get_key_value(name)
+                .map(|(key, _)| key.as_str())
+        });
+        schema = Applying {
+            schema: target,
+            component,
+        };
     }
     out.push(schema);
     for key in ["allOf", "anyOf", "oneOf"] {
         for part in schema
+            .schema
             .get(key)
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
         {
-            expand(part, spec, depth + 1, out);
+            let part = Applying {
+                schema: part,
+                component: None,
+            };
+            expand(spec, part, depth + 1, out);
         }
     }
 }
@@ -313,12 +388,17 @@ mod tests {
     use super::*;
     use serde_json::{Map, json};
 
+    fn marks(spec: &Value) -> PersonalData {
+        PersonalData::of(&serde_json::from_value(spec.clone()).expect("an OpenAPI document"))
+    }
+
     fn keys(map: &Map<String, Value>) -> Vec<&str> {
         map.keys().map(String::as_str).collect()
     }
 
     fn spec() -> Value {
-        json!({"components": {"schemas": {
+        json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+        "components": {"schemas": {
             "Doc": {"type": "object", "properties": {
                 "id": {"type": "string", "format": "uuid"},
                 "person": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/Person"}]},
@@ -346,7 +426,8 @@ mod tests {
             "extra": {"phone": "+44 20 7946 0958"}
         });
         let mut body = original.clone();
-        invent_personal_data(&mut body, Some(&schema), &spec);
+        let marks = marks(&spec);
+        invent_personal_data(&mut body, Some(&schema), &spec, &marks);
 
         assert_eq!(body["id"], original["id"]);
         assert_eq!(body["tags"], original["tags"]);
@@ -366,7 +447,7 @@ mod tests {
         assert!(phone.starts_with('+') && phone.len() == 16, "{phone}");
 
         let mut again = original.clone();
-        invent_personal_data(&mut again, Some(&schema), &spec);
+        invent_personal_data(&mut again, Some(&schema), &spec, &marks);
         assert_eq!(again, body, "the same input gives the same output");
     }
 
@@ -380,5 +461,145 @@ mod tests {
         assert!(invent_string("someone@mail.test", None, "/c", None).ends_with("@example.com"));
         assert_eq!(invent_text("US", "/d", Some("country_code")).len(), 2);
         assert_eq!(invent_text("AB-12 c", "/e", None).len(), 7);
+    }
+
+    /// The spec of `scrubbing_and_debug_agree`: a marked component used
+    /// directly, in a list and through a nullable `allOf`; a component with
+    /// one marked property; and a mark on an inline schema, which reaches
+    /// nothing (and gets a warning).
+    const AGREEMENT_SPEC: &str = r#"
+openapi: 3.0.3
+info: {title: agreement, version: "1"}
+paths:
+  /docs/{id}:
+    get:
+      operationId: getDoc
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        '200':
+          description: a doc
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Doc'}
+components:
+  schemas:
+    Doc:
+      type: object
+      properties:
+        title: {type: string}
+        person: {$ref: '#/components/schemas/Person'}
+        people: {type: array, items: {$ref: '#/components/schemas/Person'}}
+        wrapped: {nullable: true, allOf: [{$ref: '#/components/schemas/Person'}]}
+        account: {$ref: '#/components/schemas/Account'}
+    Person:
+      x-personal-data: true
+      type: object
+      properties:
+        first: {type: string}
+        born: {type: string, format: date}
+    Account:
+      type: object
+      properties:
+        handle: {type: string}
+        email: {x-personal-data: true, type: string}
+        settings:
+          type: object
+          properties:
+            motto: {x-personal-data: true, type: string}
+"#;
+
+    /// Whether the generated `Debug` of `type_name` prints `field` as
+    /// `<redacted>`, read from the generated `src/api.rs`.
+    fn debug_redacts(api: &str, type_name: &str, field: &str) -> bool {
+        let compact: String = api.chars().filter(|c| !c.is_whitespace()).collect();
+        let start = format!("impl::std::fmt::DebugFor{type_name}{{").to_lowercase();
+        let lower = compact.to_lowercase();
+        let Some(at) = lower.find(&start) else {
+            return false; // a derived `Debug`: nothing redacted
+        };
+        let block = &compact[at..];
+        let block = &block[..block[1..].find("impl").map_or(block.len(), |end| end + 1)];
+        block.contains(&format!(
+            ".field(\"{field}\",&format_args!(\"<redacted>\"))"
+        ))
+    }
+
+    /// Every member of every object in the body, the one rule decides both
+    /// sides: the recorder replaces a member's value exactly when the
+    /// client's `Debug` redacts the field.
+    #[test]
+    fn scrubbing_and_debug_agree() {
+        let dir = std::env::temp_dir().join(format!("xtask-scrub-agree-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("agreement.yaml");
+        std::fs::write(&path, AGREEMENT_SPEC).unwrap();
+        let files = generator::generate(&path, "agreement.yaml").expect("the spec generates");
+        let document = generator::read(&path, None).expect("the spec reads");
+        let _ = std::fs::remove_dir_all(&dir);
+        let api = files
+            .iter()
+            .find(|(file, _)| file.ends_with("src/api.rs"))
+            .map(|(_, text)| text.to_owned())
+            .expect("src/api.rs");
+        let misplaced = "/components/schemas/Account/properties/settings/properties/motto";
+        assert!(
+            files
+                .warnings()
+                .iter()
+                .any(|w| w.pointer.starts_with(misplaced)),
+            "{:?}",
+            files.warnings()
+        );
+
+        let person = || json!({"first": "Margaret", "born": "1979-04-02"});
+        let original = json!({
+            "title": "Minutes",
+            "person": person(),
+            "people": [person()],
+            "wrapped": person(),
+            "account": {"handle": "mags", "email": "m@mail.test", "settings": {"motto": "Onward"}}
+        });
+        let mut body = original.clone();
+        let spec = serde_json::to_value(&document.api).unwrap();
+        let schema = json!({"$ref": "#/components/schemas/Doc"});
+        invent_personal_data(
+            &mut body,
+            Some(&schema),
+            &spec,
+            &PersonalData::of(&document.api),
+        );
+
+        // Where each object sits in the body, and the type it decodes into.
+        let places = [
+            ("", "Doc"),
+            ("/person", "Person"),
+            ("/people/0", "Person"),
+            ("/wrapped", "Person"),
+            ("/account", "Account"),
+            ("/account/settings", "AccountSettings"),
+        ];
+        let mut compared = 0;
+        for (place, type_name) in places {
+            let members = original.pointer(place).and_then(Value::as_object).unwrap();
+            for (member, value) in members {
+                if value.is_object() || value.is_array() {
+                    continue; // compared at its own place
+                }
+                let at = format!("{place}/{member}");
+                let scrubbed = body.pointer(&at) != original.pointer(&at);
+                let redacted = debug_redacts(&api, type_name, member);
+                assert_eq!(
+                    scrubbed, redacted,
+                    "{at}: scrubbed {scrubbed}, but {type_name}::{member} redacted {redacted}"
+                );
+                compared += 1;
+            }
+        }
+        assert_eq!(compared, 10);
+        // The rule is not vacuous: both kinds of mark reach something.
+        assert!(debug_redacts(&api, "Person", "first"));
+        assert!(debug_redacts(&api, "Account", "email"));
+        assert!(!debug_redacts(&api, "Account", "handle"));
     }
 }

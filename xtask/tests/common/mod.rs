@@ -8,13 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The project's root: the folder above the xtask crate.
-pub fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits inside the project")
-        .to_owned()
-}
+pub use xtask::project_root;
 
 /// A fresh folder under the system's temporary folder, removed when dropped.
 /// `name` must differ between the tests of a test file, which run in

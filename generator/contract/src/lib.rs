@@ -37,6 +37,8 @@
 //! Messages never show a recorded value, which may be personal data: only
 //! where it is (a JSON pointer or a header name) and what is wrong with it.
 
+#![deny(missing_docs)]
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
@@ -46,8 +48,8 @@ use openapiv3::{Components, MediaType, OpenAPI, ParameterSchemaOrContent, Refere
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use crate::spec::walk::{self, Component};
-use crate::spec::{Document, escape, media};
+use generator::Document;
+use generator::walk::{self, Component, escape};
 
 /// The value that stands for a secret in a recording, such as the API key.
 pub const SCRUBBED: &str = "<scrubbed>";
@@ -462,7 +464,7 @@ fn json_media_type(content: &openapiv3::Content) -> Option<&MediaType> {
     let json = |plain: bool| {
         content
             .iter()
-            .find(move |(key, _)| media::is_json(key) && media::is_plain_json(key) == plain)
+            .find(move |(key, _)| walk::is_json(key) && walk::is_plain_json(key) == plain)
     };
     json(true).or_else(|| json(false)).map(|(_, media)| media)
 }

@@ -5,16 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use contract::{Error, Place, Recording, Violation};
 use generator::Document;
-use generator::contract::{self, Error, Place, Recording, Violation};
 use serde_json::{Value, json};
-
-fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the generator sits inside the project")
-        .to_owned()
-}
+use xtask::project_root;
 
 fn load(spec: &Path) -> Document {
     generator::read(spec, None).expect("the spec is valid")
