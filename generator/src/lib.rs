@@ -95,7 +95,13 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
         futures: progenitor.uses.futures && rewrite::mentions_crate(&api, "futures"),
         ..progenitor.uses
     };
-    let code: CrateCode =
-        emit::generate(&document, api, progenitor.mocks, uses, options.standalone)?;
+    let code: CrateCode = emit::generate(
+        &document,
+        api,
+        progenitor.mocks,
+        uses,
+        &progenitor.several,
+        options.standalone,
+    )?;
     Ok(output::format(code, spec_label, warnings))
 }

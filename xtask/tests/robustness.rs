@@ -209,12 +209,17 @@ components:
             application/json:
               schema:
                 type: string
-        '204':
-          description: Nothing.
+        '201':
+          description: The same as CSV.
+          content:
+            text/csv:
+              schema:
+                type: string
 "##,
         expected: &[
             "success-bodies.yaml:9:7: /paths/~1a/get/responses: GET /a has different success \
-             bodies: 200 (inline schema {\"type\":\"string\"}), 204 (no body)",
+             bodies: 200 (inline schema {\"type\":\"string\"}), 201 (raw text/csv); where \
+             bodies differ, each must be JSON or none",
         ],
     },
     Broken {

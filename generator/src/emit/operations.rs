@@ -10,11 +10,26 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{FnArg, GenericArgument, ImplItem, Item, Pat, PathArguments, ReturnType, Type};
 
+use super::responses;
+use crate::engine::success_bodies::Several;
 use crate::spec::walk::operations;
 
 /// The code of the `operations` module, from progenitor's `api` module and
-/// the spec's operations (for their `operationId`s).
-pub fn generate(api: &syn::File, spec: &OpenAPI) -> TokenStream {
+/// the spec's operations (for their `operationId`s). The operations of
+/// `several` return the enum of `response_enums` they are keyed by.
+pub fn generate(
+    api: &syn::File,
+    spec: &OpenAPI,
+    several: &[Several],
+    response_enums: &BTreeMap<String, syn::Ident>,
+) -> TokenStream {
+    let decoded: BTreeMap<String, (&Several, &syn::Ident)> = several
+        .iter()
+        .filter_map(|s| {
+            let name = response_enums.get(&s.operation_id)?;
+            Some((s.operation_id.to_snake_case(), (s, name)))
+        })
+        .collect();
     // progenitor names each method after the snake case of its operationId.
     let operation_ids: BTreeMap<String, &str> = operations(spec)
         .filter_map(|(_, _, operation)| operation.operation_id.as_deref())
@@ -29,7 +44,7 @@ pub fn generate(api: &syn::File, spec: &OpenAPI) -> TokenStream {
         })
         .flatten()
         .filter_map(|item| match item {
-            ImplItem::Fn(f) => forward(f, &operation_ids),
+            ImplItem::Fn(f) => forward(f, &operation_ids, &decoded),
             _ => None,
         });
     quote! {
@@ -52,7 +67,11 @@ fn is_client(ty: &Type) -> bool {
 /// A method that calls progenitor's namesake, or `None` for what is not an
 /// operation: constructors, and the streams of paginated operations, whose
 /// pages come from the same operation's method.
-fn forward(f: &syn::ImplItemFn, operation_ids: &BTreeMap<String, &str>) -> Option<TokenStream> {
+fn forward(
+    f: &syn::ImplItemFn,
+    operation_ids: &BTreeMap<String, &str>,
+    decoded: &BTreeMap<String, (&Several, &syn::Ident)>,
+) -> Option<TokenStream> {
     let sig = &f.sig;
     if sig.asyncness.is_none() || !matches!(f.vis, syn::Visibility::Public(_)) {
         return None;
@@ -75,6 +94,18 @@ fn forward(f: &syn::ImplItemFn, operation_ids: &BTreeMap<String, &str>) -> Optio
     let docs = f.attrs.iter().filter(|a| a.path().is_ident("doc"));
     let mut public = sig.clone();
     public.output = output;
+    if let Some((several, enum_name)) = decoded.get(&operation) {
+        public.output = syn::parse_quote! {
+            -> ::std::result::Result<ResponseValue<types::#enum_name>, Error>
+        };
+        let body = responses::method_body(several, enum_name, name, &operation, &arguments);
+        return Some(quote! {
+            #(#docs)*
+            pub #public {
+                #body
+            }
+        });
+    }
     Some(quote! {
         #(#docs)*
         pub #public {

@@ -6,6 +6,7 @@
 //! httpmock expectations for the `mock` module.
 
 mod guard;
+pub(crate) mod success_bodies;
 
 use openapiv3::{OpenAPI, ReferenceOr, StatusCode};
 use proc_macro2::TokenStream;
@@ -25,6 +26,9 @@ pub struct ProgenitorCode {
     pub mocks: TokenStream,
     /// Which optional crates the generated types refer to.
     pub uses: Uses,
+    /// The operations with several success bodies, whose methods in `api`
+    /// return the body unread.
+    pub several: Vec<success_bodies::Several>,
 }
 
 /// Optional crates generated code may refer to; the manifest lists exactly
@@ -49,7 +53,9 @@ pub struct Uses {
 /// Generates the operations, types and mock expectations of `document`.
 pub fn generate(document: &Document) -> Result<ProgenitorCode> {
     let (api, uses) = run(document, |generator, api| {
-        let tokens = generator.generate_tokens(&without_errors(api))?;
+        let several = success_bodies::find(api);
+        let api = success_bodies::untyped(api, &several);
+        let tokens = generator.generate_tokens(&without_errors(&api))?;
         let types = generator.get_type_space();
         let uses = Uses {
             chrono: types.uses_chrono(),
@@ -61,9 +67,15 @@ pub fn generate(document: &Document) -> Result<ProgenitorCode> {
         Ok((tokens, uses))
     })?;
     let mocks = run(document, |generator, api| {
-        generator.httpmock(&typed_errors_only(api), "crate")
+        let api = success_bodies::typed(api, &success_bodies::find(api));
+        generator.httpmock(&typed_errors_only(&api), "crate")
     })?;
-    Ok(ProgenitorCode { api, mocks, uses })
+    Ok(ProgenitorCode {
+        api,
+        mocks,
+        uses,
+        several: success_bodies::find(&document.api),
+    })
 }
 
 /// Runs `work` on the document's OpenAPI with a progenitor generator set up

@@ -551,7 +551,9 @@ impl Checks<'_> {
                 .or_default()
                 .push(status);
         }
-        if bodies.len() > 1 {
+        // Several bodies give the operation an enum with a variant per body
+        // (`engine/success_bodies.rs`), decoded from JSON or no body.
+        if bodies.len() > 1 && bodies.keys().any(|body| body.starts_with("raw ")) {
             let listed: Vec<String> = bodies
                 .iter()
                 .map(|(body, statuses)| format!("{} ({body})", statuses.join(", ")))
@@ -559,8 +561,9 @@ impl Checks<'_> {
             self.problem(
                 &pointer,
                 format!(
-                    "{} has different success bodies: {}; progenitor gives an operation one \
-                     return type: give the success responses the same body, or keep one of them",
+                    "{} has different success bodies: {}; where bodies differ, each must be \
+                     JSON or none, as the operation's result is an enum decoded by status: \
+                     give the success responses one media type, or JSON",
                     op.shown,
                     listed.join(", ")
                 ),
