@@ -16,7 +16,7 @@ const ANSWERS: &str = r##"//! Each success status decodes into its variant; a bo
 //! match, or is too large, is an error that keeps the status.
 
 use serde_json::json;
-use sessions::types::{self, CreateSessionResponse, PutSessionResponse};
+use sessions::types::{self, CreateSessionResponse, GetSessionReportResponse, PutSessionResponse};
 use sessions::{Client, ErrorKind};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -84,6 +84,50 @@ async fn statuses_with_one_body_share_a_variant_and_2xx_takes_the_rest() {
     assert_eq!(response.into_inner(), PutSessionResponse::Success(json!({"partial": true})));
 }
 
+/// The README's excerpt, between the markers.
+async fn report(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+    // README excerpt begins
+    let response = client.create_session(&new_session()).await?;
+    match response.into_inner() {
+        CreateSessionResponse::Created(session) => println!("session {}", session.id),
+        CreateSessionResponse::Accepted(job) => println!("queued as {}", job.job_id),
+        CreateSessionResponse::NoContent => println!("nothing to create"),
+        other => println!("another success: {other:?}"),
+    }
+    // README excerpt ends
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_readme_excerpt_runs() {
+    let server = answering(202, Some(json!({"job_id": "j_3"}))).await;
+    report(&client(&server)).await.unwrap();
+    let server = answering(500, None).await;
+    assert!(report(&client(&server)).await.is_err());
+}
+
+#[tokio::test]
+async fn a_body_in_another_media_type_comes_as_bytes() {
+    let server = MockServer::start().await;
+    let pdf = b"%PDF-1.7 not JSON".to_vec();
+    Mock::given(path("/sessions/s_1/report"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(pdf.clone(), "application/pdf"))
+        .mount(&server)
+        .await;
+    let response = client(&server).get_session_report("s_1").await.unwrap();
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    assert_eq!(response.into_inner(), GetSessionReportResponse::Ok(pdf));
+
+    let server = MockServer::start().await;
+    Mock::given(path("/sessions/s_1/report"))
+        .respond_with(ResponseTemplate::new(202).set_body_json(json!({"job_id": "j_2"})))
+        .mount(&server)
+        .await;
+    let response = client(&server).get_session_report("s_1").await.unwrap();
+    let expected = types::Job { job_id: "j_2".to_owned(), eta_seconds: None };
+    assert_eq!(response.into_inner(), GetSessionReportResponse::Accepted(expected));
+}
+
 #[tokio::test]
 async fn a_body_that_does_not_match_its_status_is_a_decode_error_with_the_status() {
     // A job where the 201 promises a session.
@@ -140,13 +184,20 @@ async fn the_mock_helpers_answer_each_status_with_its_type() {
 #[test]
 fn each_success_status_decodes_into_its_variant() {
     let scratch = Scratch::new("success-bodies");
+    // A copy outside git: the spec's changes need no version bump here.
+    let spec = scratch.join("success-bodies.yaml");
+    fs::copy(
+        project_root().join("xtask/tests/specs/success-bodies.yaml"),
+        &spec,
+    )
+    .unwrap();
     let out = scratch.join("sessions");
     let run = xtask(
         &project_root(),
         &[
             Path::new("regen"),
             Path::new("--spec"),
-            &project_root().join("xtask/tests/specs/success-bodies.yaml"),
+            &spec,
             Path::new("--out"),
             &out,
         ],
@@ -161,10 +212,27 @@ fn each_success_status_decodes_into_its_variant() {
         "OkOrCreated(Session)",
         "Accepted(PutSessionAccepted)",
         "Success(::serde_json::Value)",
+        "Ok(::std::vec::Vec<u8>)",
         "/// `201 Created`: The session, created at once.",
     ] {
         assert!(api.contains(item), "src/api.rs lacks {item}");
     }
+    // The README shows the excerpt the test below compiles and runs.
+    let excerpt: Vec<&str> = ANSWERS
+        .lines()
+        .skip_while(|line| !line.contains("README excerpt begins"))
+        .skip(1)
+        .take_while(|line| !line.contains("README excerpt ends"))
+        .map(|line| line.strip_prefix("    ").unwrap_or(line))
+        .collect();
+    let readme = fs::read_to_string(project_root().join("README.md")).unwrap();
+    assert!(excerpt.len() > 3);
+    assert!(
+        readme.contains(&format!("```rust\n{}\n```", excerpt.join("\n"))),
+        "README.md lacks the excerpt:\n{}",
+        excerpt.join("\n")
+    );
+
     fs::create_dir_all(out.join("tests")).unwrap();
     fs::write(out.join("tests/answers.rs"), ANSWERS).unwrap();
 
@@ -189,5 +257,5 @@ fn each_success_status_decodes_into_its_variant() {
     );
     assert!(output.status.success(), "{shown}");
     // All ran: none was filtered out or skipped.
-    assert!(stdout.contains("test result: ok. 6 passed"), "{shown}");
+    assert!(stdout.contains("test result: ok. 8 passed"), "{shown}");
 }

@@ -76,6 +76,7 @@ fn body_type(body: &Body, types: &[Ident]) -> Option<TokenStream> {
     match body {
         Body::Empty => None,
         Body::AnyJson => Some(quote!(::serde_json::Value)),
+        Body::Bytes => Some(quote!(::std::vec::Vec<u8>)),
         Body::Component(name) => Some(
             types
                 .iter()
@@ -128,6 +129,10 @@ fn variant_doc(variant: &Variant, types: &[Ident]) -> Vec<String> {
     lines.push(match (&variant.body, body_type(&variant.body, types)) {
         (Body::Empty, _) | (_, None) => " No body.".to_owned(),
         (Body::AnyJson, _) => " Body: any JSON value.".to_owned(),
+        (Body::Bytes, _) => {
+            " Body: the bytes as they came; the `content-type` header says of which type."
+                .to_owned()
+        }
         (Body::Component(_), Some(ty)) => format!(" Body: [`{ty}`]."),
     });
     lines
@@ -196,6 +201,7 @@ pub fn method_body(
         };
         let value = match variant.body {
             Body::Empty => quote!(types::#enum_name::#ident),
+            Body::Bytes => quote!(types::#enum_name::#ident(body.to_vec())),
             _ => quote!(types::#enum_name::#ident(::serde_json::from_slice(body)?)),
         };
         quote! { #pattern => #value, }

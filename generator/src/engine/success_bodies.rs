@@ -48,6 +48,9 @@ pub enum Body {
     Component(String),
     /// JSON of any shape: no schema, or `{}`.
     AnyJson,
+    /// A media type other than JSON (`application/octet-stream`,
+    /// `image/png`): the bytes as they came.
+    Bytes,
 }
 
 /// What makes two bodies the same: the component named, or the inline
@@ -58,6 +61,7 @@ enum Key {
     Component(String),
     Inline(String),
     AnyJson,
+    Bytes,
 }
 
 /// The operations of `api` with several success bodies, with the names the
@@ -104,6 +108,7 @@ pub fn find(api: &OpenAPI) -> Vec<Several> {
                 let body = match key {
                     Key::Empty => Body::Empty,
                     Key::AnyJson => Body::AnyJson,
+                    Key::Bytes => Body::Bytes,
                     Key::Component(name) => Body::Component(name),
                     Key::Inline(_) => {
                         Body::Component(unique(format!("{prefix}{name}"), &mut taken))
@@ -255,8 +260,7 @@ fn key(response: &Response) -> Key {
         .iter()
         .find(|(name, _)| media::is_json(name))
     else {
-        // `spec::validate` refuses other bodies where bodies differ.
-        return Key::AnyJson;
+        return Key::Bytes;
     };
     match &media.schema {
         None => Key::AnyJson,
