@@ -178,6 +178,16 @@ async fn the_mock_helpers_answer_each_status_with_its_type() {
     let client = Client::builder().base_url(server.base_url()).build().unwrap();
     let response = client.create_session(&new_session()).await.unwrap();
     assert_eq!(response.into_inner(), CreateSessionResponse::NoContent);
+
+    // An error response from `components.responses` with an inline schema:
+    // answered with any JSON.
+    let server = MockServer::start_async().await;
+    server.create_session(|_, then| {
+        then.unprocessable_entity(&json!({"errors": [{"code": "too_late"}]}));
+    });
+    let client = Client::builder().base_url(server.base_url()).build().unwrap();
+    let error = client.create_session(&new_session()).await.unwrap_err();
+    assert_eq!(error.problems()[0].code.as_deref(), Some("too_late"));
 }
 "##;
 

@@ -15,7 +15,7 @@ use quote::quote;
 
 use crate::error::Result;
 use crate::spec::Document;
-use crate::spec::walk::{Role, Status, has_explicit_success, operations_mut};
+use crate::spec::walk::{Role, Status, has_explicit_success, operations_mut, resolve};
 
 /// What progenitor made of the document, and what it needs from other
 /// crates.
@@ -138,10 +138,12 @@ fn without_errors(api: &OpenAPI) -> OpenAPI {
     api
 }
 
-/// The document with each error response's body kept only where it names a
-/// component schema: an inline one has no type in the crate, since the
-/// client reads error bodies itself (see [`without_errors`]).
+/// The document with each error response's body typed only where it names
+/// a component schema: an inline one has no type in the crate, since the
+/// client reads error bodies itself (see [`without_errors`]), so the mock
+/// answers it with any JSON value.
 fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
+    let original = api;
     let mut api = api.clone();
     for (_, operation) in operations_mut(&mut api) {
         let responses = &mut operation.responses;
@@ -158,10 +160,23 @@ fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
                     .filter(|_| Status::Default.role(explicit_success) == Role::Error),
             );
         for response in errors {
+            // One from `components.responses` is written in place: its
+            // inline schema would otherwise give the mocks a type that the
+            // client, which sees no error bodies, lacks.
+            if let ReferenceOr::Reference { .. } = response
+                && let Ok(resolved) = resolve(original, response)
+            {
+                *response = ReferenceOr::Item(resolved.clone());
+            }
             if let ReferenceOr::Item(response) = response {
                 for media in response.content.values_mut() {
                     if !matches!(media.schema, Some(ReferenceOr::Reference { .. })) {
-                        media.schema = None;
+                        // Any JSON value: progenitor panics on a JSON body
+                        // without a schema.
+                        media.schema = Some(ReferenceOr::Item(openapiv3::Schema {
+                            schema_data: Default::default(),
+                            schema_kind: openapiv3::SchemaKind::Any(Default::default()),
+                        }));
                     }
                 }
             }

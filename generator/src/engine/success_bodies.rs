@@ -133,6 +133,7 @@ pub fn find(api: &OpenAPI) -> Vec<Several> {
 /// `api` with the inline bodies of `several` as components, and their
 /// responses pointing at them: what typify and the mock helpers see.
 pub fn typed(api: &OpenAPI, several: &[Several]) -> OpenAPI {
+    let original = api;
     let mut api = api.clone();
     let mut hoisted = Vec::new();
     for (_, operation) in operations_mut(&mut api) {
@@ -148,7 +149,18 @@ pub fn typed(api: &OpenAPI, several: &[Several]) -> OpenAPI {
                 continue;
             };
             for (status, _) in &variant.statuses {
-                let Some(ReferenceOr::Item(response)) = response_mut(operation, *status) else {
+                let Some(slot) = response_mut(operation, *status) else {
+                    continue;
+                };
+                // A response from `components.responses` is written in
+                // place, so that its inline body can point at its component.
+                if let ReferenceOr::Reference { .. } = slot {
+                    match resolve(original, slot) {
+                        Ok(response) => *slot = ReferenceOr::Item(response.clone()),
+                        Err(_) => continue,
+                    }
+                }
+                let ReferenceOr::Item(response) = slot else {
                     continue;
                 };
                 let Some(media) = json_media_mut(response) else {
@@ -405,6 +417,38 @@ components:
                 .responses
                 .responses
                 .contains_key(&StatusCode::Code(400))
+        );
+    }
+
+    #[test]
+    fn an_inline_body_of_a_shared_response_becomes_a_component_too() {
+        let mut api = api(
+            r#"        '200': {description: Found., content: {application/json: {schema: {$ref: '#/components/schemas/Session'}}}}
+        '202': {$ref: '#/components/responses/Queued'}"#,
+        );
+        let queued: ReferenceOr<Response> = serde_yaml::from_str(
+            "{description: Queued., content: {application/json: {schema: {type: object}}}}",
+        )
+        .unwrap();
+        let components = api.components.as_mut().unwrap();
+        components.responses.insert("Queued".to_owned(), queued);
+        let several = find(&api);
+        assert_eq!(
+            several[0].variants[1].body,
+            Body::Component("CreateSessionAccepted2".to_owned())
+        );
+        let typed = typed(&api, &several);
+        let (_, _, operation) = operations(&typed).next().unwrap();
+        let Some(ReferenceOr::Item(response)) =
+            operation.responses.responses.get(&StatusCode::Code(202))
+        else {
+            panic!("the 202 is not written in place")
+        };
+        assert_eq!(
+            response.content["application/json"].schema,
+            Some(ReferenceOr::ref_(
+                "#/components/schemas/CreateSessionAccepted2"
+            ))
         );
     }
 
