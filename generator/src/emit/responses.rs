@@ -30,9 +30,9 @@ pub fn add_enums(api: &mut syn::File, several: &[Several]) -> BTreeMap<String, I
     for operation in several {
         let name = enum_name(operation, &taken);
         taken.push(name.clone());
-        let item: Item =
+        let file: syn::File =
             syn::parse2(response_enum(operation, &name, &taken)).expect("the enum is valid Rust");
-        enums.push(item);
+        enums.extend(file.items);
         names.insert(operation.operation_id.clone(), name);
     }
     types.extend(enums);
@@ -101,6 +101,7 @@ fn response_enum(operation: &Several, name: &Ident, types: &[Ident]) -> TokenStr
             Some(ty) => quote! { #(#[doc = #docs])* #ident(#ty), },
         }
     });
+    let decode = decode_fn(operation);
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, PartialEq)]
@@ -108,6 +109,10 @@ fn response_enum(operation: &Several, name: &Ident, types: &[Ident]) -> TokenStr
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
+        }
+
+        impl #name {
+            #decode
         }
     }
 }
@@ -166,18 +171,11 @@ fn reason_phrase(code: u16) -> Option<&'static str> {
     })
 }
 
-/// The statements of the public method of `operation`: progenitor's method
-/// gives the body unread, and each status decodes into its variant.
-pub fn method_body(
-    operation: &Several,
-    enum_name: &Ident,
-    method: &Ident,
-    method_name: &str,
-    arguments: &[&Ident],
-) -> TokenStream {
-    let operation_id = &operation.operation_id;
+/// The enum's `decode`: the variant of each status, with its body decoded
+/// (progenitor lets through only the spec's success statuses).
+fn decode_fn(operation: &Several) -> TokenStream {
     // Codes first; the variant of `2XX`, if any, or else the last, takes
-    // what is left (progenitor lets through only the spec's statuses).
+    // what is left.
     let mut variants: Vec<&Variant> = operation.variants.iter().collect();
     if let Some(range) = variants.iter().position(|v| {
         v.statuses
@@ -200,21 +198,41 @@ pub fn method_body(
             quote!(#(#codes)|*)
         };
         let value = match variant.body {
-            Body::Empty => quote!(types::#enum_name::#ident),
-            Body::Bytes => quote!(types::#enum_name::#ident(body.to_vec())),
-            _ => quote!(types::#enum_name::#ident(::serde_json::from_slice(body)?)),
+            Body::Empty => quote!(Self::#ident),
+            Body::Bytes => quote!(Self::#ident(body.to_vec())),
+            _ => quote!(Self::#ident(::serde_json::from_slice(body)?)),
         };
         quote! { #pattern => #value, }
     });
+    let doc = format!(
+        " The answer of `{}` with `status` and `body`.",
+        operation.operation_id
+    );
+    quote! {
+        #[doc = #doc]
+        pub(crate) fn decode(status: u16, body: &[u8]) -> ::serde_json::Result<Self> {
+            Ok(match status {
+                #(#arms)*
+            })
+        }
+    }
+}
+
+/// The statements of the public method of `operation`: progenitor's method
+/// gives the body unread, which the enum's `decode` reads by status.
+pub fn method_body(
+    operation: &Several,
+    enum_name: &Ident,
+    method: &Ident,
+    method_name: &str,
+    arguments: &[&Ident],
+) -> TokenStream {
+    let operation_id = &operation.operation_id;
     quote! {
         let call = self.call(#operation_id);
         let result = call.#method(#(#arguments),*).await;
         let response = transport::finish(&call, #method_name, result).await?;
-        transport::decode_by_status(&call, #method_name, response, |status, body| {
-            Ok(match status {
-                #(#arms)*
-            })
-        })
-        .await
+        let decode = types::#enum_name::decode;
+        transport::decode_by_status(&call, #method_name, response, decode).await
     }
 }
