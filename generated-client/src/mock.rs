@@ -16,6 +16,7 @@ pub mod operations {
     //! its inner type with a call to `into_inner()`. This can
     //! be used to explicitly deviate from permitted values.
 
+    #[allow(unused_imports)]
     use crate::*;
 
     pub struct GetSessionWhen(::httpmock::When);

@@ -109,11 +109,17 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
     warnings.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
     let progenitor: ProgenitorCode = engine::generate(&document)?;
     let api: syn::File = rewrite::api(progenitor.api, &document)?;
+    // progenitor asks for `futures` for the page streams the rewrite drops.
+    let uses = engine::Uses {
+        futures: progenitor.uses.futures && rewrite::mentions_crate(&api, "futures"),
+        ..progenitor.uses
+    };
     let code: CrateCode = emit::generate(
         &document,
         api,
         progenitor.mocks,
-        progenitor.uses,
+        uses,
+        &progenitor.several,
         options.standalone,
     )?;
     Ok(output::format(code, spec_label, warnings))

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use backon::{BackoffBuilder, ExponentialBuilder};
 use http_body_util::{Full, LengthLimitError, Limited};
-use progenitor_client::{ClientInfo, ResponseValue};
+use progenitor_client::{ByteStream, ClientInfo, ResponseValue};
 use reqwest::header::LOCATION;
 use reqwest::{Method, Request, Response, Url};
 use tracing::Instrument;
@@ -392,6 +392,42 @@ pub async fn finish<T>(
         }
     };
     Err(Error::new(operation, kind, head, attempts))
+}
+
+/// Reads the body of a success whose type depends on its status (an
+/// operation with several success bodies: progenitor leaves it unread) and
+/// decodes it with `decode`, given the status and the bytes. The body is
+/// read within `max_response_bytes`, as [`Call::limit_body`] set it; a body
+/// that does not decode is an [`ErrorKind::Decode`] that keeps the status
+/// and request id, as for any other operation.
+pub async fn decode_by_status<T>(
+    call: &impl ClientInfo<Call>,
+    operation: &'static str,
+    response: ResponseValue<ByteStream>,
+    decode: impl FnOnce(u16, &[u8]) -> serde_json::Result<T>,
+) -> Result<ResponseValue<T>, Error> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    // A `dyn Stream`'s methods need no import of its trait.
+    let mut stream = response.into_inner().into_inner();
+    let mut body = Vec::new();
+    while let Some(chunk) = std::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
+        match chunk {
+            Ok(chunk) => body.extend_from_slice(&chunk),
+            Err(error) => {
+                let raw = progenitor_client::Error::ResponseBodyError(error);
+                return finish(call, operation, Err(raw)).await;
+            }
+        }
+    }
+    match decode(status.as_u16(), &body) {
+        Ok(value) => Ok(ResponseValue::new(value, status, headers)),
+        Err(error) => {
+            let (attempts, head) = call.inner().outcome();
+            let kind = ErrorKind::Decode(DecodeError::new(&error));
+            Err(Error::new(operation, kind, head, attempts))
+        }
+    }
 }
 
 /// Whether reading a body failed because it went past the limit

@@ -5,7 +5,7 @@
 //! | --- | --- |
 //! | `Cargo.toml` | [`cargo_toml`] |
 //! | `src/lib.rs` | [`lib`] |
-//! | `src/api.rs` | progenitor's code as stage 3 rewrote it, unchanged here |
+//! | `src/api.rs` | progenitor's code as stage 3 rewrote it, plus the response enums of [`responses`] |
 //! | `src/operations.rs` | [`operations`] |
 //! | `src/connection.rs` | [`connection`] |
 //! | `src/mock.rs` | [`mock`] (with its [`samples`](mock::samples)) |
@@ -17,6 +17,7 @@ mod lib;
 mod mock;
 mod operations;
 mod requests;
+mod responses;
 mod runtime;
 
 use std::path::Path;
@@ -24,6 +25,7 @@ use std::path::Path;
 use proc_macro2::TokenStream;
 
 use crate::engine::Uses;
+use crate::engine::success_bodies::Several;
 use crate::error::Result;
 use crate::rewrite::syntax::parse;
 use crate::spec::Document;
@@ -39,16 +41,22 @@ pub(crate) struct CrateCode {
 }
 
 /// Emits every file of the crate for `document`: `api` is the code of
-/// `src/api.rs`, `mocks` progenitor's expectations for `src/mock.rs`, and
-/// `uses` the optional crates the code needs. A `standalone` crate is a
+/// `src/api.rs`, `mocks` progenitor's expectations for `src/mock.rs`,
+/// `uses` the optional crates the code needs, and `several` the operations
+/// with several success bodies. A `standalone` crate is a
 /// workspace of its own.
 pub(crate) fn generate(
     document: &Document,
     api: syn::File,
     mocks: TokenStream,
     uses: Uses,
+    several: &[Several],
     standalone: bool,
 ) -> Result<CrateCode> {
+    // The response enums of operations with several success bodies join
+    // progenitor's types.
+    let mut api = api;
+    let response_enums = responses::add_enums(&mut api, several);
     let rust_file = |path: &'static str, tokens: TokenStream| -> Result<_> {
         Ok((path, parse(Path::new(path), tokens)?))
     };
@@ -56,7 +64,13 @@ pub(crate) fn generate(
         rust_file("src/lib.rs", lib::generate(document))?,
         rust_file(
             "src/operations.rs",
-            operations::generate(&api, &document.api, &document.requests),
+            operations::generate(
+                &api,
+                &document.api,
+                &document.requests,
+                several,
+                &response_enums,
+            ),
         )?,
         rust_file("src/mock.rs", mock::generate(document, &api, mocks)?)?,
         rust_file("src/connection.rs", connection::generate(document))?,

@@ -11,14 +11,30 @@ use quote::quote;
 use syn::{FnArg, GenericArgument, ImplItem, Item, Pat, PathArguments, ReturnType, Type};
 
 use super::requests::{self, TypeNames};
+use super::responses;
+use crate::engine::success_bodies::Several;
 use crate::spec::requests::Requests;
 use crate::spec::walk::operations;
 
 /// The code of the `operations` module, from progenitor's `api` module and
 /// the spec's operations (for their `operationId`s), with what the client
-/// sends itself (`requests`).
-pub fn generate(api: &syn::File, spec: &OpenAPI, requests: &Requests) -> TokenStream {
+/// sends itself (`requests`). The operations of `several` return the enum of
+/// `response_enums` they are keyed by.
+pub fn generate(
+    api: &syn::File,
+    spec: &OpenAPI,
+    requests: &Requests,
+    several: &[Several],
+    response_enums: &BTreeMap<String, syn::Ident>,
+) -> TokenStream {
     let types = TypeNames(super::mock::type_names(api));
+    let decoded: BTreeMap<String, (&Several, &syn::Ident)> = several
+        .iter()
+        .filter_map(|s| {
+            let name = response_enums.get(&s.operation_id)?;
+            Some((s.operation_id.to_snake_case(), (s, name)))
+        })
+        .collect();
     // progenitor names each method after the snake case of its operationId.
     let operation_ids: BTreeMap<String, &str> = operations(spec)
         .filter_map(|(_, _, operation)| operation.operation_id.as_deref())
@@ -33,7 +49,7 @@ pub fn generate(api: &syn::File, spec: &OpenAPI, requests: &Requests) -> TokenSt
         })
         .flatten()
         .filter_map(|item| match item {
-            ImplItem::Fn(f) => forward(f, &operation_ids, requests, &types),
+            ImplItem::Fn(f) => forward(f, &operation_ids, requests, &types, &decoded),
             _ => None,
         });
     quote! {
@@ -61,6 +77,7 @@ fn forward(
     operation_ids: &BTreeMap<String, &str>,
     requests: &Requests,
     types: &TypeNames,
+    decoded: &BTreeMap<String, (&Several, &syn::Ident)>,
 ) -> Option<TokenStream> {
     let sig = &f.sig;
     if sig.asyncness.is_none() || !matches!(f.vis, syn::Visibility::Public(_)) {
@@ -85,6 +102,19 @@ fn forward(
     let mut public = sig.clone();
     public.output = output;
     let prelude = requests::adapt(&mut public, &mut docs, operation_id, requests, types);
+    if let Some((several, enum_name)) = decoded.get(&operation) {
+        public.output = syn::parse_quote! {
+            -> ::std::result::Result<ResponseValue<types::#enum_name>, Error>
+        };
+        let body =
+            responses::method_body(several, enum_name, name, &operation, &arguments, &prelude);
+        return Some(quote! {
+            #(#[doc = #docs])*
+            pub #public {
+                #body
+            }
+        });
+    }
     Some(quote! {
         #(#[doc = #docs])*
         pub #public {

@@ -6,6 +6,7 @@
 //! httpmock expectations for the `mock` module.
 
 mod guard;
+pub(crate) mod success_bodies;
 
 use openapiv3::{OpenAPI, ReferenceOr, StatusCode};
 use proc_macro2::TokenStream;
@@ -14,7 +15,7 @@ use quote::quote;
 
 use crate::error::Result;
 use crate::spec::Document;
-use crate::spec::walk::{Role, Status, has_explicit_success, operations_mut};
+use crate::spec::walk::{Role, Status, has_explicit_success, operations_mut, resolve};
 
 /// What progenitor made of the document, and what it needs from other
 /// crates.
@@ -25,6 +26,9 @@ pub struct ProgenitorCode {
     pub mocks: TokenStream,
     /// Which optional crates the generated types refer to.
     pub uses: Uses,
+    /// The operations with several success bodies, whose methods in `api`
+    /// return the body unread.
+    pub several: Vec<success_bodies::Several>,
 }
 
 /// Optional crates generated code may refer to; the manifest lists exactly
@@ -37,7 +41,9 @@ pub struct Uses {
     pub uuid: bool,
     /// `regress`, for `pattern` constraints.
     pub regress: bool,
-    /// `futures`, for streamed bodies and paginated operations.
+    /// `futures`, for the page streams of paginated operations (which the
+    /// rewrite stage drops, so the manifest asks whether any code is left
+    /// that uses it).
     pub futures: bool,
     /// `base64` and `rand`, for the handshake of WebSocket operations
     /// (`x-dropshot-websocket`).
@@ -47,7 +53,9 @@ pub struct Uses {
 /// Generates the operations, types and mock expectations of `document`.
 pub fn generate(document: &Document) -> Result<ProgenitorCode> {
     let (api, uses) = run(document, |generator, api| {
-        let tokens = generator.generate_tokens(&without_errors(api))?;
+        let several = success_bodies::find(api);
+        let api = success_bodies::untyped(api, &several);
+        let tokens = generator.generate_tokens(&without_errors(&api))?;
         let types = generator.get_type_space();
         let uses = Uses {
             chrono: types.uses_chrono(),
@@ -59,9 +67,15 @@ pub fn generate(document: &Document) -> Result<ProgenitorCode> {
         Ok((tokens, uses))
     })?;
     let mocks = run(document, |generator, api| {
-        generator.httpmock(&typed_errors_only(api), "crate")
+        let api = success_bodies::typed(api, &success_bodies::find(api));
+        generator.httpmock(&typed_errors_only(&api), "crate")
     })?;
-    Ok(ProgenitorCode { api, mocks, uses })
+    Ok(ProgenitorCode {
+        api,
+        mocks,
+        uses,
+        several: success_bodies::find(&document.api),
+    })
 }
 
 /// Runs `work` on the document's OpenAPI with a progenitor generator set up
@@ -124,10 +138,12 @@ fn without_errors(api: &OpenAPI) -> OpenAPI {
     api
 }
 
-/// The document with each error response's body kept only where it names a
-/// component schema: an inline one has no type in the crate, since the
-/// client reads error bodies itself (see [`without_errors`]).
+/// The document with each error response's body typed only where it names
+/// a component schema: an inline one has no type in the crate, since the
+/// client reads error bodies itself (see [`without_errors`]), so the mock
+/// answers it with any JSON value.
 fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
+    let original = api;
     let mut api = api.clone();
     for (_, operation) in operations_mut(&mut api) {
         let responses = &mut operation.responses;
@@ -144,10 +160,23 @@ fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
                     .filter(|_| Status::Default.role(explicit_success) == Role::Error),
             );
         for response in errors {
+            // One from `components.responses` is written in place: its
+            // inline schema would otherwise give the mocks a type that the
+            // client, which sees no error bodies, lacks.
+            if let ReferenceOr::Reference { .. } = response
+                && let Ok(resolved) = resolve(original, response)
+            {
+                *response = ReferenceOr::Item(resolved.clone());
+            }
             if let ReferenceOr::Item(response) = response {
                 for media in response.content.values_mut() {
                     if !matches!(media.schema, Some(ReferenceOr::Reference { .. })) {
-                        media.schema = None;
+                        // Any JSON value: progenitor panics on a JSON body
+                        // without a schema.
+                        media.schema = Some(ReferenceOr::Item(openapiv3::Schema {
+                            schema_data: Default::default(),
+                            schema_kind: openapiv3::SchemaKind::Any(Default::default()),
+                        }));
                     }
                 }
                 // JSON without a schema makes progenitor panic: such a body

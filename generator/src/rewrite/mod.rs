@@ -1,8 +1,10 @@
 //! Stage 3: rewrites of progenitor's syntax tree into the code of
-//! `src/api.rs`: string enums opened to values the spec does not list, and
-//! personal data kept out of `Debug`.
+//! `src/api.rs`: string enums opened to values the spec does not list,
+//! personal data kept out of `Debug`, and progenitor's page streams, which
+//! nothing calls, taken out.
 
 mod open_enums;
+mod page_streams;
 mod personal_data;
 pub(crate) mod syntax;
 
@@ -13,12 +15,14 @@ use proc_macro2::TokenStream;
 use crate::error::Result;
 use crate::spec::Document;
 
+pub use page_streams::mentions_crate;
 pub(crate) use personal_data::misplaced as misplaced_personal_data_marks;
 pub use personal_data::{PERSONAL_DATA_EXTENSION, PersonalData, Reach};
 
 /// progenitor's `api` module, parsed and rewritten.
 pub(crate) fn api(tokens: TokenStream, document: &Document) -> Result<syn::File> {
     let mut api = syntax::parse(Path::new("src/api.rs"), tokens)?;
+    page_streams::remove(&mut api);
     open_enums::open(&mut api);
     PersonalData::of(&document.api).redact(&mut api);
     Ok(api)

@@ -24,6 +24,13 @@ fn open_items(items: &mut Vec<Item>) {
             _ => None,
         })
         .collect();
+    let holding: Vec<Ident> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Enum(e) if !is_string_enum(e) && holds_any(e, &opened) => Some(e.ident.clone()),
+            _ => None,
+        })
+        .collect();
     let mut rewritten = Vec::with_capacity(items.len());
     for item in items.drain(..) {
         match item {
@@ -44,6 +51,16 @@ fn open_items(items: &mut Vec<Item>) {
             // typify's Display, FromStr and TryFrom impls match the closed
             // set of values; the open enum brings its own.
             Item::Impl(i) if replaced_conversion(&i, &opened) => {}
+            // typify's `FromStr` of a `oneOf` tries each alternative in
+            // turn with `if let Ok(v) = value.parse()`; an open enum's parse
+            // never fails, so its alternative takes every string, as its
+            // `Deserialize` does in the same order, and the compiler warns
+            // that the pattern is irrefutable.
+            Item::Impl(mut i) if implements(&i, "FromStr", &holding) => {
+                i.attrs
+                    .push(syn::parse_quote!(#[allow(irrefutable_let_patterns)]));
+                rewritten.push(Item::Impl(i));
+            }
             other => rewritten.push(other),
         }
     }
@@ -56,6 +73,31 @@ fn is_string_enum(e: &ItemEnum) -> bool {
         && derives(&e.attrs, "Deserialize")
         // Tagged or untagged serde enums are not plain strings on the wire.
         && !e.attrs.iter().any(|a| a.path().is_ident("serde"))
+}
+
+/// Whether a variant of `e` holds one of the `opened` enums.
+fn holds_any(e: &ItemEnum, opened: &[Ident]) -> bool {
+    e.variants.iter().any(|v| {
+        v.fields.iter().any(|field| {
+            matches!(&field.ty, Type::Path(p)
+                if p.path.segments.last().is_some_and(|s| opened.contains(&s.ident)))
+        })
+    })
+}
+
+/// Whether `item` implements the trait `name` for one of `types`.
+fn implements(item: &ItemImpl, name: &str, types: &[Ident]) -> bool {
+    let Some((_, trait_path, _)) = &item.trait_ else {
+        return false;
+    };
+    let Type::Path(self_ty) = &*item.self_ty else {
+        return false;
+    };
+    trait_path.segments.last().is_some_and(|s| s.ident == name)
+        && self_ty
+            .path
+            .get_ident()
+            .is_some_and(|ident| types.contains(ident))
 }
 
 fn replaced_conversion(item: &ItemImpl, opened: &[Ident]) -> bool {

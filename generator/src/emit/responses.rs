@@ -1,0 +1,240 @@
+//! The response enums of operations with several success bodies, added to
+//! the `types` module, and the decoding by status their public methods do.
+//! progenitor's method returns such a body unread (see
+//! `engine/success_bodies.rs`).
+//!
+//! An operation answering `201` with a session, `202` with a job and `204`
+//! with nothing returns `types::CreateSessionResponse`, with the variants
+//! `Created(Session)`, `Accepted(Job)` and `NoContent`.
+
+use std::collections::BTreeMap;
+
+use heck::ToUpperCamelCase;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use syn::Item;
+
+use crate::engine::success_bodies::{Body, Several, Variant};
+use crate::rewrite::syntax::type_key;
+use crate::spec::walk::Status;
+
+/// Adds the response enum of each of `several` to the `types` module of
+/// `api`; with the name each got, by `operationId`.
+pub fn add_enums(api: &mut syn::File, several: &[Several]) -> BTreeMap<String, Ident> {
+    let mut names = BTreeMap::new();
+    let Some(types) = types_module(api) else {
+        return names;
+    };
+    let mut taken: Vec<Ident> = types.iter().filter_map(item_name).collect();
+    let mut enums = Vec::new();
+    for operation in several {
+        let name = enum_name(operation, &taken);
+        taken.push(name.clone());
+        let file: syn::File =
+            syn::parse2(response_enum(operation, &name, &taken)).expect("the enum is valid Rust");
+        enums.extend(file.items);
+        names.insert(operation.operation_id.clone(), name);
+    }
+    types.extend(enums);
+    names
+}
+
+fn candidates(operation: &Several) -> Vec<Ident> {
+    let stem = operation.operation_id.to_upper_camel_case();
+    ["Response", "SuccessResponse", "Answer"]
+        .iter()
+        .map(|suffix| format_ident!("{stem}{suffix}"))
+        .collect()
+}
+
+fn enum_name(operation: &Several, taken: &[Ident]) -> Ident {
+    let all = candidates(operation);
+    all.iter()
+        .find(|c| !taken.contains(c))
+        .cloned()
+        .unwrap_or_else(|| format_ident!("{}{}", all[0], "Enum"))
+}
+
+fn types_module(api: &mut syn::File) -> Option<&mut Vec<Item>> {
+    api.items.iter_mut().find_map(|item| match item {
+        Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
+        _ => None,
+    })
+}
+
+fn item_name(item: &Item) -> Option<Ident> {
+    match item {
+        Item::Struct(s) => Some(s.ident.clone()),
+        Item::Enum(e) => Some(e.ident.clone()),
+        Item::Type(t) => Some(t.ident.clone()),
+        _ => None,
+    }
+}
+
+/// The type a body decodes into, within the `types` module.
+fn body_type(body: &Body, types: &[Ident]) -> Option<TokenStream> {
+    match body {
+        Body::Empty => None,
+        Body::AnyJson => Some(quote!(::serde_json::Value)),
+        Body::Bytes => Some(quote!(::std::vec::Vec<u8>)),
+        Body::Component(name) => Some(
+            types
+                .iter()
+                .find(|ident| type_key(&ident.to_string()) == type_key(name))
+                .map_or_else(|| quote!(::serde_json::Value), |ident| quote!(#ident)),
+        ),
+    }
+}
+
+fn response_enum(operation: &Several, name: &Ident, types: &[Ident]) -> TokenStream {
+    let doc = format!(
+        " What `{}` (`{}`) answers on success: a variant per body, named after the \
+         status that sends it (statuses with the same body share one, named after each \
+         joined by `Or`). The `ResponseValue` around it tells which status came.",
+        operation.operation_id, operation.shown
+    );
+    let variants = operation.variants.iter().map(|variant| {
+        let ident = format_ident!("{}", variant.name);
+        let docs = variant_doc(variant, types);
+        match body_type(&variant.body, types) {
+            None => quote! { #(#[doc = #docs])* #ident, },
+            Some(ty) => quote! { #(#[doc = #docs])* #ident(#ty), },
+        }
+    });
+    let decode = decode_fn(operation);
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug, PartialEq)]
+        // A success status added to the spec becomes a variant.
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl #name {
+            #decode
+        }
+    }
+}
+
+/// The doc lines of a variant: each status with its description, then the
+/// body.
+fn variant_doc(variant: &Variant, types: &[Ident]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (status, description) in &variant.statuses {
+        let description = description.trim().trim_end_matches('.');
+        let status = status_text(*status);
+        lines.push(if description.is_empty() {
+            format!(" `{status}`.")
+        } else {
+            format!(" `{status}`: {description}.")
+        });
+        lines.push(String::new());
+    }
+    lines.push(match (&variant.body, body_type(&variant.body, types)) {
+        (Body::Empty, _) | (_, None) => " No body.".to_owned(),
+        (Body::AnyJson, _) => " Body: any JSON value.".to_owned(),
+        (Body::Bytes, _) => {
+            " Body: the bytes as they came; the `content-type` header says of which type."
+                .to_owned()
+        }
+        (Body::Component(_), Some(ty)) => format!(" Body: [`{ty}`]."),
+    });
+    lines
+}
+
+fn status_text(status: Status) -> String {
+    match status {
+        Status::Code(code) => match reason_phrase(code) {
+            Some(reason) => format!("{code} {reason}"),
+            None => code.to_string(),
+        },
+        Status::Range(class) => format!("{class}XX"),
+        Status::Default => "default".to_owned(),
+    }
+}
+
+/// The reason phrase of a 2xx code, as HTTP writes it.
+fn reason_phrase(code: u16) -> Option<&'static str> {
+    Some(match code {
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "Non-Authoritative Information",
+        204 => "No Content",
+        205 => "Reset Content",
+        206 => "Partial Content",
+        207 => "Multi-Status",
+        208 => "Already Reported",
+        226 => "IM Used",
+        _ => return None,
+    })
+}
+
+/// The enum's `decode`: the variant of each status, with its body decoded
+/// (progenitor lets through only the spec's success statuses).
+fn decode_fn(operation: &Several) -> TokenStream {
+    // Codes first; the variant of `2XX`, if any, or else the last, takes
+    // what is left.
+    let mut variants: Vec<&Variant> = operation.variants.iter().collect();
+    if let Some(range) = variants.iter().position(|v| {
+        v.statuses
+            .iter()
+            .any(|(s, _)| !matches!(s, Status::Code(_)))
+    }) {
+        let range = variants.remove(range);
+        variants.push(range);
+    }
+    let last = variants.len() - 1;
+    let arms = variants.iter().enumerate().map(|(index, variant)| {
+        let ident = format_ident!("{}", variant.name);
+        let pattern = if index == last {
+            quote!(_)
+        } else {
+            let codes = variant.statuses.iter().filter_map(|(s, _)| match s {
+                Status::Code(code) => Some(*code),
+                _ => None,
+            });
+            quote!(#(#codes)|*)
+        };
+        let value = match variant.body {
+            Body::Empty => quote!(Self::#ident),
+            Body::Bytes => quote!(Self::#ident(body.to_vec())),
+            _ => quote!(Self::#ident(::serde_json::from_slice(body)?)),
+        };
+        quote! { #pattern => #value, }
+    });
+    let doc = format!(
+        " The answer of `{}` with `status` and `body`.",
+        operation.operation_id
+    );
+    quote! {
+        #[doc = #doc]
+        pub(crate) fn decode(status: u16, body: &[u8]) -> ::serde_json::Result<Self> {
+            Ok(match status {
+                #(#arms)*
+            })
+        }
+    }
+}
+
+/// The statements of the public method of `operation`: progenitor's method
+/// gives the body unread, which the enum's `decode` reads by status.
+pub fn method_body(
+    operation: &Several,
+    enum_name: &Ident,
+    method: &Ident,
+    method_name: &str,
+    arguments: &[&Ident],
+    prelude: &TokenStream,
+) -> TokenStream {
+    let operation_id = &operation.operation_id;
+    quote! {
+        let call = self.call(#operation_id);
+        #prelude
+        let result = call.#method(#(#arguments),*).await;
+        let response = runtime::finish(&call, #method_name, result).await?;
+        let decode = types::#enum_name::decode;
+        runtime::transport::decode_by_status(&call, #method_name, response, decode).await
+    }
+}
