@@ -78,14 +78,23 @@ fn main() -> ExitCode {
 }
 
 /// Runs `command` with `args` in xtask built with `feature`, through
-/// `cargo run`, and exits as it does. The `Compiling` lines are cargo's:
-/// the first run builds what the feature adds.
+/// `cargo run --quiet` (as the `cargo xtask` alias runs xtask itself), and
+/// exits as it does. The first run builds what the feature adds, which takes
+/// a minute on a cold checkout; later runs only relink. Quiet, so that what
+/// the command prints is the command's own lines, as with the feature.
 #[cfg(not(feature = "record"))]
 fn with_feature(feature: &str, command: &str, args: &[std::ffi::OsString]) -> ExitCode {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let manifest = xtask::project_root().join("Cargo.toml");
     let status = std::process::Command::new(&cargo)
-        .args(["run", "--package", "xtask", "--features", feature])
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "xtask",
+            "--features",
+            feature,
+        ])
         .arg("--manifest-path")
         .arg(&manifest)
         .args(["--", command])
