@@ -1,6 +1,6 @@
 //! The part of every generated crate that does not depend on the spec, under
 //! `src/runtime/`: the crate's `Error`, the transport that retries and
-//! traces requests, and the checks behind `ClientBuilder`.
+//! traces requests, the checks behind `ClientBuilder`, and its TLS settings.
 //!
 //! It is the `client-runtime` crate in `generator/runtime/`, compiled, linted
 //! and tested on its own, whose sources are embedded here and copied as they
@@ -15,11 +15,12 @@
 const MOD_RS: &str = "\
 //! The part of the crate that does not depend on the spec, as the
 //! generator's `client-runtime` crate has it: the `Error` every operation
-//! returns, the transport that retries, traces and limits requests, and the
-//! checks and set-up behind `ClientBuilder`.
+//! returns, the transport that retries, traces and limits requests, the
+//! checks and set-up behind `ClientBuilder`, and its TLS settings.
 
 pub mod config;
 pub mod error;
+pub mod tls;
 pub mod transport;
 
 pub use config::{
@@ -33,7 +34,7 @@ pub use transport::{Call, RetryPolicy, finish};
 ";
 
 /// Each runtime file: its path in the generated crate and its text.
-pub const FILES: [(&str, &str); 4] = [
+pub const FILES: [(&str, &str); 5] = [
     ("src/runtime/mod.rs", MOD_RS),
     (
         "src/runtime/config.rs",
@@ -42,6 +43,10 @@ pub const FILES: [(&str, &str); 4] = [
     (
         "src/runtime/error.rs",
         include_str!("../../runtime/src/error.rs"),
+    ),
+    (
+        "src/runtime/tls.rs",
+        include_str!("../../runtime/src/tls.rs"),
     ),
     (
         "src/runtime/transport.rs",
