@@ -279,8 +279,10 @@ pub enum ConfigError {
     },
     /// The `User-Agent` has characters an HTTP header cannot carry.
     InvalidUserAgent,
-    /// The HTTP client could not be set up (for example, no TLS roots).
+    /// The HTTP client could not be set up.
     HttpClient(::reqwest::Error),
+    /// TLS could not be set up (for example, the system has no CA certificates).
+    Tls(::rustls::Error),
 }
 
 impl ConfigError {
@@ -297,6 +299,7 @@ impl ConfigError {
             Refusal::NotUnicode { name } => Self::NotUnicode { name },
             Refusal::InvalidUserAgent => Self::InvalidUserAgent,
             Refusal::HttpClient(e) => Self::HttpClient(e),
+            Refusal::Tls(e) => Self::Tls(e),
         }
     }
 }
@@ -324,6 +327,7 @@ impl fmt::Display for ConfigError {
                 )
             }
             Self::HttpClient(e) => write!(f, "cannot set up the HTTP client: {e}"),
+            Self::Tls(e) => write!(f, "cannot set up TLS: {e}"),
         }
     }
 }
@@ -339,6 +343,7 @@ impl ::std::error::Error for ConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::HttpClient(e) => Some(e),
+            Self::Tls(e) => Some(e),
             _ => None,
         }
     }

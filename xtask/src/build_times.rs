@@ -37,6 +37,10 @@ progenitor::generate_api!("beltic-identity.yaml");
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let id: uuid::Uuid = std::env::args().nth(1).ok_or("usage: <session id>")?.parse()?;
+    // TLS on ring, as the checked-in client has it (reqwest without a provider).
+    rustls::crypto::ring::default_provider()
+        .install_default()
+        .map_err(|_| "a TLS provider is already installed")?;
     // The macro does not read the spec's security scheme: the key is set by hand.
     let mut key = reqwest::header::HeaderValue::from_str(&std::env::var("BELTIC_API_KEY")?)?;
     key.set_sensitive(true);
@@ -79,8 +83,10 @@ impl Variant {
     }
 
     /// The `[dependencies]` table. The macro's output needs what the
-    /// checked-in client depends on, with the same reqwest features (rustls,
-    /// no default TLS), plus progenitor itself and `futures`.
+    /// checked-in client depends on, with the same TLS (reqwest's rustls
+    /// without its aws-lc-rs provider, and rustls on ring), plus progenitor
+    /// itself and `futures`: the two differ in how the client comes to be,
+    /// not in what it is built on.
     fn dependencies(self, root: &Path) -> String {
         let common = concat!(
             "tokio = { version = \"1.47\", features = [\"macros\", \"rt-multi-thread\"] }\n",
@@ -97,7 +103,8 @@ impl Variant {
                     "futures = \"0.3\"\n",
                     "progenitor = \"{progenitor}\"\n",
                     "progenitor-client = \"{progenitor}\"\n",
-                    "reqwest = {{ version = \"0.13.5\", default-features = false, features = [\"json\", \"query\", \"rustls\", \"stream\"] }}\n",
+                    "reqwest = {{ version = \"0.13.5\", default-features = false, features = [\"json\", \"query\", \"rustls-no-provider\", \"stream\"] }}\n",
+                    "rustls = {{ version = \"0.23.27\", default-features = false, features = [\"ring\", \"std\", \"tls12\"] }}\n",
                     "serde = {{ version = \"1.0.226\", features = [\"derive\"] }}\n",
                     "serde_json = \"1.0.150\"\n",
                     "{common}",

@@ -16,6 +16,7 @@ use std::time::Duration;
 use reqwest::Url;
 use reqwest::header::{HeaderMap, HeaderValue};
 
+use super::tls::client_config;
 use super::transport::redirect_policy;
 
 /// How long opening a connection may take, unless the builder says otherwise.
@@ -54,8 +55,10 @@ pub enum Refusal {
     },
     /// The `User-Agent` has characters an HTTP header cannot carry.
     InvalidUserAgent,
-    /// The HTTP client could not be set up (for example, no TLS roots).
+    /// The HTTP client could not be set up.
     HttpClient(reqwest::Error),
+    /// TLS could not be set up (for example, the system has no CA certificates).
+    Tls(rustls::Error),
 }
 
 /// What a plain `http` base URL would expose, and the environment variable
@@ -153,7 +156,8 @@ pub fn env_var(name: &'static str) -> Result<Option<String>, Refusal> {
 
 /// The HTTP client every call of one `Client` goes through: `headers` (the
 /// credential's among them) on every request, the redirect rule of
-/// `transport::redirect_policy`, and the timeouts given.
+/// `transport::redirect_policy`, the timeouts given, and TLS as
+/// `tls::client_config` sets it up.
 pub fn http_client(
     headers: HeaderMap,
     user_agent: &str,
@@ -161,7 +165,9 @@ pub fn http_client(
     timeout: Duration,
 ) -> Result<reqwest::Client, Refusal> {
     let user_agent = HeaderValue::from_str(user_agent).map_err(|_| Refusal::InvalidUserAgent)?;
+    let tls = client_config(Vec::new()).map_err(Refusal::Tls)?;
     reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
         .default_headers(headers)
         .user_agent(user_agent)
         .redirect(redirect_policy())

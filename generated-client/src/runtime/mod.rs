@@ -3,11 +3,12 @@
 
 //! The part of the crate that does not depend on the spec, as the
 //! generator's `client-runtime` crate has it: the `Error` every operation
-//! returns, the transport that retries, traces and limits requests, and the
-//! checks and set-up behind `ClientBuilder`.
+//! returns, the transport that retries, traces and limits requests, the
+//! checks and set-up behind `ClientBuilder`, and its TLS settings.
 
 pub mod config;
 pub mod error;
+pub mod tls;
 pub mod transport;
 
 pub use config::{

@@ -1,6 +1,7 @@
 //! The part of every generated client that does not depend on the spec:
 //! the `Error` every operation returns, the transport that retries, traces
-//! and limits requests, and the checks and set-up behind `ClientBuilder`.
+//! and limits requests, the checks and set-up behind `ClientBuilder`, and
+//! its TLS settings.
 //!
 //! This crate is never a dependency. The generator embeds its sources with
 //! `include_str!` and writes them into every crate it generates, under
@@ -21,6 +22,7 @@
 pub mod bodies;
 pub mod config;
 pub mod error;
+pub mod tls;
 pub mod transport;
 
 pub use config::{

@@ -43,14 +43,25 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         (
             "reqwest",
             // rustls rather than the system's OpenSSL: nothing to install.
-            r#"{ version = "0.13.5", default-features = false, features = ["json", "query", "rustls"] }"#,
+            // Without reqwest's provider (aws-lc-rs): `runtime/tls.rs` brings ring.
+            r#"{ version = "0.13.5", default-features = false, features = ["json", "query", "rustls-no-provider"] }"#,
         ),
+        (
+            "rustls",
+            r#"{ version = "0.23.27", default-features = false, features = ["ring", "std", "tls12"] }"#,
+        ),
+        // The system's roots, as reqwest checks them.
+        ("rustls-platform-verifier", "\"0.7\""),
         ("regex", r#"{ version = "1.11", optional = true }"#),
         ("serde", r#"{ version = "1.0.226", features = ["derive"] }"#),
         ("serde_json", "\"1.0.150\""),
         // The wait between retries.
         ("tokio", r#"{ version = "1.47", features = ["time"] }"#),
-        ("tracing", "\"0.1.41\""),
+        // Without `#[instrument]`, whose proc macro would add syn 2.
+        (
+            "tracing",
+            r#"{ version = "0.1.41", default-features = false, features = ["std"] }"#,
+        ),
     ];
     if !document.requests.is_empty() {
         // The crate builds multipart forms, and streams files into them.

@@ -329,8 +329,10 @@ pub fn generate(document: &Document) -> TokenStream {
             },
             /// The `User-Agent` has characters an HTTP header cannot carry.
             InvalidUserAgent,
-            /// The HTTP client could not be set up (for example, no TLS roots).
+            /// The HTTP client could not be set up.
             HttpClient(::reqwest::Error),
+            /// TLS could not be set up (for example, the system has no CA certificates).
+            Tls(::rustls::Error),
         }
 
         impl ConfigError {
@@ -344,6 +346,7 @@ pub fn generate(document: &Document) -> TokenStream {
                     Refusal::NotUnicode { name } => Self::NotUnicode { name },
                     Refusal::InvalidUserAgent => Self::InvalidUserAgent,
                     Refusal::HttpClient(e) => Self::HttpClient(e),
+                    Refusal::Tls(e) => Self::Tls(e),
                 }
             }
         }
@@ -361,6 +364,7 @@ pub fn generate(document: &Document) -> TokenStream {
                         "the user agent has characters an HTTP header cannot carry (a line break?)",
                     ),
                     Self::HttpClient(e) => write!(f, "cannot set up the HTTP client: {e}"),
+                    Self::Tls(e) => write!(f, "cannot set up TLS: {e}"),
                 }
             }
         }
@@ -376,6 +380,7 @@ pub fn generate(document: &Document) -> TokenStream {
             fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     Self::HttpClient(e) => Some(e),
+                    Self::Tls(e) => Some(e),
                     _ => None,
                 }
             }

@@ -1,6 +1,6 @@
 //! The part of every generated crate that does not depend on the spec, under
 //! `src/runtime/`: the crate's `Error`, the transport that retries and
-//! traces requests, and the checks behind `ClientBuilder`.
+//! traces requests, the checks behind `ClientBuilder`, and its TLS settings.
 //!
 //! It is the `client-runtime` crate in `generator/runtime/`, compiled, linted
 //! and tested on its own, whose sources are embedded here and copied as they
@@ -18,11 +18,12 @@ macro_rules! mod_rs {
         concat!("\
 //! The part of the crate that does not depend on the spec, as the
 //! generator's `client-runtime` crate has it: the `Error` every operation
-//! returns, the transport that retries, traces and limits requests, and the
-//! checks and set-up behind `ClientBuilder`.
+//! returns, the transport that retries, traces and limits requests, the
+//! checks and set-up behind `ClientBuilder`, and its TLS settings.
 
 pub mod config;
 pub mod error;
+pub mod tls;
 pub mod transport;
 
 pub use config::{
@@ -50,7 +51,7 @@ pub mod bodies;
 
 /// The runtime's files that every crate gets, but for the module root:
 /// their paths in the generated crate and their texts.
-const FILES: [(&str, &str); 3] = [
+const FILES: [(&str, &str); 4] = [
     (
         "src/runtime/config.rs",
         include_str!("../../runtime/src/config.rs"),
@@ -58,6 +59,10 @@ const FILES: [(&str, &str); 3] = [
     (
         "src/runtime/error.rs",
         include_str!("../../runtime/src/error.rs"),
+    ),
+    (
+        "src/runtime/tls.rs",
+        include_str!("../../runtime/src/tls.rs"),
     ),
     (
         "src/runtime/transport.rs",

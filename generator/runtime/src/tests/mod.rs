@@ -4,4 +4,5 @@
 
 mod config;
 mod error;
+mod tls;
 mod transport;

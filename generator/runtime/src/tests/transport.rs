@@ -18,7 +18,7 @@ async fn attempts_for(method: Method, policy: RetryPolicy) -> usize {
         .respond_with(ResponseTemplate::new(503))
         .mount(&server)
         .await;
-    let http = reqwest::Client::new();
+    let http = plain_client();
     let request = http
         .request(method, server.uri())
         .body("{}")
@@ -101,7 +101,7 @@ async fn an_error_status_becomes_an_error_with_its_body_and_redacted_echoes() {
         )
         .mount(&server)
         .await;
-    let http = reqwest::Client::new();
+    let http = plain_client();
     let secrets = Secrets::new([key.to_owned()]);
     let call = Call::new("getSession", RetryPolicy::default(), u64::MAX, secrets);
     let request = http.get(server.uri()).build().unwrap();
@@ -129,7 +129,7 @@ async fn a_success_body_over_the_limit_is_an_error_naming_the_limit() {
         .respond_with(ResponseTemplate::new(200).set_body_raw(vec![b'x'; 100], "application/json"))
         .mount(&server)
         .await;
-    let http = reqwest::Client::new();
+    let http = plain_client();
     let call = Call::new("getSession", RetryPolicy::never(), 10, Secrets::default());
     let request = http.get(server.uri()).build().unwrap();
     let response = call.send(&http, request).await.unwrap();
@@ -150,4 +150,14 @@ async fn a_success_body_over_the_limit_is_an_error_naming_the_limit() {
         other => panic!("expected ResponseTooLarge, got {other:?}"),
     }
     assert!(!error.is_retryable());
+}
+
+/// A reqwest client with nothing but the crate's TLS settings: reqwest comes
+/// without a crypto provider of its own, so `reqwest::Client::new()` panics.
+fn plain_client() -> reqwest::Client {
+    let tls = crate::tls::client_config(Vec::new()).unwrap();
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .build()
+        .unwrap()
 }

@@ -1,0 +1,38 @@
+//! The TLS settings every client is built with: rustls, with *ring* as its
+//! cryptography and the operating system's trusted roots.
+//!
+//! reqwest's `rustls` feature brings rustls with aws-lc-rs, whose C library
+//! takes most of a cold build of an application (CMake and a C compiler for
+//! about two thirds of it). This crate asks reqwest for rustls without a
+//! provider and hands it a finished configuration instead, so that nothing
+//! has to install a process-wide default provider: an application that sets
+//! its own default, or builds aws-lc-rs for another reason, is not affected.
+//!
+use std::sync::Arc;
+
+use rustls::ClientConfig;
+use rustls::pki_types::CertificateDer;
+use rustls_platform_verifier::Verifier;
+
+/// The rustls configuration for `reqwest::ClientBuilder::tls_backend_preconfigured`:
+/// TLS 1.2 and 1.3 on *ring*, certificates checked against the system's
+/// roots (as reqwest does by default) and `extra_roots`, HTTP/1.1 announced
+/// by ALPN as reqwest does without its `http2` feature.
+///
+/// Fails when no root can be used: the system has none (a container image
+/// without CA certificates) and `extra_roots` is empty, or a root is invalid.
+pub fn client_config(
+    extra_roots: Vec<CertificateDer<'static>>,
+) -> Result<ClientConfig, rustls::Error> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let verifier = Verifier::new_with_extra_roots(extra_roots, provider.clone())?;
+    let mut config = ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .dangerous()
+        // Not dangerous: this verifier checks the chain, the name and the
+        // dates like rustls's own, with the system's roots as well.
+        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(config)
+}
