@@ -394,7 +394,7 @@ pub async fn finish<T>(
 /// Reads the body of a success whose type depends on its status (an
 /// operation with several success bodies: progenitor leaves it unread) and
 /// decodes it with `decode`, given the status and the bytes. The body is
-/// read within `max_response_bytes`, as [`Call::limit_body`] set it; a body
+/// read within `max_response_bytes`, as the call's transport limited it; a body
 /// that does not decode is an [`ErrorKind::Decode`] that keeps the status
 /// and request id, as for any other operation.
 pub async fn decode_by_status<T>(
