@@ -7,9 +7,8 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-use common::{Scratch, project_root, xtask};
+use common::{Scratch, cargo_in_generated, project_root, xtask};
 
 /// A small API with bearer authentication.
 const SPEC: &str = r##"openapi: 3.0.3
@@ -149,29 +148,9 @@ fn a_bearer_token_crate_keeps_its_token_home() {
     fs::create_dir_all(out.join("tests")).unwrap();
     fs::write(out.join("tests/trust.rs"), TRUST).unwrap();
 
-    // The project's `Cargo.lock`, so that dependencies resolve to what is
-    // already downloaded, and the target folder every generated crate
-    // shares, so that they compile once.
-    fs::copy(project_root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .args(["test", "--offline", "--test", "trust"])
-        .current_dir(&out)
-        .env(
-            "CARGO_TARGET_DIR",
-            project_root().join("target/generated-crates"),
-        )
-        .output()
-        .expect("run cargo");
-    let shown = format!(
-        "--- stdout\n{}--- stderr\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "{shown}");
+    let run = cargo_in_generated(&out, &["test", "--test", "trust"]);
+    let shown = run.describe();
+    assert!(run.success, "{shown}");
     // All three ran: none was filtered out or skipped.
-    assert!(
-        String::from_utf8_lossy(&output.stdout).contains("test result: ok. 3 passed"),
-        "{shown}"
-    );
+    assert!(run.stdout.contains("test result: ok. 3 passed"), "{shown}");
 }

@@ -9,9 +9,8 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-use common::{Scratch, project_root, xtask};
+use common::{Scratch, cargo_in_generated, project_root, xtask};
 
 /// Written into the generated crate as `tests/media.rs`.
 const CALLS: &str = r##"//! Every operation of the Media Lab spec, against a wiremock server.
@@ -278,32 +277,13 @@ fn bodies_and_parameters_progenitor_cannot_send_are_sent_as_the_spec_says() {
 
     fs::create_dir_all(out.join("tests")).unwrap();
     fs::write(out.join("tests/media.rs"), CALLS).unwrap();
-    fs::copy(project_root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        // The crate's unit tests too: the `bodies` runtime's and the samples'.
-        .args([
-            "test",
-            "--offline",
-            "--all-features",
-            "--lib",
-            "--test",
-            "media",
-        ])
-        .current_dir(&out)
-        .env(
-            "CARGO_TARGET_DIR",
-            project_root().join("target/generated-crates"),
-        )
-        .output()
-        .expect("run cargo");
-    let shown = format!(
-        "--- stdout\n{}--- stderr\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
+    // The crate's unit tests too: the `bodies` runtime's and the samples'.
+    let run = cargo_in_generated(
+        &out,
+        &["test", "--all-features", "--lib", "--test", "media"],
     );
-    assert!(output.status.success(), "{shown}");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let (stdout, shown) = (&run.stdout, run.describe());
+    assert!(run.success, "{shown}");
     // All seven calls ran, none filtered out or skipped, and the unit tests.
     assert!(stdout.contains("test result: ok. 7 passed"), "{shown}");
     assert!(

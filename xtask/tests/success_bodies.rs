@@ -7,9 +7,8 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-use common::{Scratch, project_root, xtask};
+use common::{Scratch, cargo_in_generated, project_root, xtask};
 
 /// Written into the generated crate as `tests/answers.rs`.
 const ANSWERS: &str = r##"//! Each success status decodes into its variant; a body that does not
@@ -246,26 +245,9 @@ fn each_success_status_decodes_into_its_variant() {
     fs::create_dir_all(out.join("tests")).unwrap();
     fs::write(out.join("tests/answers.rs"), ANSWERS).unwrap();
 
-    // The project's `Cargo.lock`, so that dependencies resolve to what is
-    // already downloaded, and the target folder every generated crate
-    // shares, so that they compile once.
-    fs::copy(project_root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .args(["test", "--offline", "--test", "answers"])
-        .current_dir(&out)
-        .env(
-            "CARGO_TARGET_DIR",
-            project_root().join("target/generated-crates"),
-        )
-        .output()
-        .expect("run cargo");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let shown = format!(
-        "--- stdout\n{stdout}--- stderr\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "{shown}");
+    let run = cargo_in_generated(&out, &["test", "--test", "answers"]);
+    let (stdout, shown) = (&run.stdout, run.describe());
+    assert!(run.success, "{shown}");
     // All ran: none was filtered out or skipped.
     assert!(stdout.contains("test result: ok. 8 passed"), "{shown}");
 }

@@ -93,6 +93,34 @@ pub fn xtask(cwd: &Path, args: &[&Path]) -> Run {
     run(xtask_command(cwd).args(args))
 }
 
+/// Runs `cargo ARGS` offline in the generated crate `out`, with the
+/// project's `Cargo.lock`, so that dependencies resolve to what is already
+/// downloaded, and the target folder every generated crate shares, so that
+/// they compile once.
+pub fn cargo_in_generated(out: &Path, args: &[&str]) -> Run {
+    fs::copy(project_root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(cargo)
+        .args(args)
+        .arg("--offline")
+        .current_dir(out)
+        .env(
+            "CARGO_TARGET_DIR",
+            project_root().join("target/generated-crates"),
+        )
+        .output()
+        .expect("run cargo");
+    Run {
+        success: status.success(),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
 /// Every file under `dir`, by path relative to it, with its bytes.
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
