@@ -6,7 +6,6 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use common::{Scratch, assert_same_files, project_root, snapshot, xtask};
 
@@ -506,28 +505,7 @@ fn grown_spec() -> String {
 /// downloaded) and a target folder shared by every generated crate, so
 /// that their dependencies compile once.
 fn build(dir: &Path) -> common::Run {
-    fs::copy(project_root().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy Cargo.lock");
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .args([
-            "build",
-            "--offline",
-            "--examples",
-            "--message-format",
-            "short",
-        ])
-        .current_dir(dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            project_root().join("target/generated-crates"),
-        )
-        .output()
-        .expect("run cargo");
-    common::Run {
-        success: output.status.success(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    common::cargo_in_generated(dir, &["build", "--examples", "--message-format", "short"])
 }
 
 #[test]
@@ -829,14 +807,7 @@ fn openapi_3_1_and_3_0_with_3_1_habits_give_crates_that_build() {
         );
         let shown = run.describe();
         assert!(run.success, "{shown}");
-        for warning in expected {
-            assert!(
-                run.stderr
-                    .lines()
-                    .any(|line| line.starts_with("warning: ") && line.contains(warning)),
-                "no warning {warning:?}:\n{shown}"
-            );
-        }
+        run.assert_warned(expected);
         fs::create_dir_all(out.join("examples")).unwrap();
         fs::write(out.join("examples/calls.rs"), calls).unwrap();
         let built = build(&out);

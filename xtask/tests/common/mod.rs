@@ -49,6 +49,20 @@ impl Run {
         )
     }
 
+    /// Checks that the run printed a `warning: ` line holding each of
+    /// `expected`.
+    pub fn assert_warned(&self, expected: &[&str]) {
+        for warning in expected {
+            assert!(
+                self.stderr
+                    .lines()
+                    .any(|line| line.starts_with("warning: ") && line.contains(warning)),
+                "no warning {warning:?}:\n{}",
+                self.describe()
+            );
+        }
+    }
+
     /// Checks a run that failed as a command should: a non-zero exit and
     /// one line on stderr, `error: ` then every piece of `expected`, with
     /// nothing that looks like Rust's `Debug` output or a panic.
