@@ -21,6 +21,7 @@
 #[allow(dead_code)]
 pub mod bodies;
 pub mod config;
+pub mod drift;
 pub mod error;
 pub mod tls;
 pub mod transport;
@@ -29,6 +30,7 @@ pub use config::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, PlainHttp, Refusal,
     checked_base_url, env_var, http_client, write_deeper_causes,
 };
+pub use drift::{Drift, DriftKind, DriftLog};
 pub use error::{
     BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem, RateLimit, ResponseHead, Secrets,
 };

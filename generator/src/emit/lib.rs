@@ -80,6 +80,7 @@ pub fn generate(document: &Document) -> TokenStream {
         pub use progenitor_client::{ByteStream, ResponseValue};
         pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
         pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
+        pub use runtime::{Drift, DriftKind};
         pub use runtime::{RateLimit, ResponseHead, RetryPolicy};
     }
 }
