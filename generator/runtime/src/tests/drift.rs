@@ -139,6 +139,43 @@ fn unlisted_enum_values_are_located_and_personal_ones_never_kept() {
 }
 
 #[test]
+fn members_are_watched_in_the_first_responses_of_each_operation_then_one_in_many() {
+    let log = DriftLog::default();
+    let body = br#"{"data":[],"extra":1}"#;
+    let calls = 100;
+    for _ in 0..calls {
+        let _: Document = decode("listSessions", &log, body).unwrap();
+    }
+    // Another operation starts its own count.
+    let _: Document = decode("listArchived", &log, body).unwrap();
+
+    let watched = (0..calls)
+        .filter(|n| *n < MEMBERS_WATCHED_FIRST || n % MEMBERS_WATCHED_EVERY == 0)
+        .count() as u64;
+    assert!(watched < calls);
+    let drifts = log.drifts();
+    assert_eq!(drifts.len(), 2, "{drifts:?}");
+    assert_eq!(
+        (drifts[0].operation_id, drifts[0].responses),
+        ("listSessions", watched)
+    );
+    assert_eq!(
+        (drifts[1].operation_id, drifts[1].responses),
+        ("listArchived", 1)
+    );
+}
+
+#[test]
+fn unlisted_enum_values_are_watched_in_every_response() {
+    let log = DriftLog::default();
+    let body = br#"{"data":[{"id":"a","status":"archived"}]}"#;
+    for _ in 0..100 {
+        let _: Document = decode("listSessions", &log, body).unwrap();
+    }
+    assert_eq!(log.drifts()[0].responses, 100);
+}
+
+#[test]
 fn a_body_that_is_not_the_type_fails_as_from_slice_does_and_logs_nothing() {
     let log = DriftLog::default();
     for body in [
@@ -196,7 +233,9 @@ fn a_value_in_an_alternative_that_did_not_match_is_not_drift() {
 fn the_log_keeps_a_bounded_number_of_drifts_and_counts_the_rest() {
     let log = DriftLog::default();
     let mut sent = 0;
-    for response in 0..20 {
+    // All of them in the responses whose members are watched.
+    let responses = MEMBERS_WATCHED_FIRST;
+    for response in 0..responses {
         let members: Vec<String> = (0..40)
             .map(|i| format!(r#""member_{response}_{i}":{i}"#))
             .collect();
@@ -207,8 +246,8 @@ fn the_log_keeps_a_bounded_number_of_drifts_and_counts_the_rest() {
     let drifts = log.drifts();
     // Each response adds at most 16 pointers; the log keeps 128.
     assert_eq!(drifts.len(), MAX_DRIFTS);
-    assert_eq!(log.unkept(), 20 * 16 - MAX_DRIFTS as u64);
-    assert!(sent > 20 * 16);
+    assert_eq!(log.unkept(), responses * 16 - MAX_DRIFTS as u64);
+    assert!(sent as u64 > responses * 16);
     assert!(drifts.iter().all(|d| d.responses == 1));
 }
 
