@@ -39,7 +39,9 @@ fn decode(c: &mut Criterion) {
     // Fail before measuring rather than time an error path.
     serde_json::from_slice::<SessionDocument>(&body).expect("the recording decodes");
     // The client's decode, as `get_session` runs it: the runtime crate's
-    // copy of the code the generated client embeds.
+    // copy of the code the generated client embeds, with one log for every
+    // iteration as a client has, so members are watched in the same sample
+    // of responses.
     let drift = client_runtime::DriftLog::default();
     let watched = |body: &[u8]| {
         client_runtime::drift::decode::<SessionDocument>("getSession", &drift, body).unwrap()

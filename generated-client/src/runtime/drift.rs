@@ -20,7 +20,7 @@
 //! - Enum values: the open enums' `Deserialize` calls [`unlisted_value`].
 //!   A `Deserialize` impl cannot see where in the document it is, so the
 //!   decode notes each enum type with an unlisted value in a thread-local
-//!   [`Watch`], set around the synchronous `from_slice` call only (nothing
+//!   `Watch`, set around the synchronous `from_slice` call only (nothing
 //!   awaits inside it, so no other decode shares the thread meanwhile).
 //!   Only when it noted something is the body decoded again, through
 //!   `serde_path_to_error`, stopping at that value: the error's path is
@@ -264,6 +264,12 @@ impl Call {
     pub fn reporting_drift_to(mut self, log: DriftLog) -> Self {
         self.drift = log;
         self
+    }
+
+    /// Decodes a success body as JSON, as [`from_response`] does, for an
+    /// operation whose body type depends on the status.
+    pub fn decode_json<T: DeserializeOwned>(&self, body: &[u8]) -> serde_json::Result<T> {
+        decode(self.operation_id(), &self.drift, body)
     }
 }
 
