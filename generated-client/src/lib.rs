@@ -39,6 +39,10 @@ mod operations;
 #[allow(dead_code)]
 mod runtime;
 
+/// The HTTP client this crate is built on, for
+/// [`ClientBuilder::configure_http`]: a proxy made with this `reqwest`
+/// fits whatever version the application itself depends on.
+pub use ::reqwest;
 pub use api::types;
 pub use connection::*;
 pub use progenitor_client::{ByteStream, ResponseValue};

@@ -74,6 +74,10 @@ pub fn generate(document: &Document) -> TokenStream {
         #[allow(dead_code)]
         mod runtime;
 
+        /// The HTTP client this crate is built on, for
+        /// [`ClientBuilder::configure_http`]: a proxy made with this `reqwest`
+        /// fits whatever version the application itself depends on.
+        pub use ::reqwest;
         pub use api::types;
         #bodies_export
         pub use connection::*;
