@@ -225,6 +225,9 @@ async fn nothing_is_sent_before_the_stream_is_polled() {
     page(&server, Some("c1"), sessions(&["s2"], None)).await;
     let client = client(&server);
     let mut stream = client.list_sessions_stream(None, None);
+    // It can move to another task, as the client can.
+    fn send<T: Send>(_: &T) {}
+    send(&stream);
     assert!(server.received_requests().await.unwrap().is_empty());
     assert_eq!(stream.try_next().await.unwrap().map(|s| s.id), Some("s1".to_owned()));
     // The second page is asked for only when the first is used up.

@@ -193,7 +193,7 @@ fn docs(stream: &PageStream) -> Vec<String> {
     ];
     if !first_only.is_empty() {
         text.push(format!(
-            "Later pages send {} as `None`: the cursor stands for them.",
+            "Later pages leave out {}: the cursor stands for the rest of the query.",
             first_only.join(", ")
         ));
         text.push(String::new());
