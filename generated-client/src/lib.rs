@@ -48,4 +48,4 @@ pub use connection::*;
 pub use progenitor_client::{ByteStream, ResponseValue};
 pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
 pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
-pub use runtime::{RateLimit, ResponseHead, RetryPolicy};
+pub use runtime::{PagingError, RateLimit, ResponseHead, RetryPolicy};

@@ -16,6 +16,7 @@ pub use config::{
     Refusal, checked_base_url, env_var, http_client, write_deeper_causes,
 };
 pub use error::{
-    BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem, RateLimit, ResponseHead, Secrets,
+    BodyShape, DecodeError, Error, ErrorBody, ErrorKind, PagingError, Problem, RateLimit,
+    ResponseHead, Secrets,
 };
 pub use transport::{Call, RetryPolicy, finish};

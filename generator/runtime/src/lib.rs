@@ -22,6 +22,9 @@
 pub mod bodies;
 pub mod config;
 pub mod error;
+// Only generated crates with list operations the client streams call into it.
+#[cfg(feature = "pages")]
+pub mod pages;
 pub mod tls;
 pub mod transport;
 
@@ -30,7 +33,8 @@ pub use config::{
     Refusal, checked_base_url, env_var, http_client, write_deeper_causes,
 };
 pub use error::{
-    BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem, RateLimit, ResponseHead, Secrets,
+    BodyShape, DecodeError, Error, ErrorBody, ErrorKind, PagingError, Problem, RateLimit,
+    ResponseHead, Secrets,
 };
 pub use transport::{Call, RetryPolicy, finish};
 

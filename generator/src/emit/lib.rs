@@ -9,8 +9,8 @@ use crate::spec::Document;
 
 /// The code of `lib.rs`. The modules are marked `rustfmt::skip` because
 /// prettyplease, not rustfmt, lays them out; `lib.rs` itself is written so
-/// that both agree.
-pub fn generate(document: &Document) -> TokenStream {
+/// that both agree. A crate with `page_streams` has the module of them.
+pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
     let info = &document.api.info;
     let lib = document.package.lib_name();
     let mut doc = format!(
@@ -54,6 +54,19 @@ pub fn generate(document: &Document) -> TokenStream {
             pub use runtime::bodies::FilePart;
         )
     });
+    let (streams_module, streams_export) = if page_streams {
+        (
+            quote! {
+                #[rustfmt::skip]
+                mod page_streams;
+            },
+            quote!(
+                pub use runtime::pages::MAX_PAGES;
+            ),
+        )
+    } else {
+        (quote!(), quote!())
+    };
     quote! {
         #(#![doc = #doc_lines])*
 
@@ -70,6 +83,7 @@ pub fn generate(document: &Document) -> TokenStream {
         pub mod mock;
         #[rustfmt::skip]
         mod operations;
+        #streams_module
         #runtime_doc
         #[allow(dead_code)]
         mod runtime;
@@ -84,6 +98,7 @@ pub fn generate(document: &Document) -> TokenStream {
         pub use progenitor_client::{ByteStream, ResponseValue};
         pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
         pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
-        pub use runtime::{RateLimit, ResponseHead, RetryPolicy};
+        pub use runtime::{PagingError, RateLimit, ResponseHead, RetryPolicy};
+        #streams_export
     }
 }

@@ -4,5 +4,6 @@
 
 mod config;
 mod error;
+mod pages;
 mod tls;
 mod transport;
