@@ -39,10 +39,14 @@ mod operations;
 #[allow(dead_code)]
 mod runtime;
 
+/// The HTTP client this crate is built on, for
+/// [`ClientBuilder::configure_http`]: a proxy made with this `reqwest`
+/// fits whatever version the application itself depends on.
+pub use ::reqwest;
 pub use api::types;
 pub use connection::*;
 pub use progenitor_client::{ByteStream, ResponseValue};
 pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
 pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
 pub use runtime::{Drift, DriftKind};
-pub use runtime::{RateLimit, ResponseHead, RetryPolicy};
+pub use runtime::{PagingError, RateLimit, ResponseHead, RetryPolicy};

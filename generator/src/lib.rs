@@ -9,7 +9,7 @@
 //! 2. `engine`: progenitor generates the types, its client and the mock
 //!    expectations, guarded so that its panics become located errors;
 //! 3. `rewrite`: progenitor's syntax tree is edited: open enums, redacted
-//!    personal data;
+//!    personal data; page streams are planned on its types;
 //! 4. `emit`: one emitter per file of the crate, named after the file;
 //! 5. `output`: the code becomes formatted text, and the text one set of
 //!    [`CrateFiles`], written in one step.
@@ -106,12 +106,17 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
         spec::read(spec_path, options.crate_name.as_deref())?;
     warnings.extend(spec::normalize(&mut document));
     warnings.extend(rewrite::misplaced_personal_data_marks(&document));
-    warnings.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
+    let paged = spec::pagination::find(&document)?;
     let progenitor: ProgenitorCode = engine::generate(&document)?;
     let api: syn::File = rewrite::api(progenitor.api, &document)?;
-    // progenitor asks for `futures` for the page streams the rewrite drops.
+    let (streams, failures) = rewrite::plan_page_streams(&api, &paged, &document.requests);
+    warnings.extend(spec::pagination::diagnostics(&document, failures)?);
+    warnings.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
+    // progenitor asks for `futures` for its page streams, which the rewrite
+    // drops; the crate's own need it.
     let uses = engine::Uses {
-        futures: progenitor.uses.futures && rewrite::mentions_crate(&api, "futures"),
+        futures: progenitor.uses.futures && rewrite::mentions_crate(&api, "futures")
+            || !streams.is_empty(),
         ..progenitor.uses
     };
     let code: CrateCode = emit::generate(
@@ -120,6 +125,7 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
         progenitor.mocks,
         uses,
         &progenitor.several,
+        &streams,
         options.standalone,
     )?;
     Ok(output::format(code, spec_label, warnings))

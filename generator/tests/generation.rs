@@ -858,3 +858,140 @@ paths: {}
         assert!(problem.message.contains(says), "{problem:#?}");
     }
 }
+
+/// A list operation in `/paths/~1a`, with `mark` as its `x-pagination`
+/// (indented to sit under `get:`), a query parameter `after`, and a body of
+/// `rows` and `next`.
+fn paged_spec(mark: &str) -> String {
+    format!(
+        r#"openapi: 3.0.3
+info: {{title: Pages, version: "1"}}
+paths:
+  /a:
+    get:
+      operationId: listA
+{mark}
+      parameters:
+        - {{name: after, in: query, schema: {{type: string}}}}
+        - {{name: "page[after]", in: query, schema: {{type: string}}}}
+      responses:
+        '200':
+          description: A page.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [rows]
+                properties:
+                  rows: {{type: array, items: {{type: string}}}}
+                  next: {{type: string}}
+"#
+    )
+}
+
+#[test]
+fn a_pagination_mark_that_cannot_be_read_is_refused_where_it_is_written() {
+    let scratch = Scratch::new("pagination-mark");
+    let spec = scratch.file(
+        "spec.yaml",
+        &paged_spec(
+            "      x-pagination:\n        cursor: before\n        items: rows\n        \
+             next-link: /links/next\n        next-cursor: /next\n        size: 10",
+        ),
+    );
+    let Error::Invalid { problems, .. } = error_for(&spec) else {
+        panic!("expected an invalid-document error");
+    };
+    let found: Vec<(usize, &str, &str)> = problems
+        .iter()
+        .map(|p| {
+            let line = p.location.expect("located").line;
+            (line, p.pointer.as_str(), p.message.as_str())
+        })
+        .collect();
+    let mark = "/paths/~1a/get/x-pagination";
+    let both = "both `next-link` and `next-cursor`: give one of them";
+    assert_eq!(
+        found,
+        [
+            (7, mark, both),
+            (
+                8,
+                &format!("{mark}/cursor")[..],
+                "the operation has no query parameter `before` to send the cursor in"
+            ),
+            (
+                9,
+                &format!("{mark}/items")[..],
+                "`rows` is not a JSON pointer into the success body: write it as \
+                 `/member/member`, such as `/links/next`"
+            ),
+            (
+                12,
+                &format!("{mark}/size")[..],
+                "unknown key `size`: `x-pagination` has `cursor`, `items`, `next-link` and \
+                 `next-cursor`"
+            ),
+        ],
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_pagination_mark_the_body_does_not_match_is_refused() {
+    let scratch = Scratch::new("pagination-body");
+    let spec = scratch.file(
+        "spec.yaml",
+        &paged_spec("      x-pagination: {cursor: after, items: /rows, next-cursor: /meta/next}"),
+    );
+    let (_, pointer, message) = invalid_error(&spec);
+    assert_eq!(pointer, "/paths/~1a/get/x-pagination");
+    assert_eq!(
+        message,
+        "`listA` cannot be streamed as `x-pagination` says: `/meta` in the success body is \
+         not in its schema"
+    );
+
+    // The same mark with the body's members streams; the `page[after]`
+    // parameter then reads as nothing more.
+    let spec = scratch.file(
+        "spec.yaml",
+        &paged_spec("      x-pagination: {cursor: after, items: /rows, next-cursor: /next}"),
+    );
+    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    assert!(files.warnings().is_empty(), "{:#?}", files.warnings());
+    let streams = text_of(&files, "src/page_streams.rs");
+    assert!(streams.contains("pub fn list_a_stream<'a>("), "{streams}");
+    assert!(
+        streams.contains("Ok(Page::new(&call, \"list_a\", page.rows, next))"),
+        "{streams}"
+    );
+}
+
+#[test]
+fn paging_read_without_a_mark_warns_when_it_cannot_stream_unless_turned_off() {
+    let scratch = Scratch::new("pagination-off");
+    // `page[after]` reads as JSON:API paging, but the body has no `data`.
+    let spec = scratch.file("spec.yaml", &paged_spec(""));
+    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    let warnings = files.warnings();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert_eq!(warnings[0].pointer, "/paths/~1a/get/parameters/1");
+    assert!(
+        warnings[0]
+            .message
+            .contains("`/data` in the success body is not in its schema"),
+        "{warnings:#?}"
+    );
+    assert!(
+        !files
+            .iter()
+            .any(|(path, _)| path.ends_with("page_streams.rs"))
+    );
+
+    let spec = scratch.file("spec.yaml", &paged_spec("      x-pagination: false"));
+    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    assert!(files.warnings().is_empty(), "{:#?}", files.warnings());
+    let manifest = text_of(&files, "Cargo.toml");
+    assert!(!manifest.contains("futures"), "{manifest}");
+}

@@ -8,10 +8,13 @@
 //! the same name.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::Url;
 use reqwest::header::{HeaderMap, HeaderValue};
+use rustls::pki_types::pem::{Error as PemError, PemObject};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 
 use super::tls::client_config;
 use super::transport::redirect_policy;
@@ -56,6 +59,11 @@ pub enum Refusal {
     HttpClient(reqwest::Error),
     /// TLS could not be set up (for example, the system has no CA certificates).
     Tls(rustls::Error),
+    /// A root certificate or the client identity given as PEM cannot be read.
+    InvalidCertificate {
+        /// Which of them, and what is wrong with it.
+        reason: String,
+    },
 }
 
 /// What a plain `http` base URL would expose, and the environment variable
@@ -151,19 +159,135 @@ pub fn env_var(name: &'static str) -> Result<Option<String>, Refusal> {
     }
 }
 
+/// A change the application makes to reqwest's `ClientBuilder`.
+type Configure = Arc<dyn Fn(reqwest::ClientBuilder) -> reqwest::ClientBuilder + Send + Sync>;
+
+/// What the application adds to the HTTP client under every call: reqwest
+/// settings of its own (a proxy, pool sizes, a local address), roots to
+/// trust besides the system's, and an identity for mutual TLS. The
+/// generated `ClientBuilder` keeps one and fills it.
+#[derive(Clone, Default)]
+pub struct HttpSettings {
+    /// Applied in order, before the client's own settings.
+    configure: Vec<Configure>,
+    /// PEM text, read when the client is built so that the builder's
+    /// methods stay infallible.
+    roots: Vec<Vec<u8>>,
+    identity: Option<Vec<u8>>,
+}
+
+impl HttpSettings {
+    /// Adds a change to reqwest's `ClientBuilder`.
+    pub fn configure(
+        &mut self,
+        change: impl Fn(reqwest::ClientBuilder) -> reqwest::ClientBuilder + Send + Sync + 'static,
+    ) {
+        self.configure.push(Arc::new(change));
+    }
+
+    /// Trusts the certificates of `pem` as roots.
+    pub fn add_roots_pem(&mut self, pem: &[u8]) {
+        self.roots.push(pem.to_vec());
+    }
+
+    /// Shows the certificate chain and private key of `pem` to servers
+    /// that ask for a client certificate.
+    pub fn identity_pem(&mut self, pem: &[u8]) {
+        self.identity = Some(pem.to_vec());
+    }
+
+    /// The roots, every certificate of every PEM text given.
+    fn roots(&self) -> Result<Vec<CertificateDer<'static>>, Refusal> {
+        let mut roots = Vec::new();
+        for (index, pem) in self.roots.iter().enumerate() {
+            let invalid = |reason: String| Refusal::InvalidCertificate {
+                reason: format!("root certificate {}: {reason}", index + 1),
+            };
+            let before = roots.len();
+            for certificate in CertificateDer::pem_slice_iter(pem) {
+                roots.push(certificate.map_err(|e| invalid(pem_reason(&e, "CERTIFICATE")))?);
+            }
+            if roots.len() == before {
+                return Err(invalid(pem_reason(&PemError::NoItemsFound, "CERTIFICATE")));
+            }
+        }
+        Ok(roots)
+    }
+
+    /// The identity's certificate chain and key.
+    #[allow(clippy::type_complexity)]
+    fn identity(
+        &self,
+    ) -> Result<Option<(Vec<CertificateDer<'static>>, PrivateKeyDer<'static>)>, Refusal> {
+        let Some(pem) = &self.identity else {
+            return Ok(None);
+        };
+        // The reason never quotes the PEM text: it holds a private key.
+        let invalid = |reason: String| Refusal::InvalidCertificate {
+            reason: format!("client identity: {reason}"),
+        };
+        let chain = CertificateDer::pem_slice_iter(pem)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| invalid(pem_reason(&e, "CERTIFICATE")))?;
+        if chain.is_empty() {
+            return Err(invalid(pem_reason(&PemError::NoItemsFound, "CERTIFICATE")));
+        }
+        let key = PrivateKeyDer::from_pem_slice(pem)
+            .map_err(|e| invalid(pem_reason(&e, "PRIVATE KEY")))?;
+        Ok(Some((chain, key)))
+    }
+}
+
+/// What is wrong with PEM text that should hold a `label` block, in words
+/// rather than pki-types' own, which print a line as a list of bytes.
+fn pem_reason(error: &PemError, label: &str) -> String {
+    match error {
+        PemError::NoItemsFound => format!("no `BEGIN {label}` block in it"),
+        PemError::MissingSectionEnd { .. } => {
+            "a `-----BEGIN` line has no matching `-----END` line".to_owned()
+        }
+        PemError::IllegalSectionStart { .. } => "a `-----BEGIN` line is malformed".to_owned(),
+        PemError::Base64Decode(reason) => format!("a block is not valid base64 ({reason})"),
+        other => other.to_string(),
+    }
+}
+
+/// Says what is set, never the keys or certificates themselves.
+impl fmt::Debug for HttpSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpSettings")
+            .field("configure", &self.configure.len())
+            .field("roots", &self.roots.len())
+            .field("identity", &self.identity.is_some())
+            .finish()
+    }
+}
+
 /// The HTTP client every call of one `Client` goes through: `headers` (the
 /// credential's among them) on every request, the redirect rule of
 /// `transport::redirect_policy`, the timeouts given, and TLS as
-/// `tls::client_config` sets it up.
+/// `tls::client_config` sets it up, with the application's `settings`.
+///
+/// The application's changes to reqwest's builder come first and the
+/// client's own settings last, so that no change can take the credential
+/// off, follow a redirect to another origin, lift the timeouts or replace
+/// TLS: they win over the same settings made earlier.
 pub fn http_client(
     headers: HeaderMap,
     user_agent: &str,
     connect_timeout: Duration,
     timeout: Duration,
+    settings: &HttpSettings,
 ) -> Result<reqwest::Client, Refusal> {
     let user_agent = HeaderValue::from_str(user_agent).map_err(|_| Refusal::InvalidUserAgent)?;
-    let tls = client_config(Vec::new()).map_err(Refusal::Tls)?;
-    reqwest::Client::builder()
+    let tls = client_config(settings.roots()?, settings.identity()?).map_err(Refusal::Tls)?;
+    let builder = settings
+        .configure
+        .iter()
+        .fold(reqwest::Client::builder(), |builder, change| {
+            change(builder)
+        });
+    builder
         .tls_backend_preconfigured(tls)
         .default_headers(headers)
         .user_agent(user_agent)

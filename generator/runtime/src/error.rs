@@ -102,6 +102,61 @@ pub enum ErrorKind {
         /// cut off at the limit instead.
         content_length: Option<u64>,
     },
+    /// A page stream stopped because a page said where the next one starts
+    /// in a way the client does not follow. The page's own items came
+    /// before this error; the response kept is that page's.
+    Paging(PagingError),
+}
+
+/// Why a page stream stopped before the last page: each one a server that
+/// would otherwise make the stream loop, or send the credential elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PagingError {
+    /// The next page's link leads to another origin than the client's base
+    /// URL. The client never sends a request there: the cursor is read from
+    /// the link and sent to the base URL, and a link elsewhere is not the
+    /// API's.
+    ForeignLink {
+        /// The link's origin, `scheme://host[:port]`: never its path or
+        /// query, which may carry personal data.
+        origin: String,
+    },
+    /// The next page's link is not a URL, or its query has no cursor.
+    NoCursor {
+        /// The query parameter the cursor was looked for in.
+        parameter: &'static str,
+    },
+    /// The next page's cursor is one an earlier page of the same stream
+    /// gave: following it would go round in a loop.
+    RepeatedCursor,
+    /// The stream read as many pages as it reads at most.
+    TooManyPages {
+        /// The limit, in pages.
+        limit: u32,
+    },
+}
+
+impl fmt::Display for PagingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ForeignLink { origin } => write!(
+                f,
+                "the next page's link leads to another origin ({origin}), which the client \
+                 does not follow"
+            ),
+            Self::NoCursor { parameter } => write!(
+                f,
+                "the next page's link has no `{parameter}` query parameter to read the cursor from"
+            ),
+            Self::RepeatedCursor => f.write_str(
+                "the next page's cursor is one an earlier page gave, which would go round in a loop",
+            ),
+            Self::TooManyPages { limit } => {
+                write!(f, "the stream read {limit} pages, as many as it reads")
+            }
+        }
+    }
 }
 
 /// The part of a response an error keeps: never the body of a success, and
@@ -274,7 +329,8 @@ impl Error {
             ErrorKind::InvalidRequest(_)
             | ErrorKind::Decode(_)
             | ErrorKind::Redirect { .. }
-            | ErrorKind::ResponseTooLarge { .. } => false,
+            | ErrorKind::ResponseTooLarge { .. }
+            | ErrorKind::Paging(_) => false,
         }
     }
 
@@ -340,6 +396,10 @@ impl fmt::Display for Error {
             (ErrorKind::Status(body), None) => write!(f, "{body}")?,
             (ErrorKind::Decode(e), Some(status)) => write!(f, ": {status}, but {e}")?,
             (ErrorKind::Decode(e), None) => write!(f, ": {e}")?,
+            (ErrorKind::Paging(e), Some(status)) => {
+                write!(f, ": {status}, but {e}; the stream stops")?
+            }
+            (ErrorKind::Paging(e), None) => write!(f, ": {e}; the stream stops")?,
             (ErrorKind::Redirect { .. } | ErrorKind::ResponseTooLarge { .. }, status) => {
                 if let Some(status) = status {
                     write!(f, ": {status}")?;

@@ -337,13 +337,19 @@ impl Call {
         }
     }
 
+    /// The client's credentials, which no text kept from a response shows.
+    pub(crate) fn secrets(&self) -> &Secrets {
+        &self.secrets
+    }
+
     fn record(&self, attempt: u32, head: Option<ResponseHead>) {
         let mut outcome = self.outcome.lock().unwrap_or_else(|e| e.into_inner());
         outcome.attempts = attempt;
         outcome.last_response = head;
     }
 
-    fn outcome(&self) -> (u32, Option<ResponseHead>) {
+    /// How many attempts the call made, and the last response's head.
+    pub(crate) fn outcome(&self) -> (u32, Option<ResponseHead>) {
         let outcome = self.outcome.lock().unwrap_or_else(|e| e.into_inner());
         (outcome.attempts, outcome.last_response.clone())
     }
@@ -464,7 +470,7 @@ fn redirect_not_followed(response: &Response, secrets: &Secrets) -> Option<Error
 }
 
 /// `scheme://host[:port]`, the port only when it is not the scheme's own.
-fn origin_of(url: &Url) -> String {
+pub(crate) fn origin_of(url: &Url) -> String {
     let origin = url.origin();
     if origin.is_tuple() {
         origin.ascii_serialization()

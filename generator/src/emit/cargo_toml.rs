@@ -88,6 +88,7 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         dependencies.push(("regress", "\"0.12\""));
     }
     if uses.futures {
+        // Page streams: `Stream`, and the unfolding of pages.
         dependencies.push(("futures", "\"0.3\""));
     }
     if uses.websockets {

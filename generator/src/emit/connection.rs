@@ -97,7 +97,7 @@ pub fn generate(document: &Document) -> TokenStream {
 
     quote! {
         //! The [`Client`] and how to build it: credentials, base URL,
-        //! timeouts and retries.
+        //! timeouts, retries and the HTTP stack under them.
 
         use ::std::fmt;
         use ::std::time::Duration;
@@ -105,8 +105,9 @@ pub fn generate(document: &Document) -> TokenStream {
         use ::progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 
         use crate::runtime::{
-            self, Call, PlainHttp, Refusal, RetryPolicy, Secrets, DEFAULT_CONNECT_TIMEOUT,
-            DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, checked_base_url, http_client,
+            self, Call, HttpSettings, PlainHttp, Refusal, RetryPolicy, Secrets,
+            DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
+            checked_base_url, http_client,
         };
 
         #client_doc
@@ -228,6 +229,7 @@ pub fn generate(document: &Document) -> TokenStream {
             retry: RetryPolicy,
             max_response_bytes: ::std::option::Option<u64>,
             user_agent: ::std::option::Option<String>,
+            http: HttpSettings,
         }
 
         impl ClientBuilder {
@@ -297,6 +299,49 @@ pub fn generate(document: &Document) -> TokenStream {
                 self
             }
 
+            /// Changes reqwest's own settings of the HTTP client under every call:
+            /// a proxy (with its credentials), connection-pool sizes, a local
+            /// address, TCP keep-alive. Several calls apply in order.
+            ///
+            /// `change` runs before the client's own settings, which win over
+            /// the same settings made in it: the credential, the `User-Agent`,
+            /// the redirect rule, the timeouts and TLS stay as this builder sets
+            /// them. reqwest's TLS methods have no effect here; roots and
+            /// client certificates go through
+            /// [`ClientBuilder::add_root_certificate_pem`] and
+            /// [`ClientBuilder::client_identity_pem`]. A proxy sees what it
+            /// carries: an `https` base URL goes through it as an encrypted
+            /// tunnel, a plain `http` one in the clear, credential included.
+            /// Proxies named by `HTTPS_PROXY`, `HTTP_PROXY` and `ALL_PROXY` are
+            /// used unless `change` calls `no_proxy()`.
+            pub fn configure_http(
+                mut self,
+                change: impl Fn(::reqwest::ClientBuilder) -> ::reqwest::ClientBuilder
+                    + Send
+                    + Sync
+                    + 'static,
+            ) -> Self {
+                self.http.configure(change);
+                self
+            }
+
+            /// Trusts the certificates in `pem` (one or more `BEGIN
+            /// CERTIFICATE` blocks) as roots, besides the system's: for a
+            /// server or a TLS-inspecting proxy with a private certificate
+            /// authority. [`ClientBuilder::build`] refuses PEM it cannot read.
+            pub fn add_root_certificate_pem(mut self, pem: impl AsRef<[u8]>) -> Self {
+                self.http.add_roots_pem(pem.as_ref());
+                self
+            }
+
+            /// Shows the certificate chain and private key in `pem` to a server
+            /// that asks for a client certificate (mutual TLS). The key never
+            /// shows in `Debug` output or errors.
+            pub fn client_identity_pem(mut self, pem: impl AsRef<[u8]>) -> Self {
+                self.http.identity_pem(pem.as_ref());
+                self
+            }
+
             /// Checks the settings and builds the client.
             pub fn build(self) -> ::std::result::Result<Client, ConfigError> {
                 let base_url = self.base_url #base_url_or_default;
@@ -306,7 +351,7 @@ pub fn generate(document: &Document) -> TokenStream {
                 let user_agent = self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT);
                 let connect_timeout = self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
                 let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
-                let http = http_client(headers, user_agent, connect_timeout, timeout)
+                let http = http_client(headers, user_agent, connect_timeout, timeout, &self.http)
                     .map_err(ConfigError::refused)?;
                 Ok(Client {
                     http,
@@ -350,6 +395,11 @@ pub fn generate(document: &Document) -> TokenStream {
             HttpClient(::reqwest::Error),
             /// TLS could not be set up (for example, the system has no CA certificates).
             Tls(::rustls::Error),
+            /// A root certificate or the client identity given as PEM cannot be read.
+            InvalidCertificate {
+                /// Which of them, and what is wrong with it.
+                reason: String,
+            },
         }
 
         impl ConfigError {
@@ -364,6 +414,7 @@ pub fn generate(document: &Document) -> TokenStream {
                     Refusal::InvalidUserAgent => Self::InvalidUserAgent,
                     Refusal::HttpClient(e) => Self::HttpClient(e),
                     Refusal::Tls(e) => Self::Tls(e),
+                    Refusal::InvalidCertificate { reason } => Self::InvalidCertificate { reason },
                 }
             }
         }
@@ -382,6 +433,7 @@ pub fn generate(document: &Document) -> TokenStream {
                     ),
                     Self::HttpClient(e) => write!(f, "cannot set up the HTTP client: {e}"),
                     Self::Tls(e) => write!(f, "cannot set up TLS: {e}"),
+                    Self::InvalidCertificate { reason } => write!(f, "cannot read the {reason}"),
                 }
             }
         }

@@ -9,8 +9,8 @@ use crate::spec::Document;
 
 /// The code of `lib.rs`. The modules are marked `rustfmt::skip` because
 /// prettyplease, not rustfmt, lays them out; `lib.rs` itself is written so
-/// that both agree.
-pub fn generate(document: &Document) -> TokenStream {
+/// that both agree. A crate with `page_streams` has the module of them.
+pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
     let info = &document.api.info;
     let lib = document.package.lib_name();
     let mut doc = format!(
@@ -55,6 +55,19 @@ pub fn generate(document: &Document) -> TokenStream {
             pub use runtime::bodies::FilePart;
         )
     });
+    let (streams_module, streams_export) = if page_streams {
+        (
+            quote! {
+                #[rustfmt::skip]
+                mod page_streams;
+            },
+            quote!(
+                pub use runtime::pages::MAX_PAGES;
+            ),
+        )
+    } else {
+        (quote!(), quote!())
+    };
     quote! {
         #(#![doc = #doc_lines])*
 
@@ -71,10 +84,15 @@ pub fn generate(document: &Document) -> TokenStream {
         pub mod mock;
         #[rustfmt::skip]
         mod operations;
+        #streams_module
         #runtime_doc
         #[allow(dead_code)]
         mod runtime;
 
+        /// The HTTP client this crate is built on, for
+        /// [`ClientBuilder::configure_http`]: a proxy made with this `reqwest`
+        /// fits whatever version the application itself depends on.
+        pub use ::reqwest;
         pub use api::types;
         #bodies_export
         pub use connection::*;
@@ -82,6 +100,7 @@ pub fn generate(document: &Document) -> TokenStream {
         pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
         pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
         pub use runtime::{Drift, DriftKind};
-        pub use runtime::{RateLimit, ResponseHead, RetryPolicy};
+        pub use runtime::{PagingError, RateLimit, ResponseHead, RetryPolicy};
+        #streams_export
     }
 }

@@ -7,6 +7,7 @@
 //! | `src/lib.rs` | [`lib`] |
 //! | `src/api.rs` | progenitor's code as stage 3 rewrote it, plus the response enums of [`responses`] |
 //! | `src/operations.rs` | [`operations`] |
+//! | `src/page_streams.rs` | [`page_streams`], for a crate with list operations it streams |
 //! | `src/connection.rs` | [`connection`] |
 //! | `src/mock.rs` | [`mock`] (with its [`samples`](mock::samples)) |
 //! | `src/runtime/*.rs` | [`runtime`]: the `client-runtime` crate's sources, copied as written |
@@ -16,6 +17,7 @@ mod connection;
 mod lib;
 mod mock;
 mod operations;
+mod page_streams;
 mod requests;
 mod responses;
 mod runtime;
@@ -27,6 +29,7 @@ use proc_macro2::TokenStream;
 use crate::engine::Uses;
 use crate::engine::success_bodies::Several;
 use crate::error::Result;
+use crate::rewrite::PageStream;
 use crate::rewrite::syntax::parse;
 use crate::spec::Document;
 
@@ -42,15 +45,16 @@ pub(crate) struct CrateCode {
 
 /// Emits every file of the crate for `document`: `api` is the code of
 /// `src/api.rs`, `mocks` progenitor's expectations for `src/mock.rs`,
-/// `uses` the optional crates the code needs, and `several` the operations
-/// with several success bodies. A `standalone` crate is a
-/// workspace of its own.
+/// `uses` the optional crates the code needs, `several` the operations
+/// with several success bodies, and `streams` the page streams to write. A
+/// `standalone` crate is a workspace of its own.
 pub(crate) fn generate(
     document: &Document,
     api: syn::File,
     mocks: TokenStream,
     uses: Uses,
     several: &[Several],
+    streams: &[PageStream],
     standalone: bool,
 ) -> Result<CrateCode> {
     // The response enums of operations with several success bodies join
@@ -61,7 +65,7 @@ pub(crate) fn generate(
         Ok((path, parse(Path::new(path), tokens)?))
     };
     let mut rust = vec![
-        rust_file("src/lib.rs", lib::generate(document))?,
+        rust_file("src/lib.rs", lib::generate(document, !streams.is_empty()))?,
         rust_file(
             "src/operations.rs",
             operations::generate(
@@ -75,13 +79,22 @@ pub(crate) fn generate(
         rust_file("src/mock.rs", mock::generate(document, &api, mocks)?)?,
         rust_file("src/connection.rs", connection::generate(document))?,
     ];
+    if !streams.is_empty() {
+        rust.push((
+            "src/page_streams.rs",
+            parse(
+                Path::new("src/page_streams.rs"),
+                page_streams::generate(streams),
+            )?,
+        ));
+    }
     rust.push(("src/api.rs", api));
 
     let mut manifest = cargo_toml::generate(document, uses);
     if standalone {
         manifest.push_str(cargo_toml::STANDALONE_WORKSPACE);
     }
-    let verbatim = runtime::files(!document.requests.is_empty());
+    let verbatim = runtime::files(!document.requests.is_empty(), !streams.is_empty());
     Ok(CrateCode {
         rust,
         verbatim,

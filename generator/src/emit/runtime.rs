@@ -14,7 +14,7 @@
 /// private; `lib.rs` re-exports what users see.
 /// The module root's text, with `$extra` declarations at its end.
 macro_rules! mod_rs {
-    ($($extra:literal)?) => {
+    ($($extra:expr),*) => {
         concat!("\
 //! The part of the crate that does not depend on the spec, as the
 //! generator's `client-runtime` crate has it: the `Error` every operation
@@ -28,28 +28,49 @@ pub mod tls;
 pub mod transport;
 
 pub use config::{
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, PlainHttp, Refusal,
-    checked_base_url, env_var, http_client, write_deeper_causes,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, HttpSettings, PlainHttp,
+    Refusal, checked_base_url, env_var, http_client, write_deeper_causes,
 };
 pub use drift::{Drift, DriftKind, DriftLog};
 pub use error::{
-    BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem, RateLimit, ResponseHead, Secrets,
+    BodyShape, DecodeError, Error, ErrorBody, ErrorKind, PagingError, Problem, RateLimit,
+    ResponseHead, Secrets,
 };
 pub use transport::{Call, RetryPolicy, finish};
-", $($extra)?)
+", $($extra),*)
     };
 }
 
-const MOD_RS: &str = mod_rs!();
-
-/// [`MOD_RS`] for a crate with operations whose bodies it builds itself.
-const MOD_RS_WITH_BODIES: &str = mod_rs!(
-    "
+/// How the module root declares `bodies`, for a crate with operations whose
+/// bodies it builds itself.
+macro_rules! bodies {
+    () => {
+        "
 // Not every crate sends every kind of body it can build.
 #[allow(dead_code)]
 pub mod bodies;
 "
-);
+    };
+}
+
+/// How the module root declares `pages`, for a crate with page streams.
+macro_rules! pages {
+    () => {
+        "
+// Page streams of the list operations.
+pub mod pages;
+"
+    };
+}
+
+/// The module roots: without optional modules, with `bodies`, with `pages`,
+/// with both.
+const MOD_RS: [&str; 4] = [
+    mod_rs!(),
+    mod_rs!(bodies!()),
+    mod_rs!(pages!()),
+    mod_rs!(bodies!(), pages!()),
+];
 
 /// The runtime's files that every crate gets, but for the module root:
 /// their paths in the generated crate and their texts.
@@ -83,14 +104,23 @@ const BODIES: (&str, &str) = (
     include_str!("../../runtime/src/bodies.rs"),
 );
 
+/// The runtime of page streams: the runtime crate's `pages` feature.
+const PAGES: (&str, &str) = (
+    "src/runtime/pages.rs",
+    include_str!("../../runtime/src/pages.rs"),
+);
+
 /// Every runtime file of a generated crate, with `bodies` for a crate that
-/// builds request bodies itself.
-pub fn files(bodies: bool) -> Vec<(&'static str, &'static str)> {
-    let root = if bodies { MOD_RS_WITH_BODIES } else { MOD_RS };
+/// builds request bodies itself and `pages` for one with page streams.
+pub fn files(bodies: bool, pages: bool) -> Vec<(&'static str, &'static str)> {
+    let root = MOD_RS[usize::from(bodies) + 2 * usize::from(pages)];
     let mut files = vec![("src/runtime/mod.rs", root)];
     files.extend(FILES);
     if bodies {
         files.push(BODIES);
+    }
+    if pages {
+        files.push(PAGES);
     }
     files
 }
@@ -117,16 +147,20 @@ mod tests {
             .collect();
         sources.push("src/runtime/mod.rs".to_owned());
         sources.sort();
-        let mut embedded: Vec<&str> = files(true).iter().map(|(path, _)| *path).collect();
+        let mut embedded: Vec<&str> = files(true, true).iter().map(|(path, _)| *path).collect();
         embedded.sort();
         assert_eq!(sources, embedded);
     }
 
-    /// How the crate declares `bodies`: behind its feature.
+    /// How the crate declares `bodies` and `pages`: behind their features.
     const BODIES_IN_LIB: &str = "// Only generated crates with such operations call into it.\n\
                                  #[cfg(feature = \"bodies\")]\n\
                                  #[allow(dead_code)]\n\
                                  pub mod bodies;\n";
+    const PAGES_IN_LIB: &str = "// Only generated crates with list operations the client streams \
+                                call into it.\n\
+                                #[cfg(feature = \"pages\")]\n\
+                                pub mod pages;\n";
 
     #[test]
     fn the_module_root_is_the_crate_root_without_its_docs_and_tests() {
@@ -145,9 +179,18 @@ mod tests {
         };
         // The crate declares `bodies` behind its feature; the module root
         // only where a crate needs it.
-        let lib = code(&lib.replace(BODIES_IN_LIB, ""));
+        assert!(lib.contains(BODIES_IN_LIB) && lib.contains(PAGES_IN_LIB));
+        let lib = code(&lib.replace(BODIES_IN_LIB, "").replace(PAGES_IN_LIB, ""));
         let tests = ["", "#[cfg(test)]", "mod tests;"];
         assert!(lib.ends_with(&tests.map(str::to_owned)), "{lib:#?}");
-        assert_eq!(lib[..lib.len() - tests.len()], code(MOD_RS)[..]);
+        assert_eq!(lib[..lib.len() - tests.len()], code(MOD_RS[0])[..]);
+        // The optional modules only add their declarations.
+        for (root, extra) in
+            MOD_RS[1..]
+                .iter()
+                .zip([bodies!(), pages!(), concat!(bodies!(), pages!())])
+        {
+            assert_eq!(*root, format!("{}{extra}", MOD_RS[0]));
+        }
     }
 }

@@ -41,9 +41,9 @@ pub struct Uses {
     pub uuid: bool,
     /// `regress`, for `pattern` constraints.
     pub regress: bool,
-    /// `futures`, for the page streams of paginated operations (which the
-    /// rewrite stage drops, so the manifest asks whether any code is left
-    /// that uses it).
+    /// `futures`, for progenitor's page streams of paginated operations
+    /// (which the rewrite stage drops, so the manifest asks whether any code
+    /// is left that uses it) and the crate's own.
     pub futures: bool,
     /// `base64` and `rand`, for the handshake of WebSocket operations
     /// (`x-dropshot-websocket`).

@@ -1,8 +1,8 @@
 //! Stage 3: rewrites of progenitor's syntax tree into the code of
 //! `src/api.rs`: string enums opened to values the spec does not list,
 //! personal data kept out of `Debug`, success bodies decoded through the
-//! runtime's drift watch, and progenitor's page streams, which nothing
-//! calls, taken out.
+//! runtime's drift watch, and progenitor's page streams taken out; and the
+//! plan of the crate's own page streams on progenitor's types.
 
 mod drift;
 mod open_enums;
@@ -18,6 +18,7 @@ use crate::error::Result;
 use crate::spec::Document;
 
 pub use page_streams::mentions_crate;
+pub(crate) use page_streams::{PageStream, Role, Step, plan as plan_page_streams};
 pub(crate) use personal_data::misplaced as misplaced_personal_data_marks;
 pub use personal_data::{PERSONAL_DATA_EXTENSION, PersonalData, Reach};
 

@@ -73,6 +73,11 @@ impl<'a> Diagnostics<'a> {
         });
     }
 
+    /// How many there are so far.
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
+    }
+
     /// The diagnostics in the order they appear in the file, each once.
     pub(crate) fn into_sorted(self) -> Vec<Diagnostic> {
         let mut list = self.list;

@@ -15,6 +15,7 @@ mod downconvert;
 mod load;
 pub(crate) mod media;
 mod normalize;
+pub(crate) mod pagination;
 mod positions;
 pub(crate) mod requests;
 mod untyped;

@@ -174,12 +174,19 @@ fn the_http_client_refuses_a_user_agent_no_header_can_carry() {
         "agent\nX-Injected: 1",
         timeouts.0,
         timeouts.1,
+        &HttpSettings::default(),
     );
     assert!(
         matches!(refused, Err(Refusal::InvalidUserAgent)),
         "{refused:?}"
     );
-    let built = http_client(HeaderMap::new(), "shop/0.1.0", timeouts.0, timeouts.1);
+    let built = http_client(
+        HeaderMap::new(),
+        "shop/0.1.0",
+        timeouts.0,
+        timeouts.1,
+        &HttpSettings::default(),
+    );
     assert!(built.is_ok(), "{built:?}");
 }
 
@@ -247,6 +254,7 @@ fn client() -> reqwest::Client {
         "test/0",
         DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_TIMEOUT,
+        &HttpSettings::default(),
     )
     .unwrap()
 }
@@ -304,4 +312,97 @@ async fn redirects_within_the_origin_are_followed_five_times() {
     assert_eq!(response.url().path(), "/5");
     let asked = api.received_requests().await.unwrap().len();
     assert_eq!(asked, 6, "/0 to /5, never /6");
+}
+
+/// `settings` turned into a client, or the reason it was refused.
+fn built_with(settings: &HttpSettings) -> Result<reqwest::Client, String> {
+    let timeouts = (DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT);
+    http_client(HeaderMap::new(), "t/0", timeouts.0, timeouts.1, settings).map_err(|refusal| {
+        match refusal {
+            Refusal::InvalidCertificate { reason } => reason,
+            other => format!("{other:?}"),
+        }
+    })
+}
+
+#[test]
+fn pem_that_holds_no_certificate_is_refused_with_its_place() {
+    let mut settings = HttpSettings::default();
+    settings.add_roots_pem(b"not a certificate");
+    let reason = built_with(&settings).unwrap_err();
+    assert_eq!(
+        reason,
+        "root certificate 1: no `BEGIN CERTIFICATE` block in it"
+    );
+
+    let mut settings = HttpSettings::default();
+    // A certificate block whose base64 is broken.
+    settings.add_roots_pem(b"-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n");
+    let reason = built_with(&settings).unwrap_err();
+    assert!(reason.starts_with("root certificate 1: "), "{reason}");
+}
+
+#[test]
+fn an_identity_without_a_key_is_refused_without_quoting_it() {
+    let mut settings = HttpSettings::default();
+    settings.identity_pem(super::tls::SERVER_CERT.as_bytes());
+    let reason = built_with(&settings).unwrap_err();
+    assert!(reason.starts_with("client identity: "), "{reason}");
+    assert!(!reason.contains("MII"), "the PEM text stays out: {reason}");
+
+    let mut settings = HttpSettings::default();
+    settings.identity_pem(super::tls::SERVER_KEY.as_bytes());
+    let reason = built_with(&settings).unwrap_err();
+    assert_eq!(
+        reason,
+        "client identity: no `BEGIN CERTIFICATE` block in it"
+    );
+}
+
+#[test]
+fn settings_show_what_is_set_but_not_the_key() {
+    let mut settings = HttpSettings::default();
+    let pem = format!("{}{}", super::tls::SERVER_CERT, super::tls::SERVER_KEY);
+    settings.identity_pem(pem.as_bytes());
+    settings.add_roots_pem(super::tls::SERVER_CERT.as_bytes());
+    settings.configure(|builder| builder.pool_max_idle_per_host(1));
+    assert!(built_with(&settings).is_ok());
+    assert_eq!(
+        format!("{settings:?}"),
+        "HttpSettings { configure: 1, roots: 1, identity: true }"
+    );
+}
+
+#[tokio::test]
+async fn the_clients_own_settings_win_over_the_applications() {
+    use wiremock::matchers::any;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    let api = MockServer::start().await;
+    let elsewhere = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(302).insert_header("location", format!("{}/x", elsewhere.uri())),
+        )
+        .mount(&api)
+        .await;
+    let mut settings = HttpSettings::default();
+    // An application that asks to follow every redirect and to send its own
+    // value in the credential's header gets neither.
+    settings.configure(|builder| {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-api-key", "the application's".parse().unwrap());
+        builder
+            .redirect(reqwest::redirect::Policy::limited(10))
+            .default_headers(headers)
+    });
+    let mut headers = HeaderMap::new();
+    headers.insert("x-api-key", "the client's".parse().unwrap());
+    let timeouts = (DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT);
+    let http = http_client(headers, "t/0", timeouts.0, timeouts.1, &settings).unwrap();
+    let response = http.get(api.uri()).send().await.unwrap();
+    assert_eq!(response.status(), 302, "the redirect is not followed");
+    assert!(elsewhere.received_requests().await.unwrap().is_empty());
+    let received = api.received_requests().await.unwrap();
+    assert_eq!(received[0].headers["x-api-key"], "the client's");
 }

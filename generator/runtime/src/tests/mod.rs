@@ -5,5 +5,6 @@
 mod config;
 mod drift;
 mod error;
+mod pages;
 mod tls;
 mod transport;

@@ -16,7 +16,7 @@ use crate::tls::client_config;
 /// 2126), made with `openssl req -x509 -newkey ec -pkeyopt
 /// ec_paramgen_curve:P-256 -nodes -days 36500 -addext
 /// subjectAltName=IP:127.0.0.1 -addext basicConstraints=critical,CA:FALSE`.
-const SERVER_CERT: &str = "-----BEGIN CERTIFICATE-----
+pub(super) const SERVER_CERT: &str = "-----BEGIN CERTIFICATE-----
 MIIByzCCAXCgAwIBAgIUDQTX4IIR5VTMaZDA57yyhX0rwD8wCgYIKoZIzj0EAwIw
 HzEdMBsGA1UEAwwUbG9vcGJhY2sgdGVzdCBzZXJ2ZXIwIBcNMjYxMTI2MTE0MTE0
 WhgPMjEyNjExMDIxMTQxMTRaMB8xHTAbBgNVBAMMFGxvb3BiYWNrIHRlc3Qgc2Vy
@@ -31,7 +31,7 @@ PQQDAgNJADBGAiEA2MOVHztg9C9JFgbJlPZM94YoqwN9fg+3yAcvRxnLNg4CIQDF
 ";
 
 /// The certificate's private key; it protects nothing but this test.
-const SERVER_KEY: &str = "-----BEGIN PRIVATE KEY-----
+pub(super) const SERVER_KEY: &str = "-----BEGIN PRIVATE KEY-----
 MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgoAfFeF/FPZF3KZMz
 AKpdRiyGFt7sGRW3oQJSex0rk6mhRANCAARHh0qbOycFCGaA1qR20gi7CTlqgQON
 R2pn+g5YZWJyXVksiH3hhugA9WIrNAvlqPTduYp8gP9YkA/GAidxJk/D
@@ -94,7 +94,7 @@ fn http_client(config: ClientConfig) -> reqwest::Client {
 
 #[test]
 fn the_configuration_uses_ring_and_announces_http1() {
-    let config = client_config(vec![server_cert()]).unwrap();
+    let config = client_config(vec![server_cert()], None).unwrap();
     let ring = rustls::crypto::ring::default_provider();
     assert_eq!(
         config.crypto_provider().cipher_suites,
@@ -112,7 +112,7 @@ fn the_configuration_uses_ring_and_announces_http1() {
 #[tokio::test]
 async fn the_client_speaks_tls_to_a_server_it_trusts() {
     let (address, server) = serve_once();
-    let http = http_client(client_config(vec![server_cert()]).unwrap());
+    let http = http_client(client_config(vec![server_cert()], None).unwrap());
     let response = http
         .get(format!("https://{address}/"))
         .send()
@@ -127,7 +127,7 @@ async fn the_client_speaks_tls_to_a_server_it_trusts() {
 async fn the_client_refuses_a_certificate_no_root_vouches_for() {
     let (address, server) = serve_once();
     // The system's roots only: none of them signed the test certificate.
-    let error = http_client(client_config(Vec::new()).unwrap())
+    let error = http_client(client_config(Vec::new(), None).unwrap())
         .get(format!("https://{address}/"))
         .send()
         .await

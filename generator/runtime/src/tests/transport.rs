@@ -155,7 +155,7 @@ async fn a_success_body_over_the_limit_is_an_error_naming_the_limit() {
 /// A reqwest client with nothing but the crate's TLS settings: reqwest comes
 /// without a crypto provider of its own, so `reqwest::Client::new()` panics.
 fn plain_client() -> reqwest::Client {
-    let tls = crate::tls::client_config(Vec::new()).unwrap();
+    let tls = crate::tls::client_config(Vec::new(), None).unwrap();
     reqwest::Client::builder()
         .tls_backend_preconfigured(tls)
         .build()
