@@ -183,7 +183,14 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            ::std::string::String::deserialize(deserializer).map(Self::from)
+            let value = Self::from(::std::string::String::deserialize(deserializer)?);
+            if value.is_unknown() {
+                crate::runtime::drift::unlisted_value(
+                    "CreatorType",
+                    ::std::option::Option::Some(value.as_str()),
+                )?;
+            }
+            Ok(value)
         }
     }
 
@@ -304,7 +311,14 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            ::std::string::String::deserialize(deserializer).map(Self::from)
+            let value = Self::from(::std::string::String::deserialize(deserializer)?);
+            if value.is_unknown() {
+                crate::runtime::drift::unlisted_value(
+                    "EntityType",
+                    ::std::option::Option::Some(value.as_str()),
+                )?;
+            }
+            Ok(value)
         }
     }
 
@@ -592,7 +606,14 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            ::std::string::String::deserialize(deserializer).map(Self::from)
+            let value = Self::from(::std::string::String::deserialize(deserializer)?);
+            if value.is_unknown() {
+                crate::runtime::drift::unlisted_value(
+                    "SessionResourceType",
+                    ::std::option::Option::Some(value.as_str()),
+                )?;
+            }
+            Ok(value)
         }
     }
 
@@ -706,7 +727,14 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            ::std::string::String::deserialize(deserializer).map(Self::from)
+            let value = Self::from(::std::string::String::deserialize(deserializer)?);
+            if value.is_unknown() {
+                crate::runtime::drift::unlisted_value(
+                    "SessionStatus",
+                    ::std::option::Option::Some(value.as_str()),
+                )?;
+            }
+            Ok(value)
         }
     }
 
@@ -816,7 +844,14 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            ::std::string::String::deserialize(deserializer).map(Self::from)
+            let value = Self::from(::std::string::String::deserialize(deserializer)?);
+            if value.is_unknown() {
+                crate::runtime::drift::unlisted_value(
+                    "ThreatLevel",
+                    ::std::option::Option::Some(value.as_str()),
+                )?;
+            }
+            Ok(value)
         }
     }
 
@@ -1057,7 +1092,7 @@ impl Client {
         self.post(&result, &info).await?;
         let response = result?;
         match response.status().as_u16() {
-            200 => ResponseValue::from_response(response).await,
+            200 => crate::runtime::drift::from_response(&self.inner, response).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }

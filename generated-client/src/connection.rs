@@ -22,6 +22,9 @@ pub struct Client {
     max_response_bytes: u64,
     /// The credential, which errors keep out of text the server sent.
     secrets: Secrets,
+    /// What responses held that the spec does not describe; clones
+    /// share it.
+    drift: runtime::DriftLog,
 }
 
 /// The base URL the spec's first server names, used unless [`ClientBuilder::base_url`] or the environment says otherwise.
@@ -110,14 +113,27 @@ impl Client {
         self.max_response_bytes
     }
 
+    /// Where the API's responses differed from the spec: each member
+    /// the spec does not describe and each enum value it does not
+    /// list, once per operation and JSON pointer, in the order this
+    /// client and its clones first met them, with how many responses
+    /// held them. The first time, the client also emits a `tracing`
+    /// event (`warn` for an enum value, `info` for a member). It keeps
+    /// the first 128 (the runtime's `MAX_DRIFTS`) and only counts the
+    /// rest, so that a server cannot grow its memory without bound.
+    pub fn drift(&self) -> Vec<crate::Drift> {
+        self.drift.drifts()
+    }
+
     /// progenitor's client for one call of the operation `operation_id`.
     pub(crate) fn call(&self, operation_id: &'static str) -> crate::api::Client {
         let call = Call::new(
-            operation_id,
-            self.retry,
-            self.max_response_bytes,
-            self.secrets.clone(),
-        );
+                operation_id,
+                self.retry,
+                self.max_response_bytes,
+                self.secrets.clone(),
+            )
+            .reporting_drift_to(self.drift.clone());
         crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
     }
 }
@@ -289,6 +305,7 @@ impl ClientBuilder {
             max_response_bytes: self
                 .max_response_bytes
                 .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+            drift: runtime::DriftLog::new(secrets.clone()),
             secrets,
         })
     }

@@ -209,6 +209,7 @@ fn every_file_has_the_preamble() {
             Path::new("src/mock.rs"),
             Path::new("src/operations.rs"),
             Path::new("src/runtime/config.rs"),
+            Path::new("src/runtime/drift.rs"),
             Path::new("src/runtime/error.rs"),
             Path::new("src/runtime/mod.rs"),
             Path::new("src/runtime/tls.rs"),

@@ -1,6 +1,9 @@
 //! Decoding a full session document into the typed model, against decoding
 //! the same bytes into `serde_json::Value` (the baseline): what the types,
-//! enums, timestamps and UUIDs cost over plain JSON parsing.
+//! enums, timestamps and UUIDs cost over plain JSON parsing. A third
+//! benchmark decodes as the client does, watching for drift (members and
+//! enum values the spec lacks, see `runtime/drift.rs`): against the plain
+//! typed decode, what the watch costs on a clean body.
 
 mod support;
 
@@ -13,6 +16,7 @@ use serde_json::Value;
 const GROUP: &str = "decode_session";
 const BASELINE: &str = "baseline_serde_json_value";
 const TYPED: &str = "typed_session_document";
+const WATCHED: &str = "typed_watching_drift";
 
 /// The recording whose body is decoded: a completed person session, the
 /// fullest document the project has.
@@ -34,6 +38,20 @@ fn decode(c: &mut Criterion) {
     let body = session_body();
     // Fail before measuring rather than time an error path.
     serde_json::from_slice::<SessionDocument>(&body).expect("the recording decodes");
+    // The client's decode, as `get_session` runs it: the runtime crate's
+    // copy of the code the generated client embeds, with one log for every
+    // iteration as a client has, so members are watched in the same sample
+    // of responses.
+    let drift = client_runtime::DriftLog::default();
+    let watched = |body: &[u8]| {
+        client_runtime::drift::decode::<SessionDocument>("getSession", &drift, body).unwrap()
+    };
+    watched(&body);
+    assert_eq!(
+        drift.drifts(),
+        [],
+        "the recording holds nothing the spec lacks"
+    );
 
     let mut group = c.benchmark_group(GROUP);
     group.throughput(Throughput::Bytes(body.len() as u64));
@@ -43,8 +61,9 @@ fn decode(c: &mut Criterion) {
     group.bench_function(TYPED, |b| {
         b.iter(|| serde_json::from_slice::<SessionDocument>(black_box(&body)).unwrap())
     });
+    group.bench_function(WATCHED, |b| b.iter(|| watched(black_box(&body))));
     group.finish();
-    support::print_ratios(GROUP, &[BASELINE, TYPED]);
+    support::print_ratios(GROUP, &[BASELINE, TYPED, WATCHED]);
 }
 
 fn main() {

@@ -139,6 +139,37 @@ async fn a_body_that_does_not_match_its_status_is_a_decode_error_with_the_status
 }
 
 #[tokio::test]
+async fn what_a_body_holds_that_the_spec_lacks_is_drift() {
+    let server = answering(201, Some(json!({"id": "s_1", "status": "archived", "region": "eu"}))).await;
+    let client = client(&server);
+    for _ in 0..2 {
+        let response = client.create_session(&new_session()).await.unwrap();
+        let CreateSessionResponse::Created(session) = response.into_inner() else {
+            panic!("not Created")
+        };
+        assert_eq!(session.status, types::SessionStatus::Unknown("archived".to_owned()));
+    }
+    let drifts: Vec<_> = client
+        .drift()
+        .into_iter()
+        .map(|d| (d.operation_id, d.pointer, d.kind, d.value, d.responses))
+        .collect();
+    assert_eq!(
+        drifts,
+        [
+            ("createSession", "/region".to_owned(), sessions::DriftKind::UndescribedMember, None, 2),
+            (
+                "createSession",
+                "/status".to_owned(),
+                sessions::DriftKind::UnknownEnumValue,
+                Some("archived".to_owned()),
+                2
+            ),
+        ]
+    );
+}
+
+#[tokio::test]
 async fn a_body_over_the_limit_is_refused() {
     let server = answering(202, Some(json!({"job_id": "j".repeat(4096)}))).await;
     let client = Client::builder().base_url(server.uri()).max_response_bytes(1024).build().unwrap();
@@ -249,5 +280,5 @@ fn each_success_status_decodes_into_its_variant() {
     let (stdout, shown) = (&run.stdout, run.describe());
     assert!(run.success, "{shown}");
     // All ran: none was filtered out or skipped.
-    assert!(stdout.contains("test result: ok. 8 passed"), "{shown}");
+    assert!(stdout.contains("test result: ok. 9 passed"), "{shown}");
 }

@@ -7,6 +7,7 @@
 //! checks and set-up behind `ClientBuilder`, and its TLS settings.
 
 pub mod config;
+pub mod drift;
 pub mod error;
 pub mod tls;
 pub mod transport;
@@ -15,6 +16,7 @@ pub use config::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, HttpSettings, PlainHttp,
     Refusal, checked_base_url, env_var, http_client, write_deeper_causes,
 };
+pub use drift::{Drift, DriftKind, DriftLog};
 pub use error::{
     BodyShape, DecodeError, Error, ErrorBody, ErrorKind, PagingError, Problem, RateLimit,
     ResponseHead, Secrets,

@@ -165,6 +165,9 @@ pub struct Call {
     /// A body progenitor cannot build (multipart, raw media types), with
     /// its `Content-Type`: the public method attaches it, `send` sends it.
     body: Arc<Mutex<Option<(reqwest::header::HeaderValue, reqwest::Body)>>>,
+    /// Where what the response holds that the spec does not describe is
+    /// told: the client's log, shared by its calls.
+    pub(super) drift: super::drift::DriftLog,
 }
 
 #[derive(Debug, Default)]
@@ -189,7 +192,13 @@ impl Call {
             secrets,
             outcome: Arc::default(),
             body: Arc::default(),
+            drift: super::drift::DriftLog::default(),
         }
+    }
+
+    /// The spec's `operationId` of the operation this call sends.
+    pub fn operation_id(&self) -> &'static str {
+        self.operation_id
     }
 
     /// Sends `body` as the request's body, of type `content_type`.

@@ -21,6 +21,7 @@
 #[allow(dead_code)]
 pub mod bodies;
 pub mod config;
+pub mod drift;
 pub mod error;
 // Only generated crates with list operations the client streams call into it.
 #[cfg(feature = "pages")]
@@ -32,6 +33,7 @@ pub use config::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, HttpSettings, PlainHttp,
     Refusal, checked_base_url, env_var, http_client, write_deeper_causes,
 };
+pub use drift::{Drift, DriftKind, DriftLog};
 pub use error::{
     BodyShape, DecodeError, Error, ErrorBody, ErrorKind, PagingError, Problem, RateLimit,
     ResponseHead, Secrets,

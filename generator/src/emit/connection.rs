@@ -119,6 +119,9 @@ pub fn generate(document: &Document) -> TokenStream {
             max_response_bytes: u64,
             /// The credential, which errors keep out of text the server sent.
             secrets: Secrets,
+            /// What responses held that the spec does not describe; clones
+            /// share it.
+            drift: runtime::DriftLog,
         }
 
         #default_base_url
@@ -178,6 +181,18 @@ pub fn generate(document: &Document) -> TokenStream {
                 self.max_response_bytes
             }
 
+            /// Where the API's responses differed from the spec: each member
+            /// the spec does not describe and each enum value it does not
+            /// list, once per operation and JSON pointer, in the order this
+            /// client and its clones first met them, with how many responses
+            /// held them. The first time, the client also emits a `tracing`
+            /// event (`warn` for an enum value, `info` for a member). It keeps
+            /// the first 128 (the runtime's `MAX_DRIFTS`) and only counts the
+            /// rest, so that a server cannot grow its memory without bound.
+            pub fn drift(&self) -> Vec<crate::Drift> {
+                self.drift.drifts()
+            }
+
             /// progenitor's client for one call of the operation `operation_id`.
             pub(crate) fn call(&self, operation_id: &'static str) -> crate::api::Client {
                 let call = Call::new(
@@ -185,7 +200,8 @@ pub fn generate(document: &Document) -> TokenStream {
                     self.retry,
                     self.max_response_bytes,
                     self.secrets.clone(),
-                );
+                )
+                .reporting_drift_to(self.drift.clone());
                 crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
             }
         }
@@ -342,6 +358,7 @@ pub fn generate(document: &Document) -> TokenStream {
                     base_url,
                     retry: self.retry,
                     max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                    drift: runtime::DriftLog::new(secrets.clone()),
                     secrets,
                 })
             }

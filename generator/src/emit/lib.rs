@@ -32,7 +32,8 @@ pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
          Each operation is a method of [`Client`] and returns [`Error`] when it fails, with \
          the response's status, request id and problems. Idempotent requests are retried as \
          [`RetryPolicy`] says. String enums are open: a value the spec does not list decodes \
-         into the enum's `Unknown` variant. Fields the spec marks `x-personal-data` print as \
+         into the enum's `Unknown` variant; [`Client::drift`] reports such values, and members \
+         the spec does not describe. Fields the spec marks `x-personal-data` print as \
          `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.",
     ));
     let doc_lines = doc
@@ -98,6 +99,7 @@ pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
         pub use progenitor_client::{ByteStream, ResponseValue};
         pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
         pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
+        pub use runtime::{Drift, DriftKind};
         pub use runtime::{PagingError, RateLimit, ResponseHead, RetryPolicy};
         #streams_export
     }

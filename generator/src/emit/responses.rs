@@ -172,7 +172,9 @@ fn reason_phrase(code: u16) -> Option<&'static str> {
 }
 
 /// The enum's `decode`: the variant of each status, with its body decoded
-/// (progenitor lets through only the spec's success statuses).
+/// (progenitor lets through only the spec's success statuses) by the call,
+/// which tells the client's drift log what the body holds that the spec
+/// does not describe.
 fn decode_fn(operation: &Several) -> TokenStream {
     // Codes first; the variant of `2XX`, if any, or else the last, takes
     // what is left.
@@ -200,17 +202,30 @@ fn decode_fn(operation: &Several) -> TokenStream {
         let value = match variant.body {
             Body::Empty => quote!(Self::#ident),
             Body::Bytes => quote!(Self::#ident(body.to_vec())),
-            _ => quote!(Self::#ident(::serde_json::from_slice(body)?)),
+            _ => quote!(Self::#ident(call.decode_json(body)?)),
         };
         quote! { #pattern => #value, }
     });
     let doc = format!(
-        " The answer of `{}` with `status` and `body`.",
+        " The answer of `{}` with `status` and `body`, decoded by `call`.",
         operation.operation_id
     );
+    let decodes_json = operation
+        .variants
+        .iter()
+        .any(|v| !matches!(v.body, Body::Empty | Body::Bytes));
+    let call = if decodes_json {
+        format_ident!("call")
+    } else {
+        format_ident!("_call")
+    };
     quote! {
         #[doc = #doc]
-        pub(crate) fn decode(status: u16, body: &[u8]) -> ::serde_json::Result<Self> {
+        pub(crate) fn decode(
+            status: u16,
+            body: &[u8],
+            #call: &crate::runtime::Call,
+        ) -> ::serde_json::Result<Self> {
             Ok(match status {
                 #(#arms)*
             })
@@ -234,7 +249,7 @@ pub fn method_body(
         #prelude
         let result = call.#method(#(#arguments),*).await;
         let response = runtime::finish(&call, #method_name, result).await?;
-        let decode = types::#enum_name::decode;
+        let decode = |status, body: &[u8]| types::#enum_name::decode(status, body, &call.inner);
         runtime::transport::decode_by_status(&call, #method_name, response, decode).await
     }
 }

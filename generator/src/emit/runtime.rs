@@ -22,6 +22,7 @@ macro_rules! mod_rs {
 //! checks and set-up behind `ClientBuilder`, and its TLS settings.
 
 pub mod config;
+pub mod drift;
 pub mod error;
 pub mod tls;
 pub mod transport;
@@ -30,6 +31,7 @@ pub use config::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, HttpSettings, PlainHttp,
     Refusal, checked_base_url, env_var, http_client, write_deeper_causes,
 };
+pub use drift::{Drift, DriftKind, DriftLog};
 pub use error::{
     BodyShape, DecodeError, Error, ErrorBody, ErrorKind, PagingError, Problem, RateLimit,
     ResponseHead, Secrets,
@@ -72,10 +74,14 @@ const MOD_RS: [&str; 4] = [
 
 /// The runtime's files that every crate gets, but for the module root:
 /// their paths in the generated crate and their texts.
-const FILES: [(&str, &str); 4] = [
+const FILES: [(&str, &str); 5] = [
     (
         "src/runtime/config.rs",
         include_str!("../../runtime/src/config.rs"),
+    ),
+    (
+        "src/runtime/drift.rs",
+        include_str!("../../runtime/src/drift.rs"),
     ),
     (
         "src/runtime/error.rs",

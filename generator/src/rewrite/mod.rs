@@ -1,8 +1,10 @@
 //! Stage 3: rewrites of progenitor's syntax tree into the code of
 //! `src/api.rs`: string enums opened to values the spec does not list,
-//! personal data kept out of `Debug`, and progenitor's page streams taken
-//! out; and the plan of the crate's own page streams on progenitor's types.
+//! personal data kept out of `Debug`, success bodies decoded through the
+//! runtime's drift watch, and progenitor's page streams taken out; and the
+//! plan of the crate's own page streams on progenitor's types.
 
+mod drift;
 mod open_enums;
 mod page_streams;
 mod personal_data;
@@ -24,7 +26,10 @@ pub use personal_data::{PERSONAL_DATA_EXTENSION, PersonalData, Reach};
 pub(crate) fn api(tokens: TokenStream, document: &Document) -> Result<syn::File> {
     let mut api = syntax::parse(Path::new("src/api.rs"), tokens)?;
     page_streams::remove(&mut api);
-    open_enums::open(&mut api);
-    PersonalData::of(&document.api).redact(&mut api);
+    drift::watch_success_bodies(&mut api);
+    let personal_data = PersonalData::of(&document.api);
+    let personal_types = personal_data.types_in(&api);
+    open_enums::open(&mut api, &personal_types);
+    personal_data.redact(&mut api);
     Ok(api)
 }

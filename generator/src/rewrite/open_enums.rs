@@ -2,21 +2,27 @@
 //! one more variant that keeps a value the spec does not list, so a server
 //! that adds a status does not break decoding. Every enum is also
 //! `#[non_exhaustive]`, so a value the spec adds does not break matches.
+//! Decoding a value the spec does not list tells the runtime's drift log
+//! (`runtime/drift.rs`), with the value unless the enum is personal data.
+
+use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Fields, Item, ItemEnum, ItemImpl, Type};
 
-use super::syntax::{derives, serde_rename};
+use super::syntax::{derives, serde_rename, type_key};
 
 /// Rewrites, everywhere in `file`, each enum whose variants are all plain
 /// names (which typify emits only for string enums) and the conversions
-/// typify wrote for it.
-pub fn open(file: &mut syn::File) {
-    open_items(&mut file.items);
+/// typify wrote for it. `personal` holds the [`type_key`]s of the types
+/// whose values are personal data: their unlisted values reach the drift
+/// log without the value.
+pub fn open(file: &mut syn::File, personal: &BTreeSet<String>) {
+    open_items(&mut file.items, personal);
 }
 
-fn open_items(items: &mut Vec<Item>) {
+fn open_items(items: &mut Vec<Item>, personal: &BTreeSet<String>) {
     let opened: Vec<Ident> = items
         .iter()
         .filter_map(|item| match item {
@@ -34,7 +40,10 @@ fn open_items(items: &mut Vec<Item>) {
     let mut rewritten = Vec::with_capacity(items.len());
     for item in items.drain(..) {
         match item {
-            Item::Enum(e) if is_string_enum(&e) => rewritten.extend(open_enum(&e)),
+            Item::Enum(e) if is_string_enum(&e) => {
+                let is_personal = personal.contains(&type_key(&e.ident.to_string()));
+                rewritten.extend(open_enum(&e, is_personal));
+            }
             // A `oneOf` enum: no catch-all (a shape the spec does not list
             // cannot decode), but an alternative added to the spec is
             // still an addition, not a break, for code that matches it.
@@ -44,7 +53,7 @@ fn open_items(items: &mut Vec<Item>) {
             }
             Item::Mod(mut module) => {
                 if let Some((_, inner)) = module.content.as_mut() {
-                    open_items(inner);
+                    open_items(inner, personal);
                 }
                 rewritten.push(Item::Mod(module));
             }
@@ -119,8 +128,15 @@ fn replaced_conversion(item: &ItemImpl, opened: &[Ident]) -> bool {
         )
 }
 
-fn open_enum(e: &ItemEnum) -> Vec<Item> {
+fn open_enum(e: &ItemEnum, is_personal: bool) -> Vec<Item> {
     let name = &e.ident;
+    let label = name.to_string();
+    // What the drift log may keep of an unlisted value.
+    let shown = if is_personal {
+        quote!(::std::option::Option::None)
+    } else {
+        quote!(::std::option::Option::Some(value.as_str()))
+    };
     let vis = &e.vis;
     let docs = e.attrs.iter().filter(|a| a.path().is_ident("doc"));
     let idents: Vec<&Ident> = e.variants.iter().map(|v| &v.ident).collect();
@@ -203,7 +219,11 @@ fn open_enum(e: &ItemEnum) -> Vec<Item> {
 
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                ::std::string::String::deserialize(deserializer).map(Self::from)
+                let value = Self::from(::std::string::String::deserialize(deserializer)?);
+                if value.is_unknown() {
+                    crate::runtime::drift::unlisted_value(#label, #shown)?;
+                }
+                Ok(value)
             }
         }
     };
@@ -231,7 +251,7 @@ mod tests {
             #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug)]
             pub enum Level { Unknown, Other, High }
         };
-        open(&mut file);
+        open(&mut file, &BTreeSet::new());
         let text = quote!(#file).to_string();
         assert!(
             text.contains("Unlisted (:: std :: string :: String)"),
@@ -246,7 +266,7 @@ mod tests {
             #[serde(tag = "kind")]
             pub enum Shape { Circle, Square }
         };
-        open(&mut file);
+        open(&mut file, &BTreeSet::new());
         let expected: syn::File = syn::parse_quote! {
             #[derive(::serde::Deserialize)]
             #[serde(tag = "kind")]
@@ -256,13 +276,45 @@ mod tests {
         assert_eq!(quote!(#file).to_string(), quote!(#expected).to_string());
     }
 
+    /// The call in the open enum's `Deserialize` that tells the drift log
+    /// of an unlisted value.
+    fn drift_call(file: &syn::File) -> String {
+        let text = quote!(#file).to_string();
+        let start = text
+            .find("unlisted_value")
+            .unwrap_or_else(|| panic!("no drift call in {text}"));
+        let end = start + text[start..].find('?').unwrap();
+        text[start..end].to_owned()
+    }
+
+    #[test]
+    fn unlisted_values_reach_the_drift_log_without_the_value_when_personal() {
+        let level: syn::File = syn::parse_quote! {
+            #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug)]
+            pub enum Level { Low, High }
+        };
+        let mut open_level = level.clone();
+        open(&mut open_level, &BTreeSet::new());
+        assert_eq!(
+            drift_call(&open_level),
+            "unlisted_value (\"Level\" , :: std :: option :: Option :: Some (value . as_str ())) "
+        );
+
+        let mut personal_level = level;
+        open(&mut personal_level, &BTreeSet::from(["level".to_owned()]));
+        assert_eq!(
+            drift_call(&personal_level),
+            "unlisted_value (\"Level\" , :: std :: option :: Option :: None) "
+        );
+    }
+
     #[test]
     fn open_enums_are_non_exhaustive() {
         let mut file: syn::File = syn::parse_quote! {
             #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug)]
             pub enum Level { Low, High }
         };
-        open(&mut file);
+        open(&mut file, &BTreeSet::new());
         let Some(Item::Enum(level)) = file.items.first() else {
             panic!("no enum first")
         };

@@ -25,7 +25,7 @@
 //! `Debug` prints never disagree. A mark anywhere else reaches nothing, and
 //! [`misplaced`] warns about it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
 use proc_macro2::TokenStream;
@@ -114,6 +114,40 @@ impl PersonalData {
         }
     }
 
+    /// The [`type_key`]s of the types in `file` whose every value is
+    /// personal: the marked components, the types of marked members, and
+    /// every type one of those holds, all the way down. A type used both
+    /// inside and outside personal data counts as personal: its values
+    /// cannot be told apart by type.
+    pub(crate) fn types_in(&self, file: &syn::File) -> BTreeSet<String> {
+        let mut held = BTreeMap::new();
+        held_types(&file.items, &mut held);
+        let mut personal = BTreeSet::new();
+        let mut pending: Vec<String> = Vec::new();
+        for (component, reach) in &self.components {
+            let key = type_key(component);
+            match reach {
+                Reach::Whole => pending.push(key),
+                Reach::Members(members) => {
+                    let fields = held.get(&key).map(Vec::as_slice).unwrap_or_default();
+                    pending.extend(
+                        fields
+                            .iter()
+                            .filter(|(wire, _)| wire.as_ref().is_some_and(|w| members.contains(w)))
+                            .flat_map(|(_, types)| types.iter().cloned()),
+                    );
+                }
+            }
+        }
+        while let Some(key) = pending.pop() {
+            if personal.insert(key.clone()) {
+                let fields = held.get(&key).map(Vec::as_slice).unwrap_or_default();
+                pending.extend(fields.iter().flat_map(|(_, types)| types.iter().cloned()));
+            }
+        }
+        personal
+    }
+
     /// Gives each marked struct in `file` a `Debug` that redacts its personal
     /// fields, in place of the derived one.
     pub(crate) fn redact(&self, file: &mut syn::File) {
@@ -184,6 +218,60 @@ fn find_marks(value: &Value, pointer: String, found: &mut Vec<String>) {
         }
         _ => {}
     }
+}
+
+/// For each struct and enum in `items` (by [`type_key`]), its fields: the
+/// wire name of a named field, and the keys of the types its type names.
+type Held = BTreeMap<String, Vec<(Option<String>, Vec<String>)>>;
+
+fn held_types(items: &[Item], held: &mut Held) {
+    for item in items {
+        let (ident, fields): (_, Vec<&syn::Field>) = match item {
+            Item::Struct(s) => (&s.ident, s.fields.iter().collect()),
+            Item::Enum(e) => (
+                &e.ident,
+                e.variants.iter().flat_map(|v| &v.fields).collect(),
+            ),
+            Item::Type(alias) => {
+                let types = named_types(&alias.ty);
+                held.entry(type_key(&alias.ident.to_string()))
+                    .or_default()
+                    .push((None, types));
+                continue;
+            }
+            Item::Mod(module) => {
+                if let Some((_, inner)) = &module.content {
+                    held_types(inner, held);
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        let entry = held.entry(type_key(&ident.to_string())).or_default();
+        for field in fields {
+            let wire = field.ident.as_ref().map(|ident| {
+                let shown = ident.to_string();
+                serde_rename(&field.attrs)
+                    .unwrap_or_else(|| shown.trim_start_matches("r#").to_owned())
+            });
+            entry.push((wire, named_types(&field.ty)));
+        }
+    }
+}
+
+/// The keys of every type `ty` names: `Option<Vec<Shareholder>>` names
+/// `Option`, `Vec` and `Shareholder`.
+fn named_types(ty: &syn::Type) -> Vec<String> {
+    struct Names(Vec<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Names {
+        fn visit_path_segment(&mut self, segment: &'ast syn::PathSegment) {
+            self.0.push(type_key(&segment.ident.to_string()));
+            syn::visit::visit_path_segment(self, segment);
+        }
+    }
+    let mut names = Names(Vec::new());
+    syn::visit::Visit::visit_type(&mut names, ty);
+    names.0
 }
 
 fn redact_items(types: &BTreeMap<String, Option<&[String]>>, items: &mut Vec<Item>) {
@@ -300,5 +388,47 @@ components:
             "{text}"
         );
         assert_eq!(text.matches("\"<redacted>\"").count(), 2, "{text}");
+    }
+
+    #[test]
+    fn types_held_by_personal_data_are_personal_all_the_way_down() {
+        let api: OpenAPI = serde_yaml::from_str(
+            r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Person: {x-personal-data: true, type: object}
+    Account:
+      type: object
+      properties:
+        origin: {x-personal-data: true, type: string}
+"#,
+        )
+        .unwrap();
+        let file: syn::File = syn::parse_quote! {
+            pub mod types {
+                pub struct Person { pub name: Option<Name>, pub titles: Vec<Title> }
+                pub struct Name { pub script: Script }
+                pub enum Script { Latin, Cyrillic }
+                pub enum Title { Dr, Prof }
+                pub struct Account {
+                    #[serde(rename = "origin")]
+                    pub origin_country: Option<Country>,
+                    pub status: Status,
+                }
+                pub enum Country { Fr, De }
+                pub enum Status { Open, Closed }
+                pub type Tier = Status;
+            }
+        };
+        let personal = PersonalData::of(&api).types_in(&file);
+        for key in ["person", "name", "script", "title", "country"] {
+            assert!(personal.contains(key), "{key} not in {personal:?}");
+        }
+        for key in ["account", "status", "tier"] {
+            assert!(!personal.contains(key), "{key} in {personal:?}");
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! dev-dependencies have no HTTP test server.
 
 mod config;
+mod drift;
 mod error;
 mod pages;
 mod tls;
