@@ -31,7 +31,7 @@ mod connection;
 pub mod mock;
 
 #[rustfmt::skip]
-mod operations;
+pub mod operations;
 
 // The same in every generated crate: the generator's `client-runtime` crate,
 // copied as it is written. A crate without a credential, or without some kind of
@@ -43,5 +43,5 @@ pub use api::types;
 pub use connection::*;
 pub use progenitor_client::{ByteStream, ResponseValue};
 pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
-pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
-pub use runtime::{RateLimit, ResponseHead, RetryPolicy};
+pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES};
+pub use runtime::{DEFAULT_TIMEOUT, RateLimit, ResponseHead, RetryPolicy};

@@ -69,7 +69,7 @@ pub fn generate(document: &Document) -> TokenStream {
         #[allow(clippy::to_string_in_format_args, rustdoc::redundant_explicit_links)]
         pub mod mock;
         #[rustfmt::skip]
-        mod operations;
+        pub mod operations;
         #runtime_doc
         #[allow(dead_code)]
         mod runtime;
@@ -79,7 +79,7 @@ pub fn generate(document: &Document) -> TokenStream {
         pub use connection::*;
         pub use progenitor_client::{ByteStream, ResponseValue};
         pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
-        pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
-        pub use runtime::{RateLimit, ResponseHead, RetryPolicy};
+        pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES};
+        pub use runtime::{DEFAULT_TIMEOUT, RateLimit, ResponseHead, RetryPolicy};
     }
 }
