@@ -13,7 +13,7 @@
 //! # }
 //! ```
 //!
-//! Each operation is a method of [`Client`] and returns [`Error`] when it fails, with the response's status, request id and problems. Idempotent requests are retried as [`RetryPolicy`] says. String enums are open: a value the spec does not list decodes into the enum's `Unknown` variant. Fields the spec marks `x-personal-data` print as `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.
+//! Each operation is a method of [`Client`] whose call is sent when awaited, after any options for it alone (timeout, deadline, retries, headers: see [`operations`]). It fails with [`Error`], which keeps the response's status, request id and problems. Idempotent requests are retried as [`RetryPolicy`] says, within the client's [`deadline`](ClientBuilder::deadline). String enums are open: a value the spec does not list decodes into the enum's `Unknown` variant. Fields the spec marks `x-personal-data` print as `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.
 
 // progenitor's client is private: the public `Client` wraps it, and what of it no
 // operation reaches is not dead code to worry about.

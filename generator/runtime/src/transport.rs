@@ -206,7 +206,7 @@ impl CallOptions {
             return;
         }
         let Ok(name) = HeaderName::from_bytes(name.trim().as_bytes()) else {
-            // The name may be a value given in the wrong place: not quoted.
+            // Not quoted: it may be a value given in the wrong place.
             self.refusal = Some("a header name has characters HTTP does not allow".to_owned());
             return;
         };

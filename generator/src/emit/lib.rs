@@ -29,9 +29,11 @@ pub fn generate(document: &Document) -> TokenStream {
          # Ok(())\n\
          # }}\n\
          ```\n\n\
-         Each operation is a method of [`Client`] and returns [`Error`] when it fails, with \
-         the response's status, request id and problems. Idempotent requests are retried as \
-         [`RetryPolicy`] says. String enums are open: a value the spec does not list decodes \
+         Each operation is a method of [`Client`] whose call is sent when awaited, after \
+         any options for it alone (timeout, deadline, retries, headers: see [`operations`]). \
+         It fails with [`Error`], which keeps the response's status, request id and problems. \
+         Idempotent requests are retried as [`RetryPolicy`] says, within the client's \
+         [`deadline`](ClientBuilder::deadline). String enums are open: a value the spec does not list decodes \
          into the enum's `Unknown` variant. Fields the spec marks `x-personal-data` print as \
          `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.",
     ));
