@@ -251,8 +251,10 @@ pub struct Call {
     /// The spec's `operationId`, as traces name the operation.
     operation_id: &'static str,
     policy: RetryPolicy,
-    /// Each attempt's timeout, when the call sets one (else the client's).
+    /// Each attempt's timeout, when the call sets its own.
     timeout: Option<Duration>,
+    /// Each attempt's timeout, the call's or the client's, when known.
+    attempt_timeout: Option<Duration>,
     /// The budget of the whole call, attempts and waits.
     deadline: Option<Duration>,
     /// Headers the caller added to this call.
@@ -299,6 +301,7 @@ impl Call {
             operation_id,
             policy,
             timeout: None,
+            attempt_timeout: None,
             deadline: None,
             headers: HeaderMap::new(),
             refusal: None,
@@ -327,7 +330,8 @@ impl Call {
         if let Some(retries) = options.max_retries {
             self.policy = self.policy.max_retries(retries);
         }
-        self.timeout = Some(options.timeout.unwrap_or(timeout));
+        self.timeout = options.timeout;
+        self.attempt_timeout = Some(options.timeout.unwrap_or(timeout));
         self.deadline = options.deadline.or(deadline);
         self.refusal = options.refusal;
         if let Some(header) = credential_header.filter(|h| options.headers.contains_key(*h)) {
@@ -445,10 +449,12 @@ impl Call {
         loop {
             span.record("attempt", attempt);
             // The attempt ends at the deadline at the latest: reqwest's
-            // timeout covers reading the body too.
+            // timeout covers reading the body too. Otherwise the client's
+            // timeout holds, unless the call has its own.
             let left = deadline.map(|at| at.saturating_duration_since(Instant::now()));
-            let cut_by_deadline = left.is_some_and(|left| self.timeout.is_none_or(|t| left < t));
-            if let Some(timeout) = left.into_iter().chain(self.timeout).min() {
+            let cut_by_deadline =
+                left.is_some_and(|left| self.attempt_timeout.is_none_or(|t| left < t));
+            if let Some(timeout) = if cut_by_deadline { left } else { self.timeout } {
                 *request.timeout_mut() = Some(timeout);
             }
             // A body that is a stream cannot be sent twice; such a request
