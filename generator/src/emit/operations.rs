@@ -168,12 +168,9 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
         context.requests,
         context.types,
     );
-    let key = context
-        .keyed
-        .contains(operation_id)
-        .then(|| take_idempotency_key(&mut public, &mut arguments))
-        .flatten();
-    if key.is_some() {
+    let keyed =
+        context.keyed.contains(operation_id) && take_idempotency_key(&mut public, &mut arguments);
+    if keyed {
         drop_argument_doc(&mut docs, "idempotency_key");
     }
 
@@ -188,7 +185,7 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
     };
 
     let mut steps = TokenStream::new();
-    if key.is_some() {
+    if keyed {
         steps.extend(quote! {
             let idempotency_key = self
                 .options
@@ -229,11 +226,7 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
     let awaiting = format!(
         "Awaiting the [`{builder}`] this returns sends the request; its methods set this \
          call's timeout, deadline, retries{} or headers first.",
-        if key.is_some() {
-            ", idempotency key"
-        } else {
-            ""
-        }
+        if keyed { ", idempotency key" } else { "" }
     );
     match docs.last_mut() {
         Some(last) => *last = format!("{}\n\n{awaiting}", last.trim_end()),
@@ -267,8 +260,8 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
         " A call of [`Client::{operation}`]: awaiting it sends the request. Its \
          methods change this call alone."
     );
-    let options = option_methods(key.is_some());
-    let receiver = if key.is_some() {
+    let options = option_methods(keyed);
+    let receiver = if keyed {
         quote!(mut self)
     } else {
         quote!(self)
@@ -314,16 +307,18 @@ fn builder_name(operation: &str) -> Ident {
 
 /// Takes the `idempotency_key` argument out of the public method, which
 /// the call fills itself, and passes progenitor's method the call's key.
-/// `None`, leaving the argument, when progenitor does not take the key as
+/// `false`, leaving the argument, when progenitor does not take the key as
 /// text (a schema with a format of its own).
-fn take_idempotency_key(public: &mut syn::Signature, arguments: &mut [TokenStream]) -> Option<()> {
+fn take_idempotency_key(public: &mut syn::Signature, arguments: &mut [TokenStream]) -> bool {
     let key = "idempotency_key";
-    let position = public.inputs.iter().position(|input| {
+    let Some(position) = public.inputs.iter().position(|input| {
         matches!(input, FnArg::Typed(t)
             if matches!(&*t.pat, Pat::Ident(p) if p.ident == key))
-    })?;
+    }) else {
+        return false;
+    };
     let FnArg::Typed(typed) = &public.inputs[position] else {
-        return None;
+        return false;
     };
     // progenitor types a text header `&'a str`, or `Option<&'a str>` when
     // it is optional.
@@ -333,9 +328,11 @@ fn take_idempotency_key(public: &mut syn::Signature, arguments: &mut [TokenStrea
     } else if ty == quote!(Option<&'a str>).to_string() {
         quote!(Some(idempotency_key.as_str()))
     } else {
-        return None;
+        return false;
     };
-    let argument = arguments.iter_mut().find(|a| a.to_string() == key)?;
+    let Some(argument) = arguments.iter_mut().find(|a| a.to_string() == key) else {
+        return false;
+    };
     *argument = value;
     public.inputs = public
         .inputs
@@ -344,7 +341,7 @@ fn take_idempotency_key(public: &mut syn::Signature, arguments: &mut [TokenStrea
         .filter(|(index, _)| *index != position)
         .map(|(_, input)| input.clone())
         .collect();
-    Some(())
+    true
 }
 
 /// Removes the argument `name` from the list progenitor writes in the
