@@ -1,5 +1,5 @@
-//! A client set up for a batch job: its own timeouts and retry policy, and
-//! each kind of failure handled on its own.
+//! A client set up for a batch job: its own timeouts, deadline and retry
+//! policy, options for one call, and each kind of failure handled on its own.
 //!
 //! ```text
 //! BELTIC_API_KEY=sk_staging_... cargo run -p beltic-identity --example batch_job -- <session id>
@@ -37,6 +37,7 @@ async fn main() -> ExitCode {
         .base_url(base_url)
         .connect_timeout(Duration::from_secs(5))
         .timeout(Duration::from_secs(60)) // per attempt
+        .deadline(Duration::from_secs(300)) // in all, retries and waits included
         .retry_policy(RetryPolicy::default().max_retries(4))
         .build();
     let client = match client {
@@ -48,7 +49,13 @@ async fn main() -> ExitCode {
         }
     };
 
-    match client.get_session(&id).await {
+    // For this call only: a header the API's logs can be searched by, and
+    // two minutes in all instead of the client's five.
+    let call = client
+        .get_session(&id)
+        .header("X-Correlation-Id", "nightly-batch")
+        .deadline(Duration::from_secs(120));
+    match call.await {
         Ok(session) => {
             let person = &session.data.attributes.person;
             println!("{person:?}"); // Person { name: <redacted>, birth_date: <redacted> }
@@ -66,6 +73,11 @@ async fn main() -> ExitCode {
         Err(error) if error.is_unauthorized() => {
             eprintln!("error: {error}");
             eprintln!("check BELTIC_API_KEY: the API does not accept the key");
+        }
+        Err(error) if matches!(error.kind(), ErrorKind::DeadlineExceeded { .. }) => {
+            // "get_session failed: the deadline of 120s ran out after 3
+            //  attempts; the last response was 503 Service Unavailable"
+            eprintln!("error: {error}");
         }
         Err(error) if error.is_rate_limited() => {
             let wait = error.retry_after();

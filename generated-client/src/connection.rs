@@ -2,15 +2,15 @@
 // Do not edit by hand: change the spec and run `cargo xtask regen`.
 
 //! The [`Client`] and how to build it: credentials, base URL,
-//! timeouts, retries and the HTTP stack under them.
+//! timeouts, deadline, retries and the HTTP stack under them.
 
 use ::std::fmt;
 use ::std::time::Duration;
 use ::progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use crate::runtime::{
-    self, Call, HttpSettings, PlainHttp, Refusal, RetryPolicy, Secrets,
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
-    checked_base_url, http_client,
+    self, Call, CallOptions, HttpSettings, PlainHttp, Refusal, RetryPolicy, Secrets,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT, checked_base_url, http_client,
 };
 
 /// A client for the Beltic Identity API. Cheap to clone: clones share one connection pool.
@@ -19,6 +19,10 @@ pub struct Client {
     http: ::reqwest::Client,
     base_url: String,
     retry: RetryPolicy,
+    /// Each attempt's timeout, which a call may change.
+    timeout: Duration,
+    /// The budget of a whole call, which a call may change.
+    deadline: Duration,
     max_response_bytes: u64,
     /// The credential, which errors keep out of text the server sent.
     secrets: Secrets,
@@ -108,6 +112,11 @@ impl Client {
         self.retry
     }
 
+    /// How long one call may take in all, unless the call says otherwise.
+    pub fn deadline(&self) -> Duration {
+        self.deadline
+    }
+
     /// The most bytes of a success body the client reads.
     pub fn max_response_bytes(&self) -> u64 {
         self.max_response_bytes
@@ -125,8 +134,13 @@ impl Client {
         self.drift.drifts()
     }
 
-    /// progenitor's client for one call of the operation `operation_id`.
-    pub(crate) fn call(&self, operation_id: &'static str) -> crate::api::Client {
+    /// progenitor's client for one call of the operation `operation_id`,
+    /// as the caller's `options` change it.
+    pub(crate) fn call(
+        &self,
+        operation_id: &'static str,
+        options: CallOptions,
+    ) -> crate::api::Client {
         let call = Call::new(
                 operation_id,
                 self.retry,
@@ -134,6 +148,13 @@ impl Client {
                 self.secrets.clone(),
             )
             .reporting_drift_to(self.drift.clone());
+        let call = call
+            .with_options(
+                options,
+                self.timeout,
+                Some(self.deadline),
+                Some(API_KEY_HEADER),
+            );
         crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
     }
 }
@@ -141,6 +162,20 @@ impl Client {
 /// progenitor's client sends every request through the runtime, which
 /// retries, traces and limits it.
 impl ClientHooks<Call> for crate::api::Client {
+    /// A call whose options were refused fails before anything is sent.
+    async fn pre<E>(
+        &self,
+        _: &mut ::reqwest::Request,
+        _: &OperationInfo,
+    ) -> ::std::result::Result<(), ::progenitor_client::Error<E>> {
+        match self.inner().refusal() {
+            Some(reason) => {
+                Err(::progenitor_client::Error::InvalidRequest(reason.to_owned()))
+            }
+            None => Ok(()),
+        }
+    }
+
     async fn exec(
         &self,
         request: ::reqwest::Request,
@@ -158,6 +193,7 @@ pub struct ClientBuilder {
     allow_insecure_http: bool,
     connect_timeout: ::std::option::Option<Duration>,
     timeout: ::std::option::Option<Duration>,
+    deadline: ::std::option::Option<Duration>,
     retry: RetryPolicy,
     max_response_bytes: ::std::option::Option<u64>,
     user_agent: ::std::option::Option<String>,
@@ -201,6 +237,18 @@ impl ClientBuilder {
     /// A retried request may take this long for each attempt.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// Limits how long one call may take in all, every attempt and the
+    /// waits between them included (default [`DEFAULT_DEADLINE`]). A wait
+    /// that would end past it is not started, and the attempt running
+    /// when it comes is cut short; the call then fails with
+    /// [`ErrorKind::DeadlineExceeded`](crate::ErrorKind::DeadlineExceeded),
+    /// which keeps the last response's status. `Duration::MAX` means no
+    /// deadline. A call may set its own (`.deadline(…)` on the call).
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
         self
     }
 
@@ -302,6 +350,8 @@ impl ClientBuilder {
             http,
             base_url,
             retry: self.retry,
+            timeout,
+            deadline: self.deadline.unwrap_or(DEFAULT_DEADLINE),
             max_response_bytes: self
                 .max_response_bytes
                 .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),

@@ -13,7 +13,7 @@
 //! # }
 //! ```
 //!
-//! Each operation is a method of [`Client`] and returns [`Error`] when it fails, with the response's status, request id and problems. Idempotent requests are retried as [`RetryPolicy`] says. String enums are open: a value the spec does not list decodes into the enum's `Unknown` variant; [`Client::drift`] reports such values, and members the spec does not describe. Fields the spec marks `x-personal-data` print as `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.
+//! Each operation is a method of [`Client`] whose call is sent when awaited, after any options for it alone (timeout, deadline, retries, headers: see [`operations`]). It fails with [`Error`], which keeps the response's status, request id and problems. Idempotent requests are retried as [`RetryPolicy`] says, within the client's [`deadline`](ClientBuilder::deadline). String enums are open: a value the spec does not list decodes into the enum's `Unknown` variant; [`Client::drift`] reports such values, and members the spec does not describe. Fields the spec marks `x-personal-data` print as `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.
 
 // progenitor's client is private: the public `Client` wraps it, and what of it no
 // operation reaches is not dead code to worry about.
@@ -31,7 +31,7 @@ mod connection;
 pub mod mock;
 
 #[rustfmt::skip]
-mod operations;
+pub mod operations;
 
 // The same in every generated crate: the generator's `client-runtime` crate,
 // copied as it is written. A crate without a credential, or without some kind of
@@ -47,6 +47,6 @@ pub use api::types;
 pub use connection::*;
 pub use progenitor_client::{ByteStream, ResponseValue};
 pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
-pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
-pub use runtime::{Drift, DriftKind};
-pub use runtime::{PagingError, RateLimit, ResponseHead, RetryPolicy};
+pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES};
+pub use runtime::{DEFAULT_TIMEOUT, RateLimit, ResponseHead, RetryPolicy};
+pub use runtime::{Drift, DriftKind, PagingError};

@@ -26,6 +26,14 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// the last byte of the response, unless the builder says otherwise.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// How long one call may take in all, every attempt and the waits between
+/// them included, unless the builder or the call says otherwise.
+// Two retries of 30 s attempts, with `Retry-After` waits of up to 30 s, could
+// otherwise hold a caller for two and a half minutes. A minute leaves room
+// for two slow attempts, or many quick ones, and for a caller to act on the
+// error while whatever it serves is still waiting.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
+
 /// The most bytes of a success body the client reads, unless the builder
 /// says otherwise: a body that is longer is an error, and so is a
 /// `Content-Length` over it (then none of the body is read).

@@ -102,6 +102,15 @@ pub enum ErrorKind {
         /// cut off at the limit instead.
         content_length: Option<u64>,
     },
+    /// The call's deadline (`ClientBuilder::deadline`, or the call's own)
+    /// ran out: it cut an attempt short, or the wait before the next attempt
+    /// would have passed it. [`Error::status`] and the other accessors
+    /// describe the last response, when one came; [`Error::attempts`] says
+    /// how many attempts were made.
+    DeadlineExceeded {
+        /// The budget of the whole call.
+        deadline: Duration,
+    },
     /// A page stream stopped because a page said where the next one starts
     /// in a way the client does not follow. The page's own items came
     /// before this error; the response kept is that page's.
@@ -326,6 +335,8 @@ impl Error {
         match &self.kind {
             ErrorKind::Connection(e) => retryable_failure(e),
             ErrorKind::Status(_) => self.status().is_some_and(retryable_status),
+            // A later call has the whole budget again.
+            ErrorKind::DeadlineExceeded { .. } => self.status().is_none_or(retryable_status),
             ErrorKind::InvalidRequest(_)
             | ErrorKind::Decode(_)
             | ErrorKind::Redirect { .. }
@@ -334,9 +345,14 @@ impl Error {
         }
     }
 
-    /// Whether no response came in time.
+    /// Whether no response came in time: an attempt timed out, or the
+    /// call's deadline ran out.
     pub fn is_timeout(&self) -> bool {
-        matches!(&self.kind, ErrorKind::Connection(e) if e.is_timeout())
+        match &self.kind {
+            ErrorKind::Connection(e) => e.is_timeout(),
+            ErrorKind::DeadlineExceeded { .. } => true,
+            _ => false,
+        }
     }
 
     /// Whether the server answered 404 Not Found.
@@ -381,10 +397,21 @@ pub(crate) fn retryable_status(status: StatusCode) -> bool {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} failed", self.operation)?;
-        if self.attempts > 1 {
+        if let ErrorKind::DeadlineExceeded { deadline } = &self.kind {
+            let attempts = match self.attempts {
+                1 => "1 attempt".to_owned(),
+                n => format!("{n} attempts"),
+            };
+            write!(f, ": the deadline of {deadline:?} ran out after {attempts}")?;
+            match self.status() {
+                Some(status) => write!(f, "; the last response was {status}")?,
+                None => f.write_str("; no response came")?,
+            }
+        } else if self.attempts > 1 {
             write!(f, " after {} attempts", self.attempts)?;
         }
         match (&self.kind, self.status()) {
+            (ErrorKind::DeadlineExceeded { .. }, _) => {}
             (ErrorKind::InvalidRequest(reason), _) => write!(f, ": invalid request: {reason}")?,
             (ErrorKind::Connection(e), None) => write!(f, ": {}", WithReason(e))?,
             (ErrorKind::Connection(e), Some(status)) => write!(

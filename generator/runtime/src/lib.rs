@@ -30,15 +30,15 @@ pub mod tls;
 pub mod transport;
 
 pub use config::{
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, HttpSettings, PlainHttp,
-    Refusal, checked_base_url, env_var, http_client, write_deeper_causes,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
+    HttpSettings, PlainHttp, Refusal, checked_base_url, env_var, http_client, write_deeper_causes,
 };
 pub use drift::{Drift, DriftKind, DriftLog};
 pub use error::{
     BodyShape, DecodeError, Error, ErrorBody, ErrorKind, PagingError, Problem, RateLimit,
     ResponseHead, Secrets,
 };
-pub use transport::{Call, RetryPolicy, finish};
+pub use transport::{Call, CallOptions, RetryPolicy, finish};
 
 #[cfg(test)]
 mod tests;

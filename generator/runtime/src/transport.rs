@@ -6,7 +6,9 @@
 //! [`Call`] as its inner value, and the generated crate's `exec` hook hands
 //! each request to [`Call::send`]; each call of a public method gets its own
 //! [`Call`], which remembers the last response's head so that an error can
-//! report the status even where progenitor's error drops it.
+//! report the status even where progenitor's error drops it. What a caller
+//! changes for one call (timeout, deadline, retries, headers, idempotency
+//! key) comes in a [`CallOptions`], which each operation's builder fills.
 
 use std::error::Error as _;
 use std::sync::{Arc, Mutex};
@@ -15,7 +17,7 @@ use std::time::{Duration, Instant};
 use backon::{BackoffBuilder, ExponentialBuilder};
 use http_body_util::{Full, LengthLimitError, Limited};
 use progenitor_client::{ByteStream, ClientInfo, ResponseValue};
-use reqwest::header::LOCATION;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, LOCATION};
 use reqwest::{Method, Request, Response, Url};
 use tracing::Instrument;
 
@@ -147,6 +149,101 @@ impl RetryPolicy {
     }
 }
 
+/// What one call of an operation changes from the client's settings. The
+/// builder each public method returns fills it; [`Call::with_options`]
+/// applies it.
+#[derive(Clone, Debug, Default)]
+pub struct CallOptions {
+    timeout: Option<Duration>,
+    deadline: Option<Duration>,
+    retry: Option<RetryPolicy>,
+    max_retries: Option<u32>,
+    headers: HeaderMap,
+    /// Why a header given could not be sent: the call fails with it,
+    /// before anything is sent.
+    refusal: Option<String>,
+    idempotency_key: Option<String>,
+    /// Whether the request carries an idempotency key, so that the server
+    /// makes repeating it safe whatever its method.
+    repeatable: bool,
+}
+
+/// Headers a caller may not set for one call: the HTTP client writes them
+/// from the request itself, and another value would break the exchange.
+const FRAMING_HEADERS: [&str; 4] = ["host", "content-length", "transfer-encoding", "connection"];
+
+impl CallOptions {
+    /// Limits each attempt of this call to `timeout`, instead of the
+    /// client's per-attempt timeout.
+    pub fn timeout(&mut self, timeout: Duration) {
+        self.timeout = Some(timeout);
+    }
+
+    /// Limits the whole call, every attempt and wait between them, to
+    /// `deadline`, instead of the client's.
+    pub fn deadline(&mut self, deadline: Duration) {
+        self.deadline = Some(deadline);
+    }
+
+    /// Retries this call as `policy` says, instead of the client's policy.
+    pub fn retry_policy(&mut self, policy: RetryPolicy) {
+        self.retry = Some(policy);
+    }
+
+    /// Retries this call at most `retries` times, whichever policy it has.
+    pub fn max_retries(&mut self, retries: u32) {
+        self.max_retries = Some(retries);
+    }
+
+    /// Sends the header `name: value` with this call, in place of any value
+    /// the client would send under that name. A name or value HTTP cannot
+    /// carry, a header the HTTP client writes itself, or the credential's
+    /// header (refused in [`Call::with_options`]) makes the call fail with
+    /// [`ErrorKind::InvalidRequest`] before anything is sent. The value is
+    /// marked sensitive, so that HTTP tooling does not print it.
+    pub fn header(&mut self, name: &str, value: &str) {
+        if self.refusal.is_some() {
+            return;
+        }
+        let Ok(name) = HeaderName::from_bytes(name.trim().as_bytes()) else {
+            // Not quoted: it may be a value given in the wrong place.
+            self.refusal = Some("a header name has characters HTTP does not allow".to_owned());
+            return;
+        };
+        if FRAMING_HEADERS.contains(&name.as_str()) {
+            self.refusal = Some(format!(
+                "the header `{name}` is written by the HTTP client and cannot be set"
+            ));
+            return;
+        }
+        match HeaderValue::from_str(value) {
+            Ok(mut value) => {
+                value.set_sensitive(true);
+                self.headers.insert(name, value);
+            }
+            Err(_) => {
+                self.refusal = Some(format!(
+                    "the value of the header `{name}` has characters a header cannot \
+                     carry (a line break?)"
+                ));
+            }
+        }
+    }
+
+    /// Sends `key` as this call's idempotency key, instead of a fresh one.
+    pub fn idempotency_key(&mut self, key: String) {
+        self.idempotency_key = Some(key);
+    }
+
+    /// The idempotency key this call sends: the caller's, or else `fresh()`.
+    /// Every attempt sends the same key, so the call may be retried like an
+    /// idempotent request whatever its method.
+    pub fn idempotency_key_or(&mut self, fresh: impl FnOnce() -> String) -> String {
+        self.repeatable = true;
+        self.idempotency_key.clone().unwrap_or_else(fresh)
+    }
+}
+
 /// One call of a public method, carried by progenitor's client as its inner
 /// value.
 #[derive(Clone, Debug)]
@@ -154,6 +251,18 @@ pub struct Call {
     /// The spec's `operationId`, as traces name the operation.
     operation_id: &'static str,
     policy: RetryPolicy,
+    /// Each attempt's timeout, when the call sets its own.
+    timeout: Option<Duration>,
+    /// Each attempt's timeout, the call's or the client's, when known.
+    attempt_timeout: Option<Duration>,
+    /// The budget of the whole call, attempts and waits.
+    deadline: Option<Duration>,
+    /// Headers the caller added to this call.
+    headers: HeaderMap,
+    /// Why the call's options cannot be sent; the call fails with it.
+    refusal: Option<String>,
+    /// Whether the request carries an idempotency key.
+    repeatable: bool,
     /// The most bytes of a success body that are read.
     max_response_bytes: u64,
     /// The client's credentials, which no text kept from a response shows.
@@ -171,6 +280,15 @@ pub struct Call {
 struct Outcome {
     attempts: u32,
     last_response: Option<ResponseHead>,
+    /// The head of the last response that came, whichever attempt it
+    /// answered: what a deadline error reports.
+    last_seen: Option<ResponseHead>,
+    /// Whether the wait before another attempt would have passed the
+    /// deadline, so that the call ended.
+    deadline_ran_out: bool,
+    /// Whether the last attempt's timeout was what was left of the
+    /// deadline: a timeout then means the deadline ran out.
+    deadline_bounded: bool,
 }
 
 impl Call {
@@ -185,6 +303,12 @@ impl Call {
         Self {
             operation_id,
             policy,
+            timeout: None,
+            attempt_timeout: None,
+            deadline: None,
+            headers: HeaderMap::new(),
+            refusal: None,
+            repeatable: false,
             max_response_bytes,
             secrets,
             outcome: Arc::default(),
@@ -196,6 +320,48 @@ impl Call {
     /// The spec's `operationId` of the operation this call sends.
     pub fn operation_id(&self) -> &'static str {
         self.operation_id
+    }
+
+    /// This call as the caller's `options` change it. `timeout` is the
+    /// client's per-attempt timeout and `deadline` its budget for a whole
+    /// call, which the options may replace; `credential_header` is the
+    /// header of the client's credential, which no option may set.
+    pub fn with_options(
+        mut self,
+        options: CallOptions,
+        timeout: Duration,
+        deadline: Option<Duration>,
+        credential_header: Option<&'static str>,
+    ) -> Self {
+        if let Some(policy) = options.retry {
+            self.policy = policy;
+        }
+        if let Some(retries) = options.max_retries {
+            self.policy = self.policy.max_retries(retries);
+        }
+        self.timeout = options.timeout;
+        self.attempt_timeout = Some(options.timeout.unwrap_or(timeout));
+        self.deadline = options.deadline.or(deadline);
+        self.refusal = options.refusal;
+        if let Some(header) = credential_header.filter(|h| options.headers.contains_key(*h)) {
+            // Another value would replace the credential, or send it where
+            // the caller's code can see it.
+            self.refusal.get_or_insert_with(|| {
+                format!(
+                    "the header `{header}` carries the client's credential, which only \
+                     the ClientBuilder sets"
+                )
+            });
+        }
+        self.headers = options.headers;
+        self.repeatable = options.repeatable;
+        self
+    }
+
+    /// Why this call cannot be sent, if a header given for it was refused;
+    /// the generated crate's `pre` hook fails the call with it.
+    pub fn refusal(&self) -> Option<&str> {
+        self.refusal.as_deref()
     }
 
     /// Sends `body` as the request's body, of type `content_type`.
@@ -221,6 +387,9 @@ impl Call {
         // progenitor adds the spec's `info.version` as an `api-version`
         // header, which the spec itself does not define.
         request.headers_mut().remove("api-version");
+        for (name, value) in &self.headers {
+            request.headers_mut().insert(name, value.clone());
+        }
         let attached = self.body.lock().unwrap_or_else(|e| e.into_inner()).take();
         if let Some((content_type, body)) = attached {
             request
@@ -281,11 +450,22 @@ impl Call {
         span: &tracing::Span,
     ) -> reqwest::Result<Response> {
         let started = Instant::now();
-        let may_repeat = self.policy.may_repeat(request.method());
+        // A deadline too far to represent is no deadline.
+        let deadline = self.deadline.and_then(|d| started.checked_add(d));
+        let may_repeat = self.repeatable || self.policy.may_repeat(request.method());
         let mut backoff = self.policy.backoff();
         let mut attempt: u32 = 1;
         loop {
             span.record("attempt", attempt);
+            // The attempt ends at the deadline at the latest: reqwest's
+            // timeout covers reading the body too. Otherwise the client's
+            // timeout holds, unless the call has its own.
+            let left = deadline.map(|at| at.saturating_duration_since(Instant::now()));
+            let cut_by_deadline =
+                left.is_some_and(|left| self.attempt_timeout.is_none_or(|t| left < t));
+            if let Some(timeout) = if cut_by_deadline { left } else { self.timeout } {
+                *request.timeout_mut() = Some(timeout);
+            }
             // A body that is a stream cannot be sent twice; such a request
             // gets one attempt.
             let spare = (may_repeat && attempt <= self.policy.max_retries)
@@ -296,7 +476,7 @@ impl Call {
                 .as_ref()
                 .ok()
                 .map(|r| ResponseHead::new(r.status(), r.headers(), &self.secrets));
-            self.record(attempt, head.clone());
+            self.record(attempt, head.clone(), cut_by_deadline);
 
             let wait = match (&result, &head) {
                 (Ok(_), Some(head)) if retryable_status(head.status()) => {
@@ -308,6 +488,18 @@ impl Call {
                 }
                 (Err(e), _) if retryable_failure(e) => backoff.next(),
                 _ => None,
+            };
+            // A wait that would end past the deadline is not slept: the
+            // attempt after it could not be made.
+            let wait = match (wait, deadline) {
+                (Some(wait), Some(at))
+                    if spare.is_some()
+                        && Instant::now().checked_add(wait).is_none_or(|end| end >= at) =>
+                {
+                    self.lock_outcome().deadline_ran_out = true;
+                    None
+                }
+                (wait, _) => wait,
             };
             match (wait, spare) {
                 (Some(wait), Some(spare)) => {
@@ -342,16 +534,44 @@ impl Call {
         &self.secrets
     }
 
-    fn record(&self, attempt: u32, head: Option<ResponseHead>) {
-        let mut outcome = self.outcome.lock().unwrap_or_else(|e| e.into_inner());
+    fn record(&self, attempt: u32, head: Option<ResponseHead>, deadline_bounded: bool) {
+        let mut outcome = self.lock_outcome();
         outcome.attempts = attempt;
+        if head.is_some() {
+            outcome.last_seen.clone_from(&head);
+        }
         outcome.last_response = head;
+        outcome.deadline_bounded = deadline_bounded;
+    }
+
+    fn lock_outcome(&self) -> std::sync::MutexGuard<'_, Outcome> {
+        self.outcome.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// How many attempts the call made, and the last response's head.
     pub(crate) fn outcome(&self) -> (u32, Option<ResponseHead>) {
-        let outcome = self.outcome.lock().unwrap_or_else(|e| e.into_inner());
+        let outcome = self.lock_outcome();
         (outcome.attempts, outcome.last_response.clone())
+    }
+
+    /// The deadline, if it ended the call that failed with `error`: it
+    /// kept the call from waiting for another attempt, or it was the
+    /// timeout of the last attempt (reading the body included), and that
+    /// timed out.
+    /// With the deadline, the head of the last response that came.
+    fn deadline_ran_out(
+        &self,
+        error: &progenitor_client::Error,
+    ) -> Option<(Duration, Option<ResponseHead>)> {
+        use progenitor_client::Error as Raw;
+        let outcome = self.lock_outcome();
+        let timed_out = match error {
+            Raw::CommunicationError(e) | Raw::ResponseBodyError(e) => e.is_timeout(),
+            _ => false,
+        };
+        let ran_out = outcome.deadline_ran_out || (outcome.deadline_bounded && timed_out);
+        let deadline = self.deadline.filter(|_| ran_out)?;
+        Some((deadline, outcome.last_seen.clone()))
     }
 }
 
@@ -372,6 +592,12 @@ pub async fn finish<T>(
     let call = client.inner();
     let (attempts, head) = call.outcome();
     let secrets = &call.secrets;
+    if let Some((deadline, last_seen)) = call.deadline_ran_out(&error) {
+        // The last status is kept, even when a later attempt got no
+        // response; the body of an error response is left unread.
+        let kind = ErrorKind::DeadlineExceeded { deadline };
+        return Err(Error::new(operation, kind, last_seen, attempts));
+    }
     let kind = match error {
         Raw::InvalidRequest(reason) | Raw::Custom(reason) => ErrorKind::InvalidRequest(reason),
         Raw::ResponseBodyError(e) if cut_at_limit(&e) => ErrorKind::ResponseTooLarge {

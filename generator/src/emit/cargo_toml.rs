@@ -80,8 +80,20 @@ pub fn generate(document: &Document, uses: Uses) -> String {
             r#"{ version = "0.4.42", default-features = false, features = ["serde", "std"] }"#,
         ));
     }
-    if uses.uuid {
-        dependencies.push(("uuid", r#"{ version = "1.18", features = ["serde"] }"#));
+    // Random keys for operations that declare an `Idempotency-Key`.
+    let keys = !crate::spec::walk::idempotency_key_operations(&document.api).is_empty();
+    match (uses.uuid, keys) {
+        (true, false) => {
+            dependencies.push(("uuid", r#"{ version = "1.18", features = ["serde"] }"#));
+        }
+        (true, true) => {
+            dependencies.push((
+                "uuid",
+                r#"{ version = "1.18", features = ["serde", "v4"] }"#,
+            ));
+        }
+        (false, true) => dependencies.push(("uuid", r#"{ version = "1.18", features = ["v4"] }"#)),
+        (false, false) => {}
     }
     if uses.regress {
         // The release typify itself builds its patterns with.

@@ -59,16 +59,22 @@ pub fn generate(document: &Document) -> TokenStream {
     let credential_from_env = credential.as_ref().map(Credential::read_from_env);
     let credential_errors = credential.as_ref().map(Credential::error_variants);
     let credential_messages = credential.as_ref().map(Credential::error_messages);
-    let (headers_and_secrets, plain_http_credential) = match &credential {
+    let (headers_and_secrets, plain_http_credential, credential_header) = match &credential {
         Some(credential) => {
             let noun = credential.noun;
-            (credential.headers(), quote! { Some(#noun) })
+            let header = &credential.header_const;
+            (
+                credential.headers(),
+                quote! { Some(#noun) },
+                quote! { Some(#header) },
+            )
         }
         None => (
             quote! {
                 let headers = ::reqwest::header::HeaderMap::new();
                 let secrets = Secrets::default();
             },
+            quote! { None },
             quote! { None },
         ),
     };
@@ -97,7 +103,7 @@ pub fn generate(document: &Document) -> TokenStream {
 
     quote! {
         //! The [`Client`] and how to build it: credentials, base URL,
-        //! timeouts, retries and the HTTP stack under them.
+        //! timeouts, deadline, retries and the HTTP stack under them.
 
         use ::std::fmt;
         use ::std::time::Duration;
@@ -105,8 +111,8 @@ pub fn generate(document: &Document) -> TokenStream {
         use ::progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 
         use crate::runtime::{
-            self, Call, HttpSettings, PlainHttp, Refusal, RetryPolicy, Secrets,
-            DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
+            self, Call, CallOptions, HttpSettings, PlainHttp, Refusal, RetryPolicy, Secrets,
+            DEFAULT_CONNECT_TIMEOUT, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
             checked_base_url, http_client,
         };
 
@@ -116,6 +122,10 @@ pub fn generate(document: &Document) -> TokenStream {
             http: ::reqwest::Client,
             base_url: String,
             retry: RetryPolicy,
+            /// Each attempt's timeout, which a call may change.
+            timeout: Duration,
+            /// The budget of a whole call, which a call may change.
+            deadline: Duration,
             max_response_bytes: u64,
             /// The credential, which errors keep out of text the server sent.
             secrets: Secrets,
@@ -176,6 +186,11 @@ pub fn generate(document: &Document) -> TokenStream {
                 self.retry
             }
 
+            /// How long one call may take in all, unless the call says otherwise.
+            pub fn deadline(&self) -> Duration {
+                self.deadline
+            }
+
             /// The most bytes of a success body the client reads.
             pub fn max_response_bytes(&self) -> u64 {
                 self.max_response_bytes
@@ -193,8 +208,13 @@ pub fn generate(document: &Document) -> TokenStream {
                 self.drift.drifts()
             }
 
-            /// progenitor's client for one call of the operation `operation_id`.
-            pub(crate) fn call(&self, operation_id: &'static str) -> crate::api::Client {
+            /// progenitor's client for one call of the operation `operation_id`,
+            /// as the caller's `options` change it.
+            pub(crate) fn call(
+                &self,
+                operation_id: &'static str,
+                options: CallOptions,
+            ) -> crate::api::Client {
                 let call = Call::new(
                     operation_id,
                     self.retry,
@@ -202,6 +222,8 @@ pub fn generate(document: &Document) -> TokenStream {
                     self.secrets.clone(),
                 )
                 .reporting_drift_to(self.drift.clone());
+                let call =
+                    call.with_options(options, self.timeout, Some(self.deadline), #credential_header);
                 crate::api::Client::new_with_client(&self.base_url, self.http.clone(), call)
             }
         }
@@ -209,6 +231,18 @@ pub fn generate(document: &Document) -> TokenStream {
         /// progenitor's client sends every request through the runtime, which
         /// retries, traces and limits it.
         impl ClientHooks<Call> for crate::api::Client {
+            /// A call whose options were refused fails before anything is sent.
+            async fn pre<E>(
+                &self,
+                _: &mut ::reqwest::Request,
+                _: &OperationInfo,
+            ) -> ::std::result::Result<(), ::progenitor_client::Error<E>> {
+                match self.inner().refusal() {
+                    Some(reason) => Err(::progenitor_client::Error::InvalidRequest(reason.to_owned())),
+                    None => Ok(()),
+                }
+            }
+
             async fn exec(
                 &self,
                 request: ::reqwest::Request,
@@ -226,6 +260,7 @@ pub fn generate(document: &Document) -> TokenStream {
             allow_insecure_http: bool,
             connect_timeout: ::std::option::Option<Duration>,
             timeout: ::std::option::Option<Duration>,
+            deadline: ::std::option::Option<Duration>,
             retry: RetryPolicy,
             max_response_bytes: ::std::option::Option<u64>,
             user_agent: ::std::option::Option<String>,
@@ -265,6 +300,18 @@ pub fn generate(document: &Document) -> TokenStream {
             /// A retried request may take this long for each attempt.
             pub fn timeout(mut self, timeout: Duration) -> Self {
                 self.timeout = Some(timeout);
+                self
+            }
+
+            /// Limits how long one call may take in all, every attempt and the
+            /// waits between them included (default [`DEFAULT_DEADLINE`]). A wait
+            /// that would end past it is not started, and the attempt running
+            /// when it comes is cut short; the call then fails with
+            /// [`ErrorKind::DeadlineExceeded`](crate::ErrorKind::DeadlineExceeded),
+            /// which keeps the last response's status. `Duration::MAX` means no
+            /// deadline. A call may set its own (`.deadline(…)` on the call).
+            pub fn deadline(mut self, deadline: Duration) -> Self {
+                self.deadline = Some(deadline);
                 self
             }
 
@@ -357,6 +404,8 @@ pub fn generate(document: &Document) -> TokenStream {
                     http,
                     base_url,
                     retry: self.retry,
+                    timeout,
+                    deadline: self.deadline.unwrap_or(DEFAULT_DEADLINE),
                     max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
                     drift: runtime::DriftLog::new(secrets.clone()),
                     secrets,

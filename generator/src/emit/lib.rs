@@ -29,9 +29,11 @@ pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
          # Ok(())\n\
          # }}\n\
          ```\n\n\
-         Each operation is a method of [`Client`] and returns [`Error`] when it fails, with \
-         the response's status, request id and problems. Idempotent requests are retried as \
-         [`RetryPolicy`] says. String enums are open: a value the spec does not list decodes \
+         Each operation is a method of [`Client`] whose call is sent when awaited, after \
+         any options for it alone (timeout, deadline, retries, headers: see [`operations`]). \
+         It fails with [`Error`], which keeps the response's status, request id and problems. \
+         Idempotent requests are retried as [`RetryPolicy`] says, within the client's \
+         [`deadline`](ClientBuilder::deadline). String enums are open: a value the spec does not list decodes \
          into the enum's `Unknown` variant; [`Client::drift`] reports such values, and members \
          the spec does not describe. Fields the spec marks `x-personal-data` print as \
          `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.",
@@ -83,7 +85,7 @@ pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
         #[allow(clippy::to_string_in_format_args, rustdoc::redundant_explicit_links)]
         pub mod mock;
         #[rustfmt::skip]
-        mod operations;
+        pub mod operations;
         #streams_module
         #runtime_doc
         #[allow(dead_code)]
@@ -98,9 +100,9 @@ pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
         pub use connection::*;
         pub use progenitor_client::{ByteStream, ResponseValue};
         pub use runtime::{BodyShape, DecodeError, Error, ErrorBody, ErrorKind, Problem};
-        pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
-        pub use runtime::{Drift, DriftKind};
-        pub use runtime::{PagingError, RateLimit, ResponseHead, RetryPolicy};
+        pub use runtime::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES};
+        pub use runtime::{DEFAULT_TIMEOUT, RateLimit, ResponseHead, RetryPolicy};
+        pub use runtime::{Drift, DriftKind, PagingError};
         #streams_export
     }
 }

@@ -1,20 +1,37 @@
-//! Emits the public `Client`'s methods, one per operation: each takes the
-//! same arguments as progenitor's, sends through the retrying transport and
-//! returns the crate's one `Error`.
+//! Emits the public `Client`'s methods, one per operation, and the call each
+//! returns: a builder named after the operation (`GetSession`) that sends
+//! the request when awaited, through the retrying transport, and returns the
+//! crate's one `Error`. Its methods set options for that call alone; what
+//! they do is the runtime's `CallOptions`, so each builder stays short.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use heck::ToSnakeCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
 use openapiv3::OpenAPI;
 use proc_macro2::TokenStream;
-use quote::quote;
-use syn::{FnArg, GenericArgument, ImplItem, Item, Pat, PathArguments, ReturnType, Type};
+use quote::{ToTokens, format_ident, quote};
+use syn::{
+    FnArg, GenericArgument, GenericParam, Ident, ImplItem, Item, Pat, PathArguments, ReturnType,
+    Type, TypeParamBound,
+};
 
 use super::requests::{self, TypeNames};
 use super::responses;
 use crate::engine::success_bodies::Several;
 use crate::spec::requests::Requests;
-use crate::spec::walk::operations;
+use crate::spec::walk::{idempotency_key_operations, operations};
+
+/// Names a builder may not take: what the `operations` module imports.
+const RESERVED: [&str; 5] = [
+    "Client",
+    "Error",
+    "ResponseValue",
+    "ByteStream",
+    "ClientInfo",
+];
+
+/// The fields every builder has besides the operation's arguments.
+const OWN_FIELDS: [&str; 2] = ["client", "options"];
 
 /// The code of the `operations` module, from progenitor's `api` module and
 /// the spec's operations (for their `operationId`s), with what the client
@@ -40,7 +57,15 @@ pub fn generate(
         .filter_map(|(_, _, operation)| operation.operation_id.as_deref())
         .map(|id| (id.to_snake_case(), id))
         .collect();
-    let methods = api
+    let keyed = idempotency_key_operations(spec);
+    let context = Context {
+        operation_ids: &operation_ids,
+        requests,
+        types: &types,
+        decoded: &decoded,
+        keyed: &keyed,
+    };
+    let (methods, builders): (Vec<_>, Vec<_>) = api
         .items
         .iter()
         .filter_map(|item| match item {
@@ -49,36 +74,64 @@ pub fn generate(
         })
         .flatten()
         .filter_map(|item| match item {
-            ImplItem::Fn(f) => forward(f, &operation_ids, requests, &types, &decoded),
+            ImplItem::Fn(f) => forward(f, &context),
             _ => None,
-        });
+        })
+        .unzip();
+    let duration = (!builders.is_empty()).then(|| {
+        quote!(
+            use ::std::time::Duration;
+        )
+    });
     quote! {
-        //! The operations of the API, as methods of [`Client`].
+        //! The operations of the API, as methods of [`Client`], and the call
+        //! each returns: await it to send the request, or set options for that
+        //! call first.
+
+        #duration
 
         #[allow(unused_imports)]
         use crate::api::*;
-        use crate::{runtime, Client, Error};
+        use crate::{runtime, Client, Error, RetryPolicy};
 
         impl Client {
             #(#methods)*
         }
+
+        #(#builders)*
     }
+}
+
+/// What every operation's method is made from.
+struct Context<'c> {
+    operation_ids: &'c BTreeMap<String, &'c str>,
+    requests: &'c Requests,
+    types: &'c TypeNames,
+    decoded: &'c BTreeMap<String, (&'c Several, &'c syn::Ident)>,
+    /// The `operationId`s that declare an `Idempotency-Key` header.
+    keyed: &'c BTreeSet<&'c str>,
 }
 
 fn is_client(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.path.is_ident("Client"))
 }
 
-/// A method that calls progenitor's namesake, or `None` for what is not an
-/// operation: constructors, and the streams of paginated operations, whose
-/// pages come from the same operation's method.
-fn forward(
-    f: &syn::ImplItemFn,
-    operation_ids: &BTreeMap<String, &str>,
-    requests: &Requests,
-    types: &TypeNames,
-    decoded: &BTreeMap<String, (&Several, &syn::Ident)>,
-) -> Option<TokenStream> {
+/// One argument of a public method, as its builder keeps it.
+struct Argument {
+    ident: Ident,
+    /// The builder's field: the argument's name, unless a field of every
+    /// builder has it.
+    field: Ident,
+    ty: Type,
+    /// Whether the method converts the argument (`impl Into<Body>`) into
+    /// the field's type.
+    converted: bool,
+}
+
+/// A method that returns the operation's builder, and that builder; or
+/// `None` for what is not an operation: constructors, and the streams of
+/// paginated operations, whose pages come from the same operation's method.
+fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, TokenStream)> {
     let sig = &f.sig;
     if sig.asyncness.is_none() || !matches!(f.vis, syn::Visibility::Public(_)) {
         return None;
@@ -86,13 +139,20 @@ fn forward(
     let output = public_output(&sig.output)?;
     let name = &sig.ident;
     let operation = name.to_string();
-    let operation_id = operation_ids.get(&operation).copied().unwrap_or(&operation);
-    let arguments: Vec<_> = sig
+    let operation_id = context
+        .operation_ids
+        .get(&operation)
+        .copied()
+        .unwrap_or(&operation);
+    let mut arguments: Vec<TokenStream> = sig
         .inputs
         .iter()
         .filter_map(|input| match input {
             FnArg::Typed(t) => match &*t.pat {
-                Pat::Ident(p) => Some(&p.ident),
+                Pat::Ident(p) => {
+                    let ident = &p.ident;
+                    Some(quote!(#ident))
+                }
                 _ => None,
             },
             FnArg::Receiver(_) => None,
@@ -101,29 +161,328 @@ fn forward(
     let mut docs: Vec<String> = f.attrs.iter().filter_map(doc_text).collect();
     let mut public = sig.clone();
     public.output = output;
-    let prelude = requests::adapt(&mut public, &mut docs, operation_id, requests, types);
-    if let Some((several, enum_name)) = decoded.get(&operation) {
-        public.output = syn::parse_quote! {
-            -> ::std::result::Result<ResponseValue<types::#enum_name>, Error>
-        };
-        let body =
-            responses::method_body(several, enum_name, name, &operation, &arguments, &prelude);
-        return Some(quote! {
-            #(#[doc = #docs])*
-            pub #public {
-                #body
-            }
+    let prelude = requests::adapt(
+        &mut public,
+        &mut docs,
+        operation_id,
+        context.requests,
+        context.types,
+    );
+    let keyed =
+        context.keyed.contains(operation_id) && take_idempotency_key(&mut public, &mut arguments);
+    if keyed {
+        drop_argument_doc(&mut docs, "idempotency_key");
+    }
+
+    let builder = builder_name(&operation);
+    let arguments_kept = builder_arguments(&public);
+    let mut method = public.clone();
+    method.asyncness = None;
+    method.output = syn::parse_quote!(-> #builder<'a>);
+    let success = match &public.output {
+        ReturnType::Type(_, ty) => quote!(#ty),
+        ReturnType::Default => quote!(()),
+    };
+
+    let mut steps = TokenStream::new();
+    if keyed {
+        steps.extend(quote! {
+            let idempotency_key = self
+                .options
+                .idempotency_key_or(|| ::uuid::Uuid::new_v4().to_string());
         });
     }
-    Some(quote! {
-        #(#[doc = #docs])*
-        pub #public {
-            let call = self.call(#operation_id);
-            #prelude
-            let result = call.#name(#(#arguments),*).await;
-            runtime::finish(&call, #operation, result).await
+    steps.extend(quote! {
+        let call = self.client.call(#operation_id, self.options);
+    });
+    if !arguments_kept.is_empty() {
+        let bindings = arguments_kept.iter().map(|a| {
+            let (ident, field) = (&a.ident, &a.field);
+            if ident == field {
+                quote!(#ident)
+            } else {
+                quote!(#field: #ident)
+            }
+        });
+        steps.extend(quote! { let Self { #(#bindings,)* .. } = self; });
+    }
+    steps.extend(prelude);
+    // The result the call gives, and the statements that send the request
+    // and make it.
+    let (success, tail) = match context.decoded.get(&operation) {
+        Some((_, enum_name)) => (
+            quote!(::std::result::Result<ResponseValue<types::#enum_name>, Error>),
+            responses::method_body(enum_name, name, &operation, &arguments),
+        ),
+        None => (
+            success,
+            quote! {
+                let result = call.#name(#(#arguments),*).await;
+                runtime::finish(&call, #operation, result).await
+            },
+        ),
+    };
+
+    let awaiting = format!(
+        "Awaiting the [`{builder}`] this returns sends the request; its methods set this \
+         call's timeout, deadline, retries{} or headers first.",
+        if keyed { ", idempotency key" } else { "" }
+    );
+    match docs.last_mut() {
+        Some(last) => *last = format!("{}\n\n{awaiting}", last.trim_end()),
+        None => docs.push(format!(" {awaiting}")),
+    }
+    let fields = arguments_kept.iter().map(|a| {
+        let (field, ty) = (&a.field, &a.ty);
+        quote!(#field: #ty,)
+    });
+    let initializers = arguments_kept.iter().map(|a| {
+        let (ident, field) = (&a.ident, &a.field);
+        match (a.converted, ident == field) {
+            (true, _) => quote!(#field: #ident.into(),),
+            (false, true) => quote!(#ident,),
+            (false, false) => quote!(#field: #ident,),
         }
-    })
+    });
+    let method_docs = docs.iter();
+    let method = quote! {
+        #(#[doc = #method_docs])*
+        pub #method {
+            #builder {
+                client: self,
+                #(#initializers)*
+                options: runtime::CallOptions::default(),
+            }
+        }
+    };
+
+    let struct_doc = format!(
+        " A call of [`Client::{operation}`]: awaiting it sends the request. Its \
+         methods change this call alone."
+    );
+    let options = option_methods(keyed);
+    let receiver = if keyed {
+        quote!(mut self)
+    } else {
+        quote!(self)
+    };
+    let builder = quote! {
+        #[doc = #struct_doc]
+        #[must_use = "the request is sent when the call is awaited"]
+        pub struct #builder<'a> {
+            client: &'a Client,
+            #(#fields)*
+            options: runtime::CallOptions,
+        }
+
+        impl #builder<'_> {
+            #options
+        }
+
+        impl<'a> ::std::future::IntoFuture for #builder<'a> {
+            type Output = #success;
+            type IntoFuture =
+                ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>>;
+
+            fn into_future(#receiver) -> Self::IntoFuture {
+                Box::pin(async move {
+                    #steps
+                    #tail
+                })
+            }
+        }
+    };
+    Some((method, builder))
+}
+
+/// The builder of the method `operation`: `GetSession` for `get_session`.
+fn builder_name(operation: &str) -> Ident {
+    let name = operation.to_upper_camel_case();
+    if RESERVED.contains(&name.as_str()) {
+        format_ident!("{name}Call")
+    } else {
+        format_ident!("{name}")
+    }
+}
+
+/// Takes the `idempotency_key` argument out of the public method, which
+/// the call fills itself, and passes progenitor's method the call's key.
+/// `false`, leaving the argument, when progenitor does not take the key as
+/// text (a schema with a format of its own).
+fn take_idempotency_key(public: &mut syn::Signature, arguments: &mut [TokenStream]) -> bool {
+    let key = "idempotency_key";
+    let Some(position) = public.inputs.iter().position(|input| {
+        matches!(input, FnArg::Typed(t)
+            if matches!(&*t.pat, Pat::Ident(p) if p.ident == key))
+    }) else {
+        return false;
+    };
+    let FnArg::Typed(typed) = &public.inputs[position] else {
+        return false;
+    };
+    // progenitor types a text header `&'a str`, or `Option<&'a str>` when
+    // it is optional.
+    let ty = typed.ty.to_token_stream().to_string();
+    let value = if ty == quote!(&'a str).to_string() {
+        quote!(idempotency_key.as_str())
+    } else if ty == quote!(Option<&'a str>).to_string() {
+        quote!(Some(idempotency_key.as_str()))
+    } else {
+        return false;
+    };
+    let Some(argument) = arguments.iter_mut().find(|a| a.to_string() == key) else {
+        return false;
+    };
+    *argument = value;
+    public.inputs = public
+        .inputs
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| *index != position)
+        .map(|(_, input)| input.clone())
+        .collect();
+    true
+}
+
+/// Removes the argument `name` from the list progenitor writes in the
+/// method's documentation ("Arguments:", one `- ` line each), and the list's
+/// heading when no argument is left.
+fn drop_argument_doc(docs: &mut [String], name: &str) {
+    let item = format!("- `{name}`");
+    for text in docs.iter_mut() {
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.trim().starts_with(&item))
+            .collect();
+        let mut kept = lines.join("\n");
+        if let Some(heading) = kept.find("Arguments:")
+            && !kept[heading..]
+                .lines()
+                .skip(1)
+                .any(|l| l.trim().starts_with("- "))
+        {
+            kept = kept[..heading].trim_end().to_owned();
+        }
+        *text = kept;
+    }
+}
+
+/// The public method's arguments, as its builder keeps them: a generic or
+/// `impl Into<T>` argument is kept as a `T`.
+fn builder_arguments(public: &syn::Signature) -> Vec<Argument> {
+    let into_target = |bounds: &syn::punctuated::Punctuated<TypeParamBound, syn::Token![+]>| {
+        bounds.iter().find_map(|bound| {
+            let TypeParamBound::Trait(bound) = bound else {
+                return None;
+            };
+            let last = bound.path.segments.last()?;
+            let PathArguments::AngleBracketed(args) = &last.arguments else {
+                return None;
+            };
+            match (last.ident == "Into", args.args.first()) {
+                (true, Some(GenericArgument::Type(target))) => Some(target.clone()),
+                _ => None,
+            }
+        })
+    };
+    public
+        .inputs
+        .iter()
+        .filter_map(|input| {
+            let FnArg::Typed(typed) = input else {
+                return None;
+            };
+            let Pat::Ident(pat) = &*typed.pat else {
+                return None;
+            };
+            let ident = pat.ident.clone();
+            let generic = match &*typed.ty {
+                Type::ImplTrait(impl_trait) => into_target(&impl_trait.bounds),
+                Type::Path(path) => public.generics.params.iter().find_map(|param| match param {
+                    GenericParam::Type(param) if path.path.is_ident(&param.ident) => {
+                        into_target(&param.bounds)
+                    }
+                    _ => None,
+                }),
+                _ => None,
+            };
+            let field = if OWN_FIELDS.contains(&ident.to_string().as_str()) {
+                format_ident!("{ident}_argument")
+            } else {
+                ident.clone()
+            };
+            Some(Argument {
+                ident,
+                field,
+                converted: generic.is_some(),
+                ty: generic.unwrap_or_else(|| (*typed.ty).clone()),
+            })
+        })
+        .collect()
+}
+
+/// The builder's methods for the call's options, each handing its value to
+/// the runtime's `CallOptions`; `idempotency_key` only for an operation
+/// that declares the header.
+fn option_methods(idempotency_key: bool) -> TokenStream {
+    let key = idempotency_key.then(|| {
+        quote! {
+            /// Sends `key` as the `Idempotency-Key` of this call, instead of a
+            /// fresh random one. Every attempt sends the same key, so that the
+            /// server acts on the request once however often it is retried;
+            /// use the same key again to repeat a call whose outcome is unknown.
+            pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
+                self.options.idempotency_key(key.into());
+                self
+            }
+        }
+    });
+    quote! {
+        /// Limits each attempt of this call to `timeout`, from sending the
+        /// request to reading the last byte of the response, instead of the
+        /// client's ([`ClientBuilder::timeout`](crate::ClientBuilder::timeout)).
+        pub fn timeout(mut self, timeout: Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+
+        /// Limits this call to `deadline` in all, every attempt and wait
+        /// included, instead of the client's
+        /// ([`ClientBuilder::deadline`](crate::ClientBuilder::deadline)).
+        /// When it runs out the call fails with
+        /// [`ErrorKind::DeadlineExceeded`](crate::ErrorKind::DeadlineExceeded).
+        pub fn deadline(mut self, deadline: Duration) -> Self {
+            self.options.deadline(deadline);
+            self
+        }
+
+        /// Retries this call as `policy` says, instead of the client's policy.
+        pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+            self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retries this call at most `retries` times (0: sends it once), with
+        /// the waits of its retry policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries(retries);
+            self
+        }
+
+        /// Sends the header `name: value` with this call, in place of any the
+        /// client sends under that name. A name or value HTTP cannot carry,
+        /// a header the HTTP client writes itself (`Host`, `Content-Length`,
+        /// `Transfer-Encoding`, `Connection`) or the credential's header makes
+        /// the call fail with
+        /// [`ErrorKind::InvalidRequest`](crate::ErrorKind::InvalidRequest)
+        /// before anything is sent.
+        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+            self.options.header(name.as_ref(), value.as_ref());
+            self
+        }
+
+        #key
+    }
 }
 
 /// The text of a `#[doc = "..."]` attribute.

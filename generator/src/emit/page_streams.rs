@@ -115,7 +115,7 @@ fn method(stream: &PageStream) -> TokenStream {
             pages(self.base_url(), #follow, move |cursor| {
                 #(#clones)*
                 async move {
-                    let call = self.call(#operation_id);
+                    let call = self.call(#operation_id, runtime::CallOptions::default());
                     #send
                     let page = runtime::finish(&call, #operation, result).await?.into_inner();
                     let next = #next;

@@ -233,20 +233,16 @@ fn decode_fn(operation: &Several) -> TokenStream {
     }
 }
 
-/// The statements of the public method of `operation`: progenitor's method
-/// gives the body unread, which the enum's `decode` reads by status.
+/// The last statements of the call of an operation with several success
+/// bodies, once `call` is made: progenitor's method gives the body unread,
+/// which the enum's `decode` reads by status.
 pub fn method_body(
-    operation: &Several,
     enum_name: &Ident,
     method: &Ident,
     method_name: &str,
-    arguments: &[&Ident],
-    prelude: &TokenStream,
+    arguments: &[TokenStream],
 ) -> TokenStream {
-    let operation_id = &operation.operation_id;
     quote! {
-        let call = self.call(#operation_id);
-        #prelude
         let result = call.#method(#(#arguments),*).await;
         let response = runtime::finish(&call, #method_name, result).await?;
         let decode = |status, body: &[u8]| types::#enum_name::decode(status, body, &call.inner);

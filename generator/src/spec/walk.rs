@@ -104,6 +104,34 @@ pub(crate) fn operations_mut(
         .flat_map(item_operations_mut)
 }
 
+/// The header through which a client makes a request safe to repeat: the
+/// server acts on the first request with a given key and answers later ones
+/// as it did the first.
+pub(crate) const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+
+/// The `operationId`s of the operations that declare an `Idempotency-Key`
+/// header parameter (any case), on the operation or its path item.
+pub(crate) fn idempotency_key_operations(api: &OpenAPI) -> std::collections::BTreeSet<&str> {
+    let is_key = |parameter: &ReferenceOr<Parameter>| {
+        matches!(
+            resolve(api, parameter),
+            Ok(Parameter::Header { parameter_data, .. })
+                if parameter_data.name.eq_ignore_ascii_case(IDEMPOTENCY_KEY)
+        )
+    };
+    api.paths
+        .paths
+        .values()
+        .filter_map(ReferenceOr::as_item)
+        .flat_map(|item| {
+            let shared = item.parameters.iter().any(is_key);
+            item_operations(item)
+                .filter(move |(_, operation)| shared || operation.parameters.iter().any(is_key))
+        })
+        .filter_map(|(_, operation)| operation.operation_id.as_deref())
+        .collect()
+}
+
 // ---- response statuses
 
 /// A response key, as progenitor reads it.

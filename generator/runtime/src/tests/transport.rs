@@ -43,6 +43,69 @@ async fn only_idempotent_requests_are_retried_unless_opted_in() {
     assert_eq!(attempts_for(Method::POST, opted_in).await, 3);
 }
 
+#[tokio::test]
+async fn a_post_with_an_idempotency_key_is_retried_with_the_same_key() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&server)
+        .await;
+    let http = plain_client();
+    let mut options = CallOptions::default();
+    options.idempotency_key("key-1".to_owned());
+    let key = options.idempotency_key_or(|| unreachable!("the caller gave one"));
+    assert_eq!(key, "key-1");
+    let request = http
+        .post(server.uri())
+        .header("idempotency-key", key)
+        .body("{}")
+        .build()
+        .unwrap();
+    let policy = RetryPolicy::default().initial_backoff(Duration::from_millis(1));
+    let call = Call::new("test", policy, u64::MAX, Secrets::default()).with_options(
+        options,
+        Duration::from_secs(30),
+        None,
+        None,
+    );
+    call.send(&http, request).await.unwrap();
+    let received = server.received_requests().await.unwrap();
+    let keys: Vec<_> = received
+        .iter()
+        .map(|r| &r.headers["idempotency-key"])
+        .collect();
+    assert_eq!(keys, ["key-1", "key-1", "key-1"]);
+}
+
+#[test]
+fn per_call_options_replace_the_clients_and_refuse_the_credentials_header() {
+    let client = || Call::new("test", RetryPolicy::default(), u64::MAX, Secrets::default());
+    let with = |options: CallOptions| {
+        client().with_options(options, Duration::from_secs(30), None, Some("x-api-key"))
+    };
+
+    let mut options = CallOptions::default();
+    options.retry_policy(RetryPolicy::never());
+    options.max_retries(5);
+    options.header("X-Trace", "t-1");
+    let call = with(options);
+    assert_eq!(call.refusal(), None);
+    assert_eq!(format!("{call:?}").matches("max_retries: 5").count(), 1);
+
+    let mut options = CallOptions::default();
+    options.header("X-API-Key", "sk_other");
+    let refusal = with(options).refusal().map(str::to_owned).unwrap();
+    assert!(refusal.contains("`x-api-key`") && refusal.contains("credential"));
+    assert!(!refusal.contains("sk_other"));
+
+    // The first refusal is the one reported.
+    let mut options = CallOptions::default();
+    options.header("X-Note", "two\nlines");
+    options.header("transfer-encoding", "chunked");
+    let refusal = with(options).refusal().map(str::to_owned).unwrap();
+    assert!(refusal.contains("`x-note`") && refusal.contains("line break"));
+}
+
 #[test]
 fn backoff_doubles_from_half_a_second_with_jitter_up_to_the_cap() {
     let cap = Duration::from_secs(8);
