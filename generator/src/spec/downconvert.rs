@@ -372,6 +372,7 @@ impl Converter<'_> {
         if self.v31 {
             self.reference_siblings(map, pointer);
         }
+        super::habits::read(map, pointer, &mut |at, message| self.warn(at, message));
     }
 
     /// Every schema inside `map`, read first, at the pointers the spec
