@@ -103,6 +103,7 @@ impl Converter<'_> {
                 root.insert("paths".to_owned(), json!({}));
             }
         }
+        super::habits::document(root, &mut |at, message| self.warn(at, message));
         if let Some(dialect) = root.remove("jsonSchemaDialect") {
             self.changed = true;
             if dialect.as_str() != Some(DEFAULT_DIALECT) {
@@ -225,6 +226,9 @@ impl Converter<'_> {
                     self.each_member(member, &pointer, Self::schema);
                     if let Value::Object(schemas) = member {
                         self.split_nullable_unions(schemas);
+                        super::habits::type_names(schemas, &mut |at, message| {
+                            self.warn(at, message)
+                        });
                     }
                 }
                 "parameters" | "headers" => self.each_member(member, &pointer, Self::parameter),

@@ -15,11 +15,327 @@
 //!   YAML 1.1 tool wrote for `on`) is its text;
 //! - a string `enum` whose values get the same Rust name (`ASC` and `asc`,
 //!   `+1` and `-1` after a prefix) is read as a plain string.
+//!
+//! Of `components.schemas` as a whole ([`type_names`]):
+//! - an inline schema whose type typify would name like a component
+//!   (property `$template` of `Classification` and the component
+//!   `ClassificationTemplate`) gets a `title` that names it apart: typify
+//!   would define both, and the crate would not compile.
+//!
+//! And some of the document ([`document`]):
+//! - a first server URL with variables (`https://{region}.sentry.io`) is
+//!   read with each variable's `default`;
+//! - a path's `{name}` that no parameter declares is a `string` path
+//!   parameter, declared for the operation;
+//! - an optional parameter whose Rust name another parameter of the
+//!   operation already has (`DateCreated<` beside `DateCreated`: both
+//!   `date_created`) is left out: the client cannot send it.
 
 use std::collections::BTreeMap;
 
-use heck::ToPascalCase;
+use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{Map, Value};
+
+use super::positions::escape;
+
+/// Gives a `title` to each inline schema of `schemas` whose type typify
+/// would name as it names a component.
+pub(super) fn type_names(schemas: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    let mut taken: BTreeMap<String, String> = schemas
+        .keys()
+        .map(|name| (variant_name(name), name.clone()))
+        .collect();
+    for (name, schema) in schemas.iter_mut() {
+        let pointer = format!("/components/schemas/{}", escape(name));
+        inline_type_names(schema, &variant_name(name), &pointer, &mut taken, warn);
+    }
+}
+
+/// The properties of `schema` (a type typify names `base`), and theirs.
+fn inline_type_names(
+    schema: &mut Value,
+    base: &str,
+    pointer: &str,
+    taken: &mut BTreeMap<String, String>,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let Some(schema) = schema.as_object_mut() else {
+        return;
+    };
+    // typify merges an `allOf` into one type, named as the schema is.
+    if let Some(Value::Array(members)) = schema.get_mut("allOf") {
+        for (index, member) in members.iter_mut().enumerate() {
+            if member.get("$ref").is_none() {
+                inline_type_names(
+                    member,
+                    base,
+                    &format!("{pointer}/allOf/{index}"),
+                    taken,
+                    warn,
+                );
+            }
+        }
+    }
+    let Some(Value::Object(properties)) = schema.get_mut("properties") else {
+        return;
+    };
+    for (property, member) in properties.iter_mut() {
+        let Some(inline) = member.as_object_mut().filter(|m| !m.contains_key("$ref")) else {
+            continue;
+        };
+        let at = format!("{pointer}/properties/{}", escape(property));
+        let name = match inline.get("title").and_then(Value::as_str) {
+            Some(title) => variant_name(title),
+            None => variant_name(&format!("{base}_{}", property.to_snake_case())),
+        };
+        let name = match taken.get(&name) {
+            Some(component) => {
+                let mut apart = format!("{name}Value");
+                let mut n = 2;
+                while taken.contains_key(&apart) {
+                    apart = format!("{name}Value{n}");
+                    n += 1;
+                }
+                warn(
+                    &at,
+                    format!(
+                        "the type of property `{property}` would be named `{name}`, as \
+                         component `{component}` is: it is named `{apart}` (its `title`)"
+                    ),
+                );
+                inline.insert("title".to_owned(), Value::String(apart.clone()));
+                taken.insert(apart.clone(), format!("{pointer}/properties/{property}"));
+                apart
+            }
+            None => name,
+        };
+        inline_type_names(member, &name, &at, taken, warn);
+    }
+}
+
+/// Applies the readings of the document to `root`, before its members are
+/// read; `warn` says what was read how.
+pub(super) fn document(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    server_variables(root, warn);
+    undeclared_path_parameters(root, warn);
+    parameters_with_one_rust_name(root, warn);
+}
+
+/// The first server's URL with its variables' defaults, when each has one.
+fn server_variables(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    let Some(Value::Object(server)) = root
+        .get_mut("servers")
+        .and_then(Value::as_array_mut)
+        .and_then(|servers| servers.first_mut())
+    else {
+        return;
+    };
+    let Some(url) = server.get("url").and_then(Value::as_str) else {
+        return;
+    };
+    let mut read = String::new();
+    let mut rest = url;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|close| open + close) else {
+            return;
+        };
+        let name = &rest[open + 1..close];
+        let default = server
+            .get("variables")
+            .and_then(|variables| variables.get(name))
+            .and_then(|variable| variable.get("default"))
+            .and_then(Value::as_str);
+        let Some(default) = default else {
+            // Validation says what is missing.
+            return;
+        };
+        read.push_str(&rest[..open]);
+        read.push_str(default);
+        rest = &rest[close + 1..];
+    }
+    if read.is_empty() {
+        return;
+    }
+    read.push_str(rest);
+    warn(
+        "/servers/0/url",
+        format!(
+            "server URL `{url}` has variables: the client's default base URL is `{read}`, \
+             from their defaults (`with_base_url` chooses another)"
+        ),
+    );
+    server.insert("url".to_owned(), Value::String(read));
+}
+
+/// Declares, for each operation, the path's `{name}`s that no parameter
+/// declares: as required strings, which is what a path segment is.
+fn undeclared_path_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    let declared_names = |parameters: Option<&Value>| -> Vec<String> {
+        let list = parameters.and_then(Value::as_array).into_iter().flatten();
+        list.filter_map(|parameter| {
+            let parameter = match parameter.get("$ref").and_then(Value::as_str) {
+                Some(target) => root_pointer(root, target)?,
+                None => parameter,
+            };
+            (parameter.get("in").and_then(Value::as_str) == Some("path"))
+                .then(|| {
+                    parameter
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned)
+                })
+                .flatten()
+        })
+        .collect()
+    };
+    // (path, method, name), found first: the references are resolved in
+    // the document as it is.
+    let mut undeclared = Vec::new();
+    let Some(Value::Object(paths)) = root.get("paths") else {
+        return;
+    };
+    for (path, item) in paths {
+        let (Ok(names), Value::Object(item)) = (super::validate::template_names(path), item) else {
+            continue;
+        };
+        let on_item = declared_names(item.get("parameters"));
+        for (method, operation) in item {
+            if !super::walk::METHODS.contains(&method.as_str()) {
+                continue;
+            }
+            let mut declared = on_item.clone();
+            declared.extend(declared_names(operation.get("parameters")));
+            for name in names.iter().filter(|name| !declared.contains(name)) {
+                undeclared.push((path.clone(), method.clone(), name.clone()));
+            }
+        }
+    }
+    for (path, method, name) in undeclared {
+        warn(
+            &format!("/paths/{}/{method}", escape(&path)),
+            format!(
+                "{} {path}: the path's `{{{name}}}` has no parameter: read as a required \
+                 `string` path parameter; declare it under `parameters`",
+                method.to_uppercase()
+            ),
+        );
+        let parameter = serde_json::json!({
+            "name": name, "in": "path", "required": true, "schema": {"type": "string"}
+        });
+        let Some(Value::Object(operation)) = root
+            .get_mut("paths")
+            .and_then(|paths| paths.get_mut(&path))
+            .and_then(|item| item.get_mut(&method))
+        else {
+            continue;
+        };
+        match operation.get_mut("parameters") {
+            Some(Value::Array(list)) => list.push(parameter),
+            _ => {
+                operation.insert("parameters".to_owned(), Value::Array(vec![parameter]));
+            }
+        }
+    }
+}
+
+/// Leaves out an operation's optional parameters whose Rust name (as
+/// progenitor derives it) an earlier parameter of the operation has.
+fn parameters_with_one_rust_name(
+    root: &mut Map<String, Value>,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    // (path, method, index in the operation's list, name, the earlier name).
+    let mut clashes = Vec::new();
+    let Some(Value::Object(paths)) = root.get("paths") else {
+        return;
+    };
+    let resolved = |parameter: &'_ Value| -> Option<(String, bool)> {
+        let parameter = match parameter.get("$ref").and_then(Value::as_str) {
+            Some(target) => root_pointer(root, target)?,
+            None => parameter,
+        };
+        let name = parameter.get("name").and_then(Value::as_str)?.to_owned();
+        let required = parameter.get("required") == Some(&Value::Bool(true));
+        Some((name, required))
+    };
+    for (path, item) in paths {
+        let on_item: Vec<&Value> = item
+            .get("parameters")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .collect();
+        let Value::Object(item) = item else {
+            continue;
+        };
+        for (method, operation) in item {
+            if !super::walk::METHODS.contains(&method.as_str()) {
+                continue;
+            }
+            let mut seen: BTreeMap<String, String> = BTreeMap::new();
+            for (name, _) in on_item.iter().filter_map(|p| resolved(p)) {
+                seen.entry(rust_parameter_name(&name)).or_insert(name);
+            }
+            let own = operation.get("parameters").and_then(Value::as_array);
+            for (index, parameter) in own.into_iter().flatten().enumerate() {
+                let Some((name, required)) = resolved(parameter) else {
+                    continue;
+                };
+                match seen.get(&rust_parameter_name(&name)) {
+                    Some(earlier) if *earlier != name && !required => {
+                        clashes.push((path.clone(), method.clone(), index, name, earlier.clone()));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(rust_parameter_name(&name), name);
+                    }
+                }
+            }
+        }
+    }
+    // Removed from the last, so that the indices stay true.
+    for (path, method, index, name, earlier) in clashes.into_iter().rev() {
+        warn(
+            &format!("/paths/{}/{method}/parameters/{index}", escape(&path)),
+            format!(
+                "parameter `{name}` gets the same Rust name as `{earlier}`, `{}`: it is optional, \
+                 so it is left out and the client cannot send it",
+                rust_parameter_name(&name)
+            ),
+        );
+        if let Some(Value::Array(list)) = root
+            .get_mut("paths")
+            .and_then(|paths| paths.get_mut(&path))
+            .and_then(|item| item.get_mut(&method))
+            .and_then(|operation| operation.get_mut("parameters"))
+        {
+            list.remove(index);
+        }
+    }
+}
+
+/// The name progenitor gives a parameter in Rust (typify's `sanitize`).
+fn rust_parameter_name(name: &str) -> String {
+    name.replace('\'', "")
+        .replace(|c: char| !unicode_ident::is_xid_continue(c), "-")
+        .to_snake_case()
+}
+
+/// What a local `$ref` (`#/components/parameters/X`) points to in `root`.
+fn root_pointer<'a>(root: &'a Map<String, Value>, target: &str) -> Option<&'a Value> {
+    let pointer = target.strip_prefix('#')?;
+    let mut segments = pointer.split('/').skip(1);
+    let first = segments.next()?;
+    let mut value = root.get(&unescape(first))?;
+    for segment in segments {
+        value = value.get(unescape(segment))?;
+    }
+    Some(value)
+}
+
+fn unescape(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
 
 /// Applies the readings to one schema, `map`, at `pointer`; `warn` says
 /// what was read how.
@@ -301,5 +617,99 @@ mod tests {
         ] {
             assert_eq!(read_schema(kept.clone()), (kept, vec![]));
         }
+    }
+
+    fn read_document(document: Value) -> (Value, Vec<(String, String)>) {
+        let Value::Object(mut root) = document else {
+            panic!("a document is a mapping");
+        };
+        let mut said = Vec::new();
+        super::document(&mut root, &mut |pointer, message| {
+            said.push((pointer.to_owned(), message))
+        });
+        (Value::Object(root), said)
+    }
+
+    #[test]
+    fn a_server_url_with_variables_takes_their_defaults() {
+        let (root, said) = read_document(json!({"servers": [{
+            "url": "https://{region}.example.com/{version}",
+            "variables": {"region": {"default": "us", "enum": ["us", "de"]}, "version": {"default": "v2"}}
+        }]}));
+        assert_eq!(root["servers"][0]["url"], "https://us.example.com/v2");
+        assert_eq!(said[0].0, "/servers/0/url");
+        // Without a default there is no reading; validation refuses it.
+        let without = json!({"servers": [{"url": "https://{region}.example.com"}]});
+        assert_eq!(read_document(without.clone()), (without, vec![]));
+    }
+
+    #[test]
+    fn an_undeclared_path_parameter_is_a_string() {
+        let (root, said) = read_document(json!({
+            "paths": {"/jobs/{job}/files/{file}": {
+                "parameters": [{"$ref": "#/components/parameters/File"}],
+                "get": {"responses": {}},
+                "delete": {"parameters": [{"name": "job", "in": "path", "required": true}]}
+            }},
+            "components": {"parameters": {"File": {"name": "file", "in": "path", "required": true}}}
+        }));
+        let item = &root["paths"]["/jobs/{job}/files/{file}"];
+        assert_eq!(
+            item["get"]["parameters"],
+            json!([{"name": "job", "in": "path", "required": true, "schema": {"type": "string"}}])
+        );
+        assert_eq!(
+            item["delete"]["parameters"].as_array().map(Vec::len),
+            Some(1)
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1jobs~1{job}~1files~1{file}/get");
+    }
+
+    #[test]
+    fn optional_parameters_with_one_rust_name_are_left_out() {
+        let (root, said) = read_document(json!({"paths": {"/calls": {"get": {"parameters": [
+            {"name": "StartTime", "in": "query"},
+            {"name": "StartTime<", "in": "query"},
+            {"name": "Page", "in": "query"},
+            {"name": "StartTime>", "in": "query", "required": true}
+        ]}}}}));
+        let names: Vec<&str> = root["paths"]["/calls"]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        // A required one stays: the client must send it.
+        assert_eq!(names, ["StartTime", "Page", "StartTime>"]);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1calls/get/parameters/1");
+        assert!(said[0].1.contains("`start_time`"), "{said:?}");
+    }
+
+    #[test]
+    fn a_property_type_named_like_a_component_gets_a_title() {
+        let mut schemas = json!({
+            "Classification": {"type": "object", "properties": {
+                "$template": {"type": "string", "enum": ["a"]},
+                "other": {"type": "string", "enum": ["b"]}
+            }},
+            "ClassificationTemplate": {"type": "object"}
+        });
+        let mut said = Vec::new();
+        type_names(schemas.as_object_mut().unwrap(), &mut |pointer, message| {
+            said.push((pointer.to_owned(), message))
+        });
+        let properties = &schemas["Classification"]["properties"];
+        assert_eq!(
+            properties["$template"]["title"],
+            "ClassificationTemplateValue"
+        );
+        assert!(properties["other"].get("title").is_none());
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(
+            said[0].0,
+            "/components/schemas/Classification/properties/$template"
+        );
     }
 }
