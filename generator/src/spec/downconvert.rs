@@ -28,6 +28,11 @@
 //! - keywords with no 3.0 counterpart that only narrow what is valid (`if`,
 //!   `dependentSchemas`, `unevaluatedProperties`, `contains`…) and JSON
 //!   Schema bookkeeping (`$id`, `$schema`, `$comment`…) are dropped;
+//! - a `$ref` to a schema inside another member
+//!   (`#/components/parameters/X/schema`, `#/components/schemas/X/properties/y`)
+//!   makes that schema a component of its own (`XY`), which the member and the
+//!   `$ref`s point to: progenitor looks references up only in
+//!   `components.schemas`;
 //! - integer bounds beyond 64 bits (`-9223372036854776000`, i64's limit as
 //!   a float formatter prints it) are clamped to the format's range, and
 //!   whole numbers written as floats (`1.0`) are integers.
@@ -155,6 +160,7 @@ impl Converter<'_> {
             self.components(components);
         }
         self.hoist_defs(root);
+        self.hoist_deep_references(root);
     }
 
     /// A path item `$ref` to `components.pathItems`, which 3.0 does not
@@ -1000,6 +1006,136 @@ impl Converter<'_> {
     }
 }
 
+impl Converter<'_> {
+    /// The schemas that `$ref`s reach inside another member
+    /// (`#/components/parameters/X/schema`,
+    /// `#/components/schemas/X/properties/y`) become components of their
+    /// own, where progenitor looks references up; the member refers to the
+    /// component, and so does every `$ref` that reached inside it.
+    fn hoist_deep_references(&mut self, root: &mut Map<String, Value>) {
+        let mut targets = BTreeSet::new();
+        root.values()
+            .for_each(|member| deep_references(member, &mut targets));
+        if targets.is_empty() {
+            return;
+        }
+        // The deepest first: a schema inside another one is its own
+        // component before the outer one is copied.
+        let mut targets: Vec<String> = targets.into_iter().collect();
+        targets.sort_by_key(|target| std::cmp::Reverse(target.len()));
+        let mut taken: BTreeSet<String> = root
+            .get("components")
+            .and_then(|components| components.get("schemas"))
+            .and_then(Value::as_object)
+            .map(|schemas| schemas.keys().cloned().collect())
+            .unwrap_or_default();
+        let mut moved = Vec::new();
+        let mut hoisted = Vec::new();
+        let mut document = Value::Object(std::mem::take(root));
+        for target in targets {
+            let Some(found) = document.pointer_mut(&target[1..]) else {
+                // Validation says that it leads nowhere.
+                continue;
+            };
+            let name = derived_name(&target, &taken);
+            taken.insert(name.clone());
+            let reference = format!("#/components/schemas/{}", escape(&name));
+            let schema = std::mem::replace(found, json!({ "$ref": reference }));
+            self.warn(
+                &target[1..],
+                format!(
+                    "`$ref`s point inside this member (`{target}`); progenitor looks references \
+                     up only in `components.schemas`, so it is read as component `{name}`"
+                ),
+            );
+            hoisted.push((name, schema));
+            moved.push((target, reference));
+        }
+        retarget(&mut document, &moved);
+        for (_, schema) in &mut hoisted {
+            retarget(schema, &moved);
+        }
+        if let Value::Object(map) = document {
+            *root = map;
+        }
+        let schemas = root
+            .entry("components")
+            .or_insert_with(|| json!({}))
+            .as_object_mut()
+            .map(|components| components.entry("schemas").or_insert_with(|| json!({})));
+        if let Some(Value::Object(schemas)) = schemas {
+            for (name, schema) in hoisted {
+                schemas.insert(name, schema);
+            }
+        }
+    }
+}
+
+/// The `$ref` targets in `value` that point inside a member of `components`
+/// or `paths`, at a schema: inside `components.schemas` or below a `schema`.
+fn deep_references(value: &Value, targets: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(target)) = map.get("$ref")
+                && is_deep(target)
+            {
+                targets.insert(target.clone());
+            }
+            map.values()
+                .for_each(|member| deep_references(member, targets));
+        }
+        Value::Array(items) => items.iter().for_each(|item| deep_references(item, targets)),
+        _ => {}
+    }
+}
+
+/// Whether a `$ref` reaches a schema inside another member.
+fn is_deep(target: &str) -> bool {
+    let Some(pointer) = target.strip_prefix("#/") else {
+        return false;
+    };
+    let segments: Vec<&str> = pointer.split('/').collect();
+    match segments.as_slice() {
+        ["components", "schemas", _, _, ..] => true,
+        ["components", _, _, rest @ ..] | ["paths", _, rest @ ..] => {
+            rest.contains(&"schema") && !rest.is_empty()
+        }
+        _ => false,
+    }
+}
+
+/// A component name for the schema at `target`, from the names along its
+/// pointer, free in `taken`.
+fn derived_name(target: &str, taken: &BTreeSet<String>) -> String {
+    use heck::ToPascalCase;
+    let words: Vec<String> = target
+        .trim_start_matches("#/")
+        .split('/')
+        .skip(2)
+        .map(unescape)
+        .filter(|word| {
+            !word.contains('/')
+                && !matches!(
+                    word.as_str(),
+                    "content" | "schema" | "properties" | "parameters"
+                )
+        })
+        .collect();
+    let name = words.join(" ").to_pascal_case();
+    let name = if name.is_empty() {
+        "Schema".to_owned()
+    } else {
+        name
+    };
+    let mut unique = name.clone();
+    let mut n = 2;
+    while taken.contains(&unique) {
+        unique = format!("{name}{n}");
+        n += 1;
+    }
+    unique
+}
+
 /// Points every `$ref` at `from` (or inside it) to `to` instead.
 fn retarget(value: &mut Value, moved: &[(String, String)]) {
     match value {
@@ -1154,6 +1290,52 @@ mod tests {
 
     fn yaml(text: &str) -> Value {
         serde_yaml::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn schemas_that_refs_reach_inside_become_components() {
+        let text = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  \
+                    parameters:\n    state:\n      name: state\n      in: query\n      schema:\n        \
+                    type: string\n        enum: [a, b]\n    other:\n      name: other\n      in: query\n      \
+                    schema:\n        $ref: '#/components/parameters/state/schema'\n  schemas:\n    X:\n      \
+                    properties:\n        y: {type: integer}\n    Z:\n      \
+                    $ref: '#/components/schemas/X/properties/y'\n";
+        let mut source = source(text);
+        let warnings = downconvert(&mut source);
+        let value = &source.value;
+        let reference = |name: &str| json!({"$ref": format!("#/components/schemas/{name}")});
+        assert_eq!(
+            value["components"]["schemas"]["State"],
+            yaml("{type: string, enum: [a, b]}")
+        );
+        assert_eq!(
+            value["components"]["parameters"]["state"]["schema"],
+            reference("State")
+        );
+        assert_eq!(
+            value["components"]["parameters"]["other"]["schema"],
+            reference("State")
+        );
+        assert_eq!(
+            value["components"]["schemas"]["XY"],
+            yaml("{type: integer}")
+        );
+        assert_eq!(value["components"]["schemas"]["Z"], reference("XY"));
+        assert_eq!(
+            value["components"]["schemas"]["X"]["properties"]["y"],
+            reference("XY")
+        );
+        let located: Vec<(usize, &str)> = warnings
+            .iter()
+            .map(|w| (w.location.map_or(0, |l| l.line), w.pointer.as_str()))
+            .collect();
+        assert_eq!(
+            located,
+            [
+                (11, "/components/parameters/state/schema"),
+                (22, "/components/schemas/X/properties/y")
+            ]
+        );
     }
 
     const S: &str = "/components/schemas/S";

@@ -20,13 +20,17 @@
 //! - an inline schema whose type typify would name like a component
 //!   (property `$template` of `Classification` and the component
 //!   `ClassificationTemplate`) gets a `title` that names it apart: typify
-//!   would define both, and the crate would not compile.
+//!   would define both, and the crate would not compile; so does the
+//!   `title` of a nullable component that names it as a component is named,
+//!   which is left out.
 //!
 //! And some of the document ([`document`]):
 //! - a first server URL with variables (`https://{region}.sentry.io`) is
 //!   read with each variable's `default`;
 //! - a path's `{name}` that no parameter declares is a `string` path
 //!   parameter, declared for the operation;
+//! - a response that is a `$ref` to a request body (`#/components/requestBodies/X`)
+//!   is that body's content, written in place;
 //! - an optional parameter whose Rust name another parameter of the
 //!   operation already has (`DateCreated<` beside `DateCreated`: both
 //!   `date_created`) is left out: the client cannot send it.
@@ -47,6 +51,22 @@ pub(super) fn type_names(schemas: &mut Map<String, Value>, warn: &mut dyn FnMut(
         .collect();
     for (name, schema) in schemas.iter_mut() {
         let pointer = format!("/components/schemas/{}", escape(name));
+        // A nullable component is typify's `Option` of an inner type, which
+        // its `title` names: the component's own name, when they agree.
+        if let Value::Object(component) = schema
+            && component.get("nullable") == Some(&Value::Bool(true))
+            && let Some(title) = component.get("title").and_then(Value::as_str)
+            && taken.contains_key(&variant_name(title))
+        {
+            warn(
+                &format!("{pointer}/title"),
+                format!(
+                    "the `title` \"{title}\" of a nullable component would name its inner type \
+                     as a component is named: left out"
+                ),
+            );
+            component.remove("title");
+        }
         inline_type_names(schema, &variant_name(name), &pointer, &mut taken, warn);
     }
 }
@@ -119,6 +139,64 @@ pub(super) fn document(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str,
     server_variables(root, warn);
     undeclared_path_parameters(root, warn);
     parameters_with_one_rust_name(root, warn);
+    responses_that_are_request_bodies(root, warn);
+}
+
+/// Writes in place the responses that refer to a request body: its
+/// `content` and `description` are what a response has too.
+fn responses_that_are_request_bodies(
+    root: &mut Map<String, Value>,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let mut found = Vec::new();
+    let Some(Value::Object(paths)) = root.get("paths") else {
+        return;
+    };
+    for (path, item) in paths {
+        let Value::Object(item) = item else {
+            continue;
+        };
+        for (method, operation) in item {
+            let responses = operation.get("responses").and_then(Value::as_object);
+            for (status, response) in responses.into_iter().flatten() {
+                if let Some(target) = response.get("$ref").and_then(Value::as_str)
+                    && target.starts_with("#/components/requestBodies/")
+                    && let Some(Value::Object(body)) = root_pointer(root, target)
+                {
+                    let mut read = Map::new();
+                    let description = body.get("description").cloned();
+                    read.insert(
+                        "description".to_owned(),
+                        description.unwrap_or_else(|| "".into()),
+                    );
+                    if let Some(content) = body.get("content") {
+                        read.insert("content".to_owned(), content.clone());
+                    }
+                    let pointer = format!("/paths/{}/{method}/responses/{status}", escape(path));
+                    found.push((pointer, target.to_owned(), Value::Object(read)));
+                }
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut document = Value::Object(std::mem::take(root));
+    for (pointer, target, response) in found {
+        warn(
+            &format!("{pointer}/$ref"),
+            format!(
+                "the response refers to a request body, `{target}`: its content is read as \
+                 the response's"
+            ),
+        );
+        if let Some(place) = document.pointer_mut(&pointer) {
+            *place = response;
+        }
+    }
+    if let Value::Object(map) = document {
+        *root = map;
+    }
 }
 
 /// The first server's URL with its variables' defaults, when each has one.
@@ -711,5 +789,19 @@ mod tests {
             said[0].0,
             "/components/schemas/Classification/properties/$template"
         );
+    }
+
+    #[test]
+    fn a_response_that_refers_to_a_request_body_is_its_content() {
+        let content = json!({"application/json": {"schema": {"type": "string"}}});
+        let (root, said) = read_document(json!({
+            "paths": {"/x": {"put": {"responses": {"200": {"$ref": "#/components/requestBodies/B"}}}}},
+            "components": {"requestBodies": {"B": {"content": content}}}
+        }));
+        assert_eq!(
+            root["paths"]["/x"]["put"]["responses"]["200"],
+            json!({"description": "", "content": content})
+        );
+        assert_eq!(said[0].0, "/paths/~1x/put/responses/200/$ref");
     }
 }
