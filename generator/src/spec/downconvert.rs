@@ -246,6 +246,35 @@ impl Converter<'_> {
         }
     }
 
+    /// The components of `schemas` written as nullable unions of several
+    /// members (`nullable: true` beside `oneOf`), which
+    /// [`Self::split_nullable_unions`] splits as those that
+    /// [`Self::null_members`] makes.
+    fn nullable_unions_written(&mut self, schemas: &Map<String, Value>) {
+        for (name, schema) in schemas {
+            let several = ["anyOf", "oneOf"].iter().any(|keyword| {
+                schema
+                    .get(*keyword)
+                    .and_then(Value::as_array)
+                    .is_some_and(|members| members.len() > 1)
+            });
+            if several
+                && schema.get("nullable") == Some(&Value::Bool(true))
+                && !self.nullable_unions.contains(name)
+            {
+                self.warn(
+                    &format!("/components/schemas/{}/nullable", escape(name)),
+                    format!(
+                        "a nullable union is read as a nullable `allOf` of a component \
+                         `{name}Variant` that holds the members: typify would give both the \
+                         same name"
+                    ),
+                );
+                self.nullable_unions.push(name.clone());
+            }
+        }
+    }
+
     /// A component that [`Self::null_members`] made a nullable union of
     /// several members, split in two: typify gives such a component and the
     /// union inside it the same name, and the crate would not compile. The
@@ -1064,9 +1093,13 @@ impl Converter<'_> {
             .as_object_mut()
             .map(|components| components.entry("schemas").or_insert_with(|| json!({})));
         if let Some(Value::Object(schemas)) = schemas {
+            let mut names = Map::new();
             for (name, schema) in hoisted {
+                names.insert(name.clone(), schema.clone());
                 schemas.insert(name, schema);
             }
+            self.nullable_unions_written(&names);
+            self.split_nullable_unions(schemas);
         }
     }
 }
