@@ -66,6 +66,7 @@ pub fn downconvert(source: &mut Source) -> Vec<Diagnostic> {
         changed: false,
         hoisted: Vec::new(),
         nullable_unions: Vec::new(),
+        component_names: Default::default(),
     };
     converter.document(&mut value);
     source.value = value;
@@ -85,6 +86,8 @@ struct Converter<'a> {
     hoisted: Vec<(String, String, Value)>,
     /// Components made nullable unions by [`Self::null_members`], by name.
     nullable_unions: Vec<String>,
+    /// The type names typify gives the components.
+    component_names: BTreeSet<String>,
 }
 
 impl Converter<'_> {
@@ -109,6 +112,7 @@ impl Converter<'_> {
             }
         }
         super::habits::document(root, &mut |at, message| self.warn(at, message));
+        self.component_names = super::habits::component_type_names(root);
         if let Some(dialect) = root.remove("jsonSchemaDialect") {
             self.changed = true;
             if dialect.as_str() != Some(DEFAULT_DIALECT) {
@@ -412,6 +416,11 @@ impl Converter<'_> {
             self.reference_siblings(map, pointer);
         }
         super::habits::read(map, pointer, &mut |at, message| self.warn(at, message));
+        let components = std::mem::take(&mut self.component_names);
+        super::habits::inline_title(map, pointer, &components, &mut |at, message| {
+            self.warn(at, message)
+        });
+        self.component_names = components;
     }
 
     /// Every schema inside `map`, read first, at the pointers the spec

@@ -124,6 +124,15 @@ fn inline_type_names(
                     ),
                 );
                 inline.insert("title".to_owned(), Value::String(apart.clone()));
+                // typify names the one member of an `allOf` as the property
+                // would have been named.
+                if let Some(Value::Array(members)) = inline.get_mut("allOf") {
+                    for member in members.iter_mut().filter_map(Value::as_object_mut) {
+                        if !member.contains_key("$ref") && !member.contains_key("title") {
+                            member.insert("title".to_owned(), Value::String(apart.clone()));
+                        }
+                    }
+                }
                 taken.insert(apart.clone(), format!("{pointer}/properties/{property}"));
                 apart
             }
@@ -415,6 +424,45 @@ fn unescape(segment: &str) -> String {
     segment.replace("~1", "/").replace("~0", "~")
 }
 
+/// Leaves out the `title` of an inline schema (at `pointer`, not a
+/// component) that would name its type as a component is named: typify
+/// would define both. `components` holds the components' type names.
+pub(super) fn inline_title(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    components: &std::collections::BTreeSet<String>,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let is_component = pointer
+        .strip_prefix("/components/schemas/")
+        .is_some_and(|name| !name.contains('/'));
+    let Some(title) = map.get("title").and_then(Value::as_str) else {
+        return;
+    };
+    if is_component || !components.contains(&variant_name(title)) || map.contains_key("$ref") {
+        return;
+    }
+    warn(
+        &format!("{pointer}/title"),
+        format!(
+            "the `title` \"{title}\" would name this inline schema's type as a component is \
+             named: left out"
+        ),
+    );
+    map.remove("title");
+}
+
+/// The type names typify gives the components of `root`.
+pub(super) fn component_type_names(
+    root: &Map<String, Value>,
+) -> std::collections::BTreeSet<String> {
+    root.get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+        .map(|schemas| schemas.keys().map(|name| variant_name(name)).collect())
+        .unwrap_or_default()
+}
+
 /// Applies the readings to one schema, `map`, at `pointer`; `warn` says
 /// what was read how.
 pub(super) fn read(
@@ -427,10 +475,50 @@ pub(super) fn read(
         return;
     };
     meaningless_format(map, pointer, &kind, warn);
+    properties_with_one_rust_name(map, pointer, warn);
     if kind == "string" {
         string_enum(map, pointer, warn);
     }
     default(map, pointer, &kind, warn);
+}
+
+/// Leaves out the properties whose Rust field name (as typify derives it)
+/// an earlier property has (`isGlobal` beside `is_global`): a struct cannot
+/// have both, and the client ignores members it has no field for.
+fn properties_with_one_rust_name(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let Some(Value::Object(properties)) = map.get("properties") else {
+        return;
+    };
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    let mut clashes = Vec::new();
+    for name in properties.keys() {
+        match seen.get(&rust_parameter_name(name)) {
+            Some(earlier) => clashes.push((name.clone(), (*earlier).to_owned())),
+            None => {
+                seen.insert(rust_parameter_name(name), name);
+            }
+        }
+    }
+    for (name, earlier) in clashes {
+        warn(
+            &format!("{pointer}/properties/{}", escape(&name)),
+            format!(
+                "property `{name}` gets the same Rust name as `{earlier}`, `{}`: it is left out \
+                 of the type (decoding ignores it, and it cannot be sent)",
+                rust_parameter_name(&name)
+            ),
+        );
+        if let Some(Value::Object(properties)) = map.get_mut("properties") {
+            properties.remove(&name);
+        }
+        if let Some(Value::Array(required)) = map.get_mut("required") {
+            required.retain(|member| member.as_str() != Some(name.as_str()));
+        }
+    }
 }
 
 fn meaningless_format(
@@ -803,5 +891,48 @@ mod tests {
             json!({"description": "", "content": content})
         );
         assert_eq!(said[0].0, "/paths/~1x/put/responses/200/$ref");
+    }
+
+    #[test]
+    fn properties_with_one_rust_name_keep_one() {
+        let (schema, said) = read_schema(json!({"type": "object",
+            "properties": {"is_global": {"type": "boolean"}, "isGlobal": {"type": "boolean"}},
+            "required": ["is_global", "isGlobal"]}));
+        let kept: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
+        assert_eq!(kept.len(), 1, "{schema}");
+        assert_eq!(schema["required"], json!([kept[0]]));
+        let left_out = if kept[0] == "is_global" {
+            "isGlobal"
+        } else {
+            "is_global"
+        };
+        assert_eq!(said[0].0, format!("/S/properties/{left_out}"));
+        assert!(said[0].1.contains("`is_global`"), "{said:?}");
+    }
+
+    #[test]
+    fn an_inline_title_named_like_a_component_is_left_out() {
+        let components = ["QuickReplyOption".to_owned()].into_iter().collect();
+        let mut said = Vec::new();
+        let mut warn = |pointer: &str, message: String| said.push((pointer.to_owned(), message));
+        let mut inline = json!({"title": "Quick Reply Option", "type": "object"});
+        let map = inline.as_object_mut().unwrap();
+        inline_title(
+            map,
+            "/paths/~1x/get/responses/200/content/application~1json/schema",
+            &components,
+            &mut warn,
+        );
+        assert_eq!(inline, json!({"type": "object"}));
+        let mut component = json!({"title": "Quick Reply Option", "type": "object"});
+        let map = component.as_object_mut().unwrap();
+        inline_title(
+            map,
+            "/components/schemas/quick_reply_option",
+            &components,
+            &mut warn,
+        );
+        assert_eq!(component["title"], "Quick Reply Option");
+        assert_eq!(said.len(), 1);
     }
 }
