@@ -235,6 +235,7 @@ impl Converter<'_> {
                 "schemas" => {
                     self.each_member(member, &pointer, Self::schema);
                     if let Value::Object(schemas) = member {
+                        self.nullable_unions_written(schemas);
                         self.split_nullable_unions(schemas);
                         super::habits::type_names(schemas, &mut |at, message| {
                             self.warn(at, message)
@@ -256,11 +257,14 @@ impl Converter<'_> {
     /// [`Self::null_members`] makes.
     fn nullable_unions_written(&mut self, schemas: &Map<String, Value>) {
         for (name, schema) in schemas {
+            // Of references: typify names a union of inline members apart.
             let several = ["anyOf", "oneOf"].iter().any(|keyword| {
                 schema
                     .get(*keyword)
                     .and_then(Value::as_array)
-                    .is_some_and(|members| members.len() > 1)
+                    .is_some_and(|members| {
+                        members.len() > 1 && members.iter().any(|m| m.get("$ref").is_some())
+                    })
             });
             if several
                 && schema.get("nullable") == Some(&Value::Bool(true))
@@ -1332,6 +1336,20 @@ mod tests {
 
     fn yaml(text: &str) -> Value {
         serde_yaml::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn a_nullable_union_of_references_is_split_in_3_0_too() {
+        let (schema, said) = convert(
+            "3.0.3",
+            "nullable: true\noneOf:\n  - $ref: '#/components/schemas/A'\n  - $ref: '#/components/schemas/B'\n",
+        );
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/SVariant"}]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].2.contains("`SVariant`"), "{said:?}");
     }
 
     #[test]

@@ -470,6 +470,7 @@ pub(super) fn read(
     pointer: &str,
     warn: &mut dyn FnMut(&str, String),
 ) {
+    annotation_members(map, pointer, warn);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
@@ -480,6 +481,57 @@ pub(super) fn read(
         string_enum(map, pointer, warn);
     }
     default(map, pointer, &kind, warn);
+}
+
+/// Moves what `allOf` members that only annotate (`{description: …}`
+/// beside `{$ref: X}`) say to the schema itself: typify would make a type of
+/// their own of the merge, named as the property is, when it is `X`.
+fn annotation_members(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    const ANNOTATIONS: [&str; 6] = [
+        "description",
+        "title",
+        "example",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+    ];
+    let annotates = |member: &Value| {
+        member
+            .as_object()
+            .is_some_and(|m| !m.is_empty() && m.keys().all(|k| ANNOTATIONS.contains(&k.as_str())))
+    };
+    let Some(Value::Array(members)) = map.get("allOf") else {
+        return;
+    };
+    let references = members.iter().filter(|m| m.get("$ref").is_some()).count();
+    if references == 0 || !members.iter().any(annotates) {
+        return;
+    }
+    let Some(Value::Array(members)) = map.remove("allOf") else {
+        return;
+    };
+    let mut kept = Vec::new();
+    for (index, member) in members.into_iter().enumerate() {
+        if !annotates(&member) {
+            kept.push(member);
+            continue;
+        }
+        warn(
+            &format!("{pointer}/allOf/{index}"),
+            "an `allOf` member that only annotates is read as annotations of the schema itself"
+                .to_owned(),
+        );
+        if let Value::Object(annotations) = member {
+            for (key, value) in annotations {
+                map.entry(key).or_insert(value);
+            }
+        }
+    }
+    map.insert("allOf".to_owned(), Value::Array(kept));
 }
 
 /// Leaves out the properties whose Rust field name (as typify derives it)
@@ -934,5 +986,21 @@ mod tests {
         );
         assert_eq!(component["title"], "Quick Reply Option");
         assert_eq!(said.len(), 1);
+    }
+
+    #[test]
+    fn allof_members_that_only_annotate_annotate_the_schema() {
+        let (schema, said) = read_schema(json!({"nullable": true, "allOf": [
+            {"$ref": "#/components/schemas/Item"},
+            {"description": "The item."}
+        ]}));
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "description": "The item.",
+                   "allOf": [{"$ref": "#/components/schemas/Item"}]})
+        );
+        assert_eq!(said[0].0, "/S/allOf/1");
+        let kept = json!({"allOf": [{"$ref": "#/components/schemas/A"}, {"required": ["a"]}]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
     }
 }
