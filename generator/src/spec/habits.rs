@@ -13,6 +13,8 @@
 //!   `enum` or the bounds) is left out;
 //! - a boolean or number among the values of a string `enum` (`true`, which a
 //!   YAML 1.1 tool wrote for `on`) is its text;
+//! - `minLength: 0`, which admits every string, is left out (typify would
+//!   check it with a comparison rustc warns is always false);
 //! - a string `enum` whose values get the same Rust name (`ASC` and `asc`,
 //!   `+1` and `-1` after a prefix) is read as a plain string.
 //!
@@ -100,7 +102,10 @@ fn inline_type_names(
         return;
     };
     for (property, member) in properties.iter_mut() {
-        let Some(inline) = member.as_object_mut().filter(|m| !m.contains_key("$ref")) else {
+        let Some(inline) = member
+            .as_object_mut()
+            .filter(|m| !m.contains_key("$ref") && !names_a_reference(m))
+        else {
             continue;
         };
         let at = format!("{pointer}/properties/{}", escape(property));
@@ -140,6 +145,34 @@ fn inline_type_names(
         };
         inline_type_names(member, &name, &at, taken, warn);
     }
+}
+
+/// Whether `schema` is one `$ref` with annotations (`allOf: [{$ref}]`
+/// beside a `description`, `nullable`): typify gives it the referenced
+/// type, no type of its own.
+fn names_a_reference(schema: &Map<String, Value>) -> bool {
+    const ANNOTATIONS: [&str; 8] = [
+        "description",
+        "title",
+        "example",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "nullable",
+        "default",
+    ];
+    let mut references = 0;
+    for (key, value) in schema {
+        match key.as_str() {
+            "allOf" | "anyOf" | "oneOf" => match value.as_array().map(Vec::as_slice) {
+                Some([only]) if only.get("$ref").is_some() => references += 1,
+                _ => return false,
+            },
+            key if ANNOTATIONS.contains(&key) => {}
+            _ => return false,
+        }
+    }
+    references == 1
 }
 
 /// Applies the readings of the document to `root`, before its members are
@@ -479,6 +512,14 @@ pub(super) fn read(
     properties_with_one_rust_name(map, pointer, warn);
     if kind == "string" {
         string_enum(map, pointer, warn);
+        // typify checks it (`len < 0`), which rustc warns is always false.
+        if map.get("minLength").and_then(Value::as_u64) == Some(0) {
+            map.remove("minLength");
+            warn(
+                &format!("{pointer}/minLength"),
+                "`minLength: 0` admits every string: left out".to_owned(),
+            );
+        }
     }
     default(map, pointer, &kind, warn);
 }
@@ -764,6 +805,9 @@ mod tests {
         assert!(said[0].1.contains("`format: \"kvpairs\"`"), "{said:?}");
         let (schema, _) = read_schema(json!({"type": "array", "format": "ipv4", "items": {}}));
         assert_eq!(schema, json!({"type": "array", "items": {}}));
+        let (schema, said) = read_schema(json!({"type": "string", "minLength": 0, "maxLength": 3}));
+        assert_eq!(schema, json!({"type": "string", "maxLength": 3}));
+        assert_eq!(said[0].0, "/S/minLength");
         // A string's format, known or not, is typify's to read.
         let (schema, said) = read_schema(json!({"type": "string", "format": "uri-map"}));
         assert_eq!(schema, json!({"type": "string", "format": "uri-map"}));
@@ -919,6 +963,19 @@ mod tests {
             said.push((pointer.to_owned(), message))
         });
         let properties = &schemas["Classification"]["properties"];
+        // A property that is the component itself names no type of its own.
+        let mut schemas = json!({
+            "Session": {"type": "object", "properties": {
+                "attributes": {"description": "D", "nullable": true,
+                               "allOf": [{"$ref": "#/components/schemas/SessionAttributes"}]}
+            }},
+            "SessionAttributes": {"type": "object"}
+        });
+        let before = schemas.clone();
+        type_names(schemas.as_object_mut().unwrap(), &mut |pointer, message| {
+            panic!("{pointer}: {message}")
+        });
+        assert_eq!(schemas, before);
         assert_eq!(
             properties["$template"]["title"],
             "ClassificationTemplateValue"
