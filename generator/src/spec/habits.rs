@@ -30,7 +30,9 @@
 //! - a first server URL with variables (`https://{region}.sentry.io`) is
 //!   read with each variable's `default`;
 //! - a path's `{name}` that no parameter declares is a `string` path
-//!   parameter, declared for the operation;
+//!   parameter, declared for the operation (unless a path parameter of
+//!   another name, or a `$ref` that leads nowhere, may be the one meant:
+//!   then validation says so);
 //! - a response that is a `$ref` to a request body (`#/components/requestBodies/X`)
 //!   is that body's content, written in place;
 //! - an optional parameter whose Rust name another parameter of the
@@ -325,6 +327,24 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMu
             }
             let mut declared = on_item.clone();
             declared.extend(declared_names(operation.get("parameters")));
+            // A parameter that may be the missing one, misnamed or behind a
+            // `$ref` that leads nowhere, leaves validation to say which.
+            let lists = [item.get("parameters"), operation.get("parameters")];
+            let doubtful = lists
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_array)
+                .flatten()
+                .any(
+                    |parameter| match parameter.get("$ref").and_then(Value::as_str) {
+                        Some(target) => root_pointer(root, target).is_none(),
+                        None => false,
+                    },
+                )
+                || declared.iter().any(|name| !names.contains(name));
+            if doubtful {
+                continue;
+            }
             for name in names.iter().filter(|name| !declared.contains(name)) {
                 undeclared.push((path.clone(), method.clone(), name.clone()));
             }
@@ -926,6 +946,15 @@ mod tests {
         );
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].0, "/paths/~1jobs~1{job}~1files~1{file}/get");
+        // A misnamed one may be meant: no reading.
+        let misnamed = json!({"paths": {"/s/{id}": {"get": {"parameters": [
+            {"name": "sessionId", "in": "path", "required": true}
+        ]}}}});
+        assert_eq!(read_document(misnamed.clone()), (misnamed, vec![]));
+        let dangling = json!({"paths": {"/s/{id}": {"get": {"parameters": [
+            {"$ref": "#/components/parameters/Id"}
+        ]}}}});
+        assert_eq!(read_document(dangling.clone()), (dangling, vec![]));
     }
 
     #[test]
