@@ -10,7 +10,10 @@
 //!   (`'false'`, `'3600'`) is that boolean or number; a number or boolean
 //!   default of a string is its text; a default that still does not fit its
 //!   schema (another type, `null` where null is not allowed, outside the
-//!   `enum` or the bounds) is left out;
+//!   `enum` or the bounds) is left out, and so is the default of a
+//!   one-value `enum` (typify refuses it; a tagged union's tag has one);
+//! - an object or list `default` beside a `$ref` is left out (typify checks
+//!   it against the referenced type, which the generator cannot do first);
 //! - a boolean or number among the values of a string `enum` (`true`, which a
 //!   YAML 1.1 tool wrote for `on`) is its text;
 //! - `minLength: 0`, which admits every string, is left out (typify would
@@ -524,6 +527,7 @@ pub(super) fn read(
     warn: &mut dyn FnMut(&str, String),
 ) {
     annotation_members(map, pointer, warn);
+    default_of_a_reference(map, pointer, warn);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
@@ -542,6 +546,33 @@ pub(super) fn read(
         }
     }
     default(map, pointer, &kind, warn);
+}
+
+/// Leaves out an object or list `default` beside a `$ref` (`allOf:
+/// [{$ref}]`): typify checks it against the referenced type and refuses the
+/// whole spec when it does not fit, which the generator cannot check first.
+fn default_of_a_reference(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let composite = map
+        .get("default")
+        .is_some_and(|value| value.is_object() || value.is_array());
+    let referenced = map.contains_key("$ref")
+        || map
+            .get("allOf")
+            .and_then(Value::as_array)
+            .is_some_and(|members| members.iter().any(|m| m.get("$ref").is_some()));
+    if composite && referenced {
+        map.remove("default");
+        warn(
+            &format!("{pointer}/default"),
+            "a `default` object or list beside a `$ref` is left out: typify checks it against \
+             the referenced type, and refuses the spec when it does not fit"
+                .to_owned(),
+        );
+    }
 }
 
 /// Moves what `allOf` members that only annotate (`{description: …}`
@@ -763,6 +794,18 @@ fn default(
         map.insert("default".to_owned(), read.clone());
     }
     let value = read.unwrap_or(written);
+    // typify refuses the default of a one-value enum, which a tagged
+    // union's tag property often has; it gives that value anyway.
+    if let Some(Value::Array(allowed)) = map.get("enum")
+        && allowed.as_slice() == [value.clone()]
+    {
+        map.remove("default");
+        warn(
+            &at,
+            format!("`default: {value}` is the one value allowed: left out, as it says no more"),
+        );
+        return;
+    }
     if let Some(why) = misfit(map, kind, &value) {
         map.remove("default");
         warn(&at, format!("`default: {value}` {why}: left out"));
@@ -871,6 +914,10 @@ mod tests {
         }
         let kept = json!({"type": "integer", "nullable": true, "minimum": 0, "default": null});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        let (read, said) =
+            read_schema(json!({"type": "string", "enum": ["tag"], "default": "tag"}));
+        assert_eq!(read, json!({"type": "string", "enum": ["tag"]}));
+        assert_eq!(said[0].0, "/S/default");
         let kept = json!({"type": "string", "enum": ["a", "b"], "default": "b"});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
     }
@@ -1087,6 +1134,21 @@ mod tests {
         );
         assert_eq!(said[0].0, "/S/allOf/1");
         let kept = json!({"allOf": [{"$ref": "#/components/schemas/A"}, {"required": ["a"]}]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn an_object_default_beside_a_reference_is_left_out() {
+        let (schema, said) = read_schema(json!({
+            "allOf": [{"$ref": "#/components/schemas/Prediction"}],
+            "default": {"type": "content", "content": ""}
+        }));
+        assert_eq!(
+            schema,
+            json!({"allOf": [{"$ref": "#/components/schemas/Prediction"}]})
+        );
+        assert_eq!(said[0].0, "/S/default");
+        let kept = json!({"allOf": [{"$ref": "#/components/schemas/Mode"}], "default": "auto"});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
     }
 }
