@@ -38,6 +38,10 @@
 //!   then validation says so);
 //! - a response that is a `$ref` to a request body (`#/components/requestBodies/X`)
 //!   is that body's content, written in place;
+//! - a `deepObject` query parameter (`filter[name]=value`, which progenitor
+//!   cannot send) whose schema is an object of listed scalar properties is
+//!   one query parameter per property, named `filter[name]`; another
+//!   optional one (a map, a list) is left out: the client cannot send it;
 //! - an optional parameter whose Rust name another parameter of the
 //!   operation already has (`DateCreated<` beside `DateCreated`: both
 //!   `date_created`) is left out: the client cannot send it.
@@ -185,6 +189,7 @@ fn names_a_reference(schema: &Map<String, Value>) -> bool {
 pub(super) fn document(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
     server_variables(root, warn);
     undeclared_path_parameters(root, warn);
+    deep_object_parameters(root, warn);
     parameters_with_one_rust_name(root, warn);
     responses_that_are_request_bodies(root, warn);
 }
@@ -379,6 +384,104 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMu
             }
         }
     }
+}
+
+/// Reads an operation's own `deepObject` query parameters as progenitor can
+/// send them: one parameter per property, or none.
+fn deep_object_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    let Some(Value::Object(paths)) = root.get_mut("paths") else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        let Value::Object(item) = item else {
+            continue;
+        };
+        for (method, operation) in item.iter_mut() {
+            if !super::walk::METHODS.contains(&method.as_str()) {
+                continue;
+            }
+            let Some(Value::Array(parameters)) = operation.get_mut("parameters") else {
+                continue;
+            };
+            let pointer = format!("/paths/{}/{method}/parameters", escape(path));
+            let mut read = Vec::with_capacity(parameters.len());
+            for (index, parameter) in std::mem::take(parameters).into_iter().enumerate() {
+                let deep = parameter.get("in").and_then(Value::as_str) == Some("query")
+                    && parameter.get("style").and_then(Value::as_str) == Some("deepObject");
+                if !deep {
+                    read.push(parameter);
+                    continue;
+                }
+                let at = format!("{pointer}/{index}/style");
+                let name = parameter
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                let required = parameter.get("required") == Some(&Value::Bool(true));
+                match deep_object_members(&parameter) {
+                    Some(members) => {
+                        warn(
+                            &at,
+                            format!(
+                                "`style: deepObject` query parameter `{name}` is read as one \
+                                 query parameter per property, `{name}[…]`, which is how it is \
+                                 sent"
+                            ),
+                        );
+                        read.extend(members);
+                    }
+                    None if !required => warn(
+                        &at,
+                        format!(
+                            "`style: deepObject` query parameter `{name}` is not an object of \
+                             listed properties, and progenitor cannot send it otherwise: it is \
+                             optional, so it is left out and the client cannot send it"
+                        ),
+                    ),
+                    // Validation refuses it.
+                    None => read.push(parameter),
+                }
+            }
+            *parameters = read;
+        }
+    }
+}
+
+/// The query parameters `name[property]` a `deepObject` parameter stands
+/// for, when its schema is an object of listed properties that are neither
+/// objects nor lists.
+fn deep_object_members(parameter: &Value) -> Option<Vec<Value>> {
+    let name = parameter.get("name")?.as_str()?;
+    let schema = parameter.get("schema")?.as_object()?;
+    let properties = schema.get("properties")?.as_object()?;
+    let open = schema
+        .get("additionalProperties")
+        .is_some_and(|additional| additional.is_object());
+    if open || properties.is_empty() {
+        return None;
+    }
+    let required_list = schema.get("required").and_then(Value::as_array);
+    let parameter_required = parameter.get("required") == Some(&Value::Bool(true));
+    let mut members = Vec::new();
+    for (property, member) in properties {
+        let kind = member.get("type").and_then(Value::as_str);
+        let scalar = matches!(kind, Some("string" | "integer" | "number" | "boolean"));
+        if !scalar {
+            return None;
+        }
+        let required = parameter_required
+            && required_list.is_some_and(|list| list.iter().any(|r| r == property));
+        let mut read = Map::new();
+        read.insert("name".to_owned(), format!("{name}[{property}]").into());
+        read.insert("in".to_owned(), "query".into());
+        read.insert("required".to_owned(), Value::Bool(required));
+        if let Some(description) = member.get("description") {
+            read.insert("description".to_owned(), description.clone());
+        }
+        read.insert("schema".to_owned(), member.clone());
+        members.push(Value::Object(read));
+    }
+    Some(members)
 }
 
 /// Leaves out an operation's optional parameters whose Rust name (as
@@ -1150,5 +1253,36 @@ mod tests {
         assert_eq!(said[0].0, "/S/default");
         let kept = json!({"allOf": [{"$ref": "#/components/schemas/Mode"}], "default": "auto"});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn deep_object_parameters_are_sent_as_their_properties() {
+        let (root, said) = read_document(json!({"paths": {"/people": {"get": {"parameters": [
+            {"name": "relationship", "in": "query", "style": "deepObject", "explode": true,
+             "schema": {"type": "object", "properties": {
+                 "owner": {"type": "boolean"}, "title": {"type": "string"}}}},
+            {"name": "metadata", "in": "query", "style": "deepObject",
+             "schema": {"type": "object", "additionalProperties": {"type": "string"}}},
+            {"name": "limit", "in": "query", "schema": {"type": "integer"}}
+        ]}}}}));
+        let names: Vec<&str> = root["paths"]["/people"]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["relationship[owner]", "relationship[title]", "limit"]
+        );
+        let pointers: Vec<&str> = said.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/paths/~1people/get/parameters/0/style",
+                "/paths/~1people/get/parameters/1/style"
+            ]
+        );
+        assert!(said[1].1.contains("left out"), "{said:?}");
     }
 }
