@@ -13,7 +13,9 @@
 //!   `enum` or the bounds) is left out, and so is the default of a
 //!   one-value `enum` (typify refuses it; a tagged union's tag has one);
 //! - an object or list `default` beside a `$ref` is left out (typify checks
-//!   it against the referenced type, which the generator cannot do first);
+//!   it against the referenced type, which the generator cannot do first),
+//!   and so is a default that is not an object of an `anyOf` of several
+//!   (typify reads it as an object of its alternatives);
 //! - a boolean or number among the values of a string `enum` (`true`, which a
 //!   YAML 1.1 tool wrote for `on`) is its text;
 //! - `minLength: 0`, which admits every string, is left out (typify would
@@ -42,6 +44,9 @@
 //!   cannot send) whose schema is an object of listed scalar properties is
 //!   one query parameter per property, named `filter[name]`; another
 //!   optional one (a map, a list) is left out: the client cannot send it;
+//! - a header parameter whose schema is not a scalar (linode's `X-Filter`, a
+//!   JSON object) is a string, the text the caller sends: progenitor writes
+//!   a header with `Display`, which its types do not have;
 //! - an optional parameter whose Rust name another parameter of the
 //!   operation already has (`DateCreated<` beside `DateCreated`: both
 //!   `date_created`) is left out: the client cannot send it.
@@ -190,6 +195,7 @@ pub(super) fn document(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str,
     server_variables(root, warn);
     undeclared_path_parameters(root, warn);
     deep_object_parameters(root, warn);
+    structured_headers(root, warn);
     parameters_with_one_rust_name(root, warn);
     responses_that_are_request_bodies(root, warn);
 }
@@ -381,6 +387,61 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMu
             Some(Value::Array(list)) => list.push(parameter),
             _ => {
                 operation.insert("parameters".to_owned(), Value::Array(vec![parameter]));
+            }
+        }
+    }
+}
+
+/// Reads the header parameters of operations whose schema is not a scalar
+/// as strings.
+fn structured_headers(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    let Some(Value::Object(paths)) = root.get_mut("paths") else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        let Value::Object(item) = item else {
+            continue;
+        };
+        for (key, member) in item.iter_mut() {
+            let pointer = format!("/paths/{}/{key}/parameters", escape(path));
+            let parameters = if key == "parameters" {
+                member.as_array_mut()
+            } else if super::walk::METHODS.contains(&key.as_str()) {
+                member.get_mut("parameters").and_then(Value::as_array_mut)
+            } else {
+                None
+            };
+            let pointer = if key == "parameters" {
+                format!("/paths/{}/parameters", escape(path))
+            } else {
+                pointer
+            };
+            for (index, parameter) in parameters.into_iter().flatten().enumerate() {
+                if parameter.get("in").and_then(Value::as_str) != Some("header") {
+                    continue;
+                }
+                let Some(schema) = parameter.get_mut("schema") else {
+                    continue;
+                };
+                let scalar = match schema.get("type").and_then(Value::as_str) {
+                    Some(kind) => matches!(kind, "string" | "integer" | "number" | "boolean"),
+                    // A `$ref` is left to progenitor: usually a string enum.
+                    None => schema.get("$ref").is_some(),
+                };
+                if scalar {
+                    continue;
+                }
+                let mut read = serde_json::json!({"type": "string"});
+                if let Some(description) = schema.get("description") {
+                    read["description"] = description.clone();
+                }
+                *schema = read;
+                warn(
+                    &format!("{pointer}/{index}/schema"),
+                    "a header whose value is not a string, number or boolean is read as a string: \
+                     the text the caller sends (progenitor writes headers as text)"
+                        .to_owned(),
+                );
             }
         }
     }
@@ -667,6 +728,27 @@ fn default_of_a_reference(
             .get("allOf")
             .and_then(Value::as_array)
             .is_some_and(|members| members.iter().any(|m| m.get("$ref").is_some()));
+    // typify makes an `anyOf` of several a struct of optional members,
+    // which only an object default can fit.
+    let several_any = map
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .is_some_and(|members| members.len() > 1);
+    if several_any
+        && let Some(value) = map
+            .get("default")
+            .filter(|value| !value.is_object())
+            .cloned()
+    {
+        map.remove("default");
+        warn(
+            &format!("{pointer}/default"),
+            format!(
+                "`default: {value}` of an `anyOf` is left out: typify reads an `anyOf` as an \
+                 object of its alternatives, which the value does not fit"
+            ),
+        );
+    }
     if composite && referenced {
         map.remove("default");
         warn(
@@ -1251,6 +1333,12 @@ mod tests {
             json!({"allOf": [{"$ref": "#/components/schemas/Prediction"}]})
         );
         assert_eq!(said[0].0, "/S/default");
+        let (schema, said) = read_schema(json!({
+            "anyOf": [{"type": "string"}, {"type": "string", "enum": ["auto"]}],
+            "default": "auto"
+        }));
+        assert!(schema.get("default").is_none(), "{schema}");
+        assert_eq!(said[0].0, "/S/default");
         let kept = json!({"allOf": [{"$ref": "#/components/schemas/Mode"}], "default": "auto"});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
     }
@@ -1284,5 +1372,21 @@ mod tests {
             ]
         );
         assert!(said[1].1.contains("left out"), "{said:?}");
+    }
+
+    #[test]
+    fn a_structured_header_is_a_string() {
+        let (root, said) = read_document(json!({"paths": {"/l": {"get": {"parameters": [
+            {"name": "X-Filter", "in": "header", "schema": {"description": "D", "oneOf": [{"type": "object"}]}},
+            {"name": "X-Mode", "in": "header", "schema": {"type": "string"}}
+        ]}}}}));
+        let parameters = &root["paths"]["/l"]["get"]["parameters"];
+        assert_eq!(
+            parameters[0]["schema"],
+            json!({"type": "string", "description": "D"})
+        );
+        assert_eq!(parameters[1]["schema"], json!({"type": "string"}));
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1l/get/parameters/0/schema");
     }
 }
