@@ -4,6 +4,8 @@
 //! 3.1 readings, each with a located warning.
 //!
 //! The readings, each deliberate:
+//! - a bound that applies only to another type (`minimum` on an array) is
+//!   left out;
 //! - a `format` on an object, array or boolean (`format: kvpairs`, `uri-map`,
 //!   `ipv4` on a list) describes nothing typify knows: left out;
 //! - a `default` written as a string where a boolean or number belongs
@@ -697,6 +699,7 @@ pub(super) fn read(
         return;
     };
     meaningless_format(map, pointer, &kind, warn);
+    keywords_of_other_types(map, pointer, &kind, warn);
     properties_with_one_rust_name(map, pointer, warn);
     if kind == "string" {
         string_enum(map, pointer, warn);
@@ -846,6 +849,46 @@ fn properties_with_one_rust_name(
         }
         if let Some(Value::Array(required)) = map.get_mut("required") {
             required.retain(|member| member.as_str() != Some(name.as_str()));
+        }
+    }
+}
+
+/// Leaves out the bounds that apply only to another type (`minimum` on an
+/// array): openapiv3 would read the schema as one of mixed kinds, which
+/// typify and the mock samples read differently.
+fn keywords_of_other_types(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    kind: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    const BOUNDS: [(&str, &[&str]); 13] = [
+        ("minimum", &["integer", "number"]),
+        ("maximum", &["integer", "number"]),
+        ("exclusiveMinimum", &["integer", "number"]),
+        ("exclusiveMaximum", &["integer", "number"]),
+        ("multipleOf", &["integer", "number"]),
+        ("minLength", &["string"]),
+        ("maxLength", &["string"]),
+        ("pattern", &["string"]),
+        ("minItems", &["array"]),
+        ("maxItems", &["array"]),
+        ("uniqueItems", &["array"]),
+        ("minProperties", &["object"]),
+        ("maxProperties", &["object"]),
+    ];
+    if !matches!(
+        kind,
+        "integer" | "number" | "string" | "boolean" | "array" | "object"
+    ) {
+        return;
+    }
+    for (keyword, kinds) in BOUNDS {
+        if !kinds.contains(&kind) && map.remove(keyword).is_some() {
+            warn(
+                &format!("{pointer}/{keyword}"),
+                format!("`{keyword}` does not apply to type `{kind}`: left out"),
+            );
         }
     }
 }
@@ -1056,6 +1099,10 @@ mod tests {
         let (schema, said) = read_schema(json!({"type": "string", "minLength": 0, "maxLength": 3}));
         assert_eq!(schema, json!({"type": "string", "maxLength": 3}));
         assert_eq!(said[0].0, "/S/minLength");
+        let (schema, said) =
+            read_schema(json!({"type": "array", "items": {}, "minimum": 0, "maxItems": 3}));
+        assert_eq!(schema, json!({"type": "array", "items": {}, "maxItems": 3}));
+        assert_eq!(said[0].0, "/S/minimum");
         // A string's format, known or not, is typify's to read.
         let (schema, said) = read_schema(json!({"type": "string", "format": "uri-map"}));
         assert_eq!(schema, json!({"type": "string", "format": "uri-map"}));
