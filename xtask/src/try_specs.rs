@@ -1,6 +1,7 @@
 //! `cargo xtask try-specs DIR`: the generator's robustness check. Each spec
 //! of a folder must either give a crate that builds or be refused with a
-//! located message; a crate that does not compile is the generator's bug.
+//! located message; a crate that does not compile, or compiles with rustc
+//! warnings, is the generator's bug.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -140,8 +141,8 @@ fn build(out: &Path, root: &Path, target: &Path) -> Outcome {
     Outcome::Built
 }
 
-/// Runs cargo with `args` in `out`; on failure, the first line that says
-/// what went wrong.
+/// Runs cargo with `args` in `out`; on failure or rustc warnings, the first
+/// line that says what went wrong.
 fn cargo(args: &[&str], out: &Path, target: &Path) -> Result<(), String> {
     let program = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(program)
@@ -151,10 +152,24 @@ fn cargo(args: &[&str], out: &Path, target: &Path) -> Result<(), String> {
         .env("CARGO_TARGET_DIR", target)
         .output()
         .map_err(|error| format!("cannot run cargo: {error}"))?;
-    if output.status.success() {
-        return Ok(());
-    }
     let text = String::from_utf8_lossy(&output.stderr) + String::from_utf8_lossy(&output.stdout);
+    if output.status.success() {
+        // Generated code must read like careful hand-written code: a rustc
+        // warning in it (`--message-format short`: `src/api.rs:1:2: warning:
+        // …`) fails the spec too. Cargo replays them when the crate is fresh.
+        let warnings: Vec<&str> = text
+            .lines()
+            .filter(|line| line.contains(": warning:"))
+            .collect();
+        return match warnings.first() {
+            None => Ok(()),
+            Some(first) => Err(format!(
+                "`cargo {}`: {} rustc warnings in the generated code, the first: {first}",
+                args[0],
+                warnings.len()
+            )),
+        };
+    }
     // A failing test's own message says more than cargo's summary of it.
     let first = text
         .lines()

@@ -52,11 +52,12 @@ pub struct Uses {
 
 /// Generates the operations, types and mock expectations of `document`.
 pub fn generate(document: &Document) -> Result<ProgenitorCode> {
-    let (api, uses) = run(document, |generator, api| {
+    let (api, uses, named_twice) = run(document, |generator, api| {
         let several = success_bodies::find(api);
         let api = success_bodies::untyped(api, &several);
         let tokens = generator.generate_tokens(&without_errors(&api))?;
         let types = generator.get_type_space();
+        let named_twice = named_twice(types.iter_types().map(|ty| ty.name()));
         let uses = Uses {
             chrono: types.uses_chrono(),
             uuid: types.uses_uuid(),
@@ -64,8 +65,12 @@ pub fn generate(document: &Document) -> Result<ProgenitorCode> {
             futures: generator.uses_futures(),
             websockets: generator.uses_websockets(),
         };
-        Ok((tokens, uses))
+        Ok((tokens, uses, named_twice))
     })?;
+    let (api, uses) = match named_twice.as_slice() {
+        [] => (api, uses),
+        [name, ..] => return Err(named_twice_error(document, name, named_twice.len())),
+    };
     let mocks = run(document, |generator, api| {
         let api = success_bodies::typed(api, &success_bodies::find(api));
         generator.httpmock(&typed_errors_only(&api), "crate")
@@ -76,6 +81,51 @@ pub fn generate(document: &Document) -> Result<ProgenitorCode> {
         uses,
         several: success_bodies::find(&document.api),
     })
+}
+
+/// The type names typify gave to more than one type, in order: it does not
+/// make inline types' names unique against each other or the components',
+/// and the crate would define both.
+fn named_twice(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut twice: Vec<String> = names
+        .filter(|name| name.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .filter(|name| !seen.insert(name.clone()))
+        .collect();
+    twice.sort();
+    twice.dedup();
+    twice
+}
+
+/// The error for types named alike, located at the component of that name
+/// when there is one.
+fn named_twice_error(document: &Document, name: &str, count: usize) -> crate::Error {
+    let more = match count {
+        1 => String::new(),
+        n => format!(" ({} more names are given twice)", n - 1),
+    };
+    let message = format!(
+        "typify, progenitor's type generator, names two different types `{name}`, and the \
+         crate would not compile{more}: give the inline schema named so a `title` of its own"
+    );
+    let component = document.api.components.as_ref().and_then(|components| {
+        components
+            .schemas
+            .keys()
+            .find(|key| heck::ToPascalCase::to_pascal_case(key.as_str()) == name)
+    });
+    match component {
+        Some(key) => crate::Error::at(
+            &document.path,
+            &document.positions,
+            &format!("/components/schemas/{}", crate::spec::escape(key)),
+            message,
+        ),
+        None => crate::Error::Generate {
+            path: document.path.clone(),
+            message,
+        },
+    }
 }
 
 /// Runs `work` on the document's OpenAPI with a progenitor generator set up
@@ -188,4 +238,25 @@ fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
         }
     }
     api
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_given_twice_are_found_once_each() {
+        let names = [
+            "File",
+            "Option<File>",
+            "Folder",
+            "File",
+            "Vec<File>",
+            "Folder",
+            "File",
+        ];
+        let twice = named_twice(names.into_iter().map(str::to_owned));
+        assert_eq!(twice, ["File", "Folder"]);
+        assert!(named_twice(["A", "B"].into_iter().map(str::to_owned)).is_empty());
+    }
 }

@@ -279,14 +279,24 @@ enum Entry<'a> {
 }
 
 impl Entry<'_> {
+    /// The line the entry starts on: its first outer attribute's, or its
+    /// first keyword's. Read from the token that starts it, without turning
+    /// the whole entry into tokens (a module holds most of the file).
     fn first_line(&self) -> Option<usize> {
-        let tokens = match self {
-            Entry::Item(item) => item.to_token_stream(),
-            Entry::Impl(item) => item.to_token_stream(),
-            Entry::Trait(item) => item.to_token_stream(),
+        let span = match self {
+            Entry::Item(item) => item_start(item),
+            Entry::Impl(item) => impl_item_start(item),
+            Entry::Trait(item) => trait_item_start(item),
         };
-        let first = tokens.into_iter().next()?;
-        Some(first.span().start().line)
+        let span = span.or_else(|| {
+            let tokens = match self {
+                Entry::Item(item) => item.to_token_stream(),
+                Entry::Impl(item) => item.to_token_stream(),
+                Entry::Trait(item) => item.to_token_stream(),
+            };
+            Some(tokens.into_iter().next()?.span())
+        })?;
+        Some(span.start().line)
     }
 
     /// Whether this and `next` belong to one list, without a blank line
@@ -315,6 +325,104 @@ impl Spacer {
             }
             previous = Some(entry);
         }
+    }
+}
+
+fn outer_attribute(attrs: &[Attribute]) -> Option<Span> {
+    attrs
+        .iter()
+        .find(|a| matches!(a.style, AttrStyle::Outer))
+        .map(|a| a.pound_token.span)
+}
+
+fn visibility(vis: &syn::Visibility) -> Option<Span> {
+    match vis {
+        syn::Visibility::Public(token) => Some(token.span),
+        syn::Visibility::Restricted(restricted) => Some(restricted.pub_token.span),
+        syn::Visibility::Inherited => None,
+    }
+}
+
+fn signature(sig: &syn::Signature) -> Span {
+    sig.constness
+        .map(|t| t.span)
+        .or(sig.asyncness.map(|t| t.span))
+        .or(sig.unsafety.map(|t| t.span))
+        .or(sig.abi.as_ref().map(|abi| abi.extern_token.span))
+        .unwrap_or(sig.fn_token.span)
+}
+
+fn macro_path(mac: &syn::Macro) -> Option<Span> {
+    match mac.path.leading_colon {
+        Some(colon) => Some(colon.spans[0]),
+        None => mac.path.segments.first().map(|s| s.ident.span()),
+    }
+}
+
+/// Where `item` starts, for the kinds generated code has.
+fn item_start(item: &Item) -> Option<Span> {
+    let (attrs, vis, keyword) = match item {
+        Item::Fn(i) => (&i.attrs, Some(&i.vis), Some(signature(&i.sig))),
+        Item::Struct(i) => (&i.attrs, Some(&i.vis), Some(i.struct_token.span)),
+        Item::Enum(i) => (&i.attrs, Some(&i.vis), Some(i.enum_token.span)),
+        Item::Mod(i) => (
+            &i.attrs,
+            Some(&i.vis),
+            Some(i.unsafety.map_or(i.mod_token.span, |t| t.span)),
+        ),
+        Item::Use(i) => (&i.attrs, Some(&i.vis), Some(i.use_token.span)),
+        Item::Const(i) => (&i.attrs, Some(&i.vis), Some(i.const_token.span)),
+        Item::Static(i) => (&i.attrs, Some(&i.vis), Some(i.static_token.span)),
+        Item::Type(i) => (&i.attrs, Some(&i.vis), Some(i.type_token.span)),
+        Item::Trait(i) => (
+            &i.attrs,
+            Some(&i.vis),
+            Some(
+                i.unsafety
+                    .map(|t| t.span)
+                    .or(i.auto_token.map(|t| t.span))
+                    .unwrap_or(i.trait_token.span),
+            ),
+        ),
+        Item::Impl(i) => (
+            &i.attrs,
+            None,
+            Some(
+                i.defaultness
+                    .map(|t| t.span)
+                    .or(i.unsafety.map(|t| t.span))
+                    .unwrap_or(i.impl_token.span),
+            ),
+        ),
+        Item::Macro(i) => (&i.attrs, None, macro_path(&i.mac)),
+        _ => return None,
+    };
+    outer_attribute(attrs)
+        .or_else(|| vis.and_then(visibility))
+        .or(keyword)
+}
+
+fn impl_item_start(item: &syn::ImplItem) -> Option<Span> {
+    let (attrs, vis, defaultness, keyword) = match item {
+        syn::ImplItem::Fn(i) => (&i.attrs, &i.vis, i.defaultness, Some(signature(&i.sig))),
+        syn::ImplItem::Const(i) => (&i.attrs, &i.vis, i.defaultness, Some(i.const_token.span)),
+        syn::ImplItem::Type(i) => (&i.attrs, &i.vis, i.defaultness, Some(i.type_token.span)),
+        syn::ImplItem::Macro(i) => return outer_attribute(&i.attrs).or(macro_path(&i.mac)),
+        _ => return None,
+    };
+    outer_attribute(attrs)
+        .or_else(|| visibility(vis))
+        .or(defaultness.map(|t| t.span))
+        .or(keyword)
+}
+
+fn trait_item_start(item: &syn::TraitItem) -> Option<Span> {
+    match item {
+        syn::TraitItem::Fn(i) => outer_attribute(&i.attrs).or(Some(signature(&i.sig))),
+        syn::TraitItem::Const(i) => outer_attribute(&i.attrs).or(Some(i.const_token.span)),
+        syn::TraitItem::Type(i) => outer_attribute(&i.attrs).or(Some(i.type_token.span)),
+        syn::TraitItem::Macro(i) => outer_attribute(&i.attrs).or(macro_path(&i.mac)),
+        _ => None,
     }
 }
 

@@ -7,6 +7,8 @@
 
 use std::collections::BTreeSet;
 
+use std::collections::HashSet;
+
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Fields, Item, ItemEnum, ItemImpl, Type};
@@ -23,14 +25,15 @@ pub fn open(file: &mut syn::File, personal: &BTreeSet<String>) {
 }
 
 fn open_items(items: &mut Vec<Item>, personal: &BTreeSet<String>) {
-    let opened: Vec<Ident> = items
+    // Sets: a large spec has thousands of enums, and each impl is looked up.
+    let opened: HashSet<Ident> = items
         .iter()
         .filter_map(|item| match item {
             Item::Enum(e) if is_string_enum(e) => Some(e.ident.clone()),
             _ => None,
         })
         .collect();
-    let holding: Vec<Ident> = items
+    let holding: HashSet<Ident> = items
         .iter()
         .filter_map(|item| match item {
             Item::Enum(e) if !is_string_enum(e) && holds_any(e, &opened) => Some(e.ident.clone()),
@@ -85,7 +88,7 @@ fn is_string_enum(e: &ItemEnum) -> bool {
 }
 
 /// Whether a variant of `e` holds one of the `opened` enums.
-fn holds_any(e: &ItemEnum, opened: &[Ident]) -> bool {
+fn holds_any(e: &ItemEnum, opened: &HashSet<Ident>) -> bool {
     e.variants.iter().any(|v| {
         v.fields.iter().any(|field| {
             matches!(&field.ty, Type::Path(p)
@@ -95,7 +98,7 @@ fn holds_any(e: &ItemEnum, opened: &[Ident]) -> bool {
 }
 
 /// Whether `item` implements the trait `name` for one of `types`.
-fn implements(item: &ItemImpl, name: &str, types: &[Ident]) -> bool {
+fn implements(item: &ItemImpl, name: &str, types: &HashSet<Ident>) -> bool {
     let Some((_, trait_path, _)) = &item.trait_ else {
         return false;
     };
@@ -109,7 +112,7 @@ fn implements(item: &ItemImpl, name: &str, types: &[Ident]) -> bool {
             .is_some_and(|ident| types.contains(ident))
 }
 
-fn replaced_conversion(item: &ItemImpl, opened: &[Ident]) -> bool {
+fn replaced_conversion(item: &ItemImpl, opened: &HashSet<Ident>) -> bool {
     let Some((_, trait_path, _)) = &item.trait_ else {
         return false;
     };

@@ -28,6 +28,11 @@
 //! - keywords with no 3.0 counterpart that only narrow what is valid (`if`,
 //!   `dependentSchemas`, `unevaluatedProperties`, `contains`…) and JSON
 //!   Schema bookkeeping (`$id`, `$schema`, `$comment`…) are dropped;
+//! - a `$ref` to a schema inside another member
+//!   (`#/components/parameters/X/schema`, `#/components/schemas/X/properties/y`)
+//!   makes that schema a component of its own (`XY`), which the member and the
+//!   `$ref`s point to: progenitor looks references up only in
+//!   `components.schemas`;
 //! - integer bounds beyond 64 bits (`-9223372036854776000`, i64's limit as
 //!   a float formatter prints it) are clamped to the format's range, and
 //!   whole numbers written as floats (`1.0`) are integers.
@@ -61,6 +66,7 @@ pub fn downconvert(source: &mut Source) -> Vec<Diagnostic> {
         changed: false,
         hoisted: Vec::new(),
         nullable_unions: Vec::new(),
+        component_names: Default::default(),
     };
     converter.document(&mut value);
     source.value = value;
@@ -80,6 +86,8 @@ struct Converter<'a> {
     hoisted: Vec<(String, String, Value)>,
     /// Components made nullable unions by [`Self::null_members`], by name.
     nullable_unions: Vec<String>,
+    /// The type names typify gives the components.
+    component_names: BTreeSet<String>,
 }
 
 impl Converter<'_> {
@@ -103,6 +111,8 @@ impl Converter<'_> {
                 root.insert("paths".to_owned(), json!({}));
             }
         }
+        super::habits::document(root, &mut |at, message| self.warn(at, message));
+        self.component_names = super::habits::component_type_names(root);
         if let Some(dialect) = root.remove("jsonSchemaDialect") {
             self.changed = true;
             if dialect.as_str() != Some(DEFAULT_DIALECT) {
@@ -154,6 +164,7 @@ impl Converter<'_> {
             self.components(components);
         }
         self.hoist_defs(root);
+        self.hoist_deep_references(root);
     }
 
     /// A path item `$ref` to `components.pathItems`, which 3.0 does not
@@ -224,7 +235,11 @@ impl Converter<'_> {
                 "schemas" => {
                     self.each_member(member, &pointer, Self::schema);
                     if let Value::Object(schemas) = member {
+                        self.nullable_unions_written(schemas);
                         self.split_nullable_unions(schemas);
+                        super::habits::type_names(schemas, &mut |at, message| {
+                            self.warn(at, message)
+                        });
                     }
                 }
                 "parameters" | "headers" => self.each_member(member, &pointer, Self::parameter),
@@ -232,6 +247,38 @@ impl Converter<'_> {
                 "responses" => self.each_member(member, &pointer, Self::response),
                 "callbacks" => self.each_member(member, &pointer, Self::callback),
                 _ => {}
+            }
+        }
+    }
+
+    /// The components of `schemas` written as nullable unions of several
+    /// members (`nullable: true` beside `oneOf`), which
+    /// [`Self::split_nullable_unions`] splits as those that
+    /// [`Self::null_members`] makes.
+    fn nullable_unions_written(&mut self, schemas: &Map<String, Value>) {
+        for (name, schema) in schemas {
+            // Of references: typify names a union of inline members apart.
+            let several = ["anyOf", "oneOf"].iter().any(|keyword| {
+                schema
+                    .get(*keyword)
+                    .and_then(Value::as_array)
+                    .is_some_and(|members| {
+                        members.len() > 1 && members.iter().any(|m| m.get("$ref").is_some())
+                    })
+            });
+            if several
+                && schema.get("nullable") == Some(&Value::Bool(true))
+                && !self.nullable_unions.contains(name)
+            {
+                self.warn(
+                    &format!("/components/schemas/{}/nullable", escape(name)),
+                    format!(
+                        "a nullable union is read as a nullable `allOf` of a component \
+                         `{name}Variant` that holds the members: typify would give both the \
+                         same name"
+                    ),
+                );
+                self.nullable_unions.push(name.clone());
             }
         }
     }
@@ -372,6 +419,12 @@ impl Converter<'_> {
         if self.v31 {
             self.reference_siblings(map, pointer);
         }
+        super::habits::read(map, pointer, &mut |at, message| self.warn(at, message));
+        let components = std::mem::take(&mut self.component_names);
+        super::habits::inline_title(map, pointer, &components, &mut |at, message| {
+            self.warn(at, message)
+        });
+        self.component_names = components;
     }
 
     /// Every schema inside `map`, read first, at the pointers the spec
@@ -995,6 +1048,140 @@ impl Converter<'_> {
     }
 }
 
+impl Converter<'_> {
+    /// The schemas that `$ref`s reach inside another member
+    /// (`#/components/parameters/X/schema`,
+    /// `#/components/schemas/X/properties/y`) become components of their
+    /// own, where progenitor looks references up; the member refers to the
+    /// component, and so does every `$ref` that reached inside it.
+    fn hoist_deep_references(&mut self, root: &mut Map<String, Value>) {
+        let mut targets = BTreeSet::new();
+        root.values()
+            .for_each(|member| deep_references(member, &mut targets));
+        if targets.is_empty() {
+            return;
+        }
+        // The deepest first: a schema inside another one is its own
+        // component before the outer one is copied.
+        let mut targets: Vec<String> = targets.into_iter().collect();
+        targets.sort_by_key(|target| std::cmp::Reverse(target.len()));
+        let mut taken: BTreeSet<String> = root
+            .get("components")
+            .and_then(|components| components.get("schemas"))
+            .and_then(Value::as_object)
+            .map(|schemas| schemas.keys().cloned().collect())
+            .unwrap_or_default();
+        let mut moved = Vec::new();
+        let mut hoisted = Vec::new();
+        let mut document = Value::Object(std::mem::take(root));
+        for target in targets {
+            let Some(found) = document.pointer_mut(&target[1..]) else {
+                // Validation says that it leads nowhere.
+                continue;
+            };
+            let name = derived_name(&target, &taken);
+            taken.insert(name.clone());
+            let reference = format!("#/components/schemas/{}", escape(&name));
+            let schema = std::mem::replace(found, json!({ "$ref": reference }));
+            self.warn(
+                &target[1..],
+                format!(
+                    "`$ref`s point inside this member (`{target}`); progenitor looks references \
+                     up only in `components.schemas`, so it is read as component `{name}`"
+                ),
+            );
+            hoisted.push((name, schema));
+            moved.push((target, reference));
+        }
+        retarget(&mut document, &moved);
+        for (_, schema) in &mut hoisted {
+            retarget(schema, &moved);
+        }
+        if let Value::Object(map) = document {
+            *root = map;
+        }
+        let schemas = root
+            .entry("components")
+            .or_insert_with(|| json!({}))
+            .as_object_mut()
+            .map(|components| components.entry("schemas").or_insert_with(|| json!({})));
+        if let Some(Value::Object(schemas)) = schemas {
+            let mut names = Map::new();
+            for (name, schema) in hoisted {
+                names.insert(name.clone(), schema.clone());
+                schemas.insert(name, schema);
+            }
+            self.nullable_unions_written(&names);
+            self.split_nullable_unions(schemas);
+        }
+    }
+}
+
+/// The `$ref` targets in `value` that point inside a member of `components`
+/// or `paths`, at a schema: inside `components.schemas` or below a `schema`.
+fn deep_references(value: &Value, targets: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(target)) = map.get("$ref")
+                && is_deep(target)
+            {
+                targets.insert(target.clone());
+            }
+            map.values()
+                .for_each(|member| deep_references(member, targets));
+        }
+        Value::Array(items) => items.iter().for_each(|item| deep_references(item, targets)),
+        _ => {}
+    }
+}
+
+/// Whether a `$ref` reaches a schema inside another member.
+fn is_deep(target: &str) -> bool {
+    let Some(pointer) = target.strip_prefix("#/") else {
+        return false;
+    };
+    let segments: Vec<&str> = pointer.split('/').collect();
+    match segments.as_slice() {
+        ["components", "schemas", _, _, ..] => true,
+        ["components", _, _, rest @ ..] | ["paths", _, rest @ ..] => {
+            rest.contains(&"schema") && !rest.is_empty()
+        }
+        _ => false,
+    }
+}
+
+/// A component name for the schema at `target`, from the names along its
+/// pointer, free in `taken`.
+fn derived_name(target: &str, taken: &BTreeSet<String>) -> String {
+    use heck::ToPascalCase;
+    let words: Vec<String> = target
+        .trim_start_matches("#/")
+        .split('/')
+        .skip(2)
+        .map(unescape)
+        .filter(|word| {
+            !word.contains('/')
+                && !matches!(
+                    word.as_str(),
+                    "content" | "schema" | "properties" | "parameters"
+                )
+        })
+        .collect();
+    let name = words.join(" ").to_pascal_case();
+    let name = if name.is_empty() {
+        "Schema".to_owned()
+    } else {
+        name
+    };
+    let mut unique = name.clone();
+    let mut n = 2;
+    while taken.contains(&unique) {
+        unique = format!("{name}{n}");
+        n += 1;
+    }
+    unique
+}
+
 /// Points every `$ref` at `from` (or inside it) to `to` instead.
 fn retarget(value: &mut Value, moved: &[(String, String)]) {
     match value {
@@ -1149,6 +1336,66 @@ mod tests {
 
     fn yaml(text: &str) -> Value {
         serde_yaml::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn a_nullable_union_of_references_is_split_in_3_0_too() {
+        let (schema, said) = convert(
+            "3.0.3",
+            "nullable: true\noneOf:\n  - $ref: '#/components/schemas/A'\n  - $ref: '#/components/schemas/B'\n",
+        );
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/SVariant"}]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].2.contains("`SVariant`"), "{said:?}");
+    }
+
+    #[test]
+    fn schemas_that_refs_reach_inside_become_components() {
+        let text = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  \
+                    parameters:\n    state:\n      name: state\n      in: query\n      schema:\n        \
+                    type: string\n        enum: [a, b]\n    other:\n      name: other\n      in: query\n      \
+                    schema:\n        $ref: '#/components/parameters/state/schema'\n  schemas:\n    X:\n      \
+                    properties:\n        y: {type: integer}\n    Z:\n      \
+                    $ref: '#/components/schemas/X/properties/y'\n";
+        let mut source = source(text);
+        let warnings = downconvert(&mut source);
+        let value = &source.value;
+        let reference = |name: &str| json!({"$ref": format!("#/components/schemas/{name}")});
+        assert_eq!(
+            value["components"]["schemas"]["State"],
+            yaml("{type: string, enum: [a, b]}")
+        );
+        assert_eq!(
+            value["components"]["parameters"]["state"]["schema"],
+            reference("State")
+        );
+        assert_eq!(
+            value["components"]["parameters"]["other"]["schema"],
+            reference("State")
+        );
+        assert_eq!(
+            value["components"]["schemas"]["XY"],
+            yaml("{type: integer}")
+        );
+        assert_eq!(value["components"]["schemas"]["Z"], reference("XY"));
+        assert_eq!(
+            value["components"]["schemas"]["X"]["properties"]["y"],
+            reference("XY")
+        );
+        let located: Vec<(usize, &str)> = warnings
+            .iter()
+            .map(|w| (w.location.map_or(0, |l| l.line), w.pointer.as_str()))
+            .collect();
+        assert_eq!(
+            located,
+            [
+                (11, "/components/parameters/state/schema"),
+                (22, "/components/schemas/X/properties/y")
+            ]
+        );
     }
 
     const S: &str = "/components/schemas/S";

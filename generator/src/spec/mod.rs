@@ -12,6 +12,7 @@
 mod diagnostics;
 mod document;
 mod downconvert;
+mod habits;
 mod load;
 pub(crate) mod media;
 mod normalize;

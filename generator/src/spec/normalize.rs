@@ -15,13 +15,16 @@
 //!   dropped;
 //! - a JSON response without a schema is any JSON value;
 //! - a path parameter not marked `required`, which a path parameter always
-//!   is, is made required.
+//!   is, is made required;
+//! - a response whose status has no standard name (`472`) is left out, so
+//!   that the status is an unexpected one: progenitor names a mock's method
+//!   after the status and panics without a name.
 
 use std::collections::BTreeSet;
 
 use heck::ToSnakeCase;
 use indexmap::IndexMap;
-use openapiv3::{MediaType, Parameter, ReferenceOr, Schema};
+use openapiv3::{MediaType, Parameter, ReferenceOr, Responses, Schema, StatusCode};
 
 use super::document::{Document, security_scheme};
 use super::media::{self, JSON};
@@ -99,6 +102,7 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
                     &mut warnings,
                 );
             }
+            unnamed_statuses(&mut operation.responses, &pointer, &mut warnings);
             for (status, response) in operation.responses.responses.iter_mut() {
                 if let ReferenceOr::Item(response) = response {
                     let pointer = format!("{pointer}/responses/{status}");
@@ -128,6 +132,29 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
     }
 
     warnings.into_sorted()
+}
+
+/// Leaves out the responses whose status has no standard name.
+fn unnamed_statuses(responses: &mut Responses, pointer: &str, warnings: &mut Diagnostics) {
+    responses.responses.retain(|status, _| {
+        let StatusCode::Code(code) = status else {
+            return true;
+        };
+        let named = http::StatusCode::from_u16(*code)
+            .ok()
+            .and_then(|status| status.canonical_reason())
+            .is_some();
+        if !named {
+            warnings.push(
+                &format!("{pointer}/responses/{code}"),
+                format!(
+                    "status {code} has no standard name, which progenitor needs: the response is \
+                     left out, so the client reports the status as an unexpected one"
+                ),
+            );
+        }
+        named
+    });
 }
 
 /// `get_v1_sessions_by_id` for `GET /v1/sessions/{id}`.

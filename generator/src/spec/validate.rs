@@ -506,7 +506,7 @@ impl Checks<'_> {
 }
 
 /// The `{names}` of a path template, or what is wrong with its braces.
-fn template_names(path: &str) -> Result<Vec<String>, String> {
+pub(super) fn template_names(path: &str) -> Result<Vec<String>, String> {
     let mut names = Vec::new();
     let mut rest = path;
     while let Some(open) = rest.find(['{', '}']) {

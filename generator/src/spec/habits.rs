@@ -1,0 +1,1439 @@
+//! Readings of schema habits that typify, progenitor's type generator,
+//! refuses or panics on, though the spec's meaning is plain: applied to
+//! every schema by the [`downconvert`](super::downconvert) walk, after the
+//! 3.1 readings, each with a located warning.
+//!
+//! The readings, each deliberate:
+//! - a bound that applies only to another type (`minimum` on an array) is
+//!   left out;
+//! - a `format` on an object, array or boolean (`format: kvpairs`, `uri-map`,
+//!   `ipv4` on a list) describes nothing typify knows: left out;
+//! - a `default` written as a string where a boolean or number belongs
+//!   (`'false'`, `'3600'`) is that boolean or number; a number or boolean
+//!   default of a string is its text; a default that still does not fit its
+//!   schema (another type, `null` where null is not allowed, outside the
+//!   `enum` or the bounds) is left out, and so is the default of a
+//!   one-value `enum` (typify refuses it; a tagged union's tag has one);
+//! - an object or list `default` beside a `$ref` is left out (typify checks
+//!   it against the referenced type, which the generator cannot do first),
+//!   and so is a default that is not an object of an `anyOf` of several
+//!   (typify reads it as an object of its alternatives);
+//! - a boolean or number among the values of a string `enum` (`true`, which a
+//!   YAML 1.1 tool wrote for `on`) is its text;
+//! - `minLength: 0`, which admits every string, is left out (typify would
+//!   check it with a comparison rustc warns is always false);
+//! - a string `enum` whose values get the same Rust name (`ASC` and `asc`,
+//!   `+1` and `-1` after a prefix) is read as a plain string.
+//!
+//! Of `components.schemas` as a whole ([`type_names`]):
+//! - an inline schema whose type typify would name like a component
+//!   (property `$template` of `Classification` and the component
+//!   `ClassificationTemplate`) gets a `title` that names it apart: typify
+//!   would define both, and the crate would not compile; so does the
+//!   `title` of a nullable component that names it as a component is named,
+//!   which is left out.
+//!
+//! And some of the document ([`document`]):
+//! - a first server URL with variables (`https://{region}.sentry.io`) is
+//!   read with each variable's `default`;
+//! - a path's `{name}` that no parameter declares is a `string` path
+//!   parameter, declared for the operation (unless a path parameter of
+//!   another name, or a `$ref` that leads nowhere, may be the one meant:
+//!   then validation says so);
+//! - a response that is a `$ref` to a request body (`#/components/requestBodies/X`)
+//!   is that body's content, written in place;
+//! - a `deepObject` query parameter (`filter[name]=value`, which progenitor
+//!   cannot send) whose schema is an object of listed scalar properties is
+//!   one query parameter per property, named `filter[name]`; another
+//!   optional one (a map, a list) is left out: the client cannot send it;
+//! - a header parameter whose schema is not a scalar (linode's `X-Filter`, a
+//!   JSON object) is a string, the text the caller sends: progenitor writes
+//!   a header with `Display`, which its types do not have;
+//! - an optional parameter whose Rust name another parameter of the
+//!   operation already has (`DateCreated<` beside `DateCreated`: both
+//!   `date_created`) is left out: the client cannot send it.
+
+use std::collections::BTreeMap;
+
+use heck::{ToPascalCase, ToSnakeCase};
+use serde_json::{Map, Value};
+
+use super::positions::escape;
+
+/// Gives a `title` to each inline schema of `schemas` whose type typify
+/// would name as it names a component.
+pub(super) fn type_names(schemas: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    let mut taken: BTreeMap<String, String> = schemas
+        .keys()
+        .map(|name| (variant_name(name), name.clone()))
+        .collect();
+    for (name, schema) in schemas.iter_mut() {
+        let pointer = format!("/components/schemas/{}", escape(name));
+        // A nullable component is typify's `Option` of an inner type, which
+        // its `title` names: the component's own name, when they agree.
+        if let Value::Object(component) = schema
+            && component.get("nullable") == Some(&Value::Bool(true))
+            && let Some(title) = component.get("title").and_then(Value::as_str)
+            && taken.contains_key(&variant_name(title))
+        {
+            warn(
+                &format!("{pointer}/title"),
+                format!(
+                    "the `title` \"{title}\" of a nullable component would name its inner type \
+                     as a component is named: left out"
+                ),
+            );
+            component.remove("title");
+        }
+        inline_type_names(schema, &variant_name(name), &pointer, &mut taken, warn);
+    }
+}
+
+/// The properties of `schema` (a type typify names `base`), and theirs.
+fn inline_type_names(
+    schema: &mut Value,
+    base: &str,
+    pointer: &str,
+    taken: &mut BTreeMap<String, String>,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let Some(schema) = schema.as_object_mut() else {
+        return;
+    };
+    // typify merges an `allOf` into one type, named as the schema is.
+    if let Some(Value::Array(members)) = schema.get_mut("allOf") {
+        for (index, member) in members.iter_mut().enumerate() {
+            if member.get("$ref").is_none() {
+                inline_type_names(
+                    member,
+                    base,
+                    &format!("{pointer}/allOf/{index}"),
+                    taken,
+                    warn,
+                );
+            }
+        }
+    }
+    let Some(Value::Object(properties)) = schema.get_mut("properties") else {
+        return;
+    };
+    for (property, member) in properties.iter_mut() {
+        let Some(inline) = member
+            .as_object_mut()
+            .filter(|m| !m.contains_key("$ref") && !names_a_reference(m))
+        else {
+            continue;
+        };
+        let at = format!("{pointer}/properties/{}", escape(property));
+        let name = match inline.get("title").and_then(Value::as_str) {
+            Some(title) => variant_name(title),
+            None => variant_name(&format!("{base}_{}", property.to_snake_case())),
+        };
+        let name = match taken.get(&name) {
+            Some(component) => {
+                let mut apart = format!("{name}Value");
+                let mut n = 2;
+                while taken.contains_key(&apart) {
+                    apart = format!("{name}Value{n}");
+                    n += 1;
+                }
+                warn(
+                    &at,
+                    format!(
+                        "the type of property `{property}` would be named `{name}`, as \
+                         component `{component}` is: it is named `{apart}` (its `title`)"
+                    ),
+                );
+                inline.insert("title".to_owned(), Value::String(apart.clone()));
+                // typify names the one member of an `allOf` as the property
+                // would have been named.
+                if let Some(Value::Array(members)) = inline.get_mut("allOf") {
+                    for member in members.iter_mut().filter_map(Value::as_object_mut) {
+                        if !member.contains_key("$ref") && !member.contains_key("title") {
+                            member.insert("title".to_owned(), Value::String(apart.clone()));
+                        }
+                    }
+                }
+                taken.insert(apart.clone(), format!("{pointer}/properties/{property}"));
+                apart
+            }
+            None => name,
+        };
+        inline_type_names(member, &name, &at, taken, warn);
+    }
+}
+
+/// Whether `schema` is one `$ref` with annotations (`allOf: [{$ref}]`
+/// beside a `description`, `nullable`): typify gives it the referenced
+/// type, no type of its own.
+fn names_a_reference(schema: &Map<String, Value>) -> bool {
+    const ANNOTATIONS: [&str; 8] = [
+        "description",
+        "title",
+        "example",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "nullable",
+        "default",
+    ];
+    let mut references = 0;
+    for (key, value) in schema {
+        match key.as_str() {
+            "allOf" | "anyOf" | "oneOf" => match value.as_array().map(Vec::as_slice) {
+                Some([only]) if only.get("$ref").is_some() => references += 1,
+                _ => return false,
+            },
+            key if ANNOTATIONS.contains(&key) => {}
+            _ => return false,
+        }
+    }
+    references == 1
+}
+
+/// Applies the readings of the document to `root`, before its members are
+/// read; `warn` says what was read how.
+pub(super) fn document(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    server_variables(root, warn);
+    undeclared_path_parameters(root, warn);
+    deep_object_parameters(root, warn);
+    structured_headers(root, warn);
+    parameters_with_one_rust_name(root, warn);
+    responses_that_are_request_bodies(root, warn);
+}
+
+/// Writes in place the responses that refer to a request body: its
+/// `content` and `description` are what a response has too.
+fn responses_that_are_request_bodies(
+    root: &mut Map<String, Value>,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let mut found = Vec::new();
+    let Some(Value::Object(paths)) = root.get("paths") else {
+        return;
+    };
+    for (path, item) in paths {
+        let Value::Object(item) = item else {
+            continue;
+        };
+        for (method, operation) in item {
+            let responses = operation.get("responses").and_then(Value::as_object);
+            for (status, response) in responses.into_iter().flatten() {
+                if let Some(target) = response.get("$ref").and_then(Value::as_str)
+                    && target.starts_with("#/components/requestBodies/")
+                    && let Some(Value::Object(body)) = root_pointer(root, target)
+                {
+                    let mut read = Map::new();
+                    let description = body.get("description").cloned();
+                    read.insert(
+                        "description".to_owned(),
+                        description.unwrap_or_else(|| "".into()),
+                    );
+                    if let Some(content) = body.get("content") {
+                        read.insert("content".to_owned(), content.clone());
+                    }
+                    let pointer = format!("/paths/{}/{method}/responses/{status}", escape(path));
+                    found.push((pointer, target.to_owned(), Value::Object(read)));
+                }
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut document = Value::Object(std::mem::take(root));
+    for (pointer, target, response) in found {
+        warn(
+            &format!("{pointer}/$ref"),
+            format!(
+                "the response refers to a request body, `{target}`: its content is read as \
+                 the response's"
+            ),
+        );
+        if let Some(place) = document.pointer_mut(&pointer) {
+            *place = response;
+        }
+    }
+    if let Value::Object(map) = document {
+        *root = map;
+    }
+}
+
+/// The first server's URL with its variables' defaults, when each has one.
+fn server_variables(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    let Some(Value::Object(server)) = root
+        .get_mut("servers")
+        .and_then(Value::as_array_mut)
+        .and_then(|servers| servers.first_mut())
+    else {
+        return;
+    };
+    let Some(url) = server.get("url").and_then(Value::as_str) else {
+        return;
+    };
+    let mut read = String::new();
+    let mut rest = url;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|close| open + close) else {
+            return;
+        };
+        let name = &rest[open + 1..close];
+        let default = server
+            .get("variables")
+            .and_then(|variables| variables.get(name))
+            .and_then(|variable| variable.get("default"))
+            .and_then(Value::as_str);
+        let Some(default) = default else {
+            // Validation says what is missing.
+            return;
+        };
+        read.push_str(&rest[..open]);
+        read.push_str(default);
+        rest = &rest[close + 1..];
+    }
+    if read.is_empty() {
+        return;
+    }
+    read.push_str(rest);
+    warn(
+        "/servers/0/url",
+        format!(
+            "server URL `{url}` has variables: the client's default base URL is `{read}`, \
+             from their defaults (`with_base_url` chooses another)"
+        ),
+    );
+    server.insert("url".to_owned(), Value::String(read));
+}
+
+/// Declares, for each operation, the path's `{name}`s that no parameter
+/// declares: as required strings, which is what a path segment is.
+fn undeclared_path_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    let declared_names = |parameters: Option<&Value>| -> Vec<String> {
+        let list = parameters.and_then(Value::as_array).into_iter().flatten();
+        list.filter_map(|parameter| {
+            let parameter = match parameter.get("$ref").and_then(Value::as_str) {
+                Some(target) => root_pointer(root, target)?,
+                None => parameter,
+            };
+            (parameter.get("in").and_then(Value::as_str) == Some("path"))
+                .then(|| {
+                    parameter
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned)
+                })
+                .flatten()
+        })
+        .collect()
+    };
+    // (path, method, name), found first: the references are resolved in
+    // the document as it is.
+    let mut undeclared = Vec::new();
+    let Some(Value::Object(paths)) = root.get("paths") else {
+        return;
+    };
+    for (path, item) in paths {
+        let (Ok(names), Value::Object(item)) = (super::validate::template_names(path), item) else {
+            continue;
+        };
+        let on_item = declared_names(item.get("parameters"));
+        for (method, operation) in item {
+            if !super::walk::METHODS.contains(&method.as_str()) {
+                continue;
+            }
+            let mut declared = on_item.clone();
+            declared.extend(declared_names(operation.get("parameters")));
+            // A parameter that may be the missing one, misnamed or behind a
+            // `$ref` that leads nowhere, leaves validation to say which.
+            let lists = [item.get("parameters"), operation.get("parameters")];
+            let doubtful = lists
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_array)
+                .flatten()
+                .any(
+                    |parameter| match parameter.get("$ref").and_then(Value::as_str) {
+                        Some(target) => root_pointer(root, target).is_none(),
+                        None => false,
+                    },
+                )
+                || declared.iter().any(|name| !names.contains(name));
+            if doubtful {
+                continue;
+            }
+            for name in names.iter().filter(|name| !declared.contains(name)) {
+                undeclared.push((path.clone(), method.clone(), name.clone()));
+            }
+        }
+    }
+    for (path, method, name) in undeclared {
+        warn(
+            &format!("/paths/{}/{method}", escape(&path)),
+            format!(
+                "{} {path}: the path's `{{{name}}}` has no parameter: read as a required \
+                 `string` path parameter; declare it under `parameters`",
+                method.to_uppercase()
+            ),
+        );
+        let parameter = serde_json::json!({
+            "name": name, "in": "path", "required": true, "schema": {"type": "string"}
+        });
+        let Some(Value::Object(operation)) = root
+            .get_mut("paths")
+            .and_then(|paths| paths.get_mut(&path))
+            .and_then(|item| item.get_mut(&method))
+        else {
+            continue;
+        };
+        match operation.get_mut("parameters") {
+            Some(Value::Array(list)) => list.push(parameter),
+            _ => {
+                operation.insert("parameters".to_owned(), Value::Array(vec![parameter]));
+            }
+        }
+    }
+}
+
+/// Reads the header parameters of operations whose schema is not a scalar
+/// as strings.
+fn structured_headers(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    let Some(Value::Object(paths)) = root.get_mut("paths") else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        let Value::Object(item) = item else {
+            continue;
+        };
+        for (key, member) in item.iter_mut() {
+            let pointer = format!("/paths/{}/{key}/parameters", escape(path));
+            let parameters = if key == "parameters" {
+                member.as_array_mut()
+            } else if super::walk::METHODS.contains(&key.as_str()) {
+                member.get_mut("parameters").and_then(Value::as_array_mut)
+            } else {
+                None
+            };
+            let pointer = if key == "parameters" {
+                format!("/paths/{}/parameters", escape(path))
+            } else {
+                pointer
+            };
+            for (index, parameter) in parameters.into_iter().flatten().enumerate() {
+                if parameter.get("in").and_then(Value::as_str) != Some("header") {
+                    continue;
+                }
+                let Some(schema) = parameter.get_mut("schema") else {
+                    continue;
+                };
+                let scalar = match schema.get("type").and_then(Value::as_str) {
+                    Some(kind) => matches!(kind, "string" | "integer" | "number" | "boolean"),
+                    // A `$ref` is left to progenitor: usually a string enum.
+                    None => schema.get("$ref").is_some(),
+                };
+                if scalar {
+                    continue;
+                }
+                let mut read = serde_json::json!({"type": "string"});
+                if let Some(description) = schema.get("description") {
+                    read["description"] = description.clone();
+                }
+                *schema = read;
+                warn(
+                    &format!("{pointer}/{index}/schema"),
+                    "a header whose value is not a string, number or boolean is read as a string: \
+                     the text the caller sends (progenitor writes headers as text)"
+                        .to_owned(),
+                );
+            }
+        }
+    }
+}
+
+/// Reads an operation's own `deepObject` query parameters as progenitor can
+/// send them: one parameter per property, or none.
+fn deep_object_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    let Some(Value::Object(paths)) = root.get_mut("paths") else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        let Value::Object(item) = item else {
+            continue;
+        };
+        for (method, operation) in item.iter_mut() {
+            if !super::walk::METHODS.contains(&method.as_str()) {
+                continue;
+            }
+            let Some(Value::Array(parameters)) = operation.get_mut("parameters") else {
+                continue;
+            };
+            let pointer = format!("/paths/{}/{method}/parameters", escape(path));
+            let mut read = Vec::with_capacity(parameters.len());
+            for (index, parameter) in std::mem::take(parameters).into_iter().enumerate() {
+                let deep = parameter.get("in").and_then(Value::as_str) == Some("query")
+                    && parameter.get("style").and_then(Value::as_str) == Some("deepObject");
+                if !deep {
+                    read.push(parameter);
+                    continue;
+                }
+                let at = format!("{pointer}/{index}/style");
+                let name = parameter
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                let required = parameter.get("required") == Some(&Value::Bool(true));
+                match deep_object_members(&parameter) {
+                    Some(members) => {
+                        warn(
+                            &at,
+                            format!(
+                                "`style: deepObject` query parameter `{name}` is read as one \
+                                 query parameter per property, `{name}[…]`, which is how it is \
+                                 sent"
+                            ),
+                        );
+                        read.extend(members);
+                    }
+                    None if !required => warn(
+                        &at,
+                        format!(
+                            "`style: deepObject` query parameter `{name}` is not an object of \
+                             listed properties, and progenitor cannot send it otherwise: it is \
+                             optional, so it is left out and the client cannot send it"
+                        ),
+                    ),
+                    // Validation refuses it.
+                    None => read.push(parameter),
+                }
+            }
+            *parameters = read;
+        }
+    }
+}
+
+/// The query parameters `name[property]` a `deepObject` parameter stands
+/// for, when its schema is an object of listed properties that are neither
+/// objects nor lists.
+fn deep_object_members(parameter: &Value) -> Option<Vec<Value>> {
+    let name = parameter.get("name")?.as_str()?;
+    let schema = parameter.get("schema")?.as_object()?;
+    let properties = schema.get("properties")?.as_object()?;
+    let open = schema
+        .get("additionalProperties")
+        .is_some_and(|additional| additional.is_object());
+    if open || properties.is_empty() {
+        return None;
+    }
+    let required_list = schema.get("required").and_then(Value::as_array);
+    let parameter_required = parameter.get("required") == Some(&Value::Bool(true));
+    let mut members = Vec::new();
+    for (property, member) in properties {
+        let kind = member.get("type").and_then(Value::as_str);
+        let scalar = matches!(kind, Some("string" | "integer" | "number" | "boolean"));
+        if !scalar {
+            return None;
+        }
+        let required = parameter_required
+            && required_list.is_some_and(|list| list.iter().any(|r| r == property));
+        let mut read = Map::new();
+        read.insert("name".to_owned(), format!("{name}[{property}]").into());
+        read.insert("in".to_owned(), "query".into());
+        read.insert("required".to_owned(), Value::Bool(required));
+        if let Some(description) = member.get("description") {
+            read.insert("description".to_owned(), description.clone());
+        }
+        read.insert("schema".to_owned(), member.clone());
+        members.push(Value::Object(read));
+    }
+    Some(members)
+}
+
+/// Leaves out an operation's optional parameters whose Rust name (as
+/// progenitor derives it) an earlier parameter of the operation has.
+fn parameters_with_one_rust_name(
+    root: &mut Map<String, Value>,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    // (path, method, index in the operation's list, name, the earlier name).
+    let mut clashes = Vec::new();
+    let Some(Value::Object(paths)) = root.get("paths") else {
+        return;
+    };
+    let resolved = |parameter: &'_ Value| -> Option<(String, bool)> {
+        let parameter = match parameter.get("$ref").and_then(Value::as_str) {
+            Some(target) => root_pointer(root, target)?,
+            None => parameter,
+        };
+        let name = parameter.get("name").and_then(Value::as_str)?.to_owned();
+        let required = parameter.get("required") == Some(&Value::Bool(true));
+        Some((name, required))
+    };
+    for (path, item) in paths {
+        let on_item: Vec<&Value> = item
+            .get("parameters")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .collect();
+        let Value::Object(item) = item else {
+            continue;
+        };
+        for (method, operation) in item {
+            if !super::walk::METHODS.contains(&method.as_str()) {
+                continue;
+            }
+            let mut seen: BTreeMap<String, String> = BTreeMap::new();
+            for (name, _) in on_item.iter().filter_map(|p| resolved(p)) {
+                seen.entry(rust_parameter_name(&name)).or_insert(name);
+            }
+            let own = operation.get("parameters").and_then(Value::as_array);
+            for (index, parameter) in own.into_iter().flatten().enumerate() {
+                let Some((name, required)) = resolved(parameter) else {
+                    continue;
+                };
+                match seen.get(&rust_parameter_name(&name)) {
+                    Some(earlier) if *earlier != name && !required => {
+                        clashes.push((path.clone(), method.clone(), index, name, earlier.clone()));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(rust_parameter_name(&name), name);
+                    }
+                }
+            }
+        }
+    }
+    // Removed from the last, so that the indices stay true.
+    for (path, method, index, name, earlier) in clashes.into_iter().rev() {
+        warn(
+            &format!("/paths/{}/{method}/parameters/{index}", escape(&path)),
+            format!(
+                "parameter `{name}` gets the same Rust name as `{earlier}`, `{}`: it is optional, \
+                 so it is left out and the client cannot send it",
+                rust_parameter_name(&name)
+            ),
+        );
+        if let Some(Value::Array(list)) = root
+            .get_mut("paths")
+            .and_then(|paths| paths.get_mut(&path))
+            .and_then(|item| item.get_mut(&method))
+            .and_then(|operation| operation.get_mut("parameters"))
+        {
+            list.remove(index);
+        }
+    }
+}
+
+/// The name progenitor gives a parameter in Rust (typify's `sanitize`).
+fn rust_parameter_name(name: &str) -> String {
+    name.replace('\'', "")
+        .replace(|c: char| !unicode_ident::is_xid_continue(c), "-")
+        .to_snake_case()
+}
+
+/// What a local `$ref` (`#/components/parameters/X`) points to in `root`.
+fn root_pointer<'a>(root: &'a Map<String, Value>, target: &str) -> Option<&'a Value> {
+    let pointer = target.strip_prefix('#')?;
+    let mut segments = pointer.split('/').skip(1);
+    let first = segments.next()?;
+    let mut value = root.get(&unescape(first))?;
+    for segment in segments {
+        value = value.get(unescape(segment))?;
+    }
+    Some(value)
+}
+
+fn unescape(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
+
+/// Leaves out the `title` of an inline schema (at `pointer`, not a
+/// component) that would name its type as a component is named: typify
+/// would define both. `components` holds the components' type names.
+pub(super) fn inline_title(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    components: &std::collections::BTreeSet<String>,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let is_component = pointer
+        .strip_prefix("/components/schemas/")
+        .is_some_and(|name| !name.contains('/'));
+    let Some(title) = map.get("title").and_then(Value::as_str) else {
+        return;
+    };
+    if is_component || !components.contains(&variant_name(title)) || map.contains_key("$ref") {
+        return;
+    }
+    warn(
+        &format!("{pointer}/title"),
+        format!(
+            "the `title` \"{title}\" would name this inline schema's type as a component is \
+             named: left out"
+        ),
+    );
+    map.remove("title");
+}
+
+/// The type names typify gives the components of `root`.
+pub(super) fn component_type_names(
+    root: &Map<String, Value>,
+) -> std::collections::BTreeSet<String> {
+    root.get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+        .map(|schemas| schemas.keys().map(|name| variant_name(name)).collect())
+        .unwrap_or_default()
+}
+
+/// Applies the readings to one schema, `map`, at `pointer`; `warn` says
+/// what was read how.
+pub(super) fn read(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    annotation_members(map, pointer, warn);
+    default_of_a_reference(map, pointer, warn);
+    let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
+    let Some(kind) = kind else {
+        return;
+    };
+    meaningless_format(map, pointer, &kind, warn);
+    keywords_of_other_types(map, pointer, &kind, warn);
+    properties_with_one_rust_name(map, pointer, warn);
+    if kind == "string" {
+        string_enum(map, pointer, warn);
+        // typify checks it (`len < 0`), which rustc warns is always false.
+        if map.get("minLength").and_then(Value::as_u64) == Some(0) {
+            map.remove("minLength");
+            warn(
+                &format!("{pointer}/minLength"),
+                "`minLength: 0` admits every string: left out".to_owned(),
+            );
+        }
+    }
+    default(map, pointer, &kind, warn);
+}
+
+/// Leaves out an object or list `default` beside a `$ref` (`allOf:
+/// [{$ref}]`): typify checks it against the referenced type and refuses the
+/// whole spec when it does not fit, which the generator cannot check first.
+fn default_of_a_reference(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let composite = map
+        .get("default")
+        .is_some_and(|value| value.is_object() || value.is_array());
+    let referenced = map.contains_key("$ref")
+        || map
+            .get("allOf")
+            .and_then(Value::as_array)
+            .is_some_and(|members| members.iter().any(|m| m.get("$ref").is_some()));
+    // typify makes an `anyOf` of several a struct of optional members,
+    // which only an object default can fit.
+    let several_any = map
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .is_some_and(|members| members.len() > 1);
+    if several_any
+        && let Some(value) = map
+            .get("default")
+            .filter(|value| !value.is_object())
+            .cloned()
+    {
+        map.remove("default");
+        warn(
+            &format!("{pointer}/default"),
+            format!(
+                "`default: {value}` of an `anyOf` is left out: typify reads an `anyOf` as an \
+                 object of its alternatives, which the value does not fit"
+            ),
+        );
+    }
+    if composite && referenced {
+        map.remove("default");
+        warn(
+            &format!("{pointer}/default"),
+            "a `default` object or list beside a `$ref` is left out: typify checks it against \
+             the referenced type, and refuses the spec when it does not fit"
+                .to_owned(),
+        );
+    }
+}
+
+/// Moves what `allOf` members that only annotate (`{description: …}`
+/// beside `{$ref: X}`) say to the schema itself: typify would make a type of
+/// their own of the merge, named as the property is, when it is `X`.
+fn annotation_members(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    const ANNOTATIONS: [&str; 6] = [
+        "description",
+        "title",
+        "example",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+    ];
+    let annotates = |member: &Value| {
+        member
+            .as_object()
+            .is_some_and(|m| !m.is_empty() && m.keys().all(|k| ANNOTATIONS.contains(&k.as_str())))
+    };
+    let Some(Value::Array(members)) = map.get("allOf") else {
+        return;
+    };
+    let references = members.iter().filter(|m| m.get("$ref").is_some()).count();
+    if references == 0 || !members.iter().any(annotates) {
+        return;
+    }
+    let Some(Value::Array(members)) = map.remove("allOf") else {
+        return;
+    };
+    let mut kept = Vec::new();
+    for (index, member) in members.into_iter().enumerate() {
+        if !annotates(&member) {
+            kept.push(member);
+            continue;
+        }
+        warn(
+            &format!("{pointer}/allOf/{index}"),
+            "an `allOf` member that only annotates is read as annotations of the schema itself"
+                .to_owned(),
+        );
+        if let Value::Object(annotations) = member {
+            for (key, value) in annotations {
+                map.entry(key).or_insert(value);
+            }
+        }
+    }
+    map.insert("allOf".to_owned(), Value::Array(kept));
+}
+
+/// Leaves out the properties whose Rust field name (as typify derives it)
+/// an earlier property has (`isGlobal` beside `is_global`): a struct cannot
+/// have both, and the client ignores members it has no field for.
+fn properties_with_one_rust_name(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let Some(Value::Object(properties)) = map.get("properties") else {
+        return;
+    };
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    let mut clashes = Vec::new();
+    for name in properties.keys() {
+        match seen.get(&rust_parameter_name(name)) {
+            Some(earlier) => clashes.push((name.clone(), (*earlier).to_owned())),
+            None => {
+                seen.insert(rust_parameter_name(name), name);
+            }
+        }
+    }
+    for (name, earlier) in clashes {
+        warn(
+            &format!("{pointer}/properties/{}", escape(&name)),
+            format!(
+                "property `{name}` gets the same Rust name as `{earlier}`, `{}`: it is left out \
+                 of the type (decoding ignores it, and it cannot be sent)",
+                rust_parameter_name(&name)
+            ),
+        );
+        if let Some(Value::Object(properties)) = map.get_mut("properties") {
+            properties.remove(&name);
+        }
+        if let Some(Value::Array(required)) = map.get_mut("required") {
+            required.retain(|member| member.as_str() != Some(name.as_str()));
+        }
+    }
+}
+
+/// Leaves out the bounds that apply only to another type (`minimum` on an
+/// array): openapiv3 would read the schema as one of mixed kinds, which
+/// typify and the mock samples read differently.
+fn keywords_of_other_types(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    kind: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    const BOUNDS: [(&str, &[&str]); 13] = [
+        ("minimum", &["integer", "number"]),
+        ("maximum", &["integer", "number"]),
+        ("exclusiveMinimum", &["integer", "number"]),
+        ("exclusiveMaximum", &["integer", "number"]),
+        ("multipleOf", &["integer", "number"]),
+        ("minLength", &["string"]),
+        ("maxLength", &["string"]),
+        ("pattern", &["string"]),
+        ("minItems", &["array"]),
+        ("maxItems", &["array"]),
+        ("uniqueItems", &["array"]),
+        ("minProperties", &["object"]),
+        ("maxProperties", &["object"]),
+    ];
+    if !matches!(
+        kind,
+        "integer" | "number" | "string" | "boolean" | "array" | "object"
+    ) {
+        return;
+    }
+    for (keyword, kinds) in BOUNDS {
+        if !kinds.contains(&kind) && map.remove(keyword).is_some() {
+            warn(
+                &format!("{pointer}/{keyword}"),
+                format!("`{keyword}` does not apply to type `{kind}`: left out"),
+            );
+        }
+    }
+}
+
+fn meaningless_format(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    kind: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    if !matches!(kind, "object" | "array" | "boolean") {
+        return;
+    }
+    if let Some(format) = map.remove("format") {
+        warn(
+            &format!("{pointer}/format"),
+            format!("`format: {format}` means nothing for type `{kind}`: left out"),
+        );
+    }
+}
+
+fn string_enum(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnMut(&str, String)) {
+    let Some(Value::Array(values)) = map.get_mut("enum") else {
+        return;
+    };
+    for (index, value) in values.iter_mut().enumerate() {
+        let text = match value {
+            Value::Bool(b) => b.to_string(),
+            Value::Number(n) => n.to_string(),
+            _ => continue,
+        };
+        warn(
+            &format!("{pointer}/enum/{index}"),
+            format!(
+                "`{text}` among the values of a string `enum` is read as the string \
+                 \"{text}\"; quote it"
+            ),
+        );
+        *value = Value::String(text);
+    }
+    let names: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+    if let Some((first, second)) = same_rust_name(&names) {
+        let message = format!(
+            "the `enum` values \"{first}\" and \"{second}\" get the same Rust name: the value \
+             is read as a plain string"
+        );
+        map.remove("enum");
+        warn(&format!("{pointer}/enum"), message);
+    }
+}
+
+/// Two values typify would give the same variant name, even after its
+/// second try (the characters a name cannot hold written `X`).
+fn same_rust_name<'a>(values: &[&'a str]) -> Option<(&'a str, &'a str)> {
+    let clash = |name: fn(&str) -> String| {
+        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+        for value in values {
+            if let Some(first) = seen.insert(name(value), value)
+                && first != *value
+            {
+                return Some((first, *value));
+            }
+        }
+        None
+    };
+    clash(variant_name)?;
+    clash(|value| {
+        variant_name(&value.replace(
+            |c: char| c == '_' || !unicode_ident::is_xid_continue(c),
+            "X",
+        ))
+    })
+}
+
+/// The variant name typify derives from an enum value (its `sanitize`):
+/// what a name cannot hold separates words, and `+1`/`-1` are spelled out.
+fn variant_name(value: &str) -> String {
+    let name = match value {
+        "+1" => "plus1".to_pascal_case(),
+        "-1" => "minus1".to_pascal_case(),
+        _ => value
+            .replace('\'', "")
+            .replace(|c: char| !unicode_ident::is_xid_continue(c), "-")
+            .to_pascal_case(),
+    };
+    match name.chars().next() {
+        Some(c) if unicode_ident::is_xid_start(c) => name,
+        _ => format!("X{name}"),
+    }
+}
+
+fn default(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    kind: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let Some(written) = map.get("default").cloned() else {
+        return;
+    };
+    let at = format!("{pointer}/default");
+    let nullable = map.get("nullable") == Some(&Value::Bool(true));
+    if written.is_null() {
+        if !nullable {
+            map.remove("default");
+            warn(
+                &at,
+                "`default: null` where the value cannot be null: left out".to_owned(),
+            );
+        }
+        return;
+    }
+    let read = match (kind, &written) {
+        ("boolean", Value::String(text)) => text.trim().parse::<bool>().ok().map(Value::Bool),
+        ("integer", Value::String(text)) => text.trim().parse::<i64>().ok().map(Value::from),
+        ("number", Value::String(text)) => text
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number),
+        ("string", Value::Number(n)) => Some(Value::String(n.to_string())),
+        ("string", Value::Bool(b)) => Some(Value::String(b.to_string())),
+        _ => None,
+    };
+    if let Some(read) = &read {
+        warn(
+            &at,
+            format!("`default: {written}` of a `{kind}` is read as `{read}`"),
+        );
+        map.insert("default".to_owned(), read.clone());
+    }
+    let value = read.unwrap_or(written);
+    // typify refuses the default of a one-value enum, which a tagged
+    // union's tag property often has; it gives that value anyway.
+    if let Some(Value::Array(allowed)) = map.get("enum")
+        && allowed.as_slice() == [value.clone()]
+    {
+        map.remove("default");
+        warn(
+            &at,
+            format!("`default: {value}` is the one value allowed: left out, as it says no more"),
+        );
+        return;
+    }
+    if let Some(why) = misfit(map, kind, &value) {
+        map.remove("default");
+        warn(&at, format!("`default: {value}` {why}: left out"));
+    }
+}
+
+/// Why `value` cannot be the value of a schema of type `kind`, if it cannot.
+fn misfit(map: &Map<String, Value>, kind: &str, value: &Value) -> Option<String> {
+    let fits_type = match kind {
+        "boolean" => value.is_boolean(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "string" => value.is_string(),
+        "array" => value.is_array(),
+        "object" => value.is_object(),
+        _ => true,
+    };
+    if !fits_type {
+        return Some(format!("is not a `{kind}`"));
+    }
+    if let Some(Value::Array(allowed)) = map.get("enum")
+        && !allowed.contains(value)
+    {
+        return Some("is not among the `enum` values".to_owned());
+    }
+    let number = value.as_f64()?;
+    let below = map
+        .get("minimum")
+        .and_then(Value::as_f64)
+        .is_some_and(|minimum| number < minimum);
+    let above = map
+        .get("maximum")
+        .and_then(Value::as_f64)
+        .is_some_and(|maximum| number > maximum);
+    (below || above).then(|| "is outside `minimum`/`maximum`".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn read_schema(schema: Value) -> (Value, Vec<(String, String)>) {
+        let Value::Object(mut map) = schema else {
+            panic!("a schema is a mapping");
+        };
+        let mut said = Vec::new();
+        read(&mut map, "/S", &mut |pointer, message| {
+            said.push((pointer.to_owned(), message))
+        });
+        (Value::Object(map), said)
+    }
+
+    #[test]
+    fn a_format_of_an_object_or_list_is_left_out() {
+        let (schema, said) = read_schema(json!({"type": "object", "format": "kvpairs"}));
+        assert_eq!(schema, json!({"type": "object"}));
+        assert_eq!(said[0].0, "/S/format");
+        assert!(said[0].1.contains("`format: \"kvpairs\"`"), "{said:?}");
+        let (schema, _) = read_schema(json!({"type": "array", "format": "ipv4", "items": {}}));
+        assert_eq!(schema, json!({"type": "array", "items": {}}));
+        let (schema, said) = read_schema(json!({"type": "string", "minLength": 0, "maxLength": 3}));
+        assert_eq!(schema, json!({"type": "string", "maxLength": 3}));
+        assert_eq!(said[0].0, "/S/minLength");
+        let (schema, said) =
+            read_schema(json!({"type": "array", "items": {}, "minimum": 0, "maxItems": 3}));
+        assert_eq!(schema, json!({"type": "array", "items": {}, "maxItems": 3}));
+        assert_eq!(said[0].0, "/S/minimum");
+        // A string's format, known or not, is typify's to read.
+        let (schema, said) = read_schema(json!({"type": "string", "format": "uri-map"}));
+        assert_eq!(schema, json!({"type": "string", "format": "uri-map"}));
+        assert!(said.is_empty());
+    }
+
+    #[test]
+    fn defaults_written_as_text_are_read_as_their_type() {
+        let (schema, said) = read_schema(json!({"type": "boolean", "default": "false"}));
+        assert_eq!(schema["default"], json!(false));
+        assert_eq!(
+            said,
+            [(
+                "/S/default".to_owned(),
+                "`default: \"false\"` of a `boolean` is read as `false`".to_owned()
+            )]
+        );
+        let (schema, _) = read_schema(json!({"type": "integer", "default": "3600"}));
+        assert_eq!(schema["default"], json!(3600));
+        let (schema, _) = read_schema(json!({"type": "string", "default": 3600}));
+        assert_eq!(schema["default"], json!("3600"));
+        let (schema, _) = read_schema(json!({"type": "number", "default": "1e-08"}));
+        assert_eq!(schema["default"], json!(1e-8));
+    }
+
+    #[test]
+    fn defaults_that_do_not_fit_are_left_out() {
+        for schema in [
+            json!({"type": "integer", "default": null}),
+            json!({"type": "boolean", "default": "maybe"}),
+            json!({"type": "string", "enum": ["a", "b"], "default": "c"}),
+            json!({"type": "integer", "minimum": 1, "default": 0}),
+            json!({"type": "array", "items": {}, "default": {}}),
+        ] {
+            let (read, said) = read_schema(schema.clone());
+            assert!(read.get("default").is_none(), "{schema} gave {read}");
+            assert!(
+                said.iter().any(|(_, m)| m.ends_with("left out")),
+                "{said:?}"
+            );
+        }
+        let kept = json!({"type": "integer", "nullable": true, "minimum": 0, "default": null});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        let (read, said) =
+            read_schema(json!({"type": "string", "enum": ["tag"], "default": "tag"}));
+        assert_eq!(read, json!({"type": "string", "enum": ["tag"]}));
+        assert_eq!(said[0].0, "/S/default");
+        let kept = json!({"type": "string", "enum": ["a", "b"], "default": "b"});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn booleans_in_a_string_enum_are_text() {
+        let (schema, said) = read_schema(json!({"type": "string", "enum": [true, "local", "off"]}));
+        assert_eq!(schema["enum"], json!(["true", "local", "off"]));
+        assert_eq!(said[0].0, "/S/enum/0");
+    }
+
+    #[test]
+    fn enum_values_with_one_rust_name_make_a_string() {
+        let (schema, said) =
+            read_schema(json!({"type": "string", "enum": ["ASC", "DESC", "asc", "desc"]}));
+        assert_eq!(schema, json!({"type": "string"}));
+        assert_eq!(said[0].0, "/S/enum");
+        assert!(said[0].1.contains("\"ASC\" and \"asc\""), "{said:?}");
+        let (schema, _) =
+            read_schema(json!({"type": "string", "enum": ["reactions-+1", "reactions--1"]}));
+        assert_eq!(schema, json!({"type": "string"}));
+        // typify tells these apart: `created` and `Xcreated` on its second try.
+        for kept in [
+            json!({"type": "string", "enum": ["created", "-created"]}),
+            json!({"type": "string", "enum": ["+1", "-1"]}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
+    }
+
+    fn read_document(document: Value) -> (Value, Vec<(String, String)>) {
+        let Value::Object(mut root) = document else {
+            panic!("a document is a mapping");
+        };
+        let mut said = Vec::new();
+        super::document(&mut root, &mut |pointer, message| {
+            said.push((pointer.to_owned(), message))
+        });
+        (Value::Object(root), said)
+    }
+
+    #[test]
+    fn a_server_url_with_variables_takes_their_defaults() {
+        let (root, said) = read_document(json!({"servers": [{
+            "url": "https://{region}.example.com/{version}",
+            "variables": {"region": {"default": "us", "enum": ["us", "de"]}, "version": {"default": "v2"}}
+        }]}));
+        assert_eq!(root["servers"][0]["url"], "https://us.example.com/v2");
+        assert_eq!(said[0].0, "/servers/0/url");
+        // Without a default there is no reading; validation refuses it.
+        let without = json!({"servers": [{"url": "https://{region}.example.com"}]});
+        assert_eq!(read_document(without.clone()), (without, vec![]));
+    }
+
+    #[test]
+    fn an_undeclared_path_parameter_is_a_string() {
+        let (root, said) = read_document(json!({
+            "paths": {"/jobs/{job}/files/{file}": {
+                "parameters": [{"$ref": "#/components/parameters/File"}],
+                "get": {"responses": {}},
+                "delete": {"parameters": [{"name": "job", "in": "path", "required": true}]}
+            }},
+            "components": {"parameters": {"File": {"name": "file", "in": "path", "required": true}}}
+        }));
+        let item = &root["paths"]["/jobs/{job}/files/{file}"];
+        assert_eq!(
+            item["get"]["parameters"],
+            json!([{"name": "job", "in": "path", "required": true, "schema": {"type": "string"}}])
+        );
+        assert_eq!(
+            item["delete"]["parameters"].as_array().map(Vec::len),
+            Some(1)
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1jobs~1{job}~1files~1{file}/get");
+        // A misnamed one may be meant: no reading.
+        let misnamed = json!({"paths": {"/s/{id}": {"get": {"parameters": [
+            {"name": "sessionId", "in": "path", "required": true}
+        ]}}}});
+        assert_eq!(read_document(misnamed.clone()), (misnamed, vec![]));
+        let dangling = json!({"paths": {"/s/{id}": {"get": {"parameters": [
+            {"$ref": "#/components/parameters/Id"}
+        ]}}}});
+        assert_eq!(read_document(dangling.clone()), (dangling, vec![]));
+    }
+
+    #[test]
+    fn optional_parameters_with_one_rust_name_are_left_out() {
+        let (root, said) = read_document(json!({"paths": {"/calls": {"get": {"parameters": [
+            {"name": "StartTime", "in": "query"},
+            {"name": "StartTime<", "in": "query"},
+            {"name": "Page", "in": "query"},
+            {"name": "StartTime>", "in": "query", "required": true}
+        ]}}}}));
+        let names: Vec<&str> = root["paths"]["/calls"]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        // A required one stays: the client must send it.
+        assert_eq!(names, ["StartTime", "Page", "StartTime>"]);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1calls/get/parameters/1");
+        assert!(said[0].1.contains("`start_time`"), "{said:?}");
+    }
+
+    #[test]
+    fn a_property_type_named_like_a_component_gets_a_title() {
+        let mut schemas = json!({
+            "Classification": {"type": "object", "properties": {
+                "$template": {"type": "string", "enum": ["a"]},
+                "other": {"type": "string", "enum": ["b"]}
+            }},
+            "ClassificationTemplate": {"type": "object"}
+        });
+        let mut said = Vec::new();
+        type_names(schemas.as_object_mut().unwrap(), &mut |pointer, message| {
+            said.push((pointer.to_owned(), message))
+        });
+        let properties = &schemas["Classification"]["properties"];
+        // A property that is the component itself names no type of its own.
+        let mut schemas = json!({
+            "Session": {"type": "object", "properties": {
+                "attributes": {"description": "D", "nullable": true,
+                               "allOf": [{"$ref": "#/components/schemas/SessionAttributes"}]}
+            }},
+            "SessionAttributes": {"type": "object"}
+        });
+        let before = schemas.clone();
+        type_names(schemas.as_object_mut().unwrap(), &mut |pointer, message| {
+            panic!("{pointer}: {message}")
+        });
+        assert_eq!(schemas, before);
+        assert_eq!(
+            properties["$template"]["title"],
+            "ClassificationTemplateValue"
+        );
+        assert!(properties["other"].get("title").is_none());
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(
+            said[0].0,
+            "/components/schemas/Classification/properties/$template"
+        );
+    }
+
+    #[test]
+    fn a_response_that_refers_to_a_request_body_is_its_content() {
+        let content = json!({"application/json": {"schema": {"type": "string"}}});
+        let (root, said) = read_document(json!({
+            "paths": {"/x": {"put": {"responses": {"200": {"$ref": "#/components/requestBodies/B"}}}}},
+            "components": {"requestBodies": {"B": {"content": content}}}
+        }));
+        assert_eq!(
+            root["paths"]["/x"]["put"]["responses"]["200"],
+            json!({"description": "", "content": content})
+        );
+        assert_eq!(said[0].0, "/paths/~1x/put/responses/200/$ref");
+    }
+
+    #[test]
+    fn properties_with_one_rust_name_keep_one() {
+        let (schema, said) = read_schema(json!({"type": "object",
+            "properties": {"is_global": {"type": "boolean"}, "isGlobal": {"type": "boolean"}},
+            "required": ["is_global", "isGlobal"]}));
+        let kept: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
+        assert_eq!(kept.len(), 1, "{schema}");
+        assert_eq!(schema["required"], json!([kept[0]]));
+        let left_out = if kept[0] == "is_global" {
+            "isGlobal"
+        } else {
+            "is_global"
+        };
+        assert_eq!(said[0].0, format!("/S/properties/{left_out}"));
+        assert!(said[0].1.contains("`is_global`"), "{said:?}");
+    }
+
+    #[test]
+    fn an_inline_title_named_like_a_component_is_left_out() {
+        let components = ["QuickReplyOption".to_owned()].into_iter().collect();
+        let mut said = Vec::new();
+        let mut warn = |pointer: &str, message: String| said.push((pointer.to_owned(), message));
+        let mut inline = json!({"title": "Quick Reply Option", "type": "object"});
+        let map = inline.as_object_mut().unwrap();
+        inline_title(
+            map,
+            "/paths/~1x/get/responses/200/content/application~1json/schema",
+            &components,
+            &mut warn,
+        );
+        assert_eq!(inline, json!({"type": "object"}));
+        let mut component = json!({"title": "Quick Reply Option", "type": "object"});
+        let map = component.as_object_mut().unwrap();
+        inline_title(
+            map,
+            "/components/schemas/quick_reply_option",
+            &components,
+            &mut warn,
+        );
+        assert_eq!(component["title"], "Quick Reply Option");
+        assert_eq!(said.len(), 1);
+    }
+
+    #[test]
+    fn allof_members_that_only_annotate_annotate_the_schema() {
+        let (schema, said) = read_schema(json!({"nullable": true, "allOf": [
+            {"$ref": "#/components/schemas/Item"},
+            {"description": "The item."}
+        ]}));
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "description": "The item.",
+                   "allOf": [{"$ref": "#/components/schemas/Item"}]})
+        );
+        assert_eq!(said[0].0, "/S/allOf/1");
+        let kept = json!({"allOf": [{"$ref": "#/components/schemas/A"}, {"required": ["a"]}]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn an_object_default_beside_a_reference_is_left_out() {
+        let (schema, said) = read_schema(json!({
+            "allOf": [{"$ref": "#/components/schemas/Prediction"}],
+            "default": {"type": "content", "content": ""}
+        }));
+        assert_eq!(
+            schema,
+            json!({"allOf": [{"$ref": "#/components/schemas/Prediction"}]})
+        );
+        assert_eq!(said[0].0, "/S/default");
+        let (schema, said) = read_schema(json!({
+            "anyOf": [{"type": "string"}, {"type": "string", "enum": ["auto"]}],
+            "default": "auto"
+        }));
+        assert!(schema.get("default").is_none(), "{schema}");
+        assert_eq!(said[0].0, "/S/default");
+        let kept = json!({"allOf": [{"$ref": "#/components/schemas/Mode"}], "default": "auto"});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn deep_object_parameters_are_sent_as_their_properties() {
+        let (root, said) = read_document(json!({"paths": {"/people": {"get": {"parameters": [
+            {"name": "relationship", "in": "query", "style": "deepObject", "explode": true,
+             "schema": {"type": "object", "properties": {
+                 "owner": {"type": "boolean"}, "title": {"type": "string"}}}},
+            {"name": "metadata", "in": "query", "style": "deepObject",
+             "schema": {"type": "object", "additionalProperties": {"type": "string"}}},
+            {"name": "limit", "in": "query", "schema": {"type": "integer"}}
+        ]}}}}));
+        let names: Vec<&str> = root["paths"]["/people"]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["relationship[owner]", "relationship[title]", "limit"]
+        );
+        let pointers: Vec<&str> = said.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/paths/~1people/get/parameters/0/style",
+                "/paths/~1people/get/parameters/1/style"
+            ]
+        );
+        assert!(said[1].1.contains("left out"), "{said:?}");
+    }
+
+    #[test]
+    fn a_structured_header_is_a_string() {
+        let (root, said) = read_document(json!({"paths": {"/l": {"get": {"parameters": [
+            {"name": "X-Filter", "in": "header", "schema": {"description": "D", "oneOf": [{"type": "object"}]}},
+            {"name": "X-Mode", "in": "header", "schema": {"type": "string"}}
+        ]}}}}));
+        let parameters = &root["paths"]["/l"]["get"]["parameters"];
+        assert_eq!(
+            parameters[0]["schema"],
+            json!({"type": "string", "description": "D"})
+        );
+        assert_eq!(parameters[1]["schema"], json!({"type": "string"}));
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1l/get/parameters/0/schema");
+    }
+}
