@@ -530,6 +530,8 @@ impl Call {
     }
 
     /// The client's credentials, which no text kept from a response shows.
+    // Only crates with page streams use it.
+    #[allow(dead_code)]
     pub(crate) fn secrets(&self) -> &Secrets {
         &self.secrets
     }
