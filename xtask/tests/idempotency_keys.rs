@@ -6,9 +6,8 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
-use common::{Scratch, cargo_in_generated, project_root, xtask};
+use common::{Scratch, cargo_in_generated, regen_test_spec};
 
 /// Written into the generated crate as `tests/keys.rs`.
 const KEYS: &str = r##"//! The client fills an operation's `Idempotency-Key`, keeps it across
@@ -130,24 +129,7 @@ async fn a_key_a_header_cannot_carry_fails_before_sending() {
 #[test]
 fn declared_idempotency_keys_are_filled_kept_across_retries_and_make_a_post_retryable() {
     let scratch = Scratch::new("idempotency-keys");
-    // A copy outside git: the spec's changes need no version bump here.
-    let spec = scratch.join("idempotent-create.yaml");
-    fs::copy(
-        project_root().join("xtask/tests/specs/idempotent-create.yaml"),
-        &spec,
-    )
-    .unwrap();
-    let out = scratch.join("sessions");
-    let run = xtask(
-        &project_root(),
-        &[
-            Path::new("regen"),
-            Path::new("--spec"),
-            &spec,
-            Path::new("--out"),
-            &out,
-        ],
-    );
+    let (out, run) = regen_test_spec(&scratch, "idempotent-create.yaml", "sessions");
     assert!(run.success, "{}", run.describe());
     let manifest = fs::read_to_string(out.join("Cargo.toml")).unwrap();
     assert!(

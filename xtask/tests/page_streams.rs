@@ -6,9 +6,8 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
-use common::{Scratch, cargo_in_generated, project_root, xtask};
+use common::{Scratch, cargo_in_generated, project_root, regen_test_spec};
 
 /// Written into the generated crate as `tests/streams.rs`.
 const STREAMS: &str = r##"//! Every item in order, the last page last; a failed page, a link
@@ -263,24 +262,7 @@ const TESTS: usize = 9;
 #[test]
 fn list_operations_stream_their_pages() {
     let scratch = Scratch::new("page-streams");
-    // A copy outside git: the spec's changes need no version bump here.
-    let spec = scratch.join("page-streams.yaml");
-    fs::copy(
-        project_root().join("xtask/tests/specs/page-streams.yaml"),
-        &spec,
-    )
-    .unwrap();
-    let out = scratch.join("paged");
-    let run = xtask(
-        &project_root(),
-        &[
-            Path::new("regen"),
-            Path::new("--spec"),
-            &spec,
-            Path::new("--out"),
-            &out,
-        ],
-    );
+    let (out, run) = regen_test_spec(&scratch, "page-streams.yaml", "paged");
     assert!(run.success, "{}", run.describe());
     // Located where the spec reads as paginated.
     run.assert_warned(&[

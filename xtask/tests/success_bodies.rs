@@ -6,9 +6,8 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
-use common::{Scratch, cargo_in_generated, project_root, xtask};
+use common::{Scratch, cargo_in_generated, project_root, regen_test_spec};
 
 /// Written into the generated crate as `tests/answers.rs`.
 const ANSWERS: &str = r##"//! Each success status decodes into its variant; a body that does not
@@ -224,24 +223,7 @@ async fn the_mock_helpers_answer_each_status_with_its_type() {
 #[test]
 fn each_success_status_decodes_into_its_variant() {
     let scratch = Scratch::new("success-bodies");
-    // A copy outside git: the spec's changes need no version bump here.
-    let spec = scratch.join("success-bodies.yaml");
-    fs::copy(
-        project_root().join("xtask/tests/specs/success-bodies.yaml"),
-        &spec,
-    )
-    .unwrap();
-    let out = scratch.join("sessions");
-    let run = xtask(
-        &project_root(),
-        &[
-            Path::new("regen"),
-            Path::new("--spec"),
-            &spec,
-            Path::new("--out"),
-            &out,
-        ],
-    );
+    let (out, run) = regen_test_spec(&scratch, "success-bodies.yaml", "sessions");
     assert!(run.success, "{}", run.describe());
     let api = fs::read_to_string(out.join("src/api.rs")).unwrap();
     for item in [

@@ -107,6 +107,27 @@ pub fn xtask(cwd: &Path, args: &[&Path]) -> Run {
     run(xtask_command(cwd).args(args))
 }
 
+/// Copies `xtask/tests/specs/{spec}` into `scratch` and generates its crate
+/// into `scratch/{out}`: a copy outside git, so that the change report has
+/// no earlier revision and the spec's edits need no version bump. Returns
+/// the crate's folder and the run, which the caller checks.
+pub fn regen_test_spec(scratch: &Scratch, spec: &str, out: &str) -> (PathBuf, Run) {
+    let copy = scratch.join(spec);
+    fs::copy(project_root().join("xtask/tests/specs").join(spec), &copy).expect("copy a test spec");
+    let out = scratch.join(out);
+    let run = xtask(
+        &project_root(),
+        &[
+            Path::new("regen"),
+            Path::new("--spec"),
+            &copy,
+            Path::new("--out"),
+            &out,
+        ],
+    );
+    (out, run)
+}
+
 /// Runs `cargo ARGS` offline in the generated crate `out`, with the
 /// project's `Cargo.lock`, so that dependencies resolve to what is already
 /// downloaded, and the target folder every generated crate shares, so that
