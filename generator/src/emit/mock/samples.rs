@@ -2,7 +2,8 @@
 //! of code that uses the client start from a realistic value and change
 //! only what they care about.
 //!
-//! A schema's own `example` wins; otherwise every property is filled in,
+//! A schema's own `example` (or else its `default`) wins when it would decode
+//! into the type; otherwise every property is filled in,
 //! enums take their first value, strings their format's shape (a date, a
 //! UUID, an email address at example.com), and numbers their minimum. The
 //! values depend on nothing but the spec, so regenerating changes nothing.
@@ -65,11 +66,16 @@ impl Filling<'_> {
     }
 
     fn schema(&mut self, schema: &Schema, member: &str, depth: usize) -> Option<Value> {
-        if let Some(example) = &schema.schema_data.example {
-            return Some(example.clone());
-        }
-        if let Some(default) = &schema.schema_data.default {
-            return Some(default.clone());
+        // Specs' examples are not always valid (an id one digit short): one
+        // that would not decode into the type is passed over for an invented
+        // value.
+        let given = [&schema.schema_data.example, &schema.schema_data.default];
+        if let Some(value) = given
+            .into_iter()
+            .flatten()
+            .find(|value| fits(value, &schema.schema_kind))
+        {
+            return Some(value.clone());
         }
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => string(s, member),
@@ -177,6 +183,65 @@ fn merge(parts: Vec<Value>) -> Option<Value> {
 /// A string of the schema's shape, or `None` where one cannot be invented
 /// with confidence: a `pattern` (the types check it when decoding), or a
 /// format whose value the length limits would spoil.
+/// Whether `value`, a spec's example or default, decodes into the type of a
+/// schema of `kind`: the JSON type, and the shape of the string formats
+/// that become Rust types (`uuid`, `date`, `date-time`).
+fn fits(value: &Value, kind: &SchemaKind) -> bool {
+    match kind {
+        SchemaKind::Type(Type::String(s)) => value.as_str().is_some_and(|text| match &s.format {
+            VariantOrUnknownOrEmpty::Item(StringFormat::Date) => is_date(text),
+            VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => is_date_time(text),
+            VariantOrUnknownOrEmpty::Unknown(format) if format == "uuid" => is_uuid(text),
+            _ => true,
+        }),
+        SchemaKind::Type(Type::Integer(_)) => value.is_i64() || value.is_u64(),
+        SchemaKind::Type(Type::Number(_)) => value.is_number(),
+        SchemaKind::Type(Type::Boolean(_)) => value.is_boolean(),
+        SchemaKind::Type(Type::Array(_)) => value.is_array(),
+        SchemaKind::Type(Type::Object(_)) => value.is_object(),
+        _ => true,
+    }
+}
+
+/// `8-4-4-4-12` hexadecimal digits.
+fn is_uuid(text: &str) -> bool {
+    text.len() == 36
+        && text.char_indices().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// `YYYY-MM-DD`.
+fn is_date(text: &str) -> bool {
+    text.len() == 10
+        && text.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// RFC 3339: a date, `T`, a time, and `Z` or an offset.
+fn is_date_time(text: &str) -> bool {
+    let (Some(date), Some(rest)) = (text.get(..10), text.get(10..)) else {
+        return false;
+    };
+    let Some(time) = rest.strip_prefix(['T', 't']) else {
+        return false;
+    };
+    let zoned =
+        time.ends_with(['Z', 'z']) || time.get(8..).is_some_and(|tail| tail.contains(['+', '-']));
+    is_date(date)
+        && time.len() >= 9
+        && time.get(..8).is_some_and(|hms| {
+            hms.char_indices().all(|(i, c)| match i {
+                2 | 5 => c == ':',
+                _ => c.is_ascii_digit(),
+            })
+        })
+        && zoned
+}
+
 fn string(s: &StringType, member: &str) -> Option<Value> {
     if let Some(first) = s.enumeration.iter().flatten().next() {
         return Some(Value::String(first.clone()));
@@ -340,6 +405,36 @@ components:
         assert_eq!(score["bot_score"], 0);
         assert_eq!(score["code"].as_str().map(str::len), Some(3));
         assert_eq!(score["label"], "from the spec");
+    }
+
+    #[test]
+    fn examples_that_would_not_decode_are_passed_over() {
+        // As a real spec (train-travel) writes them: an id one digit short,
+        // a date-time without a zone, a count written as text.
+        let api = api(r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Trip:
+      type: object
+      properties:
+        id: {type: string, format: uuid, example: 1725ff4-ab45-4bb5-9d02-88745177dedb}
+        good_id: {type: string, format: uuid, example: 1725ff48-ab45-4bb5-9d02-88745177dedb}
+        departs: {type: string, format: date-time, example: "2024-02-01 09:00"}
+        arrives: {type: string, format: date-time, example: "2024-02-01T11:00:00+01:00"}
+        day: {type: string, format: date, example: "1 Feb 2024"}
+        seats: {type: integer, example: "12", default: 2}
+"#);
+        let trip = of_component(&api, "Trip").unwrap();
+        assert_ne!(trip["id"], "1725ff4-ab45-4bb5-9d02-88745177dedb");
+        assert_eq!(trip["id"].as_str().map(str::len), Some(36), "{trip}");
+        assert_eq!(trip["good_id"], "1725ff48-ab45-4bb5-9d02-88745177dedb");
+        assert_eq!(trip["departs"], "2026-01-15T09:30:00Z");
+        assert_eq!(trip["arrives"], "2024-02-01T11:00:00+01:00");
+        assert_eq!(trip["day"], "2026-01-15");
+        assert_eq!(trip["seats"], 2, "the default, which fits");
     }
 
     #[test]
