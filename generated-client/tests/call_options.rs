@@ -6,34 +6,18 @@
 use std::time::{Duration, Instant};
 
 use beltic_identity::{Client, ErrorKind, RetryPolicy};
-use serde_json::Value;
 use wiremock::matchers::{header, method, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
+
+mod support;
+use support::{ok_session, quick_client, unavailable};
 
 const KEY: &str = "sk_live_call_options_secret_7373";
 const SESSION: uuid::Uuid = uuid::Uuid::from_u128(0x5e551011_0000_4000_8000_000000000013);
 
-fn ok_session() -> ResponseTemplate {
-    let text = include_str!("recordings/completed-person-session.json");
-    let recording: Value = serde_json::from_str(text).unwrap();
-    ResponseTemplate::new(200).set_body_json(&recording["response"]["body"])
-}
-
-fn unavailable() -> ResponseTemplate {
-    ResponseTemplate::new(503).set_body_raw(
-        r#"{"errors":[{"status":"503","code":"unavailable","title":"Service Unavailable"}]}"#,
-        "application/json",
-    )
-}
-
 /// A client for `server` with short waits between retries.
 fn client(server: &MockServer, policy: RetryPolicy) -> Client {
-    Client::builder()
-        .api_key(KEY)
-        .base_url(server.uri())
-        .retry_policy(policy.initial_backoff(Duration::from_millis(10)))
-        .build()
-        .unwrap()
+    quick_client(server, KEY, policy)
 }
 
 async fn answer(server: &MockServer, response: ResponseTemplate) {

@@ -8,43 +8,18 @@ use std::time::{Duration, Instant};
 
 use beltic_identity::types::{CreatorType, SessionDocument, SessionStatus, ThreatLevel};
 use beltic_identity::{BodyShape, Client, ErrorKind, RetryPolicy};
-use serde_json::Value;
 use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 mod support;
-use support::{Captured, RawServer};
+use support::{Captured, RawServer, ok_session, quick_client, session_json, unavailable};
 
 const KEY: &str = "sk_live_resilience_secret_4242";
 const SESSION: uuid::Uuid = uuid::Uuid::from_u128(0x5e551011_0000_4000_8000_000000000001);
 
-/// A session document from the recordings, as JSON.
-fn session_json() -> Value {
-    let text = include_str!("recordings/completed-person-session.json");
-    let recording: Value = serde_json::from_str(text).unwrap();
-    recording["response"]["body"].clone()
-}
-
-fn ok_session() -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(session_json())
-}
-
-fn unavailable() -> ResponseTemplate {
-    ResponseTemplate::new(503).set_body_raw(
-        r#"{"errors":[{"status":"503","code":"unavailable","title":"Service Unavailable"}]}"#,
-        "application/json",
-    )
-}
-
-/// A client for `server` whose backoff is short, so that retry tests take
-/// milliseconds; the number of retries is the default unless `policy` says.
+/// A client for `server` with short waits between retries.
 fn client(server: &MockServer, policy: RetryPolicy) -> Client {
-    Client::builder()
-        .api_key(KEY)
-        .base_url(server.uri())
-        .retry_policy(policy.initial_backoff(Duration::from_millis(10)))
-        .build()
-        .unwrap()
+    quick_client(server, KEY, policy)
 }
 
 async fn answer_once(server: &MockServer, response: ResponseTemplate) {

@@ -11,26 +11,15 @@ use beltic_identity::{
     API_KEY_HEADER, Client, ConfigError, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT, ErrorKind,
     RetryPolicy,
 };
-use serde_json::{Value, json};
+use serde_json::json;
 use wiremock::matchers::{any, header, method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 mod support;
-use support::{Captured, RawServer, chunked_body, endless_body};
+use support::{Captured, RawServer, chunked_body, endless_body, ok_session, session_json};
 
 const KEY: &str = "sk_live_trust_boundary_secret_5150";
 const SESSION: uuid::Uuid = uuid::Uuid::from_u128(0x5e551011_0000_4000_8000_000000000009);
-
-/// A session document from the recordings, as JSON.
-fn session_json() -> Value {
-    let text = include_str!("recordings/completed-person-session.json");
-    let recording: Value = serde_json::from_str(text).unwrap();
-    recording["response"]["body"].clone()
-}
-
-fn ok_session() -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(session_json())
-}
 
 /// A client with the default retry policy, its backoff shortened.
 fn client(base_url: &str) -> Client {

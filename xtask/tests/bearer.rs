@@ -6,9 +6,8 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
-use common::{Scratch, cargo_in_generated, project_root, xtask};
+use common::{Scratch, cargo_in_generated};
 
 /// A small API with bearer authentication.
 const SPEC: &str = r##"openapi: 3.0.3
@@ -134,16 +133,7 @@ fn a_bearer_token_crate_keeps_its_token_home() {
     let spec = scratch.join("kennel.yaml");
     fs::write(&spec, SPEC).unwrap();
     let out = scratch.join("kennel");
-    let run = xtask(
-        &project_root(),
-        &[
-            Path::new("regen"),
-            Path::new("--spec"),
-            &spec,
-            Path::new("--out"),
-            &out,
-        ],
-    );
+    let run = common::regen(&spec, &out);
     assert!(run.success, "{}", run.describe());
     fs::create_dir_all(out.join("tests")).unwrap();
     fs::write(out.join("tests/trust.rs"), TRUST).unwrap();

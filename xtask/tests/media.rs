@@ -8,9 +8,8 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
-use common::{Scratch, cargo_in_generated, project_root, xtask};
+use common::{Scratch, cargo_in_generated, project_root};
 
 /// Written into the generated crate as `tests/media.rs`.
 const CALLS: &str = r##"//! Every operation of the Media Lab spec, against a wiremock server.
@@ -237,16 +236,7 @@ fn bodies_and_parameters_progenitor_cannot_send_are_sent_as_the_spec_says() {
     let scratch = Scratch::new("media");
     let spec = project_root().join("xtask/tests/specs/media.yaml");
     let out = scratch.join("media-lab");
-    let run = xtask(
-        &project_root(),
-        &[
-            Path::new("regen"),
-            Path::new("--spec"),
-            &spec,
-            Path::new("--out"),
-            &out,
-        ],
-    );
+    let run = common::regen(&spec, &out);
     let shown = run.describe();
     assert!(run.success, "{shown}");
     run.assert_warned(&[

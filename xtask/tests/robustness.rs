@@ -71,16 +71,7 @@ fn spec_text(broken: &Broken) -> String {
 fn broken_specs_are_refused_with_located_messages_and_write_nothing() {
     let scratch = Scratch::new("broken-table");
     let out = scratch.join("client");
-    let first = xtask(
-        &project_root(),
-        &[
-            Path::new("regen"),
-            Path::new("--spec"),
-            &project_root().join("spec/beltic-identity.yaml"),
-            Path::new("--out"),
-            &out,
-        ],
-    );
+    let first = common::regen(&project_root().join("spec/beltic-identity.yaml"), &out);
     assert!(first.success, "{}", first.describe());
     fs::create_dir_all(out.join("tests")).unwrap();
     fs::write(out.join("tests/mine.rs"), "// written by hand\n").unwrap();
@@ -89,16 +80,7 @@ fn broken_specs_are_refused_with_located_messages_and_write_nothing() {
     for broken in BROKEN.iter().chain(PROBLEMS) {
         let spec = scratch.join(&format!("{}.yaml", broken.name));
         fs::write(&spec, spec_text(broken)).unwrap();
-        let run = xtask(
-            &project_root(),
-            &[
-                Path::new("regen"),
-                Path::new("--spec"),
-                &spec,
-                Path::new("--out"),
-                &out,
-            ],
-        );
+        let run = common::regen(&spec, &out);
         let shown = format!("{}:\n{}", broken.name, run.describe());
         assert!(!run.success, "{shown}");
         assert!(run.stdout.is_empty(), "{shown}");
@@ -795,16 +777,7 @@ fn openapi_3_1_and_3_0_with_3_1_habits_give_crates_that_build() {
         ),
     ] {
         let out = scratch.join(name);
-        let run = xtask(
-            &project_root(),
-            &[
-                Path::new("regen"),
-                Path::new("--spec"),
-                &specs.join(file),
-                Path::new("--out"),
-                &out,
-            ],
-        );
+        let run = common::regen(&specs.join(file), &out);
         let shown = run.describe();
         assert!(run.success, "{shown}");
         run.assert_warned(expected);

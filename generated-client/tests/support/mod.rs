@@ -1,6 +1,7 @@
-//! What several test files share: a bare HTTP server for answers wiremock
-//! cannot give (a body that never ends or trickles), and captured tracing
-//! output.
+//! What several test files share: a recorded session and the answers
+//! built from it, a client whose retries wait milliseconds, a bare HTTP
+//! server for answers wiremock cannot give (a body that never ends or
+//! trickles), and captured tracing output.
 
 #![allow(dead_code)] // Each test file uses its own part of this.
 
@@ -10,6 +11,43 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
+
+use beltic_identity::{Client, RetryPolicy};
+use serde_json::Value;
+use wiremock::{MockServer, ResponseTemplate};
+
+/// The session document of `recordings/completed-person-session.json`, as
+/// JSON.
+pub fn session_json() -> Value {
+    let text = include_str!("../recordings/completed-person-session.json");
+    let recording: Value = serde_json::from_str(text).unwrap();
+    recording["response"]["body"].clone()
+}
+
+/// `200` with the recorded session.
+pub fn ok_session() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(session_json())
+}
+
+/// `503` with the API's error document.
+pub fn unavailable() -> ResponseTemplate {
+    ResponseTemplate::new(503).set_body_raw(
+        r#"{"errors":[{"status":"503","code":"unavailable","title":"Service Unavailable"}]}"#,
+        "application/json",
+    )
+}
+
+/// A client of `server` with the API key `key`, whose backoff is short so
+/// that retry tests take milliseconds; the number of retries is the
+/// default unless `policy` says.
+pub fn quick_client(server: &MockServer, key: &str, policy: RetryPolicy) -> Client {
+    Client::builder()
+        .api_key(key)
+        .base_url(server.uri())
+        .retry_policy(policy.initial_backoff(Duration::from_millis(10)))
+        .build()
+        .unwrap()
+}
 
 /// A server on a loopback address that answers each request on a
 /// connection of its own, and passes on the head of each request it read.

@@ -115,17 +115,22 @@ pub fn regen_test_spec(scratch: &Scratch, spec: &str, out: &str) -> (PathBuf, Ru
     let copy = scratch.join(spec);
     fs::copy(project_root().join("xtask/tests/specs").join(spec), &copy).expect("copy a test spec");
     let out = scratch.join(out);
-    let run = xtask(
+    let run = regen(&copy, &out);
+    (out, run)
+}
+
+/// `cargo xtask regen --spec {spec} --out {out}`, run from the project root.
+pub fn regen(spec: &Path, out: &Path) -> Run {
+    xtask(
         &project_root(),
         &[
             Path::new("regen"),
             Path::new("--spec"),
-            &copy,
+            spec,
             Path::new("--out"),
-            &out,
+            out,
         ],
-    );
-    (out, run)
+    )
 }
 
 /// Runs `cargo ARGS` offline in the generated crate `out`, with the
