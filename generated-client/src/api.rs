@@ -183,12 +183,17 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
+            let ::std::option::Option::Some(deserializer) = crate::runtime::drift::reading_enum_value(
+                deserializer,
+            )? else {
+                return Ok(Self::Unknown(::std::string::String::new()));
+            };
             let value = Self::from(::std::string::String::deserialize(deserializer)?);
             if value.is_unknown() {
                 crate::runtime::drift::unlisted_value(
                     "CreatorType",
                     ::std::option::Option::Some(value.as_str()),
-                )?;
+                );
             }
             Ok(value)
         }
@@ -311,12 +316,17 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
+            let ::std::option::Option::Some(deserializer) = crate::runtime::drift::reading_enum_value(
+                deserializer,
+            )? else {
+                return Ok(Self::Unknown(::std::string::String::new()));
+            };
             let value = Self::from(::std::string::String::deserialize(deserializer)?);
             if value.is_unknown() {
                 crate::runtime::drift::unlisted_value(
                     "EntityType",
                     ::std::option::Option::Some(value.as_str()),
-                )?;
+                );
             }
             Ok(value)
         }
@@ -606,12 +616,17 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
+            let ::std::option::Option::Some(deserializer) = crate::runtime::drift::reading_enum_value(
+                deserializer,
+            )? else {
+                return Ok(Self::Unknown(::std::string::String::new()));
+            };
             let value = Self::from(::std::string::String::deserialize(deserializer)?);
             if value.is_unknown() {
                 crate::runtime::drift::unlisted_value(
                     "SessionResourceType",
                     ::std::option::Option::Some(value.as_str()),
-                )?;
+                );
             }
             Ok(value)
         }
@@ -727,12 +742,17 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
+            let ::std::option::Option::Some(deserializer) = crate::runtime::drift::reading_enum_value(
+                deserializer,
+            )? else {
+                return Ok(Self::Unknown(::std::string::String::new()));
+            };
             let value = Self::from(::std::string::String::deserialize(deserializer)?);
             if value.is_unknown() {
                 crate::runtime::drift::unlisted_value(
                     "SessionStatus",
                     ::std::option::Option::Some(value.as_str()),
-                )?;
+                );
             }
             Ok(value)
         }
@@ -844,12 +864,17 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
+            let ::std::option::Option::Some(deserializer) = crate::runtime::drift::reading_enum_value(
+                deserializer,
+            )? else {
+                return Ok(Self::Unknown(::std::string::String::new()));
+            };
             let value = Self::from(::std::string::String::deserialize(deserializer)?);
             if value.is_unknown() {
                 crate::runtime::drift::unlisted_value(
                     "ThreatLevel",
                     ::std::option::Option::Some(value.as_str()),
-                )?;
+                );
             }
             Ok(value)
         }

@@ -7,11 +7,19 @@
 //! (request building, the retry loop, the tracing span, error mapping), not
 //! of decoding, which the `decode` bench measures. Retries are off, so each
 //! side makes exactly one request, over a kept-alive connection.
+//!
+//! Criterion times one side for seconds, then the other, so a change in
+//! the machine's load between the two moves the ratio; on a quiet machine
+//! one commit's runs spread from 1.01 to 1.08. After criterion, the bench
+//! therefore also alternates: rounds of a few hundred calls of each side,
+//! taking turns at going first, and the median of the rounds' ratios,
+//! which a slow drift of the load leaves alone.
 
 mod support;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::time::{Duration, Instant};
 
 use beltic_identity::Client;
 use beltic_identity::types::SessionDocument;
@@ -173,6 +181,70 @@ fn get_session(c: &mut Criterion) {
     });
     group.finish();
     support::print_ratios(GROUP, &[BASELINE, CLIENT]);
+
+    alternate(
+        &runtime,
+        || async { baseline_get(&http, &url).await.unwrap() },
+        || async { client.get_session(&id).await.unwrap() },
+    );
+}
+
+/// Rounds of the alternating comparison, and calls of each side a round.
+const ROUNDS: usize = 101;
+const CALLS_PER_ROUND: u32 = 200;
+
+/// The mean time of one call over a round of [`CALLS_PER_ROUND`] calls.
+fn time_round<F: Future>(runtime: &tokio::runtime::Runtime, call: &impl Fn() -> F) -> Duration {
+    runtime.block_on(async {
+        let started = Instant::now();
+        for _ in 0..CALLS_PER_ROUND {
+            call().await;
+        }
+        started.elapsed() / CALLS_PER_ROUND
+    })
+}
+
+/// Times `baseline` and `client` in turns, [`CALLS_PER_ROUND`] calls each a
+/// round, the side that goes first swapping every round, and prints the
+/// medians and the median of the rounds' ratios with its quartiles.
+fn alternate<BF: Future, CF: Future>(
+    runtime: &tokio::runtime::Runtime,
+    baseline: impl Fn() -> BF,
+    client: impl Fn() -> CF,
+) {
+    let time_baseline = || time_round(runtime, &baseline);
+    let time_client = || time_round(runtime, &client);
+    let mut baseline_times = Vec::with_capacity(ROUNDS);
+    let mut client_times = Vec::with_capacity(ROUNDS);
+    let mut ratios = Vec::with_capacity(ROUNDS);
+    for round in 0..ROUNDS {
+        let (b, c) = if round % 2 == 0 {
+            let b = time_baseline();
+            (b, time_client())
+        } else {
+            let c = time_client();
+            (time_baseline(), c)
+        };
+        baseline_times.push(b);
+        client_times.push(c);
+        ratios.push(c.as_secs_f64() / b.as_secs_f64());
+    }
+    let micros = |times: &mut Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2].as_secs_f64() * 1e6
+    };
+    ratios.sort_by(f64::total_cmp);
+    let quartile = |q: usize| ratios[(ratios.len() - 1) * q / 4];
+    println!(
+        "{GROUP}, alternating: {ROUNDS} rounds of {CALLS_PER_ROUND} calls each side\n  \
+         {BASELINE:<32} {:>9.1} µs\n  {CLIENT:<32} {:>9.1} µs\n  \
+         median of the rounds' ratios {:.3} (quartiles {:.3} to {:.3})",
+        micros(&mut baseline_times),
+        micros(&mut client_times),
+        quartile(2),
+        quartile(1),
+        quartile(3),
+    );
 }
 
 fn main() {

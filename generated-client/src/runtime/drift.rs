@@ -21,12 +21,18 @@
 //!   A `Deserialize` impl cannot see where in the document it is, so the
 //!   decode notes each enum type with an unlisted value in a thread-local
 //!   `Watch`, set around the synchronous `from_slice` call only (nothing
-//!   awaits inside it, so no other decode shares the thread meanwhile).
+//!   awaits inside it, so no other decode shares the thread meanwhile),
+//!   with the value's place in the order the decode meets open enums.
 //!   Only when it noted something is the body decoded again, through
-//!   `serde_path_to_error`, stopping at that value: the error's path is
-//!   the value's pointer. A clean body costs one decode and nothing more;
-//!   tracking the path of every value on every decode would cost more
-//!   than the 3% this may add, for an event that fires once.
+//!   `serde_ignored`, and the open enum at that place skips its value
+//!   ([`reading_enum_value`]) instead of reading it: `serde_ignored` names
+//!   the path of a skipped value, which is the value's pointer. A clean
+//!   body costs one decode and nothing more; tracking the path of every
+//!   value on every decode would cost more than the 3% this may add, for
+//!   an event that fires once. Locating through `serde_ignored` rather
+//!   than a crate that tracks every path means the types' `Deserialize`
+//!   is compiled for two deserializers, not three: a third of the
+//!   decoding code of every generated crate.
 //!
 //! Pointers are JSON pointers (RFC 6901) into the body, with every array
 //! index written `*`, so that the same member in each item of a list is
@@ -67,7 +73,8 @@ const MAX_LOCATED: usize = 4;
 const MAX_POINTER_BYTES: usize = 256;
 const MAX_VALUE_BYTES: usize = 64;
 
-/// The error an open enum raises to stop a locating decode; no decode
+/// The error an open enum raises in a locating decode when the value it
+/// skipped is inside a `oneOf`, whose place within is lost; no decode
 /// returns it to the application.
 const STOP: &str = "drift: stop at the unlisted value";
 
@@ -280,14 +287,15 @@ pub async fn from_response<T: DeserializeOwned, E>(
     call: &Call,
     response: reqwest::Response,
 ) -> Result<ResponseValue<T>, progenitor_client::Error<E>> {
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response
-        .bytes()
+    // Taken apart rather than cloned: every success passes here. reqwest's
+    // conversion keeps the timeout on reading the body.
+    let (head, body) = http::Response::from(response).into_parts();
+    let body = http_body_util::BodyExt::collect(body)
         .await
-        .map_err(progenitor_client::Error::ResponseBodyError)?;
+        .map_err(progenitor_client::Error::ResponseBodyError)?
+        .to_bytes();
     match decode(call.operation_id(), &call.drift, &body) {
-        Ok(value) => Ok(ResponseValue::new(value, status, headers)),
+        Ok(value) => Ok(ResponseValue::new(value, head.status, head.headers)),
         Err(e) => Err(progenitor_client::Error::InvalidResponsePayload(body, e)),
     }
 }
@@ -300,38 +308,76 @@ pub fn decode<T: DeserializeOwned>(
     log: &DriftLog,
     body: &[u8],
 ) -> serde_json::Result<T> {
-    let mut found: Vec<Found> = Vec::new();
-    let watch_members = log.watches_members(operation_id);
-    let (decoded, watch) = watching(Watch::Note(Vec::new()), || {
-        let mut deserializer = serde_json::Deserializer::from_slice(body);
-        let value = if watch_members {
-            serde_ignored::deserialize(&mut deserializer, |path| {
-                let pointer = pointer_of_member(&path);
-                note(&mut found, pointer, DriftKind::UndescribedMember, None)
-            })?
+    let members = log.watches_members(operation_id).then(Vec::new);
+    let watch_members = members.is_some();
+    let first = Watch::Note {
+        members,
+        unlisted: Vec::new(),
+    };
+    let (decoded, watch) = watching(first, || {
+        if watch_members {
+            decode_skipping::<T>(body)
         } else {
-            T::deserialize(&mut deserializer)?
-        };
-        deserializer.end()?;
-        Ok(value)
+            serde_json::from_slice::<T>(body)
+        }
     });
     let value: T = decoded?;
-    if let Watch::Note(unlisted) = watch {
-        for unlisted in unlisted {
-            if let Some(pointer) = locate::<T>(body, unlisted.order) {
-                note(
-                    &mut found,
-                    pointer,
-                    DriftKind::UnknownEnumValue,
-                    unlisted.value,
-                );
-            }
+    let Watch::Note { members, unlisted } = watch else {
+        unreachable!("the watch set above is a note");
+    };
+    let mut found = members.unwrap_or_default();
+    for unlisted in unlisted {
+        if let Some(pointer) = locate::<T>(body, unlisted.order) {
+            note(
+                &mut found,
+                pointer,
+                DriftKind::UnknownEnumValue,
+                unlisted.value,
+            );
         }
     }
     if !found.is_empty() {
         log.record(operation_id, found);
     }
     Ok(value)
+}
+
+/// Decodes `body` through `serde_ignored`, which tells [`skipped`] the
+/// path of every value the types skip. Both watching decodes go through
+/// this one function, so that the types' `Deserialize` is compiled for it
+/// once.
+fn decode_skipping<T: DeserializeOwned>(body: &[u8]) -> serde_json::Result<T> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = serde_ignored::deserialize(&mut deserializer, skipped)?;
+    deserializer.end()?;
+    Ok(value)
+}
+
+/// What `serde_ignored` tells of a skipped value at `path`: a member the
+/// types do not describe, in a first decode that watches members; the
+/// value looked for, in a locating decode while its enum skips it.
+fn skipped(path: serde_ignored::Path<'_>) {
+    WATCH.with_borrow_mut(|slot| match slot {
+        Some((
+            _,
+            Watch::Note {
+                members: Some(members),
+                ..
+            },
+        )) => {
+            let pointer = pointer_of_member(&path);
+            note(members, pointer, DriftKind::UndescribedMember, None);
+        }
+        Some((
+            _,
+            Watch::Locate {
+                skipping: true,
+                pointer,
+                ..
+            },
+        )) => *pointer = Some(pointer_of_member(&path)),
+        _ => {}
+    });
 }
 
 /// Adds a drift to those of one response, unless it is there already or
@@ -349,23 +395,32 @@ fn note(found: &mut Vec<Found>, pointer: String, kind: DriftKind, value: Option<
 
 /// What the decode on this thread watches for, while [`watching`] runs it.
 enum Watch {
-    /// The first decode: each enum type with an unlisted value, once.
-    Note(Vec<Unlisted>),
-    /// A locating decode: fails at the unlisted value numbered `target`,
-    /// so that `serde_path_to_error` says where it is.
-    Stop { target: usize },
+    /// The first decode: the members the types skip, when they are watched,
+    /// and each enum type with an unlisted value, once.
+    Note {
+        members: Option<Vec<Found>>,
+        unlisted: Vec<Unlisted>,
+    },
+    /// A locating decode: the open enum value numbered `target` is skipped
+    /// rather than read, and `serde_ignored` gives its `pointer` while
+    /// `skipping`.
+    Locate {
+        target: usize,
+        skipping: bool,
+        pointer: Option<String>,
+    },
 }
 
 /// An enum type whose value was not listed, in the first decode.
 struct Unlisted {
     type_name: &'static str,
-    /// Which unlisted value of the body it was, counting from 0.
+    /// Which open enum value of the body it was, counting from 0.
     order: usize,
     value: Option<String>,
 }
 
 thread_local! {
-    /// The watch, with how many unlisted values the decode has met so far.
+    /// The watch, with how many open enum values the decode has met so far.
     static WATCH: RefCell<Option<(usize, Watch)>> = const { RefCell::new(None) };
 }
 
@@ -389,65 +444,99 @@ fn watching<R>(watch: Watch, decode: impl FnOnce() -> R) -> (R, Watch) {
     (result, watch)
 }
 
-/// Tells the decode running on this thread that an open enum of type
-/// `type_name` got a value its spec does not list: `value`, or `None` when
-/// the enum is personal data. Outside a client's decode it does nothing.
-///
-/// Returns an error only in a locating decode, at the value it looks for.
-pub fn unlisted_value<E: serde::de::Error>(
-    type_name: &'static str,
-    value: Option<&str>,
-) -> Result<(), E> {
-    WATCH.with_borrow_mut(|slot| {
+/// What an open enum's `Deserialize` calls before it reads its value:
+/// gives `deserializer` back to read it with, except in a locating decode
+/// at the value looked for. That value is skipped instead, so that
+/// `serde_ignored` names its path, and `None` tells the enum to return any
+/// value, which the locating decode throws away. Outside a client's
+/// decode it only gives `deserializer` back.
+pub fn reading_enum_value<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<D>, D::Error> {
+    let looked_for = WATCH.with_borrow_mut(|slot| {
         let Some((seen, watch)) = slot else {
-            return Ok(());
+            return false;
         };
         let order = *seen;
         *seen += 1;
         match watch {
-            Watch::Note(unlisted) => {
-                let noted = unlisted.iter().any(|u| u.type_name == type_name);
-                if !noted && unlisted.len() < MAX_LOCATED {
-                    unlisted.push(Unlisted {
-                        type_name,
-                        order,
-                        value: value.map(|v| truncated(v, MAX_VALUE_BYTES)),
-                    });
-                }
-                Ok(())
+            Watch::Locate {
+                target, skipping, ..
+            } if *target == order => {
+                *skipping = true;
+                true
             }
-            Watch::Stop { target, .. } if *target == order => Err(E::custom(STOP)),
-            Watch::Stop { .. } => Ok(()),
+            _ => false,
+        }
+    });
+    if !looked_for {
+        return Ok(Some(deserializer));
+    }
+    deserializer.deserialize_ignored_any(serde::de::IgnoredAny)?;
+    let told = WATCH.with_borrow_mut(|slot| match slot {
+        Some((
+            _,
+            Watch::Locate {
+                skipping, pointer, ..
+            },
+        )) => {
+            *skipping = false;
+            pointer.is_some()
+        }
+        _ => false,
+    });
+    if told {
+        Ok(None)
+    } else {
+        // A `oneOf` buffers what it holds and reads it again from the
+        // buffer, out of `serde_ignored`'s sight. Failing here fails the
+        // alternative: were it the one that matched, the decode fails too.
+        Err(serde::de::Error::custom(STOP))
+    }
+}
+
+/// Tells the decode running on this thread that an open enum of type
+/// `type_name` got a value its spec does not list: `value`, or `None` when
+/// the enum is personal data. Outside a client's decode it does nothing.
+pub fn unlisted_value(type_name: &'static str, value: Option<&str>) {
+    WATCH.with_borrow_mut(|slot| {
+        if let Some((seen, Watch::Note { unlisted, .. })) = slot {
+            // `reading_enum_value` counted this value before it was read.
+            let order = seen.saturating_sub(1);
+            let noted = unlisted.iter().any(|u| u.type_name == type_name);
+            if !noted && unlisted.len() < MAX_LOCATED {
+                unlisted.push(Unlisted {
+                    type_name,
+                    order,
+                    value: value.map(|v| truncated(v, MAX_VALUE_BYTES)),
+                });
+            }
         }
     })
 }
 
-/// Where the unlisted value numbered `order` is in `body`: decodes it again
-/// and stops there.
+/// Where the open enum value numbered `order` is in `body`: decodes it
+/// again, skipping that value.
 ///
-/// Any error names the place: the first decode succeeded, so only the stop
-/// can fail this one. Inside a `oneOf`, serde replaces the stop with its
-/// own error at the `oneOf`'s place, which is the closest pointer known.
-/// No error means the value was in an alternative of a `oneOf` that did
-/// not match: the response does not hold it.
+/// Inside a `oneOf` the place within is lost: if the value was in the
+/// alternative that matched, the decode fails without it, and the pointer
+/// is the body's root, the closest place known. If the decode succeeds
+/// without the pointer, the value was in an alternative that did not
+/// match: the response does not hold it.
 fn locate<T: DeserializeOwned>(body: &[u8], order: usize) -> Option<String> {
-    let (result, _) = watching(Watch::Stop { target: order }, || {
-        let mut deserializer = serde_json::Deserializer::from_slice(body);
-        serde_path_to_error::deserialize::<_, T>(&mut deserializer).map(drop)
-    });
-    let error = result.err()?;
-    let mut pointer = String::new();
-    for segment in error.path() {
-        match segment {
-            serde_path_to_error::Segment::Seq { .. } => pointer.push_str("/*"),
-            serde_path_to_error::Segment::Map { key }
-            | serde_path_to_error::Segment::Enum { variant: key } => push_key(&mut pointer, key),
-            // Past a buffered value (`oneOf`, `flatten`) the path is lost:
-            // the pointer stops at the last place it knows.
-            serde_path_to_error::Segment::Unknown => break,
-        }
+    let locate = Watch::Locate {
+        target: order,
+        skipping: false,
+        pointer: None,
+    };
+    let (result, watch) = watching(locate, || decode_skipping::<T>(body).map(drop));
+    match watch {
+        Watch::Locate {
+            pointer: Some(pointer),
+            ..
+        } => Some(pointer),
+        _ => result.is_err().then(String::new),
     }
-    Some(truncated(&pointer, MAX_POINTER_BYTES))
 }
 
 /// The pointer of a member `serde_ignored` reports.

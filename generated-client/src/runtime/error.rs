@@ -14,7 +14,9 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use reqwest::StatusCode;
-use reqwest::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
+use reqwest::header::{
+    AsHeaderName, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, RETRY_AFTER,
+};
 
 /// How much of an error body is read; the rest is left unread, as a
 /// misbehaving proxy's page may be large.
@@ -46,9 +48,14 @@ impl Secrets {
 
     /// `text` with every occurrence of a secret replaced.
     pub(crate) fn redact(&self, text: &str) -> String {
-        self.0.iter().fold(text.to_owned(), |text, secret| {
-            text.replace(secret.as_str(), REDACTED)
-        })
+        let mut text = text.to_owned();
+        for secret in self.0.iter() {
+            // Searched first: most texts hold none, and need no new copy.
+            if text.contains(secret.as_str()) {
+                text = text.replace(secret.as_str(), REDACTED);
+            }
+        }
+        text
     }
 }
 
@@ -527,16 +534,39 @@ impl std::error::Error for Error {
 
 impl ResponseHead {
     pub(crate) fn new(status: StatusCode, headers: &HeaderMap, secrets: &Secrets) -> Self {
-        let text = |name: &str| header_text(headers, name, secrets);
+        // Every response passes here: the names are parsed once, numbers
+        // are read from the header in place, and only the request id, kept
+        // as text, is copied.
+        const REQUEST_ID: [HeaderName; 2] = [
+            HeaderName::from_static("request-id"),
+            HeaderName::from_static("x-request-id"),
+        ];
+        const LIMIT: [HeaderName; 2] = [
+            HeaderName::from_static("ratelimit-limit"),
+            HeaderName::from_static("x-ratelimit-limit"),
+        ];
+        const REMAINING: [HeaderName; 2] = [
+            HeaderName::from_static("ratelimit-remaining"),
+            HeaderName::from_static("x-ratelimit-remaining"),
+        ];
+        const RESET: [HeaderName; 2] = [
+            HeaderName::from_static("ratelimit-reset"),
+            HeaderName::from_static("x-ratelimit-reset"),
+        ];
+        let first = |names: [HeaderName; 2]| names.into_iter().find_map(|n| header_str(headers, n));
+        let number = |names| first(names).and_then(|value| value.trim().parse().ok());
         Self {
             status,
-            request_id: text("request-id")
-                .or_else(|| text("x-request-id"))
-                .map(bounded),
-            rate_limit: RateLimit::from_headers(&text),
-            retry_after: text(RETRY_AFTER.as_str())
-                .and_then(|value| parse_retry_after(&value, SystemTime::now())),
-            content_length: text(CONTENT_LENGTH.as_str()).and_then(|v| v.trim().parse().ok()),
+            request_id: first(REQUEST_ID).map(|id| bounded(secrets.redact(id))),
+            rate_limit: RateLimit {
+                limit: number(LIMIT),
+                remaining: number(REMAINING),
+                reset: number(RESET),
+            },
+            retry_after: header_str(headers, RETRY_AFTER)
+                .and_then(|value| parse_retry_after(value, SystemTime::now())),
+            content_length: header_str(headers, CONTENT_LENGTH)
+                .and_then(|value| value.trim().parse().ok()),
         }
     }
 
@@ -566,22 +596,6 @@ impl ResponseHead {
     }
 }
 
-impl RateLimit {
-    /// Reads the headers through `text`, which gives a header's value.
-    fn from_headers(text: &impl Fn(&str) -> Option<String>) -> Self {
-        let number = |name: &str| {
-            text(&format!("ratelimit-{name}"))
-                .or_else(|| text(&format!("x-ratelimit-{name}")))
-                .and_then(|value| value.trim().parse().ok())
-        };
-        Self {
-            limit: number("limit"),
-            remaining: number("remaining"),
-            reset: number("reset"),
-        }
-    }
-}
-
 /// Reads `Retry-After`, which is either a number of seconds or an HTTP date.
 pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
@@ -594,9 +608,17 @@ pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration
 }
 
 /// A header's value as text, with any secret in it replaced.
-fn header_text(headers: &HeaderMap, name: &str, secrets: &Secrets) -> Option<String> {
-    let value = headers.get(name)?.to_str().ok()?;
-    Some(secrets.redact(value)).filter(|v| !v.is_empty())
+fn header_text(headers: &HeaderMap, name: impl AsHeaderName, secrets: &Secrets) -> Option<String> {
+    header_str(headers, name).map(|value| secrets.redact(value))
+}
+
+/// The header `name`, when it is there, visible ASCII and not empty.
+fn header_str(headers: &HeaderMap, name: impl AsHeaderName) -> Option<&str> {
+    headers
+        .get(name)?
+        .to_str()
+        .ok()
+        .filter(|value| !value.is_empty())
 }
 
 /// Cuts a value the server sent before it goes into a message.
@@ -619,7 +641,7 @@ impl ErrorBody {
         complete: bool,
         secrets: &Secrets,
     ) -> Self {
-        let media_type = header_text(headers, CONTENT_TYPE.as_str(), secrets).map(|v| {
+        let media_type = header_text(headers, CONTENT_TYPE, secrets).map(|v| {
             v.split(';')
                 .next()
                 .unwrap_or(&v)

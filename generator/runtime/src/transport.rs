@@ -267,10 +267,9 @@ pub struct Call {
     max_response_bytes: u64,
     /// The client's credentials, which no text kept from a response shows.
     secrets: Secrets,
+    /// What the call's attempts learn, and its attached body: shared with
+    /// the copy of the call progenitor's client holds.
     outcome: Arc<Mutex<Outcome>>,
-    /// A body progenitor cannot build (multipart, raw media types), with
-    /// its `Content-Type`: the public method attaches it, `send` sends it.
-    body: Arc<Mutex<Option<(reqwest::header::HeaderValue, reqwest::Body)>>>,
     /// Where what the response holds that the spec does not describe is
     /// told: the client's log, shared by its calls.
     pub(super) drift: super::drift::DriftLog,
@@ -278,6 +277,9 @@ pub struct Call {
 
 #[derive(Debug, Default)]
 struct Outcome {
+    /// A body progenitor cannot build (multipart, raw media types), with
+    /// its `Content-Type`: the public method attaches it, `send` sends it.
+    body: Option<(reqwest::header::HeaderValue, reqwest::Body)>,
     attempts: u32,
     last_response: Option<ResponseHead>,
     /// The head of the last response that came, whichever attempt it
@@ -312,7 +314,6 @@ impl Call {
             max_response_bytes,
             secrets,
             outcome: Arc::default(),
-            body: Arc::default(),
             drift: super::drift::DriftLog::default(),
         }
     }
@@ -372,8 +373,7 @@ impl Call {
         content_type: reqwest::header::HeaderValue,
         body: reqwest::Body,
     ) {
-        let mut slot = self.body.lock().unwrap_or_else(|e| e.into_inner());
-        *slot = Some((content_type, body));
+        self.lock_outcome().body = Some((content_type, body));
     }
 
     /// Sends `request`, again while the failure may pass and the policy
@@ -386,11 +386,12 @@ impl Call {
     ) -> reqwest::Result<Response> {
         // progenitor adds the spec's `info.version` as an `api-version`
         // header, which the spec itself does not define.
-        request.headers_mut().remove("api-version");
+        const API_VERSION: HeaderName = HeaderName::from_static("api-version");
+        request.headers_mut().remove(API_VERSION);
         for (name, value) in &self.headers {
             request.headers_mut().insert(name, value.clone());
         }
-        let attached = self.body.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let attached = self.lock_outcome().body.take();
         if let Some((content_type, body)) = attached {
             request
                 .headers_mut()
@@ -426,7 +427,11 @@ impl Call {
             return response;
         }
         let limit = usize::try_from(self.max_response_bytes).unwrap_or(usize::MAX);
-        let declared = self.outcome().1.and_then(|head| head.content_length());
+        let declared = response
+            .headers()
+            .get(reqwest::header::CONTENT_LENGTH)
+            .and_then(|length| length.to_str().ok())
+            .and_then(|length| length.trim().parse::<u64>().ok());
         // reqwest's conversion keeps the status, the headers and the
         // timeout on reading the body, and drops the URL, which nothing
         // reads past this point.

@@ -54,11 +54,10 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         ("rustls-platform-verifier", "\"0.7\""),
         ("regex", r#"{ version = "1.11", optional = true }"#),
         ("serde", r#"{ version = "1.0.226", features = ["derive"] }"#),
-        // Which members of a success body the types skip (drift signals).
+        // Which members of a success body the types skip, and where an
+        // enum value the spec does not list is (drift signals).
         ("serde_ignored", "\"0.1.14\""),
         ("serde_json", "\"1.0.150\""),
-        // Where an enum value the spec does not list is (drift signals).
-        ("serde_path_to_error", "\"0.1.20\""),
         // The wait between retries.
         ("tokio", r#"{ version = "1.47", features = ["time"] }"#),
         // Without `#[instrument]`, whose proc macro would add syn 2.

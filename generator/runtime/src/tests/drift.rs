@@ -19,13 +19,16 @@ macro_rules! open_enum {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let Some(deserializer) = reading_enum_value(deserializer)? else {
+                    return Ok(Self::Unknown(String::new()));
+                };
                 let value = match String::deserialize(deserializer)?.as_str() {
                     $($value => Self::$variant,)*
                     other => Self::Unknown(other.to_owned()),
                 };
                 if let Self::Unknown(unlisted) = &value {
                     let shown = if $personal { None } else { Some(unlisted.as_str()) };
-                    unlisted_value(stringify!($name), shown)?;
+                    unlisted_value(stringify!($name), shown);
                 }
                 Ok(value)
             }
@@ -108,7 +111,7 @@ fn unlisted_enum_values_are_located_and_personal_ones_never_kept() {
     let log = DriftLog::default();
     let body = r#"{"data":[
         {"id":"a","status":"created"},
-        {"id":"b","status":"archived","person":{"nationality":"xx-secret-land"}}
+        {"id":"b","region":"eu","status":"archived","person":{"nationality":"xx-secret-land"}}
     ]}"#;
     let document = decode_document(&log, body).unwrap();
     assert_eq!(
@@ -126,6 +129,12 @@ fn unlisted_enum_values_are_located_and_personal_ones_never_kept() {
     assert_eq!(
         seen(&log),
         [
+            (
+                "/data/*/region".to_owned(),
+                DriftKind::UndescribedMember,
+                None,
+                2
+            ),
             (
                 "/data/*/status".to_owned(),
                 value,
@@ -274,4 +283,40 @@ fn long_names_are_cut_and_credentials_never_kept() {
 fn outside_a_client_decode_an_unlisted_value_is_just_decoded() {
     let status: Status = serde_json::from_str(r#""archived""#).unwrap();
     assert_eq!(status, Status::Unknown("archived".to_owned()));
+}
+
+/// A `oneOf` in a member, with a member after it that no type describes.
+#[derive(Debug, Deserialize)]
+struct Case {
+    subject: Subject,
+}
+
+#[test]
+fn a_value_inside_a_nested_one_of_is_placed_at_the_root_and_later_members_keep_their_own_place() {
+    let log = DriftLog::default();
+    let case: Case = decode(
+        "getSubject",
+        &log,
+        br#"{"subject":{"kind":"robot","name":"R2"},"extra":1}"#,
+    )
+    .unwrap();
+    assert!(
+        matches!(&case.subject, Subject::Person { kind: Status::Unknown(k), .. } if k == "robot"),
+        "{case:?}"
+    );
+    let drifts: Vec<(String, DriftKind)> = log
+        .drifts()
+        .into_iter()
+        .map(|d| (d.pointer, d.kind))
+        .collect();
+    // serde reads a `oneOf` from a buffer, where no path is known: the
+    // value is placed at the root, and the member after it is not taken
+    // for the value.
+    assert_eq!(
+        drifts,
+        [
+            ("/extra".to_owned(), DriftKind::UndescribedMember),
+            (String::new(), DriftKind::UnknownEnumValue),
+        ]
+    );
 }
