@@ -315,7 +315,13 @@ pub mod samples {
     fn decode<T: ::serde::de::DeserializeOwned>(json: &str) -> T {
         // The samples are made from the same spec as the types, and the test below
         // decodes each of them.
-        ::serde_json::from_str(json).expect("a sample decodes into its type")
+        ::serde_json::from_str(json)
+            .unwrap_or_else(|error| {
+                panic!(
+                    "the sample of {} does not decode: {error}", ::std::any::type_name::
+                    < T > ()
+                )
+            })
     }
 
     #[cfg(test)]

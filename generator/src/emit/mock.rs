@@ -68,7 +68,12 @@ pub fn generate(document: &Document, api: &syn::File, helpers: TokenStream) -> R
         quote! {
             fn decode<T: ::serde::de::DeserializeOwned>(json: &str) -> T {
                 #why_decoding_cannot_fail
-                ::serde_json::from_str(json).expect("a sample decodes into its type")
+                ::serde_json::from_str(json).unwrap_or_else(|error| {
+                    panic!(
+                        "the sample of {} does not decode: {error}",
+                        ::std::any::type_name::<T>()
+                    )
+                })
             }
 
             #[cfg(test)]

@@ -23,7 +23,13 @@
 //! - `minLength: 0`, which admits every string, is left out (typify would
 //!   check it with a comparison rustc warns is always false);
 //! - a string `enum` whose values get the same Rust name (`ASC` and `asc`,
-//!   `+1` and `-1` after a prefix) is read as a plain string.
+//!   `+1` and `-1` after a prefix) is read as a plain string;
+//! - an `anyOf` or `oneOf` whose alternatives are all one scalar type, told
+//!   apart by a `format` at most (`string` or binary `string`), is that
+//!   type: typify makes a struct of them that no value decodes into;
+//! - any other `anyOf` with an alternative that is not an object (a list, a
+//!   string) is a `oneOf`, whose first alternative that decodes is taken:
+//!   typify's struct of `anyOf` alternatives decodes only objects.
 //!
 //! Of `components.schemas` as a whole ([`type_names`]):
 //! - an inline schema whose type typify would name like a component
@@ -53,7 +59,7 @@
 //!   operation already has (`DateCreated<` beside `DateCreated`: both
 //!   `date_created`) is left out: the client cannot send it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{Map, Value};
@@ -652,7 +658,7 @@ fn unescape(segment: &str) -> String {
 pub(super) fn inline_title(
     map: &mut Map<String, Value>,
     pointer: &str,
-    components: &std::collections::BTreeSet<String>,
+    components: &BTreeSet<String>,
     warn: &mut dyn FnMut(&str, String),
 ) {
     let is_component = pointer
@@ -694,6 +700,8 @@ pub(super) fn read(
 ) {
     annotation_members(map, pointer, warn);
     default_of_a_reference(map, pointer, warn);
+    alternatives_of_one_type(map, pointer, warn);
+    any_of_values(map, pointer, warn);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
@@ -851,6 +859,138 @@ fn properties_with_one_rust_name(
             required.retain(|member| member.as_str() != Some(name.as_str()));
         }
     }
+}
+
+/// Reads an `anyOf` or `oneOf` whose alternatives are all the same scalar
+/// type, told apart by a `format` at most (`string`, or `string` with
+/// `format: binary`), as that one type: typify makes a struct of such
+/// alternatives, which no string or number decodes into. The format stays
+/// when every alternative has it.
+fn alternatives_of_one_type(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    if map.contains_key("type") || map.contains_key("properties") || map.contains_key("allOf") {
+        return;
+    }
+    let Some((keyword, one)) = ["anyOf", "oneOf"]
+        .into_iter()
+        .find_map(|k| Some((k, one_type(map.get(k)?.as_array()?)?)))
+    else {
+        return;
+    };
+    let OneType {
+        kind,
+        format,
+        nullable,
+        shown,
+    } = one;
+    map.remove(keyword);
+    map.insert("type".to_owned(), Value::String(kind.clone()));
+    if let Some(format) = format {
+        map.insert("format".to_owned(), format);
+    }
+    if nullable {
+        map.insert("nullable".to_owned(), Value::Bool(true));
+    }
+    warn(
+        &format!("{pointer}/{keyword}"),
+        format!(
+            "`{keyword}` of {} reads as one `{kind}`: typify would make a struct of the \
+             alternatives, which no {kind} decodes into",
+            shown.join(", ")
+        ),
+    );
+}
+
+/// Reads an `anyOf` with an alternative that is not an object (a list, a
+/// string) as a `oneOf`: the first alternative that decodes is taken.
+/// typify reads `anyOf` as a struct of its alternatives flattened, which
+/// only objects decode into.
+fn any_of_values(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnMut(&str, String)) {
+    if map.contains_key("oneOf") {
+        return;
+    }
+    let Some(alternatives) = map.get("anyOf").and_then(Value::as_array) else {
+        return;
+    };
+    let value = alternatives.iter().find_map(|a| {
+        let kind = a.get("type")?.as_str()?;
+        matches!(kind, "array" | "string" | "integer" | "number" | "boolean").then_some(kind)
+    });
+    let Some(value) = value.map(str::to_owned) else {
+        return;
+    };
+    if let Some(alternatives) = map.remove("anyOf") {
+        map.insert("oneOf".to_owned(), alternatives);
+    }
+    warn(
+        &format!("{pointer}/anyOf"),
+        format!(
+            "`anyOf` with a `{value}` among its alternatives reads as `oneOf`, the first \
+             alternative that decodes: typify would make a struct of the alternatives, which \
+             only objects decode into"
+        ),
+    );
+}
+
+/// The one scalar type that `alternatives` all are, and how to read them
+/// as it.
+struct OneType {
+    kind: String,
+    /// The format every alternative has, if they all have the same.
+    format: Option<Value>,
+    nullable: bool,
+    /// The alternatives, as the warning names them.
+    shown: Vec<String>,
+}
+
+fn one_type(alternatives: &[Value]) -> Option<OneType> {
+    const PLAIN: [&str; 7] = [
+        "type",
+        "format",
+        "title",
+        "description",
+        "example",
+        "examples",
+        "nullable",
+    ];
+    let plain: Vec<&Map<String, Value>> = alternatives
+        .iter()
+        .map(|a| {
+            a.as_object()
+                .filter(|a| a.keys().all(|k| PLAIN.contains(&k.as_str())))
+        })
+        .collect::<Option<_>>()?;
+    let kinds: Vec<&str> = plain
+        .iter()
+        .map(|a| a.get("type")?.as_str())
+        .collect::<Option<_>>()?;
+    let kind = *kinds.first()?;
+    if plain.len() < 2
+        || kinds.iter().any(|k| *k != kind)
+        || !matches!(kind, "string" | "integer" | "number" | "boolean")
+    {
+        return None;
+    }
+    let first_format = plain[0].get("format");
+    Some(OneType {
+        kind: kind.to_owned(),
+        format: first_format
+            .filter(|_| plain.iter().all(|a| a.get("format") == first_format))
+            .cloned(),
+        nullable: plain
+            .iter()
+            .any(|a| a.get("nullable") == Some(&Value::Bool(true))),
+        shown: plain
+            .iter()
+            .map(|a| match a.get("format").and_then(Value::as_str) {
+                Some(format) => format!("`{kind}` ({format})"),
+                None => format!("`{kind}`"),
+            })
+            .collect(),
+    })
 }
 
 /// Leaves out the bounds that apply only to another type (`minimum` on an
@@ -1086,6 +1226,53 @@ mod tests {
             said.push((pointer.to_owned(), message))
         });
         (Value::Object(map), said)
+    }
+
+    #[test]
+    fn alternatives_of_one_scalar_type_are_that_type() {
+        let (schema, warnings) = read_schema(json!({
+            "title": "Input Audio",
+            "anyOf": [{"type": "string"}, {"type": "string", "format": "binary"}]
+        }));
+        assert_eq!(schema, json!({"title": "Input Audio", "type": "string"}));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].0, "/S/anyOf");
+        assert!(warnings[0].1.contains("`string` (binary)"), "{warnings:?}");
+
+        let (schema, _) = read_schema(json!({
+            "oneOf": [
+                {"type": "integer", "format": "int64"},
+                {"type": "integer", "format": "int64", "nullable": true}
+            ]
+        }));
+        assert_eq!(
+            schema,
+            json!({"type": "integer", "format": "int64", "nullable": true})
+        );
+
+        // Alternatives of other types, with an enum, or behind a `$ref`
+        // stay a choice: a `oneOf`, the first that decodes.
+        for choice in [
+            json!([{"type": "string"}, {"type": "integer"}]),
+            json!([{"type": "string", "enum": ["a"]}, {"type": "string"}]),
+            json!([{"$ref": "#/components/schemas/A"}, {"type": "string"}]),
+            json!([{"type": "array", "items": {"type": "string"}}, {"type": "array"}]),
+        ] {
+            let (schema, warnings) = read_schema(json!({"anyOf": choice.clone()}));
+            assert_eq!(schema, json!({"oneOf": choice}));
+            assert_eq!(warnings.len(), 1, "{warnings:?}");
+            assert!(warnings[0].1.contains("reads as `oneOf`"), "{warnings:?}");
+        }
+        // Objects, which typify's struct of alternatives decodes, and a
+        // schema that is already a `oneOf` stay as they are.
+        for kept in [
+            json!({"anyOf": [{"type": "object"}, {"$ref": "#/components/schemas/A"}]}),
+            json!({"oneOf": [{"type": "string"}], "anyOf": [{"type": "string"}]}),
+        ] {
+            let (schema, warnings) = read_schema(kept.clone());
+            assert_eq!(schema, kept);
+            assert!(warnings.is_empty(), "{warnings:?}");
+        }
     }
 
     #[test]

@@ -161,6 +161,14 @@ impl Filling<'_> {
                 None => {}
             }
         }
+        // A required member the properties leave out (a base schema whose
+        // subtypes describe it) takes any value in typify's struct: null
+        // says nothing about it, and decodes.
+        for name in &object.required {
+            if !object.properties.contains_key(name) {
+                members.insert(name.clone(), Value::Null);
+            }
+        }
         Some(Value::Object(members))
     }
 }
@@ -170,7 +178,15 @@ fn merge(parts: Vec<Value>) -> Option<Value> {
     let mut last = None;
     for part in parts {
         match part {
-            Value::Object(members) => merged.extend(members),
+            Value::Object(members) => {
+                for (name, value) in members {
+                    // Null from a part that only requires the member gives
+                    // way to the value of a part that describes it.
+                    if !(value.is_null() && merged.contains_key(&name)) {
+                        merged.insert(name, value);
+                    }
+                }
+            }
             other => last = Some(other),
         }
     }
@@ -384,6 +400,41 @@ components:
         let node = of_component(&api, "Node").unwrap();
         assert!(node["id"].is_string());
         assert!(node.get("child").is_none(), "{node}");
+    }
+
+    #[test]
+    fn a_required_member_only_a_subtype_describes_is_filled() {
+        let api = api(r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Paging:
+      type: object
+      required: [items, total]
+      properties:
+        total: {type: integer}
+    TrackPage:
+      allOf:
+        - {$ref: '#/components/schemas/Paging'}
+        - type: object
+          properties:
+            items: {type: array, items: {type: string}}
+    TrackPageDescribedFirst:
+      allOf:
+        - type: object
+          properties:
+            items: {type: array, items: {type: string}}
+        - {$ref: '#/components/schemas/Paging'}
+"#);
+        let paging = of_component(&api, "Paging").unwrap();
+        assert_eq!(paging["items"], Value::Null, "{paging}");
+        assert!(paging["total"].is_i64());
+        for name in ["TrackPage", "TrackPageDescribedFirst"] {
+            let page = of_component(&api, name).unwrap();
+            assert!(page["items"].is_array(), "{name}: {page}");
+        }
     }
 
     #[test]
