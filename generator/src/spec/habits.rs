@@ -774,6 +774,7 @@ pub(super) fn read(
     warn: &mut dyn FnMut(&str, String),
 ) {
     annotation_members(map, pointer, warn);
+    string_or_enum(map, pointer, warn);
     enum_beside_a_reference(map, pointer, warn);
     default_of_a_reference(map, pointer, unions, warn);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
@@ -906,6 +907,81 @@ pub(super) fn nullable_parameter(
     }
 }
 
+/// Reads an `anyOf` of a plain string and string `enum`s (OpenAI's
+/// `anyOf: [{type: string}, {type: string, enum: [alloy, ash]}]`: the values
+/// listed, or any other) as one string `enum` of those values, which the
+/// generated client keeps open (an unlisted value decodes too). typify
+/// would make a struct of the two, which no string decodes into.
+fn string_or_enum(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnMut(&str, String)) {
+    let Some(values) = map
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .and_then(|members| open_enum_values(members))
+    else {
+        return;
+    };
+    let nullable = map
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .any(|member| member.get("nullable") == Some(&Value::Bool(true)));
+    map.remove("anyOf");
+    map.insert("type".to_owned(), Value::from("string"));
+    map.insert("enum".to_owned(), Value::Array(values));
+    if nullable {
+        map.insert("nullable".to_owned(), Value::Bool(true));
+    }
+    warn(
+        &format!("{pointer}/anyOf"),
+        "an `anyOf` of a string and a string `enum` is read as the `enum`, which the client \
+         keeps open: a value it does not list decodes too, kept as sent"
+            .to_owned(),
+    );
+}
+
+/// The values of `members` when they are string `enum`s and at least one
+/// plain string (with no more than annotations), all inline.
+fn open_enum_values(members: &[Value]) -> Option<Vec<Value>> {
+    const ANNOTATIONS: [&str; 6] = [
+        "description",
+        "title",
+        "example",
+        "deprecated",
+        "nullable",
+        "x-stainless-const",
+    ];
+    let mut values = Vec::new();
+    let mut plain = false;
+    for member in members {
+        let member = member.as_object()?;
+        if member.get("type").and_then(Value::as_str) != Some("string") {
+            return None;
+        }
+        let others = member
+            .keys()
+            .filter(|k| *k != "type" && *k != "enum" && !ANNOTATIONS.contains(&k.as_str()));
+        if others.count() > 0 {
+            return None;
+        }
+        match member.get("enum") {
+            Some(Value::Array(listed)) => {
+                for value in listed {
+                    if !value.is_string() {
+                        return None;
+                    }
+                    if !values.contains(value) {
+                        values.push(value.clone());
+                    }
+                }
+            }
+            Some(_) => return None,
+            None => plain = true,
+        }
+    }
+    (plain && !values.is_empty()).then_some(values)
+}
+
 /// Leaves out the `allOf` of `$ref`s beside an `enum` (`{type: integer,
 /// enum: [1], allOf: [{$ref: ComponentTypes}]}`, a tag narrowed to one value
 /// of a referenced enum): the `enum` says which values are valid, and typify
@@ -947,6 +1023,10 @@ pub(super) fn component_unions(root: &Map<String, Value>) -> std::collections::B
         .flatten()
         .filter(|(_, schema)| {
             let members = schema.get("anyOf").and_then(Value::as_array);
+            // Read as one open `enum` (`string_or_enum`).
+            if members.is_some_and(|members| open_enum_values(members).is_some()) {
+                return false;
+            }
             let alternatives = members.into_iter().flatten().filter(|member| {
                 let null = |kind: &Value| kind.as_str() == Some("null");
                 !member.get("type").is_some_and(null)
@@ -1614,9 +1694,33 @@ mod tests {
     }
 
     #[test]
+    fn a_string_or_a_string_enum_is_an_open_enum() {
+        let (schema, said) = read_schema(json!({"description": "The voice.", "anyOf": [
+            {"type": "string"},
+            {"type": "string", "enum": ["alloy", "ash"], "description": "Built in."}
+        ], "default": "alloy"}));
+        assert_eq!(
+            schema,
+            json!({"description": "The voice.", "type": "string", "enum": ["alloy", "ash"],
+                   "default": "alloy"})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/anyOf");
+        // A string with a bound of its own, or a number, is another union.
+        for kept in [
+            json!({"anyOf": [{"type": "string", "maxLength": 3}, {"type": "string", "enum": ["a"]}]}),
+            json!({"anyOf": [{"type": "integer"}, {"type": "string", "enum": ["a"]}]}),
+            json!({"anyOf": [{"type": "string", "enum": ["a"]}, {"type": "string", "enum": ["b"]}]}),
+        ] {
+            assert_eq!(read_schema(kept.clone()).0["anyOf"], kept["anyOf"]);
+        }
+    }
+
+    #[test]
     fn components_that_are_an_anyof_of_several_are_unions() {
         let root = json!({"components": {"schemas": {
-            "Voices": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["ash"]}]},
+            "Voices": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+            "VoiceIds": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["ash"]}]},
             "MaybeVoice": {"anyOf": [{"type": "string"}, {"type": "null"}]},
             "Voice": {"type": "string"}
         }}});
@@ -1726,7 +1830,7 @@ mod tests {
         );
         assert_eq!(said[0].0, "/S/default");
         let (schema, said) = read_schema(json!({
-            "anyOf": [{"type": "string"}, {"type": "string", "enum": ["auto"]}],
+            "anyOf": [{"type": "string", "enum": ["auto"]}, {"type": "integer"}],
             "default": "auto"
         }));
         assert!(schema.get("default").is_none(), "{schema}");
