@@ -381,8 +381,7 @@ mod tests {
         schemas.insert("Row".to_owned(), row);
 
         let error = super::super::run(&document, |generator, api| generator.generate_tokens(api))
-            .err()
-            .expect("typify fails on the schemas");
+            .expect_err("typify fails on the schemas");
         let shown = error.to_string();
         assert!(
             shown.contains(":11:5: /components/schemas/Row: while generating component `Row`: "),
