@@ -876,33 +876,29 @@ fn default_of_a_reference(
     }
 }
 
-/// Leaves out `nullable` on a parameter's schema (box's `x-rep-hints`
-/// header): a parameter the caller leaves out already has no value, a
-/// header or a query cannot say `null`, and progenitor would take an
-/// `Option<Option<&str>>` it cannot write.
+/// Leaves out `nullable` on a header parameter's schema (box's
+/// `x-rep-hints`): a header the caller does not send has no value already,
+/// a header cannot say `null`, and progenitor would take an
+/// `Option<Option<&str>>` it cannot write. (A nullable query parameter
+/// gives the same code as one that is not.)
 pub(super) fn nullable_parameter(
     parameter: &mut Value,
     pointer: &str,
     warn: &mut dyn FnMut(&str, String),
 ) {
-    let Some(place) = parameter
-        .get("in")
-        .and_then(Value::as_str)
-        .map(str::to_owned)
-    else {
-        // A response header: the client does not type them.
+    if parameter.get("in").and_then(Value::as_str) != Some("header") {
         return;
-    };
+    }
     let Some(Value::Object(schema)) = parameter.get_mut("schema") else {
         return;
     };
-    if schema.remove("nullable") == Some(Value::Bool(true)) {
+    if schema.get("nullable") == Some(&Value::Bool(true)) {
+        schema.remove("nullable");
         warn(
             &format!("{pointer}/schema/nullable"),
-            format!(
-                "`nullable` on a {place} parameter is left out: a parameter the caller does \
-                 not send has no value already, and a {place} parameter cannot say `null`"
-            ),
+            "`nullable` on a header parameter is left out: a header the caller does not send \
+             has no value already, and a header cannot say `null`"
+                .to_owned(),
         );
     }
 }
@@ -1736,10 +1732,14 @@ mod tests {
                                    "schema": {"type": "string", "nullable": true}});
         nullable_parameter(&mut parameter, "/P", &mut warn);
         assert_eq!(parameter["schema"], json!({"type": "string"}));
-        // A response header is not a parameter.
-        let mut header = json!({"schema": {"type": "string", "nullable": true}});
-        nullable_parameter(&mut header, "/H", &mut warn);
-        assert_eq!(header["schema"]["nullable"], true);
+        // A response header is not a parameter; a query's `null` changes nothing.
+        for mut kept in [
+            json!({"schema": {"type": "string", "nullable": true}}),
+            json!({"name": "page", "in": "query", "schema": {"type": "string", "nullable": true}}),
+        ] {
+            nullable_parameter(&mut kept, "/H", &mut warn);
+            assert_eq!(kept["schema"]["nullable"], true);
+        }
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].0, "/P/schema/nullable");
         assert!(said[0].1.contains("header parameter"), "{said:?}");
