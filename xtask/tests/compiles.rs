@@ -19,8 +19,10 @@ const SPECS: &[&str] = &[
     "rewritten-types.yaml",
     // What public specs write that progenitor refused or panicked on (enum
     // values with one Rust name, `format` on objects, defaults as text, deep
-    // `$ref`s, `deepObject`, an undeclared path parameter…), read sensibly;
-    // and `minLength: 0`, which gave rustc warnings.
+    // `$ref`s, `deepObject`, an undeclared path parameter, types typify named
+    // alike, an `enum` beside a `$ref`, a nullable header, an `OPTIONS`
+    // operation…), read sensibly; and `minLength: 0` and the enum values
+    // `+1`/`-1`, which gave rustc warnings.
     "corpus-habits.yaml",
 ];
 

@@ -59,10 +59,20 @@ pub fn failure(document: &Document, why: String, fails: impl Fn(&OpenAPI) -> boo
     // half of the operations fails too, and the search would blame the
     // first operation.
     let no_paths = only(&document.api, &[]);
-    if fails(&no_paths) {
-        return Error::Generate {
-            path: document.path.clone(),
-            message: format!("while generating the schemas of `components.schemas`: {why}"),
+    let (schemas_fail, component) = converting(|| fails(&no_paths));
+    if schemas_fail {
+        let message = format!("while generating the schemas of `components.schemas`: {why}");
+        return match component {
+            Some(name) => Error::at(
+                &document.path,
+                &document.positions,
+                &format!("/components/schemas/{}", escape(&name)),
+                format!("while generating component `{name}`: {why}"),
+            ),
+            None => Error::Generate {
+                path: document.path.clone(),
+                message,
+            },
         };
     }
     let candidates = operations(&document.api);
@@ -77,6 +87,104 @@ pub fn failure(document: &Document, why: String, fails: impl Fn(&OpenAPI) -> boo
     Error::Generate {
         path: document.path.clone(),
         message: format!("while generating the operations together (each alone generates): {why}"),
+    }
+}
+
+/// Runs `f` (a generation that fails) and names the component schema
+/// typify was converting when it failed, if it was converting one: typify
+/// logs each component it begins to convert, through the `log` crate, and
+/// then each type it finalizes (a failure there is no one component's).
+fn converting(f: impl FnOnce() -> bool) -> (bool, Option<String>) {
+    static LOGGER: Converting = Converting;
+    static OURS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    // One run at a time: the log level is the process's.
+    static RUN: Mutex<()> = Mutex::new(());
+    // Another logger in the process (an application's) keeps its place;
+    // the component is then not named.
+    if !*OURS.get_or_init(|| log::set_logger(&LOGGER).is_ok()) {
+        return (f(), None);
+    }
+    let _run = lock(&RUN);
+    *lock(&LAST) = Some((thread::current().id(), Last::default()));
+    log::set_max_level(log::LevelFilter::Debug);
+    let failed = f();
+    log::set_max_level(log::LevelFilter::Off);
+    let last = lock(&LAST).take().map(|(_, last)| last);
+    match last {
+        Some(Last {
+            component: Some(name),
+            finalizing: false,
+        }) if failed => (true, Some(name)),
+        _ => (failed, None),
+    }
+}
+
+/// What typify last said it was doing, on the thread [`converting`] runs.
+#[derive(Default)]
+struct Last {
+    component: Option<String>,
+    finalizing: bool,
+}
+
+static LAST: Mutex<Option<(thread::ThreadId, Last)>> = Mutex::new(None);
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The logger of [`converting`]: reads typify's records on its thread, and
+/// nothing else.
+struct Converting;
+
+impl log::Log for Converting {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        metadata.target().starts_with("typify")
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        if !self.enabled(record.metadata()) {
+            return;
+        }
+        let mut last = lock(&LAST);
+        let Some((thread, last)) = last.as_mut() else {
+            return;
+        };
+        if *thread != thread::current().id() {
+            return;
+        }
+        // Only the start of the message: a finalized type's is its whole
+        // definition, written only as far as it is read.
+        let mut start = Start(String::new());
+        let _ = std::fmt::write(&mut start, *record.args());
+        if let Some(rest) = start.0.strip_prefix("converting type: Def(\"") {
+            if let Some(end) = rest.find("\")") {
+                last.component = Some(rest[..end].replace("\\\"", "\""));
+                last.finalizing = false;
+            }
+        } else if start.0.starts_with("finalizing type entry") {
+            last.finalizing = true;
+        }
+    }
+
+    fn flush(&self) {}
+}
+
+/// The first 200 bytes of what is written to it; it refuses the rest.
+struct Start(String);
+
+impl std::fmt::Write for Start {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let room = 200usize.saturating_sub(self.0.len());
+        if s.len() > room {
+            let cut = (0..=room)
+                .rev()
+                .find(|&i| s.is_char_boundary(i))
+                .unwrap_or(0);
+            self.0.push_str(&s[..cut]);
+            return Err(std::fmt::Error);
+        }
+        self.0.push_str(s);
+        Ok(())
     }
 }
 
@@ -247,6 +355,38 @@ mod tests {
         let error = failure(&document, "boom".to_owned(), |_| true);
         assert!(error.to_string().contains("components.schemas"), "{error}");
         assert!(!error.to_string().contains("GET /a"), "{error}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failure_of_the_schemas_names_the_component_typify_was_converting() {
+        let dir = std::env::temp_dir().join(format!("generator-component-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("spec.yaml");
+        std::fs::write(
+            &path,
+            "openapi: 3.0.3\ninfo:\n  title: Components\n  version: '1'\npaths: {}\n\
+             components:\n  schemas:\n    Kinds:\n      type: integer\n      enum: [1, 2]\n    \
+             Row:\n      type: integer\n",
+        )
+        .unwrap();
+        let (mut document, _) = crate::spec::read(&path, None).unwrap();
+        // What the front end reads away (`habits::enum_beside_a_reference`),
+        // put back: typify panics on it (`unreachable`).
+        let row: openapiv3::ReferenceOr<openapiv3::Schema> =
+            serde_json::from_value(serde_json::json!({"type": "integer", "enum": [1],
+                               "allOf": [{"$ref": "#/components/schemas/Kinds"}]}))
+            .unwrap();
+        let schemas = &mut document.api.components.as_mut().unwrap().schemas;
+        schemas.insert("Row".to_owned(), row);
+
+        let error = super::super::run(&document, |generator, api| generator.generate_tokens(api))
+            .expect_err("typify fails on the schemas");
+        let shown = error.to_string();
+        assert!(
+            shown.contains(":11:5: /components/schemas/Row: while generating component `Row`: "),
+            "{shown}"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -68,7 +68,7 @@ pub fn generate(document: &Document) -> Result<ProgenitorCode> {
         Ok((tokens, uses, named_twice))
     })?;
     let (api, uses) = match named_twice.as_slice() {
-        [] => (api, uses),
+        [] => (methods_reqwest_lacks(document, api), uses),
         [name, ..] => return Err(named_twice_error(document, name, named_twice.len())),
     };
     let mocks = run(document, |generator, api| {
@@ -81,6 +81,68 @@ pub fn generate(document: &Document) -> Result<ProgenitorCode> {
         uses,
         several: success_bodies::find(&document.api),
     })
+}
+
+/// The HTTP methods that progenitor calls a method of `reqwest::Client`
+/// for, which it does not have (`client.options(url)`): such calls become
+/// `client.request(::reqwest::Method::OPTIONS, url)`.
+const METHODS_REQWEST_LACKS: [(&str, &str); 2] = [("options", "OPTIONS"), ("trace", "TRACE")];
+
+/// progenitor's `api` with the calls of [`METHODS_REQWEST_LACKS`] made
+/// through `reqwest::Client::request`; untouched (and not walked) when the
+/// document has no such operation.
+fn methods_reqwest_lacks(document: &Document, api: TokenStream) -> TokenStream {
+    let lacking = crate::spec::walk::operations(&document.api).any(|(_, method, _)| {
+        METHODS_REQWEST_LACKS
+            .iter()
+            .any(|(name, _)| *name == method)
+    });
+    if !lacking {
+        return api;
+    }
+    calls_through_request(api)
+}
+
+/// `tokens` with each `client.options(…)` (of [`METHODS_REQWEST_LACKS`])
+/// written `client.request(::reqwest::Method::OPTIONS, …)`.
+fn calls_through_request(tokens: TokenStream) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let mut out: Vec<TokenTree> = Vec::new();
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        match token {
+            TokenTree::Group(group) => {
+                let mut rewritten =
+                    Group::new(group.delimiter(), calls_through_request(group.stream()));
+                rewritten.set_span(group.span());
+                out.push(TokenTree::Group(rewritten));
+            }
+            TokenTree::Ident(ident) => {
+                let method = METHODS_REQWEST_LACKS
+                    .iter()
+                    .find(|(name, _)| ident == name)
+                    .map(|(_, method)| *method);
+                let after_client = matches!(
+                    out.as_slice(),
+                    [.., TokenTree::Ident(client), TokenTree::Punct(dot)]
+                        if client == "client" && dot.as_char() == '.'
+                );
+                match (method, after_client, tokens.peek()) {
+                    (Some(method), true, Some(TokenTree::Group(arguments)))
+                        if arguments.delimiter() == proc_macro2::Delimiter::Parenthesis =>
+                    {
+                        let method = proc_macro2::Ident::new(method, ident.span());
+                        let arguments = arguments.stream();
+                        tokens.next();
+                        out.extend(quote!(request(::reqwest::Method::#method, #arguments)));
+                    }
+                    _ => out.push(TokenTree::Ident(ident)),
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// The type names typify gave to more than one type, in order: it does not
@@ -243,6 +305,19 @@ fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn methods_reqwest_lacks_are_called_through_request() {
+        let api = quote! {
+            fn f() { let request = self.client.options(url).header(A, B); }
+            fn g() { let request = self.client.trace(url); let options = self.options(x); }
+        };
+        let expected = quote! {
+            fn f() { let request = self.client.request(::reqwest::Method::OPTIONS, url).header(A, B); }
+            fn g() { let request = self.client.request(::reqwest::Method::TRACE, url); let options = self.options(x); }
+        };
+        assert_eq!(calls_through_request(api).to_string(), expected.to_string());
+    }
 
     #[test]
     fn names_given_twice_are_found_once_each() {

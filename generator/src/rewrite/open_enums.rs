@@ -142,7 +142,8 @@ fn open_enum(e: &ItemEnum, is_personal: bool) -> Vec<Item> {
     };
     let vis = &e.vis;
     let docs = e.attrs.iter().filter(|a| a.path().is_ident("doc"));
-    let idents: Vec<&Ident> = e.variants.iter().map(|v| &v.ident).collect();
+    let idents: Vec<Ident> = e.variants.iter().map(|v| camel_case(&v.ident)).collect();
+    let idents: Vec<&Ident> = idents.iter().collect();
     // The wire value of a variant: its `#[serde(rename)]`, or its name.
     let values: Vec<String> = e
         .variants
@@ -241,6 +242,16 @@ fn open_enum(e: &ItemEnum, is_personal: bool) -> Vec<Item> {
         .items
 }
 
+/// typify names the values `+1` and `-1` `plus1` and `minus1` (GitHub's
+/// reactions), which rustc warns are not camel case: `Plus1`, `Minus1`.
+fn camel_case(ident: &Ident) -> Ident {
+    match ident.to_string().as_str() {
+        "plus1" => Ident::new("Plus1", ident.span()),
+        "minus1" => Ident::new("Minus1", ident.span()),
+        _ => ident.clone(),
+    }
+}
+
 /// `Unknown`, unless the spec already lists a value named so.
 fn unknown_variant(taken: &[&Ident]) -> Ident {
     ["Unknown", "Other", "Unlisted"]
@@ -264,6 +275,31 @@ mod tests {
         let text = quote!(#file).to_string();
         assert!(
             text.contains("Unlisted (:: std :: string :: String)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn plus_one_and_minus_one_are_camel_case() {
+        let mut file: syn::File = syn::parse_quote! {
+            #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug)]
+            pub enum ReactionContent {
+                #[serde(rename = "+1")]
+                plus1,
+                #[serde(rename = "-1")]
+                minus1,
+                #[serde(rename = "laugh")]
+                Laugh,
+            }
+        };
+        open(&mut file, &BTreeSet::new());
+        let text = quote!(#file).to_string();
+        assert!(
+            text.contains("Self :: Plus1 => \"+1\" , Self :: Minus1 => \"-1\""),
+            "{text}"
+        );
+        assert!(
+            !text.contains("plus1") && !text.contains("minus1"),
             "{text}"
         );
     }

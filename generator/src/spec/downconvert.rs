@@ -67,6 +67,7 @@ pub fn downconvert(source: &mut Source) -> Vec<Diagnostic> {
         hoisted: Vec::new(),
         nullable_unions: Vec::new(),
         component_names: Default::default(),
+        component_unions: Default::default(),
     };
     converter.document(&mut value);
     source.value = value;
@@ -88,6 +89,9 @@ struct Converter<'a> {
     nullable_unions: Vec<String>,
     /// The type names typify gives the components.
     component_names: BTreeSet<String>,
+    /// The components typify reads as an object of alternatives (an
+    /// `anyOf` of several), by name.
+    component_unions: BTreeSet<String>,
 }
 
 impl Converter<'_> {
@@ -113,6 +117,7 @@ impl Converter<'_> {
         }
         super::habits::document(root, &mut |at, message| self.warn(at, message));
         self.component_names = super::habits::component_type_names(root);
+        self.component_unions = super::habits::component_unions(root);
         if let Some(dialect) = root.remove("jsonSchemaDialect") {
             self.changed = true;
             if dialect.as_str() != Some(DEFAULT_DIALECT) {
@@ -257,14 +262,13 @@ impl Converter<'_> {
     /// [`Self::null_members`] makes.
     fn nullable_unions_written(&mut self, schemas: &Map<String, Value>) {
         for (name, schema) in schemas {
-            // Of references: typify names a union of inline members apart.
+            // Of references or of inline members alike: typify names the
+            // union inside the `Option` as it names the component.
             let several = ["anyOf", "oneOf"].iter().any(|keyword| {
                 schema
                     .get(*keyword)
                     .and_then(Value::as_array)
-                    .is_some_and(|members| {
-                        members.len() > 1 && members.iter().any(|m| m.get("$ref").is_some())
-                    })
+                    .is_some_and(|members| members.len() > 1)
             });
             if several
                 && schema.get("nullable") == Some(&Value::Bool(true))
@@ -318,6 +322,9 @@ impl Converter<'_> {
         if let Some(schema) = parameter.get_mut("schema") {
             self.schema(schema, &format!("{pointer}/schema"));
         }
+        super::habits::nullable_parameter(parameter, pointer, &mut |at, message| {
+            self.warn(at, message)
+        });
         self.with_content(parameter, pointer);
     }
 
@@ -419,7 +426,11 @@ impl Converter<'_> {
         if self.v31 {
             self.reference_siblings(map, pointer);
         }
-        super::habits::read(map, pointer, &mut |at, message| self.warn(at, message));
+        let unions = std::mem::take(&mut self.component_unions);
+        super::habits::read(map, pointer, &unions, &mut |at, message| {
+            self.warn(at, message)
+        });
+        self.component_unions = unions;
         let components = std::mem::take(&mut self.component_names);
         super::habits::inline_title(map, pointer, &components, &mut |at, message| {
             self.warn(at, message)
@@ -1353,6 +1364,21 @@ mod tests {
     }
 
     #[test]
+    fn a_nullable_union_of_inline_members_is_split_too() {
+        let (schema, said) = convert(
+            "3.0.3",
+            "nullable: true\noneOf:\n  - type: object\n    title: Server VAD\n  - type: string\n",
+        );
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/SVariant"}]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].1, "/components/schemas/S/nullable");
+        assert_eq!(said[0].0, 9, "{said:?}");
+    }
+
+    #[test]
     fn schemas_that_refs_reach_inside_become_components() {
         let text = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  \
                     parameters:\n    state:\n      name: state\n      in: query\n      schema:\n        \
@@ -1415,24 +1441,25 @@ mod tests {
 
     #[test]
     fn several_types_are_any_of_one_schema_each_with_its_keywords() {
+        // A property: a component that is a nullable union is split too.
         let (schema, said) = convert(
             "3.1.0",
-            "type: [string, integer, 'null']\ndescription: A size.\nmaxLength: 3\n\
-             minimum: 1.0\nformat: int32\nenum: [a, 1, null]\n",
+            "properties:\n  size:\n    type: [string, integer, 'null']\n    \
+             description: A size.\n    maxLength: 3\n    minimum: 1.0\n    format: int32\n    \
+             enum: [a, 1, null]\n",
         );
         assert_eq!(
-            schema,
+            schema["properties"]["size"],
+            // The `anyOf` of values is then read as a `oneOf` (habits.rs).
             yaml(
-                "{description: A size., nullable: true, anyOf: [\
+                "{description: A size., nullable: true, oneOf: [\
                  {type: string, maxLength: 3, enum: [a]}, \
                  {type: integer, minimum: 1, format: int32, enum: [1]}]}"
             )
         );
-        assert!(
-            said.iter()
-                .any(|(_, pointer, message)| pointer == &format!("{S}/type")
-                    && message.contains("`anyOf` one schema per type (string, integer), nullable"))
-        );
+        assert!(said.iter().any(|(_, pointer, message)| pointer
+            == &format!("{S}/properties/size/type")
+            && message.contains("`anyOf` one schema per type (string, integer), nullable")));
         // Integers and numbers together are numbers.
         let (schema, _) = convert("3.1.0", "type: [number, integer]\n");
         assert_eq!(schema, yaml("{type: number}"));
@@ -1473,7 +1500,8 @@ mod tests {
         );
         assert_eq!(schema, yaml("{type: string, format: date, nullable: true}"));
 
-        // Several left: their `anyOf`, nullable.
+        // Several left: their `anyOf`, nullable, which habits.rs then
+        // reads as a `oneOf` of values.
         let (schema, said) = convert(
             "3.0.3",
             "properties:\n  p:\n    anyOf:\n      - type: string\n      - type: integer\n      \
@@ -1481,9 +1509,12 @@ mod tests {
         );
         assert_eq!(
             schema["properties"]["p"],
-            yaml("{anyOf: [{type: string}, {type: integer}], nullable: true}")
+            yaml("{oneOf: [{type: string}, {type: integer}], nullable: true}")
         );
-        assert!(said[0].2.contains("the other members, nullable"));
+        assert!(
+            said.iter()
+                .any(|s| s.2.contains("the other members, nullable"))
+        );
     }
 
     #[test]

@@ -67,42 +67,95 @@ use serde_json::{Map, Value};
 use super::positions::escape;
 
 /// Gives a `title` to each inline schema of `schemas` whose type typify
-/// would name as it names a component.
+/// would name as it names a component, or makes it a component of its own
+/// when a `title` would not reach the type.
 pub(super) fn type_names(schemas: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
     let mut taken: BTreeMap<String, String> = schemas
         .keys()
         .map(|name| (variant_name(name), name.clone()))
         .collect();
+    let nullable = nullable_components(schemas);
+    let mut hoisted = Vec::new();
     for (name, schema) in schemas.iter_mut() {
         let pointer = format!("/components/schemas/{}", escape(name));
         // A nullable component is typify's `Option` of an inner type, which
         // its `title` names: the component's own name, when they agree.
         if let Value::Object(component) = schema
-            && component.get("nullable") == Some(&Value::Bool(true))
+            && nullable.contains(name)
             && let Some(title) = component.get("title").and_then(Value::as_str)
             && taken.contains_key(&variant_name(title))
         {
+            let why = if component.get("nullable") == Some(&Value::Bool(true)) {
+                "a nullable component"
+            } else {
+                "a component that is nullable through its `allOf`"
+            };
             warn(
                 &format!("{pointer}/title"),
                 format!(
-                    "the `title` \"{title}\" of a nullable component would name its inner type \
-                     as a component is named: left out"
+                    "the `title` \"{title}\" of {why} would name its inner type as a \
+                     component is named: left out"
                 ),
             );
             component.remove("title");
         }
-        inline_type_names(schema, &variant_name(name), &pointer, &mut taken, warn);
+        let mut place = Place {
+            taken: &mut taken,
+            hoisted: &mut hoisted,
+            warn: &mut *warn,
+        };
+        inline_type_names(schema, &variant_name(name), &pointer, &mut place);
+    }
+    for (name, schema) in hoisted {
+        schemas.insert(name, schema);
     }
 }
 
+/// The components typify reads as nullable, an `Option` of an inner type:
+/// `nullable: true`, or an `allOf` with a nullable member (typify merges
+/// the members, and the merge stays nullable), directly or through a
+/// `$ref`.
+fn nullable_components(schemas: &Map<String, Value>) -> std::collections::BTreeSet<String> {
+    fn nullable(schema: &Value, schemas: &Map<String, Value>, seen: &mut Vec<String>) -> bool {
+        if schema.get("nullable") == Some(&Value::Bool(true)) {
+            return true;
+        }
+        if let Some(name) = schema
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|target| target.strip_prefix("#/components/schemas/"))
+        {
+            let name = unescape(name);
+            if seen.contains(&name) {
+                return false;
+            }
+            seen.push(name.clone());
+            return schemas
+                .get(&name)
+                .is_some_and(|target| nullable(target, schemas, seen));
+        }
+        schema
+            .get("allOf")
+            .and_then(Value::as_array)
+            .is_some_and(|members| members.iter().any(|m| nullable(m, schemas, seen)))
+    }
+    schemas
+        .iter()
+        .filter(|(name, schema)| nullable(schema, schemas, &mut vec![(*name).clone()]))
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// What [`inline_type_names`] shares along its walk: the type names taken
+/// (each with what took it), the schemas made components, and the warnings.
+struct Place<'a> {
+    taken: &'a mut BTreeMap<String, String>,
+    hoisted: &'a mut Vec<(String, Value)>,
+    warn: &'a mut dyn FnMut(&str, String),
+}
+
 /// The properties of `schema` (a type typify names `base`), and theirs.
-fn inline_type_names(
-    schema: &mut Value,
-    base: &str,
-    pointer: &str,
-    taken: &mut BTreeMap<String, String>,
-    warn: &mut dyn FnMut(&str, String),
-) {
+fn inline_type_names(schema: &mut Value, base: &str, pointer: &str, place: &mut Place<'_>) {
     let Some(schema) = schema.as_object_mut() else {
         return;
     };
@@ -110,13 +163,7 @@ fn inline_type_names(
     if let Some(Value::Array(members)) = schema.get_mut("allOf") {
         for (index, member) in members.iter_mut().enumerate() {
             if member.get("$ref").is_none() {
-                inline_type_names(
-                    member,
-                    base,
-                    &format!("{pointer}/allOf/{index}"),
-                    taken,
-                    warn,
-                );
+                inline_type_names(member, base, &format!("{pointer}/allOf/{index}"), place);
             }
         }
     }
@@ -135,37 +182,70 @@ fn inline_type_names(
             Some(title) => variant_name(title),
             None => variant_name(&format!("{base}_{}", property.to_snake_case())),
         };
-        let name = match taken.get(&name) {
-            Some(component) => {
-                let mut apart = format!("{name}Value");
-                let mut n = 2;
-                while taken.contains_key(&apart) {
-                    apart = format!("{name}Value{n}");
-                    n += 1;
-                }
-                warn(
-                    &at,
-                    format!(
-                        "the type of property `{property}` would be named `{name}`, as \
-                         component `{component}` is: it is named `{apart}` (its `title`)"
-                    ),
-                );
-                inline.insert("title".to_owned(), Value::String(apart.clone()));
-                // typify names the one member of an `allOf` as the property
-                // would have been named.
-                if let Some(Value::Array(members)) = inline.get_mut("allOf") {
-                    for member in members.iter_mut().filter_map(Value::as_object_mut) {
-                        if !member.contains_key("$ref") && !member.contains_key("title") {
-                            member.insert("title".to_owned(), Value::String(apart.clone()));
-                        }
-                    }
-                }
-                taken.insert(apart.clone(), format!("{pointer}/properties/{property}"));
-                apart
-            }
-            None => name,
+        let Some(component) = place.taken.get(&name).cloned() else {
+            inline_type_names(member, &name, &at, place);
+            continue;
         };
-        inline_type_names(member, &name, &at, taken, warn);
+        let mut apart = format!("{name}Value");
+        let mut n = 2;
+        while place.taken.contains_key(&apart) {
+            apart = format!("{name}Value{n}");
+            n += 1;
+        }
+        place
+            .taken
+            .insert(apart.clone(), format!("{pointer}/properties/{property}"));
+        // progenitor moves the `title` of a nullable union out of the union,
+        // to the `Option` around it, where it names nothing: the union
+        // becomes a component, whose name typify keeps.
+        let wrapped = inline.get("nullable") == Some(&Value::Bool(true))
+            && ["anyOf", "oneOf", "allOf", "not"]
+                .iter()
+                .any(|keyword| inline.contains_key(*keyword));
+        if wrapped {
+            (place.warn)(
+                &at,
+                format!(
+                    "the type of property `{property}` would be named `{name}`, as component \
+                     `{component}` is: it is a component of its own, `{apart}`, and the \
+                     property a nullable reference to it"
+                ),
+            );
+            let mut union = std::mem::take(inline);
+            union.remove("nullable");
+            let mut reference = Map::new();
+            for keyword in ["description", "readOnly", "writeOnly", "deprecated"] {
+                if let Some(value) = union.get(keyword) {
+                    reference.insert(keyword.to_owned(), value.clone());
+                }
+            }
+            reference.insert("nullable".to_owned(), Value::Bool(true));
+            let target = format!("#/components/schemas/{}", escape(&apart));
+            reference.insert("allOf".to_owned(), serde_json::json!([{ "$ref": target }]));
+            *inline = reference;
+            let mut union = Value::Object(union);
+            inline_type_names(&mut union, &apart, &at, place);
+            place.hoisted.push((apart, union));
+            continue;
+        }
+        (place.warn)(
+            &at,
+            format!(
+                "the type of property `{property}` would be named `{name}`, as component \
+                 `{component}` is: it is named `{apart}` (its `title`)"
+            ),
+        );
+        inline.insert("title".to_owned(), Value::String(apart.clone()));
+        // typify names the one member of an `allOf` as the property would
+        // have been named.
+        if let Some(Value::Array(members)) = inline.get_mut("allOf") {
+            for member in members.iter_mut().filter_map(Value::as_object_mut) {
+                if !member.contains_key("$ref") && !member.contains_key("title") {
+                    member.insert("title".to_owned(), Value::String(apart.clone()));
+                }
+            }
+        }
+        inline_type_names(member, &apart, &at, place);
     }
 }
 
@@ -696,12 +776,17 @@ pub(super) fn component_type_names(
 pub(super) fn read(
     map: &mut Map<String, Value>,
     pointer: &str,
+    unions: &std::collections::BTreeSet<String>,
     warn: &mut dyn FnMut(&str, String),
 ) {
     annotation_members(map, pointer, warn);
-    default_of_a_reference(map, pointer, warn);
+    string_or_enum(map, pointer, warn);
+    enum_beside_a_reference(map, pointer, warn);
+    // Before the defaults: an `anyOf` read as a `oneOf` takes a default
+    // typify's struct of alternatives would refuse.
     alternatives_of_one_type(map, pointer, warn);
     any_of_values(map, pointer, warn);
+    default_of_a_reference(map, pointer, unions, warn);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
@@ -729,16 +814,46 @@ pub(super) fn read(
 fn default_of_a_reference(
     map: &mut Map<String, Value>,
     pointer: &str,
+    unions: &std::collections::BTreeSet<String>,
     warn: &mut dyn FnMut(&str, String),
 ) {
     let composite = map
         .get("default")
         .is_some_and(|value| value.is_object() || value.is_array());
-    let referenced = map.contains_key("$ref")
-        || map
-            .get("allOf")
-            .and_then(Value::as_array)
-            .is_some_and(|members| members.iter().any(|m| m.get("$ref").is_some()));
+    let references: Vec<&str> = map
+        .get("$ref")
+        .into_iter()
+        .chain(
+            map.get("allOf")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten(),
+        )
+        .filter_map(|member| member.as_str().or_else(|| member.get("$ref")?.as_str()))
+        .collect();
+    let referenced = !references.is_empty();
+    // The same, when the `anyOf` of several is the referenced component.
+    let union = references.iter().find_map(|target| {
+        let name = unescape(target.strip_prefix("#/components/schemas/")?);
+        unions.contains(&name).then_some(name)
+    });
+    if let Some(union) = union
+        && let Some(value) = map
+            .get("default")
+            .filter(|value| !value.is_object())
+            .cloned()
+    {
+        map.remove("default");
+        warn(
+            &format!("{pointer}/default"),
+            format!(
+                "`default: {value}` beside a `$ref` to `{union}`, an `anyOf`, is left out: \
+                 typify reads an `anyOf` as an object of its alternatives, which the value \
+                 does not fit"
+            ),
+        );
+        return;
+    }
     // typify makes an `anyOf` of several a struct of optional members,
     // which only an object default can fit.
     let several_any = map
@@ -769,6 +884,163 @@ fn default_of_a_reference(
                 .to_owned(),
         );
     }
+}
+
+/// Leaves out `nullable` on a header parameter's schema (box's
+/// `x-rep-hints`): a header the caller does not send has no value already,
+/// a header cannot say `null`, and progenitor would take an
+/// `Option<Option<&str>>` it cannot write. (A nullable query parameter
+/// gives the same code as one that is not.)
+pub(super) fn nullable_parameter(
+    parameter: &mut Value,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    if parameter.get("in").and_then(Value::as_str) != Some("header") {
+        return;
+    }
+    let Some(Value::Object(schema)) = parameter.get_mut("schema") else {
+        return;
+    };
+    if schema.get("nullable") == Some(&Value::Bool(true)) {
+        schema.remove("nullable");
+        warn(
+            &format!("{pointer}/schema/nullable"),
+            "`nullable` on a header parameter is left out: a header the caller does not send \
+             has no value already, and a header cannot say `null`"
+                .to_owned(),
+        );
+    }
+}
+
+/// Reads an `anyOf` of a plain string and string `enum`s (OpenAI's
+/// `anyOf: [{type: string}, {type: string, enum: [alloy, ash]}]`: the values
+/// listed, or any other) as one string `enum` of those values, which the
+/// generated client keeps open (an unlisted value decodes too). typify
+/// would make a struct of the two, which no string decodes into.
+fn string_or_enum(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnMut(&str, String)) {
+    let Some(values) = map
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .and_then(|members| open_enum_values(members))
+    else {
+        return;
+    };
+    let nullable = map
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .any(|member| member.get("nullable") == Some(&Value::Bool(true)));
+    map.remove("anyOf");
+    map.insert("type".to_owned(), Value::from("string"));
+    map.insert("enum".to_owned(), Value::Array(values));
+    if nullable {
+        map.insert("nullable".to_owned(), Value::Bool(true));
+    }
+    warn(
+        &format!("{pointer}/anyOf"),
+        "an `anyOf` of a string and a string `enum` is read as the `enum`, which the client \
+         keeps open: a value it does not list decodes too, kept as sent"
+            .to_owned(),
+    );
+}
+
+/// The values of `members` when they are string `enum`s and at least one
+/// plain string (with no more than annotations), all inline.
+fn open_enum_values(members: &[Value]) -> Option<Vec<Value>> {
+    const ANNOTATIONS: [&str; 6] = [
+        "description",
+        "title",
+        "example",
+        "deprecated",
+        "nullable",
+        "x-stainless-const",
+    ];
+    let mut values = Vec::new();
+    let mut plain = false;
+    for member in members {
+        let member = member.as_object()?;
+        if member.get("type").and_then(Value::as_str) != Some("string") {
+            return None;
+        }
+        let others = member
+            .keys()
+            .filter(|k| *k != "type" && *k != "enum" && !ANNOTATIONS.contains(&k.as_str()));
+        if others.count() > 0 {
+            return None;
+        }
+        match member.get("enum") {
+            Some(Value::Array(listed)) => {
+                for value in listed {
+                    if !value.is_string() {
+                        return None;
+                    }
+                    if !values.contains(value) {
+                        values.push(value.clone());
+                    }
+                }
+            }
+            Some(_) => return None,
+            None => plain = true,
+        }
+    }
+    (plain && !values.is_empty()).then_some(values)
+}
+
+/// Leaves out the `allOf` of `$ref`s beside an `enum` (`{type: integer,
+/// enum: [1], allOf: [{$ref: ComponentTypes}]}`, a tag narrowed to one value
+/// of a referenced enum): the `enum` says which values are valid, and typify
+/// panics checking them against a reference.
+fn enum_beside_a_reference(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let Some(Value::Array(members)) = map.get("allOf") else {
+        return;
+    };
+    let only_references = !members.is_empty() && members.iter().all(|m| m.get("$ref").is_some());
+    if !map.contains_key("enum") || !only_references {
+        return;
+    }
+    let targets: Vec<&str> = members
+        .iter()
+        .filter_map(|m| m.get("$ref").and_then(Value::as_str))
+        .collect();
+    let message = format!(
+        "an `enum` beside `allOf: [{{$ref: {}}}]` narrows the referenced type to its values: \
+         read as the `enum` alone (typify cannot check the values against a reference)",
+        targets.join("}, {$ref: ")
+    );
+    map.remove("allOf");
+    warn(&format!("{pointer}/allOf"), message);
+}
+
+/// The components typify reads as an object of alternatives: an `anyOf` of
+/// several members that are not `null`.
+pub(super) fn component_unions(root: &Map<String, Value>) -> std::collections::BTreeSet<String> {
+    let schemas = root
+        .get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object);
+    schemas
+        .into_iter()
+        .flatten()
+        .filter(|(_, schema)| {
+            let members = schema.get("anyOf").and_then(Value::as_array);
+            // Read as one open `enum` (`string_or_enum`).
+            if members.is_some_and(|members| open_enum_values(members).is_some()) {
+                return false;
+            }
+            let alternatives = members.into_iter().flatten().filter(|member| {
+                let null = |kind: &Value| kind.as_str() == Some("null");
+                !member.get("type").is_some_and(null)
+            });
+            alternatives.count() > 1
+        })
+        .map(|(name, _)| name.clone())
+        .collect()
 }
 
 /// Moves what `allOf` members that only annotate (`{description: …}`
@@ -923,6 +1195,19 @@ fn any_of_values(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnM
         return;
     };
     if let Some(alternatives) = map.remove("anyOf") {
+        // typify checks a union's default against its alternatives and
+        // refuses the spec when none takes it.
+        if let Some(default) = map.get("default")
+            && !alternatives
+                .as_array()
+                .is_some_and(|all| all.iter().any(|a| takes(a, default)))
+        {
+            warn(
+                &format!("{pointer}/default"),
+                format!("`default: {default}` fits none of the alternatives: left out"),
+            );
+            map.remove("default");
+        }
         map.insert("oneOf".to_owned(), alternatives);
     }
     warn(
@@ -933,6 +1218,25 @@ fn any_of_values(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnM
              only objects decode into"
         ),
     );
+}
+
+/// Whether the inline schema `alternative` takes `value`, by its type and
+/// `enum`; a `$ref` is not looked up, and takes nothing.
+fn takes(alternative: &Value, value: &Value) -> bool {
+    let kind_fits = match alternative.get("type").and_then(Value::as_str) {
+        Some("string") => value.is_string(),
+        Some("integer") => value.is_i64() || value.is_u64(),
+        Some("number") => value.is_number(),
+        Some("boolean") => value.is_boolean(),
+        Some("array") => value.is_array(),
+        Some("object") => value.is_object(),
+        _ => false,
+    };
+    let listed = alternative
+        .get("enum")
+        .and_then(Value::as_array)
+        .is_none_or(|values| values.contains(value));
+    kind_fits && listed
 }
 
 /// The one scalar type that `alternatives` all are, and how to read them
@@ -1222,7 +1526,8 @@ mod tests {
             panic!("a schema is a mapping");
         };
         let mut said = Vec::new();
-        read(&mut map, "/S", &mut |pointer, message| {
+        let unions = ["Voices".to_owned()].into_iter().collect();
+        read(&mut map, "/S", &unions, &mut |pointer, message| {
             said.push((pointer.to_owned(), message))
         });
         (Value::Object(map), said)
@@ -1254,7 +1559,7 @@ mod tests {
         // stay a choice: a `oneOf`, the first that decodes.
         for choice in [
             json!([{"type": "string"}, {"type": "integer"}]),
-            json!([{"type": "string", "enum": ["a"]}, {"type": "string"}]),
+            json!([{"type": "string", "enum": ["a"]}, {"type": "integer"}]),
             json!([{"$ref": "#/components/schemas/A"}, {"type": "string"}]),
             json!([{"type": "array", "items": {"type": "string"}}, {"type": "array"}]),
         ] {
@@ -1483,6 +1788,185 @@ mod tests {
         );
     }
 
+    fn named(mut schemas: Value) -> (Value, Vec<(String, String)>) {
+        let mut said = Vec::new();
+        type_names(schemas.as_object_mut().unwrap(), &mut |pointer, message| {
+            said.push((pointer.to_owned(), message))
+        });
+        (schemas, said)
+    }
+
+    #[test]
+    fn the_title_of_a_component_nullable_through_its_allof_is_left_out() {
+        let (schemas, said) = named(json!({
+            "File--Mini": {"type": "object", "nullable": true, "title": "File (Mini)"},
+            "File": {"title": "File", "type": "object", "allOf": [
+                {"$ref": "#/components/schemas/File--Mini"}, {"properties": {"size": {}}}
+            ]},
+            "FileCopy": {"title": "File Copy", "allOf": [{"$ref": "#/components/schemas/File"}]},
+            // Named apart from every component, a title may stay.
+            "Folder": {"title": "Directory", "allOf": [{"$ref": "#/components/schemas/File"}]},
+            // Not nullable: the component's own name wins over its title.
+            "Link": {"title": "Link", "type": "object"}
+        }));
+        for name in ["File--Mini", "File", "FileCopy"] {
+            assert!(
+                schemas[name].get("title").is_none(),
+                "{name}: {}",
+                schemas[name]
+            );
+        }
+        assert_eq!(schemas["Folder"]["title"], "Directory");
+        assert_eq!(schemas["Link"]["title"], "Link");
+        let pointers: Vec<&str> = said.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/components/schemas/File/title",
+                "/components/schemas/File--Mini/title",
+                "/components/schemas/FileCopy/title"
+            ]
+        );
+        assert!(
+            said[0].1.contains("nullable through its `allOf`"),
+            "{said:?}"
+        );
+        assert!(said[1].1.contains("of a nullable component"), "{said:?}");
+    }
+
+    #[test]
+    fn a_nullable_union_property_named_like_a_component_becomes_a_component() {
+        let (schemas, said) = named(json!({
+            "repository-ruleset": {"type": "object", "properties": {"conditions": {
+                "description": "Which refs.", "nullable": true, "anyOf": [
+                    {"$ref": "#/components/schemas/repository-ruleset-conditions"},
+                    {"$ref": "#/components/schemas/org-ruleset-conditions"}
+                ]
+            }}},
+            "repository-ruleset-conditions": {"type": "object"},
+            "org-ruleset-conditions": {"type": "object"}
+        }));
+        assert_eq!(
+            schemas["repository-ruleset"]["properties"]["conditions"],
+            json!({"description": "Which refs.", "nullable": true, "allOf": [
+                {"$ref": "#/components/schemas/RepositoryRulesetConditionsValue"}
+            ]})
+        );
+        assert_eq!(
+            schemas["RepositoryRulesetConditionsValue"],
+            json!({"description": "Which refs.", "anyOf": [
+                {"$ref": "#/components/schemas/repository-ruleset-conditions"},
+                {"$ref": "#/components/schemas/org-ruleset-conditions"}
+            ]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(
+            said[0].0,
+            "/components/schemas/repository-ruleset/properties/conditions"
+        );
+        assert!(
+            said[0]
+                .1
+                .contains("a component of its own, `RepositoryRulesetConditionsValue`"),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn an_enum_beside_a_reference_is_read_alone() {
+        let (schema, said) = read_schema(json!({
+            "type": "integer", "enum": [23], "format": "int32",
+            "allOf": [{"$ref": "#/components/schemas/MessageComponentTypes"}]
+        }));
+        assert_eq!(
+            schema,
+            json!({"type": "integer", "enum": [23], "format": "int32"})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/allOf");
+        assert!(said[0].1.contains("MessageComponentTypes"), "{said:?}");
+        // An `allOf` that adds more than a reference is typify's to merge.
+        let kept = json!({"type": "string", "enum": ["a"], "allOf": [
+            {"$ref": "#/components/schemas/Kind"}, {"maxLength": 3}
+        ]});
+        assert_eq!(read_schema(kept.clone()).0["allOf"], kept["allOf"]);
+    }
+
+    #[test]
+    fn a_default_beside_a_reference_to_an_anyof_is_left_out() {
+        // `Voices` is an `anyOf` of several (see `read_schema`).
+        let (schema, said) = read_schema(json!({
+            "description": "The voice.", "default": "alloy",
+            "allOf": [{"$ref": "#/components/schemas/Voices"}]
+        }));
+        assert_eq!(
+            schema,
+            json!({"description": "The voice.", "allOf": [{"$ref": "#/components/schemas/Voices"}]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/default");
+        assert!(said[0].1.contains("`Voices`, an `anyOf`"), "{said:?}");
+        let kept = json!({"default": "alloy", "allOf": [{"$ref": "#/components/schemas/Voice"}]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn a_string_or_a_string_enum_is_an_open_enum() {
+        let (schema, said) = read_schema(json!({"description": "The voice.", "anyOf": [
+            {"type": "string"},
+            {"type": "string", "enum": ["alloy", "ash"], "description": "Built in."}
+        ], "default": "alloy"}));
+        assert_eq!(
+            schema,
+            json!({"description": "The voice.", "type": "string", "enum": ["alloy", "ash"],
+                   "default": "alloy"})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/anyOf");
+        // A string with a bound of its own, or a number, is another union.
+        for kept in [
+            json!({"anyOf": [{"type": "string", "maxLength": 3}, {"type": "string", "enum": ["a"]}]}),
+            json!({"anyOf": [{"type": "integer"}, {"type": "string", "enum": ["a"]}]}),
+            json!({"anyOf": [{"type": "string", "enum": ["a"]}, {"type": "string", "enum": ["b"]}]}),
+        ] {
+            // A union of values, which the `oneOf` reading below takes.
+            assert_eq!(read_schema(kept.clone()).0["oneOf"], kept["anyOf"]);
+        }
+    }
+
+    #[test]
+    fn components_that_are_an_anyof_of_several_are_unions() {
+        let root = json!({"components": {"schemas": {
+            "Voices": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+            "VoiceIds": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["ash"]}]},
+            "MaybeVoice": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+            "Voice": {"type": "string"}
+        }}});
+        let unions = component_unions(root.as_object().unwrap());
+        assert_eq!(unions.into_iter().collect::<Vec<_>>(), ["Voices"]);
+    }
+
+    #[test]
+    fn a_nullable_parameter_is_not_nullable() {
+        let mut said = Vec::new();
+        let mut warn = |pointer: &str, message: String| said.push((pointer.to_owned(), message));
+        let mut parameter = json!({"name": "x-rep-hints", "in": "header",
+                                   "schema": {"type": "string", "nullable": true}});
+        nullable_parameter(&mut parameter, "/P", &mut warn);
+        assert_eq!(parameter["schema"], json!({"type": "string"}));
+        // A response header is not a parameter; a query's `null` changes nothing.
+        for mut kept in [
+            json!({"schema": {"type": "string", "nullable": true}}),
+            json!({"name": "page", "in": "query", "schema": {"type": "string", "nullable": true}}),
+        ] {
+            nullable_parameter(&mut kept, "/H", &mut warn);
+            assert_eq!(kept["schema"]["nullable"], true);
+        }
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/P/schema/nullable");
+        assert!(said[0].1.contains("header parameter"), "{said:?}");
+    }
+
     #[test]
     fn a_response_that_refers_to_a_request_body_is_its_content() {
         let content = json!({"application/json": {"schema": {"type": "string"}}});
@@ -1567,9 +2051,17 @@ mod tests {
             json!({"allOf": [{"$ref": "#/components/schemas/Prediction"}]})
         );
         assert_eq!(said[0].0, "/S/default");
-        let (schema, said) = read_schema(json!({
-            "anyOf": [{"type": "string"}, {"type": "string", "enum": ["auto"]}],
+        // An `anyOf` of values is a `oneOf`, whose alternatives typify
+        // checks a default against: one that fits stays, one that fits
+        // none is left out.
+        let (schema, _) = read_schema(json!({
+            "anyOf": [{"type": "string", "enum": ["auto"]}, {"type": "integer"}],
             "default": "auto"
+        }));
+        assert_eq!(schema["default"], "auto", "{schema}");
+        let (schema, said) = read_schema(json!({
+            "anyOf": [{"type": "string", "enum": ["auto"]}, {"type": "integer"}],
+            "default": "manual"
         }));
         assert!(schema.get("default").is_none(), "{schema}");
         assert_eq!(said[0].0, "/S/default");

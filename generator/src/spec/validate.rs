@@ -470,11 +470,31 @@ impl Checks<'_> {
         // JSON `encoding` means nothing; `normalize` drops it. A multipart
         // body's is read by `requests`; a raw body's schema is read there too.
         if kind == RequestKind::Form && has_encoding {
+            let encoding = media.get("encoding").and_then(Value::as_object);
+            let fields: Vec<String> = encoding
+                .into_iter()
+                .flatten()
+                .map(|(field, how)| {
+                    let style = how.get("style").and_then(Value::as_str);
+                    let media_type = how.get("contentType").and_then(Value::as_str);
+                    match style.or(media_type) {
+                        Some(how) => format!("`{field}` ({how})"),
+                        None => format!("`{field}`"),
+                    }
+                })
+                .collect();
+            let shown = match fields.as_slice() {
+                [a, b, c, _, ..] => format!("{a}, {b}, {c}…"),
+                _ => fields.join(", "),
+            };
             self.problem(
                 &format!("{media_pointer}/encoding"),
-                "`encoding` is not supported for form bodies: progenitor encodes each field \
-                 the one way it knows; remove `encoding`"
-                    .to_owned(),
+                format!(
+                    "`encoding` is not supported for form bodies: it writes {shown} otherwise \
+                     than as `name=value` (a `deepObject` as `name[key]=value`), and \
+                     progenitor's form encoding (serde_urlencoded) writes only `name=value`, so \
+                     the requests would be wrong; remove `encoding` if the fields are plain"
+                ),
             );
         }
     }
