@@ -32,6 +32,10 @@
 //!   typify's struct of `anyOf` alternatives decodes only objects.
 //!
 //! Of `components.schemas` as a whole ([`type_names`]):
+//! - an inline schema whose `title` another inline schema of another shape
+//!   has (mistral's two `Input`s) gets a `title` of its own, after its
+//!   place (`ClassificationInput`): typify would give both the first one's
+//!   type;
 //! - an inline schema whose type typify would name like a component
 //!   (property `$template` of `Classification` and the component
 //!   `ClassificationTemplate`) gets a `title` that names it apart: typify
@@ -75,6 +79,7 @@ pub(super) fn type_names(schemas: &mut Map<String, Value>, warn: &mut dyn FnMut(
         .map(|name| (variant_name(name), name.clone()))
         .collect();
     let nullable = nullable_components(schemas);
+    let mut titled = BTreeMap::new();
     let mut hoisted = Vec::new();
     for (name, schema) in schemas.iter_mut() {
         let pointer = format!("/components/schemas/{}", escape(name));
@@ -101,6 +106,7 @@ pub(super) fn type_names(schemas: &mut Map<String, Value>, warn: &mut dyn FnMut(
         }
         let mut place = Place {
             taken: &mut taken,
+            titled: &mut titled,
             hoisted: &mut hoisted,
             warn: &mut *warn,
         };
@@ -109,6 +115,75 @@ pub(super) fn type_names(schemas: &mut Map<String, Value>, warn: &mut dyn FnMut(
     for (name, schema) in hoisted {
         schemas.insert(name, schema);
     }
+}
+
+/// The type name of the inline schema `inline` at `at`, which typify names
+/// `name`: another name, written as its `title`, when an inline schema of
+/// another shape already has that `title`. typify gives the second schema
+/// of a name the first one's type, whatever its shape (mistral's two
+/// `Input`s, a string or strings and a list of messages; its `Type`s, one
+/// `const` each), and the value decodes wrongly or not at all.
+fn title_apart(
+    inline: &mut Map<String, Value>,
+    name: String,
+    base: &str,
+    property: &str,
+    at: &str,
+    place: &mut Place<'_>,
+) -> String {
+    if !inline.contains_key("title") || !names_a_type(inline) {
+        return name;
+    }
+    let Some((first, shape)) = place.titled.get(&name) else {
+        place
+            .titled
+            .insert(name.clone(), (at.to_owned(), inline.clone()));
+        return name;
+    };
+    if shape == inline {
+        // The same schema twice: one type is right.
+        return name;
+    }
+    let first = first.clone();
+    let derived = variant_name(&format!("{base}_{}", property.to_snake_case()));
+    let mut apart = derived.clone();
+    let mut n = 2;
+    while place.taken.contains_key(&apart) || place.titled.contains_key(&apart) {
+        apart = format!("{derived}{n}");
+        n += 1;
+    }
+    (place.warn)(
+        &format!("{at}/title"),
+        format!(
+            "the `title` of property `{property}` names its type `{name}`, as an inline \
+             schema of another shape at {first} is named: typify would give both one type; \
+             it is named `{apart}` (its `title`)"
+        ),
+    );
+    inline.insert("title".to_owned(), Value::String(apart.clone()));
+    place
+        .titled
+        .insert(apart.clone(), (at.to_owned(), inline.clone()));
+    apart
+}
+
+/// Whether typify makes a type of its own for `schema` (rather than
+/// `String`, `i64` or a `Vec`), which its `title` then names.
+fn names_a_type(schema: &Map<String, Value>) -> bool {
+    const OWN: [&str; 7] = [
+        "enum",
+        "const",
+        "properties",
+        "additionalProperties",
+        "anyOf",
+        "oneOf",
+        "allOf",
+    ];
+    OWN.iter().any(|keyword| schema.contains_key(*keyword))
+        || schema.get("type").and_then(Value::as_str) == Some("object")
+        || ["pattern", "minLength", "maxLength"]
+            .iter()
+            .any(|keyword| schema.contains_key(*keyword))
 }
 
 /// The components typify reads as nullable, an `Option` of an inner type:
@@ -150,6 +225,9 @@ fn nullable_components(schemas: &Map<String, Value>) -> std::collections::BTreeS
 /// (each with what took it), the schemas made components, and the warnings.
 struct Place<'a> {
     taken: &'a mut BTreeMap<String, String>,
+    /// The inline schemas named by their `title`, by type name: where the
+    /// first was, and what it was.
+    titled: &'a mut BTreeMap<String, (String, Map<String, Value>)>,
     hoisted: &'a mut Vec<(String, Value)>,
     warn: &'a mut dyn FnMut(&str, String),
 }
@@ -183,6 +261,7 @@ fn inline_type_names(schema: &mut Value, base: &str, pointer: &str, place: &mut 
             None => variant_name(&format!("{base}_{}", property.to_snake_case())),
         };
         let Some(component) = place.taken.get(&name).cloned() else {
+            let name = title_apart(inline, name, base, property, &at, place);
             inline_type_names(member, &name, &at, place);
             continue;
         };
@@ -1785,6 +1864,42 @@ mod tests {
         assert_eq!(
             said[0].0,
             "/components/schemas/Classification/properties/$template"
+        );
+    }
+
+    #[test]
+    fn inline_schemas_of_one_title_and_two_shapes_get_two_names() {
+        let messages = json!({"title": "Input", "type": "array", "items": {"type": "object"},
+                              "anyOf": [{"minItems": 1}]});
+        let text = json!({"title": "Input", "anyOf": [{"type": "string"},
+                          {"type": "array", "items": {"type": "string"}}]});
+        let (schemas, said) = named(json!({
+            "ChatModeration": {"type": "object", "properties": {"input": messages.clone()}},
+            "Classification": {"type": "object", "properties": {
+                "input": text,
+                // The same schema as the first: one type is right.
+                "again": messages,
+                // A plain string names no type of its own.
+                "label": {"title": "Input", "type": "string"}
+            }}
+        }));
+        let properties = &schemas["Classification"]["properties"];
+        assert_eq!(
+            schemas["ChatModeration"]["properties"]["input"]["title"],
+            "Input"
+        );
+        assert_eq!(properties["input"]["title"], "ClassificationInput");
+        assert_eq!(properties["again"]["title"], "Input");
+        assert_eq!(properties["label"]["title"], "Input");
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(
+            said[0].0,
+            "/components/schemas/Classification/properties/input/title"
+        );
+        assert!(
+            said[0]
+                .1
+                .contains("/components/schemas/ChatModeration/properties/input")
         );
     }
 

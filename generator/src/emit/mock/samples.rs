@@ -73,7 +73,7 @@ impl Filling<'_> {
         if let Some(value) = given
             .into_iter()
             .flatten()
-            .find(|value| fits(value, &schema.schema_kind))
+            .find(|value| self.fits(value, schema, depth))
         {
             return Some(value.clone());
         }
@@ -200,22 +200,92 @@ fn merge(parts: Vec<Value>) -> Option<Value> {
 /// with confidence: a `pattern` (the types check it when decoding), or a
 /// format whose value the length limits would spoil.
 /// Whether `value`, a spec's example or default, decodes into the type of a
-/// schema of `kind`: the JSON type, and the shape of the string formats
-/// that become Rust types (`uuid`, `date`, `date-time`).
-fn fits(value: &Value, kind: &SchemaKind) -> bool {
-    match kind {
-        SchemaKind::Type(Type::String(s)) => value.as_str().is_some_and(|text| match &s.format {
-            VariantOrUnknownOrEmpty::Item(StringFormat::Date) => is_date(text),
-            VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => is_date_time(text),
-            VariantOrUnknownOrEmpty::Unknown(format) if format == "uuid" => is_uuid(text),
-            _ => true,
-        }),
-        SchemaKind::Type(Type::Integer(_)) => value.is_i64() || value.is_u64(),
-        SchemaKind::Type(Type::Number(_)) => value.is_number(),
-        SchemaKind::Type(Type::Boolean(_)) => value.is_boolean(),
-        SchemaKind::Type(Type::Array(_)) => value.is_array(),
-        SchemaKind::Type(Type::Object(_)) => value.is_object(),
-        _ => true,
+/// schema: the JSON type, the shape of the string formats that become Rust
+/// types (`uuid`, `date`, `date-time`), `null` only where the schema is
+/// nullable, and, through `$ref`s, the required members of objects and the
+/// items and members they hold (box's `created_by` example, a list where
+/// an object belongs). Deeper than [`MAX_DEPTH`] it is taken on trust.
+impl Filling<'_> {
+    fn fits(&self, value: &Value, schema: &Schema, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return true;
+        }
+        if value.is_null() {
+            return schema.schema_data.nullable;
+        }
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) => {
+                value.as_str().is_some_and(|text| match &s.format {
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Date) => is_date(text),
+                    VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => is_date_time(text),
+                    VariantOrUnknownOrEmpty::Unknown(format) if format == "uuid" => is_uuid(text),
+                    _ => true,
+                })
+            }
+            SchemaKind::Type(Type::Integer(_)) => value.is_i64() || value.is_u64(),
+            SchemaKind::Type(Type::Number(_)) => value.is_number(),
+            SchemaKind::Type(Type::Boolean(_)) => value.is_boolean(),
+            SchemaKind::Type(Type::Array(array)) => value.as_array().is_some_and(|items| {
+                array.items.as_ref().is_none_or(|schema| {
+                    items
+                        .iter()
+                        .all(|item| self.fits_reference(item, schema, depth + 1))
+                })
+            }),
+            SchemaKind::Type(Type::Object(object)) => {
+                self.fits_members(value, &object.properties, &object.required, depth)
+            }
+            SchemaKind::AllOf { all_of } => all_of
+                .iter()
+                .all(|part| self.fits_reference(value, part, depth + 1)),
+            SchemaKind::OneOf { one_of: choices } | SchemaKind::AnyOf { any_of: choices } => {
+                choices
+                    .iter()
+                    .any(|choice| self.fits_reference(value, choice, depth + 1))
+            }
+            SchemaKind::Any(any) if !any.properties.is_empty() || !any.required.is_empty() => {
+                self.fits_members(value, &any.properties, &any.required, depth)
+            }
+            SchemaKind::Any(_) | SchemaKind::Not { .. } => true,
+        }
+    }
+
+    fn fits_reference<T: Borrow<Schema>>(
+        &self,
+        value: &Value,
+        schema: &ReferenceOr<T>,
+        depth: usize,
+    ) -> bool {
+        match schema {
+            ReferenceOr::Item(schema) => self.fits(value, schema.borrow(), depth),
+            ReferenceOr::Reference { reference } => {
+                let target = component_name::<Schema>(reference)
+                    .and_then(|name| Schema::section(self.components).get(name));
+                match target {
+                    Some(target) => self.fits_reference(value, target, depth + 1),
+                    // What the generator cannot look up, it does not judge.
+                    None => true,
+                }
+            }
+        }
+    }
+
+    fn fits_members(
+        &self,
+        value: &Value,
+        properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &[String],
+        depth: usize,
+    ) -> bool {
+        let Some(members) = value.as_object() else {
+            return false;
+        };
+        required.iter().all(|name| members.contains_key(name))
+            && members.iter().all(|(name, member)| {
+                properties
+                    .get(name)
+                    .is_none_or(|schema| self.fits_reference(member, schema, depth + 1))
+            })
     }
 }
 
@@ -486,6 +556,45 @@ components:
         assert_eq!(trip["arrives"], "2024-02-01T11:00:00+01:00");
         assert_eq!(trip["day"], "2026-01-15");
         assert_eq!(trip["seats"], 2, "the default, which fits");
+    }
+
+    #[test]
+    fn examples_are_checked_through_references_and_members() {
+        // As box writes it: a list where an object belongs, behind a `$ref`.
+        let api = api(r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    User:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+        name: {type: string}
+    Collaboration:
+      type: object
+      properties:
+        created_by:
+          allOf: [{$ref: '#/components/schemas/User'}]
+          example: [{id: "1"}]
+        owner:
+          $ref: '#/components/schemas/User'
+        reviewer:
+          allOf: [{$ref: '#/components/schemas/User'}]
+          example: {name: Ana}
+        approver:
+          allOf: [{$ref: '#/components/schemas/User'}]
+          example: {id: "7", name: Ana}
+"#);
+        let collaboration = of_component(&api, "Collaboration").unwrap();
+        assert!(collaboration["created_by"].is_object(), "{collaboration}");
+        assert!(
+            collaboration["reviewer"]["id"].is_string(),
+            "a required member"
+        );
+        assert_eq!(collaboration["approver"]["id"], "7", "an example that fits");
     }
 
     #[test]
