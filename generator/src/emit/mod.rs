@@ -76,7 +76,7 @@ pub(crate) fn generate(
                 &response_enums,
             ),
         )?,
-        rust_file("src/mock.rs", mock::generate(document, &api, mocks)?)?,
+        ("src/mock.rs", mock::generate(document, &api, mocks)?),
         rust_file("src/connection.rs", connection::generate(document))?,
     ];
     if !streams.is_empty() {

@@ -3,7 +3,7 @@
 //! a literal whose place gives its type, the `//` comments emitters ask for,
 //! and a blank line between items.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use syn::visit_mut::{self, VisitMut};
 use syn::{AttrStyle, Attribute, Expr, ExprLit, Item, Lit, LitInt, LitStr, Pat};
@@ -185,16 +185,34 @@ fn docs_as_lines(attrs: &mut Vec<Attribute>) {
             } else {
                 format!("{indent}{line}")
             };
-            let text = LitStr::new(&text, Span::call_site());
-            docs.push(if inner {
-                syn::parse_quote!(#![doc = #text])
+            let style = if inner {
+                AttrStyle::Inner(Default::default())
             } else {
-                syn::parse_quote!(#[doc = #text])
-            });
+                AttrStyle::Outer
+            };
+            docs.push(name_value("doc", &text, style));
         }
     }
     attrs.retain(|attr| !is_doc(attr));
     attrs.splice(0..0, docs);
+}
+
+/// `#[name = "text"]`, or its inner form: built as parsing it would build
+/// it, without parsing (a large crate has tens of thousands).
+fn name_value(name: &str, text: &str, style: AttrStyle) -> Attribute {
+    Attribute {
+        pound_token: Default::default(),
+        style,
+        bracket_token: Default::default(),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: Ident::new(name, Span::call_site()).into(),
+            eq_token: Default::default(),
+            value: Expr::Lit(ExprLit {
+                attrs: Vec::new(),
+                lit: Lit::Str(LitStr::new(text, Span::call_site())),
+            }),
+        }),
+    }
 }
 
 fn unsuffix_argument(argument: &mut Expr) {
@@ -307,9 +325,10 @@ fn mark<T: ListedWith>(
             _ => !entries[i - 1].listed_with(&entries[i]),
         })
         .collect();
+    let mark = name_value("comment", ITEM_START, AttrStyle::Outer);
     for (entry, blank) in entries.iter_mut().zip(blank) {
         if blank && let Some(attrs) = attrs(entry) {
-            attrs.insert(0, syn::parse_quote!(#[comment = #ITEM_START]));
+            attrs.insert(0, mark.clone());
         }
     }
 }
