@@ -47,7 +47,7 @@ pub fn generate(document: &Document, api: &syn::File, helpers: TokenStream) -> R
         .into_iter()
         .filter_map(|(key, type_name)| {
             let schema = *schemas.get(&key)?;
-            let json = samples::of_component(&document.api, &schema)?.to_string();
+            let json = samples::of_component(&document.api, schema)?.to_string();
             let function = function_name(&type_name);
             let doc = format!(
                 " A complete `{type_name}`: every member filled in with an invented value \
