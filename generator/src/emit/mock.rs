@@ -19,11 +19,15 @@ use crate::output::comment;
 use crate::rewrite::syntax::{parse, type_key};
 use crate::spec::Document;
 
-/// The code of the `mock` module. `api` is the generated `api` module, whose
-/// `types` the samples are decoded into; `helpers` are progenitor's httpmock
-/// expectations, parsed once and kept as a syntax tree, which the module's
-/// own items join.
-pub fn generate(document: &Document, api: &syn::File, helpers: TokenStream) -> Result<syn::File> {
+/// The code of the `mock` module. `types` are the types of the generated
+/// `types` module the samples are decoded into, by [`type_key`] with their
+/// names; `helpers` are progenitor's httpmock expectations, parsed once and
+/// kept as a syntax tree, which the module's own items join.
+pub fn generate(
+    document: &Document,
+    types: &[(String, String)],
+    helpers: TokenStream,
+) -> Result<syn::File> {
     let path = Path::new("src/mock.rs");
     let mut helpers = parse(path, helpers)?;
     let mut mend = Mend::default();
@@ -43,10 +47,11 @@ pub fn generate(document: &Document, api: &syn::File, helpers: TokenStream) -> R
     });
 
     let schemas = schema_names(&document.api);
-    let samples: Vec<(Ident, TokenStream)> = type_names(api)
-        .into_iter()
+    let samples: Vec<(Ident, TokenStream)> = types
+        .iter()
         .filter_map(|(key, type_name)| {
-            let schema = *schemas.get(&key)?;
+            let schema = *schemas.get(key)?;
+            let type_name = format_ident!("{type_name}");
             let json = samples::of_component(&document.api, schema)?.to_string();
             let function = function_name(&type_name);
             let doc = format!(

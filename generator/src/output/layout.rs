@@ -94,22 +94,27 @@ impl VisitMut for Tidy {
 
     fn visit_expr_call_mut(&mut self, call: &mut syn::ExprCall) {
         let name = match &*call.func {
-            Expr::Path(path) => path.path.segments.last().map(|s| s.ident.to_string()),
+            Expr::Path(path) => path.path.segments.last().map(|s| &s.ident),
             _ => None,
         };
-        if call.args.len() == 1 && name.is_some_and(|name| TYPED_ARGUMENT.contains(&&*name)) {
+        if call.args.len() == 1 && name.is_some_and(has_typed_argument) {
             unsuffix_argument(&mut call.args[0]);
         }
         visit_mut::visit_expr_call_mut(self, call);
     }
 
     fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
-        let name = call.method.to_string();
-        if call.args.len() == 1 && TYPED_ARGUMENT.contains(&name.as_str()) {
+        if call.args.len() == 1 && has_typed_argument(&call.method) {
             unsuffix_argument(&mut call.args[0]);
         }
         visit_mut::visit_expr_method_call_mut(self, call);
     }
+}
+
+/// Whether the function `name` is one of [`TYPED_ARGUMENT`], compared
+/// without turning every call's name into a string.
+fn has_typed_argument(name: &Ident) -> bool {
+    TYPED_ARGUMENT.iter().any(|typed| name == typed)
 }
 
 /// The attributes of an item, for the kinds that have them.
