@@ -104,10 +104,14 @@ pub struct Options {
 /// [`generate`], with `options`. Warnings about the readings made of the
 /// spec come with the files, in [`CrateFiles::warnings`].
 ///
-/// The `mock` module is made on a second thread, from progenitor's run to
-/// its text: of the rest it needs only the names of the types. Syntax trees
-/// cannot cross threads (proc-macro2's tokens are neither `Send` nor
-/// `Sync`), so each thread builds and lays out its own.
+/// Once progenitor made the types and operations, the `mock` module is made
+/// on a second thread, from progenitor's run to its text: of the rest it
+/// needs only the names of the types. Syntax trees cannot cross threads
+/// (proc-macro2's tokens are neither `Send` nor `Sync`), so each thread
+/// builds and lays out its own. Starting the thread only then costs
+/// nothing: progenitor's two runs could not overlap, since its guard holds
+/// the one panic hook while it runs; and a spec progenitor refuses is
+/// refused without a run for the mocks.
 pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> Result<CrateFiles> {
     let (mut document, mut warnings): (Document, Vec<Diagnostic>) =
         spec::read(spec_path, options.crate_name.as_deref())?;
@@ -115,6 +119,7 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
     warnings.extend(rewrite::misplaced_personal_data_marks(&document));
     let paged = spec::pagination::find(&document)?;
     let document = &document;
+    let progenitor: ProgenitorCode = engine::generate(document)?;
     let mut files = thread::scope(|scope| {
         let (send_types, types) = mpsc::channel();
         let mock = thread::Builder::new()
@@ -126,7 +131,6 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
                 message: format!("cannot start a thread for the mock module: {error}"),
             })?;
         let files = (|| {
-            let progenitor: ProgenitorCode = engine::generate(document)?;
             let mut api: syn::File = rewrite::api(progenitor.api, document)?;
             let (streams, failures) = rewrite::plan_page_streams(&api, &paged, &document.requests);
             warnings.extend(spec::pagination::diagnostics(document, failures)?);
