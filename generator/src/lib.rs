@@ -48,6 +48,8 @@ mod rewrite;
 mod spec;
 
 use std::path::Path;
+use std::sync::mpsc;
+use std::thread;
 
 pub use error::{Error, Result};
 pub use output::{CrateFiles, StaleFile, Written, write_file};
@@ -101,32 +103,115 @@ pub struct Options {
 
 /// [`generate`], with `options`. Warnings about the readings made of the
 /// spec come with the files, in [`CrateFiles::warnings`].
+///
+/// Once progenitor made the types and operations, the `mock` module is made
+/// on a second thread, from progenitor's run to its text: of the rest it
+/// needs only the names of the types. Syntax trees cannot cross threads
+/// (proc-macro2's tokens are neither `Send` nor `Sync`), so each thread
+/// builds and lays out its own. Starting the thread only then costs
+/// nothing: progenitor's two runs could not overlap, since its guard holds
+/// the one panic hook while it runs; and a spec progenitor refuses is
+/// refused without a run for the mocks.
 pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> Result<CrateFiles> {
     let (mut document, mut warnings): (Document, Vec<Diagnostic>) =
         spec::read(spec_path, options.crate_name.as_deref())?;
     warnings.extend(spec::normalize(&mut document));
     warnings.extend(rewrite::misplaced_personal_data_marks(&document));
     let paged = spec::pagination::find(&document)?;
-    let progenitor: ProgenitorCode = engine::generate(&document)?;
-    let api: syn::File = rewrite::api(progenitor.api, &document)?;
-    let (streams, failures) = rewrite::plan_page_streams(&api, &paged, &document.requests);
-    warnings.extend(spec::pagination::diagnostics(&document, failures)?);
+    let document = &document;
+    let progenitor: ProgenitorCode = engine::generate(document)?;
+    let mut files = thread::scope(|scope| {
+        let (send_types, types) = mpsc::channel();
+        let mock = thread::Builder::new()
+            .name("mock module".to_owned())
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(scope, move || mock_module(document, types, spec_label))
+            .map_err(|error| Error::Generate {
+                path: document.path.clone(),
+                message: format!("cannot start a thread for the mock module: {error}"),
+            })?;
+        let files = (|| {
+            let mut api: syn::File = rewrite::api(progenitor.api, document)?;
+            let (streams, failures) = rewrite::plan_page_streams(&api, &paged, &document.requests);
+            warnings.extend(spec::pagination::diagnostics(document, failures)?);
+            // progenitor asks for `futures` for its page streams, which the
+            // rewrite drops; the crate's own need it.
+            let uses = engine::Uses {
+                futures: progenitor.uses.futures && rewrite::mentions_crate(&api, "futures")
+                    || !streams.is_empty(),
+                ..progenitor.uses
+            };
+            let response_enums = emit::add_response_enums(&mut api, &progenitor.several);
+            // The mock module's thread is gone only when it failed, which
+            // its outcome says.
+            let _ = send_types.send(emit::sampled_types(&api));
+            let code: CrateCode = emit::generate(
+                document,
+                api,
+                &response_enums,
+                uses,
+                &progenitor.several,
+                &streams,
+                options.standalone,
+            )?;
+            Ok(output::format(code, spec_label))
+        })();
+        // Without the types, the mock module's thread stops waiting for them.
+        drop(send_types);
+        let mock = mock
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        // progenitor's run for the mocks comes before the later stages of
+        // the rest, and so does its error.
+        match (files, mock) {
+            (_, Mock::Progenitor(error)) | (Err(error), _) | (Ok(_), Mock::Later(error)) => {
+                Err(error)
+            }
+            (Ok(mut files), Mock::Module(text)) => {
+                files.insert("src/mock.rs", text);
+                Ok(files)
+            }
+            (Ok(_), Mock::Unasked) => unreachable!("the types are sent before `files` are made"),
+        }
+    })?;
     warnings.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
-    // progenitor asks for `futures` for its page streams, which the rewrite
-    // drops; the crate's own need it.
-    let uses = engine::Uses {
-        futures: progenitor.uses.futures && rewrite::mentions_crate(&api, "futures")
-            || !streams.is_empty(),
-        ..progenitor.uses
+    files.set_warnings(warnings);
+    Ok(files)
+}
+
+/// The stack of the mock module's thread: progenitor and the samples
+/// recurse as deep as the spec's schemas nest, as on the main thread.
+const STACK_SIZE: usize = 8 << 20;
+
+/// What the mock module's thread made.
+enum Mock {
+    /// The text of `src/mock.rs`.
+    Module(String),
+    /// progenitor's run failed.
+    Progenitor(Error),
+    /// A later stage failed.
+    Later(Error),
+    /// The rest failed before it sent the types, so the module was not
+    /// made.
+    Unasked,
+}
+
+/// The `mock` module of `document`, laid out: progenitor's expectations,
+/// and the samples of the types `types` brings.
+fn mock_module(
+    document: &Document,
+    types: mpsc::Receiver<Vec<(String, String)>>,
+    spec_label: &str,
+) -> Mock {
+    let helpers = match engine::mocks(document) {
+        Ok(helpers) => helpers,
+        Err(error) => return Mock::Progenitor(error),
     };
-    let code: CrateCode = emit::generate(
-        &document,
-        api,
-        progenitor.mocks,
-        uses,
-        &progenitor.several,
-        &streams,
-        options.standalone,
-    )?;
-    Ok(output::format(code, spec_label, warnings))
+    let Ok(types) = types.recv() else {
+        return Mock::Unasked;
+    };
+    match emit::mock_module(document, &types, helpers) {
+        Ok(module) => Mock::Module(output::rust_file(module, spec_label)),
+        Err(error) => Mock::Later(error),
+    }
 }

@@ -49,8 +49,18 @@ pub fn review(
         problem: None,
         changelog: None,
     };
+    // The history is looked up first: without one there is no report, and
+    // the new side, which reads the spec again and parses every generated
+    // file, is not needed.
+    let history = match History::find(spec, since) {
+        Ok(history) => history,
+        Err(why) => {
+            eprintln!("note: no change report: {why}");
+            return Ok(none);
+        }
+    };
     let new = Side::of(spec, files, options)?;
-    let baseline = match Baseline::find(spec, since, &new.version) {
+    let baseline = match history.baseline(&new.version) {
         Ok(baseline) => baseline,
         Err(why) => {
             eprintln!("note: no change report: {why}");
@@ -117,8 +127,22 @@ struct Baseline {
     file_name: PathBuf,
 }
 
-impl Baseline {
-    fn find(spec: &Path, since: Option<&str>, version: &str) -> Result<Baseline, String> {
+/// Where the earlier revision is looked for: the revision `--since` names,
+/// or the spec's committed revisions, newest first.
+enum History {
+    /// The revision `--since` named.
+    Named(Baseline),
+    /// The commits that changed the spec, newest first (at least one).
+    Commits {
+        top: PathBuf,
+        relative: String,
+        file_name: PathBuf,
+        commits: Vec<String>,
+    },
+}
+
+impl History {
+    fn find(spec: &Path, since: Option<&str>) -> Result<History, String> {
         let dir = spec
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -134,19 +158,15 @@ impl Baseline {
             .to_string_lossy()
             .replace('\\', "/");
         let file_name = PathBuf::from(spec.file_name().unwrap_or_default());
-        let show = |commit: &str| git(&top, &["show", &format!("{commit}:{relative}")]);
-        let short = |commit: &str| {
-            git(&top, &["rev-parse", "--short", commit]).map(|s| s.trim().to_owned())
-        };
 
         if let Some(revision) = since {
-            let text = show(revision)
+            let text = show(&top, revision, &relative)
                 .map_err(|_| format!("{relative} does not exist at revision `{revision}`"))?;
-            return Ok(Baseline {
-                revision: short(revision).unwrap_or_else(|_| revision.to_owned()),
+            return Ok(History::Named(Baseline {
+                revision: short(&top, revision).unwrap_or_else(|_| revision.to_owned()),
                 text,
                 file_name,
-            });
+            }));
         }
         let log = git(
             &top,
@@ -161,30 +181,64 @@ impl Baseline {
             ],
         )
         .map_err(|e| format!("cannot read the history of {relative} ({e})"))?;
-        let commits: Vec<&str> = log.lines().collect();
-        let Some(newest) = commits.first() else {
+        let commits: Vec<String> = log.lines().map(str::to_owned).collect();
+        if commits.is_empty() {
             return Err(format!(
                 "{relative} is not committed yet, so there is nothing to compare with"
             ));
+        }
+        Ok(History::Commits {
+            top,
+            relative,
+            file_name,
+            commits,
+        })
+    }
+
+    /// The newest revision whose version differs from `version`, the
+    /// version being generated, else the newest.
+    fn baseline(self, version: &str) -> Result<Baseline, String> {
+        let (top, relative, file_name, commits) = match self {
+            History::Named(baseline) => return Ok(baseline),
+            History::Commits {
+                top,
+                relative,
+                file_name,
+                commits,
+            } => (top, relative, file_name, commits),
         };
         for commit in &commits {
-            let text = show(commit).map_err(|e| format!("git show {commit}: {e}"))?;
+            let text =
+                show(&top, commit, &relative).map_err(|e| format!("git show {commit}: {e}"))?;
             if report::spec_version(&text).as_deref() != Some(version) {
                 return Ok(Baseline {
-                    revision: short(commit)?,
+                    revision: short(&top, commit)?,
                     text,
                     file_name,
                 });
             }
         }
         // Every revision has this version: it was released as committed.
+        let newest = &commits[0];
         Ok(Baseline {
-            revision: short(newest)?,
-            text: show(newest)?,
+            revision: short(&top, newest)?,
+            text: show(&top, newest, &relative)?,
             file_name,
         })
     }
+}
 
+/// The spec's text at `commit`.
+fn show(top: &Path, commit: &str, relative: &str) -> Result<String, String> {
+    git(top, &["show", &format!("{commit}:{relative}")])
+}
+
+/// The abbreviated hash of `commit`.
+fn short(top: &Path, commit: &str) -> Result<String, String> {
+    git(top, &["rev-parse", "--short", commit]).map(|s| s.trim().to_owned())
+}
+
+impl Baseline {
     /// Generates the crate of this revision in memory and reads its side.
     fn side(&self, options: &Options) -> Result<Side, generator::Error> {
         let dir = std::env::temp_dir().join(format!(

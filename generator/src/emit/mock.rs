@@ -5,6 +5,7 @@
 
 pub(crate) mod samples;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use openapiv3::OpenAPI;
@@ -18,11 +19,17 @@ use crate::output::comment;
 use crate::rewrite::syntax::{parse, type_key};
 use crate::spec::Document;
 
-/// The code of the `mock` module. `api` is the generated `api` module, whose
-/// `types` the samples are decoded into; `helpers` are progenitor's httpmock
-/// expectations.
-pub fn generate(document: &Document, api: &syn::File, helpers: TokenStream) -> Result<TokenStream> {
-    let mut helpers = parse(Path::new("src/mock.rs"), helpers)?;
+/// The code of the `mock` module. `types` are the types of the generated
+/// `types` module the samples are decoded into, by [`type_key`] with their
+/// names; `helpers` are progenitor's httpmock expectations, parsed once and
+/// kept as a syntax tree, which the module's own items join.
+pub fn generate(
+    document: &Document,
+    types: &[(String, String)],
+    helpers: TokenStream,
+) -> Result<syn::File> {
+    let path = Path::new("src/mock.rs");
+    let mut helpers = parse(path, helpers)?;
     let mut mend = Mend::default();
     mend.visit_file_mut(&mut helpers);
     let wire_text = mend.wire_text.then(|| {
@@ -39,11 +46,13 @@ pub fn generate(document: &Document, api: &syn::File, helpers: TokenStream) -> R
         }
     });
 
-    let samples: Vec<(Ident, TokenStream)> = type_names(api)
-        .into_iter()
+    let schemas = schema_names(&document.api);
+    let samples: Vec<(Ident, TokenStream)> = types
+        .iter()
         .filter_map(|(key, type_name)| {
-            let schema = component_named(&document.api, &key)?;
-            let json = samples::of_component(&document.api, &schema)?.to_string();
+            let schema = *schemas.get(key)?;
+            let type_name = format_ident!("{type_name}");
+            let json = samples::of_component(&document.api, schema)?.to_string();
             let function = function_name(&type_name);
             let doc = format!(
                 " A complete `{type_name}`: every member filled in with an invented value \
@@ -86,26 +95,36 @@ pub fn generate(document: &Document, api: &syn::File, helpers: TokenStream) -> R
         }
     });
 
-    Ok(quote! {
-        //! Test helpers: typed [`httpmock`] expectations for each operation, and
-        //! [`samples`] of every schema to answer them with.
-        //!
-        //! Start a [`MockServer`], set an expectation with the method named
-        //! after the operation ([`MockServerExt`]), and point the client's
-        //! `base_url` at `server.base_url()`.
+    let mut file = parse(
+        path,
+        quote! {
+            //! Test helpers: typed [`httpmock`] expectations for each operation, and
+            //! [`samples`] of every schema to answer them with.
+            //!
+            //! Start a [`MockServer`], set an expectation with the method named
+            //! after the operation ([`MockServerExt`]), and point the client's
+            //! `base_url` at `server.base_url()`.
 
-        pub use ::httpmock::MockServer;
+            pub use ::httpmock::MockServer;
+        },
+    )?;
+    // progenitor's expectations have no inner attributes of their own.
+    file.items.extend(helpers.items);
+    let rest = parse(
+        path,
+        quote! {
+            #wire_text
 
-        #helpers
-        #wire_text
+            /// Sample values of every schema the spec names, for tests to start from.
+            pub mod samples {
+                #(#items)*
 
-        /// Sample values of every schema the spec names, for tests to start from.
-        pub mod samples {
-            #(#items)*
-
-            #decoding
-        }
-    })
+                #decoding
+            }
+        },
+    )?;
+    file.items.extend(rest.items);
+    Ok(file)
 }
 
 /// Mends two habits of progenitor's httpmock code that do not compile for
@@ -162,14 +181,14 @@ pub(super) fn type_names(api: &syn::File) -> Vec<(String, Ident)> {
         .collect()
 }
 
-/// The component schema whose name has `key`.
-fn component_named(api: &OpenAPI, key: &str) -> Option<String> {
-    let components = api.components.as_ref()?;
-    components
-        .schemas
-        .keys()
-        .find(|name| type_key(name) == key)
-        .cloned()
+/// The component schemas by the key of their name: the first schema whose
+/// name has a key, where several do.
+fn schema_names(api: &OpenAPI) -> HashMap<String, &str> {
+    let mut names = HashMap::new();
+    for name in api.components.iter().flat_map(|c| c.schemas.keys()) {
+        names.entry(type_key(name)).or_insert(name.as_str());
+    }
+    names
 }
 
 /// `SessionDocument` → `session_document`.

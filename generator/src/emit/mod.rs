@@ -22,9 +22,10 @@ mod requests;
 mod responses;
 mod runtime;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 
 use crate::engine::Uses;
 use crate::engine::success_bodies::Several;
@@ -43,24 +44,51 @@ pub(crate) struct CrateCode {
     pub manifest: String,
 }
 
-/// Emits every file of the crate for `document`: `api` is the code of
-/// `src/api.rs`, `mocks` progenitor's expectations for `src/mock.rs`,
-/// `uses` the optional crates the code needs, `several` the operations
-/// with several success bodies, and `streams` the page streams to write. A
-/// `standalone` crate is a workspace of its own.
+/// Adds to `api` the response enums of the operations with several success
+/// bodies, which join progenitor's types; returns each one's name, by
+/// `operationId`.
+pub(crate) fn add_response_enums(
+    api: &mut syn::File,
+    several: &[Several],
+) -> BTreeMap<String, Ident> {
+    responses::add_enums(api, several)
+}
+
+/// The types of `api`'s `types` module that the `mock` module makes
+/// samples of, as [`mock_module`] takes them: by the key samples match
+/// schemas on, with the type's name.
+pub(crate) fn sampled_types(api: &syn::File) -> Vec<(String, String)> {
+    mock::type_names(api)
+        .into_iter()
+        .map(|(key, ident)| (key, ident.to_string()))
+        .collect()
+}
+
+/// The `mock` module, from progenitor's expectations (`helpers`) and the
+/// [`sampled_types`].
+pub(crate) fn mock_module(
+    document: &Document,
+    types: &[(String, String)],
+    helpers: TokenStream,
+) -> Result<syn::File> {
+    mock::generate(document, types, helpers)
+}
+
+/// Emits every file of the crate for `document` but `src/mock.rs`
+/// ([`mock_module`]): `api` is the code of `src/api.rs`, with the
+/// [`add_response_enums`] named in `response_enums`, `uses` the optional
+/// crates the code needs, `several` the operations with several success
+/// bodies, and `streams` the page streams to write. A `standalone` crate is
+/// a workspace of its own.
 pub(crate) fn generate(
     document: &Document,
     api: syn::File,
-    mocks: TokenStream,
+    response_enums: &BTreeMap<String, Ident>,
     uses: Uses,
     several: &[Several],
     streams: &[PageStream],
     standalone: bool,
 ) -> Result<CrateCode> {
-    // The response enums of operations with several success bodies join
-    // progenitor's types.
-    let mut api = api;
-    let response_enums = responses::add_enums(&mut api, several);
     let rust_file = |path: &'static str, tokens: TokenStream| -> Result<_> {
         Ok((path, parse(Path::new(path), tokens)?))
     };
@@ -73,10 +101,9 @@ pub(crate) fn generate(
                 &document.api,
                 &document.requests,
                 several,
-                &response_enums,
+                response_enums,
             ),
         )?,
-        rust_file("src/mock.rs", mock::generate(document, &api, mocks)?)?,
         rust_file("src/connection.rs", connection::generate(document))?,
     ];
     if !streams.is_empty() {

@@ -22,8 +22,6 @@ use crate::spec::walk::{Role, Status, has_explicit_success, operations_mut, reso
 pub struct ProgenitorCode {
     /// The code of the `api` module: types, client and operations.
     pub api: TokenStream,
-    /// The httpmock expectations of each operation, for the `mock` module.
-    pub mocks: TokenStream,
     /// Which optional crates the generated types refer to.
     pub uses: Uses,
     /// The operations with several success bodies, whose methods in `api`
@@ -50,7 +48,7 @@ pub struct Uses {
     pub websockets: bool,
 }
 
-/// Generates the operations, types and mock expectations of `document`.
+/// Generates the operations and types of `document`.
 pub fn generate(document: &Document) -> Result<ProgenitorCode> {
     let (api, uses, named_twice) = run(document, |generator, api| {
         let several = success_bodies::find(api);
@@ -71,13 +69,8 @@ pub fn generate(document: &Document) -> Result<ProgenitorCode> {
         [] => (methods_reqwest_lacks(document, api), uses),
         [name, ..] => return Err(named_twice_error(document, name, named_twice.len())),
     };
-    let mocks = run(document, |generator, api| {
-        let api = success_bodies::typed(api, &success_bodies::find(api));
-        generator.httpmock(&typed_errors_only(&api), "crate")
-    })?;
     Ok(ProgenitorCode {
         api,
-        mocks,
         uses,
         several: success_bodies::find(&document.api),
     })
@@ -143,6 +136,16 @@ fn calls_through_request(tokens: TokenStream) -> TokenStream {
         }
     }
     out.into_iter().collect()
+}
+
+/// Generates the typed httpmock expectations of `document`'s operations,
+/// for the `mock` module. Independent of [`generate`], so the two can run
+/// on two threads.
+pub fn mocks(document: &Document) -> Result<TokenStream> {
+    run(document, |generator, api| {
+        let api = success_bodies::typed(api, &success_bodies::find(api));
+        generator.httpmock(&typed_errors_only(&api), "crate")
+    })
 }
 
 /// The type names typify gave to more than one type, in order: it does not

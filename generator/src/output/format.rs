@@ -31,7 +31,9 @@ fn preamble(spec_label: &str, comment: &str) -> String {
 /// [`layout`] says.
 pub fn rust(mut syntax: syn::File, spec_label: &str) -> String {
     layout::tidy(&mut syntax);
-    preamble(spec_label, RUST_COMMENT) + &layout::space_items(&prettyplease::unparse(&syntax))
+    layout::mark_item_starts(&mut syntax);
+    let text = prettyplease::unparse(&syntax);
+    preamble(spec_label, RUST_COMMENT) + &layout::space_items(&text)
 }
 
 /// A Rust source file kept as it was written, comments included.

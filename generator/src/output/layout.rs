@@ -3,11 +3,8 @@
 //! a literal whose place gives its type, the `//` comments emitters ask for,
 //! and a blank line between items.
 
-use std::collections::BTreeSet;
-
-use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote};
-use syn::visit::{self, Visit};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
 use syn::visit_mut::{self, VisitMut};
 use syn::{AttrStyle, Attribute, Expr, ExprLit, Item, Lit, LitInt, LitStr, Pat};
 
@@ -64,23 +61,15 @@ impl VisitMut for Tidy {
     }
 
     fn visit_impl_item_mut(&mut self, item: &mut syn::ImplItem) {
-        match item {
-            syn::ImplItem::Const(i) => docs_as_lines(&mut i.attrs),
-            syn::ImplItem::Fn(i) => docs_as_lines(&mut i.attrs),
-            syn::ImplItem::Type(i) => docs_as_lines(&mut i.attrs),
-            syn::ImplItem::Macro(i) => docs_as_lines(&mut i.attrs),
-            _ => {}
+        if let Some(attrs) = impl_item_attrs(item) {
+            docs_as_lines(attrs);
         }
         visit_mut::visit_impl_item_mut(self, item);
     }
 
     fn visit_trait_item_mut(&mut self, item: &mut syn::TraitItem) {
-        match item {
-            syn::TraitItem::Const(i) => docs_as_lines(&mut i.attrs),
-            syn::TraitItem::Fn(i) => docs_as_lines(&mut i.attrs),
-            syn::TraitItem::Type(i) => docs_as_lines(&mut i.attrs),
-            syn::TraitItem::Macro(i) => docs_as_lines(&mut i.attrs),
-            _ => {}
+        if let Some(attrs) = trait_item_attrs(item) {
+            docs_as_lines(attrs);
         }
         visit_mut::visit_trait_item_mut(self, item);
     }
@@ -105,22 +94,27 @@ impl VisitMut for Tidy {
 
     fn visit_expr_call_mut(&mut self, call: &mut syn::ExprCall) {
         let name = match &*call.func {
-            Expr::Path(path) => path.path.segments.last().map(|s| s.ident.to_string()),
+            Expr::Path(path) => path.path.segments.last().map(|s| &s.ident),
             _ => None,
         };
-        if call.args.len() == 1 && name.is_some_and(|name| TYPED_ARGUMENT.contains(&&*name)) {
+        if call.args.len() == 1 && name.is_some_and(has_typed_argument) {
             unsuffix_argument(&mut call.args[0]);
         }
         visit_mut::visit_expr_call_mut(self, call);
     }
 
     fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
-        let name = call.method.to_string();
-        if call.args.len() == 1 && TYPED_ARGUMENT.contains(&name.as_str()) {
+        if call.args.len() == 1 && has_typed_argument(&call.method) {
             unsuffix_argument(&mut call.args[0]);
         }
         visit_mut::visit_expr_method_call_mut(self, call);
     }
+}
+
+/// Whether the function `name` is one of [`TYPED_ARGUMENT`], compared
+/// without turning every call's name into a string.
+fn has_typed_argument(name: &Ident) -> bool {
+    TYPED_ARGUMENT.iter().any(|typed| name == typed)
 }
 
 /// The attributes of an item, for the kinds that have them.
@@ -196,16 +190,34 @@ fn docs_as_lines(attrs: &mut Vec<Attribute>) {
             } else {
                 format!("{indent}{line}")
             };
-            let text = LitStr::new(&text, Span::call_site());
-            docs.push(if inner {
-                syn::parse_quote!(#![doc = #text])
+            let style = if inner {
+                AttrStyle::Inner(Default::default())
             } else {
-                syn::parse_quote!(#[doc = #text])
-            });
+                AttrStyle::Outer
+            };
+            docs.push(name_value("doc", &text, style));
         }
     }
     attrs.retain(|attr| !is_doc(attr));
     attrs.splice(0..0, docs);
+}
+
+/// `#[name = "text"]`, or its inner form: built as parsing it would build
+/// it, without parsing (a large crate has tens of thousands).
+fn name_value(name: &str, text: &str, style: AttrStyle) -> Attribute {
+    Attribute {
+        pound_token: Default::default(),
+        style,
+        bracket_token: Default::default(),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: Ident::new(name, Span::call_site()).into(),
+            eq_token: Default::default(),
+            value: Expr::Lit(ExprLit {
+                attrs: Vec::new(),
+                lit: Lit::Str(LitStr::new(text, Span::call_site())),
+            }),
+        }),
+    }
 }
 
 fn unsuffix_argument(argument: &mut Expr) {
@@ -223,37 +235,43 @@ fn unsuffix(lit: &mut Lit) {
     }
 }
 
-/// `text`, prettyplease's output, with a blank line before each item that
-/// follows another, or follows its container's inner documentation.
-/// Consecutive `use` declarations stay together, as do consecutive `mod`
-/// declarations without attributes: each is one list. Comments right above
-/// an item stay with it.
-pub(super) fn space_items(text: &str) -> String {
-    // prettyplease's output parses; if it ever did not, it is left as it is.
-    let Ok(file) = syn::parse_file(text) else {
-        return text.to_owned();
-    };
-    let mut spacer = Spacer::default();
-    spacer.items(!file.attrs.is_empty(), file.items.iter().map(Entry::Item));
-    spacer.visit_file(&file);
+/// What a [`mark_item_starts`] mark holds: a character no generated code
+/// writes in a comment, so that prettyplease prints the mark as a line
+/// nothing else prints.
+const ITEM_START: &str = "\u{1}";
 
-    let lines: Vec<&str> = text.lines().collect();
-    let mut blank_before = BTreeSet::new();
-    for line in spacer.starts {
-        // 1-based; walk up over the `//` comments that belong to the item.
-        let mut index = line - 1;
+/// Marks each item that follows another, or follows its container's inner
+/// attributes, with a `#[comment]` attribute before all of its others, so
+/// that the first line prettyplease prints of it is the mark: its place is
+/// found in the text without parsing the text again. [`space_items`] turns
+/// the marks into blank lines. Consecutive `use` declarations stay together,
+/// as do consecutive `mod` declarations without attributes: each is one
+/// list. Comments right above an item stay with it.
+pub(super) fn mark_item_starts(file: &mut syn::File) {
+    MarkStarts.visit_file_mut(file);
+}
+
+/// `text`, prettyplease's output of a tree [`mark_item_starts`] marked,
+/// with a blank line where each mark is, above the `//` comments right
+/// above it; none at the start of the text or after a blank line.
+pub(super) fn space_items(text: &str) -> String {
+    let mark = format!("//{ITEM_START}");
+    let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 32);
+    for line in text.lines() {
+        if line.trim_start() != mark {
+            lines.push(line);
+            continue;
+        }
+        let mut index = lines.len();
         while index > 0 && is_plain_comment(lines[index - 1]) {
             index -= 1;
         }
         if index > 0 && !lines[index - 1].trim().is_empty() {
-            blank_before.insert(index);
+            lines.insert(index, "");
         }
     }
-    let mut out = String::with_capacity(text.len() + blank_before.len());
-    for (index, line) in lines.iter().enumerate() {
-        if blank_before.contains(&index) {
-            out.push('\n');
-        }
+    let mut out = String::with_capacity(text.len() + lines.len());
+    for line in lines {
         out.push_str(line);
         out.push('\n');
     }
@@ -265,188 +283,130 @@ fn is_plain_comment(line: &str) -> bool {
     line.starts_with("//") && !line.starts_with("///") && !line.starts_with("//!")
 }
 
-/// The line numbers (1-based) of items to put a blank line before.
-#[derive(Default)]
-struct Spacer {
-    starts: Vec<usize>,
-}
+/// Puts the marks of [`mark_item_starts`] into every list of items: a
+/// file's, a module's, an impl's and a trait's, wherever they are.
+struct MarkStarts;
 
-/// An item of any kind of container.
-enum Entry<'a> {
-    Item(&'a Item),
-    Impl(&'a syn::ImplItem),
-    Trait(&'a syn::TraitItem),
-}
-
-impl Entry<'_> {
-    /// The line the entry starts on: its first outer attribute's, or its
-    /// first keyword's. Read from the token that starts it, without turning
-    /// the whole entry into tokens (a module holds most of the file).
-    fn first_line(&self) -> Option<usize> {
-        let span = match self {
-            Entry::Item(item) => item_start(item),
-            Entry::Impl(item) => impl_item_start(item),
-            Entry::Trait(item) => trait_item_start(item),
-        };
-        let span = span.or_else(|| {
-            let tokens = match self {
-                Entry::Item(item) => item.to_token_stream(),
-                Entry::Impl(item) => item.to_token_stream(),
-                Entry::Trait(item) => item.to_token_stream(),
-            };
-            Some(tokens.into_iter().next()?.span())
-        })?;
-        Some(span.start().line)
+impl VisitMut for MarkStarts {
+    fn visit_file_mut(&mut self, file: &mut syn::File) {
+        mark(
+            has_inner_attributes(&file.attrs),
+            &mut file.items,
+            item_attrs,
+        );
+        visit_mut::visit_file_mut(self, file);
     }
 
-    /// Whether this and `next` belong to one list, without a blank line
-    /// between them.
-    fn listed_with(&self, next: &Entry<'_>) -> bool {
-        let bare_mod =
-            |item: &Item| matches!(item, Item::Mod(m) if m.content.is_none() && m.attrs.is_empty());
-        match (self, next) {
-            (Entry::Item(Item::Use(_)), Entry::Item(Item::Use(_))) => true,
-            (Entry::Item(a), Entry::Item(b)) => bare_mod(a) && bare_mod(b),
-            _ => false,
+    fn visit_item_mod_mut(&mut self, module: &mut syn::ItemMod) {
+        let inner = has_inner_attributes(&module.attrs);
+        if let Some((_, items)) = &mut module.content {
+            mark(inner, items, item_attrs);
+        }
+        visit_mut::visit_item_mod_mut(self, module);
+    }
+
+    fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
+        mark(false, &mut item.items, impl_item_attrs);
+        visit_mut::visit_item_impl_mut(self, item);
+    }
+
+    fn visit_item_trait_mut(&mut self, item: &mut syn::ItemTrait) {
+        mark(false, &mut item.items, trait_item_attrs);
+        visit_mut::visit_item_trait_mut(self, item);
+    }
+}
+
+/// Marks the entries of one list that a blank line goes before: each but
+/// one listed with the entry before it, and the first one only after the
+/// container's inner attributes.
+fn mark<T: ListedWith>(
+    after_inner_attributes: bool,
+    entries: &mut [T],
+    attrs: fn(&mut T) -> Option<&mut Vec<Attribute>>,
+) {
+    let blank: Vec<bool> = (0..entries.len())
+        .map(|i| match i {
+            0 => after_inner_attributes,
+            _ => !entries[i - 1].listed_with(&entries[i]),
+        })
+        .collect();
+    let mark = name_value("comment", ITEM_START, AttrStyle::Outer);
+    for (entry, blank) in entries.iter_mut().zip(blank) {
+        if blank && let Some(attrs) = attrs(entry) {
+            attrs.insert(0, mark.clone());
         }
     }
 }
 
-impl Spacer {
-    fn items<'a>(&mut self, after_inner_docs: bool, entries: impl Iterator<Item = Entry<'a>>) {
-        let mut previous: Option<Entry<'a>> = None;
-        for entry in entries {
-            let blank = match &previous {
-                Some(previous) => !previous.listed_with(&entry),
-                None => after_inner_docs,
-            };
-            if blank && let Some(line) = entry.first_line() {
-                self.starts.push(line);
-            }
-            previous = Some(entry);
-        }
+/// Whether an attribute is a `#[comment = "..."]` of one line, which
+/// prettyplease prints as a `//` comment.
+fn is_comment(attr: &Attribute) -> bool {
+    match &attr.meta {
+        syn::Meta::NameValue(meta) if meta.path.is_ident("comment") => matches!(
+            &meta.value,
+            Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) if !text.value().contains('\n')
+        ),
+        _ => false,
     }
 }
 
-fn outer_attribute(attrs: &[Attribute]) -> Option<Span> {
+/// Whether `attrs` hold an inner attribute prettyplease prints as one
+/// (inner documentation among them), not as a comment.
+fn has_inner_attributes(attrs: &[Attribute]) -> bool {
     attrs
         .iter()
-        .find(|a| matches!(a.style, AttrStyle::Outer))
-        .map(|a| a.pound_token.span)
+        .any(|a| matches!(a.style, AttrStyle::Inner(_)) && !is_comment(a))
 }
 
-fn visibility(vis: &syn::Visibility) -> Option<Span> {
-    match vis {
-        syn::Visibility::Public(token) => Some(token.span),
-        syn::Visibility::Restricted(restricted) => Some(restricted.pub_token.span),
-        syn::Visibility::Inherited => None,
-    }
+/// Whether two entries of a list belong together, without a blank line
+/// between them.
+trait ListedWith {
+    fn listed_with(&self, next: &Self) -> bool;
 }
 
-fn signature(sig: &syn::Signature) -> Span {
-    sig.constness
-        .map(|t| t.span)
-        .or(sig.asyncness.map(|t| t.span))
-        .or(sig.unsafety.map(|t| t.span))
-        .or(sig.abi.as_ref().map(|abi| abi.extern_token.span))
-        .unwrap_or(sig.fn_token.span)
-}
-
-fn macro_path(mac: &syn::Macro) -> Option<Span> {
-    match mac.path.leading_colon {
-        Some(colon) => Some(colon.spans[0]),
-        None => mac.path.segments.first().map(|s| s.ident.span()),
-    }
-}
-
-/// Where `item` starts, for the kinds generated code has.
-fn item_start(item: &Item) -> Option<Span> {
-    let (attrs, vis, keyword) = match item {
-        Item::Fn(i) => (&i.attrs, Some(&i.vis), Some(signature(&i.sig))),
-        Item::Struct(i) => (&i.attrs, Some(&i.vis), Some(i.struct_token.span)),
-        Item::Enum(i) => (&i.attrs, Some(&i.vis), Some(i.enum_token.span)),
-        Item::Mod(i) => (
-            &i.attrs,
-            Some(&i.vis),
-            Some(i.unsafety.map_or(i.mod_token.span, |t| t.span)),
-        ),
-        Item::Use(i) => (&i.attrs, Some(&i.vis), Some(i.use_token.span)),
-        Item::Const(i) => (&i.attrs, Some(&i.vis), Some(i.const_token.span)),
-        Item::Static(i) => (&i.attrs, Some(&i.vis), Some(i.static_token.span)),
-        Item::Type(i) => (&i.attrs, Some(&i.vis), Some(i.type_token.span)),
-        Item::Trait(i) => (
-            &i.attrs,
-            Some(&i.vis),
-            Some(
-                i.unsafety
-                    .map(|t| t.span)
-                    .or(i.auto_token.map(|t| t.span))
-                    .unwrap_or(i.trait_token.span),
-            ),
-        ),
-        Item::Impl(i) => (
-            &i.attrs,
-            None,
-            Some(
-                i.defaultness
-                    .map(|t| t.span)
-                    .or(i.unsafety.map(|t| t.span))
-                    .unwrap_or(i.impl_token.span),
-            ),
-        ),
-        Item::Macro(i) => (&i.attrs, None, macro_path(&i.mac)),
-        _ => return None,
-    };
-    outer_attribute(attrs)
-        .or_else(|| vis.and_then(visibility))
-        .or(keyword)
-}
-
-fn impl_item_start(item: &syn::ImplItem) -> Option<Span> {
-    let (attrs, vis, defaultness, keyword) = match item {
-        syn::ImplItem::Fn(i) => (&i.attrs, &i.vis, i.defaultness, Some(signature(&i.sig))),
-        syn::ImplItem::Const(i) => (&i.attrs, &i.vis, i.defaultness, Some(i.const_token.span)),
-        syn::ImplItem::Type(i) => (&i.attrs, &i.vis, i.defaultness, Some(i.type_token.span)),
-        syn::ImplItem::Macro(i) => return outer_attribute(&i.attrs).or(macro_path(&i.mac)),
-        _ => return None,
-    };
-    outer_attribute(attrs)
-        .or_else(|| visibility(vis))
-        .or(defaultness.map(|t| t.span))
-        .or(keyword)
-}
-
-fn trait_item_start(item: &syn::TraitItem) -> Option<Span> {
-    match item {
-        syn::TraitItem::Fn(i) => outer_attribute(&i.attrs).or(Some(signature(&i.sig))),
-        syn::TraitItem::Const(i) => outer_attribute(&i.attrs).or(Some(i.const_token.span)),
-        syn::TraitItem::Type(i) => outer_attribute(&i.attrs).or(Some(i.type_token.span)),
-        syn::TraitItem::Macro(i) => outer_attribute(&i.attrs).or(macro_path(&i.mac)),
-        _ => None,
-    }
-}
-
-impl<'ast> Visit<'ast> for Spacer {
-    fn visit_item_mod(&mut self, module: &'ast syn::ItemMod) {
-        if let Some((_, items)) = &module.content {
-            let inner = module
-                .attrs
-                .iter()
-                .any(|a| matches!(a.style, AttrStyle::Inner(_)));
-            self.items(inner, items.iter().map(Entry::Item));
+impl ListedWith for Item {
+    fn listed_with(&self, next: &Item) -> bool {
+        let bare_mod = |item: &Item| {
+            matches!(item, Item::Mod(m)
+                if m.content.is_none() && m.attrs.iter().all(is_comment))
+        };
+        match (self, next) {
+            (Item::Use(_), Item::Use(_)) => true,
+            (a, b) => bare_mod(a) && bare_mod(b),
         }
-        visit::visit_item_mod(self, module);
     }
+}
 
-    fn visit_item_impl(&mut self, item: &'ast syn::ItemImpl) {
-        self.items(false, item.items.iter().map(Entry::Impl));
-        visit::visit_item_impl(self, item);
+impl ListedWith for syn::ImplItem {
+    fn listed_with(&self, _: &Self) -> bool {
+        false
     }
+}
 
-    fn visit_item_trait(&mut self, item: &'ast syn::ItemTrait) {
-        self.items(false, item.items.iter().map(Entry::Trait));
-        visit::visit_item_trait(self, item);
+impl ListedWith for syn::TraitItem {
+    fn listed_with(&self, _: &Self) -> bool {
+        false
     }
+}
+
+fn impl_item_attrs(item: &mut syn::ImplItem) -> Option<&mut Vec<Attribute>> {
+    Some(match item {
+        syn::ImplItem::Const(i) => &mut i.attrs,
+        syn::ImplItem::Fn(i) => &mut i.attrs,
+        syn::ImplItem::Type(i) => &mut i.attrs,
+        syn::ImplItem::Macro(i) => &mut i.attrs,
+        _ => return None,
+    })
+}
+
+fn trait_item_attrs(item: &mut syn::TraitItem) -> Option<&mut Vec<Attribute>> {
+    Some(match item {
+        syn::TraitItem::Const(i) => &mut i.attrs,
+        syn::TraitItem::Fn(i) => &mut i.attrs,
+        syn::TraitItem::Type(i) => &mut i.attrs,
+        syn::TraitItem::Macro(i) => &mut i.attrs,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -456,6 +416,7 @@ mod tests {
     fn laid_out(tokens: TokenStream) -> String {
         let mut file: syn::File = syn::parse2(tokens).unwrap();
         tidy(&mut file);
+        mark_item_starts(&mut file);
         space_items(&prettyplease::unparse(&file))
     }
 

@@ -10,11 +10,17 @@ pub use files::{CrateFiles, StaleFile, Written, write_file};
 pub(crate) use layout::comment;
 
 use crate::emit::CrateCode;
-use crate::spec::Diagnostic;
+
+/// The text of a Rust file, from its code, behind a preamble naming
+/// `spec_label`: what [`format`] makes of each Rust file, for a file made
+/// on a thread of its own.
+pub(crate) fn rust_file(syntax: syn::File, spec_label: &str) -> String {
+    format::rust(syntax, spec_label)
+}
 
 /// The text of every file of `code`, each behind a preamble naming
-/// `spec_label`, with the `warnings` about the readings made of the spec.
-pub(crate) fn format(code: CrateCode, spec_label: &str, warnings: Vec<Diagnostic>) -> CrateFiles {
+/// `spec_label`.
+pub(crate) fn format(code: CrateCode, spec_label: &str) -> CrateFiles {
     let mut files = CrateFiles::default();
     for (path, syntax) in code.rust {
         files.insert(path, format::rust(syntax, spec_label));
@@ -23,6 +29,5 @@ pub(crate) fn format(code: CrateCode, spec_label: &str, warnings: Vec<Diagnostic
         files.insert(path, format::verbatim(text, spec_label));
     }
     files.insert("Cargo.toml", format::toml(&code.manifest, spec_label));
-    files.set_warnings(warnings);
     files
 }

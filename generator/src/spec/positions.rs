@@ -2,7 +2,7 @@
 //! and column, so that a problem found in the parsed document can be shown
 //! where the user wrote it.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
@@ -28,7 +28,10 @@ impl fmt::Display for Location {
 /// jumps to; a sequence item at its first character.
 #[derive(Debug, Default, Clone)]
 pub struct Positions {
-    by_pointer: BTreeMap<String, Location>,
+    // A hash map: a large spec has hundreds of thousands of members, whose
+    // pointers share long prefixes that a sorted map compares again and
+    // again.
+    by_pointer: HashMap<String, Location>,
 }
 
 impl Positions {
@@ -67,7 +70,9 @@ impl Positions {
             .iter()
             .filter(|(_, at)| **at <= location)
             .max_by(|(a_pointer, a), (b_pointer, b)| {
-                a.cmp(b).then(a_pointer.len().cmp(&b_pointer.len()))
+                a.cmp(b)
+                    .then(a_pointer.len().cmp(&b_pointer.len()))
+                    .then(a_pointer.cmp(b_pointer))
             })
             .map(|(pointer, _)| pointer.as_str())
     }
@@ -92,7 +97,7 @@ enum Frame {
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
-    by_pointer: BTreeMap<String, Location>,
+    by_pointer: HashMap<String, Location>,
 }
 
 impl Builder {
@@ -142,9 +147,9 @@ impl MarkedEventReceiver for Builder {
                     if let Some(Frame::Mapping { pointer, key }) = self.stack.last_mut() {
                         // The mapping itself starts at its first key, unless
                         // it is located already (at its own key).
-                        self.by_pointer
-                            .entry(pointer.clone())
-                            .or_insert(location(mark));
+                        if !self.by_pointer.contains_key(pointer.as_str()) {
+                            self.by_pointer.insert(pointer.clone(), location(mark));
+                        }
                         let member = format!("{pointer}/{}", escape(&text));
                         self.by_pointer.entry(member).or_insert(location(mark));
                         *key = Some(text);
