@@ -706,7 +706,14 @@ impl Converter<'_> {
                 }
             };
             let count = members.len();
-            map.insert("items".to_owned(), one_of_several(members));
+            // A `oneOf`, the first that decodes, not the `anyOf` a type
+            // list gives: these items are not read again by the habits,
+            // which take typify's struct of `anyOf` alternatives apart.
+            let items = match members.len() {
+                1 => one_of_several(members),
+                _ => json!({ "oneOf": members }),
+            };
+            map.insert("items".to_owned(), items);
             self.warn(
                 &format!("{pointer}/prefixItems"),
                 format!(
@@ -1650,7 +1657,7 @@ mod tests {
         );
         assert_eq!(
             schema,
-            yaml("{type: array, items: {anyOf: [{type: string}, {type: integer}]}}")
+            yaml("{type: array, items: {oneOf: [{type: string}, {type: integer}]}}")
         );
         assert_eq!(said[0].1, format!("{S}/prefixItems"));
         let (schema, said) = convert(

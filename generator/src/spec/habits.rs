@@ -168,8 +168,12 @@ fn title_apart(
 }
 
 /// Whether typify makes a type of its own for `schema` (rather than
-/// `String`, `i64` or a `Vec`), which its `title` then names.
+/// `String`, `i64` or a `Vec`), or for the items of a list, which its
+/// `title` then names (`Data` → `DataItem`).
 fn names_a_type(schema: &Map<String, Value>) -> bool {
+    if let Some(items) = schema.get("items").and_then(Value::as_object) {
+        return !items.contains_key("$ref") && names_a_type(items);
+    }
     const OWN: [&str; 7] = [
         "enum",
         "const",
@@ -1901,6 +1905,21 @@ mod tests {
                 .1
                 .contains("/components/schemas/ChatModeration/properties/input")
         );
+
+        // A list's title names its items' type (mistral's two `Data`s).
+        let cards = json!({"title": "Data", "type": "array", "items": {"oneOf": [
+            {"$ref": "#/components/schemas/BaseModelCard"}]}});
+        let jobs = json!({"title": "Data", "type": "array", "items": {"oneOf": [
+            {"$ref": "#/components/schemas/JobOut"}]}});
+        let (schemas, said) = named(json!({
+            "JobsOut": {"type": "object", "properties": {"data": jobs}},
+            "ModelList": {"type": "object", "properties": {"data": cards}}
+        }));
+        assert_eq!(
+            schemas["ModelList"]["properties"]["data"]["title"],
+            "ModelListData"
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
     }
 
     fn named(mut schemas: Value) -> (Value, Vec<(String, String)>) {

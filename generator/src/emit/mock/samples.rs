@@ -23,6 +23,10 @@ use crate::spec::walk::{Component, component_name};
 /// an optional member is left out.
 const MAX_DEPTH: usize = 8;
 
+/// The most items a sample list holds: a schema that asks for more
+/// (`minItems: 10000`) gets no sample.
+const MAX_ITEMS: usize = 256;
+
 /// A sample of the component schema `name`, or `None` when the spec has no
 /// such schema or it cannot be filled in (a recursion with no way out).
 pub fn of_component(api: &OpenAPI, name: &str) -> Option<Value> {
@@ -143,8 +147,12 @@ impl Filling<'_> {
             None => Some(Value::String(format!("sample {member}"))),
         };
         // An item that cannot be made leaves the list empty, if it may be.
+        // As many items as the list must hold (typify makes a list of two
+        // to two items a `[T; 2]`), one at least.
+        let count = array.min_items.unwrap_or(1).max(1);
         match item {
-            Some(item) => Some(Value::Array(vec![item])),
+            Some(_) if count > MAX_ITEMS => None,
+            Some(item) => Some(Value::Array(vec![item; count])),
             None if array.min_items.unwrap_or(0) == 0 => Some(Value::Array(Vec::new())),
             None => None,
         }
@@ -556,6 +564,28 @@ components:
         assert_eq!(trip["arrives"], "2024-02-01T11:00:00+01:00");
         assert_eq!(trip["day"], "2026-01-15");
         assert_eq!(trip["seats"], 2, "the default, which fits");
+    }
+
+    #[test]
+    fn lists_hold_as_many_items_as_they_must() {
+        let api = api(r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Point:
+      type: array
+      items: {type: integer}
+      minItems: 2
+      maxItems: 2
+    Crowd:
+      type: array
+      items: {type: string}
+      minItems: 100000
+"#);
+        assert_eq!(of_component(&api, "Point").unwrap(), json!([1, 1]));
+        assert_eq!(of_component(&api, "Crowd"), None);
     }
 
     #[test]
