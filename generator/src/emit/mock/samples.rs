@@ -77,7 +77,7 @@ impl Filling<'_> {
         if let Some(value) = given
             .into_iter()
             .flatten()
-            .find(|value| self.fits(value, schema, depth))
+            .find(|value| self.fits(value, schema, 0))
         {
             return Some(value.clone());
         }
