@@ -4,8 +4,8 @@
 //! 3.1 readings, each with a located warning.
 //!
 //! The readings, each deliberate:
-//! - a bound that applies only to another type (`minimum` on an array) is
-//!   left out;
+//! - a bound that applies only to another type (`minimum` or `required` on
+//!   an array) is left out;
 //! - a `format` on an object, array or boolean (`format: kvpairs`, `uri-map`,
 //!   `ipv4` on a list) describes nothing typify knows: left out;
 //! - a `default` written as a string where a boolean or number belongs
@@ -1389,7 +1389,7 @@ fn keywords_of_other_types(
     kind: &str,
     warn: &mut dyn FnMut(&str, String),
 ) {
-    const BOUNDS: [(&str, &[&str]); 13] = [
+    const BOUNDS: [(&str, &[&str]); 14] = [
         ("minimum", &["integer", "number"]),
         ("maximum", &["integer", "number"]),
         ("exclusiveMinimum", &["integer", "number"]),
@@ -1403,6 +1403,9 @@ fn keywords_of_other_types(
         ("uniqueItems", &["array"]),
         ("minProperties", &["object"]),
         ("maxProperties", &["object"]),
+        // Box's timeline `appears`, a list, requires `start` and `end`,
+        // which its items describe.
+        ("required", &["object"]),
     ];
     if !matches!(
         kind,
@@ -1678,6 +1681,10 @@ mod tests {
             read_schema(json!({"type": "array", "items": {}, "minimum": 0, "maxItems": 3}));
         assert_eq!(schema, json!({"type": "array", "items": {}, "maxItems": 3}));
         assert_eq!(said[0].0, "/S/minimum");
+        let (schema, said) =
+            read_schema(json!({"type": "array", "items": {}, "required": ["start", "end"]}));
+        assert_eq!(schema, json!({"type": "array", "items": {}}));
+        assert_eq!(said[0].0, "/S/required");
         // A string's format, known or not, is typify's to read.
         let (schema, said) = read_schema(json!({"type": "string", "format": "uri-map"}));
         assert_eq!(schema, json!({"type": "string", "format": "uri-map"}));

@@ -251,10 +251,36 @@ impl Filling<'_> {
                     .iter()
                     .any(|choice| self.fits_reference(value, choice, depth + 1))
             }
-            SchemaKind::Any(any) if !any.properties.is_empty() || !any.required.is_empty() => {
-                self.fits_members(value, &any.properties, &any.required, depth)
+            // Keywords of several kinds (`type: object` beside an `allOf`,
+            // as box writes its users): each that is there must fit.
+            SchemaKind::Any(any) => {
+                let typed = match any.typ.as_deref() {
+                    Some("object") => value.is_object(),
+                    Some("array") => value.is_array(),
+                    Some("string") => value.is_string(),
+                    Some("integer") => value.is_i64() || value.is_u64(),
+                    Some("number") => value.is_number(),
+                    Some("boolean") => value.is_boolean(),
+                    _ => true,
+                };
+                let described = !any.properties.is_empty() || !any.required.is_empty();
+                let choice = |choices: &[ReferenceOr<Schema>]| {
+                    choices.is_empty()
+                        || choices
+                            .iter()
+                            .any(|choice| self.fits_reference(value, choice, depth + 1))
+                };
+                typed
+                    && (!described
+                        || self.fits_members(value, &any.properties, &any.required, depth))
+                    && any
+                        .all_of
+                        .iter()
+                        .all(|part| self.fits_reference(value, part, depth + 1))
+                    && choice(&any.one_of)
+                    && choice(&any.any_of)
             }
-            SchemaKind::Any(_) | SchemaKind::Not { .. } => true,
+            SchemaKind::Not { .. } => true,
         }
     }
 
@@ -591,7 +617,7 @@ components:
     #[test]
     fn examples_are_checked_through_references_and_members() {
         // As box writes it: a list where an object belongs, behind a `$ref`.
-        let api = api(r#"
+        let spec = api(r#"
 openapi: 3.0.3
 info: {title: t, version: "1"}
 paths: {}
@@ -618,13 +644,42 @@ components:
           allOf: [{$ref: '#/components/schemas/User'}]
           example: {id: "7", name: Ana}
 "#);
-        let collaboration = of_component(&api, "Collaboration").unwrap();
+        let collaboration = of_component(&spec, "Collaboration").unwrap();
         assert!(collaboration["created_by"].is_object(), "{collaboration}");
         assert!(
             collaboration["reviewer"]["id"].is_string(),
             "a required member"
         );
         assert_eq!(collaboration["approver"]["id"], "7", "an example that fits");
+        // The same, where the `$ref`'s target mixes `type: object` with an
+        // `allOf` (box's `User--Collaborations`).
+        let mixed = api(r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Base:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+    Mini:
+      type: object
+      allOf:
+        - $ref: '#/components/schemas/Base'
+        - properties:
+            name: {type: string}
+    Collaboration:
+      type: object
+      properties:
+        created_by:
+          allOf:
+            - $ref: '#/components/schemas/Mini'
+          example: [{id: "1"}, {type: user}]
+"#);
+        let mixed = of_component(&mixed, "Collaboration").unwrap();
+        assert!(mixed["created_by"]["id"].is_string(), "{mixed}");
     }
 
     #[test]
