@@ -12,8 +12,9 @@ use std::borrow::Borrow;
 use std::collections::BTreeSet;
 
 use openapiv3::{
-    AnySchema, ArrayType, Components, IntegerType, NumberType, ObjectType, OpenAPI, ReferenceOr,
-    Schema, SchemaKind, StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, AnySchema, ArrayType, Components, IntegerType, NumberType, ObjectType,
+    OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat, StringType, Type,
+    VariantOrUnknownOrEmpty,
 };
 use serde_json::{Map, Value, json};
 
@@ -119,11 +120,21 @@ impl Filling<'_> {
             return Some(value.clone());
         }
         if !any.all_of.is_empty() {
-            let parts: Vec<Value> = any
+            let mut parts: Vec<Value> = any
                 .all_of
                 .iter()
                 .map(|part| self.reference_or(part, member, depth))
                 .collect::<Option<_>>()?;
+            // typify merges the schema's own members into its `allOf`
+            // (intercom's replies: a base by `$ref`, and a required id).
+            if !any.properties.is_empty() || !any.required.is_empty() {
+                let own = ObjectType {
+                    properties: any.properties.clone(),
+                    required: any.required.clone(),
+                    ..ObjectType::default()
+                };
+                parts.push(self.object(&own, depth)?);
+            }
             return merge(parts);
         }
         if !any.properties.is_empty() {
@@ -240,9 +251,13 @@ impl Filling<'_> {
                         .all(|item| self.fits_reference(item, schema, depth + 1))
                 })
             }),
-            SchemaKind::Type(Type::Object(object)) => {
-                self.fits_members(value, &object.properties, &object.required, depth)
-            }
+            SchemaKind::Type(Type::Object(object)) => self.fits_members(
+                value,
+                &object.properties,
+                &object.required,
+                object.additional_properties.as_ref(),
+                depth,
+            ),
             SchemaKind::AllOf { all_of } => all_of
                 .iter()
                 .all(|part| self.fits_reference(value, part, depth + 1)),
@@ -263,7 +278,9 @@ impl Filling<'_> {
                     Some("boolean") => value.is_boolean(),
                     _ => true,
                 };
-                let described = !any.properties.is_empty() || !any.required.is_empty();
+                let described = !any.properties.is_empty()
+                    || !any.required.is_empty()
+                    || any.additional_properties.is_some();
                 let choice = |choices: &[ReferenceOr<Schema>]| {
                     choices.is_empty()
                         || choices
@@ -272,7 +289,13 @@ impl Filling<'_> {
                 };
                 typed
                     && (!described
-                        || self.fits_members(value, &any.properties, &any.required, depth))
+                        || self.fits_members(
+                            value,
+                            &any.properties,
+                            &any.required,
+                            any.additional_properties.as_ref(),
+                            depth,
+                        ))
                     && any
                         .all_of
                         .iter()
@@ -309,17 +332,26 @@ impl Filling<'_> {
         value: &Value,
         properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
         required: &[String],
+        additional: Option<&AdditionalProperties>,
         depth: usize,
     ) -> bool {
         let Some(members) = value.as_object() else {
             return false;
         };
         required.iter().all(|name| members.contains_key(name))
-            && members.iter().all(|(name, member)| {
-                properties
-                    .get(name)
-                    .is_none_or(|schema| self.fits_reference(member, schema, depth + 1))
-            })
+            && members
+                .iter()
+                .all(|(name, member)| match (properties.get(name), additional) {
+                    (Some(schema), _) => self.fits_reference(member, schema, depth + 1),
+                    // A map's values (intercom's `custom_attributes` of
+                    // strings, whose example holds numbers).
+                    (None, Some(AdditionalProperties::Schema(schema))) => {
+                        self.fits_reference(member, schema, depth + 1)
+                    }
+                    // typify denies unknown members there.
+                    (None, Some(AdditionalProperties::Any(false))) => false,
+                    (None, _) => true,
+                })
     }
 }
 
@@ -651,6 +683,48 @@ components:
             "a required member"
         );
         assert_eq!(collaboration["approver"]["id"], "7", "an example that fits");
+        let map = api(r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Company:
+      type: object
+      properties:
+        custom_attributes:
+          type: object
+          additionalProperties: {type: string}
+          example: {monthly_spend: 155.5}
+        tags:
+          type: object
+          additionalProperties: {type: string}
+          example: {plan: gold}
+"#);
+        let merged = api(r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Base:
+      type: object
+      required: [body]
+      properties:
+        body: {type: string}
+    Reply:
+      type: object
+      allOf: [{$ref: '#/components/schemas/Base'}]
+      required: [user_id, body]
+      properties:
+        user_id: {type: string}
+"#);
+        let reply = of_component(&merged, "Reply").unwrap();
+        assert!(reply["user_id"].is_string(), "{reply}");
+        assert!(reply["body"].is_string(), "{reply}");
+        let company = of_component(&map, "Company").unwrap();
+        assert_eq!(company["custom_attributes"], json!({}), "{company}");
+        assert_eq!(company["tags"], json!({"plan": "gold"}), "{company}");
         // The same, where the `$ref`'s target mixes `type: object` with an
         // `allOf` (box's `User--Collaborations`).
         let mixed = api(r#"
