@@ -915,35 +915,22 @@ fn default_of_a_reference(
         .filter_map(|member| member.as_str().or_else(|| member.get("$ref")?.as_str()))
         .collect();
     let referenced = !references.is_empty();
-    // The same, when the `anyOf` of several is the referenced component.
+    // typify makes an `anyOf` of several a struct of optional members,
+    // which only an object default can fit: the schema's own, or the
+    // referenced component's.
     let union = references.iter().find_map(|target| {
         let name = unescape(target.strip_prefix("#/components/schemas/")?);
         unions.contains(&name).then_some(name)
     });
-    if let Some(union) = union
-        && let Some(value) = map
-            .get("default")
-            .filter(|value| !value.is_object())
-            .cloned()
-    {
-        map.remove("default");
-        warn(
-            &format!("{pointer}/default"),
-            format!(
-                "`default: {value}` beside a `$ref` to `{union}`, an `anyOf`, is left out: \
-                 typify reads an `anyOf` as an object of its alternatives, which the value \
-                 does not fit"
-            ),
-        );
-        return;
-    }
-    // typify makes an `anyOf` of several a struct of optional members,
-    // which only an object default can fit.
     let several_any = map
         .get("anyOf")
         .and_then(Value::as_array)
         .is_some_and(|members| members.len() > 1);
-    if several_any
+    let of_an_any_of = match union {
+        Some(union) => Some(format!("beside a `$ref` to `{union}`, an `anyOf`,")),
+        None => several_any.then(|| "of an `anyOf`".to_owned()),
+    };
+    if let Some(of_an_any_of) = of_an_any_of
         && let Some(value) = map
             .get("default")
             .filter(|value| !value.is_object())
@@ -953,10 +940,11 @@ fn default_of_a_reference(
         warn(
             &format!("{pointer}/default"),
             format!(
-                "`default: {value}` of an `anyOf` is left out: typify reads an `anyOf` as an \
+                "`default: {value}` {of_an_any_of} is left out: typify reads an `anyOf` as an \
                  object of its alternatives, which the value does not fit"
             ),
         );
+        return;
     }
     if composite && referenced {
         map.remove("default");

@@ -514,25 +514,27 @@ fn number(n: &NumberType) -> Option<Value> {
 mod tests {
     use super::*;
 
-    fn api(yaml: &str) -> OpenAPI {
-        serde_yaml::from_str(yaml).unwrap()
+    /// A spec whose `components.schemas` are `yaml`, indented under it.
+    fn schemas(yaml: &str) -> OpenAPI {
+        let spec = format!(
+            "openapi: 3.0.3\ninfo: {{title: t, version: \"1\"}}\npaths: {{}}\n\
+             components:\n  schemas:\n{yaml}"
+        );
+        serde_yaml::from_str(&spec).unwrap()
     }
 
     #[test]
     fn a_recursive_schema_stops_where_a_member_is_optional() {
-        let api = api(r#"
-openapi: 3.0.3
-info: {title: t, version: "1"}
-paths: {}
-components:
-  schemas:
+        let api = schemas(
+            r#"
     Node:
       type: object
       required: [id]
       properties:
         id: {type: string, format: uuid}
         child: {$ref: '#/components/schemas/Node'}
-"#);
+"#,
+        );
         let node = of_component(&api, "Node").unwrap();
         assert!(node["id"].is_string());
         assert!(node.get("child").is_none(), "{node}");
@@ -540,12 +542,8 @@ components:
 
     #[test]
     fn a_required_member_only_a_subtype_describes_is_filled() {
-        let api = api(r#"
-openapi: 3.0.3
-info: {title: t, version: "1"}
-paths: {}
-components:
-  schemas:
+        let api = schemas(
+            r#"
     Paging:
       type: object
       required: [items, total]
@@ -563,7 +561,8 @@ components:
           properties:
             items: {type: array, items: {type: string}}
         - {$ref: '#/components/schemas/Paging'}
-"#);
+"#,
+        );
         let paging = of_component(&api, "Paging").unwrap();
         assert_eq!(paging["items"], Value::Null, "{paging}");
         assert!(paging["total"].is_i64());
@@ -575,19 +574,16 @@ components:
 
     #[test]
     fn bounds_and_examples_are_respected() {
-        let api = api(r#"
-openapi: 3.0.3
-info: {title: t, version: "1"}
-paths: {}
-components:
-  schemas:
+        let api = schemas(
+            r#"
     Score:
       type: object
       properties:
         bot_score: {type: integer, minimum: 0, maximum: 100}
         code: {type: string, minLength: 3, maxLength: 3}
         label: {type: string, example: "from the spec"}
-"#);
+"#,
+        );
         let score = of_component(&api, "Score").unwrap();
         assert_eq!(score["bot_score"], 0);
         assert_eq!(score["code"].as_str().map(str::len), Some(3));
@@ -598,12 +594,8 @@ components:
     fn examples_that_would_not_decode_are_passed_over() {
         // As a real spec (train-travel) writes them: an id one digit short,
         // a date-time without a zone, a count written as text.
-        let api = api(r#"
-openapi: 3.0.3
-info: {title: t, version: "1"}
-paths: {}
-components:
-  schemas:
+        let api = schemas(
+            r#"
     Trip:
       type: object
       properties:
@@ -613,7 +605,8 @@ components:
         arrives: {type: string, format: date-time, example: "2024-02-01T11:00:00+01:00"}
         day: {type: string, format: date, example: "1 Feb 2024"}
         seats: {type: integer, example: "12", default: 2}
-"#);
+"#,
+        );
         let trip = of_component(&api, "Trip").unwrap();
         assert_ne!(trip["id"], "1725ff4-ab45-4bb5-9d02-88745177dedb");
         assert_eq!(trip["id"].as_str().map(str::len), Some(36), "{trip}");
@@ -626,12 +619,8 @@ components:
 
     #[test]
     fn lists_hold_as_many_items_as_they_must() {
-        let api = api(r#"
-openapi: 3.0.3
-info: {title: t, version: "1"}
-paths: {}
-components:
-  schemas:
+        let api = schemas(
+            r#"
     Point:
       type: array
       items: {type: integer}
@@ -641,7 +630,8 @@ components:
       type: array
       items: {type: string}
       minItems: 100000
-"#);
+"#,
+        );
         assert_eq!(of_component(&api, "Point").unwrap(), json!([1, 1]));
         assert_eq!(of_component(&api, "Crowd"), None);
     }
@@ -649,12 +639,8 @@ components:
     #[test]
     fn examples_are_checked_through_references_and_members() {
         // As box writes it: a list where an object belongs, behind a `$ref`.
-        let spec = api(r#"
-openapi: 3.0.3
-info: {title: t, version: "1"}
-paths: {}
-components:
-  schemas:
+        let spec = schemas(
+            r#"
     User:
       type: object
       required: [id]
@@ -675,7 +661,8 @@ components:
         approver:
           allOf: [{$ref: '#/components/schemas/User'}]
           example: {id: "7", name: Ana}
-"#);
+"#,
+        );
         let collaboration = of_component(&spec, "Collaboration").unwrap();
         assert!(collaboration["created_by"].is_object(), "{collaboration}");
         assert!(
@@ -683,12 +670,8 @@ components:
             "a required member"
         );
         assert_eq!(collaboration["approver"]["id"], "7", "an example that fits");
-        let map = api(r#"
-openapi: 3.0.3
-info: {title: t, version: "1"}
-paths: {}
-components:
-  schemas:
+        let map = schemas(
+            r#"
     Company:
       type: object
       properties:
@@ -700,13 +683,10 @@ components:
           type: object
           additionalProperties: {type: string}
           example: {plan: gold}
-"#);
-        let merged = api(r#"
-openapi: 3.0.3
-info: {title: t, version: "1"}
-paths: {}
-components:
-  schemas:
+"#,
+        );
+        let merged = schemas(
+            r#"
     Base:
       type: object
       required: [body]
@@ -718,7 +698,8 @@ components:
       required: [user_id, body]
       properties:
         user_id: {type: string}
-"#);
+"#,
+        );
         let reply = of_component(&merged, "Reply").unwrap();
         assert!(reply["user_id"].is_string(), "{reply}");
         assert!(reply["body"].is_string(), "{reply}");
@@ -727,12 +708,8 @@ components:
         assert_eq!(company["tags"], json!({"plan": "gold"}), "{company}");
         // The same, where the `$ref`'s target mixes `type: object` with an
         // `allOf` (box's `User--Collaborations`).
-        let mixed = api(r#"
-openapi: 3.0.3
-info: {title: t, version: "1"}
-paths: {}
-components:
-  schemas:
+        let mixed = schemas(
+            r#"
     Base:
       type: object
       required: [id]
@@ -751,19 +728,16 @@ components:
           allOf:
             - $ref: '#/components/schemas/Mini'
           example: [{id: "1"}, {type: user}]
-"#);
+"#,
+        );
         let mixed = of_component(&mixed, "Collaboration").unwrap();
         assert!(mixed["created_by"]["id"].is_string(), "{mixed}");
     }
 
     #[test]
     fn what_cannot_be_invented_is_left_out_or_refused() {
-        let api = api(r#"
-openapi: 3.0.3
-info: {title: t, version: "1"}
-paths: {}
-components:
-  schemas:
+        let api = schemas(
+            r#"
     Odd:
       type: object
       properties:
@@ -776,7 +750,8 @@ components:
       required: [code]
       properties:
         code: {type: string, pattern: "^[A-Z]{3}$"}
-"#);
+"#,
+        );
         let odd = of_component(&api, "Odd").unwrap();
         assert_eq!(odd.as_object().unwrap().len(), 1, "only `edge`: {odd}");
         assert_eq!(odd["edge"], i64::MAX);
