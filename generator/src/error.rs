@@ -88,7 +88,7 @@ impl Error {
         problem.push(pointer, message);
         Error::Invalid {
             path: path.to_owned(),
-            problems: problem.into_sorted(),
+            problems: problem.into_problems(),
         }
     }
 }

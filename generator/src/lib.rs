@@ -174,7 +174,9 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
             (Ok(_), Mock::Unasked) => unreachable!("the types are sent before `files` are made"),
         }
     })?;
-    warnings.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
+    // Located only now that every stage has found its own: the index of
+    // positions was made meanwhile, on a thread of its own.
+    spec::locate_all(&mut warnings, &document.positions);
     files.set_warnings(warnings);
     Ok(files)
 }

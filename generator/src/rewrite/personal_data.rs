@@ -197,7 +197,7 @@ pub(crate) fn misplaced(document: &Document) -> Vec<Diagnostic> {
             }
         }
     }
-    warnings.into_sorted()
+    warnings.into_warnings()
 }
 
 /// The pointers of the objects under `value` that carry a true mark.

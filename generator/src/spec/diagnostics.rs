@@ -22,6 +22,30 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+impl Diagnostic {
+    /// Places the diagnostic at its member, or the nearest one around it,
+    /// if it has no location yet; `""`, the whole document, has none.
+    ///
+    /// Warnings are placed only once every stage has found its own, by the
+    /// caller that gathers them: the index of positions is made on a thread
+    /// of its own while the stages run ([`Positions::index_aside`]).
+    pub(crate) fn locate(&mut self, positions: &Positions) {
+        if self.location.is_none() && !self.pointer.is_empty() {
+            self.location = positions.locate(&self.pointer);
+        }
+    }
+}
+
+/// Places every one of `warnings`, gathered from every stage, and puts them
+/// in the order of the file; the warnings about one member keep the order
+/// their stages said them in.
+pub(crate) fn locate_all(warnings: &mut [Diagnostic], positions: &Positions) {
+    for warning in warnings.iter_mut() {
+        warning.locate(positions);
+    }
+    warnings.sort_by(|a, b| (a.location, &a.pointer).cmp(&(b.location, &b.pointer)));
+}
+
 /// `file:line:column: /pointer: message`, leaving out what is unknown.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -53,14 +77,11 @@ impl<'a> Diagnostics<'a> {
         }
     }
 
-    /// Adds what there is to say about the member at `pointer`, located at
-    /// the member or the nearest one around it; `""`, the whole document,
-    /// has no location.
+    /// Adds what there is to say about the member at `pointer`, to be
+    /// located at the member or the nearest one around it
+    /// ([`Diagnostic::locate`]).
     pub(crate) fn push(&mut self, pointer: &str, message: String) {
-        let location = (!pointer.is_empty())
-            .then(|| self.positions.locate(pointer))
-            .flatten();
-        self.push_at(location, pointer.to_owned(), message);
+        self.push_at(None, pointer.to_owned(), message);
     }
 
     /// Adds a diagnostic whose location a parser gave.
@@ -78,20 +99,38 @@ impl<'a> Diagnostics<'a> {
         self.list.len()
     }
 
-    /// The diagnostics in the order they appear in the file, each once.
-    pub(crate) fn into_sorted(self) -> Vec<Diagnostic> {
+    /// The warnings, each once, in the order of their members' pointers:
+    /// not yet located, which their gatherer does ([`Diagnostic::locate`]).
+    pub(crate) fn into_warnings(self) -> Vec<Diagnostic> {
         let mut list = self.list;
-        list.sort_by(|a, b| {
-            (a.location, &a.pointer, &a.message).cmp(&(b.location, &b.pointer, &b.message))
-        });
-        list.dedup();
+        sort(&mut list);
+        list
+    }
+
+    /// The problems, located, in the order they appear in the file, each
+    /// once.
+    pub(crate) fn into_problems(self) -> Vec<Diagnostic> {
+        let mut list = self.list;
+        for problem in &mut list {
+            problem.locate(self.positions);
+        }
+        sort(&mut list);
         list
     }
 
     /// The problems as one error, or `None` when there are none.
     pub(crate) fn into_error(self) -> Option<Error> {
         let path = self.path.to_owned();
-        let problems = self.into_sorted();
+        let problems = self.into_problems();
         (!problems.is_empty()).then_some(Error::Invalid { path, problems })
     }
+}
+
+/// Sorts `list` by location (where it is known), pointer and message, and
+/// drops repetitions.
+fn sort(list: &mut Vec<Diagnostic>) {
+    list.sort_by(|a, b| {
+        (a.location, &a.pointer, &a.message).cmp(&(b.location, &b.pointer, &b.message))
+    });
+    list.dedup();
 }

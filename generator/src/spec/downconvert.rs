@@ -72,7 +72,7 @@ pub fn downconvert(source: &mut Source) -> Vec<Diagnostic> {
     converter.document(&mut value);
     source.value = value;
     source.rewritten |= converter.changed;
-    converter.warnings.into_sorted()
+    converter.warnings.into_warnings()
 }
 
 struct Converter<'a> {
@@ -1317,6 +1317,12 @@ mod tests {
     use crate::spec::positions::{Location, Positions};
     use crate::spec::untyped::Untyped;
 
+    /// `warnings`, placed in `source` and ordered as their gatherer does.
+    fn located(mut warnings: Vec<Diagnostic>, source: &Source) -> Vec<Diagnostic> {
+        crate::spec::locate_all(&mut warnings, &source.positions);
+        warnings
+    }
+
     fn source(text: &str) -> Source {
         Source {
             path: PathBuf::from("api.yaml"),
@@ -1338,7 +1344,7 @@ mod tests {
             indent(schema, 6)
         );
         let mut source = source(&text);
-        let warnings = downconvert(&mut source);
+        let warnings = located(downconvert(&mut source), &source);
         let said = warnings
             .into_iter()
             .map(|w| (w.location.map_or(0, |l| l.line), w.pointer, w.message))
@@ -1394,7 +1400,7 @@ mod tests {
                     properties:\n        y: {type: integer}\n    Z:\n      \
                     $ref: '#/components/schemas/X/properties/y'\n";
         let mut source = source(text);
-        let warnings = downconvert(&mut source);
+        let warnings = located(downconvert(&mut source), &source);
         let value = &source.value;
         let reference = |name: &str| json!({"$ref": format!("#/components/schemas/{name}")});
         assert_eq!(
@@ -1530,7 +1536,7 @@ mod tests {
                     schemas:\n    Value:\n      description: A value.\n      oneOf:\n        \
                     - type: boolean\n        - type: string\n        - type: 'null'\n";
         let mut source = source(text);
-        let said = downconvert(&mut source);
+        let said = located(downconvert(&mut source), &source);
         let schemas = &source.value["components"]["schemas"];
         assert_eq!(
             schemas["Value"],
@@ -1630,7 +1636,7 @@ mod tests {
                     items:\n        $ref: '#/components/schemas/S/$defs/Entry'\n      $defs:\n        \
                     Entry:\n          type: string\n";
         let mut source = source(text);
-        let said = downconvert(&mut source);
+        let said = located(downconvert(&mut source), &source);
         let schemas = &source.value["components"]["schemas"];
         assert_eq!(schemas["Entry2"], yaml("{type: string}"));
         assert_eq!(schemas["Entry"], yaml("{type: integer}"));
@@ -1747,7 +1753,7 @@ mod tests {
                     type: [string, 'null']\n        responses:\n          '204':\n            \
                     description: Done.\n";
         let mut source = source(text);
-        let said = downconvert(&mut source);
+        let said = located(downconvert(&mut source), &source);
         assert!(source.rewritten);
         let value = &source.value;
         assert_eq!(value["openapi"], "3.0.3");

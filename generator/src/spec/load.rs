@@ -95,7 +95,7 @@ pub fn load(path: &Path) -> Result<Source> {
         })?;
     let source = Source {
         path: path.to_owned(),
-        positions: Positions::index(&text),
+        positions: Positions::index_aside(&text),
         text,
         value,
         json,

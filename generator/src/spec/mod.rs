@@ -26,7 +26,7 @@ pub(crate) mod walk;
 use std::path::Path;
 
 pub use diagnostics::Diagnostic;
-pub(crate) use diagnostics::Diagnostics;
+pub(crate) use diagnostics::{Diagnostics, locate_all};
 pub(crate) use document::http_header_name;
 pub use document::{
     Auth, CLIENT_EXTENSION, DEFAULT_VERSION, DevDependency, Document, Package, TomlValue,

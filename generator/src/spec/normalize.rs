@@ -131,7 +131,7 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
         }
     }
 
-    warnings.into_sorted()
+    warnings.into_warnings()
 }
 
 /// Leaves out the responses whose status has no standard name.

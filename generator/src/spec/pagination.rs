@@ -346,7 +346,7 @@ pub(crate) fn diagnostics(
     }
     match problems.into_error() {
         Some(error) => Err(error),
-        None => Ok(warnings.into_sorted()),
+        None => Ok(warnings.into_warnings()),
     }
 }
 

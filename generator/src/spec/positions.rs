@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::{self, JoinHandle};
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
@@ -26,12 +28,22 @@ impl fmt::Display for Location {
 /// The location of every member of one YAML (or JSON) document, by JSON
 /// pointer. A mapping member is located at its key, which is what an editor
 /// jumps to; a sequence item at its first character.
-#[derive(Debug, Default, Clone)]
+///
+/// Clones share one index.
+#[derive(Debug, Clone, Default)]
 pub struct Positions {
+    index: Arc<Index>,
+}
+
+/// The index, made on the spot or on a thread of its own.
+#[derive(Debug, Default)]
+struct Index {
     // A hash map: a large spec has hundreds of thousands of members, whose
     // pointers share long prefixes that a sorted map compares again and
     // again.
-    by_pointer: HashMap<String, Location>,
+    by_pointer: OnceLock<HashMap<String, Location>>,
+    /// The thread making `by_pointer`, until someone needs it.
+    making: Mutex<Option<JoinHandle<HashMap<String, Location>>>>,
 }
 
 impl Positions {
@@ -39,13 +51,32 @@ impl Positions {
     /// parses the document itself, is the judge of syntax) gives an empty
     /// index: problems are then shown by pointer alone.
     pub fn index(text: &str) -> Self {
-        let mut builder = Builder::default();
-        let mut parser = Parser::new_from_str(text);
-        if parser.load(&mut builder, false).is_err() {
-            return Positions::default();
-        }
+        let index = Index::default();
+        let _ = index.by_pointer.set(by_pointer(text));
         Positions {
-            by_pointer: builder.by_pointer,
+            index: Arc::new(index),
+        }
+    }
+
+    /// Indexes `text` on a thread of its own, so that the stages after
+    /// loading need not wait for it: diagnostics are located only once
+    /// they are all found (see [`Diagnostic::locate`](super::Diagnostic)),
+    /// unless the spec is refused. Indexing a large spec takes about as
+    /// long as reading it (a sixth of a second a megabyte).
+    pub fn index_aside(text: &str) -> Self {
+        let own = text.to_owned();
+        let making = thread::Builder::new()
+            .name("spec positions".to_owned())
+            .spawn(move || by_pointer(&own));
+        match making {
+            Ok(making) => Positions {
+                index: Arc::new(Index {
+                    by_pointer: OnceLock::new(),
+                    making: Mutex::new(Some(making)),
+                }),
+            },
+            // Without a thread, the index is made now.
+            Err(_) => Positions::index(text),
         }
     }
 
@@ -54,8 +85,9 @@ impl Positions {
     /// parent.
     pub fn locate(&self, pointer: &str) -> Option<Location> {
         let mut pointer = pointer;
+        let by_pointer = self.by_pointer();
         loop {
-            if let Some(location) = self.by_pointer.get(pointer) {
+            if let Some(location) = by_pointer.get(pointer) {
                 return Some(*location);
             }
             let (parent, _) = pointer.rsplit_once('/')?;
@@ -66,7 +98,7 @@ impl Positions {
     /// The pointer of the innermost member that starts at or before
     /// `location`: where a parser's line and column fall in the document.
     pub fn pointer_at(&self, location: Location) -> Option<&str> {
-        self.by_pointer
+        self.by_pointer()
             .iter()
             .filter(|(_, at)| **at <= location)
             .max_by(|(a_pointer, a), (b_pointer, b)| {
@@ -75,6 +107,34 @@ impl Positions {
                     .then(a_pointer.cmp(b_pointer))
             })
             .map(|(pointer, _)| pointer.as_str())
+    }
+
+    /// The index, once it is made.
+    fn by_pointer(&self) -> &HashMap<String, Location> {
+        self.index.by_pointer.get_or_init(|| {
+            let making = self
+                .index
+                .making
+                .lock()
+                .ok()
+                .and_then(|mut making| making.take());
+            // A thread that panicked made no index: problems are then shown
+            // by pointer alone, as for a file the indexer cannot read.
+            making
+                .and_then(|making| making.join().ok())
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// The location of every member of `text`, by pointer; none if the
+/// indexer cannot read it.
+fn by_pointer(text: &str) -> HashMap<String, Location> {
+    let mut builder = Builder::default();
+    let mut parser = Parser::new_from_str(text);
+    match parser.load(&mut builder, false) {
+        Ok(()) => builder.by_pointer,
+        Err(_) => HashMap::new(),
     }
 }
 
@@ -235,6 +295,20 @@ mod tests {
             }),
             Some("/paths/~1a~1{id}/get/parameters/0/in")
         );
+    }
+
+    #[test]
+    fn an_index_made_aside_locates_as_one_made_on_the_spot() {
+        let text = "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      operationId: a\n";
+        let aside = Positions::index_aside(text);
+        let shared = aside.clone();
+        assert_eq!(shared.locate("/paths/~1a/get/operationId"), at(5, 7));
+        assert_eq!(
+            aside.locate("/paths/~1a/get"),
+            Positions::index(text).locate("/paths/~1a/get")
+        );
+        // A file the indexer cannot read locates nothing, made aside or not.
+        assert_eq!(Positions::index_aside("a: [").locate("/a"), None);
     }
 
     #[test]

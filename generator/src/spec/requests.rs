@@ -204,7 +204,7 @@ pub(crate) fn read(document: &mut Document) -> Vec<Diagnostic> {
     }
     api.components = Some(components);
     document.requests = requests;
-    warnings.into_sorted()
+    warnings.into_warnings()
 }
 
 /// A name as typify's type names compare: letters and digits, in lower

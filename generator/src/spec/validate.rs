@@ -68,7 +68,7 @@ pub fn validate(source: Source) -> Result<Spec> {
         }
     };
 
-    let problems = problems.into_sorted();
+    let problems = problems.into_problems();
     match api {
         Some(api) if problems.is_empty() => Ok(Spec {
             path: source.path,
@@ -292,7 +292,9 @@ impl Checks<'_> {
                 }
             }
         }
-        for (method, mut claims) in ids {
+        // Only names claimed twice are located: the index of positions may
+        // still be in the making.
+        for (method, mut claims) in ids.into_iter().filter(|(_, claims)| claims.len() > 1) {
             let located = |op: &Operation| {
                 self.source
                     .positions
