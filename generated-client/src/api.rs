@@ -132,72 +132,16 @@ pub mod types {
             }
         }
 
-        /// Whether this is a value the spec does not list.
-        pub fn is_unknown(&self) -> bool {
-            matches!(self, Self::Unknown(_))
-        }
-    }
-
-    impl ::std::convert::From<&str> for CreatorType {
-        fn from(value: &str) -> Self {
+        /// The variant of a value the spec lists.
+        fn listed(value: &str) -> ::std::option::Option<Self> {
             match value {
-                "system" => Self::System,
-                other => Self::Unknown(other.to_owned()),
+                "system" => ::std::option::Option::Some(Self::System),
+                _ => ::std::option::Option::None,
             }
         }
     }
 
-    impl ::std::convert::From<::std::string::String> for CreatorType {
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
-                "system" => Self::System,
-                _ => Self::Unknown(value),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for CreatorType {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::fmt::Display for CreatorType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for CreatorType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for CreatorType {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let ::std::option::Option::Some(deserializer) = crate::runtime::drift::reading_enum_value(
-                deserializer,
-            )? else {
-                return Ok(Self::Unknown(::std::string::String::new()));
-            };
-            let value = Self::from(::std::string::String::deserialize(deserializer)?);
-            if value.is_unknown() {
-                crate::runtime::drift::unlisted_value(
-                    "CreatorType",
-                    ::std::option::Option::Some(value.as_str()),
-                );
-            }
-            Ok(value)
-        }
-    }
+    crate::runtime::open_enum!(CreatorType, Unknown);
 
     /// Links related to the document; empty or only `self` today.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -263,74 +207,17 @@ pub mod types {
             }
         }
 
-        /// Whether this is a value the spec does not list.
-        pub fn is_unknown(&self) -> bool {
-            matches!(self, Self::Unknown(_))
-        }
-    }
-
-    impl ::std::convert::From<&str> for EntityType {
-        fn from(value: &str) -> Self {
+        /// The variant of a value the spec lists.
+        fn listed(value: &str) -> ::std::option::Option<Self> {
             match value {
-                "person" => Self::Person,
-                "business" => Self::Business,
-                other => Self::Unknown(other.to_owned()),
+                "person" => ::std::option::Option::Some(Self::Person),
+                "business" => ::std::option::Option::Some(Self::Business),
+                _ => ::std::option::Option::None,
             }
         }
     }
 
-    impl ::std::convert::From<::std::string::String> for EntityType {
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
-                "person" => Self::Person,
-                "business" => Self::Business,
-                _ => Self::Unknown(value),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for EntityType {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::fmt::Display for EntityType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for EntityType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for EntityType {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let ::std::option::Option::Some(deserializer) = crate::runtime::drift::reading_enum_value(
-                deserializer,
-            )? else {
-                return Ok(Self::Unknown(::std::string::String::new()));
-            };
-            let value = Self::from(::std::string::String::deserialize(deserializer)?);
-            if value.is_unknown() {
-                crate::runtime::drift::unlisted_value(
-                    "EntityType",
-                    ::std::option::Option::Some(value.as_str()),
-                );
-            }
-            Ok(value)
-        }
-    }
+    crate::runtime::open_enum!(EntityType, Unknown);
 
     /// The body of an error response.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
@@ -565,72 +452,16 @@ pub mod types {
             }
         }
 
-        /// Whether this is a value the spec does not list.
-        pub fn is_unknown(&self) -> bool {
-            matches!(self, Self::Unknown(_))
-        }
-    }
-
-    impl ::std::convert::From<&str> for SessionResourceType {
-        fn from(value: &str) -> Self {
+        /// The variant of a value the spec lists.
+        fn listed(value: &str) -> ::std::option::Option<Self> {
             match value {
-                "session" => Self::Session,
-                other => Self::Unknown(other.to_owned()),
+                "session" => ::std::option::Option::Some(Self::Session),
+                _ => ::std::option::Option::None,
             }
         }
     }
 
-    impl ::std::convert::From<::std::string::String> for SessionResourceType {
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
-                "session" => Self::Session,
-                _ => Self::Unknown(value),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for SessionResourceType {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::fmt::Display for SessionResourceType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for SessionResourceType {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for SessionResourceType {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let ::std::option::Option::Some(deserializer) = crate::runtime::drift::reading_enum_value(
-                deserializer,
-            )? else {
-                return Ok(Self::Unknown(::std::string::String::new()));
-            };
-            let value = Self::from(::std::string::String::deserialize(deserializer)?);
-            if value.is_unknown() {
-                crate::runtime::drift::unlisted_value(
-                    "SessionResourceType",
-                    ::std::option::Option::Some(value.as_str()),
-                );
-            }
-            Ok(value)
-        }
-    }
+    crate::runtime::open_enum!(SessionResourceType, Unknown);
 
     /// Where the session is in its lifecycle.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
@@ -675,88 +506,24 @@ pub mod types {
             }
         }
 
-        /// Whether this is a value the spec does not list.
-        pub fn is_unknown(&self) -> bool {
-            matches!(self, Self::Unknown(_))
-        }
-    }
-
-    impl ::std::convert::From<&str> for SessionStatus {
-        fn from(value: &str) -> Self {
+        /// The variant of a value the spec lists.
+        fn listed(value: &str) -> ::std::option::Option<Self> {
             match value {
-                "created" => Self::Created,
-                "started" => Self::Started,
-                "pending" => Self::Pending,
-                "completed" => Self::Completed,
-                "failed" => Self::Failed,
-                "marked_for_review" => Self::MarkedForReview,
-                "approved" => Self::Approved,
-                "declined" => Self::Declined,
-                "expired" => Self::Expired,
-                other => Self::Unknown(other.to_owned()),
+                "created" => ::std::option::Option::Some(Self::Created),
+                "started" => ::std::option::Option::Some(Self::Started),
+                "pending" => ::std::option::Option::Some(Self::Pending),
+                "completed" => ::std::option::Option::Some(Self::Completed),
+                "failed" => ::std::option::Option::Some(Self::Failed),
+                "marked_for_review" => ::std::option::Option::Some(Self::MarkedForReview),
+                "approved" => ::std::option::Option::Some(Self::Approved),
+                "declined" => ::std::option::Option::Some(Self::Declined),
+                "expired" => ::std::option::Option::Some(Self::Expired),
+                _ => ::std::option::Option::None,
             }
         }
     }
 
-    impl ::std::convert::From<::std::string::String> for SessionStatus {
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
-                "created" => Self::Created,
-                "started" => Self::Started,
-                "pending" => Self::Pending,
-                "completed" => Self::Completed,
-                "failed" => Self::Failed,
-                "marked_for_review" => Self::MarkedForReview,
-                "approved" => Self::Approved,
-                "declined" => Self::Declined,
-                "expired" => Self::Expired,
-                _ => Self::Unknown(value),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for SessionStatus {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::fmt::Display for SessionStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for SessionStatus {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for SessionStatus {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let ::std::option::Option::Some(deserializer) = crate::runtime::drift::reading_enum_value(
-                deserializer,
-            )? else {
-                return Ok(Self::Unknown(::std::string::String::new()));
-            };
-            let value = Self::from(::std::string::String::deserialize(deserializer)?);
-            if value.is_unknown() {
-                crate::runtime::drift::unlisted_value(
-                    "SessionStatus",
-                    ::std::option::Option::Some(value.as_str()),
-                );
-            }
-            Ok(value)
-        }
-    }
+    crate::runtime::open_enum!(SessionStatus, Unknown);
 
     /// One shareholder of a business.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
@@ -809,76 +576,18 @@ pub mod types {
             }
         }
 
-        /// Whether this is a value the spec does not list.
-        pub fn is_unknown(&self) -> bool {
-            matches!(self, Self::Unknown(_))
-        }
-    }
-
-    impl ::std::convert::From<&str> for ThreatLevel {
-        fn from(value: &str) -> Self {
+        /// The variant of a value the spec lists.
+        fn listed(value: &str) -> ::std::option::Option<Self> {
             match value {
-                "low" => Self::Low,
-                "medium" => Self::Medium,
-                "high" => Self::High,
-                other => Self::Unknown(other.to_owned()),
+                "low" => ::std::option::Option::Some(Self::Low),
+                "medium" => ::std::option::Option::Some(Self::Medium),
+                "high" => ::std::option::Option::Some(Self::High),
+                _ => ::std::option::Option::None,
             }
         }
     }
 
-    impl ::std::convert::From<::std::string::String> for ThreatLevel {
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
-                "low" => Self::Low,
-                "medium" => Self::Medium,
-                "high" => Self::High,
-                _ => Self::Unknown(value),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for ThreatLevel {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::fmt::Display for ThreatLevel {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for ThreatLevel {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for ThreatLevel {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let ::std::option::Option::Some(deserializer) = crate::runtime::drift::reading_enum_value(
-                deserializer,
-            )? else {
-                return Ok(Self::Unknown(::std::string::String::new()));
-            };
-            let value = Self::from(::std::string::String::deserialize(deserializer)?);
-            if value.is_unknown() {
-                crate::runtime::drift::unlisted_value(
-                    "ThreatLevel",
-                    ::std::option::Option::Some(value.as_str()),
-                );
-            }
-            Ok(value)
-        }
-    }
+    crate::runtime::open_enum!(ThreatLevel, Unknown);
 
     /// Links to any number of resources.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]

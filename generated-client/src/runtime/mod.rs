@@ -9,6 +9,7 @@
 pub mod config;
 pub mod drift;
 pub mod error;
+pub mod open_enums;
 pub mod tls;
 pub mod transport;
 
@@ -22,3 +23,6 @@ pub use error::{
     ResponseHead, Secrets,
 };
 pub use transport::{Call, CallOptions, RetryPolicy, finish};
+// Not every crate has an open enum.
+#[allow(unused_imports)]
+pub(crate) use open_enums::open_enum;

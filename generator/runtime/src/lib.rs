@@ -23,6 +23,7 @@ pub mod bodies;
 pub mod config;
 pub mod drift;
 pub mod error;
+pub mod open_enums;
 // Only generated crates with list operations the client streams call into it.
 #[cfg(feature = "pages")]
 pub mod pages;
@@ -39,6 +40,15 @@ pub use error::{
     ResponseHead, Secrets,
 };
 pub use transport::{Call, CallOptions, RetryPolicy, finish};
+// Not every crate has an open enum.
+#[allow(unused_imports)]
+pub(crate) use open_enums::open_enum;
+
+// What generated code names `crate::runtime` is the crate root here.
+#[cfg(test)]
+mod runtime {
+    pub(crate) use crate::{drift, open_enum};
+}
 
 #[cfg(test)]
 mod tests;

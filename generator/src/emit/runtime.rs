@@ -24,6 +24,7 @@ macro_rules! mod_rs {
 pub mod config;
 pub mod drift;
 pub mod error;
+pub mod open_enums;
 pub mod tls;
 pub mod transport;
 
@@ -37,6 +38,9 @@ pub use error::{
     ResponseHead, Secrets,
 };
 pub use transport::{Call, CallOptions, RetryPolicy, finish};
+// Not every crate has an open enum.
+#[allow(unused_imports)]
+pub(crate) use open_enums::open_enum;
 ", $($extra),*)
     };
 }
@@ -74,7 +78,7 @@ const MOD_RS: [&str; 4] = [
 
 /// The runtime's files that every crate gets, but for the module root:
 /// their paths in the generated crate and their texts.
-const FILES: [(&str, &str); 5] = [
+const FILES: [(&str, &str); 6] = [
     (
         "src/runtime/config.rs",
         include_str!("../../runtime/src/config.rs"),
@@ -86,6 +90,10 @@ const FILES: [(&str, &str); 5] = [
     (
         "src/runtime/error.rs",
         include_str!("../../runtime/src/error.rs"),
+    ),
+    (
+        "src/runtime/open_enums.rs",
+        include_str!("../../runtime/src/open_enums.rs"),
     ),
     (
         "src/runtime/tls.rs",
@@ -181,7 +189,17 @@ mod tests {
         // only where a crate needs it.
         assert!(lib.contains(BODIES_IN_LIB) && lib.contains(PAGES_IN_LIB));
         let lib = code(&lib.replace(BODIES_IN_LIB, "").replace(PAGES_IN_LIB, ""));
-        let tests = ["", "#[cfg(test)]", "mod tests;"];
+        let tests = [
+            "",
+            "// What generated code names `crate::runtime` is the crate root here.",
+            "#[cfg(test)]",
+            "mod runtime {",
+            "    pub(crate) use crate::{drift, open_enum};",
+            "}",
+            "",
+            "#[cfg(test)]",
+            "mod tests;",
+        ];
         assert!(lib.ends_with(&tests.map(str::to_owned)), "{lib:#?}");
         assert_eq!(lib[..lib.len() - tests.len()], code(MOD_RS[0])[..]);
         // The optional modules only add their declarations.

@@ -133,13 +133,6 @@ fn replaced_conversion(item: &ItemImpl, opened: &HashSet<Ident>) -> bool {
 
 fn open_enum(e: &ItemEnum, is_personal: bool) -> Vec<Item> {
     let name = &e.ident;
-    let label = name.to_string();
-    // What the drift log may keep of an unlisted value.
-    let shown = if is_personal {
-        quote!(::std::option::Option::None)
-    } else {
-        quote!(::std::option::Option::Some(value.as_str()))
-    };
     let vis = &e.vis;
     let docs = e.attrs.iter().filter(|a| a.path().is_ident("doc"));
     let idents: Vec<Ident> = e.variants.iter().map(|v| camel_case(&v.ident)).collect();
@@ -157,6 +150,9 @@ fn open_enum(e: &ItemEnum, is_personal: bool) -> Vec<Item> {
          [`{name}::from`] never makes this from a listed value."
     );
 
+    // The runtime's `open_enum!` writes the rest: what every open enum has
+    // the same, written once there rather than a hundred lines an enum.
+    let personal = is_personal.then(|| quote!(, personal));
     let tokens: TokenStream = quote! {
         #(#docs)*
         #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
@@ -178,64 +174,16 @@ fn open_enum(e: &ItemEnum, is_personal: bool) -> Vec<Item> {
                 }
             }
 
-            /// Whether this is a value the spec does not list.
-            pub fn is_unknown(&self) -> bool {
-                matches!(self, Self::#unknown(_))
-            }
-        }
-
-        impl ::std::convert::From<&str> for #name {
-            fn from(value: &str) -> Self {
+            /// The variant of a value the spec lists.
+            fn listed(value: &str) -> ::std::option::Option<Self> {
                 match value {
-                    #(#values => Self::#idents,)*
-                    other => Self::#unknown(other.to_owned()),
+                    #(#values => ::std::option::Option::Some(Self::#idents),)*
+                    _ => ::std::option::Option::None,
                 }
             }
         }
 
-        impl ::std::convert::From<::std::string::String> for #name {
-            fn from(value: ::std::string::String) -> Self {
-                match value.as_str() {
-                    #(#values => Self::#idents,)*
-                    _ => Self::#unknown(value),
-                }
-            }
-        }
-
-        impl ::std::str::FromStr for #name {
-            type Err = ::std::convert::Infallible;
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                Ok(Self::from(value))
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                // The drift log, locating an unlisted value, skips it.
-                let ::std::option::Option::Some(deserializer) =
-                    crate::runtime::drift::reading_enum_value(deserializer)?
-                else {
-                    return Ok(Self::#unknown(::std::string::String::new()));
-                };
-                let value = Self::from(::std::string::String::deserialize(deserializer)?);
-                if value.is_unknown() {
-                    crate::runtime::drift::unlisted_value(#label, #shown);
-                }
-                Ok(value)
-            }
-        }
+        crate::runtime::open_enum!(#name, #unknown #personal);
     };
     syn::parse2::<syn::File>(tokens)
         .expect("the open enum is valid Rust")
@@ -321,13 +269,13 @@ mod tests {
         assert_eq!(quote!(#file).to_string(), quote!(#expected).to_string());
     }
 
-    /// The call in the open enum's `Deserialize` that tells the drift log
-    /// of an unlisted value.
-    fn drift_call(file: &syn::File) -> String {
+    /// The call of the runtime's `open_enum!`, which writes the enum's
+    /// `Deserialize`, the one that tells the drift log of an unlisted value.
+    fn runtime_call(file: &syn::File) -> String {
         let text = quote!(#file).to_string();
         let start = text
-            .find("unlisted_value")
-            .unwrap_or_else(|| panic!("no drift call in {text}"));
+            .find("open_enum !")
+            .unwrap_or_else(|| panic!("no call of open_enum! in {text}"));
         let end = start + text[start..].find(';').unwrap();
         text[start..end].to_owned()
     }
@@ -340,16 +288,13 @@ mod tests {
         };
         let mut open_level = level.clone();
         open(&mut open_level, &BTreeSet::new());
-        assert_eq!(
-            drift_call(&open_level),
-            "unlisted_value (\"Level\" , :: std :: option :: Option :: Some (value . as_str ())) "
-        );
+        assert_eq!(runtime_call(&open_level), "open_enum ! (Level , Unknown) ");
 
         let mut personal_level = level;
         open(&mut personal_level, &BTreeSet::from(["level".to_owned()]));
         assert_eq!(
-            drift_call(&personal_level),
-            "unlisted_value (\"Level\" , :: std :: option :: Option :: None) "
+            runtime_call(&personal_level),
+            "open_enum ! (Level , Unknown , personal) "
         );
     }
 

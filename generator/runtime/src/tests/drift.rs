@@ -8,36 +8,38 @@ use serde::Deserialize;
 use crate::drift::*;
 use crate::error::Secrets;
 
-/// An open enum as the generator writes it, personal or not.
+/// An open enum as the generator writes it, personal or not: the enum,
+/// its wire values, and the runtime's `open_enum!` for the rest.
 macro_rules! open_enum {
-    ($name:ident, $personal:expr, [$($value:literal => $variant:ident),*]) => {
+    ($name:ident $(, $personal:ident)?, [$($value:literal => $variant:ident),*]) => {
         #[derive(Debug, PartialEq)]
         enum $name {
             $($variant,)*
             Unknown(String),
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let Some(deserializer) = reading_enum_value(deserializer)? else {
-                    return Ok(Self::Unknown(String::new()));
-                };
-                let value = match String::deserialize(deserializer)?.as_str() {
-                    $($value => Self::$variant,)*
-                    other => Self::Unknown(other.to_owned()),
-                };
-                if let Self::Unknown(unlisted) = &value {
-                    let shown = if $personal { None } else { Some(unlisted.as_str()) };
-                    unlisted_value(stringify!($name), shown);
+        impl $name {
+            fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $value,)*
+                    Self::Unknown(value) => value.as_str(),
                 }
-                Ok(value)
+            }
+
+            fn listed(value: &str) -> Option<Self> {
+                match value {
+                    $($value => Some(Self::$variant),)*
+                    _ => None,
+                }
             }
         }
+
+        crate::runtime::open_enum!($name, Unknown $(, $personal)?);
     };
 }
 
-open_enum!(Status, false, ["created" => Created, "approved" => Approved]);
-open_enum!(Nationality, true, ["fr" => Fr, "de" => De]);
+open_enum!(Status, ["created" => Created, "approved" => Approved]);
+open_enum!(Nationality, personal, ["fr" => Fr, "de" => De]);
 
 #[derive(Debug, Deserialize)]
 struct Document {

@@ -5,6 +5,7 @@
 mod config;
 mod drift;
 mod error;
+mod open_enums;
 mod pages;
 mod tls;
 mod transport;
