@@ -104,11 +104,13 @@ pub struct Options {
 /// [`generate`], with `options`. Warnings about the readings made of the
 /// spec come with the files, in [`CrateFiles::warnings`].
 ///
-/// Once progenitor made the types and operations, the `mock` module is made
-/// on a second thread, from progenitor's run to its text: of the rest it
-/// needs only the names of the types. Syntax trees cannot cross threads
-/// (proc-macro2's tokens are neither `Send` nor `Sync`), so each thread
-/// builds and lays out its own. Starting the thread only then costs
+/// Once progenitor made the types and operations, a second thread makes
+/// `src/mock.rs` and `src/operations.rs`, from progenitor's run for the
+/// mocks to their text, while this one makes `src/api.rs` and the rest. Of
+/// `api` they need the names of the types and the operations' methods,
+/// which cross over as text ([`emit::Handover`]): syntax trees cannot cross
+/// threads (proc-macro2's tokens are neither `Send` nor `Sync`), so each
+/// thread builds and lays out its own. Starting the thread only then costs
 /// nothing: progenitor's two runs could not overlap, since its guard holds
 /// the one panic hook while it runs; and a spec progenitor refuses is
 /// refused without a run for the mocks.
@@ -119,59 +121,60 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
     warnings.extend(rewrite::misplaced_personal_data_marks(&document));
     let paged = spec::pagination::find(&document)?;
     let document = &document;
-    let progenitor: ProgenitorCode = engine::generate(document)?;
+    let ProgenitorCode { api, uses, several } = engine::generate(document)?;
+    let several = &several;
     let mut files = thread::scope(|scope| {
-        let (send_types, types) = mpsc::channel();
-        let mock = thread::Builder::new()
-            .name("mock module".to_owned())
+        let (send_handover, handover) = mpsc::channel();
+        let second = thread::Builder::new()
+            .name("mock and operations modules".to_owned())
             .stack_size(STACK_SIZE)
-            .spawn_scoped(scope, move || mock_module(document, types, spec_label))
+            .spawn_scoped(scope, move || {
+                second_half(document, several, handover, spec_label)
+            })
             .map_err(|error| Error::Generate {
                 path: document.path.clone(),
-                message: format!("cannot start a thread for the mock module: {error}"),
+                message: format!(
+                    "cannot start a thread for the mock and operations modules: {error}"
+                ),
             })?;
         let files = (|| {
-            let mut api: syn::File = rewrite::api(progenitor.api, document)?;
+            let mut api: syn::File = rewrite::api(api, document)?;
             let (streams, failures) = rewrite::plan_page_streams(&api, &paged, &document.requests);
             warnings.extend(spec::pagination::diagnostics(document, failures)?);
             // progenitor asks for `futures` for its page streams, which the
             // rewrite drops; the crate's own need it.
             let uses = engine::Uses {
-                futures: progenitor.uses.futures && rewrite::mentions_crate(&api, "futures")
+                futures: uses.futures && rewrite::mentions_crate(&api, "futures")
                     || !streams.is_empty(),
-                ..progenitor.uses
+                ..uses
             };
-            let response_enums = emit::add_response_enums(&mut api, &progenitor.several);
-            // The mock module's thread is gone only when it failed, which
-            // its outcome says.
-            let _ = send_types.send(emit::sampled_types(&api));
-            let code: CrateCode = emit::generate(
-                document,
-                api,
-                &response_enums,
-                uses,
-                &progenitor.several,
-                &streams,
-                options.standalone,
-            )?;
+            let response_enums = emit::add_response_enums(&mut api, several);
+            // The second thread is gone only when it failed, which its
+            // outcome says.
+            let _ = send_handover.send(emit::handover(&api, &response_enums));
+            let code: CrateCode =
+                emit::generate(document, api, uses, &streams, options.standalone)?;
             Ok(output::format(code, spec_label))
         })();
-        // Without the types, the mock module's thread stops waiting for them.
-        drop(send_types);
-        let mock = mock
+        // Without the handover, the second thread stops waiting for it.
+        drop(send_handover);
+        let second = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         // progenitor's run for the mocks comes before the later stages of
         // the rest, and so does its error.
-        match (files, mock) {
-            (_, Mock::Progenitor(error)) | (Err(error), _) | (Ok(_), Mock::Later(error)) => {
+        match (files, second) {
+            (_, Second::Progenitor(error)) | (Err(error), _) | (Ok(_), Second::Later(error)) => {
                 Err(error)
             }
-            (Ok(mut files), Mock::Module(text)) => {
-                files.insert("src/mock.rs", text);
+            (Ok(mut files), Second::Modules { mock, operations }) => {
+                files.insert("src/mock.rs", mock);
+                files.insert("src/operations.rs", operations);
                 Ok(files)
             }
-            (Ok(_), Mock::Unasked) => unreachable!("the types are sent before `files` are made"),
+            (Ok(_), Second::Unasked) => {
+                unreachable!("the handover is sent before `files` are made")
+            }
         }
     })?;
     // Located only now that every stage has found its own: the index of
@@ -181,39 +184,46 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
     Ok(files)
 }
 
-/// The stack of the mock module's thread: progenitor and the samples
-/// recurse as deep as the spec's schemas nest, as on the main thread.
+/// The stack of the second thread: progenitor and the samples recurse as
+/// deep as the spec's schemas nest, as on the main thread.
 const STACK_SIZE: usize = 8 << 20;
 
-/// What the mock module's thread made.
-enum Mock {
-    /// The text of `src/mock.rs`.
-    Module(String),
+/// What the second thread made.
+enum Second {
+    /// The texts of `src/mock.rs` and `src/operations.rs`.
+    Modules { mock: String, operations: String },
     /// progenitor's run failed.
     Progenitor(Error),
     /// A later stage failed.
     Later(Error),
-    /// The rest failed before it sent the types, so the module was not
-    /// made.
+    /// The rest failed before it sent the handover, so the modules were
+    /// not made.
     Unasked,
 }
 
-/// The `mock` module of `document`, laid out: progenitor's expectations,
-/// and the samples of the types `types` brings.
-fn mock_module(
+/// The `mock` and `operations` modules of `document`, laid out: the first
+/// from progenitor's expectations and the samples of the types, the second
+/// from the operations' methods; `several` are the operations with several
+/// success bodies. What they need of `api` comes through `handover`.
+fn second_half(
     document: &Document,
-    types: mpsc::Receiver<Vec<(String, String)>>,
+    several: &[engine::success_bodies::Several],
+    handover: mpsc::Receiver<emit::Handover>,
     spec_label: &str,
-) -> Mock {
+) -> Second {
     let helpers = match engine::mocks(document) {
         Ok(helpers) => helpers,
-        Err(error) => return Mock::Progenitor(error),
+        Err(error) => return Second::Progenitor(error),
     };
-    let Ok(types) = types.recv() else {
-        return Mock::Unasked;
+    let Ok(handover) = handover.recv() else {
+        return Second::Unasked;
     };
-    match emit::mock_module(document, &types, helpers) {
-        Ok(module) => Mock::Module(output::rust_file(module, spec_label)),
-        Err(error) => Mock::Later(error),
-    }
+    let modules = emit::mock_module(document, &handover, helpers).and_then(|mock| {
+        let operations = emit::operations_module(document, &handover, several)?;
+        Ok(Second::Modules {
+            mock: output::rust_file(mock, spec_label),
+            operations: output::rust_file(operations, spec_label),
+        })
+    });
+    modules.unwrap_or_else(Second::Later)
 }

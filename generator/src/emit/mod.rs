@@ -54,38 +54,91 @@ pub(crate) fn add_response_enums(
     responses::add_enums(api, several)
 }
 
-/// The types of `api`'s `types` module that the `mock` module makes
-/// samples of, as [`mock_module`] takes them: by the key samples match
-/// schemas on, with the type's name.
-pub(crate) fn sampled_types(api: &syn::File) -> Vec<(String, String)> {
-    mock::type_names(api)
-        .into_iter()
-        .map(|(key, ident)| (key, ident.to_string()))
-        .collect()
+/// What `src/operations.rs` and `src/mock.rs` need of `src/api.rs`, made
+/// on another thread than `api`'s tree ([`handover`]): syntax trees cannot
+/// cross threads (proc-macro2's tokens are neither `Send` nor `Sync`), so
+/// what they need crosses as names and text.
+pub(crate) struct Handover {
+    /// The types of `api`'s `types` module, by the key samples match
+    /// schemas on ([`type_key`](crate::rewrite::syntax::type_key)), with the
+    /// type's name.
+    types: Vec<(String, String)>,
+    /// The `Client`'s methods, without their bodies, which the operations
+    /// do not read: `impl Client { … }` as text.
+    methods: String,
+    /// The [`add_response_enums`], by `operationId`.
+    response_enums: Vec<(String, String)>,
+}
+
+/// What [`Handover`] takes of `api`, with the [`add_response_enums`] named
+/// in `response_enums`.
+pub(crate) fn handover(api: &syn::File, response_enums: &BTreeMap<String, Ident>) -> Handover {
+    Handover {
+        types: mock::type_names(api)
+            .into_iter()
+            .map(|(key, ident)| (key, ident.to_string()))
+            .collect(),
+        methods: operations::client_methods(api).to_string(),
+        response_enums: response_enums
+            .iter()
+            .map(|(id, name)| (id.clone(), name.to_string()))
+            .collect(),
+    }
 }
 
 /// The `mock` module, from progenitor's expectations (`helpers`) and the
-/// [`sampled_types`].
+/// types of `handover`.
 pub(crate) fn mock_module(
     document: &Document,
-    types: &[(String, String)],
+    handover: &Handover,
     helpers: TokenStream,
 ) -> Result<syn::File> {
-    mock::generate(document, types, helpers)
+    mock::generate(document, &handover.types, helpers)
 }
 
-/// Emits every file of the crate for `document` but `src/mock.rs`
-/// ([`mock_module`]): `api` is the code of `src/api.rs`, with the
-/// [`add_response_enums`] named in `response_enums`, `uses` the optional
-/// crates the code needs, `several` the operations with several success
-/// bodies, and `streams` the page streams to write. A `standalone` crate is
+/// The `operations` module, from `handover` and `several`, the operations
+/// with several success bodies.
+pub(crate) fn operations_module(
+    document: &Document,
+    handover: &Handover,
+    several: &[Several],
+) -> Result<syn::File> {
+    let path = Path::new("src/operations.rs");
+    let methods: syn::ItemImpl =
+        syn::parse_str(&handover.methods).map_err(|e| crate::Error::Unparsable {
+            file: path.to_owned(),
+            message: e.to_string(),
+        })?;
+    let types = handover
+        .types
+        .iter()
+        .map(|(key, name)| (key.clone(), quote::format_ident!("{name}")))
+        .collect();
+    let response_enums = handover
+        .response_enums
+        .iter()
+        .map(|(id, name)| (id.clone(), quote::format_ident!("{name}")))
+        .collect();
+    let tokens = operations::generate(
+        &methods,
+        types,
+        &document.api,
+        &document.requests,
+        several,
+        &response_enums,
+    );
+    parse(path, tokens)
+}
+
+/// Emits every file of the crate for `document` but `src/operations.rs`
+/// and `src/mock.rs`, which another thread makes from the [`Handover`]:
+/// `api` is the code of `src/api.rs`, `uses` the optional crates the code
+/// needs, and `streams` the page streams to write. A `standalone` crate is
 /// a workspace of its own.
 pub(crate) fn generate(
     document: &Document,
     api: syn::File,
-    response_enums: &BTreeMap<String, Ident>,
     uses: Uses,
-    several: &[Several],
     streams: &[PageStream],
     standalone: bool,
 ) -> Result<CrateCode> {
@@ -94,16 +147,6 @@ pub(crate) fn generate(
     };
     let mut rust = vec![
         rust_file("src/lib.rs", lib::generate(document, !streams.is_empty()))?,
-        rust_file(
-            "src/operations.rs",
-            operations::generate(
-                &api,
-                &document.api,
-                &document.requests,
-                several,
-                response_enums,
-            ),
-        )?,
         rust_file("src/connection.rs", connection::generate(document))?,
     ];
     if !streams.is_empty() {

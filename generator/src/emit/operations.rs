@@ -11,8 +11,8 @@ use openapiv3::OpenAPI;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use syn::{
-    FnArg, GenericArgument, GenericParam, Ident, ImplItem, Item, Pat, PathArguments, ReturnType,
-    Type, TypeParamBound,
+    FnArg, GenericArgument, GenericParam, Ident, ImplItem, ImplItemFn, Item, Pat, PathArguments,
+    ReturnType, Type, TypeParamBound,
 };
 
 use super::requests::{self, TypeNames};
@@ -33,18 +33,42 @@ const RESERVED: [&str; 5] = [
 /// The fields every builder has besides the operation's arguments.
 const OWN_FIELDS: [&str; 2] = ["client", "options"];
 
-/// The code of the `operations` module, from progenitor's `api` module and
+/// The public methods of progenitor's `Client` in `api`, the operations,
+/// without their bodies: what [`generate`] reads of them.
+pub fn client_methods(api: &syn::File) -> TokenStream {
+    let methods = api
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Impl(i) if i.trait_.is_none() && is_client(&i.self_ty) => Some(&i.items),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|item| match item {
+            ImplItem::Fn(f) if is_operation(f) => Some(ImplItemFn {
+                block: syn::parse_quote!({}),
+                ..f.clone()
+            }),
+            _ => None,
+        });
+    quote!(impl Client { #(#methods)* })
+}
+
+/// The code of the `operations` module, from the operations' methods of
+/// progenitor's `Client` (`client`, [`client_methods`]), the types of its
+/// `types` module by [`type_key`](crate::rewrite::syntax::type_key), and
 /// the spec's operations (for their `operationId`s), with what the client
-/// sends itself (`requests`). The operations of `several` return the enum of
-/// `response_enums` they are keyed by.
+/// sends itself (`requests`). The operations of `several` return the enum
+/// of `response_enums` they are keyed by.
 pub fn generate(
-    api: &syn::File,
+    client: &syn::ItemImpl,
+    types: Vec<(String, Ident)>,
     spec: &OpenAPI,
     requests: &Requests,
     several: &[Several],
     response_enums: &BTreeMap<String, syn::Ident>,
 ) -> TokenStream {
-    let types = TypeNames(super::mock::type_names(api));
+    let types = TypeNames(types);
     let decoded: BTreeMap<String, (&Several, &syn::Ident)> = several
         .iter()
         .filter_map(|s| {
@@ -65,14 +89,9 @@ pub fn generate(
         decoded: &decoded,
         keyed: &keyed,
     };
-    let (methods, builders): (Vec<_>, Vec<_>) = api
+    let (methods, builders): (Vec<_>, Vec<_>) = client
         .items
         .iter()
-        .filter_map(|item| match item {
-            Item::Impl(i) if i.trait_.is_none() && is_client(&i.self_ty) => Some(&i.items),
-            _ => None,
-        })
-        .flatten()
         .filter_map(|item| match item {
             ImplItem::Fn(f) => forward(f, &context),
             _ => None,
@@ -116,6 +135,12 @@ fn is_client(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.path.is_ident("Client"))
 }
 
+/// Whether `f`, a method of progenitor's `Client`, may be an operation's:
+/// constructors and page streams are not `async`.
+fn is_operation(f: &ImplItemFn) -> bool {
+    f.sig.asyncness.is_some() && matches!(f.vis, syn::Visibility::Public(_))
+}
+
 /// One argument of a public method, as its builder keeps it.
 struct Argument {
     ident: Ident,
@@ -132,10 +157,10 @@ struct Argument {
 /// `None` for what is not an operation: constructors, and the streams of
 /// paginated operations, whose pages come from the same operation's method.
 fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, TokenStream)> {
-    let sig = &f.sig;
-    if sig.asyncness.is_none() || !matches!(f.vis, syn::Visibility::Public(_)) {
+    if !is_operation(f) {
         return None;
     }
+    let sig = &f.sig;
     let output = public_output(&sig.output)?;
     let name = &sig.ident;
     let operation = name.to_string();
