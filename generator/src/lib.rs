@@ -138,7 +138,13 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
                 ),
             })?;
         let files = (|| {
-            let mut api: syn::File = rewrite::api(api, document)?;
+            let mut api: syn::File = rewrite::parse(api)?;
+            // The second thread needs nothing the rewrites change: the
+            // sooner it has it, the sooner it is done. It is gone only when
+            // it failed, which its outcome says.
+            let response_enums = emit::response_enum_names(&api, several);
+            let _ = send_handover.send(emit::handover(&api, &response_enums));
+            rewrite::api(&mut api, document);
             let (streams, failures) = rewrite::plan_page_streams(&api, &paged, &document.requests);
             warnings.extend(spec::pagination::diagnostics(document, failures)?);
             // progenitor asks for `futures` for its page streams, which the
@@ -148,10 +154,7 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
                     || !streams.is_empty(),
                 ..uses
             };
-            let response_enums = emit::add_response_enums(&mut api, several);
-            // The second thread is gone only when it failed, which its
-            // outcome says.
-            let _ = send_handover.send(emit::handover(&api, &response_enums));
+            emit::add_response_enums(&mut api, several, &response_enums);
             let code: CrateCode =
                 emit::generate(document, api, uses, &streams, options.standalone)?;
             Ok(output::format(code, spec_label))

@@ -212,6 +212,7 @@ fn every_file_has_the_preamble() {
             Path::new("src/runtime/drift.rs"),
             Path::new("src/runtime/error.rs"),
             Path::new("src/runtime/mod.rs"),
+            Path::new("src/runtime/open_enums.rs"),
             Path::new("src/runtime/tls.rs"),
             Path::new("src/runtime/transport.rs"),
         ]

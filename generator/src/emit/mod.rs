@@ -31,7 +31,7 @@ use crate::engine::Uses;
 use crate::engine::success_bodies::Several;
 use crate::error::Result;
 use crate::rewrite::PageStream;
-use crate::rewrite::syntax::parse;
+use crate::rewrite::syntax::{parse, type_key};
 use crate::spec::Document;
 
 /// The generated crate as code, before it is laid out as text.
@@ -44,14 +44,21 @@ pub(crate) struct CrateCode {
     pub manifest: String,
 }
 
+/// The names of the response enums of the operations with several success
+/// bodies, by `operationId`: none of progenitor's types in `api` has one.
+pub(crate) fn response_enum_names(api: &syn::File, several: &[Several]) -> BTreeMap<String, Ident> {
+    responses::names(api, several)
+}
+
 /// Adds to `api` the response enums of the operations with several success
-/// bodies, which join progenitor's types; returns each one's name, by
-/// `operationId`.
+/// bodies, named as [`response_enum_names`] says, which join progenitor's
+/// types.
 pub(crate) fn add_response_enums(
     api: &mut syn::File,
     several: &[Several],
-) -> BTreeMap<String, Ident> {
-    responses::add_enums(api, several)
+    names: &BTreeMap<String, Ident>,
+) {
+    responses::add_enums(api, several, names);
 }
 
 /// What `src/operations.rs` and `src/mock.rs` need of `src/api.rs`, made
@@ -66,18 +73,20 @@ pub(crate) struct Handover {
     /// The `Client`'s methods, without their bodies, which the operations
     /// do not read: `impl Client { … }` as text.
     methods: String,
-    /// The [`add_response_enums`], by `operationId`.
+    /// The names of the response enums, by `operationId`.
     response_enums: Vec<(String, String)>,
 }
 
-/// What [`Handover`] takes of `api`, with the [`add_response_enums`] named
-/// in `response_enums`.
+/// What [`Handover`] takes of `api`, with the response enums named in
+/// `response_enums` ([`response_enum_names`]), which join its types.
 pub(crate) fn handover(api: &syn::File, response_enums: &BTreeMap<String, Ident>) -> Handover {
+    let types = mock::type_names(api).into_iter().chain(
+        response_enums
+            .values()
+            .map(|name| (type_key(&name.to_string()), name.clone())),
+    );
     Handover {
-        types: mock::type_names(api)
-            .into_iter()
-            .map(|(key, ident)| (key, ident.to_string()))
-            .collect(),
+        types: types.map(|(key, ident)| (key, ident.to_string())).collect(),
         methods: operations::client_methods(api).to_string(),
         response_enums: response_enums
             .iter()

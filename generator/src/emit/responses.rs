@@ -18,25 +18,47 @@ use crate::engine::success_bodies::{Body, Several, Variant};
 use crate::rewrite::syntax::type_key;
 use crate::spec::walk::Status;
 
-/// Adds the response enum of each of `several` to the `types` module of
-/// `api`; with the name each got, by `operationId`.
-pub fn add_enums(api: &mut syn::File, several: &[Several]) -> BTreeMap<String, Ident> {
+/// The name of the response enum of each of `several`, by `operationId`:
+/// one no type of `api`'s `types` module has.
+/// None without a `types` module, where the enums would go.
+pub fn names(api: &syn::File, several: &[Several]) -> BTreeMap<String, Ident> {
     let mut names = BTreeMap::new();
-    let Some(types) = types_module(api) else {
+    let Some(mut taken) = type_names(api) else {
         return names;
     };
-    let mut taken: Vec<Ident> = types.iter().filter_map(item_name).collect();
-    let mut enums = Vec::new();
     for operation in several {
         let name = enum_name(operation, &taken);
         taken.push(name.clone());
-        let file: syn::File =
-            syn::parse2(response_enum(operation, &name, &taken)).expect("the enum is valid Rust");
-        enums.extend(file.items);
         names.insert(operation.operation_id.clone(), name);
     }
-    types.extend(enums);
     names
+}
+
+/// Adds the response enum of each of `several` to the `types` module of
+/// `api`, named as `names` says ([`names`]).
+pub fn add_enums(api: &mut syn::File, several: &[Several], names: &BTreeMap<String, Ident>) {
+    let mut taken = type_names(api).unwrap_or_default();
+    let Some(types) = types_module(api) else {
+        return;
+    };
+    for operation in several {
+        let Some(name) = names.get(&operation.operation_id) else {
+            continue;
+        };
+        taken.push(name.clone());
+        let file: syn::File =
+            syn::parse2(response_enum(operation, name, &taken)).expect("the enum is valid Rust");
+        types.extend(file.items);
+    }
+}
+
+/// The names of the types in `api`'s `types` module, if it has one.
+fn type_names(api: &syn::File) -> Option<Vec<Ident>> {
+    let types = api.items.iter().find_map(|item| match item {
+        Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|(_, items)| items),
+        _ => None,
+    })?;
+    Some(types.iter().filter_map(item_name).collect())
 }
 
 fn candidates(operation: &Several) -> Vec<Ident> {

@@ -22,14 +22,17 @@ pub(crate) use page_streams::{PageStream, Role, Step, plan as plan_page_streams}
 pub(crate) use personal_data::misplaced as misplaced_personal_data_marks;
 pub use personal_data::{PERSONAL_DATA_EXTENSION, PersonalData, Reach};
 
-/// progenitor's `api` module, parsed and rewritten.
-pub(crate) fn api(tokens: TokenStream, document: &Document) -> Result<syn::File> {
-    let mut api = syntax::parse(Path::new("src/api.rs"), tokens)?;
-    page_streams::remove(&mut api);
-    drift::watch_success_bodies(&mut api);
+/// progenitor's `api` module, parsed, to be [`rewritten`](api).
+pub(crate) fn parse(tokens: TokenStream) -> Result<syn::File> {
+    syntax::parse(Path::new("src/api.rs"), tokens)
+}
+
+/// Rewrites progenitor's `api` module.
+pub(crate) fn api(api: &mut syn::File, document: &Document) {
+    page_streams::remove(api);
+    drift::watch_success_bodies(api);
     let personal_data = PersonalData::of(&document.api);
-    let personal_types = personal_data.types_in(&api);
-    open_enums::open(&mut api, &personal_types);
-    personal_data.redact(&mut api);
-    Ok(api)
+    let personal_types = personal_data.types_in(api);
+    open_enums::open(api, &personal_types);
+    personal_data.redact(api);
 }
