@@ -162,21 +162,28 @@ fn doc_text(attr: &Attribute) -> Option<String> {
 /// the node's other attributes. rustdoc reads the same text from them.
 fn docs_as_lines(attrs: &mut Vec<Attribute>) {
     let is_doc = |attr: &Attribute| attr.path().is_ident("doc");
-    // A doc that is not a plain string (`include_str!`) is left in place,
-    // and so is the rest of the node's documentation with it.
-    if !attrs.iter().any(is_doc) || attrs.iter().any(|a| is_doc(a) && doc_text(a).is_none()) {
+    // Each text is read once: reading a string literal parses its escapes.
+    let mut texts: Vec<(bool, String)> = Vec::new();
+    for attr in attrs.iter().filter(|attr| is_doc(attr)) {
+        // A doc that is not a plain string (`include_str!`) is left in
+        // place, and so is the rest of the node's documentation with it.
+        let Some(text) = doc_text(attr) else {
+            return;
+        };
+        texts.push((matches!(attr.style, AttrStyle::Inner(_)), text));
+    }
+    if texts.is_empty() {
         return;
     }
     let mut docs = Vec::new();
     for inner in [true, false] {
-        let mut lines: Vec<String> = attrs
+        let mut lines: Vec<&str> = texts
             .iter()
-            .filter(|attr| matches!(attr.style, AttrStyle::Inner(_)) == inner)
-            .filter_map(doc_text)
-            .flat_map(|text| text.split('\n').map(str::to_owned).collect::<Vec<_>>())
-            .map(|line| line.trim_end().to_owned())
+            .filter(|(style, _)| *style == inner)
+            .flat_map(|(_, text)| text.split('\n'))
+            .map(str::trim_end)
             .collect();
-        while lines.last().is_some_and(String::is_empty) {
+        while lines.last().is_some_and(|line| line.is_empty()) {
             lines.pop();
         }
         let indent = if lines.iter().all(|l| l.is_empty() || l.starts_with(' ')) {
@@ -184,16 +191,16 @@ fn docs_as_lines(attrs: &mut Vec<Attribute>) {
         } else {
             " "
         };
+        let style = if inner {
+            AttrStyle::Inner(Default::default())
+        } else {
+            AttrStyle::Outer
+        };
         for line in lines {
             let text = if line.is_empty() {
-                line
+                String::new()
             } else {
                 format!("{indent}{line}")
-            };
-            let style = if inner {
-                AttrStyle::Inner(Default::default())
-            } else {
-                AttrStyle::Outer
             };
             docs.push(name_value("doc", &text, style));
         }
