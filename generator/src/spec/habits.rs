@@ -30,6 +30,12 @@
 //! - any other `anyOf` with an alternative that is not an object (a list, a
 //!   string) is a `oneOf`, whose first alternative that decodes is taken:
 //!   typify's struct of `anyOf` alternatives decodes only objects.
+//! - an `anyOf` or `oneOf` whose alternatives only list `required` members
+//!   (intercom's "an `id`, a `user_id` or an `email`") is left out, and the
+//!   members every alternative requires are required: typify reads each
+//!   alternative as forbidding the members the others require, which drops
+//!   members a caller may send together and, when the alternatives share
+//!   one, leaves a type that no value decodes into.
 //!
 //! Of `components.schemas` as a whole ([`type_names`]):
 //! - an inline schema whose `title` another inline schema of another shape
@@ -863,6 +869,7 @@ pub(super) fn read(
     warn: &mut dyn FnMut(&str, String),
 ) {
     annotation_members(map, pointer, warn);
+    required_alternatives(map, pointer, warn);
     string_or_enum(map, pointer, warn);
     enum_beside_a_reference(map, pointer, warn);
     // Before the defaults: an `anyOf` read as a `oneOf` takes a default
@@ -1112,6 +1119,103 @@ pub(super) fn component_unions(root: &Map<String, Value>) -> std::collections::B
         })
         .map(|(name, _)| name.clone())
         .collect()
+}
+
+/// Leaves out an `anyOf` or `oneOf` whose alternatives only say which
+/// members must be present (`anyOf: [{required: [id]}, {required:
+/// [user_id]}]`), and requires the members every alternative requires. typify
+/// merges each alternative with the negation of the others, which it reads
+/// as "none of their members": its variants drop members the caller may
+/// send together, and when the alternatives share a required member
+/// (intercom's `create_data_event_request`: `event_name` in each) every
+/// variant is impossible, and no value decodes. Which of the members to
+/// send is then the caller's to know, as the server checks it.
+fn required_alternatives(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let only_required = |alternative: &Value| {
+        alternative.as_object().is_some_and(|a| {
+            a.get("required").is_some_and(Value::is_array)
+                && a.get("type").is_none_or(|kind| kind == "object")
+                && a.keys()
+                    .all(|k| matches!(k.as_str(), "required" | "type" | "title" | "description"))
+        })
+    };
+    let Some(keyword) = ["anyOf", "oneOf"].into_iter().find(|k| {
+        map.get(*k)
+            .and_then(Value::as_array)
+            .is_some_and(|all| !all.is_empty() && all.iter().all(only_required))
+    }) else {
+        return;
+    };
+    let Some(Value::Array(alternatives)) = map.remove(keyword) else {
+        return;
+    };
+    let lists: Vec<Vec<&str>> = alternatives
+        .iter()
+        .map(|a| {
+            a.get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect()
+        })
+        .collect();
+    let shared: Vec<&str> = lists[0]
+        .iter()
+        .copied()
+        .filter(|name| lists.iter().all(|list| list.contains(name)))
+        .collect();
+    let required = map
+        .entry("required")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(required) = required {
+        for name in &shared {
+            if !required.iter().any(|r| r == name) {
+                required.push(Value::String((*name).to_owned()));
+            }
+        }
+    }
+    if map
+        .get("required")
+        .and_then(Value::as_array)
+        .is_some_and(Vec::is_empty)
+    {
+        map.remove("required");
+    }
+    let shown: Vec<String> = lists
+        .iter()
+        .map(|list| {
+            let names: Vec<String> = list
+                .iter()
+                .filter(|name| !shared.contains(name))
+                .map(|name| format!("`{name}`"))
+                .collect();
+            match names.split_last() {
+                None => "nothing more".to_owned(),
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            }
+        })
+        .collect();
+    let always = if shared.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = shared.iter().map(|name| format!("`{name}`")).collect();
+        format!(", and {} required", names.join(", "))
+    };
+    warn(
+        &format!("{pointer}/{keyword}"),
+        format!(
+            "`{keyword}` of alternatives that only require members ({}) is left out{always}: \
+             typify would read each as forbidding the others' members; which to send is for the \
+             caller to know, and for the server to check",
+            shown.join("; or ")
+        ),
+    );
 }
 
 /// Moves what `allOf` members that only annotate (`{description: …}`
@@ -1605,6 +1709,59 @@ mod tests {
             said.push((pointer.to_owned(), message))
         });
         (Value::Object(map), said)
+    }
+
+    #[test]
+    fn alternatives_that_only_require_members_are_left_out() {
+        // As intercom writes its `create_data_event_request`.
+        let (schema, warnings) = read_schema(json!({
+            "type": "object",
+            "required": ["created_at"],
+            "properties": {
+                "event_name": {"type": "string"},
+                "created_at": {"type": "integer"},
+                "id": {"type": "string"},
+                "email": {"type": "string"}
+            },
+            "anyOf": [
+                {"title": "id required", "required": ["event_name", "created_at", "id"]},
+                {"title": "email required", "required": ["event_name", "created_at", "email"]}
+            ]
+        }));
+        assert!(schema.get("anyOf").is_none(), "{schema}");
+        assert_eq!(schema["required"], json!(["created_at", "event_name"]));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].0, "/S/anyOf");
+        assert!(
+            warnings[0].1.contains("members (`id`; or `email`)")
+                && warnings[0]
+                    .1
+                    .contains("`event_name`, `created_at` required"),
+            "{warnings:?}"
+        );
+
+        // Disjoint alternatives leave nothing more required.
+        let (schema, _) = read_schema(json!({
+            "type": "object",
+            "properties": {"id": {"type": "string"}, "user_id": {"type": "string"}},
+            "oneOf": [{"required": ["id"]}, {"required": ["user_id"]}]
+        }));
+        assert!(
+            schema.get("oneOf").is_none() && schema.get("required").is_none(),
+            "{schema}"
+        );
+
+        // Alternatives that describe a shape are kept.
+        let shaped = json!({
+            "type": "object",
+            "anyOf": [
+                {"required": ["id"]},
+                {"required": ["name"], "properties": {"name": {"type": "string"}}}
+            ]
+        });
+        let (schema, warnings) = read_schema(shaped.clone());
+        assert_eq!(schema, shaped);
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
