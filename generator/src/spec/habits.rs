@@ -30,6 +30,10 @@
 //! - any other `anyOf` with an alternative that is not an object (a list, a
 //!   string) is a `oneOf`, whose first alternative that decodes is taken:
 //!   typify's struct of `anyOf` alternatives decodes only objects.
+//! - `additionalProperties: false` on a part of an `allOf` whose other parts
+//!   describe members it does not (linode's pages: one part has `data`, the
+//!   other `page` and `pages`, each closed) is left out: no object could
+//!   have both, and typify would make a struct of no members;
 //! - an `anyOf` or `oneOf` whose alternatives only list `required` members
 //!   (intercom's "an `id`, a `user_id` or an `email`") is left out, and the
 //!   members every alternative requires are required: typify reads each
@@ -870,6 +874,7 @@ pub(super) fn read(
 ) {
     annotation_members(map, pointer, warn);
     required_alternatives(map, pointer, warn);
+    closed_parts_of_all_of(map, pointer, warn);
     string_or_enum(map, pointer, warn);
     enum_beside_a_reference(map, pointer, warn);
     // Before the defaults: an `anyOf` read as a `oneOf` takes a default
@@ -1216,6 +1221,71 @@ fn required_alternatives(
             shown.join("; or ")
         ),
     );
+}
+
+/// Leaves out `additionalProperties: false` on an inline part of an `allOf`
+/// whose other parts describe members that part does not (linode's pages:
+/// `{data}` and `{page, pages, results}`, each closed). Read literally, no
+/// object has both parts' members; typify merges the parts so, and makes a
+/// struct of no members that denies every member a real response has. A
+/// part that is a `$ref` describes members it cannot see either.
+fn closed_parts_of_all_of(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let Some(Value::Array(parts)) = map.get_mut("allOf") else {
+        return;
+    };
+    // The members each part describes; `None` for a `$ref`, whose members
+    // are not looked up here.
+    let described: Vec<Option<BTreeSet<String>>> = parts
+        .iter()
+        .map(|part| {
+            if part.get("$ref").is_some() {
+                return None;
+            }
+            let names = part.get("properties").and_then(Value::as_object);
+            Some(names.into_iter().flat_map(|p| p.keys().cloned()).collect())
+        })
+        .collect();
+    for (index, part) in parts.iter_mut().enumerate() {
+        let Value::Object(part) = part else {
+            continue;
+        };
+        let (Some(Value::Bool(false)), Some(own)) =
+            (part.get("additionalProperties"), &described[index])
+        else {
+            continue;
+        };
+        let foreign: BTreeSet<&str> = described
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != index)
+            .filter_map(|(_, names)| names.as_ref())
+            .flatten()
+            .filter(|name| !own.contains(*name))
+            .map(String::as_str)
+            .collect();
+        let beside_a_reference = described.iter().any(Option::is_none);
+        if foreign.is_empty() && !beside_a_reference {
+            continue;
+        }
+        part.remove("additionalProperties");
+        let what = if foreign.is_empty() {
+            "the members of a `$ref` beside it".to_owned()
+        } else {
+            let names: Vec<String> = foreign.iter().map(|name| format!("`{name}`")).collect();
+            format!("{}, which other parts describe", names.join(", "))
+        };
+        warn(
+            &format!("{pointer}/allOf/{index}/additionalProperties"),
+            format!(
+                "`additionalProperties: false` on a part of an `allOf` is left out: it would \
+                 forbid {what}, so that no object fits all the parts"
+            ),
+        );
+    }
 }
 
 /// Moves what `allOf` members that only annotate (`{description: …}`
@@ -1709,6 +1779,59 @@ mod tests {
             said.push((pointer.to_owned(), message))
         });
         (Value::Object(map), said)
+    }
+
+    #[test]
+    fn a_closed_part_of_an_all_of_is_opened_to_the_other_parts() {
+        // As linode writes its pages.
+        let (schema, warnings) = read_schema(json!({
+            "allOf": [
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {"data": {"type": "array", "items": {"type": "string"}}}
+                },
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {"page": {"type": "integer"}, "pages": {"type": "integer"}}
+                }
+            ]
+        }));
+        assert!(
+            schema["allOf"][0].get("additionalProperties").is_none(),
+            "{schema}"
+        );
+        assert!(
+            schema["allOf"][1].get("additionalProperties").is_none(),
+            "{schema}"
+        );
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(warnings[0].0, "/S/allOf/0/additionalProperties");
+        assert!(warnings[0].1.contains("`page`, `pages`"), "{warnings:?}");
+        assert!(warnings[1].1.contains("forbid `data`"), "{warnings:?}");
+
+        // Beside a `$ref` too; but parts that describe the same members, or
+        // an open part, keep what they say.
+        let (schema, _) = read_schema(json!({
+            "allOf": [
+                {"$ref": "#/components/schemas/Base"},
+                {"additionalProperties": false, "properties": {"id": {"type": "string"}}}
+            ]
+        }));
+        assert!(
+            schema["allOf"][1].get("additionalProperties").is_none(),
+            "{schema}"
+        );
+        let agreeing = json!({
+            "allOf": [
+                {"additionalProperties": false, "properties": {"id": {"type": "string"}}},
+                {"required": ["id"], "properties": {"id": {"minLength": 1}}}
+            ]
+        });
+        let (schema, warnings) = read_schema(agreeing.clone());
+        assert_eq!(schema, agreeing);
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
