@@ -40,6 +40,8 @@
 //!   alternative as forbidding the members the others require, which drops
 //!   members a caller may send together and, when the alternatives share
 //!   one, leaves a type that no value decodes into.
+//! - so is `not: {required: [a, b]}` (not both: OpenAI's `ImageRefParam`),
+//!   which typify reads as forbidding `a` and `b` each;
 //!
 //! Of `components.schemas` as a whole ([`type_names`]):
 //! - an inline schema whose `title` another inline schema of another shape
@@ -874,6 +876,7 @@ pub(super) fn read(
 ) {
     annotation_members(map, pointer, warn);
     required_alternatives(map, pointer, warn);
+    required_combination(map, pointer, warn);
     closed_parts_of_all_of(map, pointer, warn);
     string_or_enum(map, pointer, warn);
     enum_beside_a_reference(map, pointer, warn);
@@ -1219,6 +1222,44 @@ fn required_alternatives(
              typify would read each as forbidding the others' members; which to send is for the \
              caller to know, and for the server to check",
             shown.join("; or ")
+        ),
+    );
+}
+
+/// Leaves out `not: {required: [a, b]}`, which says that `a` and `b` are
+/// not both present (OpenAI's `ImageRefParam`: an `image_url` or a
+/// `file_id`, not both). typify reads it as forbidding each of them, and
+/// with `additionalProperties: false` made a struct of no members.
+fn required_combination(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let Some(Value::Object(not)) = map.get("not") else {
+        return;
+    };
+    let Some(Value::Array(names)) = not.get("required") else {
+        return;
+    };
+    if !not
+        .keys()
+        .all(|k| matches!(k.as_str(), "required" | "title" | "description"))
+    {
+        return;
+    }
+    let names: Vec<String> = names
+        .iter()
+        .filter_map(Value::as_str)
+        .map(|name| format!("`{name}`"))
+        .collect();
+    map.remove("not");
+    warn(
+        &format!("{pointer}/not"),
+        format!(
+            "`not: {{required: [...]}}` ({} not all together) is left out: typify would read \
+             it as forbidding each of them; which to send is for the caller to know, and for the \
+             server to check",
+            names.join(", ")
         ),
     );
 }
@@ -1860,6 +1901,27 @@ mod tests {
                 && warnings[0]
                     .1
                     .contains("`event_name`, `created_at` required"),
+            "{warnings:?}"
+        );
+
+        // OpenAI's `ImageRefParam`: one of two, and not both.
+        let (schema, warnings) = read_schema(json!({
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {"image_url": {"type": "string"}, "file_id": {"type": "string"}},
+            "anyOf": [{"required": ["image_url"]}, {"required": ["file_id"]}],
+            "not": {"required": ["image_url", "file_id"]}
+        }));
+        assert!(
+            schema.get("not").is_none() && schema.get("anyOf").is_none(),
+            "{schema}"
+        );
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(warnings[1].0, "/S/not");
+        assert!(
+            warnings[1]
+                .1
+                .contains("(`image_url`, `file_id` not all together)"),
             "{warnings:?}"
         );
 
