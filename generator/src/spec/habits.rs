@@ -871,7 +871,7 @@ pub(super) fn component_type_names(
 pub(super) fn read(
     map: &mut Map<String, Value>,
     pointer: &str,
-    unions: &std::collections::BTreeSet<String>,
+    known: &Known,
     warn: &mut dyn FnMut(&str, String),
 ) {
     annotation_members(map, pointer, warn);
@@ -883,8 +883,8 @@ pub(super) fn read(
     // Before the defaults: an `anyOf` read as a `oneOf` takes a default
     // typify's struct of alternatives would refuse.
     alternatives_of_one_type(map, pointer, warn);
-    any_of_values(map, pointer, warn);
-    default_of_a_reference(map, pointer, unions, warn);
+    any_of_values(map, pointer, &known.values, warn);
+    default_of_a_reference(map, pointer, &known.unions, warn);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
@@ -1105,7 +1105,95 @@ fn enum_beside_a_reference(
 
 /// The components typify reads as an object of alternatives: an `anyOf` of
 /// several members that are not `null`.
-pub(super) fn component_unions(root: &Map<String, Value>) -> std::collections::BTreeSet<String> {
+/// What the readings of one schema know of the components.
+#[derive(Default)]
+pub(super) struct Known {
+    /// The components typify reads as an object of alternatives (an `anyOf`
+    /// of several), by name.
+    pub unions: BTreeSet<String>,
+    /// The components that decode from a value that is not an object (a
+    /// string, a list, a union with such an alternative), by name.
+    pub values: BTreeSet<String>,
+}
+
+impl Known {
+    pub fn of(root: &Map<String, Value>) -> Known {
+        Known {
+            unions: component_unions(root),
+            values: component_values(root),
+        }
+    }
+}
+
+/// The components that decode from a value that is not an object: a scalar
+/// or list `type`, an `enum` of such values, an `allOf` of one such
+/// component, or an `anyOf`/`oneOf` with such an alternative (which the
+/// readings make a `oneOf`, whose first alternative that decodes is taken).
+/// Written before the readings, so a 3.1 type list counts too.
+fn component_values(root: &Map<String, Value>) -> BTreeSet<String> {
+    let Some(schemas) = root
+        .get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+    else {
+        return BTreeSet::new();
+    };
+    let mut values = BTreeSet::new();
+    // A component is a value through those it refers to: a round more for
+    // each step of such a chain, as long as one is added.
+    for _ in 0..schemas.len().min(MAX_REFERENCE_CHAIN) {
+        let before = values.len();
+        for (name, schema) in schemas {
+            if !values.contains(name) && is_a_value(schema, &values) {
+                values.insert(name.clone());
+            }
+        }
+        if values.len() == before {
+            break;
+        }
+    }
+    values
+}
+
+/// How many `$ref`s deep [`component_values`] follows a chain of components.
+const MAX_REFERENCE_CHAIN: usize = 16;
+
+fn is_a_value(schema: &Value, values: &BTreeSet<String>) -> bool {
+    const VALUE_TYPES: [&str; 5] = ["string", "integer", "number", "boolean", "array"];
+    if let Some(target) = schema.get("$ref").and_then(Value::as_str) {
+        return target
+            .strip_prefix("#/components/schemas/")
+            .is_some_and(|name| values.contains(&unescape(name)));
+    }
+    match schema.get("type") {
+        Some(Value::String(kind)) => return VALUE_TYPES.contains(&kind.as_str()),
+        Some(Value::Array(kinds)) => {
+            return kinds
+                .iter()
+                .any(|kind| kind.as_str().is_some_and(|k| VALUE_TYPES.contains(&k)));
+        }
+        _ => {}
+    }
+    if schema.get("properties").is_some() {
+        return false;
+    }
+    if let Some(Value::Array(listed)) = schema.get("enum") {
+        return listed
+            .iter()
+            .any(|value| !value.is_object() && !value.is_null());
+    }
+    if let Some(Value::Array(parts)) = schema.get("allOf") {
+        return parts.len() == 1 && is_a_value(&parts[0], values);
+    }
+    ["anyOf", "oneOf"].into_iter().any(|keyword| {
+        schema
+            .get(keyword)
+            .and_then(Value::as_array)
+            .is_some_and(|alternatives| alternatives.iter().any(|a| is_a_value(a, values)))
+    })
+}
+
+fn component_unions(root: &Map<String, Value>) -> BTreeSet<String> {
     let schemas = root
         .get("components")
         .and_then(|components| components.get("schemas"))
@@ -1466,7 +1554,12 @@ fn alternatives_of_one_type(
 /// string) as a `oneOf`: the first alternative that decodes is taken.
 /// typify reads `anyOf` as a struct of its alternatives flattened, which
 /// only objects decode into.
-fn any_of_values(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnMut(&str, String)) {
+fn any_of_values(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    values: &BTreeSet<String>,
+    warn: &mut dyn FnMut(&str, String),
+) {
     if map.contains_key("oneOf") {
         return;
     }
@@ -1474,10 +1567,18 @@ fn any_of_values(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnM
         return;
     };
     let value = alternatives.iter().find_map(|a| {
+        // OpenAI's `ModelIds`: `anyOf` two components of model names.
+        if let Some(target) = a.get("$ref").and_then(Value::as_str) {
+            let name = unescape(target.strip_prefix("#/components/schemas/")?);
+            return values
+                .contains(&name)
+                .then(|| format!("`{name}`, which is not an object,"));
+        }
         let kind = a.get("type")?.as_str()?;
-        matches!(kind, "array" | "string" | "integer" | "number" | "boolean").then_some(kind)
+        matches!(kind, "array" | "string" | "integer" | "number" | "boolean")
+            .then(|| format!("a `{kind}`"))
     });
-    let Some(value) = value.map(str::to_owned) else {
+    let Some(value) = value else {
         return;
     };
     if let Some(alternatives) = map.remove("anyOf") {
@@ -1499,7 +1600,7 @@ fn any_of_values(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnM
     warn(
         &format!("{pointer}/anyOf"),
         format!(
-            "`anyOf` with a `{value}` among its alternatives reads as `oneOf`, the first \
+            "`anyOf` with {value} among its alternatives reads as `oneOf`, the first \
              alternative that decodes: typify would make a struct of the alternatives, which \
              only objects decode into"
         ),
@@ -1815,8 +1916,11 @@ mod tests {
             panic!("a schema is a mapping");
         };
         let mut said = Vec::new();
-        let unions = ["Voices".to_owned()].into_iter().collect();
-        read(&mut map, "/S", &unions, &mut |pointer, message| {
+        let known = Known {
+            unions: ["Voices".to_owned()].into_iter().collect(),
+            values: ["ModelIdsShared".to_owned()].into_iter().collect(),
+        };
+        read(&mut map, "/S", &known, &mut |pointer, message| {
             said.push((pointer.to_owned(), message))
         });
         (Value::Object(map), said)
@@ -2403,6 +2507,52 @@ mod tests {
             // A union of values, which the `oneOf` reading below takes.
             assert_eq!(read_schema(kept.clone()).0["oneOf"], kept["anyOf"]);
         }
+    }
+
+    #[test]
+    fn an_any_of_with_a_component_of_values_is_a_one_of() {
+        // As OpenAI writes its `ModelIds`.
+        let root = json!({"components": {"schemas": {
+            "ModelIdsShared": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["a"]}]},
+            "ModelIdsResponses": {"anyOf": [
+                {"$ref": "#/components/schemas/ModelIdsShared"},
+                {"type": "string", "enum": ["b"]}
+            ]},
+            "ModelIds": {"anyOf": [
+                {"$ref": "#/components/schemas/ModelIdsShared"},
+                {"$ref": "#/components/schemas/ModelIdsResponses"}
+            ]},
+            "Names": {"allOf": [{"$ref": "#/components/schemas/ModelIds"}]},
+            "Tags": {"type": ["array", "null"], "items": {"type": "string"}},
+            "Model": {"type": "object", "properties": {"id": {"type": "string"}}},
+            "Models": {"anyOf": [{"$ref": "#/components/schemas/Model"}, {"required": ["id"]}]}
+        }}});
+        let values = component_values(root.as_object().unwrap());
+        assert_eq!(
+            values.into_iter().collect::<Vec<_>>(),
+            [
+                "ModelIds",
+                "ModelIdsResponses",
+                "ModelIdsShared",
+                "Names",
+                "Tags"
+            ]
+        );
+
+        let alternatives = json!([
+            {"$ref": "#/components/schemas/Model"},
+            {"$ref": "#/components/schemas/ModelIdsShared"}
+        ]);
+        let (schema, warnings) = read_schema(json!({"anyOf": alternatives.clone()}));
+        assert_eq!(schema, json!({"oneOf": alternatives}));
+        assert!(
+            warnings[0]
+                .1
+                .contains("with `ModelIdsShared`, which is not an object,"),
+            "{warnings:?}"
+        );
+        let objects = json!({"anyOf": [{"$ref": "#/components/schemas/Model"}]});
+        assert_eq!(read_schema(objects.clone()).0, objects);
     }
 
     #[test]
