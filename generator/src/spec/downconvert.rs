@@ -67,7 +67,7 @@ pub fn downconvert(source: &mut Source) -> Vec<Diagnostic> {
         hoisted: Vec::new(),
         nullable_unions: Vec::new(),
         component_names: Default::default(),
-        component_unions: Default::default(),
+        known: Default::default(),
     };
     converter.document(&mut value);
     source.value = value;
@@ -89,9 +89,8 @@ struct Converter<'a> {
     nullable_unions: Vec<String>,
     /// The type names typify gives the components.
     component_names: BTreeSet<String>,
-    /// The components typify reads as an object of alternatives (an
-    /// `anyOf` of several), by name.
-    component_unions: BTreeSet<String>,
+    /// What the readings of a schema know of the components.
+    known: super::habits::Known,
 }
 
 impl Converter<'_> {
@@ -117,7 +116,7 @@ impl Converter<'_> {
         }
         super::habits::document(root, &mut |at, message| self.warn(at, message));
         self.component_names = super::habits::component_type_names(root);
-        self.component_unions = super::habits::component_unions(root);
+        self.known = super::habits::Known::of(root);
         if let Some(dialect) = root.remove("jsonSchemaDialect") {
             self.changed = true;
             if dialect.as_str() != Some(DEFAULT_DIALECT) {
@@ -426,11 +425,11 @@ impl Converter<'_> {
         if self.v31 {
             self.reference_siblings(map, pointer);
         }
-        let unions = std::mem::take(&mut self.component_unions);
-        super::habits::read(map, pointer, &unions, &mut |at, message| {
+        let known = std::mem::take(&mut self.known);
+        super::habits::read(map, pointer, &known, &mut |at, message| {
             self.warn(at, message)
         });
-        self.component_unions = unions;
+        self.known = known;
         let components = std::mem::take(&mut self.component_names);
         super::habits::inline_title(map, pointer, &components, &mut |at, message| {
             self.warn(at, message)

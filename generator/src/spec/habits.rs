@@ -30,6 +30,18 @@
 //! - any other `anyOf` with an alternative that is not an object (a list, a
 //!   string) is a `oneOf`, whose first alternative that decodes is taken:
 //!   typify's struct of `anyOf` alternatives decodes only objects.
+//! - `additionalProperties: false` on a part of an `allOf` whose other parts
+//!   describe members it does not (linode's pages: one part has `data`, the
+//!   other `page` and `pages`, each closed) is left out: no object could
+//!   have both, and typify would make a struct of no members;
+//! - an `anyOf` or `oneOf` whose alternatives only list `required` members
+//!   (intercom's "an `id`, a `user_id` or an `email`") is left out, and the
+//!   members every alternative requires are required: typify reads each
+//!   alternative as forbidding the members the others require, which drops
+//!   members a caller may send together and, when the alternatives share
+//!   one, leaves a type that no value decodes into.
+//! - so is `not: {required: [a, b]}` (not both: OpenAI's `ImageRefParam`),
+//!   which typify reads as forbidding `a` and `b` each;
 //!
 //! Of `components.schemas` as a whole ([`type_names`]):
 //! - an inline schema whose `title` another inline schema of another shape
@@ -859,17 +871,20 @@ pub(super) fn component_type_names(
 pub(super) fn read(
     map: &mut Map<String, Value>,
     pointer: &str,
-    unions: &std::collections::BTreeSet<String>,
+    known: &Known,
     warn: &mut dyn FnMut(&str, String),
 ) {
     annotation_members(map, pointer, warn);
+    required_alternatives(map, pointer, warn);
+    required_combination(map, pointer, warn);
+    closed_parts_of_all_of(map, pointer, warn);
     string_or_enum(map, pointer, warn);
     enum_beside_a_reference(map, pointer, warn);
     // Before the defaults: an `anyOf` read as a `oneOf` takes a default
     // typify's struct of alternatives would refuse.
     alternatives_of_one_type(map, pointer, warn);
-    any_of_values(map, pointer, warn);
-    default_of_a_reference(map, pointer, unions, warn);
+    any_of_values(map, pointer, &known.values, warn);
+    default_of_a_reference(map, pointer, &known.unions, warn);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
@@ -1090,7 +1105,95 @@ fn enum_beside_a_reference(
 
 /// The components typify reads as an object of alternatives: an `anyOf` of
 /// several members that are not `null`.
-pub(super) fn component_unions(root: &Map<String, Value>) -> std::collections::BTreeSet<String> {
+/// What the readings of one schema know of the components.
+#[derive(Default)]
+pub(super) struct Known {
+    /// The components typify reads as an object of alternatives (an `anyOf`
+    /// of several), by name.
+    pub unions: BTreeSet<String>,
+    /// The components that decode from a value that is not an object (a
+    /// string, a list, a union with such an alternative), by name.
+    pub values: BTreeSet<String>,
+}
+
+impl Known {
+    pub fn of(root: &Map<String, Value>) -> Known {
+        Known {
+            unions: component_unions(root),
+            values: component_values(root),
+        }
+    }
+}
+
+/// The components that decode from a value that is not an object: a scalar
+/// or list `type`, an `enum` of such values, an `allOf` of one such
+/// component, or an `anyOf`/`oneOf` with such an alternative (which the
+/// readings make a `oneOf`, whose first alternative that decodes is taken).
+/// Written before the readings, so a 3.1 type list counts too.
+fn component_values(root: &Map<String, Value>) -> BTreeSet<String> {
+    let Some(schemas) = root
+        .get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+    else {
+        return BTreeSet::new();
+    };
+    let mut values = BTreeSet::new();
+    // A component is a value through those it refers to: a round more for
+    // each step of such a chain, as long as one is added.
+    for _ in 0..schemas.len().min(MAX_REFERENCE_CHAIN) {
+        let before = values.len();
+        for (name, schema) in schemas {
+            if !values.contains(name) && is_a_value(schema, &values) {
+                values.insert(name.clone());
+            }
+        }
+        if values.len() == before {
+            break;
+        }
+    }
+    values
+}
+
+/// How many `$ref`s deep [`component_values`] follows a chain of components.
+const MAX_REFERENCE_CHAIN: usize = 16;
+
+fn is_a_value(schema: &Value, values: &BTreeSet<String>) -> bool {
+    const VALUE_TYPES: [&str; 5] = ["string", "integer", "number", "boolean", "array"];
+    if let Some(target) = schema.get("$ref").and_then(Value::as_str) {
+        return target
+            .strip_prefix("#/components/schemas/")
+            .is_some_and(|name| values.contains(&unescape(name)));
+    }
+    match schema.get("type") {
+        Some(Value::String(kind)) => return VALUE_TYPES.contains(&kind.as_str()),
+        Some(Value::Array(kinds)) => {
+            return kinds
+                .iter()
+                .any(|kind| kind.as_str().is_some_and(|k| VALUE_TYPES.contains(&k)));
+        }
+        _ => {}
+    }
+    if schema.get("properties").is_some() {
+        return false;
+    }
+    if let Some(Value::Array(listed)) = schema.get("enum") {
+        return listed
+            .iter()
+            .any(|value| !value.is_object() && !value.is_null());
+    }
+    if let Some(Value::Array(parts)) = schema.get("allOf") {
+        return parts.len() == 1 && is_a_value(&parts[0], values);
+    }
+    ["anyOf", "oneOf"].into_iter().any(|keyword| {
+        schema
+            .get(keyword)
+            .and_then(Value::as_array)
+            .is_some_and(|alternatives| alternatives.iter().any(|a| is_a_value(a, values)))
+    })
+}
+
+fn component_unions(root: &Map<String, Value>) -> BTreeSet<String> {
     let schemas = root
         .get("components")
         .and_then(|components| components.get("schemas"))
@@ -1112,6 +1215,206 @@ pub(super) fn component_unions(root: &Map<String, Value>) -> std::collections::B
         })
         .map(|(name, _)| name.clone())
         .collect()
+}
+
+/// Leaves out an `anyOf` or `oneOf` whose alternatives only say which
+/// members must be present (`anyOf: [{required: [id]}, {required:
+/// [user_id]}]`), and requires the members every alternative requires. typify
+/// merges each alternative with the negation of the others, which it reads
+/// as "none of their members": its variants drop members the caller may
+/// send together, and when the alternatives share a required member
+/// (intercom's `create_data_event_request`: `event_name` in each) every
+/// variant is impossible, and no value decodes. Which of the members to
+/// send is then the caller's to know, as the server checks it.
+fn required_alternatives(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let only_required = |alternative: &Value| {
+        alternative.as_object().is_some_and(|a| {
+            a.get("required").is_some_and(Value::is_array)
+                && a.get("type").is_none_or(|kind| kind == "object")
+                && a.keys()
+                    .all(|k| matches!(k.as_str(), "required" | "type" | "title" | "description"))
+        })
+    };
+    let Some(keyword) = ["anyOf", "oneOf"].into_iter().find(|k| {
+        map.get(*k)
+            .and_then(Value::as_array)
+            .is_some_and(|all| !all.is_empty() && all.iter().all(only_required))
+    }) else {
+        return;
+    };
+    let Some(Value::Array(alternatives)) = map.remove(keyword) else {
+        return;
+    };
+    let lists: Vec<Vec<&str>> = alternatives
+        .iter()
+        .map(|a| {
+            a.get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect()
+        })
+        .collect();
+    let shared: Vec<&str> = lists[0]
+        .iter()
+        .copied()
+        .filter(|name| lists.iter().all(|list| list.contains(name)))
+        .collect();
+    let required = map
+        .entry("required")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(required) = required {
+        for name in &shared {
+            if !required.iter().any(|r| r == name) {
+                required.push(Value::String((*name).to_owned()));
+            }
+        }
+    }
+    if map
+        .get("required")
+        .and_then(Value::as_array)
+        .is_some_and(Vec::is_empty)
+    {
+        map.remove("required");
+    }
+    let shown: Vec<String> = lists
+        .iter()
+        .map(|list| {
+            let names: Vec<String> = list
+                .iter()
+                .filter(|name| !shared.contains(name))
+                .map(|name| format!("`{name}`"))
+                .collect();
+            match names.split_last() {
+                None => "nothing more".to_owned(),
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            }
+        })
+        .collect();
+    let always = if shared.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = shared.iter().map(|name| format!("`{name}`")).collect();
+        format!(", and {} required", names.join(", "))
+    };
+    warn(
+        &format!("{pointer}/{keyword}"),
+        format!(
+            "`{keyword}` of alternatives that only require members ({}) is left out{always}: \
+             typify would read each as forbidding the others' members; which to send is for the \
+             caller to know, and for the server to check",
+            shown.join("; or ")
+        ),
+    );
+}
+
+/// Leaves out `not: {required: [a, b]}`, which says that `a` and `b` are
+/// not both present (OpenAI's `ImageRefParam`: an `image_url` or a
+/// `file_id`, not both). typify reads it as forbidding each of them, and
+/// with `additionalProperties: false` made a struct of no members.
+fn required_combination(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let Some(Value::Object(not)) = map.get("not") else {
+        return;
+    };
+    let Some(Value::Array(names)) = not.get("required") else {
+        return;
+    };
+    if !not
+        .keys()
+        .all(|k| matches!(k.as_str(), "required" | "title" | "description"))
+    {
+        return;
+    }
+    let names: Vec<String> = names
+        .iter()
+        .filter_map(Value::as_str)
+        .map(|name| format!("`{name}`"))
+        .collect();
+    map.remove("not");
+    warn(
+        &format!("{pointer}/not"),
+        format!(
+            "`not: {{required: [...]}}` ({} not all together) is left out: typify would read \
+             it as forbidding each of them; which to send is for the caller to know, and for the \
+             server to check",
+            names.join(", ")
+        ),
+    );
+}
+
+/// Leaves out `additionalProperties: false` on an inline part of an `allOf`
+/// whose other parts describe members that part does not (linode's pages:
+/// `{data}` and `{page, pages, results}`, each closed). Read literally, no
+/// object has both parts' members; typify merges the parts so, and makes a
+/// struct of no members that denies every member a real response has. A
+/// part that is a `$ref` describes members it cannot see either.
+fn closed_parts_of_all_of(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let Some(Value::Array(parts)) = map.get_mut("allOf") else {
+        return;
+    };
+    // The members each part describes; `None` for a `$ref`, whose members
+    // are not looked up here.
+    let described: Vec<Option<BTreeSet<String>>> = parts
+        .iter()
+        .map(|part| {
+            if part.get("$ref").is_some() {
+                return None;
+            }
+            let names = part.get("properties").and_then(Value::as_object);
+            Some(names.into_iter().flat_map(|p| p.keys().cloned()).collect())
+        })
+        .collect();
+    for (index, part) in parts.iter_mut().enumerate() {
+        let Value::Object(part) = part else {
+            continue;
+        };
+        let (Some(Value::Bool(false)), Some(own)) =
+            (part.get("additionalProperties"), &described[index])
+        else {
+            continue;
+        };
+        let foreign: BTreeSet<&str> = described
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != index)
+            .filter_map(|(_, names)| names.as_ref())
+            .flatten()
+            .filter(|name| !own.contains(*name))
+            .map(String::as_str)
+            .collect();
+        let beside_a_reference = described.iter().any(Option::is_none);
+        if foreign.is_empty() && !beside_a_reference {
+            continue;
+        }
+        part.remove("additionalProperties");
+        let what = if foreign.is_empty() {
+            "the members of a `$ref` beside it".to_owned()
+        } else {
+            let names: Vec<String> = foreign.iter().map(|name| format!("`{name}`")).collect();
+            format!("{}, which other parts describe", names.join(", "))
+        };
+        warn(
+            &format!("{pointer}/allOf/{index}/additionalProperties"),
+            format!(
+                "`additionalProperties: false` on a part of an `allOf` is left out: it would \
+                 forbid {what}, so that no object fits all the parts"
+            ),
+        );
+    }
 }
 
 /// Moves what `allOf` members that only annotate (`{description: …}`
@@ -1251,7 +1554,12 @@ fn alternatives_of_one_type(
 /// string) as a `oneOf`: the first alternative that decodes is taken.
 /// typify reads `anyOf` as a struct of its alternatives flattened, which
 /// only objects decode into.
-fn any_of_values(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnMut(&str, String)) {
+fn any_of_values(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    values: &BTreeSet<String>,
+    warn: &mut dyn FnMut(&str, String),
+) {
     if map.contains_key("oneOf") {
         return;
     }
@@ -1259,10 +1567,18 @@ fn any_of_values(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnM
         return;
     };
     let value = alternatives.iter().find_map(|a| {
+        // OpenAI's `ModelIds`: `anyOf` two components of model names.
+        if let Some(target) = a.get("$ref").and_then(Value::as_str) {
+            let name = unescape(target.strip_prefix("#/components/schemas/")?);
+            return values
+                .contains(&name)
+                .then(|| format!("`{name}`, which is not an object,"));
+        }
         let kind = a.get("type")?.as_str()?;
-        matches!(kind, "array" | "string" | "integer" | "number" | "boolean").then_some(kind)
+        matches!(kind, "array" | "string" | "integer" | "number" | "boolean")
+            .then(|| format!("a `{kind}`"))
     });
-    let Some(value) = value.map(str::to_owned) else {
+    let Some(value) = value else {
         return;
     };
     if let Some(alternatives) = map.remove("anyOf") {
@@ -1284,7 +1600,7 @@ fn any_of_values(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnM
     warn(
         &format!("{pointer}/anyOf"),
         format!(
-            "`anyOf` with a `{value}` among its alternatives reads as `oneOf`, the first \
+            "`anyOf` with {value} among its alternatives reads as `oneOf`, the first \
              alternative that decodes: typify would make a struct of the alternatives, which \
              only objects decode into"
         ),
@@ -1600,11 +1916,141 @@ mod tests {
             panic!("a schema is a mapping");
         };
         let mut said = Vec::new();
-        let unions = ["Voices".to_owned()].into_iter().collect();
-        read(&mut map, "/S", &unions, &mut |pointer, message| {
+        let known = Known {
+            unions: ["Voices".to_owned()].into_iter().collect(),
+            values: ["ModelIdsShared".to_owned()].into_iter().collect(),
+        };
+        read(&mut map, "/S", &known, &mut |pointer, message| {
             said.push((pointer.to_owned(), message))
         });
         (Value::Object(map), said)
+    }
+
+    #[test]
+    fn a_closed_part_of_an_all_of_is_opened_to_the_other_parts() {
+        // As linode writes its pages.
+        let (schema, warnings) = read_schema(json!({
+            "allOf": [
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {"data": {"type": "array", "items": {"type": "string"}}}
+                },
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {"page": {"type": "integer"}, "pages": {"type": "integer"}}
+                }
+            ]
+        }));
+        assert!(
+            schema["allOf"][0].get("additionalProperties").is_none(),
+            "{schema}"
+        );
+        assert!(
+            schema["allOf"][1].get("additionalProperties").is_none(),
+            "{schema}"
+        );
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(warnings[0].0, "/S/allOf/0/additionalProperties");
+        assert!(warnings[0].1.contains("`page`, `pages`"), "{warnings:?}");
+        assert!(warnings[1].1.contains("forbid `data`"), "{warnings:?}");
+
+        // Beside a `$ref` too; but parts that describe the same members, or
+        // an open part, keep what they say.
+        let (schema, _) = read_schema(json!({
+            "allOf": [
+                {"$ref": "#/components/schemas/Base"},
+                {"additionalProperties": false, "properties": {"id": {"type": "string"}}}
+            ]
+        }));
+        assert!(
+            schema["allOf"][1].get("additionalProperties").is_none(),
+            "{schema}"
+        );
+        let agreeing = json!({
+            "allOf": [
+                {"additionalProperties": false, "properties": {"id": {"type": "string"}}},
+                {"required": ["id"], "properties": {"id": {"minLength": 1}}}
+            ]
+        });
+        let (schema, warnings) = read_schema(agreeing.clone());
+        assert_eq!(schema, agreeing);
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn alternatives_that_only_require_members_are_left_out() {
+        // As intercom writes its `create_data_event_request`.
+        let (schema, warnings) = read_schema(json!({
+            "type": "object",
+            "required": ["created_at"],
+            "properties": {
+                "event_name": {"type": "string"},
+                "created_at": {"type": "integer"},
+                "id": {"type": "string"},
+                "email": {"type": "string"}
+            },
+            "anyOf": [
+                {"title": "id required", "required": ["event_name", "created_at", "id"]},
+                {"title": "email required", "required": ["event_name", "created_at", "email"]}
+            ]
+        }));
+        assert!(schema.get("anyOf").is_none(), "{schema}");
+        assert_eq!(schema["required"], json!(["created_at", "event_name"]));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].0, "/S/anyOf");
+        assert!(
+            warnings[0].1.contains("members (`id`; or `email`)")
+                && warnings[0]
+                    .1
+                    .contains("`event_name`, `created_at` required"),
+            "{warnings:?}"
+        );
+
+        // OpenAI's `ImageRefParam`: one of two, and not both.
+        let (schema, warnings) = read_schema(json!({
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {"image_url": {"type": "string"}, "file_id": {"type": "string"}},
+            "anyOf": [{"required": ["image_url"]}, {"required": ["file_id"]}],
+            "not": {"required": ["image_url", "file_id"]}
+        }));
+        assert!(
+            schema.get("not").is_none() && schema.get("anyOf").is_none(),
+            "{schema}"
+        );
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(warnings[1].0, "/S/not");
+        assert!(
+            warnings[1]
+                .1
+                .contains("(`image_url`, `file_id` not all together)"),
+            "{warnings:?}"
+        );
+
+        // Disjoint alternatives leave nothing more required.
+        let (schema, _) = read_schema(json!({
+            "type": "object",
+            "properties": {"id": {"type": "string"}, "user_id": {"type": "string"}},
+            "oneOf": [{"required": ["id"]}, {"required": ["user_id"]}]
+        }));
+        assert!(
+            schema.get("oneOf").is_none() && schema.get("required").is_none(),
+            "{schema}"
+        );
+
+        // Alternatives that describe a shape are kept.
+        let shaped = json!({
+            "type": "object",
+            "anyOf": [
+                {"required": ["id"]},
+                {"required": ["name"], "properties": {"name": {"type": "string"}}}
+            ]
+        });
+        let (schema, warnings) = read_schema(shaped.clone());
+        assert_eq!(schema, shaped);
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
@@ -2061,6 +2507,52 @@ mod tests {
             // A union of values, which the `oneOf` reading below takes.
             assert_eq!(read_schema(kept.clone()).0["oneOf"], kept["anyOf"]);
         }
+    }
+
+    #[test]
+    fn an_any_of_with_a_component_of_values_is_a_one_of() {
+        // As OpenAI writes its `ModelIds`.
+        let root = json!({"components": {"schemas": {
+            "ModelIdsShared": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["a"]}]},
+            "ModelIdsResponses": {"anyOf": [
+                {"$ref": "#/components/schemas/ModelIdsShared"},
+                {"type": "string", "enum": ["b"]}
+            ]},
+            "ModelIds": {"anyOf": [
+                {"$ref": "#/components/schemas/ModelIdsShared"},
+                {"$ref": "#/components/schemas/ModelIdsResponses"}
+            ]},
+            "Names": {"allOf": [{"$ref": "#/components/schemas/ModelIds"}]},
+            "Tags": {"type": ["array", "null"], "items": {"type": "string"}},
+            "Model": {"type": "object", "properties": {"id": {"type": "string"}}},
+            "Models": {"anyOf": [{"$ref": "#/components/schemas/Model"}, {"required": ["id"]}]}
+        }}});
+        let values = component_values(root.as_object().unwrap());
+        assert_eq!(
+            values.into_iter().collect::<Vec<_>>(),
+            [
+                "ModelIds",
+                "ModelIdsResponses",
+                "ModelIdsShared",
+                "Names",
+                "Tags"
+            ]
+        );
+
+        let alternatives = json!([
+            {"$ref": "#/components/schemas/Model"},
+            {"$ref": "#/components/schemas/ModelIdsShared"}
+        ]);
+        let (schema, warnings) = read_schema(json!({"anyOf": alternatives.clone()}));
+        assert_eq!(schema, json!({"oneOf": alternatives}));
+        assert!(
+            warnings[0]
+                .1
+                .contains("with `ModelIdsShared`, which is not an object,"),
+            "{warnings:?}"
+        );
+        let objects = json!({"anyOf": [{"$ref": "#/components/schemas/Model"}]});
+        assert_eq!(read_schema(objects.clone()).0, objects);
     }
 
     #[test]

@@ -113,43 +113,39 @@ impl Filling<'_> {
         }
     }
 
-    /// A schema that mixes keywords of several kinds. typify reads its
-    /// `allOf` first, then its properties, then a choice; so do samples.
+    /// A schema that mixes keywords of several kinds. typify merges its
+    /// `allOf` parts and its own members into one object, then that object
+    /// into each alternative of its `oneOf` or `anyOf`; so do samples.
     fn mixed(&mut self, any: &AnySchema, member: &str, depth: usize) -> Option<Value> {
         if let Some(value) = any.enumeration.first() {
             return Some(value.clone());
         }
-        if !any.all_of.is_empty() {
-            let mut parts: Vec<Value> = any
-                .all_of
-                .iter()
-                .map(|part| self.reference_or(part, member, depth))
-                .collect::<Option<_>>()?;
-            // typify merges the schema's own members into its `allOf`
-            // (intercom's replies: a base by `$ref`, and a required id).
-            if !any.properties.is_empty() || !any.required.is_empty() {
-                let own = ObjectType {
-                    properties: any.properties.clone(),
-                    required: any.required.clone(),
-                    ..ObjectType::default()
-                };
-                parts.push(self.object(&own, depth)?);
-            }
-            return merge(parts);
-        }
-        if !any.properties.is_empty() {
-            let object = ObjectType {
+        let mut parts: Vec<Value> = any
+            .all_of
+            .iter()
+            .map(|part| self.reference_or(part, member, depth))
+            .collect::<Option<_>>()?;
+        // intercom's replies: a base by `$ref`, and a required id.
+        if !any.properties.is_empty() || !any.required.is_empty() {
+            let own = ObjectType {
                 properties: any.properties.clone(),
                 required: any.required.clone(),
                 ..ObjectType::default()
             };
-            return self.object(&object, depth);
+            parts.push(self.object(&own, depth)?);
         }
-        let choice = any.one_of.iter().chain(&any.any_of).next();
-        match choice {
-            Some(choice) => self.reference_or(choice, member, depth),
-            None => Some(Value::Object(Map::new())),
+        // intercom's `CreateDataAttributeRequest` requires `data_type`,
+        // which only its alternatives describe: the first alternative that
+        // can be made completes the object (typify makes each a variant
+        // that holds the shared members too).
+        let mut choices = any.one_of.iter().chain(&any.any_of).peekable();
+        if choices.peek().is_some() {
+            parts.push(choices.find_map(|choice| self.reference_or(choice, member, depth))?);
         }
+        if parts.is_empty() {
+            return Some(Value::Object(Map::new()));
+        }
+        merge(parts)
     }
 
     fn array(&mut self, array: &ArrayType, member: &str, depth: usize) -> Option<Value> {
@@ -732,6 +728,46 @@ mod tests {
         );
         let mixed = of_component(&mixed, "Collaboration").unwrap();
         assert!(mixed["created_by"]["id"].is_string(), "{mixed}");
+    }
+
+    #[test]
+    fn an_alternative_completes_the_members_beside_its_one_of() {
+        // As intercom writes its `create_data_attribute_request`: shared
+        // members, a required `data_type` that only the alternatives
+        // describe, and an alternative that requires more.
+        let api = schemas(
+            r#"
+    Base:
+      type: object
+      properties:
+        model: {type: string}
+    Attribute:
+      type: object
+      required: [name, data_type]
+      properties:
+        name: {type: string}
+      oneOf:
+        - required: [options]
+          properties:
+            data_type: {enum: [options]}
+            options: {type: array, items: {type: string}}
+        - properties:
+            data_type: {enum: [string, integer]}
+    Derived:
+      allOf: [{$ref: '#/components/schemas/Base'}]
+      anyOf:
+        - required: [kind]
+          properties:
+            kind: {type: string, enum: [plain]}
+"#,
+        );
+        let attribute = of_component(&api, "Attribute").unwrap();
+        assert_eq!(attribute["data_type"], "options", "{attribute}");
+        assert!(attribute["options"].is_array(), "{attribute}");
+        assert!(attribute["name"].is_string(), "{attribute}");
+        let derived = of_component(&api, "Derived").unwrap();
+        assert_eq!(derived["kind"], "plain", "{derived}");
+        assert!(derived["model"].is_string(), "{derived}");
     }
 
     #[test]
