@@ -104,16 +104,13 @@ pub struct Options {
 /// [`generate`], with `options`. Warnings about the readings made of the
 /// spec come with the files, in [`CrateFiles::warnings`].
 ///
-/// Once progenitor made the types and operations, a second thread makes
-/// `src/mock.rs` and `src/operations.rs`, from progenitor's run for the
-/// mocks to their text, while this one makes `src/api.rs` and the rest. Of
-/// `api` they need the names of the types and the operations' methods,
-/// which cross over as text ([`emit::Handover`]): syntax trees cannot cross
-/// threads (proc-macro2's tokens are neither `Send` nor `Sync`), so each
-/// thread builds and lays out its own. Starting the thread only then costs
-/// nothing: progenitor's two runs could not overlap, since its guard holds
-/// the one panic hook while it runs; and a spec progenitor refuses is
-/// refused without a run for the mocks.
+/// A second thread makes `src/mock.rs` and `src/operations.rs`, from
+/// progenitor's run for the mocks (beside this thread's run for the types
+/// and operations) to their text, while this one makes `src/api.rs` and the
+/// rest. Of `api` they need the names of the types and the operations'
+/// methods, which cross over as text ([`emit::Handover`]): syntax trees
+/// cannot cross threads (proc-macro2's tokens are neither `Send` nor
+/// `Sync`), so each thread builds and lays out its own.
 pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> Result<CrateFiles> {
     let (mut document, mut warnings): (Document, Vec<Diagnostic>) =
         spec::read(spec_path, options.crate_name.as_deref())?;
@@ -121,29 +118,27 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
     warnings.extend(rewrite::misplaced_personal_data_marks(&document));
     let paged = spec::pagination::find(&document)?;
     let document = &document;
-    let ProgenitorCode { api, uses, several } = engine::generate(document)?;
-    let several = &several;
     let mut files = thread::scope(|scope| {
         let (send_handover, handover) = mpsc::channel();
         let second = thread::Builder::new()
             .name("mock and operations modules".to_owned())
             .stack_size(STACK_SIZE)
-            .spawn_scoped(scope, move || {
-                second_half(document, several, handover, spec_label)
-            })
+            .spawn_scoped(scope, move || second_half(document, handover, spec_label))
             .map_err(|error| Error::Generate {
                 path: document.path.clone(),
                 message: format!(
                     "cannot start a thread for the mock and operations modules: {error}"
                 ),
             })?;
-        let files = (|| {
+        let progenitor = engine::generate(document);
+        let refused = progenitor.is_err();
+        let files = progenitor.and_then(|ProgenitorCode { api, uses, several }| {
             let mut api: syn::File = rewrite::parse(api)?;
             // The second thread needs nothing the rewrites change: the
             // sooner it has it, the sooner it is done. It is gone only when
             // it failed, which its outcome says.
-            let response_enums = emit::response_enum_names(&api, several);
-            let _ = send_handover.send(emit::handover(&api, &response_enums));
+            let response_enums = emit::response_enum_names(&api, &several);
+            let _ = send_handover.send(emit::handover(&api, &response_enums, &several));
             rewrite::api(&mut api, document);
             let (streams, failures) = rewrite::plan_page_streams(&api, &paged, &document.requests);
             warnings.extend(spec::pagination::diagnostics(document, failures)?);
@@ -154,19 +149,21 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
                     || !streams.is_empty(),
                 ..uses
             };
-            emit::add_response_enums(&mut api, several, &response_enums);
+            emit::add_response_enums(&mut api, &several, &response_enums);
             let code: CrateCode =
                 emit::generate(document, api, uses, &streams, options.standalone)?;
             Ok(output::format(code, spec_label))
-        })();
+        });
         // Without the handover, the second thread stops waiting for it.
         drop(send_handover);
         let second = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        // progenitor's run for the mocks comes before the later stages of
-        // the rest, and so does its error.
+        // A spec progenitor refuses is refused by the run that finds the
+        // operation at fault; the run for the mocks comes before the later
+        // stages of the rest, and so does its error.
         match (files, second) {
+            (Err(error), _) if refused => Err(error),
             (_, Second::Progenitor(error)) | (Err(error), _) | (Ok(_), Second::Later(error)) => {
                 Err(error)
             }
@@ -206,11 +203,10 @@ enum Second {
 
 /// The `mock` and `operations` modules of `document`, laid out: the first
 /// from progenitor's expectations and the samples of the types, the second
-/// from the operations' methods; `several` are the operations with several
-/// success bodies. What they need of `api` comes through `handover`.
+/// from the operations' methods. What they need of `api` comes through
+/// `handover`.
 fn second_half(
     document: &Document,
-    several: &[engine::success_bodies::Several],
     handover: mpsc::Receiver<emit::Handover>,
     spec_label: &str,
 ) -> Second {
@@ -222,7 +218,7 @@ fn second_half(
         return Second::Unasked;
     };
     let modules = emit::mock_module(document, &handover, helpers).and_then(|mock| {
-        let operations = emit::operations_module(document, &handover, several)?;
+        let operations = emit::operations_module(document, &handover)?;
         Ok(Second::Modules {
             mock: output::rust_file(mock, spec_label),
             operations: output::rust_file(operations, spec_label),

@@ -75,11 +75,18 @@ pub(crate) struct Handover {
     methods: String,
     /// The names of the response enums, by `operationId`.
     response_enums: Vec<(String, String)>,
+    /// The operations with several success bodies.
+    several: Vec<Several>,
 }
 
-/// What [`Handover`] takes of `api`, with the response enums named in
-/// `response_enums` ([`response_enum_names`]), which join its types.
-pub(crate) fn handover(api: &syn::File, response_enums: &BTreeMap<String, Ident>) -> Handover {
+/// What [`Handover`] takes of `api`, with the response enums of `several`
+/// named in `response_enums` ([`response_enum_names`]), which join its
+/// types.
+pub(crate) fn handover(
+    api: &syn::File,
+    response_enums: &BTreeMap<String, Ident>,
+    several: &[Several],
+) -> Handover {
     let types = mock::type_names(api).into_iter().chain(
         response_enums
             .values()
@@ -92,6 +99,7 @@ pub(crate) fn handover(api: &syn::File, response_enums: &BTreeMap<String, Ident>
             .iter()
             .map(|(id, name)| (id.clone(), name.to_string()))
             .collect(),
+        several: several.to_vec(),
     }
 }
 
@@ -105,13 +113,8 @@ pub(crate) fn mock_module(
     mock::generate(document, &handover.types, helpers)
 }
 
-/// The `operations` module, from `handover` and `several`, the operations
-/// with several success bodies.
-pub(crate) fn operations_module(
-    document: &Document,
-    handover: &Handover,
-    several: &[Several],
-) -> Result<syn::File> {
+/// The `operations` module, from `handover`.
+pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Result<syn::File> {
     let path = Path::new("src/operations.rs");
     let methods: syn::ItemImpl =
         syn::parse_str(&handover.methods).map_err(|e| crate::Error::Unparsable {
@@ -133,7 +136,7 @@ pub(crate) fn operations_module(
         types,
         &document.api,
         &document.requests,
-        several,
+        &handover.several,
         &response_enums,
     );
     parse(path, tokens)

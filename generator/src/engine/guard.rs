@@ -1,6 +1,7 @@
 //! Runs progenitor so that a panic inside it becomes an error: silenced
 //! while it unwinds, and traced to the operation of the spec that causes it.
 
+use std::cell::Cell;
 use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
@@ -11,33 +12,37 @@ use crate::error::Error;
 use crate::spec::walk::{self, operation_slots};
 use crate::spec::{Document, escape};
 
-/// The panic hook is one per process; whoever replaces it holds this, so
-/// that two generations on two threads (tests) restore it in order.
-static HOOK: Mutex<()> = Mutex::new(());
+/// The panic hook is one per process. The first run of [`quietly`] puts a
+/// hook in place that silences the threads running one, the last puts the
+/// previous hook back; runs on two threads (the mocks' beside the rest's,
+/// tests) share it.
+static HOOK: Mutex<Quieting> = Mutex::new(Quieting {
+    runs: 0,
+    previous: None,
+});
 
 type Hook = Box<dyn Fn(&PanicHookInfo<'_>) + Sync + Send + 'static>;
+
+/// The runs of [`quietly`] under way, and the hook their hook replaced.
+struct Quieting {
+    runs: usize,
+    previous: Option<Arc<Hook>>,
+}
+
+thread_local! {
+    /// Whether this thread is running [`quietly`].
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
 
 /// Runs `f`, turning a panic into its message. The panic prints nothing on
 /// this thread (the default hook would write it to stderr, where the user
 /// would take it for a crash); panics on other threads print as usual.
 pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    let _guard = HOOK.lock().unwrap_or_else(PoisonError::into_inner);
-    let previous: Arc<Hook> = Arc::new(panic::take_hook());
-    let delegate = Arc::clone(&previous);
-    let quiet = thread::current().id();
-    panic::set_hook(Box::new(move |info| {
-        if thread::current().id() != quiet {
-            delegate(info);
-        }
-    }));
+    silence();
+    let was_quiet = QUIET.replace(true);
     let outcome = panic::catch_unwind(AssertUnwindSafe(f));
-    // Dropping our hook drops `delegate`, so the previous hook is ours
-    // alone again and goes back in place as it was.
-    drop(panic::take_hook());
-    match Arc::try_unwrap(previous) {
-        Ok(hook) => panic::set_hook(hook),
-        Err(shared) => panic::set_hook(Box::new(move |info| shared(info))),
-    }
+    QUIET.set(was_quiet);
+    unsilence();
     outcome.map_err(|payload| {
         if let Some(s) = payload.downcast_ref::<&str>() {
             (*s).to_owned()
@@ -47,6 +52,40 @@ pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
             "no message".to_owned()
         }
     })
+}
+
+/// Puts the silencing hook in place, unless a run has already.
+fn silence() {
+    let mut quieting = lock(&HOOK);
+    if quieting.runs == 0 {
+        let previous: Arc<Hook> = Arc::new(panic::take_hook());
+        let delegate = Arc::clone(&previous);
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET.get() {
+                delegate(info);
+            }
+        }));
+        quieting.previous = Some(previous);
+    }
+    quieting.runs += 1;
+}
+
+/// Puts the previous hook back after the last run.
+fn unsilence() {
+    let mut quieting = lock(&HOOK);
+    quieting.runs -= 1;
+    if quieting.runs > 0 {
+        return;
+    }
+    // Dropping our hook drops its delegate, so the previous hook is ours
+    // alone again and goes back in place as it was.
+    drop(panic::take_hook());
+    if let Some(previous) = quieting.previous.take() {
+        match Arc::try_unwrap(previous) {
+            Ok(hook) => panic::set_hook(hook),
+            Err(shared) => panic::set_hook(Box::new(move |info| shared(info))),
+        }
+    }
 }
 
 /// The error for a generation of `document` that failed with `why`
@@ -309,6 +348,35 @@ mod tests {
             quietly(|| std::panic::panic_any(3_u8)),
             Err("no message".to_owned())
         );
+    }
+
+    #[test]
+    fn runs_on_two_threads_at_once_each_keep_their_panic() {
+        let (first, second) = thread::scope(|scope| {
+            let run = |n: u32| {
+                scope.spawn(move || {
+                    (0..50)
+                        .map(|i| {
+                            quietly(|| -> u32 {
+                                if i % 2 == 0 { panic!("{n}") } else { n }
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+            };
+            let (first, second) = (run(1), run(2));
+            (first.join().unwrap(), second.join().unwrap())
+        });
+        for (n, outcomes) in [(1, first), (2, second)] {
+            for (i, outcome) in outcomes.into_iter().enumerate() {
+                let expected = if i % 2 == 0 {
+                    Err(n.to_string())
+                } else {
+                    Ok(n)
+                };
+                assert_eq!(outcome, expected);
+            }
+        }
     }
 
     #[test]
