@@ -7,7 +7,7 @@
 //! every crate with such a body. The public method encodes the body here and
 //! attaches it to the call; the transport sends it in place of progenitor's
 //! (empty) one. A member the spec's `encoding` asks to be written otherwise
-//! (repeated, delimited, as JSON) is named with its [`Style`].
+//! (repeated, delimited, as JSON) is named with its `Style`.
 
 // These return the crate's one `Error`, as every operation does.
 #![allow(clippy::result_large_err)]
