@@ -996,3 +996,137 @@ fn paging_read_without_a_mark_warns_when_it_cannot_stream_unless_turned_off() {
     let manifest = text_of(&files, "Cargo.toml");
     assert!(!manifest.contains("futures"), "{manifest}");
 }
+
+/// Form bodies: how each member's `encoding` is read, and where a reading
+/// is warned.
+const FORM_READINGS: &str = r##"openapi: 3.0.3
+info:
+  title: Forms
+  version: 1.0.0
+paths:
+  /searches:
+    post:
+      operationId: search
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              properties:
+                words: {type: array, items: {type: string}}
+                ids: {type: array, items: {type: integer}}
+                codes: {type: array, items: {type: string}}
+                kinds: {type: array, items: {type: string}}
+                expand: {type: array, items: {type: string}}
+                tags: {type: array, items: {type: string}}
+                range:
+                  type: object
+                  properties:
+                    from: {type: integer}
+                sort:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      field: {type: string}
+                unset:
+                  anyOf:
+                    - {type: object, additionalProperties: {type: string}}
+                    - {type: string, enum: ['']}
+            encoding:
+              words: {style: spaceDelimited}
+              ids: {style: pipeDelimited, explode: false}
+              codes: {style: form, explode: false}
+              kinds: {style: form}
+              expand: {style: deepObject, explode: true}
+              range: {style: spaceDelimited}
+              unset: {style: deepObject, explode: true}
+      responses:
+        '204':
+          description: Done.
+  /notes:
+    post:
+      operationId: writeNote
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              properties:
+                text: {type: string}
+            encoding:
+              text: {style: deepObject, explode: true}
+      responses:
+        '204':
+          description: Done.
+"##;
+
+#[test]
+fn form_members_are_written_as_their_encoding_says_and_readings_are_warned() {
+    let scratch = Scratch::new("form-readings");
+    let spec = scratch.file("forms.yaml", FORM_READINGS);
+    let files = generator::generate(&spec, "forms.yaml").expect("the forms generate");
+    let warnings: Vec<String> = files
+        .warnings()
+        .iter()
+        .filter(|w| w.message.starts_with("form member"))
+        .map(|w| {
+            let at = w.location.expect("every warning is located");
+            format!("{}:{} {} {}", at.line, at.column, w.pointer, w.message)
+        })
+        .collect();
+    // The list of objects with no `encoding`, and the object with a
+    // delimited style: both bracketed, and said so where the spec says it.
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    assert!(
+        warnings[0].starts_with(
+            "25:17 /paths/~1searches/post/requestBody/content/\
+             application~1x-www-form-urlencoded/schema/properties/sort form member `sort` is an \
+             object or a list of objects, and the body's `encoding` does not say how to write it"
+        ),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings[1].starts_with(
+            "41:15 /paths/~1searches/post/requestBody/content/\
+             application~1x-www-form-urlencoded/encoding/range form member `range` is an object or \
+             a list of objects, and `spaceDelimited` and `pipeDelimited` are for lists of scalars"
+        ),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings[1].contains("`range[key]=value`"),
+        "{}",
+        warnings[1]
+    );
+
+    // The lists of scalars, each as its style says: `spaceDelimited` and
+    // `style: form` leave `explode` to its default (false, and true).
+    let operations = text_of(&files, "src/operations.rs");
+    let styles = [
+        "(\"codes\", crate::runtime::forms::Style::Delimited(','))",
+        "(\"ids\", crate::runtime::forms::Style::Delimited('|'))",
+        "(\"kinds\", crate::runtime::forms::Style::Repeated)",
+        "(\"tags\", crate::runtime::forms::Style::Repeated)",
+        "(\"words\", crate::runtime::forms::Style::Delimited(' '))",
+    ];
+    let called = operations
+        .split("crate::runtime::forms::encode(")
+        .nth(1)
+        .expect("`search` encodes its form");
+    let called = &called[..called.find(")?;").expect("one call")];
+    let listed: Vec<&str> = called
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("(\""))
+        .map(|line| line.trim_end_matches(','))
+        .collect();
+    assert_eq!(listed, styles, "{called}");
+    // Only one body is written by the runtime: the note's `deepObject`
+    // scalar is `text=value` either way, which progenitor writes.
+    assert_eq!(operations.matches("forms::encode(").count(), 1);
+    let api = text_of(&files, "src/api.rs");
+    assert_eq!(api.matches(".form_urlencoded(&body)?").count(), 1, "{api}");
+    let manifest = text_of(&files, "Cargo.toml");
+    assert!(manifest.contains("serde_qs = \"1.1.3\""), "{manifest}");
+}

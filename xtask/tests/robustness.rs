@@ -192,26 +192,10 @@ components:
       responses:
         '204':
           description: Done.
-  /form:
-    post:
-      operationId: sendForm
-      requestBody:
-        content:
-          application/x-www-form-urlencoded:
-            schema:
-              type: object
-            encoding:
-              a:
-                contentType: text/plain
-      responses:
-        '204':
-          description: Done.
 "##,
         expected: &[
             "request-media.yaml:11:11: /paths/~1upload/post/requestBody/content/multipart~1form-data: \
              the POST /upload request body has no `schema`",
-            "request-media.yaml:26:13: /paths/~1form/post/requestBody/content/\
-             application~1x-www-form-urlencoded/encoding: `encoding` is not supported for form bodies",
         ],
     },
     Broken {

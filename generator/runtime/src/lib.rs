@@ -23,6 +23,10 @@ pub mod bodies;
 pub mod config;
 pub mod drift;
 pub mod error;
+// Only generated crates with form bodies of nested members call into it.
+#[cfg(feature = "forms")]
+#[allow(dead_code)]
+pub mod forms;
 pub mod open_enums;
 // Only generated crates with list operations the client streams call into it.
 #[cfg(feature = "pages")]

@@ -66,12 +66,16 @@ pub fn generate(document: &Document, uses: Uses) -> String {
             r#"{ version = "0.1.41", default-features = false, features = ["std"] }"#,
         ),
     ];
-    if !document.requests.is_empty() {
+    if document.requests.uses_bodies() {
         // The crate builds multipart forms, and streams files into them.
         let reqwest = dependencies.iter_mut().find(|(name, _)| *name == "reqwest");
         if let Some((_, spec)) = reqwest {
             *spec = r#"{ version = "0.13.5", default-features = false, features = ["json", "multipart", "query", "rustls", "stream"] }"#;
         }
+    }
+    if document.requests.uses_forms() {
+        // Form bodies with nested members, written as bracketed keys.
+        dependencies.push(("serde_qs", "\"1.1.3\""));
     }
     if uses.chrono {
         dependencies.push((

@@ -52,7 +52,7 @@ pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
          is written. A crate without a credential, or without some kind of body, leaves parts of \
          it unused.",
     );
-    let bodies_export = (!document.requests.is_empty()).then(|| {
+    let bodies_export = document.requests.uses_bodies().then(|| {
         quote!(
             pub use runtime::bodies::FilePart;
         )

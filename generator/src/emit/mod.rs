@@ -176,7 +176,11 @@ pub(crate) fn generate(
     if standalone {
         manifest.push_str(cargo_toml::STANDALONE_WORKSPACE);
     }
-    let verbatim = runtime::files(!document.requests.is_empty(), !streams.is_empty());
+    let verbatim = runtime::files(
+        document.requests.uses_bodies(),
+        document.requests.uses_forms(),
+        !streams.is_empty(),
+    );
     Ok(CrateCode {
         rust,
         verbatim,

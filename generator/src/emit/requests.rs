@@ -1,7 +1,7 @@
 //! The part of a public method that builds what progenitor cannot (see
-//! `spec::requests`): it takes the body's parts or bytes, or a parameter's
-//! typed value, and hands them to the crate's `bodies` runtime before
-//! progenitor's method sends the request.
+//! `spec::requests`): it takes the body's parts, fields or bytes, or a
+//! parameter's typed value, and hands them to the crate's `bodies` or
+//! `forms` runtime before progenitor's method sends the request.
 
 use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use syn::{FnArg, Ident, Pat, Type};
 
 use crate::rewrite::syntax::type_key;
-use crate::spec::requests::{JsonParameter, Multipart, RawBody, Requests};
+use crate::spec::requests::{Form, FormStyle, JsonParameter, Multipart, RawBody, Requests};
 
 /// The Rust types of the `types` module, by [`type_key`].
 pub struct TypeNames(pub Vec<(String, Ident)>);
@@ -60,6 +60,7 @@ pub fn adapt(
         RawBody::Multipart(multipart) => {
             multipart_body(sig, &mut docs, &operation, multipart, types, &mut input)
         }
+        RawBody::Form(form) => form_body(sig, &mut docs, &operation, form, types, &mut input),
         RawBody::Text { media_type } => {
             input(sig, quote!(body: String));
             docs.push(format!("`body`: the `{media_type}` text"));
@@ -150,6 +151,31 @@ fn multipart_body(
             #parts
             .finish(#operation)
             .await?;
+    }
+}
+
+fn form_body(
+    sig: &mut syn::Signature,
+    docs: &mut Arguments,
+    operation: &str,
+    form: &Form,
+    types: &TypeNames,
+    input: &mut impl FnMut(&mut syn::Signature, TokenStream),
+) -> TokenStream {
+    let ty = types.path(&form.fields);
+    input(sig, quote!(body: &'a #ty));
+    docs.push("`body`: the form's fields".to_owned());
+    let styles = form.styles.iter().map(|(name, style)| {
+        let style = match style {
+            FormStyle::Repeated => quote!(Repeated),
+            FormStyle::Delimited(separator) => quote!(Delimited(#separator)),
+            FormStyle::Json => quote!(Json),
+        };
+        quote!((#name, crate::runtime::forms::Style::#style))
+    });
+    quote! {
+        let (content_type, body) =
+            crate::runtime::forms::encode(#operation, body, &[#(#styles),*])?;
     }
 }
 

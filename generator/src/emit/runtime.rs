@@ -57,6 +57,18 @@ pub mod bodies;
     };
 }
 
+/// How the module root declares `forms`, for a crate with form bodies of
+/// nested members.
+macro_rules! forms {
+    () => {
+        "
+// Not every crate writes every style of member.
+#[allow(dead_code)]
+pub mod forms;
+"
+    };
+}
+
 /// How the module root declares `pages`, for a crate with page streams.
 macro_rules! pages {
     () => {
@@ -67,13 +79,17 @@ pub mod pages;
     };
 }
 
-/// The module roots: without optional modules, with `bodies`, with `pages`,
-/// with both.
-const MOD_RS: [&str; 4] = [
+/// The module roots, by which optional modules they declare: the index's
+/// bits are `bodies` (1), `forms` (2) and `pages` (4).
+const MOD_RS: [&str; 8] = [
     mod_rs!(),
     mod_rs!(bodies!()),
+    mod_rs!(forms!()),
+    mod_rs!(bodies!(), forms!()),
     mod_rs!(pages!()),
     mod_rs!(bodies!(), pages!()),
+    mod_rs!(forms!(), pages!()),
+    mod_rs!(bodies!(), forms!(), pages!()),
 ];
 
 /// The runtime's files that every crate gets, but for the module root:
@@ -112,6 +128,13 @@ const BODIES: (&str, &str) = (
     include_str!("../../runtime/src/bodies.rs"),
 );
 
+/// The runtime of form bodies with nested members: the runtime crate's
+/// `forms` feature.
+const FORMS: (&str, &str) = (
+    "src/runtime/forms.rs",
+    include_str!("../../runtime/src/forms.rs"),
+);
+
 /// The runtime of page streams: the runtime crate's `pages` feature.
 const PAGES: (&str, &str) = (
     "src/runtime/pages.rs",
@@ -119,13 +142,17 @@ const PAGES: (&str, &str) = (
 );
 
 /// Every runtime file of a generated crate, with `bodies` for a crate that
-/// builds request bodies itself and `pages` for one with page streams.
-pub fn files(bodies: bool, pages: bool) -> Vec<(&'static str, &'static str)> {
-    let root = MOD_RS[usize::from(bodies) + 2 * usize::from(pages)];
+/// builds request bodies itself, `forms` for one with form bodies of nested
+/// members and `pages` for one with page streams.
+pub fn files(bodies: bool, forms: bool, pages: bool) -> Vec<(&'static str, &'static str)> {
+    let root = MOD_RS[usize::from(bodies) + 2 * usize::from(forms) + 4 * usize::from(pages)];
     let mut files = vec![("src/runtime/mod.rs", root)];
     files.extend(FILES);
     if bodies {
         files.push(BODIES);
+    }
+    if forms {
+        files.push(FORMS);
     }
     if pages {
         files.push(PAGES);
@@ -155,7 +182,10 @@ mod tests {
             .collect();
         sources.push("src/runtime/mod.rs".to_owned());
         sources.sort();
-        let mut embedded: Vec<&str> = files(true, true).iter().map(|(path, _)| *path).collect();
+        let mut embedded: Vec<&str> = files(true, true, true)
+            .iter()
+            .map(|(path, _)| *path)
+            .collect();
         embedded.sort();
         assert_eq!(sources, embedded);
     }
@@ -165,6 +195,11 @@ mod tests {
                                  #[cfg(feature = \"bodies\")]\n\
                                  #[allow(dead_code)]\n\
                                  pub mod bodies;\n";
+    const FORMS_IN_LIB: &str = "// Only generated crates with form bodies of nested members call \
+                                into it.\n\
+                                #[cfg(feature = \"forms\")]\n\
+                                #[allow(dead_code)]\n\
+                                pub mod forms;\n";
     const PAGES_IN_LIB: &str = "// Only generated crates with list operations the client streams \
                                 call into it.\n\
                                 #[cfg(feature = \"pages\")]\n\
@@ -187,8 +222,14 @@ mod tests {
         };
         // The crate declares `bodies` behind its feature; the module root
         // only where a crate needs it.
-        assert!(lib.contains(BODIES_IN_LIB) && lib.contains(PAGES_IN_LIB));
-        let lib = code(&lib.replace(BODIES_IN_LIB, "").replace(PAGES_IN_LIB, ""));
+        assert!(
+            lib.contains(BODIES_IN_LIB) && lib.contains(FORMS_IN_LIB) && lib.contains(PAGES_IN_LIB)
+        );
+        let lib = code(
+            &lib.replace(BODIES_IN_LIB, "")
+                .replace(FORMS_IN_LIB, "")
+                .replace(PAGES_IN_LIB, ""),
+        );
         let tests = [
             "",
             "// What generated code names `crate::runtime` is the crate root here.",
@@ -203,11 +244,16 @@ mod tests {
         assert!(lib.ends_with(&tests.map(str::to_owned)), "{lib:#?}");
         assert_eq!(lib[..lib.len() - tests.len()], code(MOD_RS[0])[..]);
         // The optional modules only add their declarations.
-        for (root, extra) in
-            MOD_RS[1..]
-                .iter()
-                .zip([bodies!(), pages!(), concat!(bodies!(), pages!())])
-        {
+        let extras = [
+            bodies!(),
+            forms!(),
+            concat!(bodies!(), forms!()),
+            pages!(),
+            concat!(bodies!(), pages!()),
+            concat!(forms!(), pages!()),
+            concat!(bodies!(), forms!(), pages!()),
+        ];
+        for (root, extra) in MOD_RS[1..].iter().zip(extras) {
             assert_eq!(*root, format!("{}{extra}", MOD_RS[0]));
         }
     }

@@ -381,6 +381,49 @@ pub(super) fn document(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str,
     structured_headers(root, warn);
     parameters_with_one_rust_name(root, warn);
     responses_that_are_request_bodies(root, warn);
+    form_explode_defaults(root);
+}
+
+/// Writes out the `explode` that a form body's `encoding` leaves to its
+/// default, which depends on the `style` (true for `form`, the default
+/// style; false for the others): once the document is read, an absent
+/// `explode` and `explode: false` look alike. Not a reading, so no warning.
+fn form_explode_defaults(root: &mut Map<String, Value>) {
+    if let Some(Value::Object(paths)) = root.get_mut("paths") {
+        for item in paths.values_mut().filter_map(Value::as_object_mut) {
+            for (method, operation) in item.iter_mut() {
+                if super::walk::METHODS.contains(&method.as_str())
+                    && let Some(body) = operation.get_mut("requestBody")
+                {
+                    explode_defaults(body);
+                }
+            }
+        }
+    }
+    let shared = root
+        .get_mut("components")
+        .and_then(|components| components.get_mut("requestBodies"))
+        .and_then(Value::as_object_mut);
+    for body in shared.into_iter().flat_map(|bodies| bodies.values_mut()) {
+        explode_defaults(body);
+    }
+}
+
+fn explode_defaults(body: &mut Value) {
+    let encodings = body
+        .get_mut("content")
+        .and_then(|content| content.get_mut("application/x-www-form-urlencoded"))
+        .and_then(|media| media.get_mut("encoding"))
+        .and_then(Value::as_object_mut);
+    for encoding in encodings.into_iter().flat_map(|e| e.values_mut()) {
+        if let Value::Object(encoding) = encoding
+            && !encoding.contains_key("explode")
+        {
+            let style = encoding.get("style").and_then(Value::as_str);
+            let explode = matches!(style, None | Some("form"));
+            encoding.insert("explode".to_owned(), Value::Bool(explode));
+        }
+    }
 }
 
 /// Writes in place the responses that refer to a request body: its

@@ -16,16 +16,25 @@
 //!   is text;
 //! - a parameter with `application/json` content is typed from the
 //!   content's schema and sent as its JSON text; with any other media type
-//!   it is a string.
+//!   it is a string;
+//! - a form body with a member that is not a scalar (an object, a map, a
+//!   list) is written by the crate's `forms` runtime (serde_qs, bracketed
+//!   keys), with the member's `encoding` honoured where it can be: a list
+//!   of scalars is repeated (`style: form`, the default), delimited, or
+//!   indexed (`deepObject`: `expand[0]=customer`, as Stripe writes it); a
+//!   member with `contentType: application/json` is its JSON text; an object
+//!   or a list of objects whose `encoding` asks for anything but
+//!   `deepObject` (or says nothing) is still written as bracketed keys, the
+//!   one way that keeps its members apart.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
 use openapiv3::{
-    Components, MediaType, ObjectType, Parameter, ParameterData, ParameterSchemaOrContent,
-    ReferenceOr, RequestBody, Schema, SchemaData, SchemaKind, StringFormat, StringType, Type,
-    VariantOrUnknownOrEmpty,
+    AdditionalProperties, Components, Encoding, MediaType, ObjectType, Parameter, ParameterData,
+    ParameterSchemaOrContent, QueryStyle, ReferenceOr, RequestBody, Schema, SchemaData, SchemaKind,
+    StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
 };
 
 use super::media::{self, RequestKind};
@@ -43,9 +52,21 @@ pub(crate) struct Requests {
 }
 
 impl Requests {
-    /// Whether the crate needs the `bodies` runtime.
-    pub fn is_empty(&self) -> bool {
-        self.bodies.is_empty() && self.json_parameters.is_empty()
+    /// Whether the crate needs the `bodies` runtime (and reqwest's
+    /// `multipart` and `stream`).
+    pub fn uses_bodies(&self) -> bool {
+        !self.json_parameters.is_empty()
+            || self
+                .bodies
+                .values()
+                .any(|body| !matches!(body, RawBody::Form(_)))
+    }
+
+    /// Whether the crate needs the `forms` runtime (and serde_qs).
+    pub fn uses_forms(&self) -> bool {
+        self.bodies
+            .values()
+            .any(|body| matches!(body, RawBody::Form(_)))
     }
 }
 
@@ -58,6 +79,30 @@ pub(crate) enum RawBody {
     Bytes { media_type: String },
     /// A string of the `text/*` type `media_type`.
     Text { media_type: String },
+    /// `application/x-www-form-urlencoded` with nested members.
+    Form(Form),
+}
+
+/// A form body with nested members, which serde_urlencoded (progenitor's
+/// form encoding) cannot write.
+#[derive(Debug)]
+pub(crate) struct Form {
+    /// The component schema of the body.
+    pub fields: String,
+    /// The members not written as bracketed keys, with how they are.
+    pub styles: Vec<(String, FormStyle)>,
+}
+
+/// How a form member is written, where not as bracketed keys: the `Style`
+/// of the runtime's `forms` module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FormStyle {
+    /// `name=a&name=b`.
+    Repeated,
+    /// `name=a,b` with the separator.
+    Delimited(char),
+    /// `name=<JSON text>`.
+    Json,
 }
 
 /// The parts of a multipart body.
@@ -300,7 +345,26 @@ fn request_body(
         .as_ref()
         .and_then(|s| resolve_schema(components, s));
     match media::request_kind(&chosen) {
-        RequestKind::Json | RequestKind::Form => {}
+        RequestKind::Json => {}
+        RequestKind::Form => {
+            let form = form(
+                media,
+                &media_pointer,
+                operation_id,
+                components,
+                names,
+                warnings,
+            );
+            if let Some(form) = form {
+                return Sent::ByClient(RawBody::Form(form));
+            }
+            // Its members are scalars, `name=value` in every style, which
+            // progenitor writes; progenitor panics on any `encoding`.
+            if !media.encoding.is_empty() {
+                media.encoding.clear();
+                changed = true;
+            }
+        }
         RequestKind::OctetStream | RequestKind::Text => {
             let (format, what) = if media::request_kind(&chosen) == RequestKind::Text {
                 (VariantOrUnknownOrEmpty::Empty, "text (a `String`)")
@@ -522,6 +586,187 @@ fn multipart(
     }
 }
 
+/// The shape of a form member's values, as far as its encoding goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Shape {
+    /// A string, number or boolean: `name=value` in every style.
+    Scalar,
+    /// Any value (a schema without a type).
+    Unknown,
+    /// A list of scalars.
+    Scalars,
+    /// An object, a map, or a list of them.
+    Nested,
+}
+
+/// The form body of `media` as the `forms` runtime writes it, when a member
+/// is not a scalar or its `encoding` asks for JSON; `None` when progenitor's
+/// form encoding can write it.
+fn form(
+    media: &MediaType,
+    pointer: &str,
+    operation_id: &str,
+    components: &Components,
+    names: &mut Names,
+    warnings: &mut Diagnostics,
+) -> Option<Form> {
+    let reference = match &media.schema {
+        Some(ReferenceOr::Reference { reference }) => component_name::<Schema>(reference),
+        _ => None,
+    };
+    let schema = resolve_schema(components, media.schema.as_ref()?)?;
+    let SchemaKind::Type(Type::Object(object)) = &schema.schema_kind else {
+        return None;
+    };
+    let properties_pointer = match reference {
+        Some(name) => format!("/components/schemas/{}/properties", escape(name)),
+        None => format!("{pointer}/schema/properties"),
+    };
+    let mut nested = match &object.additional_properties {
+        Some(AdditionalProperties::Any(true)) => true,
+        Some(AdditionalProperties::Schema(values)) => {
+            resolve_schema(components, values).map(|s| shape(components, s, 0))
+                != Some(Shape::Scalar)
+        }
+        Some(AdditionalProperties::Any(false)) | None => false,
+    };
+    let mut styles = Vec::new();
+    for (name, property) in &object.properties {
+        let shape = property_schema(components, property)
+            .map_or(Shape::Unknown, |s| shape(components, s, 0));
+        nested |= shape != Shape::Scalar;
+        let encoding = media.encoding.get(name);
+        let located = match encoding {
+            Some(_) => format!("{pointer}/encoding/{}", escape(name)),
+            None => format!("{properties_pointer}/{}", escape(name)),
+        };
+        if let Some(style) = member_style(name, shape, encoding, &located, warnings) {
+            styles.push((name.clone(), style));
+        }
+    }
+    if !nested && styles.is_empty() {
+        return None;
+    }
+    let fields = match reference {
+        Some(name) => name.to_owned(),
+        // The name progenitor gives an inline body's type.
+        None => names.add(
+            &format!("{} body", operation_id.to_upper_camel_case()),
+            schema.clone(),
+        ),
+    };
+    Some(Form { fields, styles })
+}
+
+/// How the member `name` of `shape` is written, as its `encoding` says,
+/// where not as bracketed keys; a warning at `located` when the encoding
+/// asks for what cannot be written.
+fn member_style(
+    name: &str,
+    shape: Shape,
+    encoding: Option<&Encoding>,
+    located: &str,
+    warnings: &mut Diagnostics,
+) -> Option<FormStyle> {
+    if encoding
+        .and_then(|e| e.content_type.as_deref())
+        .is_some_and(media::is_json)
+    {
+        return Some(FormStyle::Json);
+    }
+    // Without an `encoding`, OpenAPI's default: `style: form`, exploded.
+    let (style, explode) = match encoding {
+        Some(encoding) => (encoding.style.clone(), encoding.explode),
+        None => (None, true),
+    };
+    match shape {
+        Shape::Scalar | Shape::Unknown => None,
+        Shape::Scalars => match (style, explode) {
+            (Some(QueryStyle::DeepObject), _) => None,
+            (_, true) => Some(FormStyle::Repeated),
+            (None | Some(QueryStyle::Form), false) => Some(FormStyle::Delimited(',')),
+            (Some(QueryStyle::SpaceDelimited), false) => Some(FormStyle::Delimited(' ')),
+            (Some(QueryStyle::PipeDelimited), false) => Some(FormStyle::Delimited('|')),
+        },
+        Shape::Nested => {
+            let asked = match (&style, explode) {
+                (Some(QueryStyle::DeepObject), _) => return None,
+                (None | Some(QueryStyle::Form), true) if encoding.is_none() => {
+                    "the body's `encoding` does not say how to write it (OpenAPI's default, \
+                     `style: form`, would write its members as fields of the body itself)"
+                }
+                (None | Some(QueryStyle::Form), true) => {
+                    "`style: form` would write its members as fields of the body itself"
+                }
+                (None | Some(QueryStyle::Form), false) => {
+                    "`style: form` without `explode` would write it as one comma-separated field"
+                }
+                (Some(QueryStyle::SpaceDelimited | QueryStyle::PipeDelimited), _) => {
+                    "`spaceDelimited` and `pipeDelimited` are for lists of scalars"
+                }
+            };
+            warnings.push(
+                located,
+                format!(
+                    "form member `{name}` is an object or a list of objects, and {asked}; the \
+                     generated client writes it as bracketed keys (`{name}[key]=value`, \
+                     `{name}[0][key]=value`), as `style: deepObject` does, which keeps its \
+                     members apart"
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// The shape of `schema`'s values; an `anyOf`, `oneOf` or `allOf` has the
+/// most nested shape of its alternatives.
+fn shape(components: &Components, schema: &Schema, depth: usize) -> Shape {
+    // Bounded: a schema that contains itself is at least this deep.
+    if depth > 16 {
+        return Shape::Unknown;
+    }
+    let of = |schemas: &[ReferenceOr<Schema>]| {
+        schemas
+            .iter()
+            .filter_map(|s| resolve_schema(components, s))
+            .map(|s| shape(components, s, depth + 1))
+            .max()
+            .unwrap_or(Shape::Unknown)
+    };
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(_)) => Shape::Nested,
+        SchemaKind::Type(Type::Array(array)) => {
+            let items = array
+                .items
+                .as_ref()
+                .and_then(|items| property_schema(components, items))
+                .map(|items| shape(components, items, depth + 1));
+            match items {
+                Some(Shape::Scalar) => Shape::Scalars,
+                _ => Shape::Nested,
+            }
+        }
+        SchemaKind::Type(_) => Shape::Scalar,
+        SchemaKind::AnyOf { any_of: schemas }
+        | SchemaKind::OneOf { one_of: schemas }
+        | SchemaKind::AllOf { all_of: schemas } => of(schemas),
+        SchemaKind::Any(any) if !any.properties.is_empty() => Shape::Nested,
+        SchemaKind::Any(_) | SchemaKind::Not { .. } => Shape::Unknown,
+    }
+}
+
+/// A property's (or list item's) schema, `$ref`s followed.
+fn property_schema<'a>(
+    components: &'a Components,
+    schema: &'a ReferenceOr<Box<Schema>>,
+) -> Option<&'a Schema> {
+    match schema {
+        ReferenceOr::Item(schema) => Some(schema),
+        ReferenceOr::Reference { reference } => resolve_reference(components, reference),
+    }
+}
+
 /// Rewrites a parameter described by `content` to one with a string
 /// `schema`; one given as JSON comes back, typed by a component schema
 /// named after `prefix` and itself when its schema is inline. A `$ref` to a
@@ -703,6 +948,47 @@ mod tests {
         assert_eq!(names.add("upload fields", any_schema()), "UploadFields3");
         assert_eq!(names.add("search filter", any_schema()), "SearchFilter");
         assert_eq!(names.added.len(), 3);
+    }
+
+    #[test]
+    fn a_form_member_has_the_most_nested_shape_of_its_alternatives() {
+        let schema = |json: serde_json::Value| -> Schema { serde_json::from_value(json).unwrap() };
+        let mut components = Components::default();
+        components.schemas.insert(
+            "Price".to_owned(),
+            ReferenceOr::Item(schema(serde_json::json!({"type": "object"}))),
+        );
+        let shape_of = |json| shape(&components, &schema(json), 0);
+        use serde_json::json;
+        assert_eq!(shape_of(json!({"type": "string"})), Shape::Scalar);
+        assert_eq!(
+            shape_of(json!({"type": "array", "items": {"type": "string"}})),
+            Shape::Scalars
+        );
+        assert_eq!(
+            shape_of(json!({"type": "array", "items": {"$ref": "#/components/schemas/Price"}})),
+            Shape::Nested
+        );
+        assert_eq!(
+            shape_of(json!({"type": "object", "additionalProperties": {"type": "string"}})),
+            Shape::Nested
+        );
+        // Stripe's way to unset: the value, or `""`.
+        assert_eq!(
+            shape_of(json!({"anyOf": [
+                {"type": "array", "items": {"type": "string"}},
+                {"type": "string", "enum": [""]}
+            ]})),
+            Shape::Scalars
+        );
+        assert_eq!(
+            shape_of(json!({"anyOf": [
+                {"$ref": "#/components/schemas/Price"},
+                {"type": "string", "enum": [""]}
+            ]})),
+            Shape::Nested
+        );
+        assert_eq!(shape_of(json!({})), Shape::Unknown);
     }
 
     #[test]

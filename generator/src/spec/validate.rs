@@ -449,6 +449,8 @@ impl Checks<'_> {
             kind,
             RequestKind::Json | RequestKind::Form | RequestKind::Multipart
         );
+        // `encoding` is not checked here: JSON's means nothing (`normalize`
+        // drops it), and `requests` reads a multipart or form body's.
         if typed && media.get("schema").is_none() {
             self.problem(
                 &media_pointer,
@@ -461,41 +463,6 @@ impl Checks<'_> {
                     } else {
                         "fields"
                     }
-                ),
-            );
-            return;
-        }
-        let has_encoding = media
-            .get("encoding")
-            .and_then(Value::as_object)
-            .is_some_and(|encoding| !encoding.is_empty());
-        // JSON `encoding` means nothing; `normalize` drops it. A multipart
-        // body's is read by `requests`; a raw body's schema is read there too.
-        if kind == RequestKind::Form && has_encoding {
-            let encoding = media.get("encoding").and_then(Value::as_object);
-            let fields: Vec<String> = encoding
-                .into_iter()
-                .flatten()
-                .map(|(field, how)| {
-                    let style = how.get("style").and_then(Value::as_str);
-                    let media_type = how.get("contentType").and_then(Value::as_str);
-                    match style.or(media_type) {
-                        Some(how) => format!("`{field}` ({how})"),
-                        None => format!("`{field}`"),
-                    }
-                })
-                .collect();
-            let shown = match fields.as_slice() {
-                [a, b, c, _, ..] => format!("{a}, {b}, {c}…"),
-                _ => fields.join(", "),
-            };
-            self.problem(
-                &format!("{media_pointer}/encoding"),
-                format!(
-                    "`encoding` is not supported for form bodies: it writes {shown} otherwise \
-                     than as `name=value` (a `deepObject` as `name[key]=value`), and \
-                     progenitor's form encoding (serde_urlencoded) writes only `name=value`, so \
-                     the requests would be wrong; remove `encoding` if the fields are plain"
                 ),
             );
         }
