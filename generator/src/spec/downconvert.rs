@@ -68,6 +68,7 @@ pub fn downconvert(source: &mut Source) -> Vec<Diagnostic> {
         nullable_unions: Vec::new(),
         component_names: Default::default(),
         known: Default::default(),
+        titles: Default::default(),
     };
     converter.document(&mut value);
     source.value = value;
@@ -91,6 +92,9 @@ struct Converter<'a> {
     component_names: BTreeSet<String>,
     /// What the readings of a schema know of the components.
     known: super::habits::Known,
+    /// The type names the components take, for the inline schemas of
+    /// `paths`.
+    titles: super::habits::Titles,
 }
 
 impl Converter<'_> {
@@ -167,6 +171,12 @@ impl Converter<'_> {
             }
             self.components(components);
         }
+        if let Some(Value::Object(paths)) = root.get_mut("paths") {
+            let mut titles = std::mem::take(&mut self.titles);
+            super::habits::body_type_names(paths, &mut titles, &mut |at, message| {
+                self.warn(at, message)
+            });
+        }
         self.hoist_defs(root);
         self.hoist_deep_references(root);
     }
@@ -241,7 +251,7 @@ impl Converter<'_> {
                     if let Value::Object(schemas) = member {
                         self.nullable_unions_written(schemas);
                         self.split_nullable_unions(schemas);
-                        super::habits::type_names(schemas, &mut |at, message| {
+                        self.titles = super::habits::type_names(schemas, &mut |at, message| {
                             self.warn(at, message)
                         });
                     }

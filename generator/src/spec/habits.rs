@@ -48,6 +48,10 @@
 //!   has (mistral's two `Input`s) gets a `title` of its own, after its
 //!   place (`ClassificationInput`): typify would give both the first one's
 //!   type;
+//! - and so does one in a request or response body of `paths` whose
+//!   `title` another inline schema of another shape has, there or in the
+//!   components (stripe's fifteen `transfer_data_specs` in four shapes;
+//!   [`body_type_names`]);
 //! - an inline schema whose type typify would name like a component
 //!   (property `$template` of `Classification` and the component
 //!   `ClassificationTemplate`) gets a `title` that names it apart: typify
@@ -85,7 +89,12 @@ use super::positions::escape;
 /// Gives a `title` to each inline schema of `schemas` whose type typify
 /// would name as it names a component, or makes it a component of its own
 /// when a `title` would not reach the type.
-pub(super) fn type_names(schemas: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+///
+/// Returns the names it saw taken, for [`body_type_names`].
+pub(super) fn type_names(
+    schemas: &mut Map<String, Value>,
+    warn: &mut dyn FnMut(&str, String),
+) -> Titles {
     let mut taken: BTreeMap<String, String> = schemas
         .keys()
         .map(|name| (variant_name(name), name.clone()))
@@ -126,6 +135,107 @@ pub(super) fn type_names(schemas: &mut Map<String, Value>, warn: &mut dyn FnMut(
     }
     for (name, schema) in hoisted {
         schemas.insert(name, schema);
+    }
+    Titles { taken, titled }
+}
+
+/// The type names of the components and of the inline schemas named by
+/// their `title`, as [`type_names`] leaves them.
+#[derive(Default)]
+pub(super) struct Titles {
+    taken: BTreeMap<String, String>,
+    titled: BTreeMap<String, (String, Map<String, Value>)>,
+}
+
+/// Gives a `title` of its own to each inline schema in the request and
+/// response bodies written in `paths` whose `title` an inline schema of
+/// another shape has, here or in the components (`titles`): typify would
+/// give both one type (stripe's fifteen `transfer_data_specs` in four
+/// shapes, and a request that sends the wrong members).
+pub(super) fn body_type_names(
+    paths: &mut Map<String, Value>,
+    titles: &mut Titles,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let mut hoisted = Vec::new();
+    let mut place = Place {
+        taken: &mut titles.taken,
+        titled: &mut titles.titled,
+        hoisted: &mut hoisted,
+        warn,
+    };
+    for (path, item) in paths.iter_mut() {
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for (method, operation) in item.iter_mut() {
+            let Some(stem) = operation
+                .get("operationId")
+                .and_then(Value::as_str)
+                .map(ToPascalCase::to_pascal_case)
+            else {
+                continue;
+            };
+            let pointer = format!("/paths/{}/{method}", escape(path));
+            let Some(operation) = operation.as_object_mut() else {
+                continue;
+            };
+            let mut bodies = Vec::new();
+            for (key, member) in operation.iter_mut() {
+                match (key.as_str(), member) {
+                    ("requestBody", body) => {
+                        bodies.push((
+                            format!("{stem}Body"),
+                            format!("{pointer}/requestBody"),
+                            body,
+                        ));
+                    }
+                    ("responses", Value::Object(responses)) => {
+                        for (status, response) in responses.iter_mut() {
+                            let at = format!("{pointer}/responses/{}", escape(status));
+                            bodies.push((format!("{stem}Response"), at, response));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for (base, at, body) in bodies {
+                let Some(Value::Object(content)) = body.get_mut("content") else {
+                    continue;
+                };
+                for (media, media_type) in content.iter_mut() {
+                    let at = format!("{at}/content/{}/schema", escape(media));
+                    if let Some(schema) = media_type.get_mut("schema") {
+                        titles_apart(schema, &base, &at, &mut place);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// [`title_apart`] for the inline members of `schema` (a type typify names
+/// `base`), and theirs.
+fn titles_apart(schema: &mut Value, base: &str, pointer: &str, place: &mut Place<'_>) {
+    let Some(Value::Object(properties)) = schema.get_mut("properties") else {
+        return;
+    };
+    for (property, member) in properties.iter_mut() {
+        let Some(inline) = member
+            .as_object_mut()
+            .filter(|m| !m.contains_key("$ref") && !names_a_reference(m))
+        else {
+            continue;
+        };
+        let at = format!("{pointer}/properties/{}", escape(property));
+        let name = match inline.get("title").and_then(Value::as_str) {
+            Some(title) => {
+                let title = variant_name(title);
+                title_apart(inline, title, base, property, &at, place)
+            }
+            None => variant_name(&format!("{base}_{}", property.to_snake_case())),
+        };
+        titles_apart(member, &name, &at, place);
     }
 }
 
@@ -2404,6 +2514,47 @@ mod tests {
             "ModelListData"
         );
         assert_eq!(said.len(), 1, "{said:?}");
+    }
+
+    #[test]
+    fn inline_body_schemas_of_one_title_and_two_shapes_get_two_names() {
+        let percent = json!({"title": "transfer_data_specs", "type": "object",
+                             "properties": {"amount_percent": {"type": "number"}}});
+        let amount = json!({"title": "transfer_data_specs", "type": "object",
+                            "properties": {"amount": {"type": "integer"}}});
+        let body = |member: &Value| {
+            json!({"content": {"application/x-www-form-urlencoded": {"schema": {
+                "type": "object", "properties": {"transfer_data": member}}}}})
+        };
+        let mut schemas = json!({"Subscription": {"type": "object", "properties": {
+            "transfer_data": percent}}});
+        let mut paths = json!({
+            "/v1/subscriptions": {"post": {"operationId": "PostSubscriptions",
+                                           "requestBody": body(&percent)}},
+            "/v1/charges/{charge}/capture": {"post": {"operationId": "PostChargesChargeCapture",
+                                                      "requestBody": body(&amount)}}
+        });
+        let mut said = Vec::new();
+        let mut warn = |pointer: &str, message: String| said.push((pointer.to_owned(), message));
+        let mut titles = type_names(schemas.as_object_mut().unwrap(), &mut warn);
+        body_type_names(paths.as_object_mut().unwrap(), &mut titles, &mut warn);
+        let title = |path: &str| {
+            paths[path]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]
+                ["schema"]["properties"]["transfer_data"]["title"]
+                .clone()
+        };
+        // The shape the component has keeps the title; the other gets its own.
+        assert_eq!(title("/v1/subscriptions"), "transfer_data_specs");
+        assert_eq!(
+            title("/v1/charges/{charge}/capture"),
+            "PostChargesChargeCaptureBodyTransferData"
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(
+            said[0].0,
+            "/paths/~1v1~1charges~1{charge}~1capture/post/requestBody/content/\
+             application~1x-www-form-urlencoded/schema/properties/transfer_data/title"
+        );
     }
 
     fn named(mut schemas: Value) -> (Value, Vec<(String, String)>) {
