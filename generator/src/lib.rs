@@ -108,7 +108,7 @@ pub struct Options {
 /// progenitor's run for the mocks (beside this thread's run for the types
 /// and operations) to their text, while this one makes `src/api.rs` and the
 /// rest. Of `api` they need the names of the types and the operations'
-/// methods, which cross over as text ([`emit::Handover`]): syntax trees
+/// methods, which cross over as text: syntax trees
 /// cannot cross threads (proc-macro2's tokens are neither `Send` nor
 /// `Sync`), so each thread builds and lays out its own.
 pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> Result<CrateFiles> {

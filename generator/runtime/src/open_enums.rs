@@ -2,7 +2,7 @@
 //! a string enumeration of the spec with one more variant, which keeps a
 //! value the spec does not list, so that a server that adds a value does not
 //! break decoding. The generator writes each enum with its variants, its
-//! wire values (`as_str`) and the values it lists (`listed`); [`open_enum!`]
+//! wire values (`as_str`) and the values it lists (`listed`); `open_enum!`
 //! writes the rest, the same for every one.
 
 /// Implements, for the open enum `$name` whose variant `$unlisted` keeps a
