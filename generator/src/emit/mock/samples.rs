@@ -120,6 +120,22 @@ impl Filling<'_> {
         if let Some(value) = any.enumeration.first() {
             return Some(value.clone());
         }
+        // A list written without `type: array` (OpenAI's `modalities`),
+        // which typify reads as a list.
+        if let Some(items) = &any.items
+            && any.properties.is_empty()
+            && any.all_of.is_empty()
+            && any.one_of.is_empty()
+            && any.any_of.is_empty()
+        {
+            let list = ArrayType {
+                items: Some(items.clone()),
+                min_items: any.min_items,
+                max_items: any.max_items,
+                unique_items: any.unique_items.unwrap_or(false),
+            };
+            return self.array(&list, member, depth);
+        }
         let mut parts: Vec<Value> = any
             .all_of
             .iter()
@@ -265,13 +281,19 @@ impl Filling<'_> {
             // Keywords of several kinds (`type: object` beside an `allOf`,
             // as box writes its users): each that is there must fit.
             SchemaKind::Any(any) => {
-                let typed = match any.typ.as_deref() {
-                    Some("object") => value.is_object(),
-                    Some("array") => value.is_array(),
-                    Some("string") => value.is_string(),
-                    Some("integer") => value.is_i64() || value.is_u64(),
-                    Some("number") => value.is_number(),
-                    Some("boolean") => value.is_boolean(),
+                let typed = match (any.typ.as_deref(), &any.items) {
+                    // A list written without `type: array`, too.
+                    (Some("array") | None, Some(items)) => value.as_array().is_some_and(|values| {
+                        values
+                            .iter()
+                            .all(|item| self.fits_reference(item, items, depth + 1))
+                    }),
+                    (Some("object"), _) => value.is_object(),
+                    (Some("array"), _) => value.is_array(),
+                    (Some("string"), _) => value.is_string(),
+                    (Some("integer"), _) => value.is_i64() || value.is_u64(),
+                    (Some("number"), _) => value.is_number(),
+                    (Some("boolean"), _) => value.is_boolean(),
                     _ => true,
                 };
                 let described = !any.properties.is_empty()
@@ -728,6 +750,30 @@ mod tests {
         );
         let mixed = of_component(&mixed, "Collaboration").unwrap();
         assert!(mixed["created_by"]["id"].is_string(), "{mixed}");
+    }
+
+    #[test]
+    fn a_list_without_its_type_is_a_list() {
+        // As OpenAI writes its `modalities`: `items` and no `type: array`.
+        let api = schemas(
+            r#"
+    Session:
+      type: object
+      properties:
+        modalities:
+          items: {type: string, enum: [text, audio]}
+        voices:
+          items: {type: string}
+          example: {name: ash}
+        tags:
+          items: {type: string}
+          example: [loud]
+"#,
+        );
+        let session = of_component(&api, "Session").unwrap();
+        assert_eq!(session["modalities"], json!(["text"]), "{session}");
+        assert_eq!(session["voices"], json!(["sample voices"]), "{session}");
+        assert_eq!(session["tags"], json!(["loud"]), "{session}");
     }
 
     #[test]
