@@ -24,6 +24,13 @@ use crate::spec::walk::{Component, component_name};
 /// an optional member is left out.
 const MAX_DEPTH: usize = 8;
 
+/// How many `$ref`s and compositions in a row the check of an example
+/// follows without going into the value (a cycle of `$ref`s, say) before it
+/// takes the value on trust. Going into a member or an item starts the count
+/// again: the value is finite, so the check ends (pagerduty's
+/// `ServiceOrchestration` example is wrong eleven levels down).
+const MAX_HOPS: usize = 16;
+
 /// The most items a sample list holds: a schema that asks for more
 /// (`minItems: 10000`) gets no sample.
 const MAX_ITEMS: usize = 256;
@@ -227,18 +234,16 @@ fn merge(parts: Vec<Value>) -> Option<Value> {
     }
 }
 
-/// A string of the schema's shape, or `None` where one cannot be invented
-/// with confidence: a `pattern` (the types check it when decoding), or a
-/// format whose value the length limits would spoil.
 /// Whether `value`, a spec's example or default, decodes into the type of a
 /// schema: the JSON type, the shape of the string formats that become Rust
 /// types (`uuid`, `date`, `date-time`), `null` only where the schema is
 /// nullable, and, through `$ref`s, the required members of objects and the
 /// items and members they hold (box's `created_by` example, a list where
-/// an object belongs). Deeper than [`MAX_DEPTH`] it is taken on trust.
+/// an object belongs). After [`MAX_HOPS`] steps in a row that do not go
+/// into the value, it is taken on trust.
 impl Filling<'_> {
-    fn fits(&self, value: &Value, schema: &Schema, depth: usize) -> bool {
-        if depth > MAX_DEPTH {
+    fn fits(&self, value: &Value, schema: &Schema, hops: usize) -> bool {
+        if hops > MAX_HOPS {
             return true;
         }
         if value.is_null() {
@@ -260,7 +265,7 @@ impl Filling<'_> {
                 array.items.as_ref().is_none_or(|schema| {
                     items
                         .iter()
-                        .all(|item| self.fits_reference(item, schema, depth + 1))
+                        .all(|item| self.fits_reference(item, schema, 0))
                 })
             }),
             SchemaKind::Type(Type::Object(object)) => self.fits_members(
@@ -268,15 +273,14 @@ impl Filling<'_> {
                 &object.properties,
                 &object.required,
                 object.additional_properties.as_ref(),
-                depth,
             ),
             SchemaKind::AllOf { all_of } => all_of
                 .iter()
-                .all(|part| self.fits_reference(value, part, depth + 1)),
+                .all(|part| self.fits_reference(value, part, hops + 1)),
             SchemaKind::OneOf { one_of: choices } | SchemaKind::AnyOf { any_of: choices } => {
                 choices
                     .iter()
-                    .any(|choice| self.fits_reference(value, choice, depth + 1))
+                    .any(|choice| self.fits_reference(value, choice, hops + 1))
             }
             // Keywords of several kinds (`type: object` beside an `allOf`,
             // as box writes its users): each that is there must fit.
@@ -286,7 +290,7 @@ impl Filling<'_> {
                     (Some("array") | None, Some(items)) => value.as_array().is_some_and(|values| {
                         values
                             .iter()
-                            .all(|item| self.fits_reference(item, items, depth + 1))
+                            .all(|item| self.fits_reference(item, items, 0))
                     }),
                     (Some("object"), _) => value.is_object(),
                     (Some("array"), _) => value.is_array(),
@@ -303,7 +307,7 @@ impl Filling<'_> {
                     choices.is_empty()
                         || choices
                             .iter()
-                            .any(|choice| self.fits_reference(value, choice, depth + 1))
+                            .any(|choice| self.fits_reference(value, choice, hops + 1))
                 };
                 typed
                     && (!described
@@ -312,12 +316,11 @@ impl Filling<'_> {
                             &any.properties,
                             &any.required,
                             any.additional_properties.as_ref(),
-                            depth,
                         ))
                     && any
                         .all_of
                         .iter()
-                        .all(|part| self.fits_reference(value, part, depth + 1))
+                        .all(|part| self.fits_reference(value, part, hops + 1))
                     && choice(&any.one_of)
                     && choice(&any.any_of)
             }
@@ -329,15 +332,15 @@ impl Filling<'_> {
         &self,
         value: &Value,
         schema: &ReferenceOr<T>,
-        depth: usize,
+        hops: usize,
     ) -> bool {
         match schema {
-            ReferenceOr::Item(schema) => self.fits(value, schema.borrow(), depth),
+            ReferenceOr::Item(schema) => self.fits(value, schema.borrow(), hops),
             ReferenceOr::Reference { reference } => {
                 let target = component_name::<Schema>(reference)
                     .and_then(|name| Schema::section(self.components).get(name));
                 match target {
-                    Some(target) => self.fits_reference(value, target, depth + 1),
+                    Some(target) => self.fits_reference(value, target, hops + 1),
                     // What the generator cannot look up, it does not judge.
                     None => true,
                 }
@@ -351,7 +354,6 @@ impl Filling<'_> {
         properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
         required: &[String],
         additional: Option<&AdditionalProperties>,
-        depth: usize,
     ) -> bool {
         let Some(members) = value.as_object() else {
             return false;
@@ -360,11 +362,11 @@ impl Filling<'_> {
             && members
                 .iter()
                 .all(|(name, member)| match (properties.get(name), additional) {
-                    (Some(schema), _) => self.fits_reference(member, schema, depth + 1),
+                    (Some(schema), _) => self.fits_reference(member, schema, 0),
                     // A map's values (intercom's `custom_attributes` of
                     // strings, whose example holds numbers).
                     (None, Some(AdditionalProperties::Schema(schema))) => {
-                        self.fits_reference(member, schema, depth + 1)
+                        self.fits_reference(member, schema, 0)
                     }
                     // typify denies unknown members there.
                     (None, Some(AdditionalProperties::Any(false))) => false,
@@ -412,6 +414,9 @@ fn is_date_time(text: &str) -> bool {
         && zoned
 }
 
+/// A string of the schema's shape, or `None` where one cannot be invented
+/// with confidence: a `pattern` (the types check it when decoding), or a
+/// format whose value the length limits would spoil.
 fn string(s: &StringType, member: &str) -> Option<Value> {
     if let Some(first) = s.enumeration.iter().flatten().next() {
         return Some(Value::String(first.clone()));
@@ -750,6 +755,47 @@ mod tests {
         );
         let mixed = of_component(&mixed, "Collaboration").unwrap();
         assert!(mixed["created_by"]["id"].is_string(), "{mixed}");
+    }
+
+    #[test]
+    fn examples_are_checked_all_the_way_down() {
+        // As pagerduty writes its orchestrations: a condition written as a
+        // string, where the schema has an object, far down the example.
+        let api = schemas(
+            r#"
+    Condition:
+      type: object
+      properties:
+        expression: {type: string}
+    Rule:
+      allOf:
+        - type: object
+          properties:
+            conditions: {type: array, items: {$ref: '#/components/schemas/Condition'}}
+    RuleSet:
+      allOf:
+        - type: object
+          properties:
+            rules: {type: array, items: {allOf: [{$ref: '#/components/schemas/Rule'}]}}
+    Path:
+      allOf:
+        - type: object
+          properties:
+            sets: {type: array, items: {allOf: [{$ref: '#/components/schemas/RuleSet'}]}}
+    Orchestration:
+      type: object
+      properties:
+        path: {allOf: [{$ref: '#/components/schemas/Path'}]}
+      example:
+        path: {sets: [{rules: [{conditions: ["event.severity matches 'critical'"]}]}]}
+"#,
+        );
+        let orchestration = of_component(&api, "Orchestration").unwrap();
+        let conditions = &orchestration["path"]["sets"][0]["rules"][0]["conditions"];
+        assert!(
+            conditions.as_array().unwrap().iter().all(Value::is_object),
+            "{orchestration}"
+        );
     }
 
     #[test]
