@@ -43,6 +43,7 @@ pub fn of_component(api: &OpenAPI, name: &str) -> Option<Value> {
     let mut filling = Filling {
         components,
         visiting: BTreeSet::from([name.to_owned()]),
+        examples: true,
     };
     filling.reference_or(schema, name, 0)
 }
@@ -51,6 +52,8 @@ struct Filling<'a> {
     components: &'a Components,
     /// Component schemas on the current path, to stop at recursion.
     visiting: BTreeSet<String>,
+    /// Whether the spec's examples and defaults are taken (where they fit).
+    examples: bool,
 }
 
 impl Filling<'_> {
@@ -85,7 +88,7 @@ impl Filling<'_> {
         if let Some(value) = given
             .into_iter()
             .flatten()
-            .find(|value| self.fits(value, schema, 0))
+            .find(|value| self.examples && self.fits(value, schema, 0))
         {
             return Some(value.clone());
         }
@@ -103,13 +106,7 @@ impl Filling<'_> {
             )),
             SchemaKind::Type(Type::Array(a)) => self.array(a, member, depth),
             SchemaKind::Type(Type::Object(o)) => self.object(o, depth),
-            SchemaKind::AllOf { all_of } => {
-                let parts: Vec<Value> = all_of
-                    .iter()
-                    .map(|part| self.reference_or(part, member, depth))
-                    .collect::<Option<_>>()?;
-                merge(parts)
-            }
+            SchemaKind::AllOf { all_of } => self.all_of(all_of, None, member, depth),
             SchemaKind::OneOf { one_of: choices } | SchemaKind::AnyOf { any_of: choices } => {
                 choices
                     .iter()
@@ -143,19 +140,15 @@ impl Filling<'_> {
             };
             return self.array(&list, member, depth);
         }
-        let mut parts: Vec<Value> = any
-            .all_of
-            .iter()
-            .map(|part| self.reference_or(part, member, depth))
-            .collect::<Option<_>>()?;
         // intercom's replies: a base by `$ref`, and a required id.
-        if !any.properties.is_empty() || !any.required.is_empty() {
-            let own = ObjectType {
-                properties: any.properties.clone(),
-                required: any.required.clone(),
-                ..ObjectType::default()
-            };
-            parts.push(self.object(&own, depth)?);
+        let own = (!any.properties.is_empty() || !any.required.is_empty()).then(|| ObjectType {
+            properties: any.properties.clone(),
+            required: any.required.clone(),
+            ..ObjectType::default()
+        });
+        let mut parts = Vec::new();
+        if !any.all_of.is_empty() || own.is_some() {
+            parts.push(self.all_of(&any.all_of, own.as_ref(), member, depth)?);
         }
         // intercom's `CreateDataAttributeRequest` requires `data_type`,
         // which only its alternatives describe: the first alternative that
@@ -169,6 +162,40 @@ impl Filling<'_> {
             return Some(Value::Object(Map::new()));
         }
         merge(parts)
+    }
+
+    /// The parts of an `allOf`, and the schema's own members beside them,
+    /// merged. An example of one part may describe members another part
+    /// describes otherwise (pagerduty's `ServiceOrchestration`: the example
+    /// sits on a part without the rules, written as strings where the other
+    /// part has objects): when the merge does not fit every part, the parts
+    /// are made again without the spec's examples.
+    fn all_of(
+        &mut self,
+        all_of: &[ReferenceOr<Schema>],
+        own: Option<&ObjectType>,
+        member: &str,
+        depth: usize,
+    ) -> Option<Value> {
+        let mut parts: Vec<Value> = all_of
+            .iter()
+            .map(|part| self.reference_or(part, member, depth))
+            .collect::<Option<_>>()?;
+        if let Some(own) = own {
+            parts.push(self.object(own, depth)?);
+        }
+        let merged = merge(parts)?;
+        if !self.examples
+            || all_of
+                .iter()
+                .all(|part| self.fits_reference(&merged, part, 0))
+        {
+            return Some(merged);
+        }
+        self.examples = false;
+        let invented = self.all_of(all_of, own, member, depth);
+        self.examples = true;
+        invented
     }
 
     fn array(&mut self, array: &ArrayType, member: &str, depth: usize) -> Option<Value> {
@@ -796,6 +823,37 @@ mod tests {
             conditions.as_array().unwrap().iter().all(Value::is_object),
             "{orchestration}"
         );
+    }
+
+    #[test]
+    fn an_example_on_one_part_of_an_all_of_must_fit_the_others() {
+        // As pagerduty writes its `ServiceOrchestration`: the example sits
+        // on a part that does not describe the rules.
+        let api = schemas(
+            r#"
+    Base:
+      type: object
+      properties:
+        rules:
+          type: array
+          items:
+            type: object
+            properties:
+              expression: {type: string}
+    Orchestration:
+      allOf:
+        - $ref: '#/components/schemas/Base'
+        - type: object
+          properties:
+            label: {type: string}
+          example:
+            label: critical
+            rules: ["event.severity matches 'critical'"]
+"#,
+        );
+        let orchestration = of_component(&api, "Orchestration").unwrap();
+        assert!(orchestration["rules"][0].is_object(), "{orchestration}");
+        assert!(orchestration["label"].is_string(), "{orchestration}");
     }
 
     #[test]
