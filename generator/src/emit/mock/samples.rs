@@ -243,15 +243,7 @@ fn merge(parts: Vec<Value>) -> Option<Value> {
     let mut last = None;
     for part in parts {
         match part {
-            Value::Object(members) => {
-                for (name, value) in members {
-                    // Null from a part that only requires the member gives
-                    // way to the value of a part that describes it.
-                    if !(value.is_null() && merged.contains_key(&name)) {
-                        merged.insert(name, value);
-                    }
-                }
-            }
+            Value::Object(members) => merge_members(&mut merged, members),
             other => last = Some(other),
         }
     }
@@ -439,6 +431,25 @@ fn is_date_time(text: &str) -> bool {
             })
         })
         && zoned
+}
+
+/// Merges the members of one part into those of the parts before it, as
+/// typify merges their schemas: a member two parts describe is merged too
+/// (pagerduty's `parent`, whose `id` one part types and the other only
+/// describes). Null, from a part that only requires the member, and `{}`,
+/// from a schema that says nothing of its type, give way to the value of a
+/// part that describes it.
+fn merge_members(merged: &mut Map<String, Value>, members: Map<String, Value>) {
+    for (name, value) in members {
+        match (merged.get_mut(&name), value) {
+            (Some(Value::Object(earlier)), Value::Object(later)) => merge_members(earlier, later),
+            (Some(_), Value::Null) => {}
+            (Some(_), Value::Object(later)) if later.is_empty() => {}
+            (_, value) => {
+                merged.insert(name, value);
+            }
+        }
+    }
 }
 
 /// A string of the schema's shape, or `None` where one cannot be invented
@@ -854,6 +865,32 @@ mod tests {
         let orchestration = of_component(&api, "Orchestration").unwrap();
         assert!(orchestration["rules"][0].is_object(), "{orchestration}");
         assert!(orchestration["label"].is_string(), "{orchestration}");
+
+        // Parts that both describe a member: its members are merged, and
+        // one part's type wins over the other's description.
+        let api = schemas(
+            r#"
+    Path:
+      allOf:
+        - type: object
+          properties:
+            parent:
+              type: object
+              properties:
+                id: {type: string}
+                self: {type: string, format: uri}
+        - type: object
+          properties:
+            parent:
+              properties:
+                id: {description: The service's id.}
+                type: {type: string, enum: [service_reference]}
+"#,
+        );
+        let path = of_component(&api, "Path").unwrap();
+        assert!(path["parent"]["id"].is_string(), "{path}");
+        assert!(path["parent"]["self"].is_string(), "{path}");
+        assert_eq!(path["parent"]["type"], "service_reference", "{path}");
     }
 
     #[test]
