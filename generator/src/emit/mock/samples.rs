@@ -24,6 +24,13 @@ use crate::spec::walk::{Component, component_name};
 /// an optional member is left out.
 const MAX_DEPTH: usize = 8;
 
+/// How many `$ref`s and compositions in a row the check of an example
+/// follows without going into the value (a cycle of `$ref`s, say) before it
+/// takes the value on trust. Going into a member or an item starts the count
+/// again: the value is finite, so the check ends (pagerduty's
+/// `ServiceOrchestration` example is wrong eleven levels down).
+const MAX_HOPS: usize = 16;
+
 /// The most items a sample list holds: a schema that asks for more
 /// (`minItems: 10000`) gets no sample.
 const MAX_ITEMS: usize = 256;
@@ -36,6 +43,7 @@ pub fn of_component(api: &OpenAPI, name: &str) -> Option<Value> {
     let mut filling = Filling {
         components,
         visiting: BTreeSet::from([name.to_owned()]),
+        examples: true,
     };
     filling.reference_or(schema, name, 0)
 }
@@ -44,6 +52,8 @@ struct Filling<'a> {
     components: &'a Components,
     /// Component schemas on the current path, to stop at recursion.
     visiting: BTreeSet<String>,
+    /// Whether the spec's examples and defaults are taken (where they fit).
+    examples: bool,
 }
 
 impl Filling<'_> {
@@ -78,7 +88,7 @@ impl Filling<'_> {
         if let Some(value) = given
             .into_iter()
             .flatten()
-            .find(|value| self.fits(value, schema, 0))
+            .find(|value| self.examples && self.fits(value, schema, 0))
         {
             return Some(value.clone());
         }
@@ -96,13 +106,7 @@ impl Filling<'_> {
             )),
             SchemaKind::Type(Type::Array(a)) => self.array(a, member, depth),
             SchemaKind::Type(Type::Object(o)) => self.object(o, depth),
-            SchemaKind::AllOf { all_of } => {
-                let parts: Vec<Value> = all_of
-                    .iter()
-                    .map(|part| self.reference_or(part, member, depth))
-                    .collect::<Option<_>>()?;
-                merge(parts)
-            }
+            SchemaKind::AllOf { all_of } => self.all_of(all_of, None, member, depth),
             SchemaKind::OneOf { one_of: choices } | SchemaKind::AnyOf { any_of: choices } => {
                 choices
                     .iter()
@@ -120,19 +124,31 @@ impl Filling<'_> {
         if let Some(value) = any.enumeration.first() {
             return Some(value.clone());
         }
-        let mut parts: Vec<Value> = any
-            .all_of
-            .iter()
-            .map(|part| self.reference_or(part, member, depth))
-            .collect::<Option<_>>()?;
-        // intercom's replies: a base by `$ref`, and a required id.
-        if !any.properties.is_empty() || !any.required.is_empty() {
-            let own = ObjectType {
-                properties: any.properties.clone(),
-                required: any.required.clone(),
-                ..ObjectType::default()
+        // A list written without `type: array` (OpenAI's `modalities`),
+        // which typify reads as a list.
+        if let Some(items) = &any.items
+            && any.properties.is_empty()
+            && any.all_of.is_empty()
+            && any.one_of.is_empty()
+            && any.any_of.is_empty()
+        {
+            let list = ArrayType {
+                items: Some(items.clone()),
+                min_items: any.min_items,
+                max_items: any.max_items,
+                unique_items: any.unique_items.unwrap_or(false),
             };
-            parts.push(self.object(&own, depth)?);
+            return self.array(&list, member, depth);
+        }
+        // intercom's replies: a base by `$ref`, and a required id.
+        let own = (!any.properties.is_empty() || !any.required.is_empty()).then(|| ObjectType {
+            properties: any.properties.clone(),
+            required: any.required.clone(),
+            ..ObjectType::default()
+        });
+        let mut parts = Vec::new();
+        if !any.all_of.is_empty() || own.is_some() {
+            parts.push(self.all_of(&any.all_of, own.as_ref(), member, depth)?);
         }
         // intercom's `CreateDataAttributeRequest` requires `data_type`,
         // which only its alternatives describe: the first alternative that
@@ -146,6 +162,40 @@ impl Filling<'_> {
             return Some(Value::Object(Map::new()));
         }
         merge(parts)
+    }
+
+    /// The parts of an `allOf`, and the schema's own members beside them,
+    /// merged. An example of one part may describe members another part
+    /// describes otherwise (pagerduty's `ServiceOrchestration`: the example
+    /// sits on a part without the rules, written as strings where the other
+    /// part has objects): when the merge does not fit every part, the parts
+    /// are made again without the spec's examples.
+    fn all_of(
+        &mut self,
+        all_of: &[ReferenceOr<Schema>],
+        own: Option<&ObjectType>,
+        member: &str,
+        depth: usize,
+    ) -> Option<Value> {
+        let mut parts: Vec<Value> = all_of
+            .iter()
+            .map(|part| self.reference_or(part, member, depth))
+            .collect::<Option<_>>()?;
+        if let Some(own) = own {
+            parts.push(self.object(own, depth)?);
+        }
+        let merged = merge(parts)?;
+        if !self.examples
+            || all_of
+                .iter()
+                .all(|part| self.fits_reference(&merged, part, 0))
+        {
+            return Some(merged);
+        }
+        self.examples = false;
+        let invented = self.all_of(all_of, own, member, depth);
+        self.examples = true;
+        invented
     }
 
     fn array(&mut self, array: &ArrayType, member: &str, depth: usize) -> Option<Value> {
@@ -193,15 +243,7 @@ fn merge(parts: Vec<Value>) -> Option<Value> {
     let mut last = None;
     for part in parts {
         match part {
-            Value::Object(members) => {
-                for (name, value) in members {
-                    // Null from a part that only requires the member gives
-                    // way to the value of a part that describes it.
-                    if !(value.is_null() && merged.contains_key(&name)) {
-                        merged.insert(name, value);
-                    }
-                }
-            }
+            Value::Object(members) => merge_members(&mut merged, members),
             other => last = Some(other),
         }
     }
@@ -211,18 +253,16 @@ fn merge(parts: Vec<Value>) -> Option<Value> {
     }
 }
 
-/// A string of the schema's shape, or `None` where one cannot be invented
-/// with confidence: a `pattern` (the types check it when decoding), or a
-/// format whose value the length limits would spoil.
 /// Whether `value`, a spec's example or default, decodes into the type of a
 /// schema: the JSON type, the shape of the string formats that become Rust
 /// types (`uuid`, `date`, `date-time`), `null` only where the schema is
 /// nullable, and, through `$ref`s, the required members of objects and the
 /// items and members they hold (box's `created_by` example, a list where
-/// an object belongs). Deeper than [`MAX_DEPTH`] it is taken on trust.
+/// an object belongs). After [`MAX_HOPS`] steps in a row that do not go
+/// into the value, it is taken on trust.
 impl Filling<'_> {
-    fn fits(&self, value: &Value, schema: &Schema, depth: usize) -> bool {
-        if depth > MAX_DEPTH {
+    fn fits(&self, value: &Value, schema: &Schema, hops: usize) -> bool {
+        if hops > MAX_HOPS {
             return true;
         }
         if value.is_null() {
@@ -244,7 +284,7 @@ impl Filling<'_> {
                 array.items.as_ref().is_none_or(|schema| {
                     items
                         .iter()
-                        .all(|item| self.fits_reference(item, schema, depth + 1))
+                        .all(|item| self.fits_reference(item, schema, 0))
                 })
             }),
             SchemaKind::Type(Type::Object(object)) => self.fits_members(
@@ -252,26 +292,31 @@ impl Filling<'_> {
                 &object.properties,
                 &object.required,
                 object.additional_properties.as_ref(),
-                depth,
             ),
             SchemaKind::AllOf { all_of } => all_of
                 .iter()
-                .all(|part| self.fits_reference(value, part, depth + 1)),
+                .all(|part| self.fits_reference(value, part, hops + 1)),
             SchemaKind::OneOf { one_of: choices } | SchemaKind::AnyOf { any_of: choices } => {
                 choices
                     .iter()
-                    .any(|choice| self.fits_reference(value, choice, depth + 1))
+                    .any(|choice| self.fits_reference(value, choice, hops + 1))
             }
             // Keywords of several kinds (`type: object` beside an `allOf`,
             // as box writes its users): each that is there must fit.
             SchemaKind::Any(any) => {
-                let typed = match any.typ.as_deref() {
-                    Some("object") => value.is_object(),
-                    Some("array") => value.is_array(),
-                    Some("string") => value.is_string(),
-                    Some("integer") => value.is_i64() || value.is_u64(),
-                    Some("number") => value.is_number(),
-                    Some("boolean") => value.is_boolean(),
+                let typed = match (any.typ.as_deref(), &any.items) {
+                    // A list written without `type: array`, too.
+                    (Some("array") | None, Some(items)) => value.as_array().is_some_and(|values| {
+                        values
+                            .iter()
+                            .all(|item| self.fits_reference(item, items, 0))
+                    }),
+                    (Some("object"), _) => value.is_object(),
+                    (Some("array"), _) => value.is_array(),
+                    (Some("string"), _) => value.is_string(),
+                    (Some("integer"), _) => value.is_i64() || value.is_u64(),
+                    (Some("number"), _) => value.is_number(),
+                    (Some("boolean"), _) => value.is_boolean(),
                     _ => true,
                 };
                 let described = !any.properties.is_empty()
@@ -281,7 +326,7 @@ impl Filling<'_> {
                     choices.is_empty()
                         || choices
                             .iter()
-                            .any(|choice| self.fits_reference(value, choice, depth + 1))
+                            .any(|choice| self.fits_reference(value, choice, hops + 1))
                 };
                 typed
                     && (!described
@@ -290,12 +335,11 @@ impl Filling<'_> {
                             &any.properties,
                             &any.required,
                             any.additional_properties.as_ref(),
-                            depth,
                         ))
                     && any
                         .all_of
                         .iter()
-                        .all(|part| self.fits_reference(value, part, depth + 1))
+                        .all(|part| self.fits_reference(value, part, hops + 1))
                     && choice(&any.one_of)
                     && choice(&any.any_of)
             }
@@ -307,15 +351,15 @@ impl Filling<'_> {
         &self,
         value: &Value,
         schema: &ReferenceOr<T>,
-        depth: usize,
+        hops: usize,
     ) -> bool {
         match schema {
-            ReferenceOr::Item(schema) => self.fits(value, schema.borrow(), depth),
+            ReferenceOr::Item(schema) => self.fits(value, schema.borrow(), hops),
             ReferenceOr::Reference { reference } => {
                 let target = component_name::<Schema>(reference)
                     .and_then(|name| Schema::section(self.components).get(name));
                 match target {
-                    Some(target) => self.fits_reference(value, target, depth + 1),
+                    Some(target) => self.fits_reference(value, target, hops + 1),
                     // What the generator cannot look up, it does not judge.
                     None => true,
                 }
@@ -329,7 +373,6 @@ impl Filling<'_> {
         properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
         required: &[String],
         additional: Option<&AdditionalProperties>,
-        depth: usize,
     ) -> bool {
         let Some(members) = value.as_object() else {
             return false;
@@ -338,11 +381,11 @@ impl Filling<'_> {
             && members
                 .iter()
                 .all(|(name, member)| match (properties.get(name), additional) {
-                    (Some(schema), _) => self.fits_reference(member, schema, depth + 1),
+                    (Some(schema), _) => self.fits_reference(member, schema, 0),
                     // A map's values (intercom's `custom_attributes` of
                     // strings, whose example holds numbers).
                     (None, Some(AdditionalProperties::Schema(schema))) => {
-                        self.fits_reference(member, schema, depth + 1)
+                        self.fits_reference(member, schema, 0)
                     }
                     // typify denies unknown members there.
                     (None, Some(AdditionalProperties::Any(false))) => false,
@@ -390,6 +433,28 @@ fn is_date_time(text: &str) -> bool {
         && zoned
 }
 
+/// Merges the members of one part into those of the parts before it, as
+/// typify merges their schemas: a member two parts describe is merged too
+/// (pagerduty's `parent`, whose `id` one part types and the other only
+/// describes). Null, from a part that only requires the member, and `{}`,
+/// from a schema that says nothing of its type, give way to the value of a
+/// part that describes it.
+fn merge_members(merged: &mut Map<String, Value>, members: Map<String, Value>) {
+    for (name, value) in members {
+        match (merged.get_mut(&name), value) {
+            (Some(Value::Object(earlier)), Value::Object(later)) => merge_members(earlier, later),
+            (Some(_), Value::Null) => {}
+            (Some(_), Value::Object(later)) if later.is_empty() => {}
+            (_, value) => {
+                merged.insert(name, value);
+            }
+        }
+    }
+}
+
+/// A string of the schema's shape, or `None` where one cannot be invented
+/// with confidence: a `pattern` (the types check it when decoding), or a
+/// format whose value the length limits would spoil.
 fn string(s: &StringType, member: &str) -> Option<Value> {
     if let Some(first) = s.enumeration.iter().flatten().next() {
         return Some(Value::String(first.clone()));
@@ -728,6 +793,128 @@ mod tests {
         );
         let mixed = of_component(&mixed, "Collaboration").unwrap();
         assert!(mixed["created_by"]["id"].is_string(), "{mixed}");
+    }
+
+    #[test]
+    fn examples_are_checked_all_the_way_down() {
+        // As pagerduty writes its orchestrations: a condition written as a
+        // string, where the schema has an object, far down the example.
+        let api = schemas(
+            r#"
+    Condition:
+      type: object
+      properties:
+        expression: {type: string}
+    Rule:
+      allOf:
+        - type: object
+          properties:
+            conditions: {type: array, items: {$ref: '#/components/schemas/Condition'}}
+    RuleSet:
+      allOf:
+        - type: object
+          properties:
+            rules: {type: array, items: {allOf: [{$ref: '#/components/schemas/Rule'}]}}
+    Path:
+      allOf:
+        - type: object
+          properties:
+            sets: {type: array, items: {allOf: [{$ref: '#/components/schemas/RuleSet'}]}}
+    Orchestration:
+      type: object
+      properties:
+        path: {allOf: [{$ref: '#/components/schemas/Path'}]}
+      example:
+        path: {sets: [{rules: [{conditions: ["event.severity matches 'critical'"]}]}]}
+"#,
+        );
+        let orchestration = of_component(&api, "Orchestration").unwrap();
+        let conditions = &orchestration["path"]["sets"][0]["rules"][0]["conditions"];
+        assert!(
+            conditions.as_array().unwrap().iter().all(Value::is_object),
+            "{orchestration}"
+        );
+    }
+
+    #[test]
+    fn an_example_on_one_part_of_an_all_of_must_fit_the_others() {
+        // As pagerduty writes its `ServiceOrchestration`: the example sits
+        // on a part that does not describe the rules.
+        let api = schemas(
+            r#"
+    Base:
+      type: object
+      properties:
+        rules:
+          type: array
+          items:
+            type: object
+            properties:
+              expression: {type: string}
+    Orchestration:
+      allOf:
+        - $ref: '#/components/schemas/Base'
+        - type: object
+          properties:
+            label: {type: string}
+          example:
+            label: critical
+            rules: ["event.severity matches 'critical'"]
+"#,
+        );
+        let orchestration = of_component(&api, "Orchestration").unwrap();
+        assert!(orchestration["rules"][0].is_object(), "{orchestration}");
+        assert!(orchestration["label"].is_string(), "{orchestration}");
+
+        // Parts that both describe a member: its members are merged, and
+        // one part's type wins over the other's description.
+        let api = schemas(
+            r#"
+    Path:
+      allOf:
+        - type: object
+          properties:
+            parent:
+              type: object
+              properties:
+                id: {type: string}
+                self: {type: string, format: uri}
+        - type: object
+          properties:
+            parent:
+              properties:
+                id: {description: The service's id.}
+                type: {type: string, enum: [service_reference]}
+"#,
+        );
+        let path = of_component(&api, "Path").unwrap();
+        assert!(path["parent"]["id"].is_string(), "{path}");
+        assert!(path["parent"]["self"].is_string(), "{path}");
+        assert_eq!(path["parent"]["type"], "service_reference", "{path}");
+    }
+
+    #[test]
+    fn a_list_without_its_type_is_a_list() {
+        // As OpenAI writes its `modalities`: `items` and no `type: array`.
+        let api = schemas(
+            r#"
+    Session:
+      type: object
+      properties:
+        modalities:
+          items: {type: string, enum: [text, audio]}
+        voices:
+          items: {type: string}
+          example: {name: ash}
+        tags:
+          items: {type: string}
+          example: [loud]
+"#,
+        );
+        let session = of_component(&api, "Session").unwrap();
+        assert_eq!(session["modalities"], json!(["text"]), "{session}");
+        assert_eq!(session["voices"], json!(["sample voices"]), "{session}");
+        assert_eq!(session["tags"], json!(["loud"]), "{session}");
     }
 
     #[test]
