@@ -46,6 +46,7 @@ mod output;
 pub mod report;
 mod rewrite;
 mod spec;
+mod timings;
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -55,6 +56,7 @@ pub use error::{Error, Result};
 pub use output::{CrateFiles, StaleFile, Written, write_file};
 pub use rewrite::{PERSONAL_DATA_EXTENSION, PersonalData, Reach};
 pub use spec::{Auth, CLIENT_EXTENSION, Diagnostic, Document, Location, Package};
+pub use timings::{Stage, Timings};
 
 pub mod walk {
     //! How a tool that reads a [`Document`](crate::Document) beside
@@ -73,6 +75,7 @@ pub mod walk {
 
 use emit::CrateCode;
 use engine::ProgenitorCode;
+use timings::Stopwatch;
 
 /// Generates the client crate for the spec at `spec_path`.
 ///
@@ -112,13 +115,25 @@ pub struct Options {
 /// cannot cross threads (proc-macro2's tokens are neither `Send` nor
 /// `Sync`), so each thread builds and lays out its own.
 pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> Result<CrateFiles> {
+    generate_timed(spec_path, spec_label, options).map(|(files, _)| files)
+}
+
+/// [`generate_with`], and how long each of its stages took on each thread.
+pub fn generate_timed(
+    spec_path: &Path,
+    spec_label: &str,
+    options: &Options,
+) -> Result<(CrateFiles, Timings)> {
+    let mut watch = Stopwatch::start("main");
     let (mut document, mut warnings): (Document, Vec<Diagnostic>) =
         spec::read(spec_path, options.crate_name.as_deref())?;
+    watch.lap("read and check the spec");
     warnings.extend(spec::normalize(&mut document));
     warnings.extend(rewrite::misplaced_personal_data_marks(&document));
     let paged = spec::pagination::find(&document)?;
+    watch.lap("normalize");
     let document = &document;
-    let mut files = thread::scope(|scope| {
+    let (mut files, second_stages) = thread::scope(|scope| {
         let (send_handover, handover) = mpsc::channel();
         let second = thread::Builder::new()
             .name("mock and operations modules".to_owned())
@@ -131,9 +146,11 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
                 ),
             })?;
         let progenitor = engine::generate(document);
+        watch.lap("progenitor");
         let refused = progenitor.is_err();
         let files = progenitor.and_then(|ProgenitorCode { api, uses, several }| {
             let mut api: syn::File = rewrite::parse(api)?;
+            watch.lap("parse progenitor's tokens");
             // The second thread needs nothing the rewrites change: the
             // sooner it has it, the sooner it is done. It is gone only when
             // it failed, which its outcome says.
@@ -152,17 +169,21 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
             emit::add_response_enums(&mut api, &several, &response_enums);
             let code: CrateCode =
                 emit::generate(document, api, uses, &streams, options.standalone)?;
-            Ok(output::format(code, spec_label))
+            watch.lap("rewrite and emit");
+            let files = output::format(code, spec_label);
+            watch.lap("lay out");
+            Ok(files)
         });
         // Without the handover, the second thread stops waiting for it.
         drop(send_handover);
-        let second = second
+        let (second, second_stages) = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        watch.lap("wait for the second thread");
         // A spec progenitor refuses is refused by the run that finds the
         // operation at fault; the run for the mocks comes before the later
         // stages of the rest, and so does its error.
-        match (files, second) {
+        let files = match (files, second) {
             (Err(error), _) if refused => Err(error),
             (_, Second::Progenitor(error)) | (Err(error), _) | (Ok(_), Second::Later(error)) => {
                 Err(error)
@@ -175,13 +196,18 @@ pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> R
             (Ok(_), Second::Unasked) => {
                 unreachable!("the handover is sent before `files` are made")
             }
-        }
+        };
+        files.map(|files| (files, second_stages))
     })?;
     // Located only now that every stage has found its own: the index of
     // positions was made meanwhile, on a thread of its own.
     spec::locate_all(&mut warnings, &document.positions);
     files.set_warnings(warnings);
-    Ok(files)
+    watch.lap("locate the warnings");
+    let mut timings = watch.finish();
+    timings.stages.extend(second_stages);
+    timings.stages.extend(document.positions.indexing());
+    Ok((files, timings))
 }
 
 /// The stack of the second thread: progenitor and the samples recurse as
@@ -209,20 +235,37 @@ fn second_half(
     document: &Document,
     handover: mpsc::Receiver<emit::Handover>,
     spec_label: &str,
+) -> (Second, Vec<Stage>) {
+    let mut watch = Stopwatch::start("second");
+    let second = modules(document, handover, spec_label, &mut watch);
+    (second, watch.into_stages())
+}
+
+fn modules(
+    document: &Document,
+    handover: mpsc::Receiver<emit::Handover>,
+    spec_label: &str,
+    watch: &mut Stopwatch,
 ) -> Second {
     let helpers = match engine::mocks(document) {
         Ok(helpers) => helpers,
         Err(error) => return Second::Progenitor(error),
     };
+    watch.lap("progenitor for the mocks");
     let Ok(handover) = handover.recv() else {
         return Second::Unasked;
     };
+    watch.lap("wait for the handover");
     let modules = emit::mock_module(document, &handover, helpers).and_then(|mock| {
+        watch.lap("emit the mock module");
         let operations = emit::operations_module(document, &handover)?;
-        Ok(Second::Modules {
+        watch.lap("emit the operations module");
+        let modules = Second::Modules {
             mock: output::rust_file(mock, spec_label),
             operations: output::rust_file(operations, spec_label),
-        })
+        };
+        watch.lap("lay out");
+        Ok(modules)
     });
     modules.unwrap_or_else(Second::Later)
 }

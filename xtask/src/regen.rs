@@ -38,6 +38,10 @@ pub struct Args {
     /// the newest committed one with another version, else HEAD's).
     #[arg(long, value_name = "REV")]
     since: Option<String>,
+    /// Print how long each stage of generation took on each thread, wall
+    /// and CPU time.
+    #[arg(long)]
+    timings: bool,
 }
 
 /// Runs `regen` and reports the outcome: success, stale files, or the
@@ -49,6 +53,7 @@ pub fn run(args: Args) -> ExitCode {
         check,
         crate_name,
         since,
+        timings,
     } = args;
     let (spec, out) = (spec.as_path(), out.as_path());
     if let Some(file) = file_in_the_way(out) {
@@ -59,7 +64,7 @@ pub fn run(args: Args) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    match regen(spec, out, check, crate_name, since.as_deref()) {
+    match regen(spec, out, check, crate_name, since.as_deref(), timings) {
         Ok(code) => code,
         Err(error) => {
             print_error(&error);
@@ -93,6 +98,7 @@ fn regen(
     check: bool,
     crate_name: Option<String>,
     since: Option<&str>,
+    timings: bool,
 ) -> Result<ExitCode, generator::Error> {
     let options = generator::Options {
         crate_name,
@@ -101,9 +107,12 @@ fn regen(
         standalone: !inside_project(out)
             .is_some_and(|relative| workspace::is_member(&project_root(), &relative)),
     };
-    let files = generator::generate_with(spec, &label(spec), &options)?;
+    let (files, stages) = generator::generate_timed(spec, &label(spec), &options)?;
     for warning in files.warnings() {
         eprintln!("warning: {warning}");
+    }
+    if timings {
+        eprintln!("{stages}");
     }
     let shown_out = shown(out);
     let review = changes::review(spec, &label(spec), since, &options, &files, out)?;

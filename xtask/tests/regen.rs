@@ -227,3 +227,71 @@ fn regen_from_another_directory_gives_the_same_bytes() {
         "{lib}"
     );
 }
+
+#[test]
+fn timings_give_every_stage_of_every_thread() {
+    let scratch = Scratch::new("timings");
+    let out = scratch.join("client");
+    let run = regen(
+        &project_root(),
+        &[
+            Path::new("--spec"),
+            &project_spec(),
+            Path::new("--out"),
+            &out,
+            Path::new("--timings"),
+        ],
+    );
+    assert!(run.success, "{}", run.describe());
+    // Rows are `thread  stage  wall  cpu`, columns two spaces or more apart.
+    let rows: Vec<Vec<&str>> = run
+        .stderr
+        .lines()
+        .map(|line| {
+            line.split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect()
+        })
+        .collect();
+    let stages: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|row| row.len() == 4 && row[0] != "thread")
+        .map(|row| (row[0], row[1]))
+        .collect();
+    for expected in [
+        ("main", "read and check the spec"),
+        ("main", "progenitor"),
+        ("main", "parse progenitor's tokens"),
+        ("main", "lay out"),
+        ("second", "progenitor for the mocks"),
+        ("second", "emit the mock module"),
+        ("positions", "index where members are written"),
+    ] {
+        assert!(
+            stages.contains(&expected),
+            "no {expected:?}:\n{}",
+            run.stderr
+        );
+    }
+    let millis = |cell: &str| cell.parse::<u64>().unwrap_or_else(|_| panic!("{cell}"));
+    let main: u64 = rows
+        .iter()
+        .filter(|row| row.len() == 4 && row[0] == "main")
+        .map(|row| millis(row[2]))
+        .sum();
+    let total = rows
+        .iter()
+        .find(|row| row.first() == Some(&"in all, wall"))
+        .map(|row| millis(row[1]))
+        .unwrap_or_else(|| panic!("no total:\n{}", run.stderr));
+    // Each row is rounded on its own: allow a millisecond a row.
+    assert!(main <= total + 8, "main's stages {main} ms > {total} ms");
+    // Without `--timings`, nothing of it.
+    let again = regen_into(&project_spec(), &out);
+    assert!(
+        !again.stderr.contains("in all, wall"),
+        "{}",
+        again.describe()
+    );
+}

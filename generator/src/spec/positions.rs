@@ -10,6 +10,8 @@ use std::thread::{self, JoinHandle};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
+use crate::timings::{Stage, Stopwatch};
+
 /// A 1-based line and column in the spec file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
@@ -35,6 +37,9 @@ pub struct Positions {
     index: Arc<Index>,
 }
 
+/// What the thread making an index gives: the index, and how long it took.
+type Indexed = (HashMap<String, Location>, Vec<Stage>);
+
 /// The index, made on the spot or on a thread of its own.
 #[derive(Debug, Default)]
 struct Index {
@@ -43,7 +48,9 @@ struct Index {
     // again.
     by_pointer: OnceLock<HashMap<String, Location>>,
     /// The thread making `by_pointer`, until someone needs it.
-    making: Mutex<Option<JoinHandle<HashMap<String, Location>>>>,
+    making: Mutex<Option<JoinHandle<Indexed>>>,
+    /// How long that thread took, once joined.
+    indexing: OnceLock<Vec<Stage>>,
 }
 
 impl Positions {
@@ -67,12 +74,18 @@ impl Positions {
         let own = text.to_owned();
         let making = thread::Builder::new()
             .name("spec positions".to_owned())
-            .spawn(move || by_pointer(&own));
+            .spawn(move || {
+                let mut watch = Stopwatch::start("positions");
+                let by_pointer = by_pointer(&own);
+                watch.lap("index where members are written");
+                (by_pointer, watch.into_stages())
+            });
         match making {
             Ok(making) => Positions {
                 index: Arc::new(Index {
                     by_pointer: OnceLock::new(),
                     making: Mutex::new(Some(making)),
+                    indexing: OnceLock::new(),
                 }),
             },
             // Without a thread, the index is made now.
@@ -120,10 +133,19 @@ impl Positions {
                 .and_then(|mut making| making.take());
             // A thread that panicked made no index: problems are then shown
             // by pointer alone, as for a file the indexer cannot read.
-            making
+            let (by_pointer, indexing) = making
                 .and_then(|making| making.join().ok())
-                .unwrap_or_default()
+                .unwrap_or_default();
+            let _ = self.index.indexing.set(indexing);
+            by_pointer
         })
+    }
+
+    /// How long the index took on its own thread, waiting for it if it is
+    /// still being made; nothing when it was made on the spot.
+    pub fn indexing(&self) -> Vec<Stage> {
+        self.by_pointer();
+        self.index.indexing.get().cloned().unwrap_or_default()
     }
 }
 
