@@ -135,6 +135,28 @@ async fn a_flat_form_is_still_a_form() {
     assert_eq!(request.url.path(), "/customers/cus_1");
     assert_eq!(fields(&request), pairs(&[("name", "Ada Lovelace")]));
 }
+
+/// progenitor's mocks expect every body as JSON; a form must be expected as
+/// the form the client sends.
+#[tokio::test]
+async fn the_mock_expects_a_flat_form_as_the_client_sends_it() {
+    use checkouts::mock::{MockServer, MockServerExt};
+
+    let server = MockServer::start_async().await;
+    let body = types::RenameCustomerBody { name: "Ada & Co = 100%+".to_owned() };
+    let renamed = server.rename_customer(|when, then| {
+        when.id("cus_1").body(&body);
+        then.no_content();
+    });
+    let client = Client::builder().base_url(server.base_url()).build().unwrap();
+    client.rename_customer("cus_1", &body).await.unwrap();
+    renamed.assert();
+    // Another name is another body, which the expectation does not take.
+    let other = types::RenameCustomerBody { name: "Ada".to_owned() };
+    let error = client.rename_customer("cus_1", &other).await.unwrap_err();
+    assert!(error.is_not_found(), "{error}");
+    renamed.assert_calls(1);
+}
 "##;
 
 #[test]
@@ -158,6 +180,11 @@ fn nested_form_members_are_sent_as_bracketed_keys() {
     assert_eq!(api.matches(".form_urlencoded(&body)?").count(), 1, "{api}");
     let manifest = fs::read_to_string(out.join("Cargo.toml")).unwrap();
     assert!(manifest.contains("serde_qs = "), "{manifest}");
+    // The mock's expectation of the flat form writes it as the client does.
+    assert!(
+        manifest.contains(r#"mock = ["dep:httpmock", "dep:regex", "dep:serde_urlencoded"]"#),
+        "{manifest}"
+    );
     assert!(!manifest.contains("multipart"), "{manifest}");
     assert!(out.join("src/runtime/forms.rs").exists());
     assert!(!out.join("src/runtime/bodies.rs").exists());
@@ -172,6 +199,6 @@ fn nested_form_members_are_sent_as_bracketed_keys() {
     );
     let (stdout, shown) = (&run.stdout, run.describe());
     assert!(run.success, "{shown}");
-    assert!(stdout.contains("test result: ok. 3 passed"), "{shown}");
+    assert!(stdout.contains("test result: ok. 4 passed"), "{shown}");
     assert!(!run.stderr.contains("warning:"), "{shown}");
 }

@@ -172,6 +172,25 @@ async fn raw_bodies_go_as_they_are_with_their_media_type() {
     assert_eq!(request.body, [1, 2, 3]);
 }
 
+/// progenitor's mocks expect an octet-stream body as JSON; it must be
+/// expected as the bytes the client sends.
+#[tokio::test]
+async fn the_mock_expects_octets_as_the_client_sends_them() {
+    use media_lab::mock::{MockServer, MockServerExt};
+
+    let server = MockServer::start_async().await;
+    let sent = server.send_octets(|when, then| {
+        when.body([0u8, 0xff, 7]);
+        then.no_content();
+    });
+    let client = Client::builder().base_url(server.base_url()).build().unwrap();
+    client.send_octets(vec![0u8, 0xff, 7]).await.unwrap();
+    sent.assert();
+    let error = client.send_octets(vec![0u8, 0xff]).await.unwrap_err();
+    assert!(error.is_not_found(), "{error}");
+    sent.assert_calls(1);
+}
+
 #[tokio::test]
 async fn a_range_lets_the_caller_name_the_type_within_it() {
     let (server, client) = serve(204, None).await;
@@ -267,8 +286,8 @@ fn bodies_and_parameters_progenitor_cannot_send_are_sent_as_the_spec_says() {
     );
     let (stdout, shown) = (&run.stdout, run.describe());
     assert!(run.success, "{shown}");
-    // All seven calls ran, none filtered out or skipped, and the unit tests.
-    assert!(stdout.contains("test result: ok. 7 passed"), "{shown}");
+    // All eight calls ran, none filtered out or skipped, and the unit tests.
+    assert!(stdout.contains("test result: ok. 8 passed"), "{shown}");
     assert!(
         stdout.contains("ranges_accept_what_they_cover ... ok"),
         "{shown}"

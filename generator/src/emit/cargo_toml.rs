@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::engine::Uses;
+use crate::spec::media::RequestKind;
 use crate::spec::{DevDependency, Document, TomlValue};
 
 /// The `progenitor-client` release that matches the progenitor this
@@ -77,6 +78,17 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         // Form bodies with nested members, written as bracketed keys.
         dependencies.push(("serde_qs", "\"1.1.3\""));
     }
+    // What the mocks expect of a form body progenitor's client sends: the
+    // text it writes, with the crate it writes it with.
+    let flat_forms = crate::spec::requests::sent_by_progenitor(&document.api)
+        .values()
+        .any(|kind| *kind == RequestKind::Form);
+    if flat_forms {
+        dependencies.push((
+            "serde_urlencoded",
+            r#"{ version = "0.7.1", optional = true }"#,
+        ));
+    }
     if uses.chrono {
         dependencies.push((
             "chrono",
@@ -130,10 +142,16 @@ pub fn generate(document: &Document, uses: Uses) -> String {
     for (name, spec) in dependencies {
         let _ = writeln!(toml, "{name} = {spec}");
     }
-    toml.push_str(
+    let mock = if flat_forms {
+        r#"["dep:httpmock", "dep:regex", "dep:serde_urlencoded"]"#
+    } else {
+        r#"["dep:httpmock", "dep:regex"]"#
+    };
+    let _ = write!(
+        toml,
         "\n[features]\n\
          # Typed httpmock expectations and sample values, for applications' tests.\n\
-         mock = [\"dep:httpmock\", \"dep:regex\"]\n",
+         mock = {mock}\n",
     );
     toml.push_str("\n[dev-dependencies]\n");
     // The generated code's own test decodes every sample of `mock`, so

@@ -8,6 +8,7 @@ pub(crate) mod samples;
 use std::collections::HashMap;
 use std::path::Path;
 
+use heck::ToSnakeCase;
 use openapiv3::OpenAPI;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -18,6 +19,8 @@ use crate::error::Result;
 use crate::output::comment;
 use crate::rewrite::syntax::{parse, type_key};
 use crate::spec::Document;
+use crate::spec::media::RequestKind;
+use crate::spec::requests::sent_by_progenitor;
 
 /// The code of the `mock` module. `types` are the types of the generated
 /// `types` module the samples are decoded into, by [`type_key`] with their
@@ -30,8 +33,25 @@ pub fn generate(
 ) -> Result<syn::File> {
     let path = Path::new("src/mock.rs");
     let mut helpers = parse(path, helpers)?;
-    let mut mend = Mend::default();
+    let mut mend = Mend {
+        bodies: sent_by_progenitor(&document.api)
+            .into_iter()
+            .map(|(id, kind)| (id.to_snake_case(), kind))
+            .collect(),
+        ..Mend::default()
+    };
     mend.visit_file_mut(&mut helpers);
+    let form_text = mend.form_text.then(|| {
+        quote! {
+            /// A form body as the client writes it: with serde_urlencoded, as
+            /// progenitor's client does, so that the texts are the same.
+            fn form_text<T: ::serde::Serialize>(value: &T) -> String {
+                ::serde_urlencoded::to_string(value).unwrap_or_else(|error| {
+                    panic!("the body cannot be written as a form, nor sent: {error}")
+                })
+            }
+        }
+    });
     let wire_text = mend.wire_text.then(|| {
         quote! {
             /// A parameter as the client puts it on the wire: a string as it
@@ -114,6 +134,7 @@ pub fn generate(
         path,
         quote! {
             #wire_text
+            #form_text
 
             /// Sample values of every schema the spec names, for tests to start from.
             pub mod samples {
@@ -127,18 +148,75 @@ pub fn generate(
     Ok(file)
 }
 
-/// Mends two habits of progenitor's httpmock code that do not compile for
+/// Mends habits of progenitor's httpmock code. Two do not compile for
 /// every spec: it turns parameters into text with `to_string()`, which
 /// typify's untagged enums lack (the client itself serializes them), and it
 /// passes bodies to `json_body_obj`, which takes a reference, by value when
-/// their type looks `Copy` (open enums are not).
+/// their type looks `Copy` (open enums are not). One never matches: it
+/// expects every body as JSON, a form or bytes too; those are expected as
+/// the client sends them.
 #[derive(Default)]
 struct Mend {
+    /// How progenitor's client sends the bodies it does not send as JSON,
+    /// by the snake case of the operationId, as progenitor names methods.
+    bodies: HashMap<String, RequestKind>,
+    /// How the operation whose `…When` type is being visited sends its
+    /// body, when not as JSON.
+    body: Option<RequestKind>,
     /// Whether some code now calls the `wire_text` function.
     wire_text: bool,
+    /// Whether some code now calls the `form_text` function.
+    form_text: bool,
 }
 
 impl VisitMut for Mend {
+    fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
+        // progenitor's `{Operation}When`: the expectations of a request.
+        let operation = match &*item.self_ty {
+            syn::Type::Path(path) => path.path.get_ident().map(ToString::to_string),
+            _ => None,
+        };
+        self.body = operation
+            .as_deref()
+            .and_then(|name| name.strip_suffix("When"))
+            .and_then(|operation| self.bodies.get(&operation.to_snake_case()))
+            .copied();
+        visit_mut::visit_item_impl_mut(self, item);
+        self.body = None;
+    }
+
+    fn visit_impl_item_fn_mut(&mut self, method: &mut syn::ImplItemFn) {
+        if method.sig.ident != "body" {
+            return visit_mut::visit_impl_item_fn_mut(self, method);
+        }
+        match self.body {
+            Some(RequestKind::Form) => {
+                self.form_text = true;
+                method.block = syn::parse_quote!({
+                    Self(
+                        self.0
+                            .header("content-type", "application/x-www-form-urlencoded")
+                            .body(crate::mock::form_text(&value)),
+                    )
+                });
+            }
+            Some(RequestKind::OctetStream) => {
+                // progenitor types these bodies as JSON values; the client
+                // sends bytes.
+                method.sig.inputs = syn::parse_quote!(self, value: impl AsRef<[u8]>);
+                method.block = syn::parse_quote!({
+                    let expected = value.as_ref().to_vec();
+                    Self(
+                        self.0
+                            .header("content-type", "application/octet-stream")
+                            .is_true(move |request| request.body_ref() == expected.as_slice()),
+                    )
+                });
+            }
+            _ => visit_mut::visit_impl_item_fn_mut(self, method),
+        }
+    }
+
     fn visit_item_use_mut(&mut self, item: &mut syn::ItemUse) {
         // progenitor imports the crate's root whether or not the helpers
         // name one of its types.

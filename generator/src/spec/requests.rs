@@ -32,14 +32,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, Components, Encoding, MediaType, ObjectType, Parameter, ParameterData,
-    ParameterSchemaOrContent, QueryStyle, ReferenceOr, RequestBody, Schema, SchemaData, SchemaKind,
-    StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, Components, Encoding, MediaType, ObjectType, OpenAPI, Parameter,
+    ParameterData, ParameterSchemaOrContent, QueryStyle, ReferenceOr, RequestBody, Schema,
+    SchemaData, SchemaKind, StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
 };
 
 use super::media::{self, RequestKind};
 use super::positions::escape;
-use super::walk::{component_name, item_operations_mut};
+use super::walk::{self, component_name, item_operations_mut};
 use super::{Diagnostic, Diagnostics, Document};
 
 /// What the generated client sends itself, by operationId.
@@ -68,6 +68,21 @@ impl Requests {
             .values()
             .any(|body| matches!(body, RawBody::Form(_)))
     }
+}
+
+/// The bodies progenitor sends other than as JSON (forms of scalars,
+/// octet-stream, plain text), by operationId. Each has one media type left
+/// once the document is normalized. progenitor's mock expectations match
+/// the first two as JSON, which the mock module mends.
+pub(crate) fn sent_by_progenitor(api: &OpenAPI) -> BTreeMap<&str, RequestKind> {
+    walk::operations(api)
+        .filter_map(|(_, _, operation)| {
+            let id = operation.operation_id.as_deref()?;
+            let body = walk::resolve(api, operation.request_body.as_ref()?).ok()?;
+            let kind = media::request_kind(body.content.keys().next()?);
+            (kind != RequestKind::Json).then_some((id, kind))
+        })
+        .collect()
 }
 
 /// A request body the public method takes and builds.
