@@ -34,6 +34,9 @@
 //!   describe members it does not (linode's pages: one part has `data`, the
 //!   other `page` and `pages`, each closed) is left out: no object could
 //!   have both, and typify would make a struct of no members;
+//! - a member that one part of an `allOf` types `number` and another
+//!   `integer` (github's `workflow_job.run_id`) is an integer in both:
+//!   typify would leave it out, or make a type no value decodes into;
 //! - an `anyOf` or `oneOf` whose alternatives only list `required` members
 //!   (intercom's "an `id`, a `user_id` or an `email`") is left out, and the
 //!   members every alternative requires are required: typify reads each
@@ -1031,6 +1034,7 @@ pub(super) fn read(
     required_alternatives(map, pointer, warn);
     required_combination(map, pointer, warn);
     closed_parts_of_all_of(map, pointer, warn);
+    numbers_of_all_of(map, pointer, warn);
     string_or_enum(map, pointer, warn);
     enum_beside_a_reference(map, pointer, warn);
     // Before the defaults: an `anyOf` read as a `oneOf` takes a default
@@ -1570,6 +1574,63 @@ fn closed_parts_of_all_of(
     }
 }
 
+/// Reads a member that one part of an `allOf` types `number` and another
+/// `integer` (github's `workflow_job.run_id`) as an integer in both, the
+/// values every part accepts. typify cannot merge the two: it leaves the
+/// member out, makes it `()` when nullable, and makes a type no value
+/// decodes into (an enum of no variants) when it is required.
+fn numbers_of_all_of(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    warn: &mut dyn FnMut(&str, String),
+) {
+    let Some(Value::Array(parts)) = map.get_mut("allOf") else {
+        return;
+    };
+    let typed = |part: &Value, name: &str, kind: &str| {
+        part.get("properties")
+            .and_then(|properties| properties.get(name))
+            .and_then(|property| property.get("type"))
+            .and_then(Value::as_str)
+            == Some(kind)
+    };
+    let names: BTreeSet<String> = parts
+        .iter()
+        .filter_map(|part| part.get("properties").and_then(Value::as_object))
+        .flat_map(|properties| properties.keys().cloned())
+        .collect();
+    for name in names {
+        if !parts.iter().any(|part| typed(part, &name, "integer")) {
+            continue;
+        }
+        for (index, part) in parts.iter_mut().enumerate() {
+            if !typed(part, &name, "number") {
+                continue;
+            }
+            let Some(Value::Object(property)) =
+                part.get_mut("properties").and_then(|p| p.get_mut(&name))
+            else {
+                continue;
+            };
+            property.insert("type".to_owned(), Value::String("integer".to_owned()));
+            // `float` and `double` say nothing of an integer.
+            if matches!(
+                property.get("format").and_then(Value::as_str),
+                Some("float" | "double")
+            ) {
+                property.remove("format");
+            }
+            warn(
+                &format!("{pointer}/allOf/{index}/properties/{}/type", escape(&name)),
+                format!(
+                    "member `{name}` is a `number` here and an `integer` in another part of the \
+                     `allOf`: read as an integer, which both accept"
+                ),
+            );
+        }
+    }
+}
+
 /// Moves what `allOf` members that only annotate (`{description: …}`
 /// beside `{$ref: X}`) say to the schema itself: typify would make a type of
 /// their own of the merge, named as the property is, when it is `X`.
@@ -1846,7 +1907,7 @@ fn keywords_of_other_types(
     kind: &str,
     warn: &mut dyn FnMut(&str, String),
 ) {
-    const BOUNDS: [(&str, &[&str]); 14] = [
+    const BOUNDS: [(&str, &[&str]); 16] = [
         ("minimum", &["integer", "number"]),
         ("maximum", &["integer", "number"]),
         ("exclusiveMinimum", &["integer", "number"]),
@@ -1863,6 +1924,10 @@ fn keywords_of_other_types(
         // Box's timeline `appears`, a list, requires `start` and `end`,
         // which its items describe.
         ("required", &["object"]),
+        // github's hook delivery `payload`, a string: the mock's sample
+        // of it was an object.
+        ("properties", &["object"]),
+        ("additionalProperties", &["object"]),
     ];
     if !matches!(
         kind,
@@ -2077,6 +2142,87 @@ mod tests {
             said.push((pointer.to_owned(), message))
         });
         (Value::Object(map), said)
+    }
+
+    #[test]
+    fn keywords_of_another_type_are_left_out() {
+        // github's hook delivery `payload`, and box's timeline `appears`.
+        let (schema, warnings) = read_schema(json!({
+            "type": "string",
+            "nullable": true,
+            "additionalProperties": true,
+            "properties": {"a": {"type": "string"}},
+            "minLength": 2
+        }));
+        assert_eq!(
+            schema,
+            json!({"type": "string", "nullable": true, "minLength": 2})
+        );
+        let pointers: Vec<&str> = warnings.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(pointers, ["/S/properties", "/S/additionalProperties"]);
+        assert!(
+            warnings[1].1.contains("does not apply to type `string`"),
+            "{warnings:?}"
+        );
+        let (schema, _) = read_schema(json!({
+            "type": "array",
+            "items": {"type": "string"},
+            "required": ["start"]
+        }));
+        assert!(schema.get("required").is_none(), "{schema}");
+        // An object keeps its own.
+        let object = json!({
+            "type": "object",
+            "additionalProperties": {"type": "string"},
+            "minProperties": 1
+        });
+        assert_eq!(read_schema(object.clone()).0, object);
+    }
+
+    #[test]
+    fn a_member_a_number_in_one_part_and_an_integer_in_another_is_an_integer() {
+        // As github writes `workflow_job` in its workflow job events.
+        let (schema, warnings) = read_schema(json!({
+            "allOf": [
+                {
+                    "type": "object",
+                    "required": ["run_id"],
+                    "properties": {
+                        "run_id": {"type": "number", "format": "double"},
+                        "runner_id": {"type": "integer", "nullable": true},
+                        "ratio": {"type": "number"}
+                    }
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "run_id": {"type": "integer"},
+                        "runner_id": {"type": "number", "nullable": true},
+                        "ratio": {"type": "number"}
+                    }
+                }
+            ]
+        }));
+        assert_eq!(
+            schema["allOf"][0]["properties"]["run_id"],
+            json!({"type": "integer"})
+        );
+        assert_eq!(
+            schema["allOf"][1]["properties"]["runner_id"],
+            json!({"type": "integer", "nullable": true})
+        );
+        // A member every part calls a number stays one.
+        assert_eq!(schema["allOf"][0]["properties"]["ratio"]["type"], "number");
+        assert_eq!(schema["allOf"][1]["properties"]["ratio"]["type"], "number");
+        let pointers: Vec<&str> = warnings.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/S/allOf/0/properties/run_id/type",
+                "/S/allOf/1/properties/runner_id/type"
+            ]
+        );
+        assert!(warnings[0].1.contains("read as an integer"), "{warnings:?}");
     }
 
     #[test]

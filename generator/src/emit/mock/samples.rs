@@ -184,7 +184,8 @@ impl Filling<'_> {
         if let Some(own) = own {
             parts.push(self.object(own, depth)?);
         }
-        let merged = merge(parts)?;
+        let mut merged = merge(parts)?;
+        self.agree(&mut merged, all_of, own, depth);
         if !self.examples
             || all_of
                 .iter()
@@ -196,6 +197,71 @@ impl Filling<'_> {
         let invented = self.all_of(all_of, own, member, depth);
         self.examples = true;
         invented
+    }
+
+    /// Gives each member of `merged` that several parts describe, each in
+    /// its own way, a value that fits every part: typify merges the parts
+    /// into one type, which takes only such a value (github's forks:
+    /// `created_at` is an integer or a date-time in one part, any string in
+    /// the other; the merged type is a date-time). The candidates are each
+    /// part's sample of the member and, of an `anyOf` or a `oneOf`, each
+    /// alternative's. A member no candidate fits keeps its value.
+    fn agree(
+        &mut self,
+        merged: &mut Value,
+        all_of: &[ReferenceOr<Schema>],
+        own: Option<&ObjectType>,
+        depth: usize,
+    ) {
+        let Value::Object(members) = merged else {
+            return;
+        };
+        let components = self.components;
+        let described: Vec<&Properties> = all_of
+            .iter()
+            .filter_map(|part| resolve(components, part))
+            .filter_map(|part| match &part.schema_kind {
+                SchemaKind::Type(Type::Object(object)) => Some(&object.properties),
+                SchemaKind::Any(any) => Some(&any.properties),
+                _ => None,
+            })
+            .chain(own.map(|own| &own.properties))
+            .collect();
+        for (name, value) in members.iter_mut() {
+            let schemas: Vec<&ReferenceOr<Box<Schema>>> = described
+                .iter()
+                .filter_map(|properties| properties.get(name))
+                .collect();
+            let fits_all = |filling: &Self, value: &Value| {
+                schemas
+                    .iter()
+                    .all(|schema| filling.fits_reference(value, schema, 0))
+            };
+            if schemas.len() < 2 || fits_all(self, value) {
+                continue;
+            }
+            for schema in &schemas {
+                let mut candidates = vec![self.reference_or(*schema, name, depth + 1)];
+                if let Some(
+                    SchemaKind::OneOf { one_of: choices } | SchemaKind::AnyOf { any_of: choices },
+                ) = resolve(components, schema).map(|schema| &schema.schema_kind)
+                {
+                    candidates.extend(
+                        choices
+                            .iter()
+                            .map(|choice| self.reference_or(choice, name, depth + 1)),
+                    );
+                }
+                let fitting = candidates
+                    .into_iter()
+                    .flatten()
+                    .find(|candidate| fits_all(self, candidate));
+                if let Some(fitting) = fitting {
+                    *value = fitting;
+                    break;
+                }
+            }
+        }
     }
 
     fn array(&mut self, array: &ArrayType, member: &str, depth: usize) -> Option<Value> {
@@ -236,6 +302,28 @@ impl Filling<'_> {
         }
         Some(Value::Object(members))
     }
+}
+
+/// The members an object schema describes.
+type Properties = indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>;
+
+/// `schema`, with `$ref`s to component schemas followed (up to
+/// [`MAX_HOPS`] of them, so not round a cycle).
+fn resolve<'s, T: Borrow<Schema>>(
+    components: &'s Components,
+    schema: &'s ReferenceOr<T>,
+) -> Option<&'s Schema> {
+    let mut reference = match schema {
+        ReferenceOr::Item(schema) => return Some(schema.borrow()),
+        ReferenceOr::Reference { reference } => reference,
+    };
+    for _ in 0..MAX_HOPS {
+        match Schema::section(components).get(component_name::<Schema>(reference)?)? {
+            ReferenceOr::Item(schema) => return Some(schema),
+            ReferenceOr::Reference { reference: next } => reference = next,
+        }
+    }
+    None
 }
 
 fn merge(parts: Vec<Value>) -> Option<Value> {
@@ -441,14 +529,33 @@ fn is_date_time(text: &str) -> bool {
 /// part that describes it.
 fn merge_members(merged: &mut Map<String, Value>, members: Map<String, Value>) {
     for (name, value) in members {
-        match (merged.get_mut(&name), value) {
-            (Some(Value::Object(earlier)), Value::Object(later)) => merge_members(earlier, later),
-            (Some(_), Value::Null) => {}
-            (Some(_), Value::Object(later)) if later.is_empty() => {}
-            (_, value) => {
+        match merged.get_mut(&name) {
+            Some(earlier) => merge_value(earlier, value),
+            None => {
                 merged.insert(name, value);
             }
         }
+    }
+}
+
+/// `later`, one part's sample of a member an earlier part describes too,
+/// over `earlier`: objects merge, and so do lists, item by item (github's
+/// `workflow_job.steps`: one part's items are steps with required members,
+/// the other's any object); `null` and `{}`, which say nothing, give way.
+fn merge_value(earlier: &mut Value, later: Value) {
+    match (earlier, later) {
+        (Value::Object(earlier), Value::Object(later)) => merge_members(earlier, later),
+        (_, Value::Null) => {}
+        (_, Value::Object(later)) if later.is_empty() => {}
+        (Value::Array(earlier), Value::Array(later)) => {
+            for (index, item) in later.into_iter().enumerate() {
+                match earlier.get_mut(index) {
+                    Some(slot) => merge_value(slot, item),
+                    None => earlier.push(item),
+                }
+            }
+        }
+        (earlier, later) => *earlier = later,
     }
 }
 
@@ -891,6 +998,65 @@ mod tests {
         assert!(path["parent"]["id"].is_string(), "{path}");
         assert!(path["parent"]["self"].is_string(), "{path}");
         assert_eq!(path["parent"]["type"], "service_reference", "{path}");
+    }
+
+    #[test]
+    fn lists_two_parts_describe_merge_item_by_item() {
+        // github's `workflow_job`: one part's steps have required members,
+        // the other's are any objects, which had emptied the first's.
+        let api = schemas(
+            r#"
+    Step:
+      type: object
+      required: [name, completed_at]
+      properties:
+        name: {type: string}
+        completed_at: {type: string, nullable: true}
+    Job:
+      allOf:
+        - type: object
+          required: [steps]
+          properties:
+            steps: {type: array, items: {$ref: '#/components/schemas/Step'}}
+        - type: object
+          properties:
+            steps: {type: array, items: {type: object, nullable: true}}
+"#,
+        );
+        let job = of_component(&api, "Job").unwrap();
+        assert_eq!(
+            job["steps"],
+            json!([{"name": "Jane Doe", "completed_at": "sample completed_at"}]),
+            "{job}"
+        );
+    }
+
+    #[test]
+    fn a_member_two_parts_describe_takes_a_value_both_accept() {
+        // github's forks: an integer or a date-time, and any string.
+        let api = schemas(
+            r#"
+    Repository:
+      allOf:
+        - type: object
+          required: [created_at]
+          properties:
+            created_at:
+              oneOf: [{type: integer}, {type: string, format: date-time}]
+            size: {type: integer}
+        - type: object
+          properties:
+            created_at: {type: string}
+            size: {type: number}
+"#,
+        );
+        let repository = of_component(&api, "Repository").unwrap();
+        assert_eq!(
+            repository["created_at"], "2026-01-15T09:30:00Z",
+            "{repository}"
+        );
+        // What fits both parts already stays.
+        assert_eq!(repository["size"], 1, "{repository}");
     }
 
     #[test]
