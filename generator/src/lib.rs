@@ -115,7 +115,7 @@ pub struct Options {
 /// cannot cross threads (proc-macro2's tokens are neither `Send` nor
 /// `Sync`), so each thread builds and lays out its own.
 pub fn generate_with(spec_path: &Path, spec_label: &str, options: &Options) -> Result<CrateFiles> {
-    generate_timed(spec_path, spec_label, options).map(|(files, _)| files)
+    generate_watched(spec_path, spec_label, options, false).map(|(files, _)| files)
 }
 
 /// [`generate_with`], and how long each of its stages took on each thread.
@@ -123,6 +123,18 @@ pub fn generate_timed(
     spec_path: &Path,
     spec_label: &str,
     options: &Options,
+) -> Result<(CrateFiles, Timings)> {
+    generate_watched(spec_path, spec_label, options, true)
+}
+
+/// [`generate_timed`]; the index of positions is waited for only when
+/// `time_positions` asks to time it too: without warnings to locate, the
+/// files need not wait for it.
+fn generate_watched(
+    spec_path: &Path,
+    spec_label: &str,
+    options: &Options,
+    time_positions: bool,
 ) -> Result<(CrateFiles, Timings)> {
     let mut watch = Stopwatch::start("main");
     let (mut document, mut warnings): (Document, Vec<Diagnostic>) =
@@ -206,7 +218,9 @@ pub fn generate_timed(
     watch.lap("locate the warnings");
     let mut timings = watch.finish();
     timings.stages.extend(second_stages);
-    timings.stages.extend(document.positions.indexing());
+    if time_positions {
+        timings.stages.extend(document.positions.indexing());
+    }
     Ok((files, timings))
 }
 
