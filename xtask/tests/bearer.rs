@@ -7,7 +7,7 @@ mod common;
 
 use std::fs;
 
-use common::{Scratch, cargo_in_generated};
+use common::{Scratch, test_in_generated};
 
 /// A small API with bearer authentication.
 const SPEC: &str = r##"openapi: 3.0.3
@@ -135,10 +135,7 @@ fn a_bearer_token_crate_keeps_its_token_home() {
     let out = scratch.join("kennel");
     let run = common::regen(&spec, &out);
     assert!(run.success, "{}", run.describe());
-    fs::create_dir_all(out.join("tests")).unwrap();
-    fs::write(out.join("tests/trust.rs"), TRUST).unwrap();
-
-    let run = cargo_in_generated(&out, &["test", "--test", "trust"]);
+    let run = test_in_generated(&out, "trust", TRUST, &[]);
     let shown = run.describe();
     assert!(run.success, "{shown}");
     // All three ran: none was filtered out or skipped.

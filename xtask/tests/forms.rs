@@ -8,7 +8,7 @@ mod common;
 
 use std::fs;
 
-use common::{Scratch, cargo_in_generated, regen_test_spec};
+use common::{Scratch, regen_test_spec, test_in_generated};
 
 /// Written into the generated crate as `tests/forms.rs`.
 const CALLS: &str = r##"//! Each form body as the server receives it.
@@ -189,14 +189,9 @@ fn nested_form_members_are_sent_as_bracketed_keys() {
     assert!(out.join("src/runtime/forms.rs").exists());
     assert!(!out.join("src/runtime/bodies.rs").exists());
 
-    fs::create_dir_all(out.join("tests")).unwrap();
-    fs::write(out.join("tests/forms.rs"), CALLS).unwrap();
     // With every feature (the mocks too), and the crate's unit tests: the
     // samples of the body types decode.
-    let run = cargo_in_generated(
-        &out,
-        &["test", "--all-features", "--lib", "--test", "forms"],
-    );
+    let run = test_in_generated(&out, "forms", CALLS, &["--all-features", "--lib"]);
     let (stdout, shown) = (&run.stdout, run.describe());
     assert!(run.success, "{shown}");
     assert!(stdout.contains("test result: ok. 4 passed"), "{shown}");

@@ -7,7 +7,7 @@ mod common;
 
 use std::fs;
 
-use common::{Scratch, cargo_in_generated, regen_test_spec};
+use common::{Scratch, regen_test_spec, test_in_generated};
 
 /// Written into the generated crate as `tests/keys.rs`.
 const KEYS: &str = r##"//! The client fills an operation's `Idempotency-Key`, keeps it across
@@ -143,9 +143,7 @@ fn declared_idempotency_keys_are_filled_kept_across_retries_and_make_a_post_retr
     );
     assert!(operations.contains("pub fn idempotency_key(mut self"));
 
-    fs::create_dir_all(out.join("tests")).unwrap();
-    fs::write(out.join("tests/keys.rs"), KEYS).unwrap();
-    let run = cargo_in_generated(&out, &["test", "--test", "keys"]);
+    let run = test_in_generated(&out, "keys", KEYS, &[]);
     let (stdout, shown) = (&run.stdout, run.describe());
     assert!(run.success, "{shown}");
     // All ran: none was filtered out or skipped.

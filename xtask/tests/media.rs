@@ -7,9 +7,7 @@
 
 mod common;
 
-use std::fs;
-
-use common::{Scratch, cargo_in_generated, project_root};
+use common::{Scratch, project_root, test_in_generated};
 
 /// Written into the generated crate as `tests/media.rs`.
 const CALLS: &str = r##"//! Every operation of the Media Lab spec, against a wiremock server.
@@ -277,13 +275,8 @@ fn bodies_and_parameters_progenitor_cannot_send_are_sent_as_the_spec_says() {
          `text/plain` content: it is read as a string",
     ]);
 
-    fs::create_dir_all(out.join("tests")).unwrap();
-    fs::write(out.join("tests/media.rs"), CALLS).unwrap();
     // The crate's unit tests too: the `bodies` runtime's and the samples'.
-    let run = cargo_in_generated(
-        &out,
-        &["test", "--all-features", "--lib", "--test", "media"],
-    );
+    let run = test_in_generated(&out, "media", CALLS, &["--all-features", "--lib"]);
     let (stdout, shown) = (&run.stdout, run.describe());
     assert!(run.success, "{shown}");
     // All eight calls ran, none filtered out or skipped, and the unit tests.

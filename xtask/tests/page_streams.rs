@@ -7,7 +7,7 @@ mod common;
 
 use std::fs;
 
-use common::{Scratch, cargo_in_generated, project_root, regen_test_spec};
+use common::{Scratch, project_root, regen_test_spec, test_in_generated};
 
 /// Written into the generated crate as `tests/streams.rs`.
 const STREAMS: &str = r##"//! Every item in order, the last page last; a failed page, a link
@@ -298,9 +298,7 @@ fn list_operations_stream_their_pages() {
         excerpt.join("\n")
     );
 
-    fs::create_dir_all(out.join("tests")).unwrap();
-    fs::write(out.join("tests/streams.rs"), STREAMS).unwrap();
-    let run = cargo_in_generated(&out, &["test", "--test", "streams"]);
+    let run = test_in_generated(&out, "streams", STREAMS, &[]);
     let (stdout, shown) = (&run.stdout, run.describe());
     assert!(run.success, "{shown}");
     // All ran: none was filtered out or skipped.

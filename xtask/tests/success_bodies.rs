@@ -7,7 +7,7 @@ mod common;
 
 use std::fs;
 
-use common::{Scratch, cargo_in_generated, project_root, regen_test_spec};
+use common::{Scratch, project_root, regen_test_spec, test_in_generated};
 
 /// Written into the generated crate as `tests/answers.rs`.
 const ANSWERS: &str = r##"//! Each success status decodes into its variant; a body that does not
@@ -255,10 +255,7 @@ fn each_success_status_decodes_into_its_variant() {
         excerpt.join("\n")
     );
 
-    fs::create_dir_all(out.join("tests")).unwrap();
-    fs::write(out.join("tests/answers.rs"), ANSWERS).unwrap();
-
-    let run = cargo_in_generated(&out, &["test", "--test", "answers"]);
+    let run = test_in_generated(&out, "answers", ANSWERS, &[]);
     let (stdout, shown) = (&run.stdout, run.describe());
     assert!(run.success, "{shown}");
     // All ran: none was filtered out or skipped.

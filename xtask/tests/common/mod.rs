@@ -133,6 +133,18 @@ pub fn regen(spec: &Path, out: &Path) -> Run {
     )
 }
 
+/// Writes `source` into the generated crate `out` as the integration test
+/// `tests/{name}.rs`, as an application's own test would be, and runs it
+/// with `cargo test --test {name}` and `more` arguments
+/// ([`cargo_in_generated`]).
+pub fn test_in_generated(out: &Path, name: &str, source: &str, more: &[&str]) -> Run {
+    fs::create_dir_all(out.join("tests")).expect("make the crate's tests folder");
+    fs::write(out.join(format!("tests/{name}.rs")), source).expect("write the test");
+    let mut args = vec!["test", "--test", name];
+    args.extend_from_slice(more);
+    cargo_in_generated(out, &args)
+}
+
 /// Runs `cargo ARGS` offline in the generated crate `out`, with the
 /// project's `Cargo.lock`, so that dependencies resolve to what is already
 /// downloaded, and the target folder every generated crate shares, so that
