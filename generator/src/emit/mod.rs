@@ -22,6 +22,7 @@ mod requests;
 mod responses;
 mod runtime;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -39,7 +40,7 @@ pub(crate) struct CrateCode {
     /// Each generated Rust file, by path in the crate, as a syntax tree.
     pub rust: Vec<(&'static str, syn::File)>,
     /// Each Rust file copied as written (the runtime), by path.
-    pub verbatim: Vec<(&'static str, &'static str)>,
+    pub verbatim: Vec<(&'static str, Cow<'static, str>)>,
     /// The text of `Cargo.toml`, without the preamble.
     pub manifest: String,
 }

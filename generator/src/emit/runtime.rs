@@ -9,13 +9,13 @@
 //! tests. The files reach each other through `super::`, which names the crate
 //! root there and the `runtime` module here.
 
-/// The module root, `src/runtime/mod.rs`. What the generated modules call is
-/// `pub` in the files, and stays inside the crate because this module is
-/// private; `lib.rs` re-exports what users see.
-/// The module root's text, with `$extra` declarations at its end.
-macro_rules! mod_rs {
-    ($($extra:expr),*) => {
-        concat!("\
+use std::borrow::Cow;
+
+/// The module root, `src/runtime/mod.rs`, as every crate has it; a crate
+/// with optional modules gets their declarations after it. What the
+/// generated modules call is `pub` in the files, and stays inside the crate
+/// because this module is private; `lib.rs` re-exports what users see.
+const MOD_RS: &str = "\
 //! The part of the crate that does not depend on the spec, as the
 //! generator's `client-runtime` crate has it: the `Error` every operation
 //! returns, the transport that retries, traces and limits requests, the
@@ -41,56 +41,29 @@ pub use transport::{Call, CallOptions, RetryPolicy, finish};
 // Not every crate has an open enum.
 #[allow(unused_imports)]
 pub(crate) use open_enums::open_enum;
-", $($extra),*)
-    };
-}
+";
 
 /// How the module root declares `bodies`, for a crate with operations whose
 /// bodies it builds itself.
-macro_rules! bodies {
-    () => {
-        "
+const BODIES_DECLARED: &str = "
 // Not every crate sends every kind of body it can build.
 #[allow(dead_code)]
 pub mod bodies;
-"
-    };
-}
+";
 
 /// How the module root declares `forms`, for a crate with form bodies of
 /// nested members.
-macro_rules! forms {
-    () => {
-        "
+const FORMS_DECLARED: &str = "
 // Not every crate writes every style of member.
 #[allow(dead_code)]
 pub mod forms;
-"
-    };
-}
+";
 
 /// How the module root declares `pages`, for a crate with page streams.
-macro_rules! pages {
-    () => {
-        "
+const PAGES_DECLARED: &str = "
 // Page streams of the list operations.
 pub mod pages;
-"
-    };
-}
-
-/// The module roots, by which optional modules they declare: the index's
-/// bits are `bodies` (1), `forms` (2) and `pages` (4).
-const MOD_RS: [&str; 8] = [
-    mod_rs!(),
-    mod_rs!(bodies!()),
-    mod_rs!(forms!()),
-    mod_rs!(bodies!(), forms!()),
-    mod_rs!(pages!()),
-    mod_rs!(bodies!(), pages!()),
-    mod_rs!(forms!(), pages!()),
-    mod_rs!(bodies!(), forms!(), pages!()),
-];
+";
 
 /// The runtime's files that every crate gets, but for the module root:
 /// their paths in the generated crate and their texts.
@@ -144,19 +117,21 @@ const PAGES: (&str, &str) = (
 /// Every runtime file of a generated crate, with `bodies` for a crate that
 /// builds request bodies itself, `forms` for one with form bodies of nested
 /// members and `pages` for one with page streams.
-pub fn files(bodies: bool, forms: bool, pages: bool) -> Vec<(&'static str, &'static str)> {
-    let root = MOD_RS[usize::from(bodies) + 2 * usize::from(forms) + 4 * usize::from(pages)];
-    let mut files = vec![("src/runtime/mod.rs", root)];
-    files.extend(FILES);
-    if bodies {
-        files.push(BODIES);
+pub fn files(bodies: bool, forms: bool, pages: bool) -> Vec<(&'static str, Cow<'static, str>)> {
+    let optional = [
+        (bodies, BODIES_DECLARED, BODIES),
+        (forms, FORMS_DECLARED, FORMS),
+        (pages, PAGES_DECLARED, PAGES),
+    ];
+    let mut root = Cow::Borrowed(MOD_RS);
+    let mut files: Vec<_> = FILES.map(|(path, text)| (path, Cow::Borrowed(text))).into();
+    for (wanted, declared, (path, text)) in optional {
+        if wanted {
+            root.to_mut().push_str(declared);
+            files.push((path, Cow::Borrowed(text)));
+        }
     }
-    if forms {
-        files.push(FORMS);
-    }
-    if pages {
-        files.push(PAGES);
-    }
+    files.insert(0, ("src/runtime/mod.rs", root));
     files
 }
 
@@ -242,19 +217,9 @@ mod tests {
             "mod tests;",
         ];
         assert!(lib.ends_with(&tests.map(str::to_owned)), "{lib:#?}");
-        assert_eq!(lib[..lib.len() - tests.len()], code(MOD_RS[0])[..]);
-        // The optional modules only add their declarations.
-        let extras = [
-            bodies!(),
-            forms!(),
-            concat!(bodies!(), forms!()),
-            pages!(),
-            concat!(bodies!(), pages!()),
-            concat!(forms!(), pages!()),
-            concat!(bodies!(), forms!(), pages!()),
-        ];
-        for (root, extra) in MOD_RS[1..].iter().zip(extras) {
-            assert_eq!(*root, format!("{}{extra}", MOD_RS[0]));
-        }
+        assert_eq!(lib[..lib.len() - tests.len()], code(MOD_RS)[..]);
+        // The optional modules only add their declarations, in this order.
+        let (_, root) = &files(true, false, true)[0];
+        assert_eq!(*root, format!("{MOD_RS}{BODIES_DECLARED}{PAGES_DECLARED}"));
     }
 }

@@ -26,7 +26,7 @@ pub(crate) fn format(code: CrateCode, spec_label: &str) -> CrateFiles {
         files.insert(path, format::rust(syntax, spec_label));
     }
     for (path, text) in code.verbatim {
-        files.insert(path, format::verbatim(text, spec_label));
+        files.insert(path, format::verbatim(&text, spec_label));
     }
     files.insert("Cargo.toml", format::toml(&code.manifest, spec_label));
     files

@@ -380,8 +380,8 @@ fn request_body(
                 changed = true;
             }
         }
-        RequestKind::OctetStream | RequestKind::Text => {
-            let (format, what) = if media::request_kind(&chosen) == RequestKind::Text {
+        kind @ (RequestKind::OctetStream | RequestKind::Text) => {
+            let (format, what) = if kind == RequestKind::Text {
                 (VariantOrUnknownOrEmpty::Empty, "text (a `String`)")
             } else {
                 (VariantOrUnknownOrEmpty::Item(StringFormat::Binary), "bytes")
