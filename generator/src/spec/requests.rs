@@ -39,7 +39,7 @@ use openapiv3::{
 
 use super::media::{self, RequestKind};
 use super::positions::escape;
-use super::walk::{self, component_name, item_operations_mut};
+use super::walk::{self, component_name, item_operations_mut, resolve_schema};
 use super::{Diagnostic, Diagnostics, Document};
 
 /// What the generated client sends itself, by operationId.
@@ -536,21 +536,13 @@ fn multipart(
         ..object.clone()
     };
     for (name, property) in &object.properties {
-        let resolved = match property {
-            ReferenceOr::Item(schema) => Some(&**schema),
-            ReferenceOr::Reference { reference } => resolve_reference(components, reference),
-        };
+        let resolved = resolve_schema(components, property);
         let file = resolved.and_then(|schema| match &schema.schema_kind {
             _ if is_binary(schema) => Some((false, schema)),
             SchemaKind::Type(Type::Array(array)) => array
                 .items
                 .as_ref()
-                .and_then(|items| match items {
-                    ReferenceOr::Item(items) => Some(&**items),
-                    ReferenceOr::Reference { reference } => {
-                        resolve_reference(components, reference)
-                    }
-                })
+                .and_then(|items| resolve_schema(components, items))
                 .filter(|items| is_binary(items))
                 .map(|_| (true, schema)),
             _ => None,
@@ -647,7 +639,7 @@ fn form(
     };
     let mut styles = Vec::new();
     for (name, property) in &object.properties {
-        let shape = property_schema(components, property)
+        let shape = resolve_schema(components, property)
             .map_or(Shape::Unknown, |s| shape(components, s, 0));
         nested |= shape != Shape::Scalar;
         let encoding = media.encoding.get(name);
@@ -755,7 +747,7 @@ fn shape(components: &Components, schema: &Schema, depth: usize) -> Shape {
             let items = array
                 .items
                 .as_ref()
-                .and_then(|items| property_schema(components, items))
+                .and_then(|items| resolve_schema(components, items))
                 .map(|items| shape(components, items, depth + 1));
             match items {
                 Some(Shape::Scalar) => Shape::Scalars,
@@ -772,16 +764,6 @@ fn shape(components: &Components, schema: &Schema, depth: usize) -> Shape {
 }
 
 /// A property's (or list item's) schema, `$ref`s followed.
-fn property_schema<'a>(
-    components: &'a Components,
-    schema: &'a ReferenceOr<Box<Schema>>,
-) -> Option<&'a Schema> {
-    match schema {
-        ReferenceOr::Item(schema) => Some(schema),
-        ReferenceOr::Reference { reference } => resolve_reference(components, reference),
-    }
-}
-
 /// Rewrites a parameter described by `content` to one with a string
 /// `schema`; one given as JSON comes back, typed by a component schema
 /// named after `prefix` and itself when its schema is inline. A `$ref` to a
@@ -878,31 +860,6 @@ fn parameter_data_mut(parameter: &mut Parameter) -> &mut ParameterData {
 }
 
 /// `schema` with `$ref`s followed within `components.schemas`.
-fn resolve_schema<'a>(
-    components: &'a Components,
-    schema: &'a ReferenceOr<Schema>,
-) -> Option<&'a Schema> {
-    match schema {
-        ReferenceOr::Item(schema) => Some(schema),
-        ReferenceOr::Reference { reference } => resolve_reference(components, reference),
-    }
-}
-
-fn resolve_reference<'a>(components: &'a Components, reference: &str) -> Option<&'a Schema> {
-    let mut reference = reference;
-    // Bounded: a cycle of references ends here.
-    for _ in 0..32 {
-        match components
-            .schemas
-            .get(component_name::<Schema>(reference)?)?
-        {
-            ReferenceOr::Item(schema) => return Some(schema),
-            ReferenceOr::Reference { reference: next } => reference = next,
-        }
-    }
-    None
-}
-
 /// Whether `schema` is a file: `{type: string, format: binary}`.
 fn is_binary(schema: &Schema) -> bool {
     matches!(

@@ -2,6 +2,8 @@
 //! response status (a success progenitor types, or an error the crate's
 //! runtime reads), and where a `$ref` leads.
 
+use std::borrow::Borrow;
+
 use indexmap::IndexMap;
 use openapiv3::{
     Components, Header, OpenAPI, Operation, Parameter, PathItem, ReferenceOr, RequestBody,
@@ -286,6 +288,26 @@ pub fn resolve<'a, T: Component>(
         ReferenceOr::Item(item) => Ok(item),
         ReferenceOr::Reference { reference } => Err(reference),
     }
+}
+
+/// A schema, or a property's boxed one, with `$ref`s to component schemas
+/// followed, from `components` alone (what [`resolve`] does from the whole
+/// document); `None` for a reference that leads nowhere or round a cycle.
+pub(crate) fn resolve_schema<'a, T: Borrow<Schema>>(
+    components: &'a Components,
+    schema: &'a ReferenceOr<T>,
+) -> Option<&'a Schema> {
+    let mut reference = match schema {
+        ReferenceOr::Item(schema) => return Some(schema.borrow()),
+        ReferenceOr::Reference { reference } => reference,
+    };
+    for _ in 0..MAX_REF_HOPS {
+        match Schema::section(components).get(component_name::<Schema>(reference)?)? {
+            ReferenceOr::Item(schema) => return Some(schema),
+            ReferenceOr::Reference { reference: next } => reference = next,
+        }
+    }
+    None
 }
 
 /// The untyped twin of [`resolve`], for checks made before the document is

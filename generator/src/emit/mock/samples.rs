@@ -18,7 +18,7 @@ use openapiv3::{
 };
 use serde_json::{Map, Value, json};
 
-use crate::spec::walk::{Component, component_name};
+use crate::spec::walk::{Component, component_name, resolve_schema};
 
 /// How deep a recursive schema (a tree of comments, say) is followed before
 /// an optional member is left out.
@@ -219,7 +219,7 @@ impl Filling<'_> {
         let components = self.components;
         let described: Vec<&Properties> = all_of
             .iter()
-            .filter_map(|part| resolve(components, part))
+            .filter_map(|part| resolve_schema(components, part))
             .filter_map(|part| match &part.schema_kind {
                 SchemaKind::Type(Type::Object(object)) => Some(&object.properties),
                 SchemaKind::Any(any) => Some(&any.properties),
@@ -244,7 +244,7 @@ impl Filling<'_> {
                 let mut candidates = vec![self.reference_or(*schema, name, depth + 1)];
                 if let Some(
                     SchemaKind::OneOf { one_of: choices } | SchemaKind::AnyOf { any_of: choices },
-                ) = resolve(components, schema).map(|schema| &schema.schema_kind)
+                ) = resolve_schema(components, schema).map(|schema| &schema.schema_kind)
                 {
                     candidates.extend(
                         choices
@@ -306,25 +306,6 @@ impl Filling<'_> {
 
 /// The members an object schema describes.
 type Properties = indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>;
-
-/// `schema`, with `$ref`s to component schemas followed (up to
-/// [`MAX_HOPS`] of them, so not round a cycle).
-fn resolve<'s, T: Borrow<Schema>>(
-    components: &'s Components,
-    schema: &'s ReferenceOr<T>,
-) -> Option<&'s Schema> {
-    let mut reference = match schema {
-        ReferenceOr::Item(schema) => return Some(schema.borrow()),
-        ReferenceOr::Reference { reference } => reference,
-    };
-    for _ in 0..MAX_HOPS {
-        match Schema::section(components).get(component_name::<Schema>(reference)?)? {
-            ReferenceOr::Item(schema) => return Some(schema),
-            ReferenceOr::Reference { reference: next } => reference = next,
-        }
-    }
-    None
-}
 
 fn merge(parts: Vec<Value>) -> Option<Value> {
     let mut merged = Map::new();
