@@ -164,6 +164,9 @@ pub fn cargo_in_generated(out: &Path, args: &[&str]) -> Run {
             "CARGO_TARGET_DIR",
             project_root().join("target/generated-crates"),
         )
+        // As `cargo xtask try-specs` builds them: no debug information,
+        // which would triple what the shared target folder keeps.
+        .env("CARGO_PROFILE_DEV_DEBUG", "false")
         .output()
         .expect("run cargo");
     Run {
