@@ -134,7 +134,9 @@ pub(super) fn type_names(
             hoisted: &mut hoisted,
             warn: &mut *warn,
         };
-        inline_type_names(schema, &variant_name(name), &pointer, &mut place);
+        if let Some(schema) = schema.as_object_mut() {
+            inline_type_names(schema, &variant_name(name), &pointer, &mut place);
+        }
     }
     for (name, schema) in hoisted {
         schemas.insert(name, schema);
@@ -208,7 +210,7 @@ pub(super) fn body_type_names(
                 };
                 for (media, media_type) in content.iter_mut() {
                     let at = format!("{at}/content/{}/schema", escape(media));
-                    if let Some(schema) = media_type.get_mut("schema") {
+                    if let Some(Value::Object(schema)) = media_type.get_mut("schema") {
                         titles_apart(schema, &base, &at, &mut place);
                     }
                 }
@@ -219,27 +221,55 @@ pub(super) fn body_type_names(
 
 /// [`title_apart`] for the inline members of `schema` (a type typify names
 /// `base`), and theirs.
-fn titles_apart(schema: &mut Value, base: &str, pointer: &str, place: &mut Place<'_>) {
-    let Some(Value::Object(properties)) = schema.get_mut("properties") else {
-        return;
-    };
-    for (property, member) in properties.iter_mut() {
-        let Some(inline) = member
-            .as_object_mut()
-            .filter(|m| !m.contains_key("$ref") && !names_a_reference(m))
-        else {
-            continue;
-        };
-        let at = format!("{pointer}/properties/{}", escape(property));
-        let name = match inline.get("title").and_then(Value::as_str) {
-            Some(title) => {
-                let title = variant_name(title);
-                title_apart(inline, title, base, property, &at, place)
-            }
-            None => variant_name(&format!("{base}_{}", property.to_snake_case())),
-        };
-        titles_apart(member, &name, &at, place);
+fn titles_apart(schema: &mut Map<String, Value>, base: &str, pointer: &str, place: &mut Place<'_>) {
+    for inline in inline_properties(schema, base, pointer) {
+        let (property, at) = (inline.property, &inline.at);
+        let name = title_apart(inline.schema, inline.name, base, property, at, place);
+        titles_apart(inline.schema, &name, at, place);
     }
+}
+
+/// An inline schema among the properties of another: neither a `$ref` nor
+/// one `$ref` with annotations, which typify gives the referenced type.
+struct Inline<'s> {
+    property: &'s str,
+    schema: &'s mut Map<String, Value>,
+    /// Where it is, as a JSON pointer.
+    at: String,
+    /// The name typify gives its type: its `title`, else the name of the
+    /// type that holds it and the property's.
+    name: String,
+}
+
+/// The inline schemas of the properties of `schema`, a type typify names
+/// `base`, at `pointer`.
+fn inline_properties<'s>(
+    schema: &'s mut Map<String, Value>,
+    base: &'s str,
+    pointer: &'s str,
+) -> impl Iterator<Item = Inline<'s>> {
+    let properties = match schema.get_mut("properties") {
+        Some(Value::Object(properties)) => Some(properties),
+        _ => None,
+    };
+    properties
+        .into_iter()
+        .flatten()
+        .filter_map(move |(property, member)| {
+            let schema = member
+                .as_object_mut()
+                .filter(|m| !m.contains_key("$ref") && !names_a_reference(m))?;
+            let name = match schema.get("title").and_then(Value::as_str) {
+                Some(title) => variant_name(title),
+                None => variant_name(&format!("{base}_{}", property.to_snake_case())),
+            };
+            Some(Inline {
+                at: format!("{pointer}/properties/{}", escape(property)),
+                property,
+                schema,
+                name,
+            })
+        })
 }
 
 /// The type name of the inline schema `inline` at `at`, which typify names
@@ -362,36 +392,32 @@ struct Place<'a> {
 }
 
 /// The properties of `schema` (a type typify names `base`), and theirs.
-fn inline_type_names(schema: &mut Value, base: &str, pointer: &str, place: &mut Place<'_>) {
-    let Some(schema) = schema.as_object_mut() else {
-        return;
-    };
+fn inline_type_names(
+    schema: &mut Map<String, Value>,
+    base: &str,
+    pointer: &str,
+    place: &mut Place<'_>,
+) {
     // typify merges an `allOf` into one type, named as the schema is.
     if let Some(Value::Array(members)) = schema.get_mut("allOf") {
         for (index, member) in members.iter_mut().enumerate() {
-            if member.get("$ref").is_none() {
+            if let Some(member) = member.as_object_mut()
+                && !member.contains_key("$ref")
+            {
                 inline_type_names(member, base, &format!("{pointer}/allOf/{index}"), place);
             }
         }
     }
-    let Some(Value::Object(properties)) = schema.get_mut("properties") else {
-        return;
-    };
-    for (property, member) in properties.iter_mut() {
-        let Some(inline) = member
-            .as_object_mut()
-            .filter(|m| !m.contains_key("$ref") && !names_a_reference(m))
-        else {
-            continue;
-        };
-        let at = format!("{pointer}/properties/{}", escape(property));
-        let name = match inline.get("title").and_then(Value::as_str) {
-            Some(title) => variant_name(title),
-            None => variant_name(&format!("{base}_{}", property.to_snake_case())),
-        };
+    for Inline {
+        property,
+        schema: inline,
+        at,
+        name,
+    } in inline_properties(schema, base, pointer)
+    {
         let Some(component) = place.taken.get(&name).cloned() else {
             let name = title_apart(inline, name, base, property, &at, place);
-            inline_type_names(member, &name, &at, place);
+            inline_type_names(inline, &name, &at, place);
             continue;
         };
         let mut apart = format!("{name}Value");
@@ -431,9 +457,8 @@ fn inline_type_names(schema: &mut Value, base: &str, pointer: &str, place: &mut 
             let target = format!("#/components/schemas/{}", escape(&apart));
             reference.insert("allOf".to_owned(), serde_json::json!([{ "$ref": target }]));
             *inline = reference;
-            let mut union = Value::Object(union);
             inline_type_names(&mut union, &apart, &at, place);
-            place.hoisted.push((apart, union));
+            place.hoisted.push((apart, Value::Object(union)));
             continue;
         }
         (place.warn)(
@@ -453,7 +478,7 @@ fn inline_type_names(schema: &mut Value, base: &str, pointer: &str, place: &mut 
                 }
             }
         }
-        inline_type_names(member, &apart, &at, place);
+        inline_type_names(inline, &apart, &at, place);
     }
 }
 
