@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use reqwest::header::HeaderMap;
 
-use crate::config::*;
+use crate::runtime::config::*;
 
 const API_KEY: PlainHttp = PlainHttp {
     credential: Some("API key"),
