@@ -32,9 +32,12 @@ fn output_directory() -> PathBuf {
     if let Some(home) = std::env::var_os("CRITERION_HOME") {
         return home.into();
     }
+    // Both packages that include this file, `xtask` and `generator`, sit
+    // in the project's root, next to its `target/`.
+    let package = Path::new(env!("CARGO_MANIFEST_DIR"));
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| xtask::project_root().join("target"));
+        .unwrap_or_else(|| package.parent().unwrap_or(package).join("target"));
     target.join("criterion")
 }
 
