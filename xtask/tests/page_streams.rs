@@ -233,19 +233,19 @@ async fn nothing_is_sent_before_the_stream_is_polled() {
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }
 
-/// The README's excerpt, between the markers.
+/// The excerpt docs/client.md shows, between the markers.
 async fn print_approved(client: &Client) -> Result<(), Error> {
-    // README excerpt begins
+    // docs excerpt begins
     let mut sessions = client.list_sessions_stream(Some(SessionStatus::Approved), NonZeroU64::new(100));
     while let Some(session) = sessions.try_next().await? {
         println!("session {}", session.id);
     }
-    // README excerpt ends
+    // docs excerpt ends
     Ok(())
 }
 
 #[tokio::test]
-async fn the_readme_excerpt_runs() {
+async fn the_docs_excerpt_runs() {
     let server = MockServer::start().await;
     page(&server, None, sessions(&["s1"], None)).await;
     print_approved(&client(&server)).await.unwrap();
@@ -282,19 +282,19 @@ fn list_operations_stream_their_pages() {
         );
     }
     assert!(!streams.contains("list_documents_stream"));
-    // The README shows the excerpt the test below compiles and runs.
+    // docs/client.md shows the excerpt the test below compiles and runs.
     let excerpt: Vec<&str> = STREAMS
         .lines()
-        .skip_while(|line| !line.contains("README excerpt begins"))
+        .skip_while(|line| !line.contains("docs excerpt begins"))
         .skip(1)
-        .take_while(|line| !line.contains("README excerpt ends"))
+        .take_while(|line| !line.contains("docs excerpt ends"))
         .map(|line| line.strip_prefix("    ").unwrap_or(line))
         .collect();
-    let readme = fs::read_to_string(project_root().join("README.md")).unwrap();
+    let guide = fs::read_to_string(project_root().join("docs/client.md")).unwrap();
     assert!(excerpt.len() > 2);
     assert!(
-        readme.contains(&format!("```rust\n{}\n```", excerpt.join("\n"))),
-        "README.md lacks the excerpt:\n{}",
+        guide.contains(&format!("```rust\n{}\n```", excerpt.join("\n"))),
+        "docs/client.md lacks the excerpt:\n{}",
         excerpt.join("\n")
     );
 

@@ -82,9 +82,9 @@ async fn statuses_with_one_body_share_a_variant_and_2xx_takes_the_rest() {
     assert_eq!(response.into_inner(), PutSessionResponse::Success(json!({"partial": true})));
 }
 
-/// The README's excerpt, between the markers.
+/// The excerpt docs/client.md shows, between the markers.
 async fn report(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-    // README excerpt begins
+    // docs excerpt begins
     let response = client.create_session(&new_session()).await?;
     match response.into_inner() {
         CreateSessionResponse::Created(session) => println!("session {}", session.id),
@@ -92,12 +92,12 @@ async fn report(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
         CreateSessionResponse::NoContent => println!("nothing to create"),
         other => println!("another success: {other:?}"),
     }
-    // README excerpt ends
+    // docs excerpt ends
     Ok(())
 }
 
 #[tokio::test]
-async fn the_readme_excerpt_runs() {
+async fn the_docs_excerpt_runs() {
     let server = answering(202, Some(json!({"job_id": "j_3"}))).await;
     report(&client(&server)).await.unwrap();
     let server = answering(500, None).await;
@@ -239,19 +239,19 @@ fn each_success_status_decodes_into_its_variant() {
     ] {
         assert!(api.contains(item), "src/api.rs lacks {item}");
     }
-    // The README shows the excerpt the test below compiles and runs.
+    // docs/client.md shows the excerpt the test below compiles and runs.
     let excerpt: Vec<&str> = ANSWERS
         .lines()
-        .skip_while(|line| !line.contains("README excerpt begins"))
+        .skip_while(|line| !line.contains("docs excerpt begins"))
         .skip(1)
-        .take_while(|line| !line.contains("README excerpt ends"))
+        .take_while(|line| !line.contains("docs excerpt ends"))
         .map(|line| line.strip_prefix("    ").unwrap_or(line))
         .collect();
-    let readme = fs::read_to_string(project_root().join("README.md")).unwrap();
+    let guide = fs::read_to_string(project_root().join("docs/client.md")).unwrap();
     assert!(excerpt.len() > 3);
     assert!(
-        readme.contains(&format!("```rust\n{}\n```", excerpt.join("\n"))),
-        "README.md lacks the excerpt:\n{}",
+        guide.contains(&format!("```rust\n{}\n```", excerpt.join("\n"))),
+        "docs/client.md lacks the excerpt:\n{}",
         excerpt.join("\n")
     );
 
