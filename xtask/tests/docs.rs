@@ -46,7 +46,13 @@ impl Names {
 fn packages(root: &Path) -> BTreeMap<String, Package> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
         .current_dir(root)
         .output()
         .expect("run cargo metadata");
@@ -110,9 +116,7 @@ fn xtask_commands() -> BTreeMap<String, BTreeSet<String>> {
                     let name = flag.trim_start_matches('-');
                     let is_flag = flag.starts_with('-')
                         && !name.is_empty()
-                        && name
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+                        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
                     is_flag.then(|| flag.to_owned())
                 })
                 .collect();
@@ -288,7 +292,10 @@ fn check_script(names: &Names, script: &str, only_cargo: bool) -> Vec<String> {
         let Some(words) = shlex::split(&command) else {
             // An inline span may be any code, not a command.
             if !only_cargo {
-                problems.push(format!("cannot read the shell words of `{}`", command.trim()));
+                problems.push(format!(
+                    "cannot read the shell words of `{}`",
+                    command.trim()
+                ));
             }
             continue;
         };
@@ -339,7 +346,9 @@ fn check_cargo(names: &Names, cwd: &Path, args: &[String]) -> Vec<String> {
         return vec!["`cargo` without a subcommand".to_owned()];
     };
     if !CARGO_SUBCOMMANDS.contains(&sub.as_str()) {
-        return vec![format!("`cargo {sub}` is not a cargo command the documents use")];
+        return vec![format!(
+            "`cargo {sub}` is not a cargo command the documents use"
+        )];
     }
     if sub == "xtask" {
         return check_xtask(names, cwd, &args[1..]);
@@ -400,7 +409,10 @@ fn check_cargo(names: &Names, cwd: &Path, args: &[String]) -> Vec<String> {
         }
     }
     for feature in features {
-        if !candidates.iter().any(|(_, p)| p.features.contains(&feature)) {
+        if !candidates
+            .iter()
+            .any(|(_, p)| p.features.contains(&feature))
+        {
             problems.push(format!("no feature `{feature}` in {}", of()));
         }
     }
@@ -422,7 +434,9 @@ fn check_xtask(names: &Names, cwd: &Path, args: &[String]) -> Vec<String> {
         if word.starts_with('-') {
             let flag = word.split_once('=').map_or(word.as_str(), |(flag, _)| flag);
             if !flags.contains(flag) {
-                problems.push(format!("`xtask {sub}` has no flag `{flag}` (it has {flags:?})"));
+                problems.push(format!(
+                    "`xtask {sub}` has no flag `{flag}` (it has {flags:?})"
+                ));
             }
         } else {
             problems.extend(check_path(names, cwd, word));
@@ -516,8 +530,10 @@ fn check_document(names: &Names, at: &Path, markdown: &str) -> Vec<String> {
     let unclosed = Parser::new_ext(markdown, Options::ENABLE_TABLES)
         .into_offset_iter()
         .any(|(event, range)| {
-            matches!(event, Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))))
-                && !markdown[range].trim_end().ends_with("```")
+            matches!(
+                event,
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_)))
+            ) && !markdown[range].trim_end().ends_with("```")
         });
     if unclosed {
         problems.push("a code block is not closed".to_owned());
@@ -552,7 +568,11 @@ fn commands_and_links_of_the_documents_name_what_exists() {
         let markdown = fs::read_to_string(&path).unwrap();
         let document = read_document(&markdown);
         commands += document.scripts.len();
-        let name = path.strip_prefix(&names.root).unwrap().display().to_string();
+        let name = path
+            .strip_prefix(&names.root)
+            .unwrap()
+            .display()
+            .to_string();
         problems.extend(
             check_document(&names, &path, &markdown)
                 .into_iter()
@@ -592,18 +612,45 @@ fn a_command_or_link_that_drifts_is_caught() {
         ),
         Vec::<String>::new()
     );
-    one("```sh\ncargo xtask regenerate\n```\n", "no subcommand `regenerate`");
+    one(
+        "```sh\ncargo xtask regenerate\n```\n",
+        "no subcommand `regenerate`",
+    );
     one("```sh\ncargo xtask regen --chek\n```\n", "no flag `--chek`");
-    one("```sh\ntarget/release/xtask try-specs --all\n```\n", "no flag `--all`");
-    one("```sh\ncargo test -p generator --test goldens\n```\n", "no test target `goldens`");
-    one("```sh\ncargo bench -p beltic-identty\n```\n", "no package `beltic-identty`");
-    one("```sh\ncargo run -p xtask --features recorder\n```\n", "no feature `recorder`");
-    one("```sh\ngit diff generator/tests/gold/\n```\n", "`generator/tests/gold/` names nothing");
+    one(
+        "```sh\ntarget/release/xtask try-specs --all\n```\n",
+        "no flag `--all`",
+    );
+    one(
+        "```sh\ncargo test -p generator --test goldens\n```\n",
+        "no test target `goldens`",
+    );
+    one(
+        "```sh\ncargo bench -p beltic-identty\n```\n",
+        "no package `beltic-identty`",
+    );
+    one(
+        "```sh\ncargo run -p xtask --features recorder\n```\n",
+        "no feature `recorder`",
+    );
+    one(
+        "```sh\ngit diff generator/tests/gold/\n```\n",
+        "`generator/tests/gold/` names nothing",
+    );
     one("```text\n$ cargo tset\n```\n", "`cargo tset` is not");
-    one("Run `cargo test --test readmee`.\n", "no test target `readmee`");
-    one("[guide](client.md#page-stream)\n", "has no heading `#page-stream`");
+    one(
+        "Run `cargo test --test readmee`.\n",
+        "no test target `readmee`",
+    );
+    one(
+        "[guide](client.md#page-stream)\n",
+        "has no heading `#page-stream`",
+    );
     one("[guide](clients.md)\n", "no file");
-    one("# A heading\n\n[here](#a-headin)\n", "has no heading `#a-headin`");
+    one(
+        "# A heading\n\n[here](#a-headin)\n",
+        "has no heading `#a-headin`",
+    );
     one("```rust\nlet a = 1;\n\n[guide](clients.md)\n", "not closed");
     // Inline spans that are not cargo commands, placeholders and what lies
     // in target/ are not paths to check.
