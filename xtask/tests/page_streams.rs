@@ -40,20 +40,20 @@ fn list_operations_stream_their_pages() {
         );
     }
     assert!(!streams.contains("list_documents_stream"));
-    // The README shows the excerpt the test below compiles and runs.
+    // docs/client.md shows the excerpt the test below compiles and runs.
     let fixture = fs::read_to_string(fixture("streams.rs")).unwrap();
     let excerpt: Vec<&str> = fixture
         .lines()
-        .skip_while(|line| !line.contains("README excerpt begins"))
+        .skip_while(|line| !line.contains("docs excerpt begins"))
         .skip(1)
-        .take_while(|line| !line.contains("README excerpt ends"))
+        .take_while(|line| !line.contains("docs excerpt ends"))
         .map(|line| line.strip_prefix("    ").unwrap_or(line))
         .collect();
-    let readme = fs::read_to_string(project_root().join("README.md")).unwrap();
+    let guide = fs::read_to_string(project_root().join("docs/client.md")).unwrap();
     assert!(excerpt.len() > 2);
     assert!(
-        readme.contains(&format!("```rust\n{}\n```", excerpt.join("\n"))),
-        "README.md lacks the excerpt:\n{}",
+        guide.contains(&format!("```rust\n{}\n```", excerpt.join("\n"))),
+        "docs/client.md lacks the excerpt:\n{}",
         excerpt.join("\n")
     );
 
