@@ -88,6 +88,15 @@ impl Client {
 
     /// Builds a client from the environment: the API key from `BELTIC_API_KEY`, and the base URL from `BELTIC_BASE_URL` when it is set. A plain `http` base URL to another host than this one needs `BELTIC_ALLOW_INSECURE_HTTP=1`.
     pub fn from_env() -> ::std::result::Result<Self, ConfigError> {
+        Self::builder_from_env()?.build()
+    }
+
+    /// The builder [`Client::from_env`] builds, set from the environment;
+    /// the command line changes it before building.
+    pub(crate) fn builder_from_env() -> ::std::result::Result<
+        ClientBuilder,
+        ConfigError,
+    > {
         let env_var = |name| runtime::env_var(name).map_err(ConfigError::refused);
         let mut builder = Self::builder();
         if let Some(secret) = env_var(API_KEY_ENV)? {
@@ -99,7 +108,7 @@ impl Client {
         if env_var(ALLOW_INSECURE_HTTP_ENV)?.as_deref() == Some("1") {
             builder = builder.allow_insecure_http(true);
         }
-        builder.build()
+        Ok(builder)
     }
 
     /// The base URL requests go to, without a trailing `/`.

@@ -13,7 +13,7 @@
 //! # }
 //! ```
 //!
-//! Each operation is a method of [`Client`] whose call is sent when awaited, after any options for it alone (timeout, deadline, retries, headers: see [`operations`]). It fails with [`Error`], which keeps the response's status, request id and problems. Idempotent requests are retried as [`RetryPolicy`] says, within the client's [`deadline`](ClientBuilder::deadline). String enums are open: a value the spec does not list decodes into the enum's `Unknown` variant; [`Client::drift`] reports such values, and members the spec does not describe. Fields the spec marks `x-personal-data` print as `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.
+//! Each operation is a method of [`Client`] whose call is sent when awaited, after any options for it alone (timeout, deadline, retries, headers: see [`operations`]). It fails with [`Error`], which keeps the response's status, request id and problems. Idempotent requests are retried as [`RetryPolicy`] says, within the client's [`deadline`](ClientBuilder::deadline). String enums are open: a value the spec does not list decodes into the enum's `Unknown` variant; [`Client::drift`] reports such values, and members the spec does not describe. Fields the spec marks `x-personal-data` print as `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers. The `cli` feature adds the `beltic-identity` command, a subcommand per operation (see [`cli`]).
 
 // progenitor's client is private: the public `Client` wraps it, and what of it no
 // operation reaches is not dead code to worry about.
@@ -32,6 +32,10 @@ pub mod mock;
 
 #[rustfmt::skip]
 pub mod operations;
+
+#[cfg(feature = "cli")]
+#[rustfmt::skip]
+pub mod cli;
 
 // The same in every generated crate: the generator's `client-runtime` crate,
 // copied as it is written. A crate without a credential, or without some kind of

@@ -168,7 +168,8 @@ fn generate_watched(
             // sooner it has it, the sooner it is done. It is gone only when
             // it failed, which its outcome says.
             let response_enums = emit::response_enum_names(&api, &several);
-            let _ = send_handover.send(emit::handover(&api, &response_enums, &several));
+            let handover = emit::handover(&api, &response_enums, &several);
+            let _ = send_handover.send(handover.clone());
             rewrite::api(&mut api, document);
             let (streams, failures) = rewrite::plan_page_streams(&api, &paged, &document.requests);
             warnings.extend(spec::pagination::diagnostics(document, failures)?);
@@ -181,7 +182,7 @@ fn generate_watched(
             };
             emit::add_response_enums(&mut api, &several, &response_enums);
             let code: CrateCode =
-                emit::generate(document, api, uses, &streams, options.standalone)?;
+                emit::generate(document, api, uses, &streams, &paged, &handover, options.standalone)?;
             watch.lap("rewrite and emit");
             let files = output::format(code, spec_label);
             watch.lap("lay out");

@@ -26,3 +26,7 @@ pub use transport::{Call, CallOptions, RetryPolicy, finish};
 // Not every crate has an open enum.
 #[allow(unused_imports)]
 pub(crate) use open_enums::open_enum;
+
+// The command line's own part, only for the `cli` feature.
+#[cfg(feature = "cli")]
+pub mod cli;

@@ -12,8 +12,8 @@
 //!
 //! Here as there, the files are the module `crate::runtime`, and reach each
 //! other as `super::error`, `super::transport`. Its module root,
-//! `src/runtime/mod.rs`, declares what every crate gets. `bodies`, `forms`
-//! and `pages` only some crates get: the generator copies their files and
+//! `src/runtime/mod.rs`, declares what every crate gets. `bodies`, `cli`,
+//! `forms` and `pages` only some crates get: the generator copies their files and
 //! writes their declarations into the module root of a crate that needs
 //! them; here they are declared below, behind the features of those names.
 
@@ -26,6 +26,9 @@ pub mod runtime {
     #[cfg(feature = "bodies")]
     #[allow(dead_code)]
     pub mod bodies;
+    // Only the command line of generated crates calls into it.
+    #[cfg(feature = "cli")]
+    pub mod cli;
     // Only generated crates with form bodies of nested members call into it.
     #[cfg(feature = "forms")]
     #[allow(dead_code)]

@@ -67,6 +67,15 @@ pub fn generate(document: &Document, uses: Uses, modules: Modules) -> String {
             ..Requirement::new("serde_urlencoded", "0.7.1")
         });
     }
+    // The command line of the `cli` feature.
+    if modules.cli {
+        for dependency in [runtime::CLI_DEPENDENCY, runtime::CLI_STREAM_DEPENDENCY] {
+            dependencies.push(Requirement {
+                optional: true,
+                ..dependency.into()
+            });
+        }
+    }
     if uses.chrono {
         dependencies.push(Requirement {
             default_features: false,
@@ -124,12 +133,34 @@ pub fn generate(document: &Document, uses: Uses, modules: Modules) -> String {
          # Typed httpmock expectations and sample values, for applications' tests.\n\
          mock = {mock}\n",
     );
+    if modules.cli {
+        let _ = write!(
+            toml,
+            "# The `{name}` command: a subcommand per operation.\n\
+             cli = [\"dep:{clap}\", \"dep:{stream}\", \"{tokio}\"]\n\
+             \n\
+             [[bin]]\n\
+             name = \"{name}\"\n\
+             path = \"src/main.rs\"\n\
+             required-features = [\"cli\"]\n",
+            name = package.name,
+            clap = runtime::CLI_DEPENDENCY.name,
+            stream = runtime::CLI_STREAM_DEPENDENCY.name,
+            tokio = runtime::CLI_TOKIO_FEATURE,
+        );
+    }
     toml.push_str("\n[dev-dependencies]\n");
     // The generated code's own test decodes every sample of `mock`, so
-    // `cargo test` builds the crate with that feature.
+    // `cargo test` builds the crate with that feature; and with `cli`, so
+    // that tests can run the command.
+    let features = if modules.cli {
+        r#"["cli", "mock"]"#
+    } else {
+        r#"["mock"]"#
+    };
     let _ = writeln!(
         toml,
-        "{} = {{ path = \".\", features = [\"mock\"] }}",
+        "{} = {{ path = \".\", features = {features} }}",
         package.name
     );
     if !document.dev_dependencies.is_empty() {

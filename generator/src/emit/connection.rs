@@ -164,6 +164,12 @@ pub fn generate(document: &Document) -> TokenStream {
 
             #from_env_doc
             pub fn from_env() -> ::std::result::Result<Self, ConfigError> {
+                Self::builder_from_env()?.build()
+            }
+
+            /// The builder [`Client::from_env`] builds, set from the environment;
+            /// the command line changes it before building.
+            pub(crate) fn builder_from_env() -> ::std::result::Result<ClientBuilder, ConfigError> {
                 let env_var = |name| runtime::env_var(name).map_err(ConfigError::refused);
                 let mut builder = Self::builder();
                 #credential_from_env
@@ -173,7 +179,7 @@ pub fn generate(document: &Document) -> TokenStream {
                 if env_var(ALLOW_INSECURE_HTTP_ENV)?.as_deref() == Some("1") {
                     builder = builder.allow_insecure_http(true);
                 }
-                builder.build()
+                Ok(builder)
             }
 
             /// The base URL requests go to, without a trailing `/`.

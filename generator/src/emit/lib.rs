@@ -38,6 +38,12 @@ pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
          the spec does not describe. Fields the spec marks `x-personal-data` print as \
          `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.",
     ));
+    if document.cli {
+        doc.push_str(&format!(
+            " The `cli` feature adds the `{}` command, a subcommand per operation (see [`cli`]).",
+            document.package.name
+        ));
+    }
     let doc_lines = doc
         .lines()
         .map(|line| format!(" {line}").trim_end().to_owned());
@@ -70,6 +76,13 @@ pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
     } else {
         (quote!(), quote!())
     };
+    let cli_module = document.cli.then(|| {
+        quote! {
+            #[cfg(feature = "cli")]
+            #[rustfmt::skip]
+            pub mod cli;
+        }
+    });
     quote! {
         #(#![doc = #doc_lines])*
 
@@ -86,6 +99,7 @@ pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
         pub mod mock;
         #[rustfmt::skip]
         pub mod operations;
+        #cli_module
         #streams_module
         #runtime_doc
         #[allow(dead_code)]

@@ -10,9 +10,11 @@
 //! | `src/page_streams.rs` | [`page_streams`], for a crate with list operations it streams |
 //! | `src/connection.rs` | [`connection`] |
 //! | `src/mock.rs` | [`mock`] (with its [`samples`](mock::samples)) |
+//! | `src/cli.rs`, `src/main.rs` | [`cli`]: the command line of the `cli` feature, and its binary |
 //! | `src/runtime/*.rs` | [`runtime`]: the `client-runtime` crate's sources, copied as written |
 
 mod cargo_toml;
+mod cli;
 mod connection;
 mod lib;
 mod mock;
@@ -34,6 +36,7 @@ use crate::error::Result;
 use crate::rewrite::PageStream;
 use crate::rewrite::syntax::{parse, type_key};
 use crate::spec::Document;
+use crate::spec::pagination::Paged;
 
 /// The generated crate as code, before it is laid out as text.
 pub(crate) struct CrateCode {
@@ -65,7 +68,8 @@ pub(crate) fn add_response_enums(
 /// What `src/operations.rs` and `src/mock.rs` need of `src/api.rs`, made
 /// on another thread than `api`'s tree ([`handover`]): syntax trees cannot
 /// cross threads (proc-macro2's tokens are neither `Send` nor `Sync`), so
-/// what they need crosses as names and text.
+/// what they need crosses as names and text. The command line needs it too.
+#[derive(Clone)]
 pub(crate) struct Handover {
     /// The types of `api`'s `types` module, by the key samples match
     /// schemas on ([`type_key`](crate::rewrite::syntax::type_key)), with the
@@ -104,6 +108,25 @@ pub(crate) fn handover(
     }
 }
 
+impl Handover {
+    /// progenitor's `impl Client` of the operations, and the types, as
+    /// `operations` reads them; `path` is the file made from them, for the
+    /// error when the methods do not parse.
+    fn methods_and_types(&self, path: &Path) -> Result<(syn::ItemImpl, Vec<(String, Ident)>)> {
+        let methods: syn::ItemImpl =
+            syn::parse_str(&self.methods).map_err(|e| crate::Error::Unparsable {
+                file: path.to_owned(),
+                message: e.to_string(),
+            })?;
+        let types = self
+            .types
+            .iter()
+            .map(|(key, name)| (key.clone(), quote::format_ident!("{name}")))
+            .collect();
+        Ok((methods, types))
+    }
+}
+
 /// The `mock` module, from progenitor's expectations (`helpers`) and the
 /// types of `handover`.
 pub(crate) fn mock_module(
@@ -117,16 +140,7 @@ pub(crate) fn mock_module(
 /// The `operations` module, from `handover`.
 pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Result<syn::File> {
     let path = Path::new("src/operations.rs");
-    let methods: syn::ItemImpl =
-        syn::parse_str(&handover.methods).map_err(|e| crate::Error::Unparsable {
-            file: path.to_owned(),
-            message: e.to_string(),
-        })?;
-    let types = handover
-        .types
-        .iter()
-        .map(|(key, name)| (key.clone(), quote::format_ident!("{name}")))
-        .collect();
+    let (methods, types) = handover.methods_and_types(path)?;
     let response_enums = handover
         .response_enums
         .iter()
@@ -146,13 +160,16 @@ pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Res
 /// Emits every file of the crate for `document` but `src/operations.rs`
 /// and `src/mock.rs`, which another thread makes from the [`Handover`]:
 /// `api` is the code of `src/api.rs`, `uses` the optional crates the code
-/// needs, and `streams` the page streams to write. A `standalone` crate is
-/// a workspace of its own.
+/// needs, and `streams` the page streams to write (of `paged`, the list
+/// operations). The command line is made from the `handover` too. A
+/// `standalone` crate is a workspace of its own.
 pub(crate) fn generate(
     document: &Document,
     api: syn::File,
     uses: Uses,
     streams: &[PageStream],
+    paged: &[Paged],
+    handover: &Handover,
     standalone: bool,
 ) -> Result<CrateCode> {
     let rust_file = |path: &'static str, tokens: TokenStream| -> Result<_> {
@@ -172,11 +189,26 @@ pub(crate) fn generate(
         ));
     }
     rust.push(("src/api.rs", api));
+    if document.cli {
+        let (methods, types) = handover.methods_and_types(Path::new("src/cli.rs"))?;
+        let calls = operations::calls(&methods, types, &document.api, &document.requests);
+        let inputs = cli::Inputs {
+            calls: &calls,
+            streams,
+            paged,
+            several: &handover.several,
+            response_enums: &handover.response_enums,
+        };
+        let (module, main) = cli::generate(document, &inputs);
+        rust.push(rust_file("src/cli.rs", module)?);
+        rust.push(rust_file("src/main.rs", main)?);
+    }
 
     let modules = runtime::Modules {
         bodies: document.requests.uses_bodies(),
         forms: document.requests.uses_forms(),
         pages: !streams.is_empty(),
+        cli: document.cli,
     };
     let mut manifest = cargo_toml::generate(document, uses, modules);
     if standalone {

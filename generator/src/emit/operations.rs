@@ -76,12 +76,7 @@ pub fn generate(
             Some((ident::name(&s.operation_id, Case::Snake), (s, name)))
         })
         .collect();
-    // progenitor names each method after its operationId, as `ident::name`
-    // does.
-    let operation_ids: BTreeMap<String, &str> = operations(spec)
-        .filter_map(|(_, _, operation)| operation.operation_id.as_deref())
-        .map(|id| (ident::name(id, Case::Snake), id))
-        .collect();
+    let operation_ids = operation_ids(spec);
     let keyed = idempotency_key_operations(spec);
     let context = Context {
         operation_ids: &operation_ids,
@@ -120,6 +115,56 @@ pub fn generate(
 
         #(#builders)*
     }
+}
+
+/// The `operationId`s of `spec`, by the name of progenitor's method, which
+/// it names after the `operationId` as `ident::name` does.
+fn operation_ids(spec: &OpenAPI) -> BTreeMap<String, &str> {
+    operations(spec)
+        .filter_map(|(_, _, operation)| operation.operation_id.as_deref())
+        .map(|id| (ident::name(id, Case::Snake), id))
+        .collect()
+}
+
+/// A public method of `Client`, as the command line calls it.
+pub struct Call {
+    /// The spec's `operationId`.
+    pub operation_id: String,
+    /// What users call: the method's name, arguments and result (for an
+    /// operation with several success bodies, progenitor's result, before
+    /// its body is decoded into the response enum).
+    pub signature: syn::Signature,
+}
+
+/// The public methods [`generate`] writes, from the same inputs.
+pub fn calls(
+    client: &syn::ItemImpl,
+    types: Vec<(String, Ident)>,
+    spec: &OpenAPI,
+    requests: &Requests,
+) -> Vec<Call> {
+    let types = TypeNames(types);
+    let operation_ids = operation_ids(spec);
+    let keyed = idempotency_key_operations(spec);
+    let context = Context {
+        operation_ids: &operation_ids,
+        requests,
+        types: &types,
+        decoded: &BTreeMap::new(),
+        keyed: &keyed,
+    };
+    client
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            ImplItem::Fn(f) if is_operation(f) => adapt(f, &context),
+            _ => None,
+        })
+        .map(|adapted| Call {
+            operation_id: adapted.operation_id,
+            signature: adapted.public,
+        })
+        .collect()
 }
 
 /// What every operation's method is made from.
@@ -161,44 +206,16 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
     if !is_operation(f) {
         return None;
     }
-    let sig = &f.sig;
-    let output = public_output(&sig.output)?;
-    let name = &sig.ident;
-    let operation = name.to_string();
-    let operation_id = context
-        .operation_ids
-        .get(&operation)
-        .copied()
-        .unwrap_or(&operation);
-    let mut arguments: Vec<TokenStream> = sig
-        .inputs
-        .iter()
-        .filter_map(|input| match input {
-            FnArg::Typed(t) => match &*t.pat {
-                Pat::Ident(p) => {
-                    let ident = &p.ident;
-                    Some(quote!(#ident))
-                }
-                _ => None,
-            },
-            FnArg::Receiver(_) => None,
-        })
-        .collect();
-    let mut docs: Vec<String> = f.attrs.iter().filter_map(doc_text).collect();
-    let mut public = sig.clone();
-    public.output = output;
-    let prelude = requests::adapt(
-        &mut public,
-        &mut docs,
+    let Adapted {
         operation_id,
-        context.requests,
-        context.types,
-    );
-    let keyed =
-        context.keyed.contains(operation_id) && take_idempotency_key(&mut public, &mut arguments);
-    if keyed {
-        drop_argument_doc(&mut docs, "idempotency_key");
-    }
+        public,
+        mut docs,
+        prelude,
+        keyed,
+        arguments,
+    } = adapt(f, context)?;
+    let name = &f.sig.ident;
+    let operation = name.to_string();
 
     let builder = builder_name(&operation);
     let arguments_kept = builder_arguments(&public);
@@ -319,6 +336,67 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
         }
     };
     Some((method, builder))
+}
+
+/// progenitor's method `f` made public: the spec's `operationId`, the
+/// signature and docs users see, the statements that build what the client
+/// sends itself, whether the call makes its idempotency key, and what
+/// progenitor's method is called with.
+struct Adapted {
+    operation_id: String,
+    public: syn::Signature,
+    docs: Vec<String>,
+    prelude: TokenStream,
+    keyed: bool,
+    arguments: Vec<TokenStream>,
+}
+
+/// [`Adapted`] for `f`, or `None` for what is not an operation.
+fn adapt(f: &syn::ImplItemFn, context: &Context) -> Option<Adapted> {
+    let sig = &f.sig;
+    let output = public_output(&sig.output)?;
+    let operation = sig.ident.to_string();
+    let operation_id = context
+        .operation_ids
+        .get(&operation)
+        .map_or(operation, |id| (*id).to_owned());
+    let mut arguments: Vec<TokenStream> = sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            FnArg::Typed(t) => match &*t.pat {
+                Pat::Ident(p) => {
+                    let ident = &p.ident;
+                    Some(quote!(#ident))
+                }
+                _ => None,
+            },
+            FnArg::Receiver(_) => None,
+        })
+        .collect();
+    let mut docs: Vec<String> = f.attrs.iter().filter_map(doc_text).collect();
+    let mut public = sig.clone();
+    public.output = output;
+    let prelude = requests::adapt(
+        &mut public,
+        &mut docs,
+        &operation_id,
+        context.requests,
+        context.types,
+    );
+    let keyed = context.keyed.contains(operation_id.as_str())
+        && take_idempotency_key(&mut public, &mut arguments);
+    if keyed {
+        drop_argument_doc(&mut docs, "idempotency_key");
+    }
+    Some(Adapted {
+        operation_id,
+        public,
+        docs,
+        prelude,
+        keyed,
+        arguments,
+    })
 }
 
 /// The builder of the method `operation`: `GetSession` for `get_session`.

@@ -7,8 +7,8 @@
 //! linted and tested on its own. The files of its `src/runtime/` are
 //! embedded here and copied as they are (comments included) to the same
 //! path of every crate, so that a generated crate stands alone: the module
-//! root `mod.rs` and the modules it declares, then `bodies`, `forms` and
-//! `pages` for a crate that needs them ([`Modules`]), whose declarations
+//! root `mod.rs` and the modules it declares, then `bodies`, `forms`,
+//! `pages` and `cli` for a crate that needs them ([`Modules`]), whose declarations
 //! the generator writes after the module root's, as the runtime crate
 //! declares them behind its features of those names. The files reach each
 //! other through `super::`, which is `crate::runtime` in both crates.
@@ -30,6 +30,8 @@ pub struct Modules {
     pub forms: bool,
     /// `pages`, for a crate with page streams.
     pub pages: bool,
+    /// `cli`, behind the `cli` feature, for a crate with a command line.
+    pub cli: bool,
 }
 
 /// The files every crate gets, the module root first: their paths in the
@@ -102,6 +104,16 @@ pub mod pages;
 ",
 };
 
+const CLI: Optional = Optional {
+    path: "src/runtime/cli.rs",
+    text: include_str!("../../runtime/src/runtime/cli.rs"),
+    declaration: "
+// The command line's own part, only for the `cli` feature.
+#[cfg(feature = \"cli\")]
+pub mod cli;
+",
+};
+
 /// Every runtime file of a crate that gets `modules`.
 pub fn files(modules: Modules) -> Vec<(&'static str, Cow<'static, str>)> {
     let mut files: Vec<_> = EVERY_CRATE
@@ -111,6 +123,7 @@ pub fn files(modules: Modules) -> Vec<(&'static str, Cow<'static, str>)> {
         (modules.bodies, BODIES),
         (modules.forms, FORMS),
         (modules.pages, PAGES),
+        (modules.cli, CLI),
     ];
     for (wanted, module) in optional {
         if wanted {
@@ -205,6 +218,22 @@ pub const FORMS_DEPENDENCY: Dependency = Dependency::new("serde_qs", "1.1.3");
 /// What `pages` streams pages with (`Stream`, and the unfolding of pages).
 pub const PAGES_DEPENDENCY: Dependency = Dependency::new("futures", "0.3");
 
+/// What `cli` parses the command line with: clap's derive, without colours
+/// or suggestions, which would add crates for little.
+pub const CLI_DEPENDENCY: Dependency = Dependency {
+    default_features: false,
+    features: &["derive", "error-context", "help", "std", "usage"],
+    ..Dependency::new("clap", "4.6")
+};
+
+/// What `cli` reads a stream of items or bytes with (`Stream`): already
+/// built for reqwest.
+pub const CLI_STREAM_DEPENDENCY: Dependency = Dependency::new("futures-core", "0.3");
+
+/// What the `cli` feature turns on besides its dependencies: tokio's
+/// runtime of one thread.
+pub const CLI_TOKIO_FEATURE: &str = "tokio/rt";
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -233,6 +262,7 @@ mod tests {
             bodies: true,
             forms: true,
             pages: true,
+            cli: true,
         };
         let mut embedded: Vec<&str> = files(all).iter().map(|(path, _)| *path).collect();
         embedded.sort();
@@ -245,6 +275,7 @@ mod tests {
             bodies: true,
             forms: false,
             pages: true,
+            cli: false,
         };
         let files = files(some);
         let (path, root) = &files[0];
@@ -311,7 +342,13 @@ mod tests {
         }
         assert_eq!(every_crate, DEPENDENCIES.map(|d| requirement(&d)));
         optional.sort();
-        let mut expected = [FORMS_DEPENDENCY, PAGES_DEPENDENCY].map(|d| requirement(&d));
+        let mut expected = [
+            CLI_DEPENDENCY,
+            CLI_STREAM_DEPENDENCY,
+            FORMS_DEPENDENCY,
+            PAGES_DEPENDENCY,
+        ]
+        .map(|d| requirement(&d));
         expected.sort();
         assert_eq!(optional, expected);
 
@@ -329,8 +366,14 @@ mod tests {
         let bodies = BODIES_REQWEST_FEATURES.map(|feature| format!("reqwest/{feature}"));
         let forms = format!("dep:{}", FORMS_DEPENDENCY.name);
         let pages = format!("dep:{}", PAGES_DEPENDENCY.name);
+        let cli = [
+            format!("dep:{}", CLI_DEPENDENCY.name),
+            format!("dep:{}", CLI_STREAM_DEPENDENCY.name),
+            CLI_TOKIO_FEATURE.to_owned(),
+        ];
         let expected = BTreeMap::from([
             ("bodies", bodies.iter().map(String::as_str).collect()),
+            ("cli", cli.iter().map(String::as_str).collect()),
             ("forms", vec![forms.as_str()]),
             ("pages", vec![pages.as_str()]),
         ]);

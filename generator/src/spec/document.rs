@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 ///   crate: my-api          # package name; default: the title in kebab-case
 ///   version: 0.3.0         # package version; default: 0.1.0
 ///   env-prefix: MY_API     # environment variables MY_API_API_KEY, MY_API_BASE_URL
+///   cli: false             # no `cli` feature (a command named after the crate); default: true
 ///   dev-dependencies:      # what the crate's hand-written tests use, as Cargo.toml has it
 ///     wiremock: "0.6.5"
 ///     tokio: { version: "1.47", features: [macros, rt-multi-thread] }
@@ -45,6 +46,9 @@ pub struct Document {
     pub default_base_url: Option<String>,
     /// How requests authenticate, if the spec says and the client can do it.
     pub auth: Option<Auth>,
+    /// Whether the crate has a `cli` feature, which adds a command named
+    /// after it (`x-rust-client.cli`, true unless it says `false`).
+    pub cli: bool,
     /// `x-rust-client.dev-dependencies`: what the crate's hand-written tests
     /// need beyond what its generated code does, by package name.
     pub dev_dependencies: BTreeMap<String, DevDependency>,
@@ -161,6 +165,18 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
         );
     }
 
+    let cli = match settings.and_then(|s| s.get("cli")) {
+        None | Some(Value::Bool(true)) => true,
+        Some(Value::Bool(false)) => false,
+        Some(_) => {
+            problems.push(
+                &format!("/{CLIENT_EXTENSION}/cli"),
+                "`cli` must be `true` or `false`".to_owned(),
+            );
+            true
+        }
+    };
+
     let name = match (crate_name, name_setting) {
         (Some(name), _) => name.to_owned(),
         (None, Some(name)) => name,
@@ -212,6 +228,7 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
         env_prefix,
         default_base_url,
         auth,
+        cli,
         dev_dependencies,
         path,
         api,
