@@ -113,8 +113,9 @@ enum Source {
         /// An enum's values, listed in `--help`.
         values: Vec<String>,
     },
-    /// `--body`: JSON read as the type.
-    JsonBody(Type),
+    /// `--body`: JSON read as the type; of a multipart form, its text
+    /// fields.
+    JsonBody { ty: Type, fields: bool },
     /// `--body FILE|-`: the text of a file, or of stdin.
     TextBody,
     /// `--body FILE|-`: the bytes of a file, or of stdin.
@@ -310,12 +311,15 @@ fn plan(
                 if takes != Takes::Borrowed {
                     return None;
                 }
-                Source::JsonBody(ty)
+                Source::JsonBody {
+                    ty,
+                    fields: !multipart_files.is_empty(),
+                }
             }
             _ => return None,
         };
         let takes = match source {
-            Source::JsonBody(_) => Takes::Borrowed,
+            Source::JsonBody { .. } => Takes::Borrowed,
             _ => Takes::Owned,
         };
         arguments.push(Argument {
@@ -713,14 +717,9 @@ fn cli_module(document: &Document, subcommands: &[Subcommand]) -> TokenStream {
             ConfigError::MissingBaseUrl => Failure::usage(#message, None),
         }
     });
-    let variants = subcommands.iter().map(variant);
-    let arms = subcommands.iter().map(arm);
-    let uses_types = subcommands.iter().any(|s| {
-        s.arguments
-            .iter()
-            .any(|a| matches!(a.source, Source::JsonBody(_)))
-            || matches!(s.output, Output::Several { .. })
-    });
+    let variants: Vec<TokenStream> = subcommands.iter().map(variant).collect();
+    let arms: Vec<TokenStream> = subcommands.iter().map(arm).collect();
+    let uses_types = variants.iter().chain(&arms).any(|tokens| names_types(tokens.clone()));
     let types_import = uses_types.then(|| quote!(use crate::types;));
     quote! {
         #(#![doc = #module_doc])*
@@ -807,6 +806,15 @@ fn cli_module(document: &Document, subcommands: &[Subcommand]) -> TokenStream {
     }
 }
 
+/// Whether `tokens` name the `types` module.
+fn names_types(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Ident(ident) => ident == "types",
+        proc_macro2::TokenTree::Group(group) => names_types(group.stream()),
+        _ => false,
+    })
+}
+
 /// The enum variant that declares `subcommand`.
 fn variant(subcommand: &Subcommand) -> TokenStream {
     let Subcommand {
@@ -843,8 +851,14 @@ fn variant(subcommand: &Subcommand) -> TokenStream {
                     #field: #ty,
                 })
             }
-            Source::JsonBody(_) => Some(quote! {
+            Source::JsonBody { fields: false, .. } => Some(quote! {
                 /// The request body as JSON: a file, - for standard input, or the JSON itself.
+                #[arg(long, value_name = "FILE|-|JSON")]
+                #field: String,
+            }),
+            Source::JsonBody { fields: true, .. } => Some(quote! {
+                /// The form's text fields as JSON: a file, - for standard input, or the JSON
+                /// itself.
                 #[arg(long, value_name = "FILE|-|JSON")]
                 #field: String,
             }),
@@ -931,7 +945,7 @@ fn arm(subcommand: &Subcommand) -> TokenStream {
     for argument in arguments {
         let field = &argument.field;
         steps.extend(match &argument.source {
-            Source::JsonBody(ty) => quote! { let #field: #ty = shell::body(&#field)?; },
+            Source::JsonBody { ty, .. } => quote! { let #field: #ty = shell::body(&#field)?; },
             Source::TextBody => quote! { let #field = shell::text(&#field)?; },
             Source::BytesBody => quote! { let #field = shell::bytes(&#field)?; },
             Source::File(file) => {
