@@ -75,8 +75,9 @@ pub enum Failure {
         /// What to do about it.
         advice: Option<String>,
     },
-    /// The call failed.
-    Call(Error),
+    /// The call failed (boxed: an `Error` is large, and a `Failure` is
+    /// returned often).
+    Call(Box<Error>),
     /// The output could not be written.
     Output(io::Error),
 }
@@ -93,7 +94,7 @@ impl Failure {
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Self {
-        Failure::Call(error)
+        Failure::Call(Box::new(error))
     }
 }
 

@@ -950,7 +950,7 @@ fn arm(subcommand: &Subcommand) -> TokenStream {
             Source::BytesBody => quote! { let #field = shell::bytes(&#field)?; },
             Source::File(file) => {
                 let part = &file.part;
-                let read = quote!(|bytes, name| crate::FilePart::bytes(bytes, name));
+                let read = quote!(crate::FilePart::bytes);
                 match (file.many, file.required) {
                     (true, _) => quote! { let #field = shell::all_files(&mut files, #part, #read)?; },
                     (false, true) => {
