@@ -165,7 +165,11 @@ fn a_session_prints_as_json_with_personal_data_redacted() {
         request.starts_with(&format!("GET /v1/identity/sessions/{ID} HTTP/1.1")),
         "{request}"
     );
-    assert!(request.to_lowercase().contains(&format!("x-api-key: {KEY}").to_lowercase()));
+    assert!(
+        request
+            .to_lowercase()
+            .contains(&format!("x-api-key: {KEY}").to_lowercase())
+    );
 
     // Not a terminal: one line of compact JSON.
     let stdout = String::from_utf8(output.stdout).unwrap();
@@ -177,8 +181,7 @@ fn a_session_prints_as_json_with_personal_data_redacted() {
     assert_eq!(attributes["person"], "<redacted>", "{stdout}");
     for member in ["contact", "address", "identity_numbers"] {
         assert!(
-            matches!(&attributes[member], Value::Null)
-                || attributes[member] == "<redacted>",
+            matches!(&attributes[member], Value::Null) || attributes[member] == "<redacted>",
             "{member}: {stdout}"
         );
     }
@@ -252,7 +255,10 @@ fn an_unusable_base_url_is_named_with_what_to_check() {
     ];
     assert_failed(&output, 2, &expected, "ftp base URL");
     // --base-url wins over the environment, and is checked the same way.
-    let output = run_at(&closed_url(), &["get-session", ID, "--base-url", "not a url"]);
+    let output = run_at(
+        &closed_url(),
+        &["get-session", ID, "--base-url", "not a url"],
+    );
     assert_failed(&output, 2, &["error: base URL `not a url`"], "--base-url");
 }
 
@@ -313,6 +319,14 @@ fn a_header_goes_with_the_call_and_a_forbidden_one_is_refused() {
     let request = requests.recv().unwrap().to_lowercase();
     assert!(request.contains("x-correlation-id: runbook-7"), "{request}");
 
-    let output = run_at(&closed_url(), &["get-session", ID, "--header", "X-Api-Key: other"]);
-    assert_failed(&output, 2, &["invalid request", "check the --header options"], "key header");
+    let output = run_at(
+        &closed_url(),
+        &["get-session", ID, "--header", "X-Api-Key: other"],
+    );
+    assert_failed(
+        &output,
+        2,
+        &["invalid request", "check the --header options"],
+        "key header",
+    );
 }

@@ -181,8 +181,15 @@ fn generate_watched(
                 ..uses
             };
             emit::add_response_enums(&mut api, &several, &response_enums);
-            let code: CrateCode =
-                emit::generate(document, api, uses, &streams, &paged, &handover, options.standalone)?;
+            let code: CrateCode = emit::generate(
+                document,
+                api,
+                uses,
+                &streams,
+                &paged,
+                &handover,
+                options.standalone,
+            )?;
             watch.lap("rewrite and emit");
             let files = output::format(code, spec_label);
             watch.lap("lay out");

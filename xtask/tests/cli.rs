@@ -28,7 +28,10 @@ fn the_command_calls_every_kind_of_operation() {
         "name = \"desk-identity\"",
         "required-features = [\"cli\"]",
     ] {
-        assert!(manifest.contains(line), "Cargo.toml lacks {line}:\n{manifest}");
+        assert!(
+            manifest.contains(line),
+            "Cargo.toml lacks {line}:\n{manifest}"
+        );
     }
 
     let run = test_in_generated(&out, "cli", &[]);
@@ -61,7 +64,9 @@ fn a_spec_can_leave_the_command_out() {
     assert!(!lib.contains("mod cli"), "{lib}");
 
     // A value that is not a boolean is refused where it is written.
-    let spec = fs::read_to_string(&copy).unwrap().replace("cli: false", "cli: sometimes");
+    let spec = fs::read_to_string(&copy)
+        .unwrap()
+        .replace("cli: false", "cli: sometimes");
     fs::write(&copy, spec).unwrap();
     let run = common::regen(&copy, &scratch.path().join("refused"));
     run.assert_one_error(&["/x-rust-client/cli", "`cli` must be `true` or `false`"]);

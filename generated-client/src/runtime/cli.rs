@@ -152,7 +152,11 @@ fn report(failure: &Failure, environment: Environment, base_url: Option<&str>) -
                 ErrorKind::InvalidRequest(_) => USAGE,
                 _ => FAILED,
             };
-            (error.to_string(), advice(error, environment, base_url), code)
+            (
+                error.to_string(),
+                advice(error, environment, base_url),
+                code,
+            )
         }
     };
     eprintln!("error: {message}");
@@ -207,7 +211,9 @@ fn advice(error: &Error, environment: Environment, base_url: Option<&str>) -> Op
         });
     }
     if error.is_decode() {
-        return Some("the response does not match the spec: the client may be behind the API".to_owned());
+        return Some(
+            "the response does not match the spec: the client may be behind the API".to_owned(),
+        );
     }
     None
 }
@@ -317,7 +323,10 @@ pub fn body<T: DeserializeOwned>(argument: &str) -> Result<T, Failure> {
     let (text, from) = if argument == "-" {
         let mut text = String::new();
         io::stdin().read_to_string(&mut text).map_err(|error| {
-            Failure::usage(format!("cannot read the body from standard input: {error}"), None)
+            Failure::usage(
+                format!("cannot read the body from standard input: {error}"),
+                None,
+            )
         })?;
         (text, "standard input".to_owned())
     } else if trimmed.starts_with(['{', '[', '"']) {
@@ -362,7 +371,10 @@ pub fn files(arguments: &[String]) -> Result<BTreeMap<String, Vec<String>>, Fail
 /// part by `make` with the file's name.
 fn read_file<P>(part: &str, path: &str, make: impl Fn(Vec<u8>, String) -> P) -> Result<P, Failure> {
     let bytes = std::fs::read(path).map_err(|error| {
-        Failure::usage(format!("cannot read `{path}` for the part `{part}`: {error}"), None)
+        Failure::usage(
+            format!("cannot read `{path}` for the part `{part}`: {error}"),
+            None,
+        )
     })?;
     let name = Path::new(path)
         .file_name()
@@ -380,11 +392,17 @@ pub fn one_file<P>(
     let mut paths = files.remove(part).unwrap_or_default();
     if paths.len() > 1 {
         return Err(Failure::usage(
-            format!("the part `{part}` takes one file, and --file gave it {}", paths.len()),
+            format!(
+                "the part `{part}` takes one file, and --file gave it {}",
+                paths.len()
+            ),
             None,
         ));
     }
-    paths.pop().map(|path| read_file(part, &path, make)).transpose()
+    paths
+        .pop()
+        .map(|path| read_file(part, &path, make))
+        .transpose()
 }
 
 /// The file of the part `part`, which the operation needs, made by `make`.
@@ -408,7 +426,10 @@ pub fn all_files<P>(
     make: impl Fn(Vec<u8>, String) -> P,
 ) -> Result<Vec<P>, Failure> {
     let paths = files.remove(part).unwrap_or_default();
-    paths.iter().map(|path| read_file(part, path, &make)).collect()
+    paths
+        .iter()
+        .map(|path| read_file(part, path, &make))
+        .collect()
 }
 
 /// The bytes of a body from `--body`: the file it names, or standard input
@@ -432,13 +453,15 @@ pub fn bytes(argument: &str) -> Result<Vec<u8>, Failure> {
 /// The text of a body from `--body`: the file it names, or standard input
 /// for `-`.
 pub fn text(argument: &str) -> Result<String, Failure> {
-    String::from_utf8(bytes(argument)?).map_err(|_| {
-        Failure::usage(format!("the body in `{argument}` is not UTF-8 text"), None)
-    })
+    String::from_utf8(bytes(argument)?)
+        .map_err(|_| Failure::usage(format!("the body in `{argument}` is not UTF-8 text"), None))
 }
 
 /// Fails when `--file` named parts the operation does not have.
-pub fn no_other_files(files: &BTreeMap<String, Vec<String>>, parts: &[&str]) -> Result<(), Failure> {
+pub fn no_other_files(
+    files: &BTreeMap<String, Vec<String>>,
+    parts: &[&str],
+) -> Result<(), Failure> {
     match files.keys().next() {
         None => Ok(()),
         Some(name) => Err(Failure::usage(

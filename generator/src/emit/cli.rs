@@ -25,10 +25,10 @@ use super::operations::Call;
 use crate::engine::success_bodies::{Body, Several};
 use crate::ident::{self, Case};
 use crate::rewrite::{PageStream, PersonalData, Role};
-use crate::spec::{Document, escape};
 use crate::spec::pagination::Paged;
 use crate::spec::requests::RawBody;
 use crate::spec::walk::{component_name, operations, resolve, response_for};
+use crate::spec::{Document, escape};
 
 /// What the command line is made from besides the spec.
 pub struct Inputs<'a> {
@@ -199,7 +199,8 @@ fn spec_operation<'a>(
             let data = parameter.parameter_data_ref();
             let overridden = parameters.iter().any(|p| {
                 let own = p.parameter_data_ref();
-                own.name == data.name && std::mem::discriminant(*p) == std::mem::discriminant(parameter)
+                own.name == data.name
+                    && std::mem::discriminant(*p) == std::mem::discriminant(parameter)
             });
             if !overridden {
                 parameters.push(parameter);
@@ -476,11 +477,12 @@ fn enum_values(api: &OpenAPI, format: &ParameterSchemaOrContent) -> Vec<String> 
             string.enumeration.iter().flatten().cloned().collect()
         }
         SchemaKind::Type(SchemaType::Array(array)) => match &array.items {
-            Some(ReferenceOr::Reference { reference }) => {
-                enum_values(api, &ParameterSchemaOrContent::Schema(ReferenceOr::Reference {
+            Some(ReferenceOr::Reference { reference }) => enum_values(
+                api,
+                &ParameterSchemaOrContent::Schema(ReferenceOr::Reference {
                     reference: reference.clone(),
-                }))
-            }
+                }),
+            ),
             Some(ReferenceOr::Item(item)) => match &item.schema_kind {
                 SchemaKind::Type(SchemaType::String(string)) => {
                     string.enumeration.iter().flatten().cloned().collect()
@@ -536,10 +538,17 @@ fn output(
     let ReturnType::Type(_, ty) = &call.signature.output else {
         return Output::Nothing;
     };
-    let success = generic_argument(ty, "Result").and_then(|value| generic_argument(value, "ResponseValue"));
+    let success =
+        generic_argument(ty, "Result").and_then(|value| generic_argument(value, "ResponseValue"));
     match success {
         Some(Type::Tuple(unit)) if unit.elems.is_empty() => Output::Nothing,
-        Some(Type::Path(path)) if path.path.segments.last().is_some_and(|s| s.ident == "ByteStream") => {
+        Some(Type::Path(path))
+            if path
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "ByteStream") =>
+        {
             Output::Bytes
         }
         _ => Output::Json(success_pointers(api, personal, operation)),
@@ -588,7 +597,14 @@ fn item_pointers(page: &[String], items: &[String]) -> Vec<String> {
 /// once.
 fn pointers(api: &OpenAPI, personal: &PersonalData, schema: &ReferenceOr<Schema>) -> Vec<String> {
     let mut found = BTreeSet::new();
-    walk(api, personal, schema, String::new(), &mut Vec::new(), &mut found);
+    walk(
+        api,
+        personal,
+        schema,
+        String::new(),
+        &mut Vec::new(),
+        &mut found,
+    );
     found.into_iter().collect()
 }
 
@@ -640,7 +656,14 @@ fn walk<S: std::borrow::Borrow<Schema>>(
             if let Some(openapiv3::AdditionalProperties::Schema(values)) =
                 &object.additional_properties
             {
-                walk(api, personal, &**values, format!("{at}/*"), components, found);
+                walk(
+                    api,
+                    personal,
+                    &**values,
+                    format!("{at}/*"),
+                    components,
+                    found,
+                );
             }
         }
         SchemaKind::Type(SchemaType::Array(array)) => {
@@ -700,14 +723,16 @@ fn cli_module(document: &Document, subcommands: &[Subcommand]) -> TokenStream {
         }
         None => None,
     };
-    let missing_arm = missing.zip(document.credential_env()).map(|((variant, noun), env)| {
-        let message = format!("no {noun}: set {env}");
-        let advice = "the command reads it from the environment only, so that it stays out of \
+    let missing_arm = missing
+        .zip(document.credential_env())
+        .map(|((variant, noun), env)| {
+            let message = format!("no {noun}: set {env}");
+            let advice = "the command reads it from the environment only, so that it stays out of \
                       the shell's history";
-        quote! {
-            ConfigError::#variant => Failure::usage(#message, #advice.to_owned()),
-        }
-    });
+            quote! {
+                ConfigError::#variant => Failure::usage(#message, #advice.to_owned()),
+            }
+        });
     let missing_base_url = document.default_base_url.is_none().then(|| {
         let message = format!(
             "no base URL: set {}_BASE_URL or give --base-url",
@@ -719,8 +744,15 @@ fn cli_module(document: &Document, subcommands: &[Subcommand]) -> TokenStream {
     });
     let variants: Vec<TokenStream> = subcommands.iter().map(variant).collect();
     let arms: Vec<TokenStream> = subcommands.iter().map(arm).collect();
-    let uses_types = variants.iter().chain(&arms).any(|tokens| names_types(tokens.clone()));
-    let types_import = uses_types.then(|| quote!(use crate::types;));
+    let uses_types = variants
+        .iter()
+        .chain(&arms)
+        .any(|tokens| names_types(tokens.clone()));
+    let types_import = uses_types.then(|| {
+        quote!(
+            use crate::types;
+        )
+    });
     quote! {
         #(#![doc = #module_doc])*
 
@@ -883,7 +915,10 @@ fn variant(subcommand: &Subcommand) -> TokenStream {
                 text
             })
             .collect();
-        let help = format!(" A file part of the form, as NAME=PATH: {}.", parts.join(", "));
+        let help = format!(
+            " A file part of the form, as NAME=PATH: {}.",
+            parts.join(", ")
+        );
         quote! {
             #[doc = #help]
             #[arg(long, value_name = "NAME=PATH")]
@@ -952,11 +987,15 @@ fn arm(subcommand: &Subcommand) -> TokenStream {
                 let part = &file.part;
                 let read = quote!(crate::FilePart::bytes);
                 match (file.many, file.required) {
-                    (true, _) => quote! { let #field = shell::all_files(&mut files, #part, #read)?; },
+                    (true, _) => {
+                        quote! { let #field = shell::all_files(&mut files, #part, #read)?; }
+                    }
                     (false, true) => {
                         quote! { let #field = shell::required_file(&mut files, #part, #read)?; }
                     }
-                    (false, false) => quote! { let #field = shell::one_file(&mut files, #part, #read)?; },
+                    (false, false) => {
+                        quote! { let #field = shell::one_file(&mut files, #part, #read)?; }
+                    }
                 }
             }
             Source::Parameter { .. } => quote!(),
@@ -1013,7 +1052,9 @@ fn arm(subcommand: &Subcommand) -> TokenStream {
             Ok(())
         },
         Output::Bytes => quote! { printer.bytes(call.await?.into_inner()).await },
-        Output::Json(personal) => quote! { printer.json(&call.await?.into_inner(), &[#(#personal),*]) },
+        Output::Json(personal) => {
+            quote! { printer.json(&call.await?.into_inner(), &[#(#personal),*]) }
+        }
         Output::Several { name, variants } => {
             let arms = variants.iter().map(|(variant, printed)| match printed {
                 VariantOutput::Nothing => quote!(types::#name::#variant => Ok(()),),
