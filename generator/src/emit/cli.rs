@@ -106,9 +106,9 @@ enum Source {
         /// `None` for a positional argument.
         long: Option<String>,
         /// The field's type.
-        ty: Type,
+        ty: Box<Type>,
         /// The type each value is parsed as.
-        value: Type,
+        value: Box<Type>,
         help: Option<String>,
         /// An enum's values, listed in `--help`.
         values: Vec<String>,
@@ -269,8 +269,8 @@ fn plan(
                 takes,
                 source: Source::Parameter {
                     long,
-                    ty: field_ty,
-                    value,
+                    ty: Box::new(field_ty),
+                    value: Box::new(value),
                     help: data.description.as_deref().map(|d| d.trim().to_owned()),
                     values: enum_values(api, &data.format),
                 },
@@ -299,8 +299,8 @@ fn plan(
                     takes,
                     source: Source::Parameter {
                         long: Some("content-type".to_owned()),
-                        ty,
-                        value,
+                        ty: Box::new(ty),
+                        value: Box::new(value),
                         help: Some("The body's media type.".to_owned()),
                         values: Vec::new(),
                     },
