@@ -44,7 +44,10 @@ enum Operation {
 
 /// Runs the command the process was started with, and gives its exit code.
 pub fn main() -> ExitCode {
-    let Command { operation, settings } = Command::parse();
+    let Command { operation, settings } = match shell::parse() {
+        Ok(command) => command,
+        Err(code) => return code,
+    };
     let client = match client(&settings) {
         Ok(client) => client,
         Err(failure) => return shell::finish(Err(failure), ENVIRONMENT, None),

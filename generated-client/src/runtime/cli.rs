@@ -114,6 +114,29 @@ pub struct Environment {
     pub base_url: &'static str,
 }
 
+/// The command line the process was started with, as `C` reads it; or,
+/// when it asks for help or the version, or is wrong, the exit code after
+/// clap has printed the text. A wrong command is told in two lines: what is
+/// wrong, and the usage of the (sub)command, rather than clap's paragraph.
+pub fn parse<C: clap::Parser>() -> Result<C, ExitCode> {
+    C::try_parse().map_err(|error| {
+        use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
+        if matches!(error.kind(), DisplayHelp | DisplayVersion) || !error.use_stderr() {
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        let text = error.render().to_string();
+        let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
+        let what = lines.next().unwrap_or("error: the command is not complete");
+        eprintln!("{what}");
+        match lines.find(|line| line.starts_with("Usage: ")) {
+            Some(usage) => eprintln!("u{} (--help says more)", &usage[1..]),
+            None => eprintln!("--help lists the subcommands and their options"),
+        }
+        ExitCode::from(USAGE)
+    })
+}
+
 /// Runs `command` to its end on a runtime of one thread.
 pub fn block_on(command: impl Future<Output = Result<(), Failure>>) -> Result<(), Failure> {
     tokio::runtime::Builder::new_current_thread()

@@ -137,7 +137,7 @@ pub fn generate(document: &Document, uses: Uses, modules: Modules) -> String {
         let _ = write!(
             toml,
             "# The `{name}` command: a subcommand per operation.\n\
-             cli = [\"dep:{clap}\", \"dep:{stream}\", \"{tokio}\"]\n\
+             cli = [\"dep:{clap}\", \"dep:{stream}\", {features}]\n\
              \n\
              [[bin]]\n\
              name = \"{name}\"\n\
@@ -146,7 +146,7 @@ pub fn generate(document: &Document, uses: Uses, modules: Modules) -> String {
             name = package.name,
             clap = runtime::CLI_DEPENDENCY.name,
             stream = runtime::CLI_STREAM_DEPENDENCY.name,
-            tokio = runtime::CLI_TOKIO_FEATURE,
+            features = runtime::CLI_FEATURES.map(|feature| format!("\"{feature}\"")).join(", "),
         );
     }
     toml.push_str("\n[dev-dependencies]\n");

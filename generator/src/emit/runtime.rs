@@ -230,9 +230,9 @@ pub const CLI_DEPENDENCY: Dependency = Dependency {
 /// built for reqwest.
 pub const CLI_STREAM_DEPENDENCY: Dependency = Dependency::new("futures-core", "0.3");
 
-/// What the `cli` feature turns on besides its dependencies: tokio's
-/// runtime of one thread.
-pub const CLI_TOKIO_FEATURE: &str = "tokio/rt";
+/// What the `cli` feature turns on besides its dependencies: members printed
+/// in the order the response has them, and tokio's runtime of one thread.
+pub const CLI_FEATURES: [&str; 2] = ["serde_json/preserve_order", "tokio/rt"];
 
 #[cfg(test)]
 mod tests {
@@ -369,8 +369,10 @@ mod tests {
         let cli = [
             format!("dep:{}", CLI_DEPENDENCY.name),
             format!("dep:{}", CLI_STREAM_DEPENDENCY.name),
-            CLI_TOKIO_FEATURE.to_owned(),
-        ];
+        ]
+        .into_iter()
+        .chain(CLI_FEATURES.map(str::to_owned))
+        .collect::<Vec<_>>();
         let expected = BTreeMap::from([
             ("bodies", bodies.iter().map(String::as_str).collect()),
             ("cli", cli.iter().map(String::as_str).collect()),
