@@ -24,7 +24,7 @@ fn the_command_calls_every_kind_of_operation() {
     assert!(run.success, "{}", run.describe());
     let manifest = fs::read_to_string(out.join("Cargo.toml")).unwrap();
     for line in [
-        "cli = [\"dep:clap\", \"dep:futures-core\", \"serde_json/preserve_order\", \"tokio/rt\"]",
+        "cli = [\"dep:clap\", \"dep:futures-core\", \"tokio/rt\"]",
         "name = \"desk-identity\"",
         "required-features = [\"cli\"]",
     ] {

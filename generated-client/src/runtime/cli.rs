@@ -126,11 +126,21 @@ pub fn parse<C: clap::Parser>() -> Result<C, ExitCode> {
             return ExitCode::SUCCESS;
         }
         let text = error.render().to_string();
-        let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
-        let what = lines.next().unwrap_or("error: the command is not complete");
-        eprintln!("{what}");
-        match lines.find(|line| line.starts_with("Usage: ")) {
-            Some(usage) => eprintln!("u{} (--help says more)", &usage[1..]),
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect();
+        // What is wrong, with the arguments clap lists below it; not its tips.
+        let what: Vec<&str> = lines
+            .iter()
+            .take_while(|line| !line.starts_with("Usage: "))
+            .filter(|line| !line.starts_with("tip: ") && !line.starts_with("For more information"))
+            .copied()
+            .collect();
+        eprintln!("{}", what.join(" "));
+        match lines.iter().find_map(|line| line.strip_prefix("Usage: ")) {
+            Some(usage) => eprintln!("usage: {usage} (--help says more)"),
             None => eprintln!("--help lists the subcommands and their options"),
         }
         ExitCode::from(USAGE)

@@ -230,9 +230,9 @@ pub const CLI_DEPENDENCY: Dependency = Dependency {
 /// built for reqwest.
 pub const CLI_STREAM_DEPENDENCY: Dependency = Dependency::new("futures-core", "0.3");
 
-/// What the `cli` feature turns on besides its dependencies: members printed
-/// in the order the response has them, and tokio's runtime of one thread.
-pub const CLI_FEATURES: [&str; 2] = ["serde_json/preserve_order", "tokio/rt"];
+/// What the `cli` feature turns on besides its dependencies: tokio's
+/// runtime of one thread.
+pub const CLI_FEATURES: [&str; 1] = ["tokio/rt"];
 
 #[cfg(test)]
 mod tests {
