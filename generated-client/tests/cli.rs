@@ -330,3 +330,31 @@ fn a_header_goes_with_the_call_and_a_forbidden_one_is_refused() {
         "key header",
     );
 }
+
+/// The README shows a session as the command prints it on a terminal
+/// (pretty JSON, which this test compares with the compact JSON a pipe
+/// gets), against `created-session.json`.
+#[test]
+fn the_readme_shows_what_the_command_prints() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .expect("the project's README");
+    let command =
+        "$ target/debug/beltic-identity get-session 0a41df30-0225-49b9-8526-a49c08a3fd6f\n";
+    let start = readme.find(command).expect("the README's session") + command.len();
+    let shown: String = readme[start..]
+        .lines()
+        .take_while(|line| !line.starts_with("$ "))
+        .map(|line| format!("{line}\n"))
+        .collect();
+
+    let (url, _requests) = serve(Some("created-session"), 1);
+    let output = run_at(
+        &url,
+        &["get-session", "0a41df30-0225-49b9-8526-a49c08a3fd6f"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let printed: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let pretty = serde_json::to_string_pretty(&printed).unwrap();
+    assert_eq!(shown, format!("{pretty}\n"), "README.md's session differs");
+}

@@ -146,7 +146,9 @@ pub fn generate(document: &Document, uses: Uses, modules: Modules) -> String {
             name = package.name,
             clap = runtime::CLI_DEPENDENCY.name,
             stream = runtime::CLI_STREAM_DEPENDENCY.name,
-            features = runtime::CLI_FEATURES.map(|feature| format!("\"{feature}\"")).join(", "),
+            features = runtime::CLI_FEATURES
+                .map(|feature| format!("\"{feature}\""))
+                .join(", "),
         );
     }
     toml.push_str("\n[dev-dependencies]\n");
