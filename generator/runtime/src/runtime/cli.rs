@@ -589,7 +589,7 @@ impl Printer {
 
 /// Replaces every non-null value at `segments` in `value` with
 /// [`REDACTED`]; `*` matches any member or index.
-fn redact(value: &mut Value, segments: &[&str]) {
+pub(crate) fn redact(value: &mut Value, segments: &[&str]) {
     let Some((first, rest)) = segments.split_first() else {
         if !value.is_null() {
             *value = Value::String(REDACTED.to_owned());

@@ -2,6 +2,8 @@
 //! generator embeds the sources in every generated crate, whose
 //! dev-dependencies have no HTTP test server.
 
+#[cfg(feature = "cli")]
+mod cli;
 mod config;
 mod drift;
 mod error;
