@@ -63,12 +63,18 @@ const RESERVED: [&str; 10] = [
 /// The code of `src/cli.rs` and of `src/main.rs`.
 pub fn generate(document: &Document, inputs: &Inputs) -> (TokenStream, TokenStream) {
     let personal = PersonalData::of(&document.api);
-    let subcommands: Vec<Subcommand> = inputs
-        .calls
-        .iter()
-        .filter_map(|call| plan(document, &personal, inputs, call))
-        .collect();
-    (cli_module(document, &subcommands), main_file(document))
+    let mut subcommands = Vec::new();
+    let mut left_out = Vec::new();
+    for call in inputs.calls {
+        match plan(document, &personal, inputs, call) {
+            Some(subcommand) => subcommands.push(subcommand),
+            None => left_out.push(call.signature.ident.to_string()),
+        }
+    }
+    (
+        cli_module(document, &subcommands, &left_out),
+        main_file(document),
+    )
 }
 
 /// One operation's subcommand.
@@ -179,16 +185,15 @@ enum VariantOutput {
     Json(Vec<String>),
 }
 
-/// The spec's operation for `operation_id`, and the parameters of it and of
-/// its path, by the name of progenitor's argument.
+/// The spec's operation for `operation_id`, its path and method, and the
+/// parameters of it and of its path (the operation's own first).
 fn spec_operation<'a>(
     api: &'a OpenAPI,
     operation_id: &str,
 ) -> Option<(&'a str, &'a str, &'a Operation, Vec<&'a Parameter>)> {
-    let (path, method, operation) = operations(api).find(|(path, method, operation)| {
-        operation.operation_id.as_deref() == Some(operation_id)
-            || ident::name(&format!("{method}{path}"), Case::Snake) == operation_id
-    })?;
+    // Normalization gave every operation an `operationId`.
+    let (path, method, operation) = operations(api)
+        .find(|(_, _, operation)| operation.operation_id.as_deref() == Some(operation_id))?;
     let mut parameters: Vec<&Parameter> = operation
         .parameters
         .iter()
@@ -290,8 +295,6 @@ fn plan(
             continue;
         }
         let source = match (name.as_str(), raw_body) {
-            ("body", Some(RawBody::Text { .. })) => Source::TextBody,
-            ("body", Some(RawBody::Bytes { .. })) => Source::BytesBody,
             ("content_type", Some(RawBody::Bytes { .. })) => {
                 let (takes, ty, value) = owned(ty)?;
                 arguments.push(Argument {
@@ -307,16 +310,25 @@ fn plan(
                 });
                 continue;
             }
-            ("body", _) => {
-                let (takes, ty, _) = owned(ty)?;
-                if takes != Takes::Borrowed {
-                    return None;
-                }
-                Source::JsonBody {
-                    ty,
+            ("body", _) => match ty {
+                Type::Reference(reference) => Source::JsonBody {
+                    ty: (*reference.elem).clone(),
                     fields: !multipart_files.is_empty(),
+                },
+                Type::Path(path) if path.path.is_ident("String") => Source::TextBody,
+                // `impl Into<reqwest::Body>`, or a type parameter bound so.
+                Type::ImplTrait(_) => Source::BytesBody,
+                Type::Path(path)
+                    if call
+                        .signature
+                        .generics
+                        .type_params()
+                        .any(|p| path.path.is_ident(&p.ident)) =>
+                {
+                    Source::BytesBody
                 }
-            }
+                _ => return None,
+            },
             _ => return None,
         };
         let takes = match source {
@@ -686,7 +698,7 @@ fn walk<S: std::borrow::Borrow<Schema>>(
 }
 
 /// The code of `src/cli.rs`.
-fn cli_module(document: &Document, subcommands: &[Subcommand]) -> TokenStream {
+fn cli_module(document: &Document, subcommands: &[Subcommand], left_out: &[String]) -> TokenStream {
     let package = &document.package.name;
     let title = document.api.info.title.trim();
     let module_doc = format!(
@@ -702,6 +714,18 @@ fn cli_module(document: &Document, subcommands: &[Subcommand]) -> TokenStream {
             .first()
             .map_or_else(|| "operation".to_owned(), |s| s.name.clone()),
     );
+    let mut module_doc = module_doc;
+    if !left_out.is_empty() {
+        let methods: Vec<String> = left_out
+            .iter()
+            .map(|m| format!("[`Client::{m}`]"))
+            .collect();
+        module_doc.push_str(&format!(
+            "\n\n Not every operation has a subcommand: {} take an argument the command line \
+             cannot give.",
+            methods.join(", ")
+        ));
+    }
     let module_doc = module_doc.lines().map(|line| line.trim_end().to_owned());
     let about = format!("Calls the {title} from the command line: a subcommand per operation.");
     let credential = match document.credential_env() {
