@@ -309,21 +309,15 @@ pub fn value<T: DeserializeOwned>(text: &str) -> Result<T, String> {
 #[derive(Clone)]
 pub struct OpenValues<T> {
     values: &'static [&'static str],
-    parse: fn(&str) -> T,
+    parse: fn(&str) -> Option<T>,
 }
 
-impl<T> OpenValues<T> {
+impl<T: FromStr> OpenValues<T> {
     /// The parser of an enum that lists `values`.
-    pub fn new(values: &'static [&'static str]) -> Self
-    where
-        T: FromStr,
-    {
+    pub fn new(values: &'static [&'static str]) -> Self {
         OpenValues {
             values,
-            parse: |text| match text.parse() {
-                Ok(value) => value,
-                Err(_) => unreachable!("an open enum reads every string"),
-            },
+            parse: |text| text.parse().ok(),
         }
     }
 }
@@ -338,7 +332,15 @@ impl<T: Clone + Send + Sync + 'static> TypedValueParser for OpenValues<T> {
         value: &OsStr,
     ) -> Result<T, clap::Error> {
         let text = clap::builder::StringValueParser::new().parse_ref(command, argument, value)?;
-        Ok((self.parse)(&text))
+        // An open enum reads every string; a type that does not is told as
+        // clap tells any value it refuses.
+        (self.parse)(&text).ok_or_else(|| {
+            let name = argument.map_or_else(|| "the argument".to_owned(), |a| a.to_string());
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!("invalid value '{text}' for '{name}'\n"),
+            )
+        })
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
