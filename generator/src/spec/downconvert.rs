@@ -42,7 +42,7 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value, json};
 
 use super::load::Source;
-use super::positions::escape;
+use super::pointer::{escape, unescape};
 use super::{Diagnostic, Diagnostics};
 
 /// The OpenAPI version a 3.1 document is read as.
@@ -1311,11 +1311,6 @@ fn is_of_type(value: &Value, kind: &str) -> bool {
         "object" => value.is_object(),
         _ => false,
     }
-}
-
-/// A JSON pointer token, unescaped.
-fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
 }
 
 #[cfg(test)]

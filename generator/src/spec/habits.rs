@@ -87,7 +87,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{Map, Value};
 
-use super::positions::escape;
+use super::pointer::{escape, unescape};
 
 /// Gives a `title` to each inline schema of `schemas` whose type typify
 /// would name as it names a component, or makes it a component of its own
@@ -1002,10 +1002,6 @@ fn root_pointer<'a>(root: &'a Map<String, Value>, target: &str) -> Option<&'a Va
         value = value.get(unescape(segment))?;
     }
     Some(value)
-}
-
-fn unescape(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
 }
 
 /// Leaves out the `title` of an inline schema (at `pointer`, not a

@@ -17,6 +17,7 @@ mod load;
 pub(crate) mod media;
 mod normalize;
 pub(crate) mod pagination;
+pub(crate) mod pointer;
 mod positions;
 pub(crate) mod requests;
 mod untyped;
@@ -31,9 +32,9 @@ pub(crate) use document::http_header_name;
 pub use document::{
     Auth, CLIENT_EXTENSION, DEFAULT_VERSION, DevDependency, Document, Package, TomlValue,
 };
+pub use pointer::escape;
 pub use positions::Location;
 pub(crate) use positions::Positions;
-pub use positions::escape;
 
 use crate::error::Result;
 

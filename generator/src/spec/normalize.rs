@@ -28,7 +28,7 @@ use openapiv3::{MediaType, Parameter, ReferenceOr, Responses, Schema, StatusCode
 
 use super::document::{Document, security_scheme};
 use super::media::{self, JSON};
-use super::positions::escape;
+use super::pointer::escape;
 use super::walk::{item_operations_mut, operations};
 use super::{Diagnostic, Diagnostics};
 

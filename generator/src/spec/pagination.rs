@@ -30,7 +30,7 @@
 use openapiv3::{Operation, Parameter, PathItem, ReferenceOr};
 use serde_json::Value;
 
-use super::positions::escape;
+use super::pointer::{escape, unescape};
 use super::walk::{item_operations, resolve};
 use super::{Diagnostic, Diagnostics, Document};
 use crate::error::Result;
@@ -313,7 +313,7 @@ fn json_pointer(pointer: &str) -> Option<Vec<String>> {
     let steps: Vec<String> = pointer
         .strip_prefix('/')?
         .split('/')
-        .map(|step| step.replace("~1", "/").replace("~0", "~"))
+        .map(unescape)
         .collect();
     steps.iter().all(|step| !step.is_empty()).then_some(steps)
 }

@@ -38,7 +38,7 @@ use openapiv3::{
 };
 
 use super::media::{self, RequestKind};
-use super::positions::escape;
+use super::pointer::escape;
 use super::walk::{self, component_name, item_operations_mut, resolve_schema};
 use super::{Diagnostic, Diagnostics, Document};
 

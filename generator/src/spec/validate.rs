@@ -18,7 +18,8 @@ use serde_json::{Map, Value};
 use super::Diagnostics;
 use super::load::Source;
 use super::media::{self, RequestKind};
-use super::positions::{Positions, escape};
+use super::pointer::escape;
+use super::positions::Positions;
 use super::walk::{self, Status};
 use crate::error::{Error, Result};
 

@@ -25,7 +25,7 @@
 //! again writes the same file.
 
 use generator::PersonalData;
-use generator::walk::{component_name, resolve_value};
+use generator::walk::{component_name, escape, resolve_value};
 use openapiv3::Schema;
 use serde_json::{Number, Value};
 
@@ -125,7 +125,7 @@ fn walk(
                     a.component
                         .is_some_and(|c| context.marks.is_member(c, name))
                 });
-                let at = format!("{pointer}/{}", name.replace('~', "~0").replace('/', "~1"));
+                let at = format!("{pointer}/{}", escape(name));
                 let unknown = described.is_empty();
                 walk(
                     context,
