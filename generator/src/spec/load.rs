@@ -30,7 +30,7 @@ pub struct Source {
     /// files are often indented with.
     pub json: bool,
     /// Whether `value` no longer says what `text` says: the
-    /// [`downconvert`](crate::downconvert) stage rewrote it.
+    /// [`untyped`](super::untyped) pass rewrote it.
     pub rewritten: bool,
 }
 

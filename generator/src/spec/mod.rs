@@ -1,7 +1,7 @@
 //! Stage 1, the front end: a spec file becomes a checked [`Document`], then
 //! one progenitor can digest; every problem is reported at once, located.
 //!
-//! [`load`] (file → untyped YAML, with [`positions`]) → [`downconvert`]
+//! [`load`] (file → untyped YAML, with [`positions`]) → [`untyped`]
 //! (OpenAPI 3.1 read as 3.0, with warnings) → [`validate`] (every
 //! problem at once; then openapiv3's types) → [`document`] (what progenitor
 //! does not read: package, credential, server) → [`normalize`](mod@normalize) (readings of
@@ -11,8 +11,6 @@
 
 mod diagnostics;
 mod document;
-mod downconvert;
-mod habits;
 mod load;
 pub(crate) mod media;
 mod normalize;
@@ -48,12 +46,12 @@ pub(crate) fn normalize(document: &mut Document) -> Vec<Diagnostic> {
 }
 
 /// Reads, checks and validates the spec at `path`: the document every later
-/// stage works from, and a warning for each reading [`downconvert`] made of
+/// stage works from, and a warning for each reading [`untyped`] made of
 /// OpenAPI 3.1 (or of 3.1 habits in a 3.0 spec). `crate_name` overrides the
 /// package name the spec gives.
 pub(crate) fn read(path: &Path, crate_name: Option<&str>) -> Result<(Document, Vec<Diagnostic>)> {
     let mut source = load::load(path)?;
-    let warnings = downconvert::downconvert(&mut source);
+    let warnings = untyped::downconvert(&mut source);
     let spec = validate::validate(source)?;
     Ok((document::validate(spec, crate_name)?, warnings))
 }

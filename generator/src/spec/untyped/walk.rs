@@ -41,9 +41,11 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value, json};
 
-use super::load::Source;
-use super::pointer::{escape, unescape};
-use super::{Diagnostic, Diagnostics};
+use super::schema;
+use crate::spec::load::Source;
+use crate::spec::pointer::{escape, unescape};
+use crate::spec::walk::METHODS;
+use crate::spec::{Diagnostic, Diagnostics};
 
 /// The OpenAPI version a 3.1 document is read as.
 const READ_AS: &str = "3.0.3";
@@ -91,10 +93,10 @@ struct Converter<'a> {
     /// The type names typify gives the components.
     component_names: BTreeSet<String>,
     /// What the readings of a schema know of the components.
-    known: super::habits::Known,
+    known: schema::Known,
     /// The type names the components take, for the inline schemas of
     /// `paths`.
-    titles: super::habits::Titles,
+    titles: schema::Titles,
 }
 
 impl Converter<'_> {
@@ -118,9 +120,9 @@ impl Converter<'_> {
                 root.insert("paths".to_owned(), json!({}));
             }
         }
-        super::habits::document(root, &mut |at, message| self.warn(at, message));
-        self.component_names = super::habits::component_type_names(root);
-        self.known = super::habits::Known::of(root);
+        schema::document(root, &mut |at, message| self.warn(at, message));
+        self.component_names = schema::component_type_names(root);
+        self.known = schema::Known::of(root);
         if let Some(dialect) = root.remove("jsonSchemaDialect") {
             self.changed = true;
             if dialect.as_str() != Some(DEFAULT_DIALECT) {
@@ -173,7 +175,7 @@ impl Converter<'_> {
         }
         if let Some(Value::Object(paths)) = root.get_mut("paths") {
             let mut titles = std::mem::take(&mut self.titles);
-            super::habits::body_type_names(paths, &mut titles, &mut |at, message| {
+            schema::body_type_names(paths, &mut titles, &mut |at, message| {
                 self.warn(at, message)
             });
         }
@@ -216,7 +218,7 @@ impl Converter<'_> {
             let pointer = format!("{pointer}/{}", escape(key));
             if key == "parameters" {
                 self.each_item(member, &pointer, Self::parameter);
-            } else if super::walk::METHODS.contains(&key.as_str()) {
+            } else if METHODS.contains(&key.as_str()) {
                 self.operation(member, &pointer);
             }
         }
@@ -251,9 +253,8 @@ impl Converter<'_> {
                     if let Value::Object(schemas) = member {
                         self.nullable_unions_written(schemas);
                         self.split_nullable_unions(schemas);
-                        self.titles = super::habits::type_names(schemas, &mut |at, message| {
-                            self.warn(at, message)
-                        });
+                        self.titles =
+                            schema::type_names(schemas, &mut |at, message| self.warn(at, message));
                     }
                 }
                 "parameters" | "headers" => self.each_member(member, &pointer, Self::parameter),
@@ -331,7 +332,7 @@ impl Converter<'_> {
         if let Some(schema) = parameter.get_mut("schema") {
             self.schema(schema, &format!("{pointer}/schema"));
         }
-        super::habits::nullable_parameter(parameter, pointer, &mut |at, message| {
+        schema::nullable_parameter(parameter, pointer, &mut |at, message| {
             self.warn(at, message)
         });
         self.with_content(parameter, pointer);
@@ -436,12 +437,12 @@ impl Converter<'_> {
             self.reference_siblings(map, pointer);
         }
         let known = std::mem::take(&mut self.known);
-        super::habits::read(map, pointer, &known, &mut |at, message| {
+        schema::read(map, pointer, &known, &mut |at, message| {
             self.warn(at, message)
         });
         self.known = known;
         let components = std::mem::take(&mut self.component_names);
-        super::habits::inline_title(map, pointer, &components, &mut |at, message| {
+        schema::inline_title(map, pointer, &components, &mut |at, message| {
             self.warn(at, message)
         });
         self.component_names = components;

@@ -5,7 +5,7 @@
 //! by a float formatter): YAML reads that as an integer beyond i64, which
 //! serde_json's `Value` refuses outright ("JSON number out of range"). Read
 //! here as the float it was printed from, the schema stage
-//! ([`downconvert`](super::downconvert)) can clamp it and say so.
+//! ([`walk`](super::walk)) can clamp it and say so.
 
 use std::fmt;
 

@@ -1,6 +1,6 @@
 //! Readings of schema habits that typify, progenitor's type generator,
 //! refuses or panics on, though the spec's meaning is plain: applied to
-//! every schema by the [`downconvert`](super::downconvert) walk, after the
+//! every schema by the [`walk`](super::walk) walk, after the
 //! 3.1 readings, each with a located warning.
 //!
 //! The readings, each deliberate:
@@ -87,7 +87,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{Map, Value};
 
-use super::pointer::{escape, unescape};
+use crate::spec::pointer::{escape, unescape};
+use crate::spec::validate::template_names;
+use crate::spec::walk::METHODS;
 
 /// Gives a `title` to each inline schema of `schemas` whose type typify
 /// would name as it names a component, or makes it a component of its own
@@ -530,7 +532,7 @@ fn form_explode_defaults(root: &mut Map<String, Value>) {
     if let Some(Value::Object(paths)) = root.get_mut("paths") {
         for item in paths.values_mut().filter_map(Value::as_object_mut) {
             for (method, operation) in item.iter_mut() {
-                if super::walk::METHODS.contains(&method.as_str())
+                if METHODS.contains(&method.as_str())
                     && let Some(body) = operation.get_mut("requestBody")
                 {
                     explode_defaults(body);
@@ -695,12 +697,12 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMu
         return;
     };
     for (path, item) in paths {
-        let (Ok(names), Value::Object(item)) = (super::validate::template_names(path), item) else {
+        let (Ok(names), Value::Object(item)) = (template_names(path), item) else {
             continue;
         };
         let on_item = declared_names(item.get("parameters"));
         for (method, operation) in item {
-            if !super::walk::METHODS.contains(&method.as_str()) {
+            if !METHODS.contains(&method.as_str()) {
                 continue;
             }
             let mut declared = on_item.clone();
@@ -770,7 +772,7 @@ fn structured_headers(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, 
             let pointer = format!("/paths/{}/{key}/parameters", escape(path));
             let parameters = if key == "parameters" {
                 member.as_array_mut()
-            } else if super::walk::METHODS.contains(&key.as_str()) {
+            } else if METHODS.contains(&key.as_str()) {
                 member.get_mut("parameters").and_then(Value::as_array_mut)
             } else {
                 None
@@ -822,7 +824,7 @@ fn deep_object_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&s
             continue;
         };
         for (method, operation) in item.iter_mut() {
-            if !super::walk::METHODS.contains(&method.as_str()) {
+            if !METHODS.contains(&method.as_str()) {
                 continue;
             }
             let Some(Value::Array(parameters)) = operation.get_mut("parameters") else {
@@ -940,7 +942,7 @@ fn parameters_with_one_rust_name(
             continue;
         };
         for (method, operation) in item {
-            if !super::walk::METHODS.contains(&method.as_str()) {
+            if !METHODS.contains(&method.as_str()) {
                 continue;
             }
             let mut seen: BTreeMap<String, String> = BTreeMap::new();
