@@ -91,15 +91,14 @@ use crate::spec::pointer::{escape, unescape};
 use crate::spec::validate::template_names;
 use crate::spec::walk::METHODS;
 
+use super::Readings;
+
 /// Gives a `title` to each inline schema of `schemas` whose type typify
 /// would name as it names a component, or makes it a component of its own
 /// when a `title` would not reach the type.
 ///
 /// Returns the names it saw taken, for [`body_type_names`].
-pub(super) fn type_names(
-    schemas: &mut Map<String, Value>,
-    warn: &mut dyn FnMut(&str, String),
-) -> Titles {
+pub(super) fn type_names(schemas: &mut Map<String, Value>, readings: &mut Readings) -> Titles {
     let mut taken: BTreeMap<String, String> = schemas
         .keys()
         .map(|name| (variant_name(name), name.clone()))
@@ -121,7 +120,7 @@ pub(super) fn type_names(
             } else {
                 "a component that is nullable through its `allOf`"
             };
-            warn(
+            readings.warn(
                 &format!("{pointer}/title"),
                 format!(
                     "the `title` \"{title}\" of {why} would name its inner type as a \
@@ -134,7 +133,7 @@ pub(super) fn type_names(
             taken: &mut taken,
             titled: &mut titled,
             hoisted: &mut hoisted,
-            warn: &mut *warn,
+            readings: &mut *readings,
         };
         if let Some(schema) = schema.as_object_mut() {
             inline_type_names(schema, &variant_name(name), &pointer, &mut place);
@@ -162,14 +161,14 @@ pub(super) struct Titles {
 pub(super) fn body_type_names(
     paths: &mut Map<String, Value>,
     titles: &mut Titles,
-    warn: &mut dyn FnMut(&str, String),
+    readings: &mut Readings,
 ) {
     let mut hoisted = Vec::new();
     let mut place = Place {
         taken: &mut titles.taken,
         titled: &mut titles.titled,
         hoisted: &mut hoisted,
-        warn,
+        readings,
     };
     for (path, item) in paths.iter_mut() {
         let Some(item) = item.as_object_mut() else {
@@ -309,7 +308,7 @@ fn title_apart(
         apart = format!("{derived}{n}");
         n += 1;
     }
-    (place.warn)(
+    place.readings.warn(
         &format!("{at}/title"),
         format!(
             "the `title` of property `{property}` names its type `{name}`, as an inline \
@@ -390,7 +389,7 @@ struct Place<'a> {
     /// first was, and what it was.
     titled: &'a mut BTreeMap<String, (String, Map<String, Value>)>,
     hoisted: &'a mut Vec<(String, Value)>,
-    warn: &'a mut dyn FnMut(&str, String),
+    readings: &'a mut Readings,
 }
 
 /// The properties of `schema` (a type typify names `base`), and theirs.
@@ -439,7 +438,7 @@ fn inline_type_names(
                 .iter()
                 .any(|keyword| inline.contains_key(*keyword));
         if wrapped {
-            (place.warn)(
+            place.readings.warn(
                 &at,
                 format!(
                     "the type of property `{property}` would be named `{name}`, as component \
@@ -463,7 +462,7 @@ fn inline_type_names(
             place.hoisted.push((apart, Value::Object(union)));
             continue;
         }
-        (place.warn)(
+        place.readings.warn(
             &at,
             format!(
                 "the type of property `{property}` would be named `{name}`, as component \
@@ -513,14 +512,14 @@ fn names_a_reference(schema: &Map<String, Value>) -> bool {
 }
 
 /// Applies the readings of the document to `root`, before its members are
-/// read; `warn` says what was read how.
-pub(super) fn document(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
-    server_variables(root, warn);
-    undeclared_path_parameters(root, warn);
-    deep_object_parameters(root, warn);
-    structured_headers(root, warn);
-    parameters_with_one_rust_name(root, warn);
-    responses_that_are_request_bodies(root, warn);
+/// read, each said in `readings`.
+pub(super) fn document(root: &mut Map<String, Value>, readings: &mut Readings) {
+    server_variables(root, readings);
+    undeclared_path_parameters(root, readings);
+    deep_object_parameters(root, readings);
+    structured_headers(root, readings);
+    parameters_with_one_rust_name(root, readings);
+    responses_that_are_request_bodies(root, readings);
     form_explode_defaults(root);
 }
 
@@ -568,10 +567,7 @@ fn explode_defaults(body: &mut Value) {
 
 /// Writes in place the responses that refer to a request body: its
 /// `content` and `description` are what a response has too.
-fn responses_that_are_request_bodies(
-    root: &mut Map<String, Value>,
-    warn: &mut dyn FnMut(&str, String),
-) {
+fn responses_that_are_request_bodies(root: &mut Map<String, Value>, readings: &mut Readings) {
     let mut found = Vec::new();
     let Some(Value::Object(paths)) = root.get("paths") else {
         return;
@@ -607,7 +603,7 @@ fn responses_that_are_request_bodies(
     }
     let mut document = Value::Object(std::mem::take(root));
     for (pointer, target, response) in found {
-        warn(
+        readings.warn(
             &format!("{pointer}/$ref"),
             format!(
                 "the response refers to a request body, `{target}`: its content is read as \
@@ -624,7 +620,7 @@ fn responses_that_are_request_bodies(
 }
 
 /// The first server's URL with its variables' defaults, when each has one.
-fn server_variables(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+fn server_variables(root: &mut Map<String, Value>, readings: &mut Readings) {
     let Some(Value::Object(server)) = root
         .get_mut("servers")
         .and_then(Value::as_array_mut)
@@ -659,7 +655,7 @@ fn server_variables(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, St
         return;
     }
     read.push_str(rest);
-    warn(
+    readings.warn(
         "/servers/0/url",
         format!(
             "server URL `{url}` has variables: the client's default base URL is `{read}`, \
@@ -671,7 +667,7 @@ fn server_variables(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, St
 
 /// Declares, for each operation, the path's `{name}`s that no parameter
 /// declares: as required strings, which is what a path segment is.
-fn undeclared_path_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+fn undeclared_path_parameters(root: &mut Map<String, Value>, readings: &mut Readings) {
     let declared_names = |parameters: Option<&Value>| -> Vec<String> {
         let list = parameters.and_then(Value::as_array).into_iter().flatten();
         list.filter_map(|parameter| {
@@ -731,7 +727,7 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMu
         }
     }
     for (path, method, name) in undeclared {
-        warn(
+        readings.warn(
             &format!("/paths/{}/{method}", escape(&path)),
             format!(
                 "{} {path}: the path's `{{{name}}}` has no parameter: read as a required \
@@ -760,7 +756,7 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMu
 
 /// Reads the header parameters of operations whose schema is not a scalar
 /// as strings.
-fn structured_headers(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+fn structured_headers(root: &mut Map<String, Value>, readings: &mut Readings) {
     let Some(Value::Object(paths)) = root.get_mut("paths") else {
         return;
     };
@@ -802,7 +798,7 @@ fn structured_headers(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, 
                     read["description"] = description.clone();
                 }
                 *schema = read;
-                warn(
+                readings.warn(
                     &format!("{pointer}/{index}/schema"),
                     "a header whose value is not a string, number or boolean is read as a string: \
                      the text the caller sends (progenitor writes headers as text)"
@@ -815,7 +811,7 @@ fn structured_headers(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, 
 
 /// Reads an operation's own `deepObject` query parameters as progenitor can
 /// send them: one parameter per property, or none.
-fn deep_object_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+fn deep_object_parameters(root: &mut Map<String, Value>, readings: &mut Readings) {
     let Some(Value::Object(paths)) = root.get_mut("paths") else {
         return;
     };
@@ -847,7 +843,7 @@ fn deep_object_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&s
                 let required = parameter.get("required") == Some(&Value::Bool(true));
                 match deep_object_members(&parameter) {
                     Some(members) => {
-                        warn(
+                        readings.warn(
                             &at,
                             format!(
                                 "`style: deepObject` query parameter `{name}` is read as one \
@@ -857,7 +853,7 @@ fn deep_object_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&s
                         );
                         read.extend(members);
                     }
-                    None if !required => warn(
+                    None if !required => readings.warn(
                         &at,
                         format!(
                             "`style: deepObject` query parameter `{name}` is not an object of \
@@ -913,10 +909,7 @@ fn deep_object_members(parameter: &Value) -> Option<Vec<Value>> {
 
 /// Leaves out an operation's optional parameters whose Rust name (as
 /// progenitor derives it) an earlier parameter of the operation has.
-fn parameters_with_one_rust_name(
-    root: &mut Map<String, Value>,
-    warn: &mut dyn FnMut(&str, String),
-) {
+fn parameters_with_one_rust_name(root: &mut Map<String, Value>, readings: &mut Readings) {
     // (path, method, index in the operation's list, name, the earlier name).
     let mut clashes = Vec::new();
     let Some(Value::Object(paths)) = root.get("paths") else {
@@ -968,7 +961,7 @@ fn parameters_with_one_rust_name(
     }
     // Removed from the last, so that the indices stay true.
     for (path, method, index, name, earlier) in clashes.into_iter().rev() {
-        warn(
+        readings.warn(
             &format!("/paths/{}/{method}/parameters/{index}", escape(&path)),
             format!(
                 "parameter `{name}` gets the same Rust name as `{earlier}`, `{}`: it is optional, \
@@ -1013,7 +1006,7 @@ pub(super) fn inline_title(
     map: &mut Map<String, Value>,
     pointer: &str,
     components: &BTreeSet<String>,
-    warn: &mut dyn FnMut(&str, String),
+    readings: &mut Readings,
 ) {
     let is_component = pointer
         .strip_prefix("/components/schemas/")
@@ -1024,7 +1017,7 @@ pub(super) fn inline_title(
     if is_component || !components.contains(&variant_name(title)) || map.contains_key("$ref") {
         return;
     }
-    warn(
+    readings.warn(
         &format!("{pointer}/title"),
         format!(
             "the `title` \"{title}\" would name this inline schema's type as a component is \
@@ -1045,45 +1038,45 @@ pub(super) fn component_type_names(
         .unwrap_or_default()
 }
 
-/// Applies the readings to one schema, `map`, at `pointer`; `warn` says
-/// what was read how.
+/// Applies the readings to one schema, `map`, at `pointer`, each said in
+/// `readings`.
 pub(super) fn read(
     map: &mut Map<String, Value>,
     pointer: &str,
     known: &Known,
-    warn: &mut dyn FnMut(&str, String),
+    readings: &mut Readings,
 ) {
-    annotation_members(map, pointer, warn);
-    required_alternatives(map, pointer, warn);
-    required_combination(map, pointer, warn);
-    closed_parts_of_all_of(map, pointer, warn);
-    numbers_of_all_of(map, pointer, warn);
-    string_or_enum(map, pointer, warn);
-    enum_beside_a_reference(map, pointer, warn);
+    annotation_members(map, pointer, readings);
+    required_alternatives(map, pointer, readings);
+    required_combination(map, pointer, readings);
+    closed_parts_of_all_of(map, pointer, readings);
+    numbers_of_all_of(map, pointer, readings);
+    string_or_enum(map, pointer, readings);
+    enum_beside_a_reference(map, pointer, readings);
     // Before the defaults: an `anyOf` read as a `oneOf` takes a default
     // typify's struct of alternatives would refuse.
-    alternatives_of_one_type(map, pointer, warn);
-    any_of_values(map, pointer, &known.values, warn);
-    default_of_a_reference(map, pointer, &known.unions, warn);
+    alternatives_of_one_type(map, pointer, readings);
+    any_of_values(map, pointer, &known.values, readings);
+    default_of_a_reference(map, pointer, &known.unions, readings);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
     };
-    meaningless_format(map, pointer, &kind, warn);
-    keywords_of_other_types(map, pointer, &kind, warn);
-    properties_with_one_rust_name(map, pointer, warn);
+    meaningless_format(map, pointer, &kind, readings);
+    keywords_of_other_types(map, pointer, &kind, readings);
+    properties_with_one_rust_name(map, pointer, readings);
     if kind == "string" {
-        string_enum(map, pointer, warn);
+        string_enum(map, pointer, readings);
         // typify checks it (`len < 0`), which rustc warns is always false.
         if map.get("minLength").and_then(Value::as_u64) == Some(0) {
             map.remove("minLength");
-            warn(
+            readings.warn(
                 &format!("{pointer}/minLength"),
                 "`minLength: 0` admits every string: left out".to_owned(),
             );
         }
     }
-    default(map, pointer, &kind, warn);
+    default(map, pointer, &kind, readings);
 }
 
 /// Leaves out an object or list `default` beside a `$ref` (`allOf:
@@ -1093,7 +1086,7 @@ fn default_of_a_reference(
     map: &mut Map<String, Value>,
     pointer: &str,
     unions: &std::collections::BTreeSet<String>,
-    warn: &mut dyn FnMut(&str, String),
+    readings: &mut Readings,
 ) {
     let composite = map
         .get("default")
@@ -1132,7 +1125,7 @@ fn default_of_a_reference(
             .cloned()
     {
         map.remove("default");
-        warn(
+        readings.warn(
             &format!("{pointer}/default"),
             format!(
                 "`default: {value}` {of_an_any_of} is left out: typify reads an `anyOf` as an \
@@ -1143,7 +1136,7 @@ fn default_of_a_reference(
     }
     if composite && referenced {
         map.remove("default");
-        warn(
+        readings.warn(
             &format!("{pointer}/default"),
             "a `default` object or list beside a `$ref` is left out: typify checks it against \
              the referenced type, and refuses the spec when it does not fit"
@@ -1157,11 +1150,7 @@ fn default_of_a_reference(
 /// a header cannot say `null`, and progenitor would take an
 /// `Option<Option<&str>>` it cannot write. (A nullable query parameter
 /// gives the same code as one that is not.)
-pub(super) fn nullable_parameter(
-    parameter: &mut Value,
-    pointer: &str,
-    warn: &mut dyn FnMut(&str, String),
-) {
+pub(super) fn nullable_parameter(parameter: &mut Value, pointer: &str, readings: &mut Readings) {
     if parameter.get("in").and_then(Value::as_str) != Some("header") {
         return;
     }
@@ -1170,7 +1159,7 @@ pub(super) fn nullable_parameter(
     };
     if schema.get("nullable") == Some(&Value::Bool(true)) {
         schema.remove("nullable");
-        warn(
+        readings.warn(
             &format!("{pointer}/schema/nullable"),
             "`nullable` on a header parameter is left out: a header the caller does not send \
              has no value already, and a header cannot say `null`"
@@ -1184,7 +1173,7 @@ pub(super) fn nullable_parameter(
 /// listed, or any other) as one string `enum` of those values, which the
 /// generated client keeps open (an unlisted value decodes too). typify
 /// would make a struct of the two, which no string decodes into.
-fn string_or_enum(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnMut(&str, String)) {
+fn string_or_enum(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     let Some(values) = map
         .get("anyOf")
         .and_then(Value::as_array)
@@ -1204,7 +1193,7 @@ fn string_or_enum(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn Fn
     if nullable {
         map.insert("nullable".to_owned(), Value::Bool(true));
     }
-    warn(
+    readings.warn(
         &format!("{pointer}/anyOf"),
         "an `anyOf` of a string and a string `enum` is read as the `enum`, which the client \
          keeps open: a value it does not list decodes too, kept as sent"
@@ -1258,11 +1247,7 @@ fn open_enum_values(members: &[Value]) -> Option<Vec<Value>> {
 /// enum: [1], allOf: [{$ref: ComponentTypes}]}`, a tag narrowed to one value
 /// of a referenced enum): the `enum` says which values are valid, and typify
 /// panics checking them against a reference.
-fn enum_beside_a_reference(
-    map: &mut Map<String, Value>,
-    pointer: &str,
-    warn: &mut dyn FnMut(&str, String),
-) {
+fn enum_beside_a_reference(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     let Some(Value::Array(members)) = map.get("allOf") else {
         return;
     };
@@ -1280,7 +1265,7 @@ fn enum_beside_a_reference(
         targets.join("}, {$ref: ")
     );
     map.remove("allOf");
-    warn(&format!("{pointer}/allOf"), message);
+    readings.warn(&format!("{pointer}/allOf"), message);
 }
 
 /// The components typify reads as an object of alternatives: an `anyOf` of
@@ -1406,11 +1391,7 @@ fn component_unions(root: &Map<String, Value>) -> BTreeSet<String> {
 /// (intercom's `create_data_event_request`: `event_name` in each) every
 /// variant is impossible, and no value decodes. Which of the members to
 /// send is then the caller's to know, as the server checks it.
-fn required_alternatives(
-    map: &mut Map<String, Value>,
-    pointer: &str,
-    warn: &mut dyn FnMut(&str, String),
-) {
+fn required_alternatives(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     let only_required = |alternative: &Value| {
         alternative.as_object().is_some_and(|a| {
             a.get("required").is_some_and(Value::is_array)
@@ -1483,7 +1464,7 @@ fn required_alternatives(
         let names: Vec<String> = shared.iter().map(|name| format!("`{name}`")).collect();
         format!(", and {} required", names.join(", "))
     };
-    warn(
+    readings.warn(
         &format!("{pointer}/{keyword}"),
         format!(
             "`{keyword}` of alternatives that only require members ({}) is left out{always}: \
@@ -1498,11 +1479,7 @@ fn required_alternatives(
 /// not both present (OpenAI's `ImageRefParam`: an `image_url` or a
 /// `file_id`, not both). typify reads it as forbidding each of them, and
 /// with `additionalProperties: false` made a struct of no members.
-fn required_combination(
-    map: &mut Map<String, Value>,
-    pointer: &str,
-    warn: &mut dyn FnMut(&str, String),
-) {
+fn required_combination(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     let Some(Value::Object(not)) = map.get("not") else {
         return;
     };
@@ -1521,7 +1498,7 @@ fn required_combination(
         .map(|name| format!("`{name}`"))
         .collect();
     map.remove("not");
-    warn(
+    readings.warn(
         &format!("{pointer}/not"),
         format!(
             "`not: {{required: [...]}}` ({} not all together) is left out: typify would read \
@@ -1538,11 +1515,7 @@ fn required_combination(
 /// object has both parts' members; typify merges the parts so, and makes a
 /// struct of no members that denies every member a real response has. A
 /// part that is a `$ref` describes members it cannot see either.
-fn closed_parts_of_all_of(
-    map: &mut Map<String, Value>,
-    pointer: &str,
-    warn: &mut dyn FnMut(&str, String),
-) {
+fn closed_parts_of_all_of(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     let Some(Value::Array(parts)) = map.get_mut("allOf") else {
         return;
     };
@@ -1587,7 +1560,7 @@ fn closed_parts_of_all_of(
             let names: Vec<String> = foreign.iter().map(|name| format!("`{name}`")).collect();
             format!("{}, which other parts describe", names.join(", "))
         };
-        warn(
+        readings.warn(
             &format!("{pointer}/allOf/{index}/additionalProperties"),
             format!(
                 "`additionalProperties: false` on a part of an `allOf` is left out: it would \
@@ -1602,11 +1575,7 @@ fn closed_parts_of_all_of(
 /// values every part accepts. typify cannot merge the two: it leaves the
 /// member out, makes it `()` when nullable, and makes a type no value
 /// decodes into (an enum of no variants) when it is required.
-fn numbers_of_all_of(
-    map: &mut Map<String, Value>,
-    pointer: &str,
-    warn: &mut dyn FnMut(&str, String),
-) {
+fn numbers_of_all_of(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     let Some(Value::Array(parts)) = map.get_mut("allOf") else {
         return;
     };
@@ -1643,7 +1612,7 @@ fn numbers_of_all_of(
             ) {
                 property.remove("format");
             }
-            warn(
+            readings.warn(
                 &format!("{pointer}/allOf/{index}/properties/{}/type", escape(&name)),
                 format!(
                     "member `{name}` is a `number` here and an `integer` in another part of the \
@@ -1657,11 +1626,7 @@ fn numbers_of_all_of(
 /// Moves what `allOf` members that only annotate (`{description: …}`
 /// beside `{$ref: X}`) say to the schema itself: typify would make a type of
 /// their own of the merge, named as the property is, when it is `X`.
-fn annotation_members(
-    map: &mut Map<String, Value>,
-    pointer: &str,
-    warn: &mut dyn FnMut(&str, String),
-) {
+fn annotation_members(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     const ANNOTATIONS: [&str; 6] = [
         "description",
         "title",
@@ -1691,7 +1656,7 @@ fn annotation_members(
             kept.push(member);
             continue;
         }
-        warn(
+        readings.warn(
             &format!("{pointer}/allOf/{index}"),
             "an `allOf` member that only annotates is read as annotations of the schema itself"
                 .to_owned(),
@@ -1711,7 +1676,7 @@ fn annotation_members(
 fn properties_with_one_rust_name(
     map: &mut Map<String, Value>,
     pointer: &str,
-    warn: &mut dyn FnMut(&str, String),
+    readings: &mut Readings,
 ) {
     let Some(Value::Object(properties)) = map.get("properties") else {
         return;
@@ -1727,7 +1692,7 @@ fn properties_with_one_rust_name(
         }
     }
     for (name, earlier) in clashes {
-        warn(
+        readings.warn(
             &format!("{pointer}/properties/{}", escape(&name)),
             format!(
                 "property `{name}` gets the same Rust name as `{earlier}`, `{}`: it is left out \
@@ -1749,11 +1714,7 @@ fn properties_with_one_rust_name(
 /// `format: binary`), as that one type: typify makes a struct of such
 /// alternatives, which no string or number decodes into. The format stays
 /// when every alternative has it.
-fn alternatives_of_one_type(
-    map: &mut Map<String, Value>,
-    pointer: &str,
-    warn: &mut dyn FnMut(&str, String),
-) {
+fn alternatives_of_one_type(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     if map.contains_key("type") || map.contains_key("properties") || map.contains_key("allOf") {
         return;
     }
@@ -1777,7 +1738,7 @@ fn alternatives_of_one_type(
     if nullable {
         map.insert("nullable".to_owned(), Value::Bool(true));
     }
-    warn(
+    readings.warn(
         &format!("{pointer}/{keyword}"),
         format!(
             "`{keyword}` of {} reads as one `{kind}`: typify would make a struct of the \
@@ -1795,7 +1756,7 @@ fn any_of_values(
     map: &mut Map<String, Value>,
     pointer: &str,
     values: &BTreeSet<String>,
-    warn: &mut dyn FnMut(&str, String),
+    readings: &mut Readings,
 ) {
     if map.contains_key("oneOf") {
         return;
@@ -1826,7 +1787,7 @@ fn any_of_values(
                 .as_array()
                 .is_some_and(|all| all.iter().any(|a| takes(a, default)))
         {
-            warn(
+            readings.warn(
                 &format!("{pointer}/default"),
                 format!("`default: {default}` fits none of the alternatives: left out"),
             );
@@ -1834,7 +1795,7 @@ fn any_of_values(
         }
         map.insert("oneOf".to_owned(), alternatives);
     }
-    warn(
+    readings.warn(
         &format!("{pointer}/anyOf"),
         format!(
             "`anyOf` with {value} among its alternatives reads as `oneOf`, the first \
@@ -1928,7 +1889,7 @@ fn keywords_of_other_types(
     map: &mut Map<String, Value>,
     pointer: &str,
     kind: &str,
-    warn: &mut dyn FnMut(&str, String),
+    readings: &mut Readings,
 ) {
     const BOUNDS: [(&str, &[&str]); 16] = [
         ("minimum", &["integer", "number"]),
@@ -1960,7 +1921,7 @@ fn keywords_of_other_types(
     }
     for (keyword, kinds) in BOUNDS {
         if !kinds.contains(&kind) && map.remove(keyword).is_some() {
-            warn(
+            readings.warn(
                 &format!("{pointer}/{keyword}"),
                 format!("`{keyword}` does not apply to type `{kind}`: left out"),
             );
@@ -1972,20 +1933,20 @@ fn meaningless_format(
     map: &mut Map<String, Value>,
     pointer: &str,
     kind: &str,
-    warn: &mut dyn FnMut(&str, String),
+    readings: &mut Readings,
 ) {
     if !matches!(kind, "object" | "array" | "boolean") {
         return;
     }
     if let Some(format) = map.remove("format") {
-        warn(
+        readings.warn(
             &format!("{pointer}/format"),
             format!("`format: {format}` means nothing for type `{kind}`: left out"),
         );
     }
 }
 
-fn string_enum(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnMut(&str, String)) {
+fn string_enum(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     let Some(Value::Array(values)) = map.get_mut("enum") else {
         return;
     };
@@ -1995,7 +1956,7 @@ fn string_enum(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnMut
             Value::Number(n) => n.to_string(),
             _ => continue,
         };
-        warn(
+        readings.warn(
             &format!("{pointer}/enum/{index}"),
             format!(
                 "`{text}` among the values of a string `enum` is read as the string \
@@ -2011,7 +1972,7 @@ fn string_enum(map: &mut Map<String, Value>, pointer: &str, warn: &mut dyn FnMut
              is read as a plain string"
         );
         map.remove("enum");
-        warn(&format!("{pointer}/enum"), message);
+        readings.warn(&format!("{pointer}/enum"), message);
     }
 }
 
@@ -2055,12 +2016,7 @@ fn variant_name(value: &str) -> String {
     }
 }
 
-fn default(
-    map: &mut Map<String, Value>,
-    pointer: &str,
-    kind: &str,
-    warn: &mut dyn FnMut(&str, String),
-) {
+fn default(map: &mut Map<String, Value>, pointer: &str, kind: &str, readings: &mut Readings) {
     let Some(written) = map.get("default").cloned() else {
         return;
     };
@@ -2069,7 +2025,7 @@ fn default(
     if written.is_null() {
         if !nullable {
             map.remove("default");
-            warn(
+            readings.warn(
                 &at,
                 "`default: null` where the value cannot be null: left out".to_owned(),
             );
@@ -2090,7 +2046,7 @@ fn default(
         _ => None,
     };
     if let Some(read) = &read {
-        warn(
+        readings.warn(
             &at,
             format!("`default: {written}` of a `{kind}` is read as `{read}`"),
         );
@@ -2103,7 +2059,7 @@ fn default(
         && allowed.as_slice() == [value.clone()]
     {
         map.remove("default");
-        warn(
+        readings.warn(
             &at,
             format!("`default: {value}` is the one value allowed: left out, as it says no more"),
         );
@@ -2111,7 +2067,7 @@ fn default(
     }
     if let Some(why) = misfit(map, kind, &value) {
         map.remove("default");
-        warn(&at, format!("`default: {value}` {why}: left out"));
+        readings.warn(&at, format!("`default: {value}` {why}: left out"));
     }
 }
 
@@ -2156,14 +2112,13 @@ mod tests {
         let Value::Object(mut map) = schema else {
             panic!("a schema is a mapping");
         };
-        let mut said = Vec::new();
+        let mut readings = Readings::default();
         let known = Known {
             unions: ["Voices".to_owned()].into_iter().collect(),
             values: ["ModelIdsShared".to_owned()].into_iter().collect(),
         };
-        read(&mut map, "/S", &known, &mut |pointer, message| {
-            said.push((pointer.to_owned(), message))
-        });
+        read(&mut map, "/S", &known, &mut readings);
+        let said = readings.warnings;
         (Value::Object(map), said)
     }
 
@@ -2522,10 +2477,9 @@ mod tests {
         let Value::Object(mut root) = document else {
             panic!("a document is a mapping");
         };
-        let mut said = Vec::new();
-        super::document(&mut root, &mut |pointer, message| {
-            said.push((pointer.to_owned(), message))
-        });
+        let mut readings = Readings::default();
+        super::document(&mut root, &mut readings);
+        let said = readings.warnings;
         (Value::Object(root), said)
     }
 
@@ -2604,10 +2558,9 @@ mod tests {
             }},
             "ClassificationTemplate": {"type": "object"}
         });
-        let mut said = Vec::new();
-        type_names(schemas.as_object_mut().unwrap(), &mut |pointer, message| {
-            said.push((pointer.to_owned(), message))
-        });
+        let mut readings = Readings::default();
+        type_names(schemas.as_object_mut().unwrap(), &mut readings);
+        let said = readings.warnings;
         let properties = &schemas["Classification"]["properties"];
         // A property that is the component itself names no type of its own.
         let mut schemas = json!({
@@ -2618,9 +2571,9 @@ mod tests {
             "SessionAttributes": {"type": "object"}
         });
         let before = schemas.clone();
-        type_names(schemas.as_object_mut().unwrap(), &mut |pointer, message| {
-            panic!("{pointer}: {message}")
-        });
+        let mut readings = Readings::default();
+        type_names(schemas.as_object_mut().unwrap(), &mut readings);
+        assert!(readings.warnings.is_empty(), "{:?}", readings.warnings);
         assert_eq!(schemas, before);
         assert_eq!(
             properties["$template"]["title"],
@@ -2703,10 +2656,10 @@ mod tests {
             "/v1/charges/{charge}/capture": {"post": {"operationId": "PostChargesChargeCapture",
                                                       "requestBody": body(&amount)}}
         });
-        let mut said = Vec::new();
-        let mut warn = |pointer: &str, message: String| said.push((pointer.to_owned(), message));
-        let mut titles = type_names(schemas.as_object_mut().unwrap(), &mut warn);
-        body_type_names(paths.as_object_mut().unwrap(), &mut titles, &mut warn);
+        let mut readings = Readings::default();
+        let mut titles = type_names(schemas.as_object_mut().unwrap(), &mut readings);
+        body_type_names(paths.as_object_mut().unwrap(), &mut titles, &mut readings);
+        let said = readings.warnings;
         let title = |path: &str| {
             paths[path]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]
                 ["schema"]["properties"]["transfer_data"]["title"]
@@ -2727,11 +2680,9 @@ mod tests {
     }
 
     fn named(mut schemas: Value) -> (Value, Vec<(String, String)>) {
-        let mut said = Vec::new();
-        type_names(schemas.as_object_mut().unwrap(), &mut |pointer, message| {
-            said.push((pointer.to_owned(), message))
-        });
-        (schemas, said)
+        let mut readings = Readings::default();
+        type_names(schemas.as_object_mut().unwrap(), &mut readings);
+        (schemas, readings.warnings)
     }
 
     #[test]
@@ -2932,20 +2883,20 @@ mod tests {
 
     #[test]
     fn a_nullable_parameter_is_not_nullable() {
-        let mut said = Vec::new();
-        let mut warn = |pointer: &str, message: String| said.push((pointer.to_owned(), message));
+        let mut readings = Readings::default();
         let mut parameter = json!({"name": "x-rep-hints", "in": "header",
                                    "schema": {"type": "string", "nullable": true}});
-        nullable_parameter(&mut parameter, "/P", &mut warn);
+        nullable_parameter(&mut parameter, "/P", &mut readings);
         assert_eq!(parameter["schema"], json!({"type": "string"}));
         // A response header is not a parameter; a query's `null` changes nothing.
         for mut kept in [
             json!({"schema": {"type": "string", "nullable": true}}),
             json!({"name": "page", "in": "query", "schema": {"type": "string", "nullable": true}}),
         ] {
-            nullable_parameter(&mut kept, "/H", &mut warn);
+            nullable_parameter(&mut kept, "/H", &mut readings);
             assert_eq!(kept["schema"]["nullable"], true);
         }
+        let said = readings.warnings;
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].0, "/P/schema/nullable");
         assert!(said[0].1.contains("header parameter"), "{said:?}");
@@ -2985,15 +2936,14 @@ mod tests {
     #[test]
     fn an_inline_title_named_like_a_component_is_left_out() {
         let components = ["QuickReplyOption".to_owned()].into_iter().collect();
-        let mut said = Vec::new();
-        let mut warn = |pointer: &str, message: String| said.push((pointer.to_owned(), message));
+        let mut readings = Readings::default();
         let mut inline = json!({"title": "Quick Reply Option", "type": "object"});
         let map = inline.as_object_mut().unwrap();
         inline_title(
             map,
             "/paths/~1x/get/responses/200/content/application~1json/schema",
             &components,
-            &mut warn,
+            &mut readings,
         );
         assert_eq!(inline, json!({"type": "object"}));
         let mut component = json!({"title": "Quick Reply Option", "type": "object"});
@@ -3002,10 +2952,10 @@ mod tests {
             map,
             "/components/schemas/quick_reply_option",
             &components,
-            &mut warn,
+            &mut readings,
         );
         assert_eq!(component["title"], "Quick Reply Option");
-        assert_eq!(said.len(), 1);
+        assert_eq!(readings.warnings.len(), 1);
     }
 
     #[test]

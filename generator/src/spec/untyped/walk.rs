@@ -41,11 +41,11 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value, json};
 
-use super::schema;
+use super::{Readings, schema};
+use crate::spec::Diagnostic;
 use crate::spec::load::Source;
 use crate::spec::pointer::{escape, unescape};
 use crate::spec::walk::METHODS;
-use crate::spec::{Diagnostic, Diagnostics};
 
 /// The OpenAPI version a 3.1 document is read as.
 const READ_AS: &str = "3.0.3";
@@ -57,34 +57,34 @@ const DEFAULT_DIALECT: &str = "https://spec.openapis.org/oas/3.1/dialect/base";
 /// reading made, in document order. A 3.0 spec without 3.1 habits is left
 /// as it is.
 pub fn downconvert(source: &mut Source) -> Vec<Diagnostic> {
-    let mut value = std::mem::take(&mut source.value);
-    let v31 = value
+    let v31 = source
+        .value
         .get("openapi")
         .and_then(Value::as_str)
         .is_some_and(|version| version.starts_with("3.1."));
-    let mut converter = Converter {
-        warnings: Diagnostics::new(&source.path, &source.positions),
+    let mut walker = Walker {
+        readings: Readings::default(),
         v31,
-        changed: false,
         hoisted: Vec::new(),
         nullable_unions: Vec::new(),
         component_names: Default::default(),
         known: Default::default(),
         titles: Default::default(),
     };
-    converter.document(&mut value);
-    source.value = value;
-    source.rewritten |= converter.changed;
-    converter.warnings.into_warnings()
+    walker.document(&mut source.value);
+    source.rewritten |= walker.readings.rewritten;
+    walker
+        .readings
+        .into_warnings(&source.path, &source.positions)
 }
 
-struct Converter<'a> {
-    warnings: Diagnostics<'a>,
+/// The walk's state: what it said, and what the readings of one member
+/// gather for those of the whole document, or need from them.
+struct Walker {
+    readings: Readings,
     /// Whether the document says it is OpenAPI 3.1: only then do a `$ref`'s
     /// siblings count.
     v31: bool,
-    /// Whether anything was rewritten.
-    changed: bool,
     /// `$defs` entries to move to `components.schemas`: where they were,
     /// and the schema.
     hoisted: Vec<(String, String, Value)>,
@@ -99,14 +99,7 @@ struct Converter<'a> {
     titles: schema::Titles,
 }
 
-impl Converter<'_> {
-    /// Says what was read how, about the member at `pointer` of the spec as
-    /// written.
-    fn warn(&mut self, pointer: &str, message: String) {
-        self.changed = true;
-        self.warnings.push(pointer, message);
-    }
-
+impl Walker {
     // ---- the document
 
     fn document(&mut self, root: &mut Value) {
@@ -115,18 +108,18 @@ impl Converter<'_> {
         };
         if self.v31 {
             root.insert("openapi".to_owned(), Value::String(READ_AS.to_owned()));
-            self.changed = true;
+            self.readings.rewrote();
             if !root.contains_key("paths") {
                 root.insert("paths".to_owned(), json!({}));
             }
         }
-        schema::document(root, &mut |at, message| self.warn(at, message));
+        schema::document(root, &mut self.readings);
         self.component_names = schema::component_type_names(root);
         self.known = schema::Known::of(root);
         if let Some(dialect) = root.remove("jsonSchemaDialect") {
-            self.changed = true;
+            self.readings.rewrote();
             if dialect.as_str() != Some(DEFAULT_DIALECT) {
-                self.warn(
+                self.readings.warn(
                     "/jsonSchemaDialect",
                     "`jsonSchemaDialect` is ignored: schemas are read as OpenAPI 3.1's \
                      JSON Schema 2020-12"
@@ -136,7 +129,7 @@ impl Converter<'_> {
         }
         if let Some(webhooks) = root.remove("webhooks") {
             let count = webhooks.as_object().map_or(0, Map::len);
-            self.warn(
+            self.readings.warn(
                 "/webhooks",
                 format!(
                     "`webhooks` ({count}) are requests the API sends, not ones a client makes: \
@@ -163,7 +156,7 @@ impl Converter<'_> {
         if let Some(Value::Object(components)) = root.get_mut("components") {
             if let Some(items) = &path_items {
                 let count = items.as_object().map_or(0, Map::len);
-                self.warn(
+                self.readings.warn(
                     "/components/pathItems",
                     format!(
                         "`components.pathItems` ({count}) is OpenAPI 3.1: written in place \
@@ -174,10 +167,7 @@ impl Converter<'_> {
             self.components(components);
         }
         if let Some(Value::Object(paths)) = root.get_mut("paths") {
-            let mut titles = std::mem::take(&mut self.titles);
-            schema::body_type_names(paths, &mut titles, &mut |at, message| {
-                self.warn(at, message)
-            });
+            schema::body_type_names(paths, &mut self.titles, &mut self.readings);
         }
         self.hoist_defs(root);
         self.hoist_deep_references(root);
@@ -202,7 +192,7 @@ impl Converter<'_> {
                 found.insert(key.clone(), value.clone());
             }
         }
-        self.warn(
+        self.readings.warn(
             &format!("{pointer}/$ref"),
             format!("path item `$ref` to `{target}` (OpenAPI 3.1): written in place"),
         );
@@ -253,8 +243,7 @@ impl Converter<'_> {
                     if let Value::Object(schemas) = member {
                         self.nullable_unions_written(schemas);
                         self.split_nullable_unions(schemas);
-                        self.titles =
-                            schema::type_names(schemas, &mut |at, message| self.warn(at, message));
+                        self.titles = schema::type_names(schemas, &mut self.readings);
                     }
                 }
                 "parameters" | "headers" => self.each_member(member, &pointer, Self::parameter),
@@ -284,7 +273,7 @@ impl Converter<'_> {
                 && schema.get("nullable") == Some(&Value::Bool(true))
                 && !self.nullable_unions.contains(name)
             {
-                self.warn(
+                self.readings.warn(
                     &format!("/components/schemas/{}/nullable", escape(name)),
                     format!(
                         "a nullable union is read as a nullable `allOf` of a component \
@@ -332,9 +321,7 @@ impl Converter<'_> {
         if let Some(schema) = parameter.get_mut("schema") {
             self.schema(schema, &format!("{pointer}/schema"));
         }
-        schema::nullable_parameter(parameter, pointer, &mut |at, message| {
-            self.warn(at, message)
-        });
+        schema::nullable_parameter(parameter, pointer, &mut self.readings);
         self.with_content(parameter, pointer);
     }
 
@@ -397,7 +384,7 @@ impl Converter<'_> {
     fn schema(&mut self, schema: &mut Value, pointer: &str) {
         let map = match schema {
             Value::Bool(true) => {
-                self.warn(
+                self.readings.warn(
                     pointer,
                     "the schema `true` (any value) is read as `{}`".to_owned(),
                 );
@@ -405,7 +392,7 @@ impl Converter<'_> {
                 return;
             }
             Value::Bool(false) => {
-                self.warn(
+                self.readings.warn(
                     pointer,
                     "the schema `false` admits no value: read as `not: {}`".to_owned(),
                 );
@@ -436,16 +423,8 @@ impl Converter<'_> {
         if self.v31 {
             self.reference_siblings(map, pointer);
         }
-        let known = std::mem::take(&mut self.known);
-        schema::read(map, pointer, &known, &mut |at, message| {
-            self.warn(at, message)
-        });
-        self.known = known;
-        let components = std::mem::take(&mut self.component_names);
-        schema::inline_title(map, pointer, &components, &mut |at, message| {
-            self.warn(at, message)
-        });
-        self.component_names = components;
+        schema::read(map, pointer, &self.known, &mut self.readings);
+        schema::inline_title(map, pointer, &self.component_names, &mut self.readings);
     }
 
     /// Every schema inside `map`, read first, at the pointers the spec
@@ -463,7 +442,7 @@ impl Converter<'_> {
                             .collect();
                         for name in never {
                             properties.remove(&name);
-                            self.warn(
+                            self.readings.warn(
                                 &format!("{pointer}/{}", escape(&name)),
                                 format!(
                                     "property `{name}` is `false`: it may never be present, \
@@ -503,7 +482,7 @@ impl Converter<'_> {
             "$comment",
         ] {
             if map.remove(keyword).is_some() {
-                self.warn(
+                self.readings.warn(
                     &format!("{pointer}/{}", escape(keyword)),
                     format!(
                         "`{keyword}` is JSON Schema bookkeeping with no OpenAPI 3.0 form: ignored"
@@ -512,7 +491,7 @@ impl Converter<'_> {
             }
         }
         if let Some(target) = map.remove("$dynamicRef") {
-            self.warn(
+            self.readings.warn(
                 &format!("{pointer}/$dynamicRef"),
                 format!(
                     "`$dynamicRef` {target} has no OpenAPI 3.0 form: what it refers to is read \
@@ -525,7 +504,7 @@ impl Converter<'_> {
     /// `const`, `examples`, and numeric exclusive bounds.
     fn values(&mut self, map: &mut Map<String, Value>, pointer: &str) {
         if let Some(value) = map.remove("const") {
-            self.warn(
+            self.readings.warn(
                 &format!("{pointer}/const"),
                 format!("`const: {value}` is read as `enum: [{value}]`"),
             );
@@ -543,7 +522,8 @@ impl Converter<'_> {
                 (Some(_), false) => "`examples` (a list) is read as `example`, its first item",
                 _ => "`examples` is left out: OpenAPI 3.0 schemas have one `example`",
             };
-            self.warn(&format!("{pointer}/examples"), message.to_owned());
+            self.readings
+                .warn(&format!("{pointer}/examples"), message.to_owned());
             if let Some(first) = first
                 && !map.contains_key("example")
             {
@@ -568,7 +548,7 @@ impl Converter<'_> {
             if exclusive_wins {
                 map.insert(bound.to_owned(), Value::Number(limit.clone()));
                 map.insert(exclusive.to_owned(), Value::Bool(true));
-                self.warn(
+                self.readings.warn(
                     &format!("{pointer}/{exclusive}"),
                     format!(
                         "`{exclusive}: {limit}` is read as `{bound}: {limit}, {exclusive}: true`"
@@ -576,7 +556,7 @@ impl Converter<'_> {
                 );
             } else {
                 map.remove(exclusive);
-                self.warn(
+                self.readings.warn(
                     &format!("{pointer}/{exclusive}"),
                     format!("`{exclusive}: {limit}` is left out: `{bound}` is narrower"),
                 );
@@ -590,7 +570,7 @@ impl Converter<'_> {
         let encoding = map.remove("contentEncoding");
         let media_type = map.remove("contentMediaType");
         if map.remove("contentSchema").is_some() {
-            self.warn(
+            self.readings.warn(
                 &format!("{pointer}/contentSchema"),
                 "`contentSchema` is left out: the content is read as the string it is sent as"
                     .to_owned(),
@@ -601,7 +581,7 @@ impl Converter<'_> {
                 ("contentEncoding", encoding, "byte")
             }
             (Some(encoding), _) => {
-                self.warn(
+                self.readings.warn(
                     &format!("{pointer}/contentEncoding"),
                     format!(
                         "`contentEncoding: {encoding}` is left out: the value is read as a string"
@@ -613,7 +593,7 @@ impl Converter<'_> {
             (None, None) => return,
         };
         if map.contains_key("format") {
-            self.warn(
+            self.readings.warn(
                 &format!("{pointer}/{keyword}"),
                 format!("`{keyword}: {written}` is left out: the schema has a `format` already"),
             );
@@ -621,7 +601,7 @@ impl Converter<'_> {
         }
         map.insert("format".to_owned(), Value::String(format.to_owned()));
         map.entry("type").or_insert_with(|| json!("string"));
-        self.warn(
+        self.readings.warn(
             &format!("{pointer}/{keyword}"),
             format!("`{keyword}: {written}` is read as `format: {format}`"),
         );
@@ -635,7 +615,7 @@ impl Converter<'_> {
             .filter(|keyword| map.remove(*keyword).is_some())
             .count();
         if conditional > 0 {
-            self.warn(
+            self.readings.warn(
                 &format!("{pointer}/if"),
                 "`if`/`then`/`else` have no OpenAPI 3.0 form: left out, so the condition is not \
                  part of the type"
@@ -675,7 +655,7 @@ impl Converter<'_> {
             ),
         ] {
             if map.remove(keyword).is_some() {
-                self.warn(
+                self.readings.warn(
                     &format!("{pointer}/{keyword}"),
                     format!("`{keyword}` has no OpenAPI 3.0 form: left out ({why})"),
                 );
@@ -691,7 +671,7 @@ impl Converter<'_> {
                     let from = format!("{pointer}/{keyword}/{}", escape(&name));
                     self.hoisted.push((from, name, schema));
                 }
-                self.changed = true;
+                self.readings.rewrote();
             }
         }
         // A list of `items` is the tuple of earlier drafts.
@@ -724,7 +704,7 @@ impl Converter<'_> {
                 _ => json!({ "oneOf": members }),
             };
             map.insert("items".to_owned(), items);
-            self.warn(
+            self.readings.warn(
                 &format!("{pointer}/prefixItems"),
                 format!(
                     "`prefixItems` (a tuple) has no OpenAPI 3.0 form: read as a list whose \
@@ -737,7 +717,7 @@ impl Converter<'_> {
             if items == Some(Value::Bool(true)) {
                 map.insert("items".to_owned(), json!({}));
             }
-            self.changed = true;
+            self.readings.rewrote();
         }
         if let Some(Value::Object(patterns)) = map.remove("patternProperties") {
             let additional = map.get("additionalProperties");
@@ -750,7 +730,7 @@ impl Converter<'_> {
             } else {
                 "left out: `additionalProperties` says what other members are"
             };
-            self.warn(
+            self.readings.warn(
                 &format!("{pointer}/patternProperties"),
                 format!(
                     "`patternProperties` ({}) has no OpenAPI 3.0 form: {said}",
@@ -784,7 +764,7 @@ impl Converter<'_> {
         match types.as_slice() {
             [] => {
                 map.remove("type");
-                self.warn(
+                self.readings.warn(
                     &type_pointer,
                     "`type: null` has no OpenAPI 3.0 form: read as any value, nullable".to_owned(),
                 );
@@ -792,7 +772,7 @@ impl Converter<'_> {
             [single] => {
                 map.insert("type".to_owned(), Value::String(single.clone()));
                 let nullable = if nullable { ", nullable: true" } else { "" };
-                self.warn(
+                self.readings.warn(
                     &type_pointer,
                     format!("`type: {written}` is read as `type: {single}{nullable}`"),
                 );
@@ -847,7 +827,7 @@ impl Converter<'_> {
                     }
                 }
                 let nullable = if nullable { ", nullable" } else { "" };
-                self.warn(
+                self.readings.warn(
                     &type_pointer,
                     format!(
                         "`type: {written}` is read as `anyOf` one schema per type ({}){nullable}, \
@@ -896,7 +876,7 @@ impl Converter<'_> {
                       holds them)"
                 }
             };
-            self.warn(
+            self.readings.warn(
                 &format!("{pointer}/{keyword}/{index}"),
                 format!("a `{{type: null}}` member of `{keyword}` is read as {reading}"),
             );
@@ -957,7 +937,7 @@ impl Converter<'_> {
             all_of.insert(0, json!({ "$ref": reference }));
         }
         let siblings: Vec<String> = siblings.iter().map(|s| format!("`{s}`")).collect();
-        self.warn(
+        self.readings.warn(
             &format!("{pointer}/$ref"),
             format!(
                 "`$ref` with {} beside it (which OpenAPI 3.0 would ignore) is read as \
@@ -1004,7 +984,7 @@ impl Converter<'_> {
             match reading {
                 Some(reading) => {
                     map.insert(keyword.to_owned(), Value::Number(reading.into()));
-                    self.warn(
+                    self.readings.warn(
                         &bound_pointer,
                         format!("integer `{keyword}: {written}` is read as `{keyword}: {reading}`"),
                     );
@@ -1012,7 +992,7 @@ impl Converter<'_> {
                 None => {
                     map.remove(keyword);
                     let range = if unsigned { "u64" } else { "i64" };
-                    self.warn(
+                    self.readings.warn(
                         &bound_pointer,
                         format!(
                             "integer `{keyword}: {written}` is at or beyond the {range} range: \
@@ -1055,7 +1035,7 @@ impl Converter<'_> {
                 n += 1;
             }
             taken.insert(unique.clone());
-            self.warnings.push(
+            self.readings.warn(
                 &from,
                 format!(
                     "`$defs` entries are read as `components.schemas` entries, where progenitor \
@@ -1076,7 +1056,7 @@ impl Converter<'_> {
     }
 }
 
-impl Converter<'_> {
+impl Walker {
     /// The schemas that `$ref`s reach inside another member
     /// (`#/components/parameters/X/schema`,
     /// `#/components/schemas/X/properties/y`) become components of their
@@ -1111,7 +1091,7 @@ impl Converter<'_> {
             taken.insert(name.clone());
             let reference = format!("#/components/schemas/{}", escape(&name));
             let schema = std::mem::replace(found, json!({ "$ref": reference }));
-            self.warn(
+            self.readings.warn(
                 &target[1..],
                 format!(
                     "`$ref`s point inside this member (`{target}`); progenitor looks references \
