@@ -3,6 +3,7 @@
 //! progenitor take, with a located warning for each reading made.
 
 mod schema;
+mod type_names;
 mod walk;
 mod yaml;
 
@@ -47,5 +48,68 @@ impl Readings {
             warnings.push(&pointer, message);
         }
         warnings.into_warnings()
+    }
+}
+
+/// What the tests of every reading share: the whole pass, run over a
+/// spec's text.
+#[cfg(test)]
+mod testing {
+    use std::path::PathBuf;
+
+    use serde_json::Value;
+
+    use super::Untyped;
+    use super::walk::downconvert;
+    use crate::spec::Diagnostic;
+    use crate::spec::load::Source;
+    use crate::spec::positions::Positions;
+
+    /// The pointer of the schema [`convert`] reads.
+    pub(super) const S: &str = "/components/schemas/S";
+
+    /// `warnings`, placed in `source` and ordered as their gatherer does.
+    pub(super) fn located(mut warnings: Vec<Diagnostic>, source: &Source) -> Vec<Diagnostic> {
+        crate::spec::locate_all(&mut warnings, &source.positions);
+        warnings
+    }
+
+    pub(super) fn source(text: &str) -> Source {
+        Source {
+            path: PathBuf::from("api.yaml"),
+            text: text.to_owned(),
+            value: serde_yaml::from_str::<Untyped>(text).unwrap().0,
+            positions: Positions::index(text),
+            json: false,
+            rewritten: false,
+        }
+    }
+
+    /// `schema` (YAML, indented under `components.schemas.S`) as the 3.0
+    /// reader gets it, with what was said about it as `(line, pointer,
+    /// message)`.
+    pub(super) fn convert(version: &str, schema: &str) -> (Value, Vec<(usize, String, String)>) {
+        let text = format!(
+            "openapi: {version}\ninfo:\n  title: T\n  version: '1'\npaths: {{}}\ncomponents:\n  \
+             schemas:\n    S:\n{}",
+            indent(schema, 6)
+        );
+        let mut source = source(&text);
+        let warnings = located(downconvert(&mut source), &source);
+        let said = warnings
+            .into_iter()
+            .map(|w| (w.location.map_or(0, |l| l.line), w.pointer, w.message))
+            .collect();
+        (source.value["components"]["schemas"]["S"].clone(), said)
+    }
+
+    fn indent(text: &str, by: usize) -> String {
+        text.lines()
+            .map(|line| format!("{}{line}\n", " ".repeat(by)))
+            .collect()
+    }
+
+    pub(super) fn yaml(text: &str) -> Value {
+        serde_yaml::from_str(text).unwrap()
     }
 }

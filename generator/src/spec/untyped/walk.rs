@@ -41,7 +41,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value, json};
 
-use super::{Readings, schema};
+use super::{Readings, schema, type_names};
 use crate::spec::Diagnostic;
 use crate::spec::load::Source;
 use crate::spec::pointer::{escape, unescape};
@@ -96,7 +96,7 @@ struct Walker {
     known: schema::Known,
     /// The type names the components take, for the inline schemas of
     /// `paths`.
-    titles: schema::Titles,
+    titles: type_names::Titles,
 }
 
 impl Walker {
@@ -114,7 +114,7 @@ impl Walker {
             }
         }
         schema::document(root, &mut self.readings);
-        self.component_names = schema::component_type_names(root);
+        self.component_names = type_names::component_type_names(root);
         self.known = schema::Known::of(root);
         if let Some(dialect) = root.remove("jsonSchemaDialect") {
             self.readings.rewrote();
@@ -167,7 +167,7 @@ impl Walker {
             self.components(components);
         }
         if let Some(Value::Object(paths)) = root.get_mut("paths") {
-            schema::body_type_names(paths, &mut self.titles, &mut self.readings);
+            type_names::body_type_names(paths, &mut self.titles, &mut self.readings);
         }
         self.hoist_defs(root);
         self.hoist_deep_references(root);
@@ -241,9 +241,13 @@ impl Walker {
                 "schemas" => {
                     self.each_member(member, &pointer, Self::schema);
                     if let Value::Object(schemas) = member {
-                        self.nullable_unions_written(schemas);
-                        self.split_nullable_unions(schemas);
-                        self.titles = schema::type_names(schemas, &mut self.readings);
+                        type_names::nullable_unions_written(
+                            schemas,
+                            &mut self.nullable_unions,
+                            &mut self.readings,
+                        );
+                        type_names::split_nullable_unions(schemas, &mut self.nullable_unions);
+                        self.titles = type_names::type_names(schemas, &mut self.readings);
                     }
                 }
                 "parameters" | "headers" => self.each_member(member, &pointer, Self::parameter),
@@ -252,67 +256,6 @@ impl Walker {
                 "callbacks" => self.each_member(member, &pointer, Self::callback),
                 _ => {}
             }
-        }
-    }
-
-    /// The components of `schemas` written as nullable unions of several
-    /// members (`nullable: true` beside `oneOf`), which
-    /// [`Self::split_nullable_unions`] splits as those that
-    /// [`Self::null_members`] makes.
-    fn nullable_unions_written(&mut self, schemas: &Map<String, Value>) {
-        for (name, schema) in schemas {
-            // Of references or of inline members alike: typify names the
-            // union inside the `Option` as it names the component.
-            let several = ["anyOf", "oneOf"].iter().any(|keyword| {
-                schema
-                    .get(*keyword)
-                    .and_then(Value::as_array)
-                    .is_some_and(|members| members.len() > 1)
-            });
-            if several
-                && schema.get("nullable") == Some(&Value::Bool(true))
-                && !self.nullable_unions.contains(name)
-            {
-                self.readings.warn(
-                    &format!("/components/schemas/{}/nullable", escape(name)),
-                    format!(
-                        "a nullable union is read as a nullable `allOf` of a component \
-                         `{name}Variant` that holds the members: typify would give both the \
-                         same name"
-                    ),
-                );
-                self.nullable_unions.push(name.clone());
-            }
-        }
-    }
-
-    /// A component that [`Self::null_members`] made a nullable union of
-    /// several members, split in two: typify gives such a component and the
-    /// union inside it the same name, and the crate would not compile. The
-    /// union becomes a component of its own, `{name}Variant`, and the
-    /// component a nullable `allOf` of it.
-    fn split_nullable_unions(&mut self, schemas: &mut Map<String, Value>) {
-        for name in std::mem::take(&mut self.nullable_unions) {
-            let Some(Value::Object(component)) = schemas.get_mut(&name) else {
-                continue;
-            };
-            let mut union = Map::new();
-            for keyword in ["anyOf", "oneOf", "discriminator"] {
-                if let Some(value) = component.remove(keyword) {
-                    union.insert(keyword.to_owned(), value);
-                }
-            }
-            let mut variant = format!("{name}Variant");
-            let mut n = 2;
-            while schemas.contains_key(&variant) {
-                variant = format!("{name}Variant{n}");
-                n += 1;
-            }
-            let reference = format!("#/components/schemas/{}", escape(&variant));
-            if let Some(Value::Object(component)) = schemas.get_mut(&name) {
-                component.insert("allOf".to_owned(), json!([{ "$ref": reference }]));
-            }
-            schemas.insert(variant, Value::Object(union));
         }
     }
 
@@ -424,7 +367,7 @@ impl Walker {
             self.reference_siblings(map, pointer);
         }
         schema::read(map, pointer, &self.known, &mut self.readings);
-        schema::inline_title(map, pointer, &self.component_names, &mut self.readings);
+        type_names::inline_title(map, pointer, &self.component_names, &mut self.readings);
     }
 
     /// Every schema inside `map`, read first, at the pointers the spec
@@ -1119,8 +1062,12 @@ impl Walker {
                 names.insert(name.clone(), schema.clone());
                 schemas.insert(name, schema);
             }
-            self.nullable_unions_written(&names);
-            self.split_nullable_unions(schemas);
+            type_names::nullable_unions_written(
+                &names,
+                &mut self.nullable_unions,
+                &mut self.readings,
+            );
+            type_names::split_nullable_unions(schemas, &mut self.nullable_unions);
         }
     }
 }
@@ -1296,85 +1243,9 @@ fn is_of_type(value: &Value, kind: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
+    use super::super::testing::{S, convert, located, source, yaml};
     use super::*;
-    use crate::spec::positions::{Location, Positions};
-    use crate::spec::untyped::Untyped;
-
-    /// `warnings`, placed in `source` and ordered as their gatherer does.
-    fn located(mut warnings: Vec<Diagnostic>, source: &Source) -> Vec<Diagnostic> {
-        crate::spec::locate_all(&mut warnings, &source.positions);
-        warnings
-    }
-
-    fn source(text: &str) -> Source {
-        Source {
-            path: PathBuf::from("api.yaml"),
-            text: text.to_owned(),
-            value: serde_yaml::from_str::<Untyped>(text).unwrap().0,
-            positions: Positions::index(text),
-            json: false,
-            rewritten: false,
-        }
-    }
-
-    /// `schema` (YAML, indented under `components.schemas.S`) as the 3.0
-    /// reader gets it, with what was said about it as `(line, pointer,
-    /// message)`.
-    fn convert(version: &str, schema: &str) -> (Value, Vec<(usize, String, String)>) {
-        let text = format!(
-            "openapi: {version}\ninfo:\n  title: T\n  version: '1'\npaths: {{}}\ncomponents:\n  \
-             schemas:\n    S:\n{}",
-            indent(schema, 6)
-        );
-        let mut source = source(&text);
-        let warnings = located(downconvert(&mut source), &source);
-        let said = warnings
-            .into_iter()
-            .map(|w| (w.location.map_or(0, |l| l.line), w.pointer, w.message))
-            .collect();
-        (source.value["components"]["schemas"]["S"].clone(), said)
-    }
-
-    fn indent(text: &str, by: usize) -> String {
-        text.lines()
-            .map(|line| format!("{}{line}\n", " ".repeat(by)))
-            .collect()
-    }
-
-    fn yaml(text: &str) -> Value {
-        serde_yaml::from_str(text).unwrap()
-    }
-
-    #[test]
-    fn a_nullable_union_of_references_is_split_in_3_0_too() {
-        let (schema, said) = convert(
-            "3.0.3",
-            "nullable: true\noneOf:\n  - $ref: '#/components/schemas/A'\n  - $ref: '#/components/schemas/B'\n",
-        );
-        assert_eq!(
-            schema,
-            json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/SVariant"}]})
-        );
-        assert_eq!(said.len(), 1, "{said:?}");
-        assert!(said[0].2.contains("`SVariant`"), "{said:?}");
-    }
-
-    #[test]
-    fn a_nullable_union_of_inline_members_is_split_too() {
-        let (schema, said) = convert(
-            "3.0.3",
-            "nullable: true\noneOf:\n  - type: object\n    title: Server VAD\n  - type: string\n",
-        );
-        assert_eq!(
-            schema,
-            json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/SVariant"}]})
-        );
-        assert_eq!(said.len(), 1, "{said:?}");
-        assert_eq!(said[0].1, "/components/schemas/S/nullable");
-        assert_eq!(said[0].0, 9, "{said:?}");
-    }
+    use crate::spec::positions::Location;
 
     #[test]
     fn schemas_that_refs_reach_inside_become_components() {
@@ -1421,8 +1292,6 @@ mod tests {
             ]
         );
     }
-
-    const S: &str = "/components/schemas/S";
 
     #[test]
     fn a_type_list_with_null_is_nullable() {
@@ -1513,28 +1382,6 @@ mod tests {
             said.iter()
                 .any(|s| s.2.contains("the other members, nullable"))
         );
-    }
-
-    #[test]
-    fn a_nullable_union_component_holds_its_members_in_a_component_of_their_own() {
-        let text = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  \
-                    schemas:\n    Value:\n      description: A value.\n      oneOf:\n        \
-                    - type: boolean\n        - type: string\n        - type: 'null'\n";
-        let mut source = source(text);
-        let said = located(downconvert(&mut source), &source);
-        let schemas = &source.value["components"]["schemas"];
-        assert_eq!(
-            schemas["Value"],
-            yaml(
-                "{description: A value., nullable: true, allOf: [{$ref: '#/components/schemas/ValueVariant'}]}"
-            )
-        );
-        assert_eq!(
-            schemas["ValueVariant"],
-            yaml("{oneOf: [{type: boolean}, {type: string}]}")
-        );
-        assert_eq!(said[0].pointer, "/components/schemas/Value/oneOf/2");
-        assert!(said[0].message.contains("`…Variant`"), "{said:?}");
     }
 
     #[test]
