@@ -2,6 +2,7 @@
 //! it is checked and typed into the OpenAPI 3.0 that openapiv3, typify and
 //! progenitor take, with a located warning for each reading made.
 
+mod document;
 mod schema;
 mod type_names;
 mod walk;

@@ -41,7 +41,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value, json};
 
-use super::{Readings, schema, type_names};
+use super::{Readings, document, schema, type_names};
 use crate::spec::Diagnostic;
 use crate::spec::load::Source;
 use crate::spec::pointer::{escape, unescape};
@@ -113,7 +113,7 @@ impl Walker {
                 root.insert("paths".to_owned(), json!({}));
             }
         }
-        schema::document(root, &mut self.readings);
+        document::apply_readings(root, &mut self.readings);
         self.component_names = type_names::component_type_names(root);
         self.known = schema::Known::of(root);
         if let Some(dialect) = root.remove("jsonSchemaDialect") {
@@ -264,7 +264,7 @@ impl Walker {
         if let Some(schema) = parameter.get_mut("schema") {
             self.schema(schema, &format!("{pointer}/schema"));
         }
-        schema::nullable_parameter(parameter, pointer, &mut self.readings);
+        document::nullable_parameter(parameter, pointer, &mut self.readings);
         self.with_content(parameter, pointer);
     }
 
