@@ -10,7 +10,7 @@ use super::Readings;
 use super::type_names::rust_parameter_name;
 use crate::spec::pointer::{escape, unescape};
 use crate::spec::validate::template_names;
-use crate::spec::walk::METHODS;
+use crate::spec::walk::{untyped_operations, untyped_operations_mut};
 
 /// Applies the readings of the document to `root`, before its members are
 /// read, each said in `readings`.
@@ -29,14 +29,10 @@ pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readi
 /// style; false for the others): once the document is read, an absent
 /// `explode` and `explode: false` look alike. Not a reading, so no warning.
 fn form_explode_defaults(root: &mut Map<String, Value>) {
-    if let Some(Value::Object(paths)) = root.get_mut("paths") {
-        for item in paths.values_mut().filter_map(Value::as_object_mut) {
-            for (method, operation) in item.iter_mut() {
-                if METHODS.contains(&method.as_str())
-                    && let Some(body) = operation.get_mut("requestBody")
-                {
-                    explode_defaults(body);
-                }
+    for (_, item) in path_items_mut(root) {
+        for (_, operation) in untyped_operations_mut(item) {
+            if let Some(body) = operation.get_mut("requestBody") {
+                explode_defaults(body);
             }
         }
     }
@@ -69,15 +65,11 @@ fn explode_defaults(body: &mut Value) {
 /// Writes in place the responses that refer to a request body: its
 /// `content` and `description` are what a response has too.
 fn responses_that_are_request_bodies(root: &mut Map<String, Value>, readings: &mut Readings) {
+    // (path, method, status, the `$ref`, the response it reads as), found
+    // first: the references are resolved in the document as it is.
     let mut found = Vec::new();
-    let Some(Value::Object(paths)) = root.get("paths") else {
-        return;
-    };
-    for (path, item) in paths {
-        let Value::Object(item) = item else {
-            continue;
-        };
-        for (method, operation) in item {
+    for (path, item) in path_items(root) {
+        for (method, operation) in untyped_operations(item) {
             let responses = operation.get("responses").and_then(Value::as_object);
             for (status, response) in responses.into_iter().flatten() {
                 if let Some(target) = response.get("$ref").and_then(Value::as_str)
@@ -93,30 +85,26 @@ fn responses_that_are_request_bodies(root: &mut Map<String, Value>, readings: &m
                     if let Some(content) = body.get("content") {
                         read.insert("content".to_owned(), content.clone());
                     }
-                    let pointer = format!("/paths/{}/{method}/responses/{status}", escape(path));
-                    found.push((pointer, target.to_owned(), Value::Object(read)));
+                    let reference = (path.clone(), method, status.clone(), target.to_owned());
+                    found.push((reference, Value::Object(read)));
                 }
             }
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    let mut document = Value::Object(std::mem::take(root));
-    for (pointer, target, response) in found {
+    for ((path, method, status, target), read) in found {
         readings.warn(
-            &format!("{pointer}/$ref"),
+            &format!("/paths/{}/{method}/responses/{status}/$ref", escape(&path)),
             format!(
                 "the response refers to a request body, `{target}`: its content is read as \
                  the response's"
             ),
         );
-        if let Some(place) = document.pointer_mut(&pointer) {
-            *place = response;
+        let response = operation_mut(root, &path, method)
+            .and_then(|operation| operation.get_mut("responses"))
+            .and_then(|responses| responses.get_mut(&status));
+        if let Some(response) = response {
+            *response = read;
         }
-    }
-    if let Value::Object(map) = document {
-        *root = map;
     }
 }
 
@@ -190,18 +178,12 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, readings: &mut Read
     // (path, method, name), found first: the references are resolved in
     // the document as it is.
     let mut undeclared = Vec::new();
-    let Some(Value::Object(paths)) = root.get("paths") else {
-        return;
-    };
-    for (path, item) in paths {
-        let (Ok(names), Value::Object(item)) = (template_names(path), item) else {
+    for (path, item) in path_items(root) {
+        let Ok(names) = template_names(path) else {
             continue;
         };
         let on_item = declared_names(item.get("parameters"));
-        for (method, operation) in item {
-            if !METHODS.contains(&method.as_str()) {
-                continue;
-            }
+        for (method, operation) in untyped_operations(item) {
             let mut declared = on_item.clone();
             declared.extend(declared_names(operation.get("parameters")));
             // A parameter that may be the missing one, misnamed or behind a
@@ -223,7 +205,7 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, readings: &mut Read
                 continue;
             }
             for name in names.iter().filter(|name| !declared.contains(name)) {
-                undeclared.push((path.clone(), method.clone(), name.clone()));
+                undeclared.push((path.clone(), method, name.clone()));
             }
         }
     }
@@ -239,11 +221,7 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, readings: &mut Read
         let parameter = serde_json::json!({
             "name": name, "in": "path", "required": true, "schema": {"type": "string"}
         });
-        let Some(Value::Object(operation)) = root
-            .get_mut("paths")
-            .and_then(|paths| paths.get_mut(&path))
-            .and_then(|item| item.get_mut(&method))
-        else {
+        let Some(operation) = operation_mut(root, &path, method) else {
             continue;
         };
         match operation.get_mut("parameters") {
@@ -255,75 +233,63 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, readings: &mut Read
     }
 }
 
-/// Reads the header parameters of operations whose schema is not a scalar
-/// as strings.
+/// Reads the header parameters of path items and operations whose schema
+/// is not a scalar as strings.
 fn structured_headers(root: &mut Map<String, Value>, readings: &mut Readings) {
-    let Some(Value::Object(paths)) = root.get_mut("paths") else {
-        return;
-    };
-    for (path, item) in paths.iter_mut() {
-        let Value::Object(item) = item else {
+    for (path, item) in path_items_mut(root) {
+        let on_item = item.get_mut("parameters").and_then(Value::as_array_mut);
+        let pointer = format!("/paths/{}/parameters", escape(path));
+        structured_header_schemas(on_item, &pointer, readings);
+        for (method, operation) in untyped_operations_mut(item) {
+            let own = operation
+                .get_mut("parameters")
+                .and_then(Value::as_array_mut);
+            let pointer = format!("/paths/{}/{method}/parameters", escape(path));
+            structured_header_schemas(own, &pointer, readings);
+        }
+    }
+}
+
+/// [`structured_headers`] for one list of parameters, at `pointer`.
+fn structured_header_schemas(
+    parameters: Option<&mut Vec<Value>>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    for (index, parameter) in parameters.into_iter().flatten().enumerate() {
+        if parameter.get("in").and_then(Value::as_str) != Some("header") {
+            continue;
+        }
+        let Some(schema) = parameter.get_mut("schema") else {
             continue;
         };
-        for (key, member) in item.iter_mut() {
-            let pointer = format!("/paths/{}/{key}/parameters", escape(path));
-            let parameters = if key == "parameters" {
-                member.as_array_mut()
-            } else if METHODS.contains(&key.as_str()) {
-                member.get_mut("parameters").and_then(Value::as_array_mut)
-            } else {
-                None
-            };
-            let pointer = if key == "parameters" {
-                format!("/paths/{}/parameters", escape(path))
-            } else {
-                pointer
-            };
-            for (index, parameter) in parameters.into_iter().flatten().enumerate() {
-                if parameter.get("in").and_then(Value::as_str) != Some("header") {
-                    continue;
-                }
-                let Some(schema) = parameter.get_mut("schema") else {
-                    continue;
-                };
-                let scalar = match schema.get("type").and_then(Value::as_str) {
-                    Some(kind) => matches!(kind, "string" | "integer" | "number" | "boolean"),
-                    // A `$ref` is left to progenitor: usually a string enum.
-                    None => schema.get("$ref").is_some(),
-                };
-                if scalar {
-                    continue;
-                }
-                let mut read = serde_json::json!({"type": "string"});
-                if let Some(description) = schema.get("description") {
-                    read["description"] = description.clone();
-                }
-                *schema = read;
-                readings.warn(
-                    &format!("{pointer}/{index}/schema"),
-                    "a header whose value is not a string, number or boolean is read as a string: \
-                     the text the caller sends (progenitor writes headers as text)"
-                        .to_owned(),
-                );
-            }
+        let scalar = match schema.get("type").and_then(Value::as_str) {
+            Some(kind) => matches!(kind, "string" | "integer" | "number" | "boolean"),
+            // A `$ref` is left to progenitor: usually a string enum.
+            None => schema.get("$ref").is_some(),
+        };
+        if scalar {
+            continue;
         }
+        let mut read = serde_json::json!({"type": "string"});
+        if let Some(description) = schema.get("description") {
+            read["description"] = description.clone();
+        }
+        *schema = read;
+        readings.warn(
+            &format!("{pointer}/{index}/schema"),
+            "a header whose value is not a string, number or boolean is read as a string: \
+             the text the caller sends (progenitor writes headers as text)"
+                .to_owned(),
+        );
     }
 }
 
 /// Reads an operation's own `deepObject` query parameters as progenitor can
 /// send them: one parameter per property, or none.
 fn deep_object_parameters(root: &mut Map<String, Value>, readings: &mut Readings) {
-    let Some(Value::Object(paths)) = root.get_mut("paths") else {
-        return;
-    };
-    for (path, item) in paths.iter_mut() {
-        let Value::Object(item) = item else {
-            continue;
-        };
-        for (method, operation) in item.iter_mut() {
-            if !METHODS.contains(&method.as_str()) {
-                continue;
-            }
+    for (path, item) in path_items_mut(root) {
+        for (method, operation) in untyped_operations_mut(item) {
             let Some(Value::Array(parameters)) = operation.get_mut("parameters") else {
                 continue;
             };
@@ -413,9 +379,6 @@ fn deep_object_members(parameter: &Value) -> Option<Vec<Value>> {
 fn parameters_with_one_rust_name(root: &mut Map<String, Value>, readings: &mut Readings) {
     // (path, method, index in the operation's list, name, the earlier name).
     let mut clashes = Vec::new();
-    let Some(Value::Object(paths)) = root.get("paths") else {
-        return;
-    };
     let resolved = |parameter: &'_ Value| -> Option<(String, bool)> {
         let parameter = match parameter.get("$ref").and_then(Value::as_str) {
             Some(target) => root_pointer(root, target)?,
@@ -425,20 +388,14 @@ fn parameters_with_one_rust_name(root: &mut Map<String, Value>, readings: &mut R
         let required = parameter.get("required") == Some(&Value::Bool(true));
         Some((name, required))
     };
-    for (path, item) in paths {
+    for (path, item) in path_items(root) {
         let on_item: Vec<&Value> = item
             .get("parameters")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
             .collect();
-        let Value::Object(item) = item else {
-            continue;
-        };
-        for (method, operation) in item {
-            if !METHODS.contains(&method.as_str()) {
-                continue;
-            }
+        for (method, operation) in untyped_operations(item) {
             let mut seen: BTreeMap<String, String> = BTreeMap::new();
             for (name, _) in on_item.iter().filter_map(|p| resolved(p)) {
                 seen.entry(rust_parameter_name(&name)).or_insert(name);
@@ -450,7 +407,7 @@ fn parameters_with_one_rust_name(root: &mut Map<String, Value>, readings: &mut R
                 };
                 match seen.get(&rust_parameter_name(&name)) {
                     Some(earlier) if *earlier != name && !required => {
-                        clashes.push((path.clone(), method.clone(), index, name, earlier.clone()));
+                        clashes.push((path.clone(), method, index, name, earlier.clone()));
                     }
                     Some(_) => {}
                     None => {
@@ -470,15 +427,45 @@ fn parameters_with_one_rust_name(root: &mut Map<String, Value>, readings: &mut R
                 rust_parameter_name(&name)
             ),
         );
-        if let Some(Value::Array(list)) = root
-            .get_mut("paths")
-            .and_then(|paths| paths.get_mut(&path))
-            .and_then(|item| item.get_mut(&method))
-            .and_then(|operation| operation.get_mut("parameters"))
-        {
+        let parameters = operation_mut(root, &path, method)
+            .and_then(|operation| operation.get_mut("parameters"));
+        if let Some(Value::Array(list)) = parameters {
             list.remove(index);
         }
     }
+}
+
+/// The path items of `root`, each with its path, in the order the document
+/// holds them.
+fn path_items(root: &Map<String, Value>) -> impl Iterator<Item = (&String, &Map<String, Value>)> {
+    let paths = root.get("paths").and_then(Value::as_object);
+    paths
+        .into_iter()
+        .flatten()
+        .filter_map(|(path, item)| Some((path, item.as_object()?)))
+}
+
+/// [`path_items`], to rewrite.
+fn path_items_mut(
+    root: &mut Map<String, Value>,
+) -> impl Iterator<Item = (&String, &mut Map<String, Value>)> {
+    let paths = root.get_mut("paths").and_then(Value::as_object_mut);
+    paths
+        .into_iter()
+        .flatten()
+        .filter_map(|(path, item)| Some((path, item.as_object_mut()?)))
+}
+
+/// The operation `method` of the path item `path` of `root`, to rewrite.
+fn operation_mut<'r>(
+    root: &'r mut Map<String, Value>,
+    path: &str,
+    method: &str,
+) -> Option<&'r mut Map<String, Value>> {
+    root.get_mut("paths")?
+        .get_mut(path)?
+        .get_mut(method)?
+        .as_object_mut()
 }
 
 /// What a local `$ref` (`#/components/parameters/X`) points to in `root`.

@@ -10,6 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::Readings;
 use crate::spec::pointer::{escape, unescape};
+use crate::spec::walk::untyped_operations_mut;
 
 /// Gives a `title` to each inline schema of `schemas` whose type typify
 /// would name as it names a component, or makes it a component of its own
@@ -92,7 +93,7 @@ pub(super) fn body_type_names(
         let Some(item) = item.as_object_mut() else {
             continue;
         };
-        for (method, operation) in item.iter_mut() {
+        for (method, operation) in untyped_operations_mut(item) {
             let Some(stem) = operation
                 .get("operationId")
                 .and_then(Value::as_str)
