@@ -3,6 +3,7 @@
 //! progenitor take, with a located warning for each reading made.
 
 mod document;
+mod hoist;
 mod schema;
 mod type_names;
 mod walk;

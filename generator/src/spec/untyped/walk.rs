@@ -41,7 +41,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value, json};
 
-use super::{Readings, document, schema, type_names};
+use super::{Readings, document, hoist, schema, type_names};
 use crate::spec::Diagnostic;
 use crate::spec::load::Source;
 use crate::spec::pointer::{escape, unescape};
@@ -65,7 +65,7 @@ pub fn downconvert(source: &mut Source) -> Vec<Diagnostic> {
     let mut walker = Walker {
         readings: Readings::default(),
         v31,
-        hoisted: Vec::new(),
+        defs: Vec::new(),
         nullable_unions: Vec::new(),
         component_names: Default::default(),
         known: Default::default(),
@@ -85,9 +85,8 @@ struct Walker {
     /// Whether the document says it is OpenAPI 3.1: only then do a `$ref`'s
     /// siblings count.
     v31: bool,
-    /// `$defs` entries to move to `components.schemas`: where they were,
-    /// and the schema.
-    hoisted: Vec<(String, String, Value)>,
+    /// The `$defs` entries found, to move to `components.schemas`.
+    defs: Vec<hoist::Def>,
     /// Components made nullable unions by [`Self::null_members`], by name.
     nullable_unions: Vec<String>,
     /// The type names typify gives the components.
@@ -169,8 +168,8 @@ impl Walker {
         if let Some(Value::Object(paths)) = root.get_mut("paths") {
             type_names::body_type_names(paths, &mut self.titles, &mut self.readings);
         }
-        self.hoist_defs(root);
-        self.hoist_deep_references(root);
+        hoist::defs(root, &mut self.defs, &mut self.readings);
+        hoist::deep_references(root, &mut self.nullable_unions, &mut self.readings);
     }
 
     /// A path item `$ref` to `components.pathItems`, which 3.0 does not
@@ -355,6 +354,7 @@ impl Walker {
         self.values(map, pointer);
         self.content(map, pointer);
         self.narrowing(map, pointer);
+        hoist::take_defs(map, pointer, &mut self.defs, &mut self.readings);
         self.collections(map, pointer);
         self.types(map, pointer);
         if map.get("type").and_then(Value::as_str) == Some("integer") {
@@ -606,17 +606,8 @@ impl Walker {
         }
     }
 
-    /// `$defs`, `prefixItems` and `patternProperties`.
+    /// `prefixItems` and `patternProperties`.
     fn collections(&mut self, map: &mut Map<String, Value>, pointer: &str) {
-        for keyword in ["$defs", "definitions"] {
-            if let Some(Value::Object(defs)) = map.remove(keyword) {
-                for (name, schema) in defs {
-                    let from = format!("{pointer}/{keyword}/{}", escape(&name));
-                    self.hoisted.push((from, name, schema));
-                }
-                self.readings.rewrote();
-            }
-        }
         // A list of `items` is the tuple of earlier drafts.
         if !map.contains_key("prefixItems")
             && map.get("items").is_some_and(Value::is_array)
@@ -946,218 +937,6 @@ impl Walker {
             }
         }
     }
-
-    /// The `$defs` found, as `components.schemas` entries, with every
-    /// `$ref` to them pointing there.
-    fn hoist_defs(&mut self, root: &mut Map<String, Value>) {
-        if self.hoisted.is_empty() {
-            return;
-        }
-        let hoisted = std::mem::take(&mut self.hoisted);
-        let components = root
-            .entry("components")
-            .or_insert_with(|| json!({}))
-            .as_object_mut();
-        let Some(components) = components else {
-            return;
-        };
-        let schemas = components
-            .entry("schemas")
-            .or_insert_with(|| json!({}))
-            .as_object_mut();
-        let Some(schemas) = schemas else {
-            return;
-        };
-        let mut taken: BTreeSet<String> = schemas.keys().cloned().collect();
-        let mut moved = Vec::new();
-        for (from, name, schema) in hoisted {
-            let mut unique = name.clone();
-            let mut n = 2;
-            while taken.contains(&unique) {
-                unique = format!("{name}{n}");
-                n += 1;
-            }
-            taken.insert(unique.clone());
-            self.readings.warn(
-                &from,
-                format!(
-                    "`$defs` entries are read as `components.schemas` entries, where progenitor \
-                     looks: `{name}` is `#/components/schemas/{unique}`"
-                ),
-            );
-            schemas.insert(unique.clone(), schema);
-            moved.push((
-                format!("#{from}"),
-                format!("#/components/schemas/{}", escape(&unique)),
-            ));
-        }
-        let mut document = Value::Object(std::mem::take(root));
-        retarget(&mut document, &moved);
-        if let Value::Object(map) = document {
-            *root = map;
-        }
-    }
-}
-
-impl Walker {
-    /// The schemas that `$ref`s reach inside another member
-    /// (`#/components/parameters/X/schema`,
-    /// `#/components/schemas/X/properties/y`) become components of their
-    /// own, where progenitor looks references up; the member refers to the
-    /// component, and so does every `$ref` that reached inside it.
-    fn hoist_deep_references(&mut self, root: &mut Map<String, Value>) {
-        let mut targets = BTreeSet::new();
-        root.values()
-            .for_each(|member| deep_references(member, &mut targets));
-        if targets.is_empty() {
-            return;
-        }
-        // The deepest first: a schema inside another one is its own
-        // component before the outer one is copied.
-        let mut targets: Vec<String> = targets.into_iter().collect();
-        targets.sort_by_key(|target| std::cmp::Reverse(target.len()));
-        let mut taken: BTreeSet<String> = root
-            .get("components")
-            .and_then(|components| components.get("schemas"))
-            .and_then(Value::as_object)
-            .map(|schemas| schemas.keys().cloned().collect())
-            .unwrap_or_default();
-        let mut moved = Vec::new();
-        let mut hoisted = Vec::new();
-        let mut document = Value::Object(std::mem::take(root));
-        for target in targets {
-            let Some(found) = document.pointer_mut(&target[1..]) else {
-                // Validation says that it leads nowhere.
-                continue;
-            };
-            let name = derived_name(&target, &taken);
-            taken.insert(name.clone());
-            let reference = format!("#/components/schemas/{}", escape(&name));
-            let schema = std::mem::replace(found, json!({ "$ref": reference }));
-            self.readings.warn(
-                &target[1..],
-                format!(
-                    "`$ref`s point inside this member (`{target}`); progenitor looks references \
-                     up only in `components.schemas`, so it is read as component `{name}`"
-                ),
-            );
-            hoisted.push((name, schema));
-            moved.push((target, reference));
-        }
-        retarget(&mut document, &moved);
-        for (_, schema) in &mut hoisted {
-            retarget(schema, &moved);
-        }
-        if let Value::Object(map) = document {
-            *root = map;
-        }
-        let schemas = root
-            .entry("components")
-            .or_insert_with(|| json!({}))
-            .as_object_mut()
-            .map(|components| components.entry("schemas").or_insert_with(|| json!({})));
-        if let Some(Value::Object(schemas)) = schemas {
-            let mut names = Map::new();
-            for (name, schema) in hoisted {
-                names.insert(name.clone(), schema.clone());
-                schemas.insert(name, schema);
-            }
-            type_names::nullable_unions_written(
-                &names,
-                &mut self.nullable_unions,
-                &mut self.readings,
-            );
-            type_names::split_nullable_unions(schemas, &mut self.nullable_unions);
-        }
-    }
-}
-
-/// The `$ref` targets in `value` that point inside a member of `components`
-/// or `paths`, at a schema: inside `components.schemas` or below a `schema`.
-fn deep_references(value: &Value, targets: &mut BTreeSet<String>) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(target)) = map.get("$ref")
-                && is_deep(target)
-            {
-                targets.insert(target.clone());
-            }
-            map.values()
-                .for_each(|member| deep_references(member, targets));
-        }
-        Value::Array(items) => items.iter().for_each(|item| deep_references(item, targets)),
-        _ => {}
-    }
-}
-
-/// Whether a `$ref` reaches a schema inside another member.
-fn is_deep(target: &str) -> bool {
-    let Some(pointer) = target.strip_prefix("#/") else {
-        return false;
-    };
-    let segments: Vec<&str> = pointer.split('/').collect();
-    match segments.as_slice() {
-        ["components", "schemas", _, _, ..] => true,
-        ["components", _, _, rest @ ..] | ["paths", _, rest @ ..] => {
-            rest.contains(&"schema") && !rest.is_empty()
-        }
-        _ => false,
-    }
-}
-
-/// A component name for the schema at `target`, from the names along its
-/// pointer, free in `taken`.
-fn derived_name(target: &str, taken: &BTreeSet<String>) -> String {
-    use heck::ToPascalCase;
-    let words: Vec<String> = target
-        .trim_start_matches("#/")
-        .split('/')
-        .skip(2)
-        .map(unescape)
-        .filter(|word| {
-            !word.contains('/')
-                && !matches!(
-                    word.as_str(),
-                    "content" | "schema" | "properties" | "parameters"
-                )
-        })
-        .collect();
-    let name = words.join(" ").to_pascal_case();
-    let name = if name.is_empty() {
-        "Schema".to_owned()
-    } else {
-        name
-    };
-    let mut unique = name.clone();
-    let mut n = 2;
-    while taken.contains(&unique) {
-        unique = format!("{name}{n}");
-        n += 1;
-    }
-    unique
-}
-
-/// Points every `$ref` at `from` (or inside it) to `to` instead.
-fn retarget(value: &mut Value, moved: &[(String, String)]) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(target)) = map.get_mut("$ref") {
-                for (from, to) in moved {
-                    if let Some(rest) = target.strip_prefix(from.as_str())
-                        && (rest.is_empty() || rest.starts_with('/'))
-                    {
-                        *target = format!("{to}{rest}");
-                        break;
-                    }
-                }
-            }
-            for member in map.values_mut() {
-                retarget(member, moved);
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|item| retarget(item, moved)),
-        _ => {}
-    }
 }
 
 /// `{type: null}` and its spellings.
@@ -1246,52 +1025,6 @@ mod tests {
     use super::super::testing::{S, convert, located, source, yaml};
     use super::*;
     use crate::spec::positions::Location;
-
-    #[test]
-    fn schemas_that_refs_reach_inside_become_components() {
-        let text = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  \
-                    parameters:\n    state:\n      name: state\n      in: query\n      schema:\n        \
-                    type: string\n        enum: [a, b]\n    other:\n      name: other\n      in: query\n      \
-                    schema:\n        $ref: '#/components/parameters/state/schema'\n  schemas:\n    X:\n      \
-                    properties:\n        y: {type: integer}\n    Z:\n      \
-                    $ref: '#/components/schemas/X/properties/y'\n";
-        let mut source = source(text);
-        let warnings = located(downconvert(&mut source), &source);
-        let value = &source.value;
-        let reference = |name: &str| json!({"$ref": format!("#/components/schemas/{name}")});
-        assert_eq!(
-            value["components"]["schemas"]["State"],
-            yaml("{type: string, enum: [a, b]}")
-        );
-        assert_eq!(
-            value["components"]["parameters"]["state"]["schema"],
-            reference("State")
-        );
-        assert_eq!(
-            value["components"]["parameters"]["other"]["schema"],
-            reference("State")
-        );
-        assert_eq!(
-            value["components"]["schemas"]["XY"],
-            yaml("{type: integer}")
-        );
-        assert_eq!(value["components"]["schemas"]["Z"], reference("XY"));
-        assert_eq!(
-            value["components"]["schemas"]["X"]["properties"]["y"],
-            reference("XY")
-        );
-        let located: Vec<(usize, &str)> = warnings
-            .iter()
-            .map(|w| (w.location.map_or(0, |l| l.line), w.pointer.as_str()))
-            .collect();
-        assert_eq!(
-            located,
-            [
-                (11, "/components/parameters/state/schema"),
-                (22, "/components/schemas/X/properties/y")
-            ]
-        );
-    }
 
     #[test]
     fn a_type_list_with_null_is_nullable() {
@@ -1458,32 +1191,6 @@ mod tests {
                 format!("{S}/properties/never"),
                 format!("{S}/properties/none/not"),
             ]
-        );
-    }
-
-    #[test]
-    fn defs_move_to_components_and_references_follow() {
-        let text = "openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  \
-                    schemas:\n    Entry:\n      type: integer\n    S:\n      type: array\n      \
-                    items:\n        $ref: '#/components/schemas/S/$defs/Entry'\n      $defs:\n        \
-                    Entry:\n          type: string\n";
-        let mut source = source(text);
-        let said = located(downconvert(&mut source), &source);
-        let schemas = &source.value["components"]["schemas"];
-        assert_eq!(schemas["Entry2"], yaml("{type: string}"));
-        assert_eq!(schemas["Entry"], yaml("{type: integer}"));
-        assert_eq!(
-            schemas["S"],
-            yaml("{type: array, items: {$ref: '#/components/schemas/Entry2'}}")
-        );
-        assert_eq!(said.len(), 1);
-        assert_eq!(said[0].pointer, format!("{S}/$defs/Entry"));
-        assert_eq!(
-            said[0].location,
-            Some(Location {
-                line: 15,
-                column: 9
-            })
         );
     }
 
