@@ -4,6 +4,7 @@
 
 mod document;
 mod hoist;
+mod openapi31;
 mod schema;
 mod type_names;
 mod walk;

@@ -131,6 +131,63 @@ pub(super) fn read(
     default(map, pointer, &kind, readings);
 }
 
+/// An integer's bounds as openapiv3 takes them: whole numbers within
+/// i64. A bound at or beyond the range of the integer's format (as
+/// `-9223372036854776000`, i64's limit printed by a float formatter) is
+/// that range.
+pub(super) fn integer_bounds(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let unsigned = map.get("format").and_then(Value::as_str) == Some("uint64");
+    for (keyword, rounded) in [
+        ("minimum", f64::ceil as fn(f64) -> f64),
+        ("maximum", f64::floor),
+        ("multipleOf", f64::round),
+    ] {
+        let Some(Value::Number(written)) = map.get(keyword) else {
+            continue;
+        };
+        if written.is_i64() {
+            continue;
+        }
+        let written = written.clone();
+        let bound_pointer = format!("{pointer}/{keyword}");
+        let value = written.as_f64().unwrap_or_default();
+        let reading = if keyword != "multipleOf" && value >= i64::MAX as f64 {
+            if unsigned || value >= u64::MAX as f64 || keyword == "minimum" {
+                // Beyond what openapiv3 holds (an i64) or beyond the
+                // type itself: the type's own range says it.
+                None
+            } else {
+                Some(i64::MAX)
+            }
+        } else if keyword != "multipleOf" && value <= i64::MIN as f64 {
+            Some(i64::MIN)
+        } else {
+            let whole = rounded(value);
+            (whole.abs() < i64::MAX as f64 && whole != 0.0).then_some(whole as i64)
+        };
+        match reading {
+            Some(reading) => {
+                map.insert(keyword.to_owned(), Value::Number(reading.into()));
+                readings.warn(
+                    &bound_pointer,
+                    format!("integer `{keyword}: {written}` is read as `{keyword}: {reading}`"),
+                );
+            }
+            None => {
+                map.remove(keyword);
+                let range = if unsigned { "u64" } else { "i64" };
+                readings.warn(
+                    &bound_pointer,
+                    format!(
+                        "integer `{keyword}: {written}` is at or beyond the {range} range: \
+                         left out, the type's range bounds it"
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// Leaves out an object or list `default` beside a `$ref` (`allOf:
 /// [{$ref}]`): typify checks it against the referenced type and refuses the
 /// whole spec when it does not fit, which the generator cannot check first.
@@ -1118,7 +1175,41 @@ fn misfit(map: &Map<String, Value>, kind: &str, value: &Value) -> Option<String>
 mod tests {
     use serde_json::json;
 
+    use super::super::testing::{S, convert, yaml};
     use super::*;
+
+    #[test]
+    fn integer_bounds_beyond_64_bits_are_clamped() {
+        let (schema, said) = convert(
+            "3.0.3",
+            "type: integer\nformat: int64\nminimum: -9223372036854776000\nmaximum: 9223372036854776000\n",
+        );
+        assert_eq!(
+            schema,
+            json!({"type": "integer", "format": "int64", "minimum": i64::MIN, "maximum": i64::MAX})
+        );
+        assert_eq!(said[0].1, format!("{S}/minimum"));
+        assert_eq!(said[0].0, 11);
+        assert!(
+            said[1]
+                .2
+                .contains("is read as `maximum: 9223372036854775807`"),
+            "{said:?}"
+        );
+
+        let (schema, said) = convert(
+            "3.0.3",
+            "type: integer\nformat: uint64\nminimum: 0\nmaximum: 1.8446744073709552e19\n",
+        );
+        assert_eq!(schema, yaml("{type: integer, format: uint64, minimum: 0}"));
+        assert!(
+            said[0].2.contains("beyond the u64 range: left out"),
+            "{said:?}"
+        );
+
+        let (schema, _) = convert("3.0.3", "type: integer\nminimum: 0.5\nmaximum: 10.0\n");
+        assert_eq!(schema, yaml("{type: integer, minimum: 1, maximum: 10}"));
+    }
 
     fn read_schema(schema: Value) -> (Value, Vec<(String, String)>) {
         let Value::Object(mut map) = schema else {
