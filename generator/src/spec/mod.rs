@@ -2,7 +2,8 @@
 //! one progenitor can digest; every problem is reported at once, located.
 //!
 //! [`load`] (file → untyped YAML, with [`positions`]) → [`untyped`]
-//! (OpenAPI 3.1 read as 3.0, with warnings) → [`validate`] (every
+//! (OpenAPI 3.1 read as 3.0, and other readings of the untyped document,
+//! with warnings) → [`validate`] (every
 //! problem at once; then openapiv3's types) → [`document`] (what progenitor
 //! does not read: package, credential, server) → [`normalize`](mod@normalize) (readings of
 //! what progenitor would refuse, each with a warning). [`diagnostics`] is how
@@ -51,7 +52,7 @@ pub(crate) fn normalize(document: &mut Document) -> Vec<Diagnostic> {
 /// package name the spec gives.
 pub(crate) fn read(path: &Path, crate_name: Option<&str>) -> Result<(Document, Vec<Diagnostic>)> {
     let mut source = load::load(path)?;
-    let warnings = untyped::downconvert(&mut source);
+    let warnings = untyped::apply_readings(&mut source);
     let spec = validate::validate(source)?;
     Ok((document::validate(spec, crate_name)?, warnings))
 }

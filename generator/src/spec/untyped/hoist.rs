@@ -251,7 +251,7 @@ fn retarget(value: &mut Value, moved: &[(String, String)]) {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{S, located, source, yaml};
-    use super::super::walk::downconvert;
+    use super::super::walk::apply_readings;
     use super::*;
     use crate::spec::positions::Location;
 
@@ -262,7 +262,7 @@ mod tests {
                     items:\n        $ref: '#/components/schemas/S/$defs/Entry'\n      $defs:\n        \
                     Entry:\n          type: string\n";
         let mut source = source(text);
-        let said = located(downconvert(&mut source), &source);
+        let said = located(apply_readings(&mut source), &source);
         let schemas = &source.value["components"]["schemas"];
         assert_eq!(schemas["Entry2"], yaml("{type: string}"));
         assert_eq!(schemas["Entry"], yaml("{type: integer}"));
@@ -290,7 +290,7 @@ mod tests {
                     properties:\n        y: {type: integer}\n    Z:\n      \
                     $ref: '#/components/schemas/X/properties/y'\n";
         let mut source = source(text);
-        let warnings = located(downconvert(&mut source), &source);
+        let warnings = located(apply_readings(&mut source), &source);
         let value = &source.value;
         let reference = |name: &str| json!({"$ref": format!("#/components/schemas/{name}")});
         assert_eq!(

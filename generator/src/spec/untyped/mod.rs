@@ -1,6 +1,19 @@
-//! The untyped pass: the spec as a [`serde_json::Value`], rewritten before
-//! it is checked and typed into the OpenAPI 3.0 that openapiv3, typify and
-//! progenitor take, with a located warning for each reading made.
+//! The untyped pass: before the spec is checked and typed, its document, as
+//! a [`serde_json::Value`], is rewritten into the OpenAPI 3.0 that
+//! openapiv3, typify and progenitor take. Each rewrite is a *reading*: what
+//! the spec plainly means, in a form they accept, said in a warning located
+//! at the member as the spec wrote it, whatever the pass moved since.
+//!
+//! Where a reading goes: in the file of what it reads, and nowhere else:
+//! [`openapi31`] for OpenAPI 3.1 and its habits in 3.0 specs, [`schema`]
+//! for the constructs of one schema, [`document`] for the members outside
+//! schemas (servers, parameters, bodies, responses), [`type_names`] for two
+//! types that typify would name alike, and [`hoist`] for schemas that must
+//! become components. [`walk`] holds none: it goes through the document and
+//! decides when each reading runs.
+//!
+//! What each reading does, and the spec that needed it, is catalogued in
+//! `docs/readings.md`.
 
 mod document;
 mod hoist;
@@ -12,7 +25,7 @@ mod yaml;
 
 use std::path::Path;
 
-pub(super) use walk::downconvert;
+pub(super) use walk::apply_readings;
 pub(super) use yaml::Untyped;
 
 use super::Diagnostic;
@@ -63,7 +76,7 @@ mod testing {
     use serde_json::Value;
 
     use super::Untyped;
-    use super::walk::downconvert;
+    use super::walk::apply_readings;
     use crate::spec::Diagnostic;
     use crate::spec::load::Source;
     use crate::spec::positions::Positions;
@@ -98,7 +111,7 @@ mod testing {
             indent(schema, 6)
         );
         let mut source = source(&text);
-        let warnings = located(downconvert(&mut source), &source);
+        let warnings = located(apply_readings(&mut source), &source);
         let said = warnings
             .into_iter()
             .map(|w| (w.location.map_or(0, |l| l.line), w.pointer, w.message))

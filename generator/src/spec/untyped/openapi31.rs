@@ -153,7 +153,7 @@ pub(super) fn false_properties(properties: &mut Value, pointer: &str, readings: 
 /// Members of `anyOf`/`oneOf` that are only `null`: the schema is
 /// nullable instead. A component left a union of several members is added
 /// to `nullable_unions`, to be split
-/// ([`type_names::split_nullable_unions`]).
+/// ([`split_nullable_unions`](super::type_names::split_nullable_unions)).
 pub(super) fn null_members(
     map: &mut Map<String, Value>,
     pointer: &str,
@@ -712,7 +712,7 @@ fn is_of_type(value: &Value, kind: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{S, convert, located, source, yaml};
-    use super::super::walk::downconvert;
+    use super::super::walk::apply_readings;
 
     #[test]
     fn a_type_list_with_null_is_nullable() {
@@ -947,7 +947,7 @@ mod tests {
                     type: [string, 'null']\n        responses:\n          '204':\n            \
                     description: Done.\n";
         let mut source = source(text);
-        let said = located(downconvert(&mut source), &source);
+        let said = located(apply_readings(&mut source), &source);
         assert!(source.rewritten);
         let value = &source.value;
         assert_eq!(value["openapi"], "3.0.3");

@@ -1,86 +1,7 @@
-//! Readings of schema habits that typify, progenitor's type generator,
-//! refuses or panics on, though the spec's meaning is plain: applied to
-//! every schema by the [`walk`](super::walk) walk, after the
-//! 3.1 readings, each with a located warning.
-//!
-//! The readings, each deliberate:
-//! - a bound that applies only to another type (`minimum` or `required` on
-//!   an array) is left out;
-//! - a `format` on an object, array or boolean (`format: kvpairs`, `uri-map`,
-//!   `ipv4` on a list) describes nothing typify knows: left out;
-//! - a `default` written as a string where a boolean or number belongs
-//!   (`'false'`, `'3600'`) is that boolean or number; a number or boolean
-//!   default of a string is its text; a default that still does not fit its
-//!   schema (another type, `null` where null is not allowed, outside the
-//!   `enum` or the bounds) is left out, and so is the default of a
-//!   one-value `enum` (typify refuses it; a tagged union's tag has one);
-//! - an object or list `default` beside a `$ref` is left out (typify checks
-//!   it against the referenced type, which the generator cannot do first),
-//!   and so is a default that is not an object of an `anyOf` of several
-//!   (typify reads it as an object of its alternatives);
-//! - a boolean or number among the values of a string `enum` (`true`, which a
-//!   YAML 1.1 tool wrote for `on`) is its text;
-//! - `minLength: 0`, which admits every string, is left out (typify would
-//!   check it with a comparison rustc warns is always false);
-//! - a string `enum` whose values get the same Rust name (`ASC` and `asc`,
-//!   `+1` and `-1` after a prefix) is read as a plain string;
-//! - an `anyOf` or `oneOf` whose alternatives are all one scalar type, told
-//!   apart by a `format` at most (`string` or binary `string`), is that
-//!   type: typify makes a struct of them that no value decodes into;
-//! - any other `anyOf` with an alternative that is not an object (a list, a
-//!   string) is a `oneOf`, whose first alternative that decodes is taken:
-//!   typify's struct of `anyOf` alternatives decodes only objects.
-//! - `additionalProperties: false` on a part of an `allOf` whose other parts
-//!   describe members it does not (linode's pages: one part has `data`, the
-//!   other `page` and `pages`, each closed) is left out: no object could
-//!   have both, and typify would make a struct of no members;
-//! - a member that one part of an `allOf` types `number` and another
-//!   `integer` (github's `workflow_job.run_id`) is an integer in both:
-//!   typify would leave it out, or make a type no value decodes into;
-//! - an `anyOf` or `oneOf` whose alternatives only list `required` members
-//!   (intercom's "an `id`, a `user_id` or an `email`") is left out, and the
-//!   members every alternative requires are required: typify reads each
-//!   alternative as forbidding the members the others require, which drops
-//!   members a caller may send together and, when the alternatives share
-//!   one, leaves a type that no value decodes into.
-//! - so is `not: {required: [a, b]}` (not both: OpenAI's `ImageRefParam`),
-//!   which typify reads as forbidding `a` and `b` each;
-//!
-//! Of `components.schemas` as a whole ([`type_names`]):
-//! - an inline schema whose `title` another inline schema of another shape
-//!   has (mistral's two `Input`s) gets a `title` of its own, after its
-//!   place (`ClassificationInput`): typify would give both the first one's
-//!   type;
-//! - and so does one in a request or response body of `paths` whose
-//!   `title` another inline schema of another shape has, there or in the
-//!   components (stripe's fifteen `transfer_data_specs` in four shapes;
-//!   [`body_type_names`]);
-//! - an inline schema whose type typify would name like a component
-//!   (property `$template` of `Classification` and the component
-//!   `ClassificationTemplate`) gets a `title` that names it apart: typify
-//!   would define both, and the crate would not compile; so does the
-//!   `title` of a nullable component that names it as a component is named,
-//!   which is left out.
-//!
-//! And some of the document ([`document`]):
-//! - a first server URL with variables (`https://{region}.sentry.io`) is
-//!   read with each variable's `default`;
-//! - a path's `{name}` that no parameter declares is a `string` path
-//!   parameter, declared for the operation (unless a path parameter of
-//!   another name, or a `$ref` that leads nowhere, may be the one meant:
-//!   then validation says so);
-//! - a response that is a `$ref` to a request body (`#/components/requestBodies/X`)
-//!   is that body's content, written in place;
-//! - a `deepObject` query parameter (`filter[name]=value`, which progenitor
-//!   cannot send) whose schema is an object of listed scalar properties is
-//!   one query parameter per property, named `filter[name]`; another
-//!   optional one (a map, a list) is left out: the client cannot send it;
-//! - a header parameter whose schema is not a scalar (linode's `X-Filter`, a
-//!   JSON object) is a string, the text the caller sends: progenitor writes
-//!   a header with `Display`, which its types do not have;
-//! - an optional parameter whose Rust name another parameter of the
-//!   operation already has (`DateCreated<` beside `DateCreated`: both
-//!   `date_created`) is left out: the client cannot send it.
+//! Readings of one schema: constructs that typify (progenitor's type
+//! generator) or openapiv3 refuse, panic on, or turn into a type no value
+//! decodes into, though the spec's meaning is plain. The walk applies them
+//! to every schema after the readings of 3.1 ([`apply_readings`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -92,10 +13,10 @@ use crate::spec::pointer::{escape, unescape};
 
 /// Applies the readings to one schema, `map`, at `pointer`, each said in
 /// `readings`.
-pub(super) fn read(
+pub(super) fn apply_readings(
     map: &mut Map<String, Value>,
     pointer: &str,
-    known: &Known,
+    shapes: &ComponentShapes,
     readings: &mut Readings,
 ) {
     annotation_members(map, pointer, readings);
@@ -108,8 +29,8 @@ pub(super) fn read(
     // Before the defaults: an `anyOf` read as a `oneOf` takes a default
     // typify's struct of alternatives would refuse.
     alternatives_of_one_type(map, pointer, readings);
-    any_of_values(map, pointer, &known.values, readings);
-    default_of_a_reference(map, pointer, &known.unions, readings);
+    any_of_values(map, pointer, &shapes.values, readings);
+    default_of_a_reference(map, pointer, &shapes.unions, readings);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
@@ -354,22 +275,23 @@ fn enum_beside_a_reference(map: &mut Map<String, Value>, pointer: &str, readings
     readings.warn(&format!("{pointer}/allOf"), message);
 }
 
-/// The components typify reads as an object of alternatives: an `anyOf` of
-/// several members that are not `null`.
-/// What the readings of one schema know of the components.
+/// The shapes of the components that the readings of one schema depend on
+/// when it refers to them.
 #[derive(Default)]
-pub(super) struct Known {
+pub(super) struct ComponentShapes {
     /// The components typify reads as an object of alternatives (an `anyOf`
     /// of several), by name.
-    pub unions: BTreeSet<String>,
+    unions: BTreeSet<String>,
     /// The components that decode from a value that is not an object (a
     /// string, a list, a union with such an alternative), by name.
-    pub values: BTreeSet<String>,
+    values: BTreeSet<String>,
 }
 
-impl Known {
-    pub fn of(root: &Map<String, Value>) -> Known {
-        Known {
+impl ComponentShapes {
+    /// The shapes of the components of `root`, as written before the
+    /// readings of their schemas.
+    pub(super) fn of(root: &Map<String, Value>) -> ComponentShapes {
+        ComponentShapes {
             unions: component_unions(root),
             values: component_values(root),
         }
@@ -444,6 +366,8 @@ fn is_a_value(schema: &Value, values: &BTreeSet<String>) -> bool {
     })
 }
 
+/// The components typify reads as an object of alternatives: an `anyOf` of
+/// several members that are not `null`.
 fn component_unions(root: &Map<String, Value>) -> BTreeSet<String> {
     let schemas = root
         .get("components")
@@ -1216,11 +1140,11 @@ mod tests {
             panic!("a schema is a mapping");
         };
         let mut readings = Readings::default();
-        let known = Known {
+        let shapes = ComponentShapes {
             unions: ["Voices".to_owned()].into_iter().collect(),
             values: ["ModelIdsShared".to_owned()].into_iter().collect(),
         };
-        read(&mut map, "/S", &known, &mut readings);
+        apply_readings(&mut map, "/S", &shapes, &mut readings);
         let said = readings.warnings;
         (Value::Object(map), said)
     }

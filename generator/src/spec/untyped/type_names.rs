@@ -16,14 +16,19 @@ use crate::spec::walk::untyped_operations_mut;
 /// would name as it names a component, or makes it a component of its own
 /// when a `title` would not reach the type.
 ///
-/// Returns the names it saw taken, for [`body_type_names`].
-pub(super) fn type_names(schemas: &mut Map<String, Value>, readings: &mut Readings) -> Titles {
-    let mut taken: BTreeMap<String, String> = schemas
-        .keys()
-        .map(|name| (variant_name(name), name.clone()))
-        .collect();
+/// Returns the names it saw taken, for [`in_bodies`].
+pub(super) fn in_components(
+    schemas: &mut Map<String, Value>,
+    readings: &mut Readings,
+) -> NamesTaken {
+    let mut names = NamesTaken {
+        taken: schemas
+            .keys()
+            .map(|name| (variant_name(name), name.clone()))
+            .collect(),
+        titled: BTreeMap::new(),
+    };
     let nullable = nullable_components(schemas);
-    let mut titled = BTreeMap::new();
     let mut hoisted = Vec::new();
     for (name, schema) in schemas.iter_mut() {
         let pointer = format!("/components/schemas/{}", escape(name));
@@ -32,7 +37,7 @@ pub(super) fn type_names(schemas: &mut Map<String, Value>, readings: &mut Readin
         if let Value::Object(component) = schema
             && nullable.contains(name)
             && let Some(title) = component.get("title").and_then(Value::as_str)
-            && taken.contains_key(&variant_name(title))
+            && names.taken.contains_key(&variant_name(title))
         {
             let why = if component.get("nullable") == Some(&Value::Bool(true)) {
                 "a nullable component"
@@ -48,44 +53,46 @@ pub(super) fn type_names(schemas: &mut Map<String, Value>, readings: &mut Readin
             );
             component.remove("title");
         }
-        let mut place = Place {
-            taken: &mut taken,
-            titled: &mut titled,
+        let mut naming = Naming {
+            names: &mut names,
             hoisted: &mut hoisted,
             readings: &mut *readings,
         };
         if let Some(schema) = schema.as_object_mut() {
-            inline_type_names(schema, &variant_name(name), &pointer, &mut place);
+            inline_type_names(schema, &variant_name(name), &pointer, &mut naming);
         }
     }
     for (name, schema) in hoisted {
         schemas.insert(name, schema);
     }
-    Titles { taken, titled }
+    names
 }
 
-/// The type names of the components and of the inline schemas named by
-/// their `title`, as [`type_names`] leaves them.
+/// The type names taken: the components', and those of the inline schemas
+/// named by their `title`, as [`in_components`] leaves them for
+/// [`in_bodies`].
 #[derive(Default)]
-pub(super) struct Titles {
+pub(super) struct NamesTaken {
+    /// Each name, with what took it.
     taken: BTreeMap<String, String>,
+    /// The inline schemas named by their `title`, by type name: where the
+    /// first was, and what it was.
     titled: BTreeMap<String, (String, Map<String, Value>)>,
 }
 
 /// Gives a `title` of its own to each inline schema in the request and
 /// response bodies written in `paths` whose `title` an inline schema of
-/// another shape has, here or in the components (`titles`): typify would
+/// another shape has, here or in the components (`names`): typify would
 /// give both one type (stripe's fifteen `transfer_data_specs` in four
 /// shapes, and a request that sends the wrong members).
-pub(super) fn body_type_names(
+pub(super) fn in_bodies(
     paths: &mut Map<String, Value>,
-    titles: &mut Titles,
+    names: &mut NamesTaken,
     readings: &mut Readings,
 ) {
     let mut hoisted = Vec::new();
-    let mut place = Place {
-        taken: &mut titles.taken,
-        titled: &mut titles.titled,
+    let mut naming = Naming {
+        names,
         hoisted: &mut hoisted,
         readings,
     };
@@ -131,7 +138,7 @@ pub(super) fn body_type_names(
                 for (media, media_type) in content.iter_mut() {
                     let at = format!("{at}/content/{}/schema", escape(media));
                     if let Some(Value::Object(schema)) = media_type.get_mut("schema") {
-                        titles_apart(schema, &base, &at, &mut place);
+                        titles_apart(schema, &base, &at, &mut naming);
                     }
                 }
             }
@@ -141,11 +148,16 @@ pub(super) fn body_type_names(
 
 /// [`title_apart`] for the inline members of `schema` (a type typify names
 /// `base`), and theirs.
-fn titles_apart(schema: &mut Map<String, Value>, base: &str, pointer: &str, place: &mut Place<'_>) {
+fn titles_apart(
+    schema: &mut Map<String, Value>,
+    base: &str,
+    pointer: &str,
+    naming: &mut Naming<'_>,
+) {
     for inline in inline_properties(schema, base, pointer) {
         let (property, at) = (inline.property, &inline.at);
-        let name = title_apart(inline.schema, inline.name, base, property, at, place);
-        titles_apart(inline.schema, &name, at, place);
+        let name = title_apart(inline.schema, inline.name, base, property, at, naming);
+        titles_apart(inline.schema, &name, at, naming);
     }
 }
 
@@ -204,13 +216,14 @@ fn title_apart(
     base: &str,
     property: &str,
     at: &str,
-    place: &mut Place<'_>,
+    naming: &mut Naming<'_>,
 ) -> String {
     if !inline.contains_key("title") || !names_a_type(inline) {
         return name;
     }
-    let Some((first, shape)) = place.titled.get(&name) else {
-        place
+    let Some((first, shape)) = naming.names.titled.get(&name) else {
+        naming
+            .names
             .titled
             .insert(name.clone(), (at.to_owned(), inline.clone()));
         return name;
@@ -223,11 +236,11 @@ fn title_apart(
     let derived = variant_name(&format!("{base}_{}", property.to_snake_case()));
     let mut apart = derived.clone();
     let mut n = 2;
-    while place.taken.contains_key(&apart) || place.titled.contains_key(&apart) {
+    while naming.names.taken.contains_key(&apart) || naming.names.titled.contains_key(&apart) {
         apart = format!("{derived}{n}");
         n += 1;
     }
-    place.readings.warn(
+    naming.readings.warn(
         &format!("{at}/title"),
         format!(
             "the `title` of property `{property}` names its type `{name}`, as an inline \
@@ -236,7 +249,8 @@ fn title_apart(
         ),
     );
     inline.insert("title".to_owned(), Value::String(apart.clone()));
-    place
+    naming
+        .names
         .titled
         .insert(apart.clone(), (at.to_owned(), inline.clone()));
     apart
@@ -300,13 +314,11 @@ fn nullable_components(schemas: &Map<String, Value>) -> std::collections::BTreeS
         .collect()
 }
 
-/// What [`inline_type_names`] shares along its walk: the type names taken
-/// (each with what took it), the schemas made components, and the warnings.
-struct Place<'a> {
-    taken: &'a mut BTreeMap<String, String>,
-    /// The inline schemas named by their `title`, by type name: where the
-    /// first was, and what it was.
-    titled: &'a mut BTreeMap<String, (String, Map<String, Value>)>,
+/// What one naming walk ([`inline_type_names`], [`titles_apart`]) shares
+/// along the way: the type names taken, the schemas it made components, and
+/// what it said.
+struct Naming<'a> {
+    names: &'a mut NamesTaken,
     hoisted: &'a mut Vec<(String, Value)>,
     readings: &'a mut Readings,
 }
@@ -316,7 +328,7 @@ fn inline_type_names(
     schema: &mut Map<String, Value>,
     base: &str,
     pointer: &str,
-    place: &mut Place<'_>,
+    naming: &mut Naming<'_>,
 ) {
     // typify merges an `allOf` into one type, named as the schema is.
     if let Some(Value::Array(members)) = schema.get_mut("allOf") {
@@ -324,7 +336,7 @@ fn inline_type_names(
             if let Some(member) = member.as_object_mut()
                 && !member.contains_key("$ref")
             {
-                inline_type_names(member, base, &format!("{pointer}/allOf/{index}"), place);
+                inline_type_names(member, base, &format!("{pointer}/allOf/{index}"), naming);
             }
         }
     }
@@ -335,18 +347,19 @@ fn inline_type_names(
         name,
     } in inline_properties(schema, base, pointer)
     {
-        let Some(component) = place.taken.get(&name).cloned() else {
-            let name = title_apart(inline, name, base, property, &at, place);
-            inline_type_names(inline, &name, &at, place);
+        let Some(component) = naming.names.taken.get(&name).cloned() else {
+            let name = title_apart(inline, name, base, property, &at, naming);
+            inline_type_names(inline, &name, &at, naming);
             continue;
         };
         let mut apart = format!("{name}Value");
         let mut n = 2;
-        while place.taken.contains_key(&apart) {
+        while naming.names.taken.contains_key(&apart) {
             apart = format!("{name}Value{n}");
             n += 1;
         }
-        place
+        naming
+            .names
             .taken
             .insert(apart.clone(), format!("{pointer}/properties/{property}"));
         // progenitor moves the `title` of a nullable union out of the union,
@@ -357,7 +370,7 @@ fn inline_type_names(
                 .iter()
                 .any(|keyword| inline.contains_key(*keyword));
         if wrapped {
-            place.readings.warn(
+            naming.readings.warn(
                 &at,
                 format!(
                     "the type of property `{property}` would be named `{name}`, as component \
@@ -377,11 +390,11 @@ fn inline_type_names(
             let target = format!("#/components/schemas/{}", escape(&apart));
             reference.insert("allOf".to_owned(), serde_json::json!([{ "$ref": target }]));
             *inline = reference;
-            inline_type_names(&mut union, &apart, &at, place);
-            place.hoisted.push((apart, Value::Object(union)));
+            inline_type_names(&mut union, &apart, &at, naming);
+            naming.hoisted.push((apart, Value::Object(union)));
             continue;
         }
-        place.readings.warn(
+        naming.readings.warn(
             &at,
             format!(
                 "the type of property `{property}` would be named `{name}`, as component \
@@ -398,7 +411,7 @@ fn inline_type_names(
                 }
             }
         }
-        inline_type_names(inline, &apart, &at, place);
+        inline_type_names(inline, &apart, &at, naming);
     }
 }
 
@@ -560,7 +573,7 @@ mod tests {
     use serde_json::json;
 
     use super::super::testing::{convert, located, source, yaml};
-    use super::super::walk::downconvert;
+    use super::super::walk::apply_readings;
     use super::*;
 
     #[test]
@@ -573,7 +586,7 @@ mod tests {
             "ClassificationTemplate": {"type": "object"}
         });
         let mut readings = Readings::default();
-        type_names(schemas.as_object_mut().unwrap(), &mut readings);
+        in_components(schemas.as_object_mut().unwrap(), &mut readings);
         let said = readings.warnings;
         let properties = &schemas["Classification"]["properties"];
         // A property that is the component itself names no type of its own.
@@ -586,7 +599,7 @@ mod tests {
         });
         let before = schemas.clone();
         let mut readings = Readings::default();
-        type_names(schemas.as_object_mut().unwrap(), &mut readings);
+        in_components(schemas.as_object_mut().unwrap(), &mut readings);
         assert!(readings.warnings.is_empty(), "{:?}", readings.warnings);
         assert_eq!(schemas, before);
         assert_eq!(
@@ -671,8 +684,8 @@ mod tests {
                                                       "requestBody": body(&amount)}}
         });
         let mut readings = Readings::default();
-        let mut titles = type_names(schemas.as_object_mut().unwrap(), &mut readings);
-        body_type_names(paths.as_object_mut().unwrap(), &mut titles, &mut readings);
+        let mut names = in_components(schemas.as_object_mut().unwrap(), &mut readings);
+        in_bodies(paths.as_object_mut().unwrap(), &mut names, &mut readings);
         let said = readings.warnings;
         let title = |path: &str| {
             paths[path]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]
@@ -695,7 +708,7 @@ mod tests {
 
     fn named(mut schemas: Value) -> (Value, Vec<(String, String)>) {
         let mut readings = Readings::default();
-        type_names(schemas.as_object_mut().unwrap(), &mut readings);
+        in_components(schemas.as_object_mut().unwrap(), &mut readings);
         (schemas, readings.warnings)
     }
 
@@ -835,7 +848,7 @@ mod tests {
                     schemas:\n    Value:\n      description: A value.\n      oneOf:\n        \
                     - type: boolean\n        - type: string\n        - type: 'null'\n";
         let mut source = source(text);
-        let said = located(downconvert(&mut source), &source);
+        let said = located(apply_readings(&mut source), &source);
         let schemas = &source.value["components"]["schemas"];
         assert_eq!(
             schemas["Value"],

@@ -1,41 +1,9 @@
-//! Reads OpenAPI 3.1, and the 3.1 habits of 3.0 specs, as the OpenAPI 3.0
-//! that openapiv3 and progenitor take: a rewrite of the untyped document,
-//! before it is checked and typed, with a located warning for each reading.
-//!
-//! Warnings point at the member as the spec wrote it (the pointers of the
-//! original document), whatever the rewrite moved.
-//!
-//! The readings, each deliberate:
-//! - the document: `openapi: 3.1.x` is read as 3.0.3; `webhooks` and
-//!   `components.pathItems` (the client calls no webhook) are left out, a
-//!   path item `$ref` to `components.pathItems` is written in place;
-//!   `jsonSchemaDialect` is ignored, and a missing `paths` means none;
-//! - `type` lists: `null` among them becomes `nullable: true`, `[integer,
-//!   number]` is a number, other lists an `anyOf` of one schema per type,
-//!   each with the keywords that apply to it;
-//! - `type: "null"` alone is any value, nullable; in an `anyOf`/`oneOf`, a
-//!   null member makes the rest nullable (one member left: it, nullable);
-//! - `const` is a one-value `enum`; `examples` (a list) gives `example`, its
-//!   first; numeric `exclusiveMinimum`/`exclusiveMaximum` take the 3.0 form;
-//!   `contentEncoding: base64` is `format: byte`, `contentMediaType` is
-//!   `format: binary`;
-//! - in 3.1, a `$ref` with siblings that constrain or document the value
-//!   becomes `allOf: [{$ref}]` beside them (3.0 ignores a `$ref`'s siblings);
-//! - `true` schemas are `{}`, `false` ones admit nothing (a property that is
-//!   `false` is left out); `$defs` move to `components.schemas`;
-//!   `prefixItems` gives `items`, `patternProperties` gives
-//!   `additionalProperties`;
-//! - keywords with no 3.0 counterpart that only narrow what is valid (`if`,
-//!   `dependentSchemas`, `unevaluatedProperties`, `contains`…) and JSON
-//!   Schema bookkeeping (`$id`, `$schema`, `$comment`…) are dropped;
-//! - a `$ref` to a schema inside another member
-//!   (`#/components/parameters/X/schema`, `#/components/schemas/X/properties/y`)
-//!   makes that schema a component of its own (`XY`), which the member and the
-//!   `$ref`s point to: progenitor looks references up only in
-//!   `components.schemas`;
-//! - integer bounds beyond 64 bits (`-9223372036854776000`, i64's limit as
-//!   a float formatter prints it) are clamped to the format's range, and
-//!   whole numbers written as floats (`1.0`) are integers.
+//! The walk of the untyped pass: goes through the document as the spec
+//! wrote it (paths, operations, parameters, bodies, responses, components,
+//! and every schema inside them) and applies to each member the readings
+//! that concern it, in their order. The walker owns the pass's state: what
+//! it has said, and what the readings of one member gather for those of the
+//! whole document. It makes no reading itself.
 
 use std::collections::BTreeSet;
 
@@ -50,7 +18,7 @@ use crate::spec::walk::METHODS;
 /// Rewrites `source.value` into OpenAPI 3.0 and returns a warning for each
 /// reading made, in document order. A 3.0 spec without 3.1 habits is left
 /// as it is.
-pub fn downconvert(source: &mut Source) -> Vec<Diagnostic> {
+pub fn apply_readings(source: &mut Source) -> Vec<Diagnostic> {
     let v31 = source
         .value
         .get("openapi")
@@ -61,9 +29,9 @@ pub fn downconvert(source: &mut Source) -> Vec<Diagnostic> {
         v31,
         defs: Vec::new(),
         nullable_unions: Vec::new(),
-        component_names: Default::default(),
-        known: Default::default(),
-        titles: Default::default(),
+        component_type_names: Default::default(),
+        shapes: Default::default(),
+        names_taken: Default::default(),
     };
     walker.document(&mut source.value);
     source.rewritten |= walker.readings.rewritten;
@@ -81,15 +49,16 @@ struct Walker {
     v31: bool,
     /// The `$defs` entries found, to move to `components.schemas`.
     defs: Vec<hoist::Def>,
-    /// Components made nullable unions by [`Self::null_members`], by name.
+    /// The components that a null member left nullable unions of several
+    /// members ([`openapi31::null_members`]), by name, to be split.
     nullable_unions: Vec<String>,
     /// The type names typify gives the components.
-    component_names: BTreeSet<String>,
+    component_type_names: BTreeSet<String>,
     /// What the readings of a schema know of the components.
-    known: schema::Known,
+    shapes: schema::ComponentShapes,
     /// The type names the components take, for the inline schemas of
     /// `paths`.
-    titles: type_names::Titles,
+    names_taken: type_names::NamesTaken,
 }
 
 impl Walker {
@@ -103,8 +72,8 @@ impl Walker {
             openapi31::read_as_3_0(root, &mut self.readings);
         }
         document::apply_readings(root, &mut self.readings);
-        self.component_names = type_names::component_type_names(root);
-        self.known = schema::Known::of(root);
+        self.component_type_names = type_names::component_type_names(root);
+        self.shapes = schema::ComponentShapes::of(root);
         openapi31::json_schema_dialect(root, &mut self.readings);
         openapi31::webhooks(root, &mut self.readings);
         let path_items = openapi31::take_path_items(root, &mut self.readings);
@@ -127,7 +96,7 @@ impl Walker {
             self.components(components);
         }
         if let Some(Value::Object(paths)) = root.get_mut("paths") {
-            type_names::body_type_names(paths, &mut self.titles, &mut self.readings);
+            type_names::in_bodies(paths, &mut self.names_taken, &mut self.readings);
         }
         hoist::defs(root, &mut self.defs, &mut self.readings);
         hoist::deep_references(root, &mut self.nullable_unions, &mut self.readings);
@@ -180,7 +149,7 @@ impl Walker {
                             &mut self.readings,
                         );
                         type_names::split_nullable_unions(schemas, &mut self.nullable_unions);
-                        self.titles = type_names::type_names(schemas, &mut self.readings);
+                        self.names_taken = type_names::in_components(schemas, &mut self.readings);
                     }
                 }
                 "parameters" | "headers" => self.each_member(member, &pointer, Self::parameter),
@@ -288,8 +257,8 @@ impl Walker {
         if self.v31 {
             openapi31::reference_siblings(map, pointer, readings);
         }
-        schema::read(map, pointer, &self.known, readings);
-        type_names::inline_title(map, pointer, &self.component_names, &mut self.readings);
+        schema::apply_readings(map, pointer, &self.shapes, readings);
+        type_names::inline_title(map, pointer, &self.component_type_names, &mut self.readings);
     }
 
     /// Every schema inside `map`, read first, at the pointers the spec
@@ -332,7 +301,7 @@ mod tests {
                     schemas:\n    S:\n      type: string\n      nullable: true\n";
         let mut source = source(text);
         let before = source.value.clone();
-        assert!(downconvert(&mut source).is_empty());
+        assert!(apply_readings(&mut source).is_empty());
         assert!(!source.rewritten);
         assert_eq!(source.value, before);
     }
@@ -341,7 +310,7 @@ mod tests {
     fn a_rewritten_document_that_does_not_fit_is_still_located() {
         let text = "openapi: 3.1.0\ninfo:\n  version: '1'\n  summary: no title\npaths: {}\n";
         let mut source = source(text);
-        downconvert(&mut source);
+        apply_readings(&mut source);
         let (location, message) = source.parse::<openapiv3::OpenAPI>().unwrap_err();
         assert_eq!(message, "missing field `title`");
         // At the first member of `info`, where a YAML parser would say it.
