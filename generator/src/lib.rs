@@ -42,6 +42,7 @@
 mod emit;
 mod engine;
 mod error;
+mod names;
 mod output;
 pub mod report;
 mod rewrite;

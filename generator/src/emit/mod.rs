@@ -31,8 +31,9 @@ use proc_macro2::{Ident, TokenStream};
 use crate::engine::Uses;
 use crate::engine::success_bodies::Several;
 use crate::error::Result;
+use crate::names::type_key;
 use crate::rewrite::PageStream;
-use crate::rewrite::syntax::{parse, type_key};
+use crate::rewrite::syntax::parse;
 use crate::spec::Document;
 
 /// The generated crate as code, before it is laid out as text.
@@ -68,7 +69,7 @@ pub(crate) fn add_response_enums(
 /// what they need crosses as names and text.
 pub(crate) struct Handover {
     /// The types of `api`'s `types` module, by the key samples match
-    /// schemas on ([`type_key`](crate::rewrite::syntax::type_key)), with the
+    /// schemas on ([`type_key`]), with the
     /// type's name.
     types: Vec<(String, String)>,
     /// The `Client`'s methods, without their bodies, which the operations

@@ -18,6 +18,7 @@ use syn::{
 use super::requests::{self, TypeNames};
 use super::responses;
 use crate::engine::success_bodies::Several;
+use crate::rewrite::syntax::{doc_text, is_client};
 use crate::spec::requests::Requests;
 use crate::spec::walk::{idempotency_key_operations, operations};
 
@@ -56,7 +57,7 @@ pub fn client_methods(api: &syn::File) -> TokenStream {
 
 /// The code of the `operations` module, from the operations' methods of
 /// progenitor's `Client` (`client`, [`client_methods`]), the types of its
-/// `types` module by [`type_key`](crate::rewrite::syntax::type_key), and
+/// `types` module by [`type_key`](crate::names::type_key), and
 /// the spec's operations (for their `operationId`s), with what the client
 /// sends itself (`requests`). The operations of `several` return the enum
 /// of `response_enums` they are keyed by.
@@ -129,10 +130,6 @@ struct Context<'c> {
     decoded: &'c BTreeMap<String, (&'c Several, &'c syn::Ident)>,
     /// The `operationId`s that declare an `Idempotency-Key` header.
     keyed: &'c BTreeSet<&'c str>,
-}
-
-fn is_client(ty: &Type) -> bool {
-    matches!(ty, Type::Path(p) if p.path.is_ident("Client"))
 }
 
 /// Whether `f`, a method of progenitor's `Client`, may be an operation's:
@@ -507,20 +504,6 @@ fn option_methods(idempotency_key: bool) -> TokenStream {
         }
 
         #key
-    }
-}
-
-/// The text of a `#[doc = "..."]` attribute.
-fn doc_text(attr: &syn::Attribute) -> Option<String> {
-    let syn::Meta::NameValue(meta) = &attr.meta else {
-        return None;
-    };
-    match &meta.value {
-        syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(text),
-            ..
-        }) if meta.path.is_ident("doc") => Some(text.value()),
-        _ => None,
     }
 }
 

@@ -12,10 +12,10 @@ use std::collections::BTreeMap;
 use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use syn::Item;
 
 use crate::engine::success_bodies::{Body, Several, Variant};
-use crate::rewrite::syntax::type_key;
+use crate::names::type_key;
+use crate::rewrite::syntax::{item_name, types_module, types_module_mut};
 use crate::spec::walk::Status;
 
 /// The name of the response enum of each of `several`, by `operationId`:
@@ -38,7 +38,7 @@ pub fn names(api: &syn::File, several: &[Several]) -> BTreeMap<String, Ident> {
 /// `api`, named as `names` says ([`names`]).
 pub fn add_enums(api: &mut syn::File, several: &[Several], names: &BTreeMap<String, Ident>) {
     let mut taken = type_names(api).unwrap_or_default();
-    let Some(types) = types_module(api) else {
+    let Some(types) = types_module_mut(api) else {
         return;
     };
     for operation in several {
@@ -54,11 +54,8 @@ pub fn add_enums(api: &mut syn::File, several: &[Several], names: &BTreeMap<Stri
 
 /// The names of the types in `api`'s `types` module, if it has one.
 fn type_names(api: &syn::File) -> Option<Vec<Ident>> {
-    let types = api.items.iter().find_map(|item| match item {
-        Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|(_, items)| items),
-        _ => None,
-    })?;
-    Some(types.iter().filter_map(item_name).collect())
+    let types = types_module(api)?;
+    Some(types.iter().filter_map(item_name).cloned().collect())
 }
 
 fn candidates(operation: &Several) -> Vec<Ident> {
@@ -75,22 +72,6 @@ fn enum_name(operation: &Several, taken: &[Ident]) -> Ident {
         .find(|c| !taken.contains(c))
         .cloned()
         .unwrap_or_else(|| format_ident!("{}{}", all[0], "Enum"))
-}
-
-fn types_module(api: &mut syn::File) -> Option<&mut Vec<Item>> {
-    api.items.iter_mut().find_map(|item| match item {
-        Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
-        _ => None,
-    })
-}
-
-fn item_name(item: &Item) -> Option<Ident> {
-    match item {
-        Item::Struct(s) => Some(s.ident.clone()),
-        Item::Enum(e) => Some(e.ident.clone()),
-        Item::Type(t) => Some(t.ident.clone()),
-        _ => None,
-    }
 }
 
 /// The type a body decodes into, within the `types` module.

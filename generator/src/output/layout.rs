@@ -8,6 +8,8 @@ use quote::quote;
 use syn::visit_mut::{self, VisitMut};
 use syn::{AttrStyle, Attribute, Expr, ExprLit, Item, Lit, LitInt, LitStr, Pat};
 
+use crate::rewrite::syntax::doc_text;
+
 /// How wide the text of a comment made by [`comment`] may be; with the
 /// indentation it stays within the 100 columns rustfmt keeps code to.
 const COMMENT_WIDTH: usize = 80;
@@ -137,23 +139,6 @@ fn item_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
         Item::Use(i) => &mut i.attrs,
         _ => return None,
     })
-}
-
-/// The text of a `#[doc = "..."]` attribute.
-fn doc_text(attr: &Attribute) -> Option<String> {
-    let syn::Meta::NameValue(meta) = &attr.meta else {
-        return None;
-    };
-    if !meta.path.is_ident("doc") {
-        return None;
-    }
-    match &meta.value {
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(text),
-            ..
-        }) => Some(text.value()),
-        _ => None,
-    }
 }
 
 /// Rewrites the doc attributes of one node as one attribute a line, each

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::surface::{Field, Surface, TypeKind, Variant, named_types};
-use crate::rewrite::syntax::type_key;
+use crate::names::type_key;
 use crate::spec::Document;
 use crate::spec::pointer::escape;
 use crate::spec::walk::METHODS;

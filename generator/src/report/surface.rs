@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use quote::ToTokens;
 use syn::{Attribute, Fields, FnArg, ImplItem, Item, Pat, ReturnType, Type, Visibility};
 
-use crate::rewrite::syntax::serde_rename;
+use crate::rewrite::syntax::{is_client, serde_rename};
 
 /// The public items of one generated crate.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -308,10 +308,6 @@ fn fill_wire_values(ty: &mut TypeItem, block: &syn::ItemImpl) {
 
 fn is_pub(vis: &Visibility) -> bool {
     matches!(vis, Visibility::Public(_))
-}
-
-fn is_client(ty: &Type) -> bool {
-    type_name(ty).is_some_and(|name| name == "Client")
 }
 
 /// The last segment of a plain type path.

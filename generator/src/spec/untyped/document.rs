@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::Readings;
-use super::type_names::rust_parameter_name;
+use crate::names::rust_parameter_name;
 use crate::spec::pointer::{escape, unescape};
 use crate::spec::validate::template_names;
 use crate::spec::walk::{untyped_operations, untyped_operations_mut};

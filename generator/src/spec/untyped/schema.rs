@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Map, Value};
 
 use super::Readings;
-use super::type_names::{rust_parameter_name, variant_name};
+use crate::names::{rust_parameter_name, variant_name};
 use crate::spec::pointer::{escape, unescape};
 
 /// Applies the readings to one schema, `map`, at `pointer`, each said in

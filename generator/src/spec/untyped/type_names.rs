@@ -9,6 +9,7 @@ use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{Map, Value, json};
 
 use super::Readings;
+use crate::names::variant_name;
 use crate::spec::pointer::{escape, unescape};
 use crate::spec::walk::untyped_operations_mut;
 
@@ -480,30 +481,6 @@ pub(super) fn component_type_names(
         .and_then(Value::as_object)
         .map(|schemas| schemas.keys().map(|name| variant_name(name)).collect())
         .unwrap_or_default()
-}
-
-/// The variant name typify derives from an enum value (its `sanitize`):
-/// what a name cannot hold separates words, and `+1`/`-1` are spelled out.
-pub(super) fn variant_name(value: &str) -> String {
-    let name = match value {
-        "+1" => "plus1".to_pascal_case(),
-        "-1" => "minus1".to_pascal_case(),
-        _ => value
-            .replace('\'', "")
-            .replace(|c: char| !unicode_ident::is_xid_continue(c), "-")
-            .to_pascal_case(),
-    };
-    match name.chars().next() {
-        Some(c) if unicode_ident::is_xid_start(c) => name,
-        _ => format!("X{name}"),
-    }
-}
-
-/// The name progenitor gives a parameter in Rust (typify's `sanitize`).
-pub(super) fn rust_parameter_name(name: &str) -> String {
-    name.replace('\'', "")
-        .replace(|c: char| !unicode_ident::is_xid_continue(c), "-")
-        .to_snake_case()
 }
 
 /// Adds to `unions` the components of `schemas` written as nullable unions
