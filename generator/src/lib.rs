@@ -91,7 +91,7 @@ pub fn generate(spec_path: &Path, spec_label: &str) -> Result<CrateFiles> {
 /// later stage (and the contract check) works from. `crate_name` overrides
 /// the package name the spec gives.
 pub fn read(spec_path: &Path, crate_name: Option<&str>) -> Result<Document> {
-    spec::read(spec_path, crate_name).map(|(document, _)| document)
+    spec::load_and_check(spec_path, crate_name).map(|(document, _)| document)
 }
 
 /// What the command line may say beyond the spec.
@@ -139,7 +139,7 @@ fn generate_watched(
 ) -> Result<(CrateFiles, Timings)> {
     let mut watch = Stopwatch::start("main");
     let (mut document, mut warnings): (Document, Vec<Diagnostic>) =
-        spec::read(spec_path, options.crate_name.as_deref())?;
+        spec::load_and_check(spec_path, options.crate_name.as_deref())?;
     watch.lap("read and check the spec");
     warnings.extend(spec::normalize(&mut document));
     warnings.extend(rewrite::misplaced_personal_data_marks(&document));
@@ -161,32 +161,39 @@ fn generate_watched(
         let progenitor = engine::generate(document);
         watch.lap("progenitor");
         let refused = progenitor.is_err();
-        let files = progenitor.and_then(|ProgenitorCode { api, uses, several }| {
-            let mut api: syn::File = rewrite::parse(api)?;
-            watch.lap("parse progenitor's tokens");
-            // The second thread needs nothing the rewrites change: the
-            // sooner it has it, the sooner it is done. It is gone only when
-            // it failed, which its outcome says.
-            let response_enums = emit::response_enum_names(&api, &several);
-            let _ = send_handover.send(emit::handover(&api, &response_enums, &several));
-            rewrite::api(&mut api, document);
-            let (streams, failures) = rewrite::plan_page_streams(&api, &paged, &document.requests);
-            warnings.extend(spec::pagination::diagnostics(document, failures)?);
-            // progenitor asks for `futures` for its page streams, which the
-            // rewrite drops; the crate's own need it.
-            let uses = engine::Uses {
-                futures: uses.futures && rewrite::mentions_crate(&api, "futures")
-                    || !streams.is_empty(),
-                ..uses
-            };
-            emit::add_response_enums(&mut api, &several, &response_enums);
-            let code: CrateCode =
-                emit::generate(document, api, uses, &streams, options.standalone)?;
-            watch.lap("rewrite and emit");
-            let files = output::format(code, spec_label);
-            watch.lap("lay out");
-            Ok(files)
-        });
+        let files = progenitor.and_then(
+            |ProgenitorCode {
+                 api,
+                 uses,
+                 response_enums,
+             }| {
+                let mut api: syn::File = rewrite::parse(api)?;
+                watch.lap("parse progenitor's tokens");
+                // The second thread needs nothing the rewrites change: the
+                // sooner it has it, the sooner it is done. It is gone only when
+                // it failed, which its outcome says.
+                let enum_names = emit::response_enum_names(&api, &response_enums);
+                let _ = send_handover.send(emit::handover(&api, &enum_names, &response_enums));
+                rewrite::api(&mut api, document);
+                let (streams, failures) =
+                    rewrite::plan_page_streams(&api, &paged, &document.requests);
+                warnings.extend(spec::pagination::diagnostics(document, failures)?);
+                // progenitor asks for `futures` for its page streams, which the
+                // rewrite drops; the crate's own need it.
+                let uses = engine::OptionalCrates {
+                    futures: uses.futures && rewrite::mentions_crate(&api, "futures")
+                        || !streams.is_empty(),
+                    ..uses
+                };
+                emit::add_response_enums(&mut api, &response_enums, &enum_names);
+                let code: CrateCode =
+                    emit::generate(document, api, uses, &streams, options.standalone)?;
+                watch.lap("rewrite and emit");
+                let files = output::format(code, spec_label);
+                watch.lap("lay out");
+                Ok(files)
+            },
+        );
         // Without the handover, the second thread stops waiting for it.
         drop(send_handover);
         let (second, second_stages) = second

@@ -12,7 +12,7 @@ use std::process::Command;
 
 use generator::report::pointers::Pointers;
 use generator::report::surface::Surface;
-use generator::report::{Class, Side, compare};
+use generator::report::{Class, CrateApi, compare};
 
 /// The old library: the shapes the generator emits. `SessionStatus` is an
 /// open string enum (non_exhaustive, with its catch-all); `Subject` a
@@ -262,8 +262,8 @@ const CASES: &[Case] = &[
     },
 ];
 
-fn side(source: &str) -> Side {
-    Side {
+fn side(source: &str) -> CrateApi {
+    CrateApi {
         surface: Surface::read([source]),
         pointers: Pointers::default(),
         version: "0.1.0".to_owned(),
@@ -334,7 +334,7 @@ fn breaking_in_the_report_means_a_downstream_crate_stops_compiling() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
 }
 
-fn check(case: &Case, old: &Side, dir: &Path) -> Result<(), String> {
+fn check(case: &Case, old: &CrateApi, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).unwrap();
     let name = case.name;
     let mut new_source = OLD.to_owned();

@@ -15,7 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use generator::report::{self, Side, changelog, version};
+use generator::report::{self, CrateApi, changelog, version};
 use generator::{CrateFiles, Options};
 
 /// How many commits of the spec's history are looked through for the
@@ -59,7 +59,7 @@ pub fn review(
             return Ok(none);
         }
     };
-    let new = Side::of(spec, files, options)?;
+    let new = CrateApi::of(spec, files, options)?;
     let baseline = match history.baseline(&new.version) {
         Ok(baseline) => baseline,
         Err(why) => {
@@ -240,7 +240,7 @@ fn short(top: &Path, commit: &str) -> Result<String, String> {
 
 impl Baseline {
     /// Generates the crate of this revision in memory and reads its side.
-    fn side(&self, options: &Options) -> Result<Side, generator::Error> {
+    fn side(&self, options: &Options) -> Result<CrateApi, generator::Error> {
         let dir = std::env::temp_dir().join(format!(
             "xtask-regen-baseline-{}-{}",
             std::process::id(),
@@ -251,7 +251,7 @@ impl Baseline {
         if let Err(source) = written {
             return Err(generator::Error::Output { path, source });
         }
-        let side = Side::generate(&path, options);
+        let side = CrateApi::generate(&path, options);
         let _ = fs::remove_dir_all(&dir);
         side
     }

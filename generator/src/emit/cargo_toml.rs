@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::engine::Uses;
+use crate::engine::OptionalCrates;
 use crate::spec::media::RequestKind;
 use crate::spec::{DevDependency, Document, TomlValue};
 
@@ -18,7 +18,7 @@ pub const STANDALONE_WORKSPACE: &str =
     "\n# A workspace of its own: it is not a member of an enclosing one.\n[workspace]\n";
 
 /// The text of `Cargo.toml`, without the preamble.
-pub fn generate(document: &Document, uses: Uses) -> String {
+pub fn generate(document: &Document, uses: OptionalCrates) -> String {
     let package = &document.package;
     let title = &document.api.info.title;
 

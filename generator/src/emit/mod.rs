@@ -28,8 +28,8 @@ use std::path::Path;
 
 use proc_macro2::{Ident, TokenStream};
 
-use crate::engine::Uses;
-use crate::engine::success_bodies::Several;
+use crate::engine::OptionalCrates;
+use crate::engine::success_bodies::ResponseEnum;
 use crate::error::Result;
 use crate::names::type_key;
 use crate::rewrite::PageStream;
@@ -48,8 +48,11 @@ pub(crate) struct CrateCode {
 
 /// The names of the response enums of the operations with several success
 /// bodies, by `operationId`: none of progenitor's types in `api` has one.
-pub(crate) fn response_enum_names(api: &syn::File, several: &[Several]) -> BTreeMap<String, Ident> {
-    responses::names(api, several)
+pub(crate) fn response_enum_names(
+    api: &syn::File,
+    response_enums: &[ResponseEnum],
+) -> BTreeMap<String, Ident> {
+    responses::names(api, response_enums)
 }
 
 /// Adds to `api` the response enums of the operations with several success
@@ -57,10 +60,10 @@ pub(crate) fn response_enum_names(api: &syn::File, several: &[Several]) -> BTree
 /// types.
 pub(crate) fn add_response_enums(
     api: &mut syn::File,
-    several: &[Several],
+    response_enums: &[ResponseEnum],
     names: &BTreeMap<String, Ident>,
 ) {
-    responses::add_enums(api, several, names);
+    responses::add_enums(api, response_enums, names);
 }
 
 /// What `src/operations.rs` and `src/mock.rs` need of `src/api.rs`, made
@@ -76,32 +79,32 @@ pub(crate) struct Handover {
     /// do not read: `impl Client { … }` as text.
     methods: String,
     /// The names of the response enums, by `operationId`.
-    response_enums: Vec<(String, String)>,
+    enum_names: Vec<(String, String)>,
     /// The operations with several success bodies.
-    several: Vec<Several>,
+    response_enums: Vec<ResponseEnum>,
 }
 
-/// What [`Handover`] takes of `api`, with the response enums of `several`
-/// named in `response_enums` ([`response_enum_names`]), which join its
+/// What [`Handover`] takes of `api`, with the `response_enums` named in
+/// `enum_names` ([`response_enum_names`]), which join its
 /// types.
 pub(crate) fn handover(
     api: &syn::File,
-    response_enums: &BTreeMap<String, Ident>,
-    several: &[Several],
+    enum_names: &BTreeMap<String, Ident>,
+    response_enums: &[ResponseEnum],
 ) -> Handover {
     let types = mock::type_names(api).into_iter().chain(
-        response_enums
+        enum_names
             .values()
             .map(|name| (type_key(&name.to_string()), name.clone())),
     );
     Handover {
         types: types.map(|(key, ident)| (key, ident.to_string())).collect(),
         methods: operations::client_methods(api).to_string(),
-        response_enums: response_enums
+        enum_names: enum_names
             .iter()
             .map(|(id, name)| (id.clone(), name.to_string()))
             .collect(),
-        several: several.to_vec(),
+        response_enums: response_enums.to_vec(),
     }
 }
 
@@ -128,8 +131,8 @@ pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Res
         .iter()
         .map(|(key, name)| (key.clone(), quote::format_ident!("{name}")))
         .collect();
-    let response_enums = handover
-        .response_enums
+    let enum_names = handover
+        .enum_names
         .iter()
         .map(|(id, name)| (id.clone(), quote::format_ident!("{name}")))
         .collect();
@@ -138,8 +141,8 @@ pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Res
         types,
         &document.api,
         &document.requests,
-        &handover.several,
-        &response_enums,
+        &handover.response_enums,
+        &enum_names,
     );
     parse(path, tokens)
 }
@@ -152,7 +155,7 @@ pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Res
 pub(crate) fn generate(
     document: &Document,
     api: syn::File,
-    uses: Uses,
+    uses: OptionalCrates,
     streams: &[PageStream],
     standalone: bool,
 ) -> Result<CrateCode> {

@@ -17,7 +17,7 @@ use syn::{
 
 use super::requests::{self, TypeNames};
 use super::responses;
-use crate::engine::success_bodies::Several;
+use crate::engine::success_bodies::ResponseEnum;
 use crate::rewrite::syntax::{doc_text, is_client};
 use crate::spec::requests::Requests;
 use crate::spec::walk::{idempotency_key_operations, operations};
@@ -59,21 +59,21 @@ pub fn client_methods(api: &syn::File) -> TokenStream {
 /// progenitor's `Client` (`client`, [`client_methods`]), the types of its
 /// `types` module by [`type_key`](crate::names::type_key), and
 /// the spec's operations (for their `operationId`s), with what the client
-/// sends itself (`requests`). The operations of `several` return the enum
-/// of `response_enums` they are keyed by.
+/// sends itself (`requests`). The operations of `response_enums` return the
+/// enum of `enum_names` they are keyed by.
 pub fn generate(
     client: &syn::ItemImpl,
     types: Vec<(String, Ident)>,
     spec: &OpenAPI,
     requests: &Requests,
-    several: &[Several],
-    response_enums: &BTreeMap<String, syn::Ident>,
+    response_enums: &[ResponseEnum],
+    enum_names: &BTreeMap<String, syn::Ident>,
 ) -> TokenStream {
     let types = TypeNames(types);
-    let decoded: BTreeMap<String, (&Several, &syn::Ident)> = several
+    let decoded: BTreeMap<String, (&ResponseEnum, &syn::Ident)> = response_enums
         .iter()
         .filter_map(|s| {
-            let name = response_enums.get(&s.operation_id)?;
+            let name = enum_names.get(&s.operation_id)?;
             Some((s.operation_id.to_snake_case(), (s, name)))
         })
         .collect();
@@ -127,7 +127,7 @@ struct Context<'c> {
     operation_ids: &'c BTreeMap<String, &'c str>,
     requests: &'c Requests,
     types: &'c TypeNames,
-    decoded: &'c BTreeMap<String, (&'c Several, &'c syn::Ident)>,
+    decoded: &'c BTreeMap<String, (&'c ResponseEnum, &'c syn::Ident)>,
     /// The `operationId`s that declare an `Idempotency-Key` header.
     keyed: &'c BTreeSet<&'c str>,
 }

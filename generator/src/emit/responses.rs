@@ -13,7 +13,7 @@ use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::engine::success_bodies::{Body, Several, Variant};
+use crate::engine::success_bodies::{Body, ResponseEnum, Variant};
 use crate::names::type_key;
 use crate::rewrite::syntax::{item_name, types_module, types_module_mut};
 use crate::spec::walk::Status;
@@ -21,12 +21,12 @@ use crate::spec::walk::Status;
 /// The name of the response enum of each of `several`, by `operationId`:
 /// one no type of `api`'s `types` module has.
 /// None without a `types` module, where the enums would go.
-pub fn names(api: &syn::File, several: &[Several]) -> BTreeMap<String, Ident> {
+pub fn names(api: &syn::File, response_enums: &[ResponseEnum]) -> BTreeMap<String, Ident> {
     let mut names = BTreeMap::new();
     let Some(mut taken) = type_names(api) else {
         return names;
     };
-    for operation in several {
+    for operation in response_enums {
         let name = enum_name(operation, &taken);
         taken.push(name.clone());
         names.insert(operation.operation_id.clone(), name);
@@ -36,12 +36,16 @@ pub fn names(api: &syn::File, several: &[Several]) -> BTreeMap<String, Ident> {
 
 /// Adds the response enum of each of `several` to the `types` module of
 /// `api`, named as `names` says ([`names`]).
-pub fn add_enums(api: &mut syn::File, several: &[Several], names: &BTreeMap<String, Ident>) {
+pub fn add_enums(
+    api: &mut syn::File,
+    response_enums: &[ResponseEnum],
+    names: &BTreeMap<String, Ident>,
+) {
     let mut taken = type_names(api).unwrap_or_default();
     let Some(types) = types_module_mut(api) else {
         return;
     };
-    for operation in several {
+    for operation in response_enums {
         let Some(name) = names.get(&operation.operation_id) else {
             continue;
         };
@@ -58,7 +62,7 @@ fn type_names(api: &syn::File) -> Option<Vec<Ident>> {
     Some(types.iter().filter_map(item_name).cloned().collect())
 }
 
-fn candidates(operation: &Several) -> Vec<Ident> {
+fn candidates(operation: &ResponseEnum) -> Vec<Ident> {
     let stem = operation.operation_id.to_upper_camel_case();
     ["Response", "SuccessResponse", "Answer"]
         .iter()
@@ -66,7 +70,7 @@ fn candidates(operation: &Several) -> Vec<Ident> {
         .collect()
 }
 
-fn enum_name(operation: &Several, taken: &[Ident]) -> Ident {
+fn enum_name(operation: &ResponseEnum, taken: &[Ident]) -> Ident {
     let all = candidates(operation);
     all.iter()
         .find(|c| !taken.contains(c))
@@ -89,7 +93,7 @@ fn body_type(body: &Body, types: &[Ident]) -> Option<TokenStream> {
     }
 }
 
-fn response_enum(operation: &Several, name: &Ident, types: &[Ident]) -> TokenStream {
+fn response_enum(operation: &ResponseEnum, name: &Ident, types: &[Ident]) -> TokenStream {
     let doc = format!(
         " What `{}` (`{}`) answers on success: a variant per body, named after the \
          status that sends it (statuses with the same body share one, named after each \
@@ -178,7 +182,7 @@ fn reason_phrase(code: u16) -> Option<&'static str> {
 /// (progenitor lets through only the spec's success statuses) by the call,
 /// which tells the client's drift log what the body holds that the spec
 /// does not describe.
-fn decode_fn(operation: &Several) -> TokenStream {
+fn decode_fn(operation: &ResponseEnum) -> TokenStream {
     // Codes first; the variant of `2XX`, if any, or else the last, takes
     // what is left.
     let mut variants: Vec<&Variant> = operation.variants.iter().collect();

@@ -394,7 +394,7 @@ mod tests {
             ),
         )
         .unwrap();
-        let (document, _) = crate::spec::read(&path, None).unwrap();
+        let (document, _) = crate::spec::load_and_check(&path, None).unwrap();
 
         let error = failure(&document, "boom".to_owned(), |api| {
             api.paths.paths.contains_key("/b")
@@ -438,7 +438,7 @@ mod tests {
              Row:\n      type: integer\n",
         )
         .unwrap();
-        let (mut document, _) = crate::spec::read(&path, None).unwrap();
+        let (mut document, _) = crate::spec::load_and_check(&path, None).unwrap();
         // What the front end reads away (`habits::enum_beside_a_reference`),
         // put back: typify panics on it (`unreachable`).
         let row: openapiv3::ReferenceOr<openapiv3::Schema> =
@@ -476,7 +476,7 @@ mod tests {
             format!("openapi: 3.0.3\ninfo:\n  title: Halving\n  version: '1'\npaths:\n{paths}"),
         )
         .unwrap();
-        let (document, _) = crate::spec::read(&path, None).unwrap();
+        let (document, _) = crate::spec::load_and_check(&path, None).unwrap();
 
         let runs = std::cell::Cell::new(0);
         let error = failure(&document, "boom".to_owned(), |api| {

@@ -23,16 +23,16 @@ pub struct ProgenitorCode {
     /// The code of the `api` module: types, client and operations.
     pub api: TokenStream,
     /// Which optional crates the generated types refer to.
-    pub uses: Uses,
+    pub uses: OptionalCrates,
     /// The operations with several success bodies, whose methods in `api`
     /// return the body unread.
-    pub several: Vec<success_bodies::Several>,
+    pub response_enums: Vec<success_bodies::ResponseEnum>,
 }
 
 /// Optional crates generated code may refer to; the manifest lists exactly
 /// these.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Uses {
+pub struct OptionalCrates {
     /// `chrono`, for `date` and `date-time` strings.
     pub chrono: bool,
     /// `uuid`, for `uuid` strings.
@@ -51,12 +51,12 @@ pub struct Uses {
 /// Generates the operations and types of `document`.
 pub fn generate(document: &Document) -> Result<ProgenitorCode> {
     let (api, uses, named_twice) = run(document, |generator, api| {
-        let several = success_bodies::find(api);
-        let api = success_bodies::untyped(api, &several);
+        let response_enums = success_bodies::find(api);
+        let api = success_bodies::untyped(api, &response_enums);
         let tokens = generator.generate_tokens(&without_errors(&api))?;
         let types = generator.get_type_space();
         let named_twice = named_twice(types.iter_types().map(|ty| ty.name()));
-        let uses = Uses {
+        let uses = OptionalCrates {
             chrono: types.uses_chrono(),
             uuid: types.uses_uuid(),
             regress: types.uses_regress(),
@@ -72,7 +72,7 @@ pub fn generate(document: &Document) -> Result<ProgenitorCode> {
     Ok(ProgenitorCode {
         api,
         uses,
-        several: success_bodies::find(&document.api),
+        response_enums: success_bodies::find(&document.api),
     })
 }
 

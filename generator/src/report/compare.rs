@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::Side;
+use super::CrateApi;
 use super::surface::{Operation, TypeItem, TypeKind, option_inner, shown_type};
 
 /// What a change does to code written against the old crate.
@@ -76,7 +76,7 @@ impl fmt::Display for Change {
 }
 
 /// Every change from `old` to `new`, breaking ones first.
-pub fn compare(old: &Side, new: &Side) -> Vec<Change> {
+pub fn compare(old: &CrateApi, new: &CrateApi) -> Vec<Change> {
     let mut changes = Changes::default();
     for (name, old_type) in &old.surface.types {
         let item = format!("types::{name}");
@@ -186,8 +186,8 @@ fn compare_type(
     name: &str,
     old_type: &TypeItem,
     new_type: &TypeItem,
-    old: &Side,
-    new: &Side,
+    old: &CrateApi,
+    new: &CrateApi,
 ) {
     let item = format!("types::{name}");
     let pointer = new.pointers.of_type(name);
@@ -507,8 +507,8 @@ fn compare_methods(
 fn compare_operation(
     changes: &mut Changes,
     name: &str,
-    (old_operation, old): (&Operation, &Side),
-    (new_operation, new): (&Operation, &Side),
+    (old_operation, old): (&Operation, &CrateApi),
+    (new_operation, new): (&Operation, &CrateApi),
 ) {
     let item = format!("Client::{name}");
     let old_names: Vec<&String> = old_operation.parameters.iter().map(|(n, _)| n).collect();

@@ -26,7 +26,7 @@ use surface::Surface;
 /// One side of a comparison: a generated crate's public items, where each
 /// comes from in its spec, and the package version the spec sets.
 #[derive(Debug)]
-pub struct Side {
+pub struct CrateApi {
     /// The public items.
     pub surface: Surface,
     /// Their JSON pointers in the spec.
@@ -35,10 +35,10 @@ pub struct Side {
     pub version: String,
 }
 
-impl Side {
+impl CrateApi {
     /// The side of `files`, generated from the spec at `spec_path` with
     /// `options` (the spec is read again, for its pointers).
-    pub fn of(spec_path: &Path, files: &CrateFiles, options: &Options) -> Result<Side> {
+    pub fn of(spec_path: &Path, files: &CrateFiles, options: &Options) -> Result<CrateApi> {
         let mut document = crate::read(spec_path, options.crate_name.as_deref())?;
         // Operations without an `operationId` get the name normalizing gives them.
         let _ = crate::spec::normalize(&mut document);
@@ -46,7 +46,7 @@ impl Side {
             (path.extension().is_some_and(|e| e == "rs")).then_some(text)
         }));
         let pointers = Pointers::of(&document, &surface);
-        Ok(Side {
+        Ok(CrateApi {
             surface,
             pointers,
             version: document.package.version,
@@ -55,9 +55,9 @@ impl Side {
 
     /// Generates the crate of the spec at `spec_path` in memory and reads
     /// its side.
-    pub fn generate(spec_path: &Path, options: &Options) -> Result<Side> {
+    pub fn generate(spec_path: &Path, options: &Options) -> Result<CrateApi> {
         let files = crate::generate_with(spec_path, "the old spec", options)?;
-        Side::of(spec_path, &files, options)
+        CrateApi::of(spec_path, &files, options)
     }
 }
 

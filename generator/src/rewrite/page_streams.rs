@@ -18,7 +18,7 @@ use syn::{
 };
 
 use super::syntax::{is_client, item_name, types_module};
-use crate::spec::pagination::Paged;
+use crate::spec::pagination::PagedOperation;
 use crate::spec::requests::Requests;
 
 /// Removes every method of progenitor's `Client` that returns a stream of
@@ -131,9 +131,9 @@ pub(crate) struct Step {
 /// for each of the others why not.
 pub(crate) fn plan<'p>(
     api: &syn::File,
-    paged: &'p [Paged],
+    paged: &'p [PagedOperation],
     requests: &Requests,
-) -> (Vec<PageStream>, Vec<(&'p Paged, String)>) {
+) -> (Vec<PageStream>, Vec<(&'p PagedOperation, String)>) {
     let mut streams = Vec::new();
     let mut failures = Vec::new();
     for page in paged {
@@ -145,7 +145,11 @@ pub(crate) fn plan<'p>(
     (streams, failures)
 }
 
-fn plan_one(api: &syn::File, paged: &Paged, requests: &Requests) -> Result<PageStream, String> {
+fn plan_one(
+    api: &syn::File,
+    paged: &PagedOperation,
+    requests: &Requests,
+) -> Result<PageStream, String> {
     let id = &paged.operation_id;
     if requests.bodies.contains_key(id) || requests.json_parameters.contains_key(id) {
         return Err("it has a body or parameters the client builds itself".to_owned());

@@ -42,7 +42,7 @@ use crate::error::Result;
 /// for each reading made.
 pub(crate) fn normalize(document: &mut Document) -> Vec<Diagnostic> {
     let mut warnings = normalize::normalize(document);
-    warnings.extend(requests::read(document));
+    warnings.extend(requests::set_aside(document));
     warnings
 }
 
@@ -50,7 +50,10 @@ pub(crate) fn normalize(document: &mut Document) -> Vec<Diagnostic> {
 /// stage works from, and a warning for each reading [`untyped`] made of
 /// OpenAPI 3.1 (or of 3.1 habits in a 3.0 spec). `crate_name` overrides the
 /// package name the spec gives.
-pub(crate) fn read(path: &Path, crate_name: Option<&str>) -> Result<(Document, Vec<Diagnostic>)> {
+pub(crate) fn load_and_check(
+    path: &Path,
+    crate_name: Option<&str>,
+) -> Result<(Document, Vec<Diagnostic>)> {
     let mut source = load::load(path)?;
     let warnings = untyped::apply_readings(&mut source);
     let spec = validate::validate(source)?;

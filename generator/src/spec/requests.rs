@@ -156,7 +156,7 @@ pub(crate) struct JsonParameter {
 
 /// Takes out of `document` what progenitor cannot send, records it in
 /// `document.requests`, and returns a warning for each reading made.
-pub(crate) fn read(document: &mut Document) -> Vec<Diagnostic> {
+pub(crate) fn set_aside(document: &mut Document) -> Vec<Diagnostic> {
     let mut warnings = Diagnostics::new(&document.path, &document.positions);
     let mut requests = Requests::default();
     let api = &mut document.api;

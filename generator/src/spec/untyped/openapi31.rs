@@ -788,7 +788,7 @@ mod tests {
         );
         assert_eq!(schema, yaml("{type: string, format: date, nullable: true}"));
 
-        // Several left: their `anyOf`, nullable, which habits.rs then
+        // Several left: their `anyOf`, nullable, which schema.rs then
         // reads as a `oneOf` of values.
         let (schema, said) = convert(
             "3.0.3",
