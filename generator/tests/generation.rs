@@ -5,7 +5,7 @@ use std::fs;
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
-use generator::{CrateFiles, Error};
+use generator::{CrateFiles, Error, Settings};
 
 /// The label the project's own files name the spec by.
 const SPEC_LABEL: &str = "spec/beltic-identity.yaml";
@@ -43,13 +43,15 @@ impl Drop for Scratch {
 }
 
 fn generate_project() -> CrateFiles {
-    generator::generate(&project_spec(), SPEC_LABEL).expect("the project's spec generates")
+    generator::generate(&Settings::new(project_spec(), SPEC_LABEL))
+        .expect("the project's spec generates")
+        .files
 }
 
 /// The error for a spec that must fail, with the spec's text in the message
 /// if it does not.
 fn error_for(path: &Path) -> Error {
-    match generator::generate(path, "spec.yaml") {
+    match generator::generate(&Settings::new(path, "spec.yaml")) {
         Ok(_) => panic!(
             "{} generated, but should not have:\n{}",
             path.display(),
@@ -180,7 +182,9 @@ fn generation_is_deterministic() {
     let scratch = Scratch::new("deterministic");
     let spec = fs::read_to_string(project_spec()).expect("read the project's spec");
     let copy = scratch.file("beltic-identity.yaml", &spec);
-    let from_copy = generator::generate(&copy, SPEC_LABEL).expect("the copy generates");
+    let from_copy = generator::generate(&Settings::new(&copy, SPEC_LABEL))
+        .expect("the copy generates")
+        .files;
     let paths = |files: &CrateFiles| -> Vec<PathBuf> {
         files.iter().map(|(path, _)| path.to_owned()).collect()
     };
@@ -455,7 +459,9 @@ components:
 fn a_small_other_api_generates() {
     let scratch = Scratch::new("pet-store");
     let spec = scratch.file("pet-store.yaml", PET_STORE);
-    let files = generator::generate(&spec, "pet-store.yaml").expect("the pet store generates");
+    let files = generator::generate(&Settings::new(&spec, "pet-store.yaml"))
+        .expect("the pet store generates")
+        .files;
 
     let manifest = text_of(&files, "Cargo.toml");
     assert!(
@@ -570,7 +576,9 @@ components:
 fn readings_are_applied_and_each_is_warned() {
     let scratch = Scratch::new("readings");
     let spec = scratch.file("readings.yaml", READINGS);
-    let files = generator::generate(&spec, "readings.yaml").expect("the readings generate");
+    let files = generator::generate(&Settings::new(&spec, "readings.yaml"))
+        .expect("the readings generate")
+        .files;
 
     let warnings: Vec<String> = files
         .warnings()
@@ -627,7 +635,8 @@ fn json_specs_are_read_as_json() {
         "tabs.json",
         "{\n\t\"openapi\": \"3.0.3\",\n\t\"info\": {\"title\": \"Tabs\", \"version\": \"1\"},\n\t\"paths\": {}\n}\n",
     );
-    generator::generate(&tabs, "tabs.json").expect("a tab-indented JSON spec generates");
+    generator::generate(&Settings::new(&tabs, "tabs.json"))
+        .expect("a tab-indented JSON spec generates");
 
     let comma = scratch.file(
         "comma.json",
@@ -642,18 +651,20 @@ fn json_specs_are_read_as_json() {
 fn the_crate_name_can_be_chosen() {
     let scratch = Scratch::new("crate-name");
     let spec = scratch.file("pet-store.yaml", PET_STORE);
-    let options = |name: &str| generator::Options {
+    let settings = |name: &str| Settings {
         crate_name: Some(name.to_owned()),
         standalone: true,
+        ..Settings::new(&spec, "pet-store.yaml")
     };
-    let files = generator::generate_with(&spec, "pet-store.yaml", &options("pets"))
-        .expect("the pet store generates");
+    let files = generator::generate(&settings("pets"))
+        .expect("the pet store generates")
+        .files;
     let manifest = text_of(&files, "Cargo.toml");
     assert!(manifest.contains("\nname = \"pets\"\n"), "{manifest}");
     assert!(manifest.ends_with("\n[workspace]\n"), "{manifest}");
     assert!(text_of(&files, "src/connection.rs").contains("\"PETS_BASE_URL\""));
 
-    match generator::generate_with(&spec, "pet-store.yaml", &options("Pet_Store")) {
+    match generator::generate(&settings("Pet_Store")) {
         Err(Error::CrateName { name }) => assert_eq!(name, "Pet_Store"),
         other => panic!("expected a crate name error, got {other:?}"),
     }
@@ -738,7 +749,9 @@ components:
         clientCredentials: {tokenUrl: "https://example.com/token", scopes: {}}
 "#,
     );
-    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    let files = generator::generate(&Settings::new(&spec, "spec.yaml"))
+        .expect("it generates")
+        .files;
     let warning = &files.warnings()[0];
     assert_eq!(warning.pointer, "/components/securitySchemes/Login");
     assert!(
@@ -779,7 +792,9 @@ fn dev_dependencies_are_the_crate_itself_and_what_the_spec_lists() {
         "plain.yaml",
         "openapi: 3.0.3\ninfo: {title: Odd, version: \"1\"}\npaths: {}\n",
     );
-    let files = generator::generate(&plain, "plain.yaml").expect("generates");
+    let files = generator::generate(&Settings::new(&plain, "plain.yaml"))
+        .expect("generates")
+        .files;
     assert_eq!(
         dev_dependencies(text_of(&files, "Cargo.toml")),
         [r#"odd = { path = ".", features = ["mock"] }"#]
@@ -797,7 +812,9 @@ x-rust-client:
 paths: {}
 "#,
     );
-    let files = generator::generate(&listed, "listed.yaml").expect("generates");
+    let files = generator::generate(&Settings::new(&listed, "listed.yaml"))
+        .expect("generates")
+        .files;
     assert_eq!(
         dev_dependencies(text_of(&files, "Cargo.toml")),
         [
@@ -959,7 +976,9 @@ fn a_pagination_mark_the_body_does_not_match_is_refused() {
         "spec.yaml",
         &paged_spec("      x-pagination: {cursor: after, items: /rows, next-cursor: /next}"),
     );
-    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    let files = generator::generate(&Settings::new(&spec, "spec.yaml"))
+        .expect("it generates")
+        .files;
     assert!(files.warnings().is_empty(), "{:#?}", files.warnings());
     let streams = text_of(&files, "src/page_streams.rs");
     assert!(streams.contains("pub fn list_a_stream<'a>("), "{streams}");
@@ -974,7 +993,9 @@ fn paging_read_without_a_mark_warns_when_it_cannot_stream_unless_turned_off() {
     let scratch = Scratch::new("pagination-off");
     // `page[after]` reads as JSON:API paging, but the body has no `data`.
     let spec = scratch.file("spec.yaml", &paged_spec(""));
-    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    let files = generator::generate(&Settings::new(&spec, "spec.yaml"))
+        .expect("it generates")
+        .files;
     let warnings = files.warnings();
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     assert_eq!(warnings[0].pointer, "/paths/~1a/get/parameters/1");
@@ -991,7 +1012,9 @@ fn paging_read_without_a_mark_warns_when_it_cannot_stream_unless_turned_off() {
     );
 
     let spec = scratch.file("spec.yaml", &paged_spec("      x-pagination: false"));
-    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    let files = generator::generate(&Settings::new(&spec, "spec.yaml"))
+        .expect("it generates")
+        .files;
     assert!(files.warnings().is_empty(), "{:#?}", files.warnings());
     let manifest = text_of(&files, "Cargo.toml");
     assert!(!manifest.contains("futures"), "{manifest}");
@@ -1065,7 +1088,9 @@ paths:
 fn form_members_are_written_as_their_encoding_says_and_readings_are_warned() {
     let scratch = Scratch::new("form-readings");
     let spec = scratch.file("forms.yaml", FORM_READINGS);
-    let files = generator::generate(&spec, "forms.yaml").expect("the forms generate");
+    let files = generator::generate(&Settings::new(&spec, "forms.yaml"))
+        .expect("the forms generate")
+        .files;
     let warnings: Vec<String> = files
         .warnings()
         .iter()

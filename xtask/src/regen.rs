@@ -100,14 +100,19 @@ fn regen(
     since: Option<&str>,
     timings: bool,
 ) -> Result<ExitCode, generator::Error> {
-    let options = generator::Options {
+    let settings = generator::Settings {
         crate_name,
         // Inside the project's workspace, a crate is one of its members or
         // must be a workspace of its own; outside it, it is always its own.
         standalone: !inside_project(out)
             .is_some_and(|relative| workspace::is_member(&project_root(), &relative)),
+        time_positions: timings,
+        ..generator::Settings::new(spec, label(spec))
     };
-    let (files, stages) = generator::generate_timed(spec, &label(spec), &options)?;
+    let generator::Generated {
+        files,
+        timings: stages,
+    } = generator::generate(&settings)?;
     for warning in files.warnings() {
         eprintln!("warning: {warning}");
     }
@@ -115,7 +120,7 @@ fn regen(
         eprintln!("{stages}");
     }
     let shown_out = shown(out);
-    let review = changes::review(spec, &label(spec), since, &options, &files, out)?;
+    let review = changes::review(&settings, since, &files, out)?;
     if let Some(problem) = &review.problem {
         eprintln!("error: {problem}");
         eprintln!("error: the version is too low for these changes; nothing was written");
@@ -129,9 +134,11 @@ fn regen(
     if !check {
         let changed = files.write_into(out)?;
         if let Some(text) = changelog_stale {
-            generator::write_file(&changelog, text).map_err(|source| generator::Error::Output {
-                path: changelog.clone(),
-                source,
+            generator::for_tools::write_file(&changelog, text).map_err(|source| {
+                generator::Error::Output {
+                    path: changelog.clone(),
+                    source,
+                }
             })?;
             println!("{shown_out}: wrote {}", changes::CHANGELOG);
         }
