@@ -39,6 +39,7 @@
 mod emit;
 mod engine;
 mod error;
+mod ident;
 mod names;
 mod output;
 pub mod report;

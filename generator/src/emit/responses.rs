@@ -9,11 +9,11 @@
 
 use std::collections::BTreeMap;
 
-use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::engine::success_bodies::{Body, ResponseEnum, Variant};
+use crate::ident::{self, Case};
 use crate::names::type_key;
 use crate::rewrite::syntax::{item_name, types_module, types_module_mut};
 use crate::spec::walk::Status;
@@ -63,7 +63,7 @@ fn type_names(api: &syn::File) -> Option<Vec<Ident>> {
 }
 
 fn candidates(operation: &ResponseEnum) -> Vec<Ident> {
-    let stem = operation.operation_id.to_upper_camel_case();
+    let stem = ident::name(&operation.operation_id, Case::UpperCamel);
     ["Response", "SuccessResponse", "Answer"]
         .iter()
         .map(|suffix| format_ident!("{stem}{suffix}"))

@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 
-use heck::ToSnakeCase;
 use syn::visit::Visit;
 use syn::{
     Expr, FnArg, GenericArgument, Ident, ImplItem, Item, ItemStruct, Lit, Pat, PathArguments,
@@ -18,6 +17,7 @@ use syn::{
 };
 
 use super::syntax::{is_client, item_name, types_module};
+use crate::ident::{self, Case};
 use crate::spec::pagination::PagedOperation;
 use crate::spec::requests::Requests;
 
@@ -154,7 +154,7 @@ fn plan_one(
     if requests.bodies.contains_key(id) || requests.json_parameters.contains_key(id) {
         return Err("it has a body or parameters the client builds itself".to_owned());
     }
-    let name = id.to_snake_case();
+    let name = ident::name(id, Case::Snake);
     let method = client_methods(api)
         .find(|f| f.sig.ident == name)
         .ok_or_else(|| "progenitor wrote no method for it".to_owned())?;

@@ -738,7 +738,7 @@ mod tests {
         );
         assert_eq!(
             schema["properties"]["size"],
-            // The `anyOf` of values is then read as a `oneOf` (habits.rs).
+            // The `anyOf` of values is then read as a `oneOf` (schema.rs).
             yaml(
                 "{description: A size., nullable: true, oneOf: [\
                  {type: string, maxLength: 3, enum: [a]}, \
