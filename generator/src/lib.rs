@@ -39,6 +39,7 @@
 
 #![deny(missing_docs)]
 
+pub mod degradation;
 mod emit;
 mod engine;
 mod error;
@@ -52,6 +53,7 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
 
+pub use degradation::Degradation;
 pub use error::{Error, Result};
 pub use output::{CrateFiles, StaleFile, Written, write_file};
 pub use rewrite::{PERSONAL_DATA_EXTENSION, PersonalData, Reach};
@@ -142,10 +144,56 @@ fn generate_watched(
     watch.lap("read and check the spec");
     warnings.extend(spec::normalize(&mut document));
     warnings.extend(rewrite::misplaced_personal_data_marks(&document));
-    let paged = spec::pagination::find(&document)?;
+    let mut ladder = engine::Ladder::new(&mut document);
     watch.lap("normalize");
-    let document = &document;
-    let (mut files, second_stages) = thread::scope(|scope| {
+    // What progenitor refuses, the ladder steps down in the document, and
+    // both threads start again from it.
+    let (mut files, second_stages, more_warnings) = loop {
+        match attempt(
+            &document,
+            ladder.degradation(),
+            spec_label,
+            options,
+            &mut watch,
+        ) {
+            Ok(done) => break done,
+            Err(engine::Stop::Refused(refusal)) => {
+                ladder.descend(&mut document, refusal)?;
+                watch.lap("step down what progenitor refuses");
+            }
+            Err(engine::Stop::Failed(error)) => return Err(error),
+        }
+    };
+    let (degradation, ladder_warnings) = ladder.finish();
+    warnings.extend(more_warnings);
+    warnings.extend(ladder_warnings);
+    // Located only now that every stage has found its own: the index of
+    // positions was made meanwhile, on a thread of its own.
+    spec::locate_all(&mut warnings, &document.positions);
+    files.set_warnings(warnings);
+    files.set_degradation(degradation);
+    watch.lap("locate the warnings");
+    let mut timings = watch.finish();
+    timings.stages.extend(second_stages);
+    if time_positions {
+        timings.stages.extend(document.positions.indexing());
+    }
+    Ok((files, timings))
+}
+
+/// One generation of `document` on two threads, with the warnings its
+/// later stages found; it stops when progenitor refuses the document in
+/// either thread.
+fn attempt(
+    document: &Document,
+    degradation: &Degradation,
+    spec_label: &str,
+    options: &Options,
+    watch: &mut Stopwatch,
+) -> std::result::Result<(CrateFiles, Vec<Stage>, Vec<Diagnostic>), engine::Stop> {
+    let paged = spec::pagination::find(document)?;
+    let mut warnings = Vec::new();
+    thread::scope(|scope| {
         let (send_handover, handover) = mpsc::channel();
         let second = thread::Builder::new()
             .name("mock and operations modules".to_owned())
@@ -159,7 +207,6 @@ fn generate_watched(
             })?;
         let progenitor = engine::generate(document);
         watch.lap("progenitor");
-        let refused = progenitor.is_err();
         let files = progenitor.and_then(|ProgenitorCode { api, uses, several }| {
             let mut api: syn::File = rewrite::parse(api)?;
             watch.lap("parse progenitor's tokens");
@@ -179,8 +226,14 @@ fn generate_watched(
                 ..uses
             };
             emit::add_response_enums(&mut api, &several, &response_enums);
-            let code: CrateCode =
-                emit::generate(document, api, uses, &streams, options.standalone)?;
+            let code: CrateCode = emit::generate(
+                document,
+                api,
+                uses,
+                &streams,
+                degradation,
+                options.standalone,
+            )?;
             watch.lap("rewrite and emit");
             let files = output::format(code, spec_label);
             watch.lap("lay out");
@@ -192,14 +245,13 @@ fn generate_watched(
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         watch.lap("wait for the second thread");
-        // A spec progenitor refuses is refused by the run that finds the
-        // operation at fault; the run for the mocks comes before the later
-        // stages of the rest, and so does its error.
+        // The run for the mocks comes before the later stages of the rest,
+        // and so does its refusal; the first run's refusal comes first.
         let files = match (files, second) {
-            (Err(error), _) if refused => Err(error),
-            (_, Second::Progenitor(error)) | (Err(error), _) | (Ok(_), Second::Later(error)) => {
-                Err(error)
+            (Err(engine::Stop::Refused(refusal)), _) | (_, Second::Progenitor(refusal)) => {
+                Err(engine::Stop::Refused(refusal))
             }
+            (Err(stop), _) | (Ok(_), Second::Later(stop)) => Err(stop),
             (Ok(mut files), Second::Modules { mock, operations }) => {
                 files.insert("src/mock.rs", mock);
                 files.insert("src/operations.rs", operations);
@@ -209,19 +261,8 @@ fn generate_watched(
                 unreachable!("the handover is sent before `files` are made")
             }
         };
-        files.map(|files| (files, second_stages))
-    })?;
-    // Located only now that every stage has found its own: the index of
-    // positions was made meanwhile, on a thread of its own.
-    spec::locate_all(&mut warnings, &document.positions);
-    files.set_warnings(warnings);
-    watch.lap("locate the warnings");
-    let mut timings = watch.finish();
-    timings.stages.extend(second_stages);
-    if time_positions {
-        timings.stages.extend(document.positions.indexing());
-    }
-    Ok((files, timings))
+        files.map(|files| (files, second_stages, warnings))
+    })
 }
 
 /// The stack of the second thread: progenitor and the samples recurse as
@@ -232,10 +273,10 @@ const STACK_SIZE: usize = 8 << 20;
 enum Second {
     /// The texts of `src/mock.rs` and `src/operations.rs`.
     Modules { mock: String, operations: String },
-    /// progenitor's run failed.
-    Progenitor(Error),
+    /// progenitor's run refused the document.
+    Progenitor(engine::Refusal),
     /// A later stage failed.
-    Later(Error),
+    Later(engine::Stop),
     /// The rest failed before it sent the handover, so the modules were
     /// not made.
     Unasked,
@@ -281,5 +322,5 @@ fn modules(
         watch.lap("lay out");
         Ok(modules)
     });
-    modules.unwrap_or_else(Second::Later)
+    modules.unwrap_or_else(|error| Second::Later(error.into()))
 }

@@ -236,7 +236,8 @@ components:
       parameters:
         - $ref: '#/components/parameters/Id'
         - name: trace
-          in: cookie
+          in: header
+          style: form
           schema:
             type: string
       responses:
@@ -257,7 +258,8 @@ components:
              parameter",
             "several-problems.yaml:10:11: /paths/~1a~1{id}/get/parameters/0/$ref: `$ref` \
              `#/components/parameters/Id` resolves to nothing",
-            "several-problems.yaml:12:11: /paths/~1a~1{id}/get/parameters/1/in: cookie parameter `trace`",
+            "several-problems.yaml:13:11: /paths/~1a~1{id}/get/parameters/1/style: `style: form` is \
+             not supported for header parameters",
         ],
     },
 ];

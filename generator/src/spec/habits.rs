@@ -72,7 +72,8 @@
 //! - a response that is a `$ref` to a request body (`#/components/requestBodies/X`)
 //!   is that body's content, written in place;
 //! - a `deepObject` query parameter (`filter[name]=value`, which progenitor
-//!   cannot send) whose schema is an object of listed scalar properties is
+//!   cannot send), in place or behind a `$ref` (apideck's `filter`s), whose
+//!   schema is an object of listed scalar properties is
 //!   one query parameter per property, named `filter[name]`; another
 //!   optional one (a map, a list) is left out: the client cannot send it;
 //! - a header parameter whose schema is not a scalar (linode's `X-Filter`, a
@@ -811,9 +812,55 @@ fn structured_headers(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, 
     }
 }
 
-/// Reads an operation's own `deepObject` query parameters as progenitor can
-/// send them: one parameter per property, or none.
+/// Reads an operation's own `deepObject` query parameters, written in place
+/// or as a `$ref` to `components.parameters`, as progenitor can send them:
+/// one parameter per property, or none.
 fn deep_object_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&str, String)) {
+    let is_deep = |parameter: &Value| {
+        parameter.get("in").and_then(Value::as_str) == Some("query")
+            && parameter.get("style").and_then(Value::as_str) == Some("deepObject")
+    };
+    // `$ref`s are followed in a copy of `components`, taken only when the
+    // spec has such a parameter at all.
+    let any_deep = root
+        .get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(|paths| paths.values())
+        .filter_map(Value::as_object)
+        .flat_map(|item| item.values())
+        .filter_map(|operation| operation.get("parameters")?.as_array())
+        .flatten()
+        .chain(
+            root.get("components")
+                .and_then(|c| c.get("parameters"))
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|parameters| parameters.values()),
+        )
+        .any(is_deep);
+    if !any_deep {
+        return;
+    }
+    let components = Value::Object(
+        root.get("components")
+            .cloned()
+            .map(|components| Map::from_iter([("components".to_owned(), components)]))
+            .unwrap_or_default(),
+    );
+    let resolve = |value: &Value| -> Value {
+        let mut value = value;
+        for _ in 0..32 {
+            let Some(target) = value.get("$ref").and_then(Value::as_str) else {
+                break;
+            };
+            match target.strip_prefix('#').and_then(|p| components.pointer(p)) {
+                Some(found) => value = found,
+                None => break,
+            }
+        }
+        value.clone()
+    };
     let Some(Value::Object(paths)) = root.get_mut("paths") else {
         return;
     };
@@ -831,19 +878,32 @@ fn deep_object_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&s
             let pointer = format!("/paths/{}/{method}/parameters", escape(path));
             let mut read = Vec::with_capacity(parameters.len());
             for (index, parameter) in std::mem::take(parameters).into_iter().enumerate() {
-                let deep = parameter.get("in").and_then(Value::as_str) == Some("query")
-                    && parameter.get("style").and_then(Value::as_str) == Some("deepObject");
-                if !deep {
+                let reference = parameter.get("$ref").is_some();
+                let resolved = if reference {
+                    resolve(&parameter)
+                } else {
+                    parameter.clone()
+                };
+                if !is_deep(&resolved) {
                     read.push(parameter);
                     continue;
                 }
-                let at = format!("{pointer}/{index}/style");
-                let name = parameter
+                let at = match reference {
+                    true => format!("{pointer}/{index}"),
+                    false => format!("{pointer}/{index}/style"),
+                };
+                let name = resolved
                     .get("name")
                     .and_then(Value::as_str)
                     .unwrap_or_default();
-                let required = parameter.get("required") == Some(&Value::Bool(true));
-                match deep_object_members(&parameter) {
+                let required = resolved.get("required") == Some(&Value::Bool(true));
+                // An operation's own parameter is read as it is written, as
+                // it always was; one behind a `$ref` has its schema's
+                // followed too.
+                let as_written = |value: &Value| value.clone();
+                let follow: &dyn Fn(&Value) -> Value =
+                    if reference { &resolve } else { &as_written };
+                match deep_object_members(&resolved, follow) {
                     Some(members) => {
                         warn(
                             &at,
@@ -863,7 +923,7 @@ fn deep_object_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&s
                              optional, so it is left out and the client cannot send it"
                         ),
                     ),
-                    // Validation refuses it.
+                    // The engine's ladder leaves the operation out.
                     None => read.push(parameter),
                 }
             }
@@ -874,10 +934,12 @@ fn deep_object_parameters(root: &mut Map<String, Value>, warn: &mut dyn FnMut(&s
 
 /// The query parameters `name[property]` a `deepObject` parameter stands
 /// for, when its schema is an object of listed properties that are neither
-/// objects nor lists.
-fn deep_object_members(parameter: &Value) -> Option<Vec<Value>> {
+/// objects nor lists; `resolve` follows a `$ref` (to the schema, or to a
+/// property's).
+fn deep_object_members(parameter: &Value, resolve: &dyn Fn(&Value) -> Value) -> Option<Vec<Value>> {
     let name = parameter.get("name")?.as_str()?;
-    let schema = parameter.get("schema")?.as_object()?;
+    let schema = resolve(parameter.get("schema")?);
+    let schema = schema.as_object()?;
     let properties = schema.get("properties")?.as_object()?;
     let open = schema
         .get("additionalProperties")
@@ -889,7 +951,8 @@ fn deep_object_members(parameter: &Value) -> Option<Vec<Value>> {
     let parameter_required = parameter.get("required") == Some(&Value::Bool(true));
     let mut members = Vec::new();
     for (property, member) in properties {
-        let kind = member.get("type").and_then(Value::as_str);
+        let resolved = resolve(member);
+        let kind = resolved.get("type").and_then(Value::as_str);
         let scalar = matches!(kind, Some("string" | "integer" | "number" | "boolean"));
         if !scalar {
             return None;
@@ -900,7 +963,7 @@ fn deep_object_members(parameter: &Value) -> Option<Vec<Value>> {
         read.insert("name".to_owned(), format!("{name}[{property}]").into());
         read.insert("in".to_owned(), "query".into());
         read.insert("required".to_owned(), Value::Bool(required));
-        if let Some(description) = member.get("description") {
+        if let Some(description) = resolved.get("description") {
             read.insert("description".to_owned(), description.clone());
         }
         read.insert("schema".to_owned(), member.clone());
@@ -3084,6 +3147,44 @@ mod tests {
             ]
         );
         assert!(said[1].1.contains("left out"), "{said:?}");
+    }
+
+    #[test]
+    fn a_deep_object_parameter_behind_a_reference_is_sent_as_its_properties() {
+        // apideck's shape: the parameter and its schema both `$ref`s.
+        let (root, said) = read_document(json!({
+            "paths": {"/leads": {"get": {"parameters": [
+                {"$ref": "#/components/parameters/leadsFilter"},
+                {"$ref": "#/components/parameters/limit"}]}}},
+            "components": {
+                "parameters": {
+                    "leadsFilter": {"name": "filter", "in": "query", "style": "deepObject",
+                        "schema": {"$ref": "#/components/schemas/LeadsFilter"}},
+                    "limit": {"name": "limit", "in": "query", "schema": {"type": "integer"}}},
+                "schemas": {
+                    "LeadsFilter": {"type": "object", "properties": {
+                        "name": {"type": "string", "description": "By name."},
+                        "status": {"$ref": "#/components/schemas/Status"}}},
+                    "Status": {"type": "string", "enum": ["open", "won"]}}}}));
+        let parameters = root["paths"]["/leads"]["get"]["parameters"]
+            .as_array()
+            .unwrap();
+        let names: Vec<&str> = parameters
+            .iter()
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        assert_eq!(names, ["filter[name]", "filter[status]"]);
+        assert_eq!(parameters[0]["description"], "By name.");
+        assert_eq!(
+            parameters[1]["schema"],
+            json!({"$ref": "#/components/schemas/Status"})
+        );
+        assert_eq!(
+            parameters[2],
+            json!({"$ref": "#/components/parameters/limit"})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1leads/get/parameters/0");
     }
 
     #[test]
