@@ -236,8 +236,9 @@ components:
       parameters:
         - $ref: '#/components/parameters/Id'
         - name: trace
-          in: header
-          style: form
+          in: path
+          required: true
+          style: label
           schema:
             type: string
       responses:
@@ -258,8 +259,10 @@ components:
              parameter",
             "several-problems.yaml:10:11: /paths/~1a~1{id}/get/parameters/0/$ref: `$ref` \
              `#/components/parameters/Id` resolves to nothing",
-            "several-problems.yaml:13:11: /paths/~1a~1{id}/get/parameters/1/style: `style: form` is \
-             not supported for header parameters",
+            "several-problems.yaml:11:11: /paths/~1a~1{id}/get/parameters/1/name: path parameter \
+             `trace` does not appear in the path",
+            "several-problems.yaml:14:11: /paths/~1a~1{id}/get/parameters/1/style: `style: label` is \
+             not supported for path parameters",
         ],
     },
 ];
