@@ -3,7 +3,7 @@
 //! process's, which no other test may add to.
 //!
 //! `cargo test -p beltic-identity --test response_memory -- --nocapture`
-//! prints the figure the README quotes.
+//! prints the figure docs/performance.md quotes.
 
 use std::time::Duration;
 

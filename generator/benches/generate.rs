@@ -13,7 +13,7 @@
 mod support;
 
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use criterion::Criterion;
 
@@ -29,7 +29,14 @@ const COPIES: usize = 20;
 /// specs in `shared/specs/` it has the most operations (21).
 const SHARED_DEFAULT: &str = "../shared/specs/buildomat.json";
 
-use xtask::project_root;
+/// The project's root, where the generator's package sits.
+fn project_root() -> PathBuf {
+    let generator = Path::new(env!("CARGO_MANIFEST_DIR"));
+    generator
+        .parent()
+        .expect("the generator sits in the project")
+        .to_owned()
+}
 
 /// The shared spec to measure, if there is one on this machine.
 fn shared_spec() -> Option<PathBuf> {

@@ -43,6 +43,7 @@ pub mod degradation;
 mod emit;
 mod engine;
 mod error;
+mod ident;
 mod output;
 pub mod report;
 mod rewrite;

@@ -6,40 +6,29 @@ use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 use generator::{CrateFiles, Error};
+use tempfile::TempDir;
 
 /// The label the project's own files name the spec by.
 const SPEC_LABEL: &str = "spec/beltic-identity.yaml";
 
-use xtask::project_root;
+/// The project's root, where the generator's package sits.
+fn project_root() -> PathBuf {
+    let generator = Path::new(env!("CARGO_MANIFEST_DIR"));
+    generator
+        .parent()
+        .expect("the generator sits in the project")
+        .to_owned()
+}
 
 fn project_spec() -> PathBuf {
     project_root().join(SPEC_LABEL)
 }
 
-/// A fresh folder under the system's temporary folder, removed when dropped.
-/// `name` must differ between the tests of this file, which run in parallel.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("generator-it-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("create a scratch folder");
-        Scratch(dir)
-    }
-
-    /// Writes `text` to `name` inside the folder and returns its path.
-    fn file(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.0.join(name);
-        fs::write(&path, text).expect("write a scratch file");
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
+/// Writes `text` to `name` inside the folder `dir` and returns its path.
+fn write_file(dir: &TempDir, name: &str, text: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    fs::write(&path, text).expect("write a scratch file");
+    path
 }
 
 fn generate_project() -> CrateFiles {
@@ -177,9 +166,9 @@ fn generation_is_deterministic() {
     assert_eq!(first, second, "two generations from the same spec differ");
 
     // Where the spec lies must not matter, only its label.
-    let scratch = Scratch::new("deterministic");
+    let scratch = tempfile::tempdir().unwrap();
     let spec = fs::read_to_string(project_spec()).expect("read the project's spec");
-    let copy = scratch.file("beltic-identity.yaml", &spec);
+    let copy = write_file(&scratch, "beltic-identity.yaml", &spec);
     let from_copy = generator::generate(&copy, SPEC_LABEL).expect("the copy generates");
     let paths = |files: &CrateFiles| -> Vec<PathBuf> {
         files.iter().map(|(path, _)| path.to_owned()).collect()
@@ -190,7 +179,7 @@ fn generation_is_deterministic() {
             expected.as_bytes() == actual.as_bytes(),
             "{} differs when generated from a copy of the spec in {}",
             path.display(),
-            scratch.0.display()
+            scratch.path().display()
         );
     }
 }
@@ -241,10 +230,11 @@ fn every_file_has_the_preamble() {
 
 #[test]
 fn yaml_syntax_error_is_located() {
-    let scratch = Scratch::new("syntax");
+    let scratch = tempfile::tempdir().unwrap();
     // Line 5 has a second `:` where a plain scalar may not hold one; it is
     // the 17th character of the line.
-    let spec = scratch.file(
+    let spec = write_file(
+        &scratch,
         "broken.yaml",
         "openapi: 3.0.3\n\
          info:\n  \
@@ -272,8 +262,9 @@ fn yaml_syntax_error_is_located() {
 
 #[test]
 fn an_unclosed_quote_points_back_to_where_it_opened() {
-    let scratch = Scratch::new("unclosed");
-    let spec = scratch.file(
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
         "unclosed.yaml",
         "openapi: 3.0.3\n\
          info:\n  \
@@ -291,9 +282,10 @@ fn an_unclosed_quote_points_back_to_where_it_opened() {
 
 #[test]
 fn shape_error_is_located() {
-    let scratch = Scratch::new("shape");
+    let scratch = tempfile::tempdir().unwrap();
     // Well-formed YAML, but `paths` must be a map of path to item.
-    let list = scratch.file(
+    let list = write_file(
+        &scratch,
         "list.yaml",
         "openapi: 3.0.3\n\
          info:\n  \
@@ -306,7 +298,8 @@ fn shape_error_is_located() {
     syntax_error(&list).assert_about(&list, 5..=7, "paths");
 
     // `info` without its required `title`.
-    let untitled = scratch.file(
+    let untitled = write_file(
+        &scratch,
         "untitled.yaml",
         "openapi: 3.0.3\n\
          info:\n  \
@@ -318,8 +311,9 @@ fn shape_error_is_located() {
 
 #[test]
 fn unsupported_version_is_explained() {
-    let scratch = Scratch::new("version");
-    let spec = scratch.file(
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
         "new.yaml",
         "openapi: 3.2.0\n\
          info:\n  \
@@ -339,9 +333,9 @@ fn unsupported_version_is_explained() {
 
 #[test]
 fn empty_and_non_openapi_files() {
-    let scratch = Scratch::new("not-openapi");
+    let scratch = tempfile::tempdir().unwrap();
 
-    let empty = scratch.file("empty.yaml", "");
+    let empty = write_file(&scratch, "empty.yaml", "");
     let (path, _, message) = invalid_error(&empty);
     assert_eq!(path, empty);
     assert!(message.contains("empty"), "{message}");
@@ -356,7 +350,7 @@ fn empty_and_non_openapi_files() {
         )
     );
 
-    let other = scratch.file("other.yaml", "{foo: 1}\n");
+    let other = write_file(&scratch, "other.yaml", "{foo: 1}\n");
     let (path, _, message) = invalid_error(&other);
     assert_eq!(path, other);
     assert!(message.contains("openapi"), "{message}");
@@ -364,8 +358,8 @@ fn empty_and_non_openapi_files() {
 
 #[test]
 fn missing_file() {
-    let scratch = Scratch::new("missing");
-    let absent = scratch.0.join("absent.yaml");
+    let scratch = tempfile::tempdir().unwrap();
+    let absent = scratch.path().join("absent.yaml");
     let error = error_for(&absent);
     assert!(
         error.to_string().starts_with(&absent.display().to_string()),
@@ -453,8 +447,8 @@ components:
 
 #[test]
 fn a_small_other_api_generates() {
-    let scratch = Scratch::new("pet-store");
-    let spec = scratch.file("pet-store.yaml", PET_STORE);
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(&scratch, "pet-store.yaml", PET_STORE);
     let files = generator::generate(&spec, "pet-store.yaml").expect("the pet store generates");
 
     let manifest = text_of(&files, "Cargo.toml");
@@ -568,8 +562,8 @@ components:
 
 #[test]
 fn readings_are_applied_and_each_is_warned() {
-    let scratch = Scratch::new("readings");
-    let spec = scratch.file("readings.yaml", READINGS);
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(&scratch, "readings.yaml", READINGS);
     let files = generator::generate(&spec, "readings.yaml").expect("the readings generate");
 
     let warnings: Vec<String> = files
@@ -621,15 +615,17 @@ fn readings_are_applied_and_each_is_warned() {
 
 #[test]
 fn json_specs_are_read_as_json() {
-    let scratch = Scratch::new("json");
+    let scratch = tempfile::tempdir().unwrap();
     // Tabs are fine in JSON, though YAML refuses them as indentation.
-    let tabs = scratch.file(
+    let tabs = write_file(
+        &scratch,
         "tabs.json",
         "{\n\t\"openapi\": \"3.0.3\",\n\t\"info\": {\"title\": \"Tabs\", \"version\": \"1\"},\n\t\"paths\": {}\n}\n",
     );
     generator::generate(&tabs, "tabs.json").expect("a tab-indented JSON spec generates");
 
-    let comma = scratch.file(
+    let comma = write_file(
+        &scratch,
         "comma.json",
         "{\"openapi\": \"3.0.3\",\n \"info\": {\"title\": \"T\", \"version\": \"1\"},\n \"paths\": {},}\n",
     );
@@ -640,8 +636,8 @@ fn json_specs_are_read_as_json() {
 
 #[test]
 fn the_crate_name_can_be_chosen() {
-    let scratch = Scratch::new("crate-name");
-    let spec = scratch.file("pet-store.yaml", PET_STORE);
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(&scratch, "pet-store.yaml", PET_STORE);
     let options = |name: &str| generator::Options {
         crate_name: Some(name.to_owned()),
         standalone: true,
@@ -661,8 +657,9 @@ fn the_crate_name_can_be_chosen() {
 
 #[test]
 fn packaging_server_and_auth_problems_are_reported_together() {
-    let scratch = Scratch::new("document-problems");
-    let spec = scratch.file(
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
         "spec.yaml",
         r#"openapi: 3.0.3
 info: {title: Odd, version: "1"}
@@ -704,8 +701,9 @@ security:
 
 #[test]
 fn a_package_version_that_is_not_semver_is_refused() {
-    let scratch = Scratch::new("version");
-    let spec = scratch.file(
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
         "spec.yaml",
         "openapi: 3.0.3\ninfo: {title: Odd, version: \"1\"}\nx-rust-client:\n  version: \"1.0\"\npaths: {}\n",
     );
@@ -724,8 +722,9 @@ fn a_package_version_that_is_not_semver_is_refused() {
 
 #[test]
 fn a_credential_the_client_cannot_send_is_warned_about() {
-    let scratch = Scratch::new("oauth");
-    let spec = scratch.file(
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
         "spec.yaml",
         r#"openapi: 3.0.3
 info: {title: Tokens, version: "1"}
@@ -750,8 +749,9 @@ components:
 
 #[test]
 fn a_security_requirement_needs_its_scheme_even_without_components() {
-    let scratch = Scratch::new("no-components");
-    let spec = scratch.file(
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
         "spec.yaml",
         "openapi: 3.0.3\ninfo: {title: Bare, version: \"1\"}\npaths: {}\nsecurity:\n  - Key: []\n",
     );
@@ -774,8 +774,9 @@ fn dev_dependencies(manifest: &str) -> Vec<&str> {
 
 #[test]
 fn dev_dependencies_are_the_crate_itself_and_what_the_spec_lists() {
-    let scratch = Scratch::new("dev-dependencies");
-    let plain = scratch.file(
+    let scratch = tempfile::tempdir().unwrap();
+    let plain = write_file(
+        &scratch,
         "plain.yaml",
         "openapi: 3.0.3\ninfo: {title: Odd, version: \"1\"}\npaths: {}\n",
     );
@@ -785,7 +786,8 @@ fn dev_dependencies_are_the_crate_itself_and_what_the_spec_lists() {
         [r#"odd = { path = ".", features = ["mock"] }"#]
     );
 
-    let listed = scratch.file(
+    let listed = write_file(
+        &scratch,
         "listed.yaml",
         r#"openapi: 3.0.3
 info: {title: Odd, version: "1"}
@@ -811,8 +813,9 @@ paths: {}
 
 #[test]
 fn dev_dependency_problems_are_located() {
-    let scratch = Scratch::new("dev-dependency-problems");
-    let spec = scratch.file(
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
         "spec.yaml",
         r#"openapi: 3.0.3
 info: {title: Odd, version: "1"}
@@ -892,8 +895,9 @@ paths:
 
 #[test]
 fn a_pagination_mark_that_cannot_be_read_is_refused_where_it_is_written() {
-    let scratch = Scratch::new("pagination-mark");
-    let spec = scratch.file(
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
         "spec.yaml",
         &paged_spec(
             "      x-pagination:\n        cursor: before\n        items: rows\n        \
@@ -940,8 +944,9 @@ fn a_pagination_mark_that_cannot_be_read_is_refused_where_it_is_written() {
 
 #[test]
 fn a_pagination_mark_the_body_does_not_match_is_refused() {
-    let scratch = Scratch::new("pagination-body");
-    let spec = scratch.file(
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
         "spec.yaml",
         &paged_spec("      x-pagination: {cursor: after, items: /rows, next-cursor: /meta/next}"),
     );
@@ -955,7 +960,8 @@ fn a_pagination_mark_the_body_does_not_match_is_refused() {
 
     // The same mark with the body's members streams; the `page[after]`
     // parameter then reads as nothing more.
-    let spec = scratch.file(
+    let spec = write_file(
+        &scratch,
         "spec.yaml",
         &paged_spec("      x-pagination: {cursor: after, items: /rows, next-cursor: /next}"),
     );
@@ -971,9 +977,9 @@ fn a_pagination_mark_the_body_does_not_match_is_refused() {
 
 #[test]
 fn paging_read_without_a_mark_warns_when_it_cannot_stream_unless_turned_off() {
-    let scratch = Scratch::new("pagination-off");
+    let scratch = tempfile::tempdir().unwrap();
     // `page[after]` reads as JSON:API paging, but the body has no `data`.
-    let spec = scratch.file("spec.yaml", &paged_spec(""));
+    let spec = write_file(&scratch, "spec.yaml", &paged_spec(""));
     let files = generator::generate(&spec, "spec.yaml").expect("it generates");
     let warnings = files.warnings();
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
@@ -990,7 +996,11 @@ fn paging_read_without_a_mark_warns_when_it_cannot_stream_unless_turned_off() {
             .any(|(path, _)| path.ends_with("page_streams.rs"))
     );
 
-    let spec = scratch.file("spec.yaml", &paged_spec("      x-pagination: false"));
+    let spec = write_file(
+        &scratch,
+        "spec.yaml",
+        &paged_spec("      x-pagination: false"),
+    );
     let files = generator::generate(&spec, "spec.yaml").expect("it generates");
     assert!(files.warnings().is_empty(), "{:#?}", files.warnings());
     let manifest = text_of(&files, "Cargo.toml");
@@ -1063,8 +1073,8 @@ paths:
 
 #[test]
 fn form_members_are_written_as_their_encoding_says_and_readings_are_warned() {
-    let scratch = Scratch::new("form-readings");
-    let spec = scratch.file("forms.yaml", FORM_READINGS);
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(&scratch, "forms.yaml", FORM_READINGS);
     let files = generator::generate(&spec, "forms.yaml").expect("the forms generate");
     let warnings: Vec<String> = files
         .warnings()

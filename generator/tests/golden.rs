@@ -7,6 +7,10 @@
 //! `INSTA_UPDATE=always cargo test -p generator --test golden` (or
 //! `cargo insta review`, if cargo-insta is installed) and review the change
 //! to `tests/golden/` with `git diff` before committing it.
+//!
+//! The crates compile too: `xtask/tests/compiles.rs` builds each with every
+//! feature, without a rustc warning, and runs its unit tests, through
+//! `cargo xtask try-specs generator/tests/specs`.
 
 use std::fs;
 use std::path::Path;

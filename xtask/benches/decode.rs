@@ -42,9 +42,10 @@ fn decode(c: &mut Criterion) {
     // copy of the code the generated client embeds, with one log for every
     // iteration as a client has, so members are watched in the same sample
     // of responses.
-    let drift = client_runtime::DriftLog::default();
+    let drift = client_runtime::runtime::DriftLog::default();
     let watched = |body: &[u8]| {
-        client_runtime::drift::decode::<SessionDocument>("getSession", &drift, body).unwrap()
+        client_runtime::runtime::drift::decode::<SessionDocument>("getSession", &drift, body)
+            .unwrap()
     };
     watched(&body);
     assert_eq!(

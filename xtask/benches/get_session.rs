@@ -1,30 +1,46 @@
 //! One `get_session` call through the client, against the same request made
-//! with reqwest and serde_json directly (the baseline), both served by a
-//! small HTTP server on 127.0.0.1 that this bench starts.
+//! with reqwest and serde_json directly (the baseline), each side served by
+//! a small HTTP server of its own on 127.0.0.1 that this bench starts.
 //!
 //! The baseline sends the same headers and decodes into the same typed
 //! `SessionDocument`, so the ratio is the cost of the client's own layer
 //! (request building, the retry loop, the tracing span, error mapping), not
 //! of decoding, which the `decode` bench measures. Retries are off, so each
-//! side makes exactly one request, over a kept-alive connection.
+//! side makes exactly one request a call, over one kept-alive connection;
+//! the servers count what they answer, and the bench panics when a side's
+//! requests or connections differ from that.
+//!
+//! The servers are tasks on the bench's own single-threaded runtime: the
+//! thread that makes a call also answers it, so nothing waits for another
+//! thread to be woken. With a server thread per connection, each side's
+//! calls took the time of wherever the scheduler had left that side's
+//! server thread, on the bench's CPU or on the other one, for minutes at a
+//! time, and the two modes below disagreed by up to four times (issue 25).
 //!
 //! Criterion times one side for seconds, then the other, so a change in
-//! the machine's load between the two moves the ratio; on a quiet machine
-//! one commit's runs spread from 1.01 to 1.08. After criterion, the bench
-//! therefore also alternates: rounds of a few hundred calls of each side,
-//! taking turns at going first, and the median of the rounds' ratios,
-//! which a slow drift of the load leaves alone.
+//! the machine's load between the two moves its ratio. After criterion,
+//! the bench therefore also alternates: rounds of a few hundred calls of
+//! each side, taking turns at going first, and the median of the rounds'
+//! ratios, which a slow drift of the load leaves alone. It prints the 50th
+//! and 99th percentiles of single calls beside it, and panics when the two
+//! modes' ratios are further apart than their 95% intervals allow.
 
 mod support;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::cell::Cell;
+use std::hint::black_box;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use beltic_identity::Client;
 use beltic_identity::types::SessionDocument;
 use criterion::Criterion;
 use serde_json::Value;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::runtime::Runtime;
 
 const GROUP: &str = "get_session";
 const BASELINE: &str = "baseline_reqwest_serde_json";
@@ -76,38 +92,56 @@ impl Exchange {
     }
 }
 
-/// Serves `response` to every request on a port of 127.0.0.1, one thread a
-/// connection. Plain std rather than a mock server: neither side should be
-/// timed against request matching it does not need.
-fn serve(response: Vec<u8>) -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+/// What one side's server has answered: counted so that the bench can tell
+/// that every call it timed was one request over the kept-alive connection.
+#[derive(Debug, Default)]
+struct Served {
+    connections: AtomicU64,
+    requests: AtomicU64,
+}
+
+/// Serves `response` to every request on a port of 127.0.0.1, as tasks of
+/// `runtime`, and counts what it answers.
+///
+/// The server runs on the thread that times the calls, so that an exchange
+/// costs the client's work, the server's and the loopback's, and nothing
+/// waits for another thread to be woken. Plain tokio rather than a mock
+/// server: neither side should be timed against request matching it does
+/// not need.
+fn serve(runtime: &Runtime, response: &'static [u8]) -> (SocketAddr, Arc<Served>) {
+    let listener = runtime
+        .block_on(TcpListener::bind("127.0.0.1:0"))
+        .expect("bind 127.0.0.1");
     let address = listener.local_addr().expect("a bound address");
-    let response: &'static [u8] = Box::leak(response.into_boxed_slice());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || answer(stream, response));
+    let served = Arc::new(Served::default());
+    let counts = Arc::clone(&served);
+    runtime.spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            counts.connections.fetch_add(1, Ordering::Relaxed);
+            tokio::spawn(answer(stream, response, Arc::clone(&counts)));
         }
     });
-    address
+    (address, served)
 }
 
 /// Answers each request on a kept-alive connection until the client closes
 /// it. GET requests have no body, so a request ends at its blank line.
-fn answer(stream: TcpStream, response: &[u8]) {
+async fn answer(mut stream: TcpStream, response: &[u8], served: Arc<Served>) {
     let _ = stream.set_nodelay(true);
-    let mut writer = stream.try_clone().expect("a second handle on the stream");
-    let mut reader = BufReader::new(stream);
+    let (reader, mut writer) = stream.split();
+    let mut reader = BufReader::new(reader);
     let mut line = String::new();
     loop {
         loop {
             line.clear();
-            match reader.read_line(&mut line) {
+            match reader.read_line(&mut line).await {
                 Ok(0) | Err(_) => return,
                 Ok(_) if line == "\r\n" => break,
                 Ok(_) => {}
             }
         }
-        if writer.write_all(response).is_err() {
+        served.requests.fetch_add(1, Ordering::Relaxed);
+        if writer.write_all(response).await.is_err() {
             return;
         }
     }
@@ -145,106 +179,245 @@ fn baseline_http() -> reqwest::Client {
         .expect("a reqwest client")
 }
 
+/// One side of the comparison: how it makes a call, how many calls it has
+/// made, and what its server has answered.
+struct Side<C> {
+    name: &'static str,
+    call: C,
+    calls: Cell<u64>,
+    served: Arc<Served>,
+}
+
+impl<C: AsyncFn()> Side<C> {
+    fn new(name: &'static str, served: Arc<Served>, call: C) -> Self {
+        Side {
+            name,
+            call,
+            calls: Cell::new(0),
+            served,
+        }
+    }
+
+    /// Makes one call, counted.
+    async fn call(&self) {
+        self.calls.set(self.calls.get() + 1);
+        (self.call)().await;
+    }
+
+    /// Panics unless this side's server answered one request for each call
+    /// made so far, all over one connection: a side that did less, or more,
+    /// than the other would make their ratio meaningless.
+    fn check_served(&self, when: &str) {
+        let calls = self.calls.get();
+        let requests = self.served.requests.load(Ordering::Relaxed);
+        let connections = self.served.connections.load(Ordering::Relaxed);
+        assert_eq!(
+            requests, calls,
+            "{GROUP}: {when}, the server of {} answered {requests} requests to {calls} calls; \
+             the sides no longer do the same work, and their ratio means nothing",
+            self.name,
+        );
+        assert_eq!(
+            connections, 1,
+            "{GROUP}: {when}, {} made its {calls} calls over {connections} connections \
+             instead of one kept-alive connection; the ratio would include opening them",
+            self.name,
+        );
+    }
+}
+
 fn get_session(c: &mut Criterion) {
     let exchange = Exchange::load();
-    let base_url = format!("http://{}", serve(exchange.response));
-    let url = format!("{base_url}{}", exchange.path);
-    let id = exchange.session_id;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("a tokio runtime");
+    // Each side has a server of its own, so that each one's requests are
+    // counted apart.
+    let response: &'static [u8] = Box::leak(exchange.response.into_boxed_slice());
+    let (baseline_address, baseline_served) = serve(&runtime, response);
+    let (client_address, client_served) = serve(&runtime, response);
+    let url = format!("http://{baseline_address}{}", exchange.path);
+    let id = exchange.session_id;
 
     let http = baseline_http();
     let client = Client::builder()
         .api_key(API_KEY)
-        .base_url(&base_url)
+        .base_url(format!("http://{client_address}"))
         .max_retries(0)
         .build()
         .expect("a valid configuration");
+    let baseline = Side::new(BASELINE, baseline_served, async || {
+        let session = baseline_get(&http, &url).await;
+        black_box(session.expect("the baseline request"));
+    });
+    let client = Side::new(CLIENT, client_served, async || {
+        let session = client.get_session(&id).await;
+        black_box(session.expect("the client request"));
+    });
     // Both must succeed before they are timed: an error is faster.
     runtime.block_on(async {
-        baseline_get(&http, &url)
-            .await
-            .expect("the baseline request");
-        client.get_session(&id).await.expect("the client request");
+        baseline.call().await;
+        client.call().await;
     });
 
     let mut group = c.benchmark_group(GROUP);
-    group.bench_function(BASELINE, |b| {
-        b.to_async(&runtime)
-            .iter(|| async { baseline_get(&http, &url).await.unwrap() })
-    });
-    group.bench_function(CLIENT, |b| {
-        b.to_async(&runtime)
-            .iter(|| async { client.get_session(&id).await.unwrap() })
-    });
+    group.bench_function(BASELINE, |b| b.to_async(&runtime).iter(|| baseline.call()));
+    group.bench_function(CLIENT, |b| b.to_async(&runtime).iter(|| client.call()));
     group.finish();
-    support::print_ratios(GROUP, &[BASELINE, CLIENT]);
+    let criterion_ratio = support::print_ratios(GROUP, &[BASELINE, CLIENT])
+        .into_iter()
+        .find(|ratio| ratio.id == CLIENT);
+    baseline.check_served("after criterion");
+    client.check_served("after criterion");
 
-    alternate(
-        &runtime,
-        || async { baseline_get(&http, &url).await.unwrap() },
-        || async { client.get_session(&id).await.unwrap() },
-    );
+    let alternating = alternate(&runtime, &baseline, &client);
+    baseline.check_served("after the alternating rounds");
+    client.check_served("after the alternating rounds");
+    match criterion_ratio {
+        Some(criterion) => check_agreement(&criterion, &alternating),
+        None => println!("  (criterion did not time both sides: the modes are not compared)"),
+    }
 }
 
 /// Rounds of the alternating comparison, and calls of each side a round.
 const ROUNDS: usize = 101;
 const CALLS_PER_ROUND: u32 = 200;
 
-/// The mean time of one call over a round of [`CALLS_PER_ROUND`] calls.
-fn time_round<F: Future>(runtime: &tokio::runtime::Runtime, call: &impl Fn() -> F) -> Duration {
-    runtime.block_on(async {
-        let started = Instant::now();
-        for _ in 0..CALLS_PER_ROUND {
-            call().await;
-        }
-        started.elapsed() / CALLS_PER_ROUND
-    })
+/// One side's calls in the alternating rounds.
+#[derive(Default)]
+struct Timings {
+    /// The mean time of a call in each round.
+    round_means: Vec<Duration>,
+    /// Every call's own time.
+    calls: Vec<Duration>,
+}
+
+impl Timings {
+    /// Times a round of [`CALLS_PER_ROUND`] calls of `side`.
+    fn round<C: AsyncFn()>(&mut self, runtime: &Runtime, side: &Side<C>) {
+        let calls = &mut self.calls;
+        let round = runtime.block_on(async {
+            let started = Instant::now();
+            for _ in 0..CALLS_PER_ROUND {
+                let call_started = Instant::now();
+                side.call().await;
+                calls.push(call_started.elapsed());
+            }
+            started.elapsed()
+        });
+        self.round_means.push(round / CALLS_PER_ROUND);
+    }
+
+    /// The `q`-quantile of single calls, in microseconds.
+    fn call_quantile(&mut self, q: f64) -> f64 {
+        self.calls.sort_unstable();
+        let rank = ((self.calls.len() - 1) as f64 * q).round() as usize;
+        self.calls[rank].as_secs_f64() * 1e6
+    }
+
+    /// The median of the rounds' means, in microseconds.
+    fn median_round(&self) -> f64 {
+        let mut means = self.round_means.clone();
+        means.sort_unstable();
+        means[means.len() / 2].as_secs_f64() * 1e6
+    }
+}
+
+/// What the alternating rounds found: the median of the rounds' ratios of
+/// the client's mean call to the baseline's, and its 95% confidence interval.
+struct Alternating {
+    ratio: f64,
+    low: f64,
+    high: f64,
 }
 
 /// Times `baseline` and `client` in turns, [`CALLS_PER_ROUND`] calls each a
-/// round, the side that goes first swapping every round, and prints the
-/// medians and the median of the rounds' ratios with its quartiles.
-fn alternate<BF: Future, CF: Future>(
-    runtime: &tokio::runtime::Runtime,
-    baseline: impl Fn() -> BF,
-    client: impl Fn() -> CF,
-) {
-    let time_baseline = || time_round(runtime, &baseline);
-    let time_client = || time_round(runtime, &client);
-    let mut baseline_times = Vec::with_capacity(ROUNDS);
-    let mut client_times = Vec::with_capacity(ROUNDS);
-    let mut ratios = Vec::with_capacity(ROUNDS);
+/// round, the side that goes first swapping every round, and prints what
+/// a call of each takes (the median of the rounds' means, and the 50th and
+/// 99th percentile of single calls) and the median of the rounds' ratios.
+fn alternate<B: AsyncFn(), C: AsyncFn()>(
+    runtime: &Runtime,
+    baseline: &Side<B>,
+    client: &Side<C>,
+) -> Alternating {
+    let mut baseline_times = Timings::default();
+    let mut client_times = Timings::default();
     for round in 0..ROUNDS {
-        let (b, c) = if round % 2 == 0 {
-            let b = time_baseline();
-            (b, time_client())
+        if round % 2 == 0 {
+            baseline_times.round(runtime, baseline);
+            client_times.round(runtime, client);
         } else {
-            let c = time_client();
-            (time_baseline(), c)
-        };
-        baseline_times.push(b);
-        client_times.push(c);
-        ratios.push(c.as_secs_f64() / b.as_secs_f64());
+            client_times.round(runtime, client);
+            baseline_times.round(runtime, baseline);
+        }
     }
-    let micros = |times: &mut Vec<Duration>| {
-        times.sort();
-        times[times.len() / 2].as_secs_f64() * 1e6
-    };
+    let mut ratios: Vec<f64> = baseline_times
+        .round_means
+        .iter()
+        .zip(&client_times.round_means)
+        .map(|(b, c)| c.as_secs_f64() / b.as_secs_f64())
+        .collect();
     ratios.sort_by(f64::total_cmp);
-    let quartile = |q: usize| ratios[(ratios.len() - 1) * q / 4];
+    let (low, high) = median_interval(&ratios);
+    let alternating = Alternating {
+        ratio: ratios[ratios.len() / 2],
+        low,
+        high,
+    };
     println!(
         "{GROUP}, alternating: {ROUNDS} rounds of {CALLS_PER_ROUND} calls each side\n  \
-         {BASELINE:<32} {:>9.1} µs\n  {CLIENT:<32} {:>9.1} µs\n  \
-         median of the rounds' ratios {:.3} (quartiles {:.3} to {:.3})",
-        micros(&mut baseline_times),
-        micros(&mut client_times),
-        quartile(2),
-        quartile(1),
-        quartile(3),
+         {:<32} {:>12} {:>12} {:>12}",
+        "a call, in µs", "mean", "p50", "p99",
     );
+    for (name, times) in [(BASELINE, &mut baseline_times), (CLIENT, &mut client_times)] {
+        println!(
+            "  {name:<32} {:>12.1} {:>12.1} {:>12.1}",
+            times.median_round(),
+            times.call_quantile(0.5),
+            times.call_quantile(0.99),
+        );
+    }
+    println!(
+        "  median of the rounds' ratios {:.3} (95% interval {:.3} to {:.3})",
+        alternating.ratio, alternating.low, alternating.high,
+    );
+    alternating
+}
+
+/// The 95% confidence interval of the median of `sorted`, from its order
+/// statistics: the values at ranks n/2 ± 1.96·√n/2, which holds whatever
+/// the distribution.
+fn median_interval(sorted: &[f64]) -> (f64, f64) {
+    let n = sorted.len() as f64;
+    let half_width = 1.96 * n.sqrt() / 2.0;
+    let rank = |r: f64| (r as usize).clamp(1, sorted.len()) - 1;
+    (
+        sorted[rank((n / 2.0 - half_width).floor())],
+        sorted[rank((n / 2.0 + half_width).ceil())],
+    )
+}
+
+/// Panics when criterion's ratio and the alternating one disagree by more
+/// than their 95% intervals allow: then one mode does not measure what the
+/// other does, as when the two sides' server threads sat on different CPUs
+/// (issue 25).
+fn check_agreement(criterion: &support::Ratio, alternating: &Alternating) {
+    let apart = criterion.high < alternating.low || alternating.high < criterion.low;
+    assert!(
+        !apart,
+        "{GROUP}: criterion's ratio {:.3} ({:.3} to {:.3}) and the alternating rounds' \
+         {:.3} ({:.3} to {:.3}) disagree beyond their 95% intervals. Either the two modes \
+         no longer time the same work, or the machine's load changed between criterion's \
+         two benchmarks: run again on a quiet machine before looking for a cause.",
+        criterion.ratio,
+        criterion.low,
+        criterion.high,
+        alternating.ratio,
+        alternating.low,
+        alternating.high,
+    );
+    println!("  criterion's ratio and the alternating one agree within their 95% intervals");
 }
 
 fn main() {

@@ -6,6 +6,8 @@
 //!   either way it reports the changes to the public API ([`changes`]);
 //! - `try-specs` ([`try_specs`]): generates, builds and tests a crate from
 //!   each spec of a folder;
+//! - `sweep` ([`sweep`]): generates every spec of a folder of thousands,
+//!   each in a process of its own, and sums up what became of them;
 //! - `record` (`record`, behind the `record` feature): captures a live
 //!   exchange as a scrubbed recording;
 //! - `build-times` ([`build_times`]): times cold builds of an application
@@ -21,6 +23,7 @@ mod changes;
 #[cfg(feature = "record")]
 mod record;
 mod regen;
+mod sweep;
 mod try_specs;
 mod workspace;
 
@@ -52,6 +55,11 @@ enum Command {
     /// line per spec, built, refused (with the generator's message) or
     /// failed to build (with the first compiler error or failed test).
     TrySpecs(try_specs::Args),
+    /// Generates every spec in DIR, each by `regen` in a process of its
+    /// own, several at once, and writes a summary: generated, refused (by
+    /// class) and crashed, and what the generator typed; `--build N` builds
+    /// a random sample of the crates against the newest dependencies.
+    Sweep(sweep::Args),
     /// Times a cold build of a small application using the checked-in
     /// client against one using progenitor's `generate_api!` macro.
     BuildTimes(build_times::Args),
@@ -74,6 +82,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Regen(args) => regen::run(args),
         Command::TrySpecs(args) => try_specs::run(args),
+        Command::Sweep(args) => sweep::run(args),
         Command::BuildTimes(args) => build_times::run(args),
         #[cfg(feature = "record")]
         Command::Record(args) => record::run(args),

@@ -84,7 +84,7 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 /// The specs in `dir`, by name.
-fn specs_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub(crate) fn specs_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut specs = Vec::new();
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{Run, Scratch, project_root, snapshot, xtask};
+use common::{Run, project_root, snapshot, xtask};
 
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")
@@ -59,8 +59,8 @@ fn set_version(spec: &Path, version: &str) {
 
 #[test]
 fn a_breaking_edit_needs_a_minor_bump_and_makes_one_changelog_entry() {
-    let scratch = Scratch::new("changes-breaking");
-    let repo = scratch.join("api");
+    let scratch = tempfile::tempdir().unwrap();
+    let repo = scratch.path().join("api");
     fs::create_dir_all(repo.join("spec")).unwrap();
     let spec = repo.join("spec/beltic-identity.yaml");
     fs::copy(project_root().join("spec/beltic-identity.yaml"), &spec).unwrap();
@@ -180,8 +180,8 @@ fn a_breaking_edit_needs_a_minor_bump_and_makes_one_changelog_entry() {
 
 #[test]
 fn additive_edits_need_a_patch_bump_and_specs_outside_git_get_no_report() {
-    let scratch = Scratch::new("changes-additive");
-    let repo = scratch.join("api");
+    let scratch = tempfile::tempdir().unwrap();
+    let repo = scratch.path().join("api");
     fs::create_dir_all(&repo).unwrap();
     let spec = repo.join("beltic-identity.yaml");
     fs::copy(project_root().join("spec/beltic-identity.yaml"), &spec).unwrap();

@@ -9,13 +9,13 @@ use std::fs;
 use std::net::TcpListener;
 use std::path::Path;
 
-use common::{Scratch, project_root, run, snapshot, xtask, xtask_command};
+use common::{project_root, run, snapshot, xtask, xtask_command};
 
 #[test]
 fn regen_without_a_spec_names_it_and_the_option() {
-    let scratch = Scratch::new("failures-nospec");
-    let spec = scratch.join("missing.yaml");
-    let out = scratch.join("client");
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = scratch.path().join("missing.yaml");
+    let out = scratch.path().join("client");
     for check in [&[][..], &[Path::new("--check")]] {
         let mut args = vec![
             Path::new("regen"),
@@ -34,8 +34,8 @@ fn regen_without_a_spec_names_it_and_the_option() {
 
 #[test]
 fn regen_into_a_file_names_it_and_leaves_it_alone() {
-    let scratch = Scratch::new("failures-outfile");
-    let file = scratch.join("client");
+    let scratch = tempfile::tempdir().unwrap();
+    let file = scratch.path().join("client");
     fs::write(&file, "not a folder\n").unwrap();
     let spec = project_root().join("spec/beltic-identity.yaml");
     for out in [file.clone(), file.join("nested")] {
@@ -54,29 +54,29 @@ fn regen_into_a_file_names_it_and_leaves_it_alone() {
         }
     }
     assert_eq!(fs::read_to_string(&file).unwrap(), "not a folder\n");
-    assert_eq!(snapshot(&scratch.0).len(), 1);
+    assert_eq!(snapshot(scratch.path()).len(), 1);
 }
 
 #[test]
 fn record_without_a_spec_names_it_and_the_option() {
-    let scratch = Scratch::new("failures-record-nospec");
-    let spec = scratch.join("missing.yaml");
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = scratch.path().join("missing.yaml");
     let run = run(xtask_command(&project_root())
         .args(["record", "--id", "1", "--spec"])
         .arg(&spec)
         .arg("--recordings")
-        .arg(scratch.join("recordings"))
+        .arg(scratch.path().join("recordings"))
         .env("BELTIC_API_KEY", "sk_test_failures"));
     let shown = spec.display().to_string();
     run.assert_one_error(&[&shown, "cannot read the spec", "pass --spec"]);
     assert!(!run.stderr.contains("sk_test_failures"));
-    assert_eq!(snapshot(&scratch.0).len(), 0);
+    assert_eq!(snapshot(scratch.path()).len(), 0);
 }
 
 #[test]
 fn try_specs_without_its_folder_names_it() {
-    let scratch = Scratch::new("failures-tryspecs");
-    let dir = scratch.join("specs");
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path().join("specs");
     let run = xtask(&project_root(), &[Path::new("try-specs"), &dir]);
     let shown = format!("error: {}: cannot list the specs", dir.display());
     run.assert_one_error(&[&shown, "pass a folder of specs"]);
@@ -87,12 +87,12 @@ fn try_specs_without_its_folder_names_it() {
 /// on, so fetching fails at once, the same way on every machine.
 #[test]
 fn build_times_without_the_network_says_fetching_failed_and_why() {
-    let scratch = Scratch::new("failures-offline");
+    let scratch = tempfile::tempdir().unwrap();
     let closed = {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         listener.local_addr().unwrap()
     };
-    let cargo_home = scratch.join("cargo-home");
+    let cargo_home = scratch.path().join("cargo-home");
     fs::create_dir_all(&cargo_home).unwrap();
     fs::write(
         cargo_home.join("config.toml"),

@@ -13,7 +13,7 @@ use std::time::Duration;
 use contract::Recording;
 
 mod common;
-use common::{Run, Scratch, project_root, run, xtask_command};
+use common::{Run, project_root, run, xtask_command};
 use serde_json::{Value, json};
 
 const KEY: &str = "sk_staging_R3alS3cretKey_do_not_commit_7731";
@@ -213,11 +213,11 @@ fn is_date(text: &str) -> bool {
 
 #[test]
 fn record_writes_a_scrubbed_recording_that_passes_the_contract_check() {
-    let scratch = Scratch::new("person");
+    let scratch = tempfile::tempdir().unwrap();
     let body = person_session().to_string();
     let server = Server::start(3, "200 OK", &SESSION_HEADERS, &body);
 
-    let run = record(&server.url, &scratch.0, Some(KEY), &["--name", "first"]);
+    let run = record(&server.url, scratch.path(), Some(KEY), &["--name", "first"]);
     assert!(run.success, "{}", run.describe());
     assert!(run.stdout.contains("conforms"), "{}", run.describe());
     assert_no_secret(&run.stdout, "stdout");
@@ -237,7 +237,7 @@ fn record_writes_a_scrubbed_recording_that_passes_the_contract_check() {
     });
     assert_eq!(sent_key, Some(KEY), "{request}");
 
-    let file = scratch.0.join("first.json");
+    let file = scratch.path().join("first.json");
     let text = fs::read_to_string(&file).expect("the recording is written");
     assert_no_secret(&text, "the recording");
     for personal in PERSONAL {
@@ -346,14 +346,19 @@ fn record_writes_a_scrubbed_recording_that_passes_the_contract_check() {
     assert!(a["agent_notes"]["calls"].is_i64());
 
     // Recording the same session again writes the same bytes.
-    let again = record(&server.url, &scratch.0, Some(KEY), &["--name", "second"]);
+    let again = record(
+        &server.url,
+        scratch.path(),
+        Some(KEY),
+        &["--name", "second"],
+    );
     assert!(again.success, "{}", again.describe());
     server.next_request();
-    let second = fs::read(scratch.0.join("second.json")).unwrap();
+    let second = fs::read(scratch.path().join("second.json")).unwrap();
     assert!(second == text.as_bytes(), "a second recording differs");
 
     // An existing recording is kept unless --force; no request is made.
-    let refused = record(&server.url, &scratch.0, Some(KEY), &["--name", "first"]);
+    let refused = record(&server.url, scratch.path(), Some(KEY), &["--name", "first"]);
     assert!(!refused.success, "{}", refused.describe());
     assert!(refused.stderr.contains("--force"), "{}", refused.describe());
     assert!(server.no_more_requests());
@@ -362,23 +367,23 @@ fn record_writes_a_scrubbed_recording_that_passes_the_contract_check() {
 
 #[test]
 fn a_missing_key_is_a_clear_error_and_nothing_is_asked() {
-    let scratch = Scratch::new("nokey");
+    let scratch = tempfile::tempdir().unwrap();
     let server = Server::start(1, "200 OK", &SESSION_HEADERS, "{}");
-    let run = record(&server.url, &scratch.0, None, &[]);
+    let run = record(&server.url, scratch.path(), None, &[]);
     run.assert_one_error(&["BELTIC_API_KEY is not set", "X-Api-Key"]);
     thread::sleep(Duration::from_millis(100));
     assert!(server.no_more_requests());
-    assert_eq!(fs::read_dir(&scratch.0).unwrap().count(), 0);
+    assert_eq!(fs::read_dir(scratch.path()).unwrap().count(), 0);
 }
 
 #[test]
 fn a_refused_connection_is_a_clear_error_without_the_key() {
-    let scratch = Scratch::new("refused");
+    let scratch = tempfile::tempdir().unwrap();
     let closed = {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         format!("http://{}", listener.local_addr().unwrap())
     };
-    let run = record(&closed, &scratch.0, Some(KEY), &[]);
+    let run = record(&closed, scratch.path(), Some(KEY), &[]);
     // Where, why (the operating system's word for it), and what to do.
     run.assert_one_error(&[&closed, "cannot connect: ", "--base-url"]);
     assert!(
@@ -387,27 +392,27 @@ fn a_refused_connection_is_a_clear_error_without_the_key() {
         run.describe()
     );
     assert_no_secret(&run.stderr, "stderr");
-    assert_eq!(fs::read_dir(&scratch.0).unwrap().count(), 0);
+    assert_eq!(fs::read_dir(scratch.path()).unwrap().count(), 0);
 }
 
 #[test]
 fn a_body_that_is_not_json_is_refused_without_showing_it() {
-    let scratch = Scratch::new("html");
+    let scratch = tempfile::tempdir().unwrap();
     let page = "<html>Margaret Whitfield, gateway error</html>";
     let server = Server::start(1, "502 Bad Gateway", &[("content-type", "text/html")], page);
-    let run = record(&server.url, &scratch.0, Some(KEY), &[]);
+    let run = record(&server.url, scratch.path(), Some(KEY), &[]);
     assert!(!run.success, "{}", run.describe());
     assert!(run.stderr.contains("not JSON"), "{}", run.describe());
     assert!(run.stderr.contains("502"), "{}", run.describe());
     assert!(run.stderr.contains("text/html"), "{}", run.describe());
     assert!(!run.stderr.contains("Margaret"), "{}", run.describe());
     assert_no_secret(&run.stderr, "stderr");
-    assert_eq!(fs::read_dir(&scratch.0).unwrap().count(), 0);
+    assert_eq!(fs::read_dir(scratch.path()).unwrap().count(), 0);
 }
 
 #[test]
 fn a_redirect_to_another_host_is_recorded_not_followed() {
-    let scratch = Scratch::new("redirect");
+    let scratch = tempfile::tempdir().unwrap();
     let elsewhere = Server::start_on(
         "127.0.0.2",
         1,
@@ -417,7 +422,12 @@ fn a_redirect_to_another_host_is_recorded_not_followed() {
     );
     let location = format!("{}/v1/identity/sessions/{SESSION_ID}", elsewhere.url);
     let server = Server::start(1, "302 Found", &[("location", &location)], "");
-    let run = record(&server.url, &scratch.0, Some(KEY), &["--name", "redirect"]);
+    let run = record(
+        &server.url,
+        scratch.path(),
+        Some(KEY),
+        &["--name", "redirect"],
+    );
 
     // The API was asked, with the key; the other host not at all.
     let request = server.next_request().to_ascii_lowercase();
@@ -427,13 +437,13 @@ fn a_redirect_to_another_host_is_recorded_not_followed() {
     assert!(!run.success, "{}", run.describe());
     assert!(run.stderr.contains("302"), "{}", run.describe());
     assert_no_secret(&run.stderr, "stderr");
-    let text = fs::read_to_string(scratch.0.join("redirect.json")).expect("written");
+    let text = fs::read_to_string(scratch.path().join("redirect.json")).expect("written");
     assert_no_secret(&text, "the recording");
 }
 
 #[test]
 fn an_answer_the_spec_does_not_describe_is_written_and_fails() {
-    let scratch = Scratch::new("teapot");
+    let scratch = tempfile::tempdir().unwrap();
     let body = json!({"errors": [{"code": "teapot", "detail": "Margaret is brewing"}]});
     let server = Server::start(
         1,
@@ -441,14 +451,19 @@ fn an_answer_the_spec_does_not_describe_is_written_and_fails() {
         &[("content-type", "application/json")],
         &body.to_string(),
     );
-    let run = record(&server.url, &scratch.0, Some(KEY), &["--name", "teapot"]);
+    let run = record(
+        &server.url,
+        scratch.path(),
+        Some(KEY),
+        &["--name", "teapot"],
+    );
     assert!(!run.success, "{}", run.describe());
     assert!(run.stderr.contains("418"), "{}", run.describe());
     assert!(run.stderr.contains("getSession"), "{}", run.describe());
 
     // Written as evidence; with no schema to say otherwise, every value
     // counts as personal.
-    let text = fs::read_to_string(scratch.0.join("teapot.json")).expect("written");
+    let text = fs::read_to_string(scratch.path().join("teapot.json")).expect("written");
     assert!(
         !text.contains("Margaret") && !text.contains("brewing"),
         "{text}"
@@ -491,8 +506,8 @@ security:
 
 #[test]
 fn a_bearer_spec_is_recorded_with_the_clients_variable() {
-    let scratch = Scratch::new("bearer");
-    let spec = scratch.0.join("kennel.yaml");
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = scratch.path().join("kennel.yaml");
     fs::write(&spec, BEARER_SPEC).unwrap();
     let document = generator::read(&spec, None).expect("the spec is valid");
     assert_eq!(
@@ -511,7 +526,7 @@ fn a_bearer_spec_is_recorded_with_the_clients_variable() {
     );
 
     let body = json!({"id": "d-7", "name": "Biscuit"}).to_string();
-    let recordings = scratch.0.join("recordings");
+    let recordings = scratch.path().join("recordings");
     let record = |key: Option<&str>, server: &Server| {
         let mut command = xtask_command(&project_root());
         command

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{Run, Scratch, assert_same_files, project_root, snapshot, xtask};
+use common::{Run, assert_same_files, project_root, snapshot, xtask};
 
 /// The files every generation writes, relative to the output folder.
 const GENERATED: [&str; 13] = [
@@ -58,8 +58,8 @@ fn check(spec: &Path, out: &Path) -> Run {
 
 #[test]
 fn regen_writes_a_crate_then_check_passes() {
-    let scratch = Scratch::new("fresh");
-    let out = scratch.join("client");
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path().join("client");
     fs::create_dir_all(&out).unwrap();
     let spec = project_spec();
 
@@ -105,8 +105,8 @@ fn regen_writes_a_crate_then_check_passes() {
 
 #[test]
 fn check_names_stale_files_and_writes_nothing() {
-    let scratch = Scratch::new("stale");
-    let out = scratch.join("client");
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path().join("client");
     let spec = project_spec();
     let first = regen_into(&spec, &out);
     assert!(first.success, "{}", first.describe());
@@ -143,8 +143,8 @@ fn check_names_stale_files_and_writes_nothing() {
 
 #[test]
 fn broken_spec_leaves_output_untouched() {
-    let scratch = Scratch::new("broken");
-    let out = scratch.join("client");
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path().join("client");
     let first = regen_into(&project_spec(), &out);
     assert!(first.success, "{}", first.describe());
     fs::create_dir_all(out.join("tests")).unwrap();
@@ -157,7 +157,7 @@ fn broken_spec_leaves_output_untouched() {
     assert!(before.contains_key(Path::new("tests/mine.rs")));
 
     // The `:` after `a` on line 5, its 17th character, is a YAML error.
-    let spec = scratch.join("broken-spec.yaml");
+    let spec = scratch.path().join("broken-spec.yaml");
     fs::write(
         &spec,
         "openapi: 3.0.3\n\
@@ -181,10 +181,10 @@ fn broken_spec_leaves_output_untouched() {
 
 #[test]
 fn regen_from_another_directory_gives_the_same_bytes() {
-    let scratch = Scratch::new("cwd");
-    let elsewhere = scratch.join("elsewhere");
+    let scratch = tempfile::tempdir().unwrap();
+    let elsewhere = scratch.path().join("elsewhere");
     fs::create_dir_all(&elsewhere).unwrap();
-    let from_root = scratch.join("from-root");
+    let from_root = scratch.path().join("from-root");
 
     // From the project's root, naming the spec relative to it.
     let run = regen(
@@ -230,8 +230,8 @@ fn regen_from_another_directory_gives_the_same_bytes() {
 
 #[test]
 fn timings_give_every_stage_of_every_thread() {
-    let scratch = Scratch::new("timings");
-    let out = scratch.join("client");
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path().join("client");
     let run = regen(
         &project_root(),
         &[

@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Scratch, assert_same_files, project_root, snapshot, xtask};
+use common::{assert_same_files, project_root, snapshot, xtask};
 
 /// A broken spec, and what the error must say about it: for each problem,
 /// its `line:column: pointer` (or, for the whole document, a fragment of
@@ -69,8 +69,8 @@ fn spec_text(broken: &Broken) -> String {
 
 #[test]
 fn broken_specs_are_refused_with_located_messages_and_write_nothing() {
-    let scratch = Scratch::new("broken-table");
-    let out = scratch.join("client");
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path().join("client");
     let first = common::regen(&project_root().join("spec/beltic-identity.yaml"), &out);
     assert!(first.success, "{}", first.describe());
     fs::create_dir_all(out.join("tests")).unwrap();
@@ -78,7 +78,7 @@ fn broken_specs_are_refused_with_located_messages_and_write_nothing() {
     let before = snapshot(&out);
 
     for broken in BROKEN.iter().chain(PROBLEMS) {
-        let spec = scratch.join(&format!("{}.yaml", broken.name));
+        let spec = scratch.path().join(format!("{}.yaml", broken.name));
         fs::write(&spec, spec_text(broken)).unwrap();
         let run = common::regen(&spec, &out);
         let shown = format!("{}:\n{}", broken.name, run.describe());
@@ -419,44 +419,12 @@ const GROWN_SCHEMAS: &str = r##"    SessionPage:
           type: string
 "##;
 
-/// Compiled into the generated crate: calls every new method with the
-/// argument types the spec implies, and reads the oddly named members.
-const CALLS: &str = r##"//! Calls the grown spec's methods; built, never run.
-
-use beltic_grown::{types, Client};
-use std::num::NonZeroU64;
-
-fn main() {}
-
-#[allow(dead_code)]
-async fn calls(client: &Client, id: &uuid::Uuid) -> Result<(), Box<dyn std::error::Error>> {
-    let page: types::SessionPage = client
-        .list_sessions(
-            Some(types::SessionStatus::Approved),
-            Some("cursor"),
-            NonZeroU64::new(25),
-        )
-        .await?
-        .into_inner();
-    let _next: Option<String> = page.meta.next_cursor;
-    let _first: Option<&types::Session> = page.data.first();
-
-    let new = types::NewSession {
-        entity_type: types::EntityType::Person,
-        reference: None,
-    };
-    let _created: types::SessionDocument = client.create_session(&new).await?.into_inner();
-    let _declined: types::SessionDocument = client.decline_session(id).await?.into_inner();
-
-    let odd = client
-        .get_v1_odd_names_by_2fa_id("x", Some("me"), Some("kind"), None)
-        .await?
-        .into_inner();
-    let _: (Option<String>, Option<bool>, Option<String>, Option<i64>, Option<String>) =
-        (odd.type_, odd.x2fa, odd.self_, odd.page_size, odd.match_);
-    Ok(())
-}
-"##;
+/// Copied into the generated crate as `examples/calls.rs`: calls every new
+/// method with the argument types the spec implies, and reads the oddly
+/// named members.
+#[cfg(false)] // Compiled in the generated crate; here for `cargo fmt`.
+#[path = "fixtures/grown_calls.rs"]
+mod grown_calls;
 
 /// The project's spec with `GROWN_PATHS` and `GROWN_SCHEMAS` inserted.
 fn grown_spec() -> String {
@@ -471,20 +439,21 @@ fn grown_spec() -> String {
         )
 }
 
-/// `cargo build --offline` of the crate in `dir`, examples included, with
-/// the project's `Cargo.lock` (dependencies resolve to what is already
-/// downloaded) and a target folder shared by every generated crate, so
-/// that their dependencies compile once.
-fn build(dir: &Path) -> common::Run {
-    common::cargo_in_generated(dir, &["build", "--examples", "--message-format", "short"])
+/// Copies the fixture `calls` into the crate in `dir` as
+/// `examples/calls.rs` and builds the crate, examples included
+/// ([`common::cargo_in_generated`]): without a warning from rustc or
+/// clippy.
+fn build_with(dir: &Path, calls: &str) {
+    common::copy_fixture(calls, dir, "examples/calls.rs");
+    common::cargo_in_generated(dir, &["build", "--examples"]).assert_clean_in("examples/calls.rs");
 }
 
 #[test]
 fn the_grown_beltic_spec_gives_a_crate_that_builds() {
-    let scratch = Scratch::new("grown");
-    let spec = scratch.join("beltic-grown.yaml");
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = scratch.path().join("beltic-grown.yaml");
     fs::write(&spec, grown_spec()).unwrap();
-    let out = scratch.join("beltic-grown");
+    let out = scratch.path().join("beltic-grown");
     let run = xtask(
         &project_root(),
         &[
@@ -520,7 +489,7 @@ fn the_grown_beltic_spec_gives_a_crate_that_builds() {
     }
 
     // The same bytes again, from another folder with relative paths.
-    let elsewhere = scratch.join("elsewhere");
+    let elsewhere = scratch.path().join("elsewhere");
     fs::create_dir_all(&elsewhere).unwrap();
     let again = xtask(
         &elsewhere,
@@ -558,20 +527,13 @@ fn the_grown_beltic_spec_gives_a_crate_that_builds() {
         assert!(api.contains(wire), "src/api.rs lacks {wire}");
     }
 
-    fs::create_dir_all(out.join("examples")).unwrap();
-    fs::write(out.join("examples/calls.rs"), CALLS).unwrap();
-    let built = build(&out);
-    assert!(
-        built.success,
-        "the grown crate does not build:\n{}",
-        built.describe()
-    );
+    build_with(&out, "grown_calls.rs");
 }
 
 #[test]
 fn try_specs_reports_a_refusal_with_its_location() {
-    let scratch = Scratch::new("try-specs");
-    let specs = scratch.join("specs");
+    let scratch = tempfile::tempdir().unwrap();
+    let specs = scratch.path().join("specs");
     fs::create_dir_all(&specs).unwrap();
     fs::write(
         specs.join("newer.yaml"),
@@ -595,8 +557,8 @@ fn try_specs_reports_a_refusal_with_its_location() {
 
 #[test]
 fn regen_removes_generated_files_the_spec_no_longer_produces() {
-    let scratch = Scratch::new("orphans");
-    let out = scratch.join("client");
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path().join("client");
     let spec = project_root().join("spec/beltic-identity.yaml");
     let args = [
         Path::new("regen"),
@@ -647,90 +609,26 @@ fn regen_removes_generated_files_the_spec_no_longer_produces() {
     assert!(clean.success, "{}", clean.describe());
 }
 
-/// Compiled into the crate of `specs/openapi-3.1.yaml`: the types its
-/// readings give.
-const READINGS_CALLS: &str = r##"//! The types OpenAPI 3.1 constructs are read as; built, never run.
+/// Copied into the crate of `specs/openapi-3.1.yaml` as
+/// `examples/calls.rs`: the types its readings give.
+#[cfg(false)] // Compiled in the generated crate; here for `cargo fmt`.
+#[path = "fixtures/readings_calls.rs"]
+mod readings_calls;
 
-use readings::{types, Client};
-use std::num::NonZeroU64;
-
-fn main() {}
-
-#[allow(dead_code)]
-async fn calls(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-    // `type: [integer, "null"]`, `exclusiveMinimum: 0`: a positive integer.
-    let things: Vec<types::Thing> = client.list_things(NonZeroU64::new(10)).await?.into_inner();
-    // A path item from `components.pathItems`, written in place.
-    let thing: types::Thing = client.get_thing("th_1").await?.into_inner();
-    let types::Thing {
-        id,
-        kind,
-        name,
-        label,
-        size,
-        ratio,
-        owner,
-        previous,
-        photo,
-        raw,
-        any,
-        pair,
-        tags,
-        shape,
-        list,
-        big,
-        unsigned,
-    } = thing;
-    let _: (String, types::ThingKind) = (id, kind);
-    let _: (Option<String>, Option<serde_json::Value>) = (name, label);
-    let _: (Option<types::ThingSize>, Option<f64>) = (size, ratio);
-    // `$ref` with a `description` beside it, and `anyOf` a `$ref` and null.
-    let _: (Option<types::Owner>, Option<types::Owner>) = (owner, previous);
-    let _: (Option<String>, Option<String>, Option<serde_json::Value>) = (photo, raw, any);
-    let _: Vec<types::ThingPairItem> = pair;
-    let _: std::collections::BTreeMap<String, String> = tags;
-    let _: Option<types::ThingShape> = shape;
-    // `$defs` moved to `components.schemas`.
-    let _: Vec<types::Entry> = list;
-    let _: (Option<i64>, Option<u64>) = (big, unsigned);
-    let _ = things;
-    Ok(())
-}
-"##;
-
-/// Compiled into the crate of `specs/quirks-3.0.yaml`.
-const QUIRKS_CALLS: &str = r##"//! The types 3.1 habits in a 3.0 spec are read as; built, never run.
-
-use quirks::{types, Client};
-
-fn main() {}
-
-#[allow(dead_code)]
-async fn calls(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-    // int64 bounds written as floats: an i64.
-    let counter: types::Counter = client.get_counter(i64::MIN).await?.into_inner();
-    let types::Counter { value, total, step, note, origin, reading, level } = counter;
-    let _: (i64, Option<u64>) = (value, total);
-    let _: Option<std::num::NonZeroU64> = step;
-    // `anyOf`/`oneOf` with a `type: null` member: the rest, nullable.
-    let _: (Option<String>, Option<types::Origin>) = (note, origin);
-    let _: Option<types::CounterReading> = reading;
-    // A nullable union component: `Option` of a component that holds it.
-    let _: Option<types::Level> = level;
-    let _: Option<types::LevelVariant> = types::Level(None).0;
-    Ok(())
-}
-"##;
+/// Copied into the crate of `specs/quirks-3.0.yaml` as `examples/calls.rs`.
+#[cfg(false)] // Compiled in the generated crate; here for `cargo fmt`.
+#[path = "fixtures/quirks_calls.rs"]
+mod quirks_calls;
 
 #[test]
 fn openapi_3_1_and_3_0_with_3_1_habits_give_crates_that_build() {
-    let scratch = Scratch::new("readings");
+    let scratch = tempfile::tempdir().unwrap();
     let specs = project_root().join("xtask/tests/specs");
     for (file, name, calls, expected) in [
         (
             "openapi-3.1.yaml",
             "readings",
-            READINGS_CALLS,
+            "readings_calls.rs",
             &[
                 "openapi-3.1.yaml:14:1: /webhooks: `webhooks` (1)",
                 "openapi-3.1.yaml:27:5: /paths/~1things~1{id}/$ref: path item `$ref`",
@@ -750,7 +648,7 @@ fn openapi_3_1_and_3_0_with_3_1_habits_give_crates_that_build() {
         (
             "quirks-3.0.yaml",
             "quirks",
-            QUIRKS_CALLS,
+            "quirks_calls.rs",
             &[
                 "quirks-3.0.yaml:18:13: /paths/~1counters~1{id}/get/parameters/0/schema/minimum: \
                  integer `minimum: -9.223372036854776e+18` is read as \
@@ -765,18 +663,11 @@ fn openapi_3_1_and_3_0_with_3_1_habits_give_crates_that_build() {
             ][..],
         ),
     ] {
-        let out = scratch.join(name);
+        let out = scratch.path().join(name);
         let run = common::regen(&specs.join(file), &out);
         let shown = run.describe();
         assert!(run.success, "{shown}");
         run.assert_warned(expected);
-        fs::create_dir_all(out.join("examples")).unwrap();
-        fs::write(out.join("examples/calls.rs"), calls).unwrap();
-        let built = build(&out);
-        assert!(
-            built.success,
-            "{file}: the crate does not build:\n{}",
-            built.describe()
-        );
+        build_with(&out, calls);
     }
 }

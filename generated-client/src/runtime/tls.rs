@@ -31,6 +31,12 @@ pub fn client_config(
     extra_roots: Vec<CertificateDer<'static>>,
     identity: Option<(Vec<CertificateDer<'static>>, PrivateKeyDer<'static>)>,
 ) -> Result<ClientConfig, rustls::Error> {
+    // rustls 0.23.48 deprecates its *ring* provider for lacking
+    // post-quantum key exchange, and has no other way to ask for it; the
+    // other provider, aws-lc-rs, is the C build this crate avoids. Allowed,
+    // so that a crate whose fresh resolve picks 0.23.48 or later builds
+    // without a warning.
+    #[allow(deprecated)]
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let verifier = Verifier::new_with_extra_roots(extra_roots, provider.clone())?;
     let builder = ClientConfig::builder_with_provider(provider)

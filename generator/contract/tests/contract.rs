@@ -8,7 +8,14 @@ use std::path::{Path, PathBuf};
 use contract::{Error, Place, Recording, Violation};
 use generator::Document;
 use serde_json::{Value, json};
-use xtask::project_root;
+
+/// The project's root: the contract crate sits in `generator/contract/`.
+fn project_root() -> PathBuf {
+    let contract = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = contract.parent().and_then(Path::parent);
+    root.expect("the contract crate sits in the project")
+        .to_owned()
+}
 
 fn load(spec: &Path) -> Document {
     generator::read(spec, None).expect("the spec is valid")

@@ -1,15 +1,12 @@
 //! Emits the generated package's `Cargo.toml`, listing exactly the crates
 //! its code uses.
 
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
+use super::runtime::{self, Modules};
 use crate::engine::Uses;
 use crate::spec::media::RequestKind;
 use crate::spec::{DevDependency, Document, TomlValue};
-
-/// The `progenitor-client` release that matches the progenitor this
-/// generator is built with: generated code calls into it.
-const PROGENITOR_CLIENT: &str = "\"0.15.1\"";
 
 /// Appended to the manifest of a crate generated outside the project's
 /// workspace: Cargo would otherwise take it for a stray member of whatever
@@ -17,112 +14,86 @@ const PROGENITOR_CLIENT: &str = "\"0.15.1\"";
 pub const STANDALONE_WORKSPACE: &str =
     "\n# A workspace of its own: it is not a member of an enclosing one.\n[workspace]\n";
 
-/// The text of `Cargo.toml`, without the preamble.
-pub fn generate(document: &Document, uses: Uses) -> String {
+/// The text of `Cargo.toml`, without the preamble, for a crate whose code
+/// uses `uses` and which gets the runtime's `modules`.
+pub fn generate(document: &Document, uses: Uses, modules: Modules) -> String {
     let package = &document.package;
     let title = &document.api.info.title;
 
-    // Sorted by name, as `cargo add` keeps them.
-    let mut dependencies = vec![
-        // Backoff delays for retries.
-        (
-            "backon",
-            r#"{ version = "1.6", default-features = false, features = ["std"] }"#,
-        ),
-        // The response types reqwest converts to and from, to wrap a body.
-        ("http", "\"1.3\""),
-        // The limit on success bodies (`Limited`).
-        ("http-body-util", "\"0.1.3\""),
-        // `Retry-After` as an HTTP date.
-        ("httpdate", "\"1.0.3\""),
-        // The `mock` feature's local server, and the path patterns it matches.
-        (
-            "httpmock",
-            r#"{ version = "0.8.3", default-features = false, optional = true }"#,
-        ),
-        ("progenitor-client", PROGENITOR_CLIENT),
-        (
-            "reqwest",
-            // rustls rather than the system's OpenSSL: nothing to install.
-            // Without reqwest's provider (aws-lc-rs): `runtime/tls.rs` brings ring.
-            r#"{ version = "0.13.5", default-features = false, features = ["json", "query", "rustls-no-provider"] }"#,
-        ),
-        (
-            "rustls",
-            r#"{ version = "0.23.27", default-features = false, features = ["ring", "std", "tls12"] }"#,
-        ),
-        // The system's roots, as reqwest checks them.
-        ("rustls-platform-verifier", "\"0.7\""),
-        ("regex", r#"{ version = "1.11", optional = true }"#),
-        ("serde", r#"{ version = "1.0.226", features = ["derive"] }"#),
-        // Which members of a success body the types skip, and where an
-        // enum value the spec does not list is (drift signals).
-        ("serde_ignored", "\"0.1.14\""),
-        ("serde_json", "\"1.0.150\""),
-        // The wait between retries.
-        ("tokio", r#"{ version = "1.47", features = ["time"] }"#),
-        // Without `#[instrument]`, whose proc macro would add syn 2.
-        (
-            "tracing",
-            r#"{ version = "0.1.41", default-features = false, features = ["std"] }"#,
-        ),
-    ];
-    if document.requests.uses_bodies() {
-        // The crate builds multipart forms, and streams files into them.
-        let reqwest = dependencies.iter_mut().find(|(name, _)| *name == "reqwest");
-        if let Some((_, spec)) = reqwest {
-            *spec = r#"{ version = "0.13.5", default-features = false, features = ["json", "multipart", "query", "rustls", "stream"] }"#;
+    let mut dependencies: Vec<Requirement> = runtime::DEPENDENCIES.map(Requirement::from).into();
+    for dependency in &mut dependencies {
+        match dependency.name {
+            // The generated types derive serde's traits.
+            "serde" => dependency.features.push("derive"),
+            "reqwest" if modules.bodies => {
+                let features = &mut dependency.features;
+                features.extend(runtime::BODIES_REQWEST_FEATURES);
+                // Unlike the runtime crate's `bodies` feature and every
+                // other crate, these get reqwest's `rustls`, with its
+                // aws-lc-rs provider: they did before the others moved to
+                // ring, and a change to users' manifests is a release's to
+                // announce.
+                features.retain(|feature| *feature != "rustls-no-provider");
+                features.push("rustls");
+            }
+            _ => {}
         }
     }
-    if document.requests.uses_forms() {
-        // Form bodies with nested members, written as bracketed keys.
-        dependencies.push(("serde_qs", "\"1.1.3\""));
+    if modules.forms {
+        dependencies.push(runtime::FORMS_DEPENDENCY.into());
     }
+    // The runtime's page streams need it, and progenitor's code may.
+    if uses.futures {
+        dependencies.push(runtime::PAGES_DEPENDENCY.into());
+    }
+    // The `mock` feature's local server, and the path patterns it matches.
+    dependencies.push(Requirement {
+        default_features: false,
+        optional: true,
+        ..Requirement::new("httpmock", "0.8.3")
+    });
+    dependencies.push(Requirement {
+        optional: true,
+        ..Requirement::new("regex", "1.11")
+    });
     // What the mocks expect of a form body progenitor's client sends: the
     // text it writes, with the crate it writes it with.
     let flat_forms = crate::spec::requests::sent_by_progenitor(&document.api)
         .values()
         .any(|kind| *kind == RequestKind::Form);
     if flat_forms {
-        dependencies.push((
-            "serde_urlencoded",
-            r#"{ version = "0.7.1", optional = true }"#,
-        ));
+        dependencies.push(Requirement {
+            optional: true,
+            ..Requirement::new("serde_urlencoded", "0.7.1")
+        });
     }
     if uses.chrono {
-        dependencies.push((
-            "chrono",
-            r#"{ version = "0.4.42", default-features = false, features = ["serde", "std"] }"#,
-        ));
+        dependencies.push(Requirement {
+            default_features: false,
+            features: vec!["serde", "std"],
+            ..Requirement::new("chrono", "0.4.42")
+        });
     }
     // Random keys for operations that declare an `Idempotency-Key`.
     let keys = !crate::spec::walk::idempotency_key_operations(&document.api).is_empty();
-    match (uses.uuid, keys) {
-        (true, false) => {
-            dependencies.push(("uuid", r#"{ version = "1.18", features = ["serde"] }"#));
-        }
-        (true, true) => {
-            dependencies.push((
-                "uuid",
-                r#"{ version = "1.18", features = ["serde", "v4"] }"#,
-            ));
-        }
-        (false, true) => dependencies.push(("uuid", r#"{ version = "1.18", features = ["v4"] }"#)),
-        (false, false) => {}
+    if uses.uuid || keys {
+        let serde = uses.uuid.then_some("serde");
+        let v4 = keys.then_some("v4");
+        dependencies.push(Requirement {
+            features: serde.into_iter().chain(v4).collect(),
+            ..Requirement::new("uuid", "1.18")
+        });
     }
     if uses.regress {
         // The release typify itself builds its patterns with.
-        dependencies.push(("regress", "\"0.12\""));
-    }
-    if uses.futures {
-        // Page streams: `Stream`, and the unfolding of pages.
-        dependencies.push(("futures", "\"0.3\""));
+        dependencies.push(Requirement::new("regress", "0.12"));
     }
     if uses.websockets {
-        dependencies.push(("base64", "\"0.22\""));
-        dependencies.push(("rand", "\"0.10\""));
+        dependencies.push(Requirement::new("base64", "0.22"));
+        dependencies.push(Requirement::new("rand", "0.10"));
     }
-    dependencies.sort();
+    // Sorted by name, as `cargo add` keeps them.
+    dependencies.sort_by_key(|dependency| dependency.name);
 
     let mut toml = String::new();
     let _ = write!(
@@ -139,8 +110,8 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         title = title.replace('\\', "\\\\").replace('"', "\\\""),
     );
     toml.push_str("\n[dependencies]\n");
-    for (name, spec) in dependencies {
-        let _ = writeln!(toml, "{name} = {spec}");
+    for dependency in &dependencies {
+        let _ = writeln!(toml, "{dependency}");
     }
     let mock = if flat_forms {
         r#"["dep:httpmock", "dep:regex", "dep:serde_urlencoded"]"#
@@ -170,6 +141,63 @@ pub fn generate(document: &Document, uses: Uses) -> String {
         let _ = writeln!(toml, "{name} = {}", requirement(dependency));
     }
     toml
+}
+
+/// A dependency of the generated crate, as its manifest lists it.
+struct Requirement {
+    name: &'static str,
+    version: &'static str,
+    default_features: bool,
+    features: Vec<&'static str>,
+    optional: bool,
+}
+
+impl Requirement {
+    /// A dependency on the version `version` with its default features.
+    fn new(name: &'static str, version: &'static str) -> Self {
+        Requirement {
+            name,
+            version,
+            default_features: true,
+            features: Vec::new(),
+            optional: false,
+        }
+    }
+}
+
+impl From<runtime::Dependency> for Requirement {
+    fn from(dependency: runtime::Dependency) -> Self {
+        Requirement {
+            default_features: dependency.default_features,
+            features: dependency.features.to_vec(),
+            ..Requirement::new(dependency.name, dependency.version)
+        }
+    }
+}
+
+/// `name = "version"`, or `name = { version = … }` with whatever else it
+/// sets, the features sorted.
+impl fmt::Display for Requirement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let version = string(self.version);
+        let plain = self.default_features && self.features.is_empty() && !self.optional;
+        if plain {
+            return write!(f, "{} = {version}", self.name);
+        }
+        write!(f, "{} = {{ version = {version}", self.name)?;
+        if !self.default_features {
+            f.write_str(", default-features = false")?;
+        }
+        if !self.features.is_empty() {
+            let mut features: Vec<String> = self.features.iter().map(|f| string(f)).collect();
+            features.sort();
+            write!(f, ", features = [{}]", features.join(", "))?;
+        }
+        if self.optional {
+            f.write_str(", optional = true")?;
+        }
+        f.write_str(" }")
+    }
 }
 
 /// A dev-dependency's requirement as `Cargo.toml` writes it.

@@ -179,15 +179,16 @@ pub(crate) fn generate(
     }
     rust.push(("src/api.rs", api));
 
-    let mut manifest = cargo_toml::generate(document, uses);
+    let modules = runtime::Modules {
+        bodies: document.requests.uses_bodies(),
+        forms: document.requests.uses_forms(),
+        pages: !streams.is_empty(),
+    };
+    let mut manifest = cargo_toml::generate(document, uses, modules);
     if standalone {
         manifest.push_str(cargo_toml::STANDALONE_WORKSPACE);
     }
-    let verbatim = runtime::files(
-        document.requests.uses_bodies(),
-        document.requests.uses_forms(),
-        !streams.is_empty(),
-    );
+    let verbatim = runtime::files(modules);
     Ok(CrateCode {
         rust,
         verbatim,

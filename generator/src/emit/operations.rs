@@ -6,7 +6,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
 use openapiv3::OpenAPI;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
@@ -18,6 +17,7 @@ use syn::{
 use super::requests::{self, TypeNames};
 use super::responses;
 use crate::engine::success_bodies::Several;
+use crate::ident::{self, Case};
 use crate::spec::requests::Requests;
 use crate::spec::walk::{idempotency_key_operations, operations};
 
@@ -73,13 +73,14 @@ pub fn generate(
         .iter()
         .filter_map(|s| {
             let name = response_enums.get(&s.operation_id)?;
-            Some((s.operation_id.to_snake_case(), (s, name)))
+            Some((ident::name(&s.operation_id, Case::Snake), (s, name)))
         })
         .collect();
-    // progenitor names each method after the snake case of its operationId.
+    // progenitor names each method after its operationId, as `ident::name`
+    // does.
     let operation_ids: BTreeMap<String, &str> = operations(spec)
         .filter_map(|(_, _, operation)| operation.operation_id.as_deref())
-        .map(|id| (id.to_snake_case(), id))
+        .map(|id| (ident::name(id, Case::Snake), id))
         .collect();
     let keyed = idempotency_key_operations(spec);
     let context = Context {
@@ -322,7 +323,7 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
 
 /// The builder of the method `operation`: `GetSession` for `get_session`.
 fn builder_name(operation: &str) -> Ident {
-    let name = operation.to_upper_camel_case();
+    let name = ident::name(operation, Case::UpperCamel);
     if RESERVED.contains(&name.as_str()) {
         format_ident!("{name}Call")
     } else {

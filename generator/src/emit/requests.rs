@@ -3,11 +3,11 @@
 //! parameter's typed value, and hands them to the crate's `bodies` or
 //! `forms` runtime before progenitor's method sends the request.
 
-use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{FnArg, Ident, Pat, Type};
 
+use crate::ident::{self, Case};
 use crate::rewrite::syntax::type_key;
 use crate::spec::requests::{Form, FormStyle, JsonParameter, Multipart, RawBody, Requests};
 
@@ -23,9 +23,7 @@ impl TypeNames {
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, ident)| ident.clone())
-            .unwrap_or_else(|| {
-                format_ident!("{}", heck::ToUpperCamelCase::to_upper_camel_case(component))
-            });
+            .unwrap_or_else(|| ident::ident(component, Case::UpperCamel));
         quote!(types::#ident)
     }
 }
@@ -250,19 +248,12 @@ fn input_name(input: &FnArg) -> Option<String> {
     }
 }
 
-/// A part's name as a Rust parameter: `front-image` → `front_image`.
+/// A part's name as a Rust parameter: `front-image` → `front_image`; a
+/// name without a letter or digit is `file`.
 fn rust_name(name: &str) -> String {
-    let snake = name.to_snake_case();
-    let snake = if snake.is_empty() {
+    if name.chars().any(char::is_alphanumeric) {
+        ident::name(name, Case::Snake)
+    } else {
         "file".to_owned()
-    } else {
-        snake
-    };
-    if snake.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{snake}")
-    } else if syn::parse_str::<Ident>(&snake).is_err() {
-        format!("{snake}_")
-    } else {
-        snake
     }
 }

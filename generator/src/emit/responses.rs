@@ -9,12 +9,12 @@
 
 use std::collections::BTreeMap;
 
-use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use syn::Item;
 
 use crate::engine::success_bodies::{Body, Several, Variant};
+use crate::ident::{self, Case};
 use crate::rewrite::syntax::type_key;
 use crate::spec::walk::Status;
 
@@ -62,7 +62,7 @@ fn type_names(api: &syn::File) -> Option<Vec<Ident>> {
 }
 
 fn candidates(operation: &Several) -> Vec<Ident> {
-    let stem = operation.operation_id.to_upper_camel_case();
+    let stem = ident::name(&operation.operation_id, Case::UpperCamel);
     ["Response", "SuccessResponse", "Answer"]
         .iter()
         .map(|suffix| format_ident!("{stem}{suffix}"))

@@ -10,13 +10,13 @@
 
 use std::collections::BTreeMap;
 
-use heck::ToSnakeCase;
 use syn::visit::Visit;
 use syn::{
     Expr, FnArg, GenericArgument, Ident, ImplItem, Item, ItemStruct, Lit, Pat, PathArguments,
     ReturnType, Type, TypeParamBound,
 };
 
+use crate::ident::{self, Case};
 use crate::spec::pagination::Paged;
 use crate::spec::requests::Requests;
 
@@ -151,7 +151,7 @@ fn plan_one(api: &syn::File, paged: &Paged, requests: &Requests) -> Result<PageS
     if requests.bodies.contains_key(id) || requests.json_parameters.contains_key(id) {
         return Err("it has a body or parameters the client builds itself".to_owned());
     }
-    let name = id.to_snake_case();
+    let name = ident::name(id, Case::Snake);
     let method = client_methods(api)
         .find(|f| f.sig.ident == name)
         .ok_or_else(|| "progenitor wrote no method for it".to_owned())?;

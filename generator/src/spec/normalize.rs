@@ -6,6 +6,8 @@
 //! - an operation without `operationId` gets one from its method and path
 //!   (`GET /v1/sessions/{id}` → `get_v1_sessions_by_id`), never one that a
 //!   declared operation's method name already has;
+//! - an `operationId` whose method would have the name of one the client
+//!   has already (`new`, `builder`, `client`…) gets `_operation` after it;
 //! - a request body offered in several media types with JSON among them is
 //!   sent as JSON; the others are dropped;
 //! - `+json` media types (`application/problem+json`,
@@ -34,6 +36,7 @@ use super::media::{self, JSON};
 use super::positions::escape;
 use super::walk::{item_operations_mut, operations};
 use super::{Diagnostic, Diagnostics};
+use crate::ident::{self, Case};
 
 /// Rewrites `document.api` in place and returns a warning for each reading
 /// made, in document order.
@@ -55,7 +58,8 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
     // Method names already taken, as progenitor derives them.
     let mut taken: BTreeSet<String> = operations(api)
         .filter_map(|(_, _, operation)| operation.operation_id.as_deref())
-        .map(ToSnakeCase::to_snake_case)
+        .map(|id| ident::name(id, Case::Snake))
+        .chain(CLIENT_METHODS.iter().map(|name| (*name).to_owned()))
         .collect();
 
     for (path, item) in api.paths.paths.iter_mut() {
@@ -83,6 +87,21 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
                     ),
                 );
                 operation.operation_id = Some(id);
+            }
+            if let Some(id) = &mut operation.operation_id
+                && let method = ident::name(id, Case::Snake)
+                && CLIENT_METHODS.contains(&method.as_str())
+            {
+                let renamed = unique(format!("{method}_operation"), &mut taken);
+                warnings.push(
+                    &format!("{pointer}/operationId"),
+                    format!(
+                        "operationId `{id}` would name a method `{method}`, which the client has \
+                         already: the generator names it `{renamed}`; set another `operationId` \
+                         to choose the name"
+                    ),
+                );
+                *id = renamed;
             }
             for (index, parameter) in operation.parameters.iter_mut().enumerate() {
                 path_parameter_required(
@@ -180,6 +199,31 @@ fn websocket_upgrade(operation: &mut Operation, pointer: &str, warnings: &mut Di
     );
     responses.responses.insert(StatusCode::Code(101), default);
 }
+
+/// The methods the client has besides the operations', which an operation's
+/// method may not be named after: progenitor's `Client` has its
+/// constructors, its `ClientInfo` and the `ClientHooks` its methods call;
+/// the public `Client` its configuration and `call`, which each operation
+/// starts from.
+const CLIENT_METHODS: [&str; 17] = [
+    "new",
+    "new_with_client",
+    "api_version",
+    "baseurl",
+    "client",
+    "inner",
+    "pre",
+    "post",
+    "exec",
+    "builder",
+    "from_env",
+    "base_url",
+    "retry_policy",
+    "deadline",
+    "max_response_bytes",
+    "drift",
+    "call",
+];
 
 /// `get_v1_sessions_by_id` for `GET /v1/sessions/{id}`.
 fn derived_operation_id(method: &str, path: &str) -> String {

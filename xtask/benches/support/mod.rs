@@ -4,8 +4,7 @@
 //! Criterion prints each benchmark's own estimate but no comparison between
 //! two benchmarks of one run, so after a group has run this reads the
 //! medians criterion just saved and prints them side by side. Within a
-//! group the baseline is the benchmark whose name starts with `baseline`
-//! (`cargo xtask bench-report` follows the same rule).
+//! group the baseline is the benchmark whose name starts with `baseline`.
 //!
 //! The generator's bench includes this file by path: a crate of its own for
 //! forty lines would cost more than it saves.
@@ -32,41 +31,75 @@ fn output_directory() -> PathBuf {
     if let Some(home) = std::env::var_os("CRITERION_HOME") {
         return home.into();
     }
+    // Both packages that include this file, `xtask` and `generator`, sit
+    // in the project's root, next to its `target/`.
+    let package = Path::new(env!("CARGO_MANIFEST_DIR"));
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| xtask::project_root().join("target"));
+        .unwrap_or_else(|| package.parent().unwrap_or(package).join("target"));
     target.join("criterion")
 }
 
+/// A benchmark's median against its group's baseline's, as criterion saved
+/// them, with the lowest and highest ratio that criterion's 95% confidence
+/// intervals of the two medians allow.
+#[derive(Debug)]
+pub struct Ratio {
+    pub id: String,
+    pub ratio: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
 /// Prints the median of each benchmark of `group` and its ratio to the
-/// group's baseline, as criterion saved them a moment ago.
+/// group's baseline, as criterion saved them a moment ago, and returns the
+/// ratios.
 ///
 /// `ids` are the benchmark names within the group, baseline included. A
 /// benchmark that a filter on the command line skipped has no estimate from
 /// this run and is left out; without the baseline nothing is printed.
-pub fn print_ratios(group: &str, ids: &[&str]) {
+pub fn print_ratios(group: &str, ids: &[&str]) -> Vec<Ratio> {
     let folder = output_directory().join(group);
-    let medians: Vec<(&str, f64)> = ids
+    let medians: Vec<(&str, Median)> = ids
         .iter()
-        .filter_map(|id| Some((*id, median_ns(&folder.join(id))?)))
+        .filter_map(|id| Some((*id, median(&folder.join(id))?)))
         .collect();
-    let Some(&(baseline_id, baseline)) = medians.iter().find(|(id, _)| id.starts_with("baseline"))
+    let Some((baseline_id, baseline)) = medians.iter().find(|(id, _)| id.starts_with("baseline"))
     else {
-        return;
+        return Vec::new();
     };
-    println!("{group}: medians against {baseline_id}");
+    println!("{group}: medians against {baseline_id} (95% interval of the ratio)");
+    let mut ratios = Vec::new();
     for (id, median) in &medians {
+        let ratio = Ratio {
+            id: (*id).to_owned(),
+            ratio: median.point / baseline.point,
+            low: median.low / baseline.high,
+            high: median.high / baseline.low,
+        };
         println!(
-            "  {id:<32} {:>12}  {:>6.2}x",
-            format_ns(*median),
-            median / baseline
+            "  {:<32} {:>12}  {:>6.2}x ({:.2} to {:.2})",
+            ratio.id,
+            format_ns(median.point),
+            ratio.ratio,
+            ratio.low,
+            ratio.high,
         );
+        ratios.push(ratio);
     }
+    ratios
 }
 
-/// The median point estimate, in nanoseconds, that criterion saved for the
-/// benchmark in `folder`.
-fn median_ns(folder: &Path) -> Option<f64> {
+/// A median criterion estimated, in nanoseconds, and the bounds of its 95%
+/// confidence interval.
+struct Median {
+    point: f64,
+    low: f64,
+    high: f64,
+}
+
+/// The median that criterion saved for the benchmark in `folder`.
+fn median(folder: &Path) -> Option<Median> {
     let file = folder.join("new/estimates.json");
     let saved = std::fs::metadata(&file).and_then(|m| m.modified()).ok()?;
     if STARTED.get().is_none_or(|started| saved < *started) {
@@ -74,7 +107,13 @@ fn median_ns(folder: &Path) -> Option<f64> {
     }
     let text = std::fs::read_to_string(&file).ok()?;
     let estimates: serde_json::Value = serde_json::from_str(&text).ok()?;
-    estimates.pointer("/median/point_estimate")?.as_f64()
+    let median = estimates.get("median")?;
+    let interval = median.get("confidence_interval")?;
+    Some(Median {
+        point: median.get("point_estimate")?.as_f64()?,
+        low: interval.get("lower_bound")?.as_f64()?,
+        high: interval.get("upper_bound")?.as_f64()?,
+    })
 }
 
 /// A duration in the unit that keeps it readable.

@@ -1,5 +1,5 @@
-//! What the xtask tests share: scratch folders, running the real binary,
-//! and comparing folders byte for byte.
+//! What the xtask tests share: running the real binary, building what it
+//! generates, and comparing folders byte for byte.
 
 #![allow(dead_code)] // Each test file uses its own part of this.
 
@@ -9,30 +9,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub use xtask::project_root;
-
-/// A fresh folder under the system's temporary folder, removed when dropped.
-/// `name` must differ between the tests of a test file, which run in
-/// parallel.
-pub struct Scratch(pub PathBuf);
-
-impl Scratch {
-    pub fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("xtask-regen-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("create a scratch folder");
-        Scratch(dir)
-    }
-
-    pub fn join(&self, path: &str) -> PathBuf {
-        self.0.join(path)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 /// What a run printed and how it ended.
 pub struct Run {
@@ -47,6 +23,24 @@ impl Run {
             "success: {}\n--- stdout\n{}--- stderr\n{}",
             self.success, self.stdout, self.stderr
         )
+    }
+
+    /// Checks that cargo succeeded without a warning from rustc or clippy in
+    /// `file`, a fixture copied into the crate, as `-D warnings` would: with
+    /// `--message-format short` ([`cargo_in_generated`]), each is a line
+    /// `FILE:LINE:COLUMN: warning: …`. The generated code's own rustc
+    /// warnings are `cargo xtask try-specs`' to refuse (`compiles.rs`); its
+    /// clippy lints are no bar here (a crate's lints do not reach the
+    /// applications that use it).
+    pub fn assert_clean_in(&self, file: &str) {
+        let shown = self.describe();
+        assert!(self.success, "{shown}");
+        let warnings: Vec<&str> = self
+            .stderr
+            .lines()
+            .filter(|line| line.starts_with(&format!("{file}:")) && line.contains(": warning: "))
+            .collect();
+        assert!(warnings.is_empty(), "{}\n{shown}", warnings.join("\n"));
     }
 
     /// Checks that the run printed a `warning: ` line holding each of
@@ -107,11 +101,11 @@ pub fn xtask(cwd: &Path, args: &[&Path]) -> Run {
     run(xtask_command(cwd).args(args))
 }
 
-/// Copies `xtask/tests/specs/{spec}` into `scratch` and generates its crate
-/// into `scratch/{out}`: a copy outside git, so that the change report has
+/// Copies `xtask/tests/specs/{spec}` into the folder `scratch` and
+/// generates its crate into `scratch/{out}`: a copy outside git, so that the change report has
 /// no earlier revision and the spec's edits need no version bump. Returns
 /// the crate's folder and the run, which the caller checks.
-pub fn regen_test_spec(scratch: &Scratch, spec: &str, out: &str) -> (PathBuf, Run) {
+pub fn regen_test_spec(scratch: &Path, spec: &str, out: &str) -> (PathBuf, Run) {
     let copy = scratch.join(spec);
     fs::copy(project_root().join("xtask/tests/specs").join(spec), &copy).expect("copy a test spec");
     let out = scratch.join(out);
@@ -133,13 +127,31 @@ pub fn regen(spec: &Path, out: &Path) -> Run {
     )
 }
 
-/// Writes `source` into the generated crate `out` as the integration test
-/// `tests/{name}.rs`, as an application's own test would be, and runs it
-/// with `cargo test --test {name}` and `more` arguments
+/// The fixture `xtask/tests/fixtures/{name}`: Rust written against the API
+/// of a crate the tests generate, which a test copies into that crate.
+///
+/// A test declares its fixtures as modules that are never compiled
+/// (`#[cfg(false)]`, since the API they call exists only in the generated
+/// crate), so that `cargo fmt` formats them; [`cargo_in_generated`] builds
+/// them with clippy's lints, which [`Run::assert_clean_in`] holds to
+/// `-D warnings`.
+pub fn fixture(name: &str) -> PathBuf {
+    project_root().join("xtask/tests/fixtures").join(name)
+}
+
+/// Copies the fixture `name` into the generated crate `out` as `to`.
+pub fn copy_fixture(name: &str, out: &Path, to: &str) {
+    let to = out.join(to);
+    fs::create_dir_all(to.parent().expect("a file in the crate")).expect("make its folder");
+    fs::copy(fixture(name), &to).expect("copy a fixture");
+}
+
+/// Copies the fixture `{name}.rs` into the generated crate `out` as the
+/// integration test `tests/{name}.rs`, as an application's own test would
+/// be, and runs it with `cargo test --test {name}` and `more` arguments
 /// ([`cargo_in_generated`]).
-pub fn test_in_generated(out: &Path, name: &str, source: &str, more: &[&str]) -> Run {
-    fs::create_dir_all(out.join("tests")).expect("make the crate's tests folder");
-    fs::write(out.join(format!("tests/{name}.rs")), source).expect("write the test");
+pub fn test_in_generated(out: &Path, name: &str, more: &[&str]) -> Run {
+    copy_fixture(&format!("{name}.rs"), out, &format!("tests/{name}.rs"));
     let mut args = vec!["test", "--test", name];
     args.extend_from_slice(more);
     cargo_in_generated(out, &args)
@@ -149,16 +161,30 @@ pub fn test_in_generated(out: &Path, name: &str, source: &str, more: &[&str]) ->
 /// project's `Cargo.lock`, so that dependencies resolve to what is already
 /// downloaded, and the target folder every generated crate shares, so that
 /// they compile once.
+///
+/// The crate compiles through clippy (`clippy-driver` as the workspace's
+/// compiler, as `cargo clippy` runs it), which lints what it builds and
+/// builds it as rustc does, so that the fixtures a test copies in are linted
+/// where they compile; the dependencies compile as usual, and stay shared.
+/// Diagnostics are one line each (`--message-format short`), for
+/// [`Run::assert_clean_in`].
 pub fn cargo_in_generated(out: &Path, args: &[&str]) -> Run {
     fs::copy(project_root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let cargo = PathBuf::from(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    // Beside the toolchain's cargo, as rustup installs them; else on `PATH`.
+    let clippy = cargo.with_file_name("clippy-driver");
+    let clippy = if clippy.is_file() {
+        clippy
+    } else {
+        "clippy-driver".into()
+    };
     let Output {
         status,
         stdout,
         stderr,
     } = Command::new(cargo)
         .args(args)
-        .arg("--offline")
+        .args(["--offline", "--message-format", "short"])
         .current_dir(out)
         .env(
             "CARGO_TARGET_DIR",
@@ -167,6 +193,7 @@ pub fn cargo_in_generated(out: &Path, args: &[&str]) -> Run {
         // As `cargo xtask try-specs` builds them: no debug information,
         // which would triple what the shared target folder keeps.
         .env("CARGO_PROFILE_DEV_DEBUG", "false")
+        .env("RUSTC_WORKSPACE_WRAPPER", clippy)
         .output()
         .expect("run cargo");
     Run {

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use reqwest::header::HeaderMap;
 
-use crate::config::*;
+use crate::runtime::config::*;
 
 const API_KEY: PlainHttp = PlainHttp {
     credential: Some("API key"),
@@ -191,7 +191,7 @@ fn the_http_client_refuses_a_user_agent_no_header_can_carry() {
 }
 
 #[test]
-fn the_defaults_are_those_the_readme_gives() {
+fn the_defaults_are_those_the_docs_give() {
     assert_eq!(DEFAULT_CONNECT_TIMEOUT, Duration::from_secs(10));
     assert_eq!(DEFAULT_TIMEOUT, Duration::from_secs(30));
     assert_eq!(DEFAULT_MAX_RESPONSE_BYTES, 4 * 1024 * 1024);

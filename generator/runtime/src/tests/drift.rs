@@ -5,8 +5,8 @@
 
 use serde::Deserialize;
 
-use crate::drift::*;
-use crate::error::Secrets;
+use crate::runtime::drift::*;
+use crate::runtime::error::Secrets;
 
 /// An open enum as the generator writes it, personal or not: the enum,
 /// its wire values, and the runtime's `open_enum!` for the rest.

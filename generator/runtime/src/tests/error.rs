@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::error::*;
+use crate::runtime::error::*;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 

@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use futures::StreamExt;
 
-use crate::error::{Error, ErrorKind, PagingError, Secrets};
-use crate::pages::*;
+use crate::runtime::error::{Error, ErrorKind, PagingError, Secrets};
+use crate::runtime::pages::*;
 
 const BASE_URL: &str = "http://127.0.0.1:4010/api";
 

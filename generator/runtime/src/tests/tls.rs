@@ -10,7 +10,7 @@ use rustls::ClientConfig;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 
-use crate::tls::client_config;
+use crate::runtime::tls::client_config;
 
 /// A self-signed certificate for `127.0.0.1` (not a CA, valid until
 /// 2126), made with `openssl req -x509 -newkey ec -pkeyopt

@@ -8,8 +8,8 @@ use reqwest::Method;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::error::{ErrorKind, Secrets};
-use crate::transport::*;
+use crate::runtime::error::{ErrorKind, Secrets};
+use crate::runtime::transport::*;
 
 /// How many requests a server that always answers 503 sees for one call.
 async fn attempts_for(method: Method, policy: RetryPolicy) -> usize {
@@ -218,7 +218,7 @@ async fn a_success_body_over_the_limit_is_an_error_naming_the_limit() {
 /// A reqwest client with nothing but the crate's TLS settings: reqwest comes
 /// without a crypto provider of its own, so `reqwest::Client::new()` panics.
 fn plain_client() -> reqwest::Client {
-    let tls = crate::tls::client_config(Vec::new(), None).unwrap();
+    let tls = crate::runtime::tls::client_config(Vec::new(), None).unwrap();
     reqwest::Client::builder()
         .tls_backend_preconfigured(tls)
         .build()

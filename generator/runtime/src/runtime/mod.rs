@@ -1,0 +1,25 @@
+//! The part of the crate that does not depend on the spec, as the
+//! generator's `client-runtime` crate has it: the `Error` every operation
+//! returns, the transport that retries, traces and limits requests, the
+//! checks and set-up behind `ClientBuilder`, and its TLS settings.
+
+pub mod config;
+pub mod drift;
+pub mod error;
+pub mod open_enums;
+pub mod tls;
+pub mod transport;
+
+pub use config::{
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
+    HttpSettings, PlainHttp, Refusal, checked_base_url, env_var, http_client, write_deeper_causes,
+};
+pub use drift::{Drift, DriftKind, DriftLog};
+pub use error::{
+    BodyShape, DecodeError, Error, ErrorBody, ErrorKind, PagingError, Problem, RateLimit,
+    ResponseHead, Secrets,
+};
+pub use transport::{Call, CallOptions, RetryPolicy, finish};
+// Not every crate has an open enum.
+#[allow(unused_imports)]
+pub(crate) use open_enums::open_enum;
