@@ -36,6 +36,7 @@
 
 #![deny(missing_docs)]
 
+pub mod degradation;
 mod emit;
 mod engine;
 mod error;
@@ -51,6 +52,7 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread;
 
+pub use degradation::Degradation;
 pub use error::{Error, Result};
 pub use output::{CrateFiles, StaleFile, Written};
 pub use spec::{Diagnostic, Location};
@@ -118,37 +120,26 @@ pub struct Generated {
 /// of positions is made meanwhile, on a thread of its own.
 pub fn generate(settings: &Settings) -> Result<Generated> {
     let mut watch = Stopwatch::start("main");
-    let (document, mut warnings, paged) = read_spec(settings, &mut watch)?;
-    let (mut files, second_stages) = thread::scope(|scope| {
-        let (send_handover, handover) = mpsc::channel();
-        let second = thread::Builder::new()
-            .name("mock and operations modules".to_owned())
-            .stack_size(STACK_SIZE)
-            .spawn_scoped(scope, || {
-                second_half(&document, handover, &settings.spec_label)
-            })
-            .map_err(|error| Error::Generate {
-                path: document.path.clone(),
-                message: format!(
-                    "cannot start a thread for the mock and operations modules: {error}"
-                ),
-            })?;
-        let first = first_half(
-            &document,
-            &paged,
-            &mut warnings,
-            send_handover,
-            settings,
-            &mut watch,
-        );
-        let (second, second_stages) = second
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        watch.lap("wait for the second thread");
-        join_halves(first, second).map(|files| (files, second_stages))
-    })?;
+    let (mut document, mut warnings) = read_spec(settings, &mut watch)?;
+    let mut ladder = engine::Ladder::new(&mut document);
+    // What progenitor refuses, the ladder steps down in the document, and
+    // both halves start again from it.
+    let (mut files, second_stages, later_warnings) = loop {
+        match both_halves(&document, ladder.degradation(), settings, &mut watch) {
+            Ok(done) => break done,
+            Err(engine::Stop::Refused(refusal)) => {
+                ladder.descend(&mut document, refusal)?;
+                watch.lap("step down what progenitor refuses");
+            }
+            Err(engine::Stop::Failed(error)) => return Err(error),
+        }
+    };
+    let (degradation, ladder_warnings) = ladder.finish();
+    warnings.extend(later_warnings);
+    warnings.extend(ladder_warnings);
     spec::locate_all(&mut warnings, &document.positions);
     files.set_warnings(warnings);
+    files.set_degradation(degradation);
     watch.lap("locate the warnings");
     let mut timings = watch.finish();
     timings.stages.extend(second_stages);
@@ -159,19 +150,56 @@ pub fn generate(settings: &Settings) -> Result<Generated> {
 }
 
 /// Stage 1: the spec read, checked and normalized, with a warning for each
-/// reading made, and the list operations the client streams.
-fn read_spec(
-    settings: &Settings,
-    watch: &mut Stopwatch,
-) -> Result<(Document, Vec<Diagnostic>, Vec<PagedOperation>)> {
+/// reading made.
+fn read_spec(settings: &Settings, watch: &mut Stopwatch) -> Result<(Document, Vec<Diagnostic>)> {
     let (mut document, mut warnings) =
         spec::load_and_check(&settings.spec_path, settings.crate_name.as_deref())?;
     watch.lap("read and check the spec");
     warnings.extend(spec::normalize(&mut document));
     warnings.extend(rewrite::misplaced_personal_data_marks(&document));
-    let paged = spec::pagination::find(&document)?;
     watch.lap("normalize");
-    Ok((document, warnings, paged))
+    Ok((document, warnings))
+}
+
+/// Stages 2 to 5 of `document` on two threads, with the warnings the later
+/// stages found; stopped when progenitor refuses the document in either.
+fn both_halves(
+    document: &Document,
+    degradation: &Degradation,
+    settings: &Settings,
+    watch: &mut Stopwatch,
+) -> std::result::Result<(CrateFiles, Vec<Stage>, Vec<Diagnostic>), engine::Stop> {
+    let paged = spec::pagination::find(document)?;
+    let mut warnings = Vec::new();
+    thread::scope(|scope| {
+        let (send_handover, handover) = mpsc::channel();
+        let second = thread::Builder::new()
+            .name("mock and operations modules".to_owned())
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(scope, || {
+                second_half(document, handover, &settings.spec_label)
+            })
+            .map_err(|error| Error::Generate {
+                path: document.path.clone(),
+                message: format!(
+                    "cannot start a thread for the mock and operations modules: {error}"
+                ),
+            })?;
+        let first = first_half(
+            document,
+            &paged,
+            degradation,
+            &mut warnings,
+            send_handover,
+            settings,
+            watch,
+        );
+        let (second, second_stages) = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        watch.lap("wait for the second thread");
+        join_halves(first, second).map(|files| (files, second_stages, warnings))
+    })
 }
 
 /// Stages 2 to 5 for every file but the mock and operations modules, on
@@ -181,6 +209,7 @@ fn read_spec(
 fn first_half(
     document: &Document,
     paged: &[PagedOperation],
+    degradation: &Degradation,
     warnings: &mut Vec<Diagnostic>,
     handover: mpsc::Sender<emit::Handover>,
     settings: &Settings,
@@ -192,14 +221,15 @@ fn first_half(
         response_enums,
     } = engine::generate(document).map_err(Stopped::Engine)?;
     watch.lap("progenitor");
-    let mut api: syn::File = rewrite::parse(api).map_err(Stopped::Later)?;
+    let later = |error: Error| Stopped::Later(error.into());
+    let mut api: syn::File = rewrite::parse(api).map_err(later)?;
     watch.lap("parse progenitor's tokens");
     let enum_names = emit::response_enum_names(&api, &response_enums);
     // The second thread is gone only when it failed, which its outcome says.
     let _ = handover.send(emit::handover(&api, &enum_names, &response_enums));
     rewrite::api(&mut api, document);
     let (streams, failures) = rewrite::plan_page_streams(&api, paged, &document.requests);
-    warnings.extend(spec::pagination::diagnostics(document, failures).map_err(Stopped::Later)?);
+    warnings.extend(spec::pagination::diagnostics(document, failures).map_err(later)?);
     // progenitor asks for `futures` for its page streams, which the rewrite
     // drops; the crate's own need it.
     let uses = engine::OptionalCrates {
@@ -207,8 +237,15 @@ fn first_half(
         ..uses
     };
     emit::add_response_enums(&mut api, &response_enums, &enum_names);
-    let code: CrateCode = emit::generate(document, api, uses, &streams, settings.standalone)
-        .map_err(Stopped::Later)?;
+    let code: CrateCode = emit::generate(
+        document,
+        api,
+        uses,
+        &streams,
+        degradation,
+        settings.standalone,
+    )
+    .map_err(later)?;
     watch.lap("rewrite and emit");
     let files = output::format(code, &settings.spec_label);
     watch.lap("lay out");
@@ -228,28 +265,31 @@ struct MockAndOperations {
 
 /// Where one half of the generation stopped short of its files.
 enum Stopped {
-    /// progenitor's run failed.
-    Engine(Error),
+    /// progenitor's run refused the document, or failed.
+    Engine(engine::Stop),
     /// A later stage failed.
-    Later(Error),
+    Later(engine::Stop),
     /// The first half failed before it sent the handover, so the second
     /// made nothing.
     NotAsked,
 }
 
-/// The crate's files, from both halves; or the error of the half that
-/// failed. A spec progenitor refuses is refused by the run that finds the
-/// operation at fault; the run for the mocks comes before the later stages
-/// of the first half, and so does its error.
+/// The crate's files, from both halves; or why the half that failed
+/// stopped. A refusal of progenitor's comes first, whichever run found it,
+/// as the ladder steps it down and both halves start again; the run for the
+/// mocks comes before the later stages of the first half, and so does its
+/// error.
 fn join_halves(
     first: std::result::Result<CrateFiles, Stopped>,
     second: std::result::Result<MockAndOperations, Stopped>,
-) -> Result<CrateFiles> {
+) -> std::result::Result<CrateFiles, engine::Stop> {
     match (first, second) {
-        (Err(Stopped::Engine(error)), _)
-        | (_, Err(Stopped::Engine(error)))
-        | (Err(Stopped::Later(error)), _)
-        | (Ok(_), Err(Stopped::Later(error))) => Err(error),
+        (Err(Stopped::Engine(stop @ engine::Stop::Refused(_))), _)
+        | (_, Err(Stopped::Engine(stop @ engine::Stop::Refused(_))))
+        | (Err(Stopped::Engine(stop)), _)
+        | (_, Err(Stopped::Engine(stop)))
+        | (Err(Stopped::Later(stop)), _)
+        | (Ok(_), Err(Stopped::Later(stop))) => Err(stop),
         (Ok(mut files), Ok(MockAndOperations { mock, operations })) => {
             files.insert("src/mock.rs", mock);
             files.insert("src/operations.rs", operations);
@@ -283,13 +323,15 @@ fn mock_and_operations(
     spec_label: &str,
     watch: &mut Stopwatch,
 ) -> std::result::Result<MockAndOperations, Stopped> {
-    let helpers = engine::mocks(document).map_err(Stopped::Engine)?;
+    let helpers = engine::mocks(document)
+        .map_err(|refusal| Stopped::Engine(engine::Stop::Refused(refusal)))?;
     watch.lap("progenitor for the mocks");
     let handover = handover.recv().map_err(|_| Stopped::NotAsked)?;
     watch.lap("wait for the handover");
-    let mock = emit::mock_module(document, &handover, helpers).map_err(Stopped::Later)?;
+    let later = |error: Error| Stopped::Later(error.into());
+    let mock = emit::mock_module(document, &handover, helpers).map_err(later)?;
     watch.lap("emit the mock module");
-    let operations = emit::operations_module(document, &handover).map_err(Stopped::Later)?;
+    let operations = emit::operations_module(document, &handover).map_err(later)?;
     watch.lap("emit the operations module");
     let modules = MockAndOperations {
         mock: output::rust_file(mock, spec_label),

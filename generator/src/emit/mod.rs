@@ -28,6 +28,7 @@ use std::path::Path;
 
 use proc_macro2::{Ident, TokenStream};
 
+use crate::degradation::Degradation;
 use crate::engine::OptionalCrates;
 use crate::engine::success_bodies::ResponseEnum;
 use crate::error::Result;
@@ -150,20 +151,25 @@ pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Res
 /// Emits every file of the crate for `document` but `src/operations.rs`
 /// and `src/mock.rs`, which another thread makes from the [`Handover`]:
 /// `api` is the code of `src/api.rs`, `uses` the optional crates the code
-/// needs, and `streams` the page streams to write. A `standalone` crate is
-/// a workspace of its own.
+/// needs, `streams` the page streams to write, and `degradation` what the
+/// crate's docs list as untyped. A `standalone` crate is a workspace of its
+/// own.
 pub(crate) fn generate(
     document: &Document,
     api: syn::File,
     uses: OptionalCrates,
     streams: &[PageStream],
+    degradation: &Degradation,
     standalone: bool,
 ) -> Result<CrateCode> {
     let rust_file = |path: &'static str, tokens: TokenStream| -> Result<_> {
         Ok((path, parse(Path::new(path), tokens)?))
     };
     let mut rust = vec![
-        rust_file("src/lib.rs", lib::generate(document, !streams.is_empty()))?,
+        rust_file(
+            "src/lib.rs",
+            lib::generate(document, !streams.is_empty(), degradation),
+        )?,
         rust_file("src/connection.rs", connection::generate(document))?,
     ];
     if !streams.is_empty() {

@@ -285,9 +285,41 @@ fn structured_header_schemas(
     }
 }
 
-/// Reads an operation's own `deepObject` query parameters as progenitor can
-/// send them: one parameter per property, or none.
+/// Reads an operation's own `deepObject` query parameters, written in place
+/// or as a `$ref` to `components.parameters` (apideck's `filter`s), as
+/// progenitor can send them: one parameter per property, or none.
 fn deep_object_parameters(root: &mut Map<String, Value>, readings: &mut Readings) {
+    let is_deep = |parameter: &Value| {
+        parameter.get("in").and_then(Value::as_str) == Some("query")
+            && parameter.get("style").and_then(Value::as_str) == Some("deepObject")
+    };
+    // `$ref`s are followed in a copy of `components`, taken only when a
+    // component parameter is a `deepObject` one.
+    let any_behind_a_reference = root
+        .get("components")
+        .and_then(|components| components.get("parameters"))
+        .and_then(Value::as_object)
+        .is_some_and(|parameters| parameters.values().any(is_deep));
+    let components = Map::from_iter(
+        root.get("components")
+            .filter(|_| any_behind_a_reference)
+            .map(|components| ("components".to_owned(), components.clone())),
+    );
+    let resolve = |value: &Value| -> Value {
+        let mut value = value;
+        // Bounded: a cycle of `$ref`s ends here, and validation refuses it.
+        for _ in 0..32 {
+            let Some(found) = value
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|target| root_pointer(&components, target))
+            else {
+                break;
+            };
+            value = found;
+        }
+        value.clone()
+    };
     for (path, item) in path_items_mut(root) {
         for (method, operation) in untyped_operations_mut(item) {
             let Some(Value::Array(parameters)) = operation.get_mut("parameters") else {
@@ -296,19 +328,31 @@ fn deep_object_parameters(root: &mut Map<String, Value>, readings: &mut Readings
             let pointer = format!("/paths/{}/{method}/parameters", escape(path));
             let mut read = Vec::with_capacity(parameters.len());
             for (index, parameter) in std::mem::take(parameters).into_iter().enumerate() {
-                let deep = parameter.get("in").and_then(Value::as_str) == Some("query")
-                    && parameter.get("style").and_then(Value::as_str) == Some("deepObject");
-                if !deep {
+                let reference = parameter.get("$ref").is_some();
+                let resolved = if reference {
+                    resolve(&parameter)
+                } else {
+                    parameter.clone()
+                };
+                if !is_deep(&resolved) {
                     read.push(parameter);
                     continue;
                 }
-                let at = format!("{pointer}/{index}/style");
-                let name = parameter
+                let at = match reference {
+                    true => format!("{pointer}/{index}"),
+                    false => format!("{pointer}/{index}/style"),
+                };
+                let name = resolved
                     .get("name")
                     .and_then(Value::as_str)
                     .unwrap_or_default();
-                let required = parameter.get("required") == Some(&Value::Bool(true));
-                match deep_object_members(&parameter) {
+                let required = resolved.get("required") == Some(&Value::Bool(true));
+                // An operation's own parameter is read as it is written; one
+                // behind a `$ref` has its schema's `$ref`s followed too.
+                let as_written = |value: &Value| value.clone();
+                let follow: &dyn Fn(&Value) -> Value =
+                    if reference { &resolve } else { &as_written };
+                match deep_object_members(&resolved, follow) {
                     Some(members) => {
                         readings.warn(
                             &at,
@@ -328,7 +372,7 @@ fn deep_object_parameters(root: &mut Map<String, Value>, readings: &mut Readings
                              optional, so it is left out and the client cannot send it"
                         ),
                     ),
-                    // Validation refuses it.
+                    // The engine's ladder steps the operation down.
                     None => read.push(parameter),
                 }
             }
@@ -340,9 +384,10 @@ fn deep_object_parameters(root: &mut Map<String, Value>, readings: &mut Readings
 /// The query parameters `name[property]` a `deepObject` parameter stands
 /// for, when its schema is an object of listed properties that are neither
 /// objects nor lists.
-fn deep_object_members(parameter: &Value) -> Option<Vec<Value>> {
+fn deep_object_members(parameter: &Value, resolve: &dyn Fn(&Value) -> Value) -> Option<Vec<Value>> {
     let name = parameter.get("name")?.as_str()?;
-    let schema = parameter.get("schema")?.as_object()?;
+    let schema = resolve(parameter.get("schema")?);
+    let schema = schema.as_object()?;
     let properties = schema.get("properties")?.as_object()?;
     let open = schema
         .get("additionalProperties")
@@ -354,7 +399,8 @@ fn deep_object_members(parameter: &Value) -> Option<Vec<Value>> {
     let parameter_required = parameter.get("required") == Some(&Value::Bool(true));
     let mut members = Vec::new();
     for (property, member) in properties {
-        let kind = member.get("type").and_then(Value::as_str);
+        let resolved = resolve(member);
+        let kind = resolved.get("type").and_then(Value::as_str);
         let scalar = matches!(kind, Some("string" | "integer" | "number" | "boolean"));
         if !scalar {
             return None;
@@ -365,7 +411,7 @@ fn deep_object_members(parameter: &Value) -> Option<Vec<Value>> {
         read.insert("name".to_owned(), format!("{name}[{property}]").into());
         read.insert("in".to_owned(), "query".into());
         read.insert("required".to_owned(), Value::Bool(required));
-        if let Some(description) = member.get("description") {
+        if let Some(description) = resolved.get("description") {
             read.insert("description".to_owned(), description.clone());
         }
         read.insert("schema".to_owned(), member.clone());
@@ -517,6 +563,44 @@ mod tests {
         apply_readings(&mut root, &mut readings);
         let said = readings.warnings;
         (Value::Object(root), said)
+    }
+
+    #[test]
+    fn a_deep_object_parameter_behind_a_reference_is_sent_as_its_properties() {
+        // apideck's shape: the parameter and its schema both `$ref`s.
+        let (root, said) = read_document(json!({
+            "paths": {"/leads": {"get": {"parameters": [
+                {"$ref": "#/components/parameters/leadsFilter"},
+                {"$ref": "#/components/parameters/limit"}]}}},
+            "components": {
+                "parameters": {
+                    "leadsFilter": {"name": "filter", "in": "query", "style": "deepObject",
+                        "schema": {"$ref": "#/components/schemas/LeadsFilter"}},
+                    "limit": {"name": "limit", "in": "query", "schema": {"type": "integer"}}},
+                "schemas": {
+                    "LeadsFilter": {"type": "object", "properties": {
+                        "name": {"type": "string", "description": "By name."},
+                        "status": {"$ref": "#/components/schemas/Status"}}},
+                    "Status": {"type": "string", "enum": ["open", "won"]}}}}));
+        let parameters = root["paths"]["/leads"]["get"]["parameters"]
+            .as_array()
+            .unwrap();
+        let names: Vec<&str> = parameters
+            .iter()
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        assert_eq!(names, ["filter[name]", "filter[status]"]);
+        assert_eq!(parameters[0]["description"], "By name.");
+        assert_eq!(
+            parameters[1]["schema"],
+            json!({"$ref": "#/components/schemas/Status"})
+        );
+        assert_eq!(
+            parameters[2],
+            json!({"$ref": "#/components/parameters/limit"})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1leads/get/parameters/0");
     }
 
     #[test]
