@@ -143,6 +143,7 @@ fn generate_watched(
     watch.lap("read and check the spec");
     warnings.extend(spec::normalize(&mut document));
     warnings.extend(rewrite::misplaced_personal_data_marks(&document));
+    warnings.extend(emit::renamed_parameters(&document));
     let paged = spec::pagination::find(&document)?;
     watch.lap("normalize");
     let document = &document;
