@@ -53,8 +53,9 @@ fn add_to(items: &mut Vec<Item>) {
 }
 
 /// `crate::runtime::builder!(Name(required: Type, ..) optional: Inner, ..;
-/// defaulted: Type = value, ..);`: the members in that order, each list
-/// in the order of the fields.
+/// defaulted: Type = default_function, ..);`: the members in that order,
+/// each list in the order of the fields; a member whose default is its
+/// type's has no `= ..`.
 fn builder(s: &ItemStruct) -> TokenStream {
     let (mut required, mut optional, mut defaulted) = (Vec::new(), Vec::new(), Vec::new());
     for field in &s.fields {
@@ -66,11 +67,8 @@ fn builder(s: &ItemStruct) -> TokenStream {
         if let Some(inner) = option_inner(ty) {
             optional.push(quote!(#ident #setter: #inner));
         } else if let Some(default) = serde_default(&field.attrs) {
-            let value = match default {
-                Some(path) => quote!(#path()),
-                None => quote!(::std::default::Default::default()),
-            };
-            defaulted.push(quote!(#ident #setter: #ty = #value));
+            let value = default.map(|path| quote!(= #path));
+            defaulted.push(quote!(#ident #setter: #ty #value));
         } else {
             required.push(quote!(#ident: #ty));
         }

@@ -11,11 +11,17 @@ struct Session {
     limit: u32,
 }
 
-fn ten() -> u32 {
-    10
+mod defaults {
+    /// typify's defaults are generic functions, named with a turbofish.
+    pub(super) fn default_u64<T: From<u32>, const V: u32>() -> T {
+        T::from(V)
+    }
 }
 
-crate::runtime::builder!(Session(id: String, score: i64) decided_at: String, new as with_new: bool; tags: Vec<String> = ::std::default::Default::default(), limit: u32 = ten());
+crate::runtime::builder!(
+    Session(id: String, score: i64) decided_at: String, new as with_new: bool;
+    tags: Vec<String>, limit: u32 = defaults::default_u64::<u32, 10>
+);
 
 #[test]
 fn new_takes_the_required_members_and_leaves_the_rest_out() {
