@@ -12,7 +12,8 @@
 /// Implements, for the struct `$name`, `new` with the `$required` members
 /// (each converted `Into` its type), the `$optional` ones (`Option`s,
 /// given the type inside) left `None` and the `$defaulted` ones (members
-/// with a serde default) set to their `$default`; and for each optional or
+/// with a serde default) set to what the function `$default` returns, or
+/// else their type's `Default`; and for each optional or
 /// defaulted member a method of its name (or the name after `as`) that
 /// sets it and returns the value, for chains such as
 /// `Session::new(id, status).decisioned_at(now)`.
@@ -22,7 +23,7 @@ macro_rules! builder {
     (
         $name:ident($($required:ident: $required_type:ty),* $(,)?)
         $($optional:ident $(as $optional_setter:ident)?: $optional_type:ty),* $(,)?
-        $(; $($defaulted:ident $(as $defaulted_setter:ident)?: $defaulted_type:ty = $default:expr),* $(,)?)?
+        $(; $($defaulted:ident $(as $defaulted_setter:ident)?: $defaulted_type:ty $(= $default:path)?),* $(,)?)?
     ) => {
         impl $name {
             #[doc = concat!(
@@ -34,7 +35,7 @@ macro_rules! builder {
                 Self {
                     $($required: $required.into(),)*
                     $($optional: ::std::option::Option::None,)*
-                    $($($defaulted: $default,)*)?
+                    $($($defaulted: $crate::runtime::builder!(@default $($default)?),)*)?
                 }
             }
 
@@ -45,6 +46,12 @@ macro_rules! builder {
                 @set $defaulted $(as $defaulted_setter)?: $defaulted_type, defaulted
             );)*)?
         }
+    };
+    (@default) => {
+        ::std::default::Default::default()
+    };
+    (@default $default:path) => {
+        $default()
     };
     (@set $field:ident: $type:ty, $kind:ident) => {
         $crate::runtime::builder!(@set $field as $field: $type, $kind);
