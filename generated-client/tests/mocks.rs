@@ -80,7 +80,10 @@ async fn a_session_built_with_its_builders_is_answered_as_built() {
     assert_eq!(answered, document);
     let attributes = &answered.data.attributes;
     assert_eq!(attributes.decisioned_at, Some(at));
-    assert_eq!(attributes.person, None, "an optional member not set is left out");
+    assert_eq!(
+        attributes.person, None,
+        "an optional member not set is left out"
+    );
 }
 
 #[test]

@@ -87,7 +87,10 @@ const CASES: &[Case] = &[
                 "pub created_at: ::std::option::Option<i64>,",
             ),
             ("created_at: i64, ", ""),
-            ("decisioned_at: i64,", "created_at: i64, decisioned_at: i64,"),
+            (
+                "decisioned_at: i64,",
+                "created_at: i64, decisioned_at: i64,",
+            ),
         ],
     },
     Case {
@@ -108,9 +111,18 @@ const CASES: &[Case] = &[
                 "get_session<'a>(&'a self, id: &'a str)",
                 "get_session<'a>(&'a self, id: &'a str, include: &'a str)",
             ),
-            ("GetSession { client: self, id }", "GetSession { client: self, id, include }"),
-            ("    id: &'a str,\n}", "    id: &'a str,\n    include: &'a str,\n}"),
-            ("(self.client, self.id)", "(self.client, self.id, self.include)"),
+            (
+                "GetSession { client: self, id }",
+                "GetSession { client: self, id, include }",
+            ),
+            (
+                "    id: &'a str,\n}",
+                "    id: &'a str,\n    include: &'a str,\n}",
+            ),
+            (
+                "(self.client, self.id)",
+                "(self.client, self.id, self.include)",
+            ),
         ],
     },
     Case {
@@ -125,8 +137,14 @@ const CASES: &[Case] = &[
                 "    page_size: ::std::option::Option<i64>,\n}",
                 "    page_size: ::std::option::Option<i64>,\n    page_after: ::std::option::Option<&'a str>,\n}",
             ),
-            ("page_size: None,", "page_size: None,\n            page_after: None,"),
-            ("(self.client, self.page_size)", "(self.client, self.page_size, self.page_after)"),
+            (
+                "page_size: None,",
+                "page_size: None,\n            page_after: None,",
+            ),
+            (
+                "(self.client, self.page_size)",
+                "(self.client, self.page_size, self.page_after)",
+            ),
         ],
     },
     Case {
@@ -216,7 +234,10 @@ const CASES: &[Case] = &[
                 "pub locality: ::std::option::Option<::std::string::String>,",
                 "pub locality: ::std::option::Option<::std::string::String>,\n        pub country: ::std::string::String,",
             ),
-            ("Address() line1", "Address(country: ::std::string::String) line1"),
+            (
+                "Address() line1",
+                "Address(country: ::std::string::String) line1",
+            ),
         ],
     },
     Case {

@@ -236,7 +236,11 @@ fn additive_edits_need_a_patch_bump_and_specs_outside_git_get_no_report() {
         "{}",
         refused.describe()
     );
-    assert!(!refused.stdout.contains("breaking"), "{}", refused.describe());
+    assert!(
+        !refused.stdout.contains("breaking"),
+        "{}",
+        refused.describe()
+    );
     assert!(
         refused.stderr.contains("to 0.2.1 (or higher)"),
         "{}",

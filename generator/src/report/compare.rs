@@ -259,7 +259,11 @@ fn compare_type(
                 // takes only the required members in `new`.
                 let shown = format!("`{}`", shown_type(&new_field.ty));
                 let (class, what, detail) = if buildable {
-                    (Class::Breaking, "added field to a struct users can build", shown)
+                    (
+                        Class::Breaking,
+                        "added field to a struct users can build",
+                        shown,
+                    )
                 } else if new_field.required && old_type.non_exhaustive {
                     let detail = format!("{shown}, one more argument of `new`");
                     (Class::Breaking, "added required field", detail)

@@ -224,7 +224,12 @@ impl Surface {
             return;
         }
         match &block.trait_ {
-            Some((_, path, _)) if path.segments.last().is_some_and(|s| s.ident == "IntoFuture") => {
+            Some((_, path, _))
+                if path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "IntoFuture") =>
+            {
                 let output = block.items.iter().find_map(|item| match item {
                     ImplItem::Type(ty) if ty.ident == "Output" => Some(tokens(&ty.ty)),
                     _ => None,
@@ -269,14 +274,7 @@ impl Surface {
                                 let ty = tokens(&f.ty);
                                 let required = option_inner(&ty).is_none()
                                     && serde_default(&f.attrs).is_none();
-                                (
-                                    name,
-                                    Field {
-                                        ty,
-                                        wire,
-                                        required,
-                                    },
-                                )
+                                (name, Field { ty, wire, required })
                             })
                             .collect(),
                         private_fields: named.named.iter().any(|f| !is_pub(&f.vis)),

@@ -88,7 +88,9 @@ fn option_inner(ty: &Type) -> Option<&Type> {
         return None;
     };
     match args.args.first() {
-        Some(syn::GenericArgument::Type(inner)) if last.ident == "Option" && args.args.len() == 1 => {
+        Some(syn::GenericArgument::Type(inner))
+            if last.ident == "Option" && args.args.len() == 1 =>
+        {
             Some(inner)
         }
         _ => None,
