@@ -792,7 +792,10 @@ paths:
         "pub fn verbose(mut self, verbose: bool) -> Self {",
         "pub fn timeout(mut self, timeout: Duration) -> Self {",
     ] {
-        assert!(operations.contains(setter), "no {setter:?} in\n{operations}");
+        assert!(
+            operations.contains(setter),
+            "no {setter:?} in\n{operations}"
+        );
     }
 }
 
