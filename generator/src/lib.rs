@@ -157,6 +157,7 @@ fn read_spec(settings: &Settings, watch: &mut Stopwatch) -> Result<(Document, Ve
     watch.lap("read and check the spec");
     warnings.extend(spec::normalize(&mut document));
     warnings.extend(rewrite::misplaced_personal_data_marks(&document));
+    warnings.extend(emit::renamed_parameters(&document));
     watch.lap("normalize");
     Ok((document, warnings))
 }

@@ -201,6 +201,7 @@ fn every_file_has_the_preamble() {
             Path::new("src/lib.rs"),
             Path::new("src/mock.rs"),
             Path::new("src/operations.rs"),
+            Path::new("src/runtime/builders.rs"),
             Path::new("src/runtime/config.rs"),
             Path::new("src/runtime/drift.rs"),
             Path::new("src/runtime/error.rs"),
@@ -758,6 +759,59 @@ components:
         "{}",
         warning.message
     );
+}
+
+#[test]
+fn optional_parameters_are_setters_and_one_named_like_an_option_is_renamed() {
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
+        "spec.yaml",
+        r#"openapi: 3.0.3
+info: {title: Jobs, version: "1"}
+paths:
+  /jobs/{id}:
+    get:
+      operationId: getJob
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: timeout, in: query, description: Seconds to wait for the job., schema: {type: integer}}
+        - {name: verbose, in: query, schema: {type: boolean}}
+      responses:
+        '204': {description: Done}
+"#,
+    );
+    let files = generator::generate(&generator::Settings::new(&spec, "spec.yaml"))
+        .expect("it generates")
+        .files;
+    let warnings: Vec<String> = files.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "{}:9:12: /paths/~1jobs~1{{id}}/get/parameters/1: the optional parameter `timeout` \
+             is set with `timeout_parameter()`: `timeout()` is the call's own option",
+            spec.display()
+        )],
+    );
+    let operations = text_of(&files, "src/operations.rs");
+    // The method takes the required parameter alone.
+    assert!(
+        operations.contains("pub fn get_job<'a>(&'a self, id: &'a str) -> GetJob<'a> {"),
+        "{operations}"
+    );
+    // Each optional one is a setter, with what the spec says of it; the
+    // option keeps its name.
+    for setter in [
+        "/// Sets `timeout`: Seconds to wait for the job.\n    \
+         pub fn timeout_parameter(mut self, timeout: i64) -> Self {",
+        "pub fn verbose(mut self, verbose: bool) -> Self {",
+        "pub fn timeout(mut self, timeout: Duration) -> Self {",
+    ] {
+        assert!(
+            operations.contains(setter),
+            "no {setter:?} in\n{operations}"
+        );
+    }
 }
 
 #[test]

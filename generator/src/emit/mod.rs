@@ -37,6 +37,8 @@ use crate::rewrite::PageStream;
 use crate::rewrite::syntax::parse;
 use crate::spec::Document;
 
+pub(crate) use operations::renamed_parameters;
+
 /// The generated crate as code, before it is laid out as text.
 pub(crate) struct CrateCode {
     /// Each generated Rust file, by path in the crate, as a syntax tree.

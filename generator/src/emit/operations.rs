@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use openapiv3::OpenAPI;
+use openapiv3::{OpenAPI, ReferenceOr};
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use syn::{
@@ -20,7 +20,8 @@ use crate::engine::success_bodies::ResponseEnum;
 use crate::ident::{self, Case};
 use crate::rewrite::syntax::{doc_text, is_client};
 use crate::spec::requests::Requests;
-use crate::spec::walk::{idempotency_key_operations, operations};
+use crate::spec::walk::{idempotency_key_operations, item_operations, operations, resolve};
+use crate::spec::{Diagnostic, Document, escape};
 
 /// Names a builder may not take: what the `operations` module imports.
 const RESERVED: [&str; 5] = [
@@ -33,6 +34,20 @@ const RESERVED: [&str; 5] = [
 
 /// The fields every builder has besides the operation's arguments.
 const OWN_FIELDS: [&str; 2] = ["client", "options"];
+
+/// The methods every builder has for the call's options (and `await`'s):
+/// an optional parameter of one of these names gets a setter named
+/// `{name}_parameter` instead, and a warning says so
+/// ([`renamed_parameters`]). `idempotency_key` is not among them: an
+/// operation that has that option has no such parameter.
+pub(crate) const OPTION_METHODS: [&str; 6] = [
+    "timeout",
+    "deadline",
+    "retry_policy",
+    "max_retries",
+    "header",
+    "into_future",
+];
 
 /// The public methods of progenitor's `Client` in `api`, the operations,
 /// without their bodies: what [`generate`] reads of them.
@@ -199,8 +214,16 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
 
     let builder = builder_name(&operation);
     let arguments_kept = builder_arguments(&public);
+    let setters = setters(&arguments_kept, &mut docs);
     let mut method = public.clone();
     method.asyncness = None;
+    // Optional parameters are the builder's to set: a new one is no new
+    // argument for every call to pass.
+    method.inputs = method
+        .inputs
+        .into_iter()
+        .filter(|input| !matches!(input, FnArg::Typed(t) if option_inner(&t.ty).is_some()))
+        .collect();
     method.output = syn::parse_quote!(-> #builder<'a>);
     let success = match &public.output {
         ReturnType::Type(_, ty) => quote!(#ty),
@@ -246,9 +269,19 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
         ),
     };
 
+    let optional: Vec<String> = arguments_kept
+        .iter()
+        .filter(|a| option_inner(&a.ty).is_some())
+        .map(|a| format!("`{}`", a.ident))
+        .collect();
     let awaiting = format!(
-        "Awaiting the [`{builder}`] this returns sends the request; its methods set this \
+        "Awaiting the [`{builder}`] this returns sends the request; its methods set {}this \
          call's timeout, deadline, retries{} or headers first.",
+        match optional.len() {
+            0 => String::new(),
+            1 => format!("the optional parameter {} and ", optional[0]),
+            _ => format!("the optional parameters {} and ", optional.join(", ")),
+        },
         if keyed { ", idempotency key" } else { "" }
     );
     match docs.last_mut() {
@@ -262,6 +295,7 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
     let initializers = arguments_kept.iter().map(|a| {
         let (ident, field) = (&a.ident, &a.field);
         match (a.converted, ident == field) {
+            _ if option_inner(&a.ty).is_some() => quote!(#field: None,),
             (true, _) => quote!(#field: #ident.into(),),
             (false, true) => quote!(#ident,),
             (false, false) => quote!(#field: #ident,),
@@ -289,6 +323,12 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
     } else {
         quote!(self)
     };
+    // A setter that takes a borrowed value names the builder's lifetime.
+    let header = if setters.to_string().contains("'a") {
+        quote!(impl<'a> #builder<'a>)
+    } else {
+        quote!(impl #builder<'_>)
+    };
     let builder = quote! {
         #[doc = #struct_doc]
         #[must_use = "the request is sent when the call is awaited"]
@@ -298,7 +338,8 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
             options: runtime::CallOptions,
         }
 
-        impl #builder<'_> {
+        #header {
+            #setters
             #options
         }
 
@@ -316,6 +357,68 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
         }
     };
     Some((method, builder))
+}
+
+/// The builder's methods that set the operation's optional parameters, one
+/// each, named after the parameter (unless one of [`OPTION_METHODS`] has
+/// its name) and documented with what the method's documentation said of
+/// it, which they take out of it.
+fn setters(arguments: &[Argument], docs: &mut [String]) -> TokenStream {
+    let mut setters = TokenStream::new();
+    for argument in arguments {
+        let Some(inner) = option_inner(&argument.ty) else {
+            continue;
+        };
+        let (ident, field) = (&argument.ident, &argument.field);
+        let name = ident.to_string();
+        let setter = if OPTION_METHODS.contains(&name.as_str()) {
+            format_ident!("{name}_parameter")
+        } else {
+            ident.clone()
+        };
+        let said = argument_doc(docs, &name);
+        drop_argument_doc(docs, &name);
+        let doc = match said {
+            Some(said) => format!(" Sets `{name}`: {said}"),
+            None => format!(" Sets `{name}`, which the call leaves out unless set."),
+        };
+        setters.extend(quote! {
+            #[doc = #doc]
+            pub fn #setter(mut self, #ident: #inner) -> Self {
+                self.#field = Some(#ident);
+                self
+            }
+        });
+    }
+    setters
+}
+
+/// What the method's documentation says of the argument `name`, in the
+/// list progenitor writes ("Arguments:", one `- ` line each).
+fn argument_doc(docs: &[String], name: &str) -> Option<String> {
+    let item = format!("- `{name}`:");
+    docs.iter()
+        .flat_map(|text| text.lines())
+        .find_map(|line| line.trim().strip_prefix(&item))
+        .map(|said| said.trim().to_owned())
+}
+
+/// `T` when `ty` is `Option<T>`, progenitor's type for an optional
+/// parameter.
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(GenericArgument::Type(inner)) if last.ident == "Option" && args.args.len() == 1 => {
+            Some(inner)
+        }
+        _ => None,
+    }
 }
 
 /// The builder of the method `operation`: `GetSession` for `get_session`.
@@ -530,4 +633,49 @@ fn public_output(output: &ReturnType) -> Option<ReturnType> {
     };
     let ty: Type = syn::parse_quote!(::std::result::Result<#success, Error>);
     Some(ReturnType::Type(*arrow, Box::new(ty)))
+}
+
+/// A warning for each optional parameter whose setter cannot have the
+/// parameter's name, because a method for the call's options has it
+/// ([`OPTION_METHODS`]): its setter is `{name}_parameter`.
+pub(crate) fn renamed_parameters(document: &Document) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (path, item) in &document.api.paths.paths {
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        let item_pointer = format!("/paths/{}", escape(path));
+        let shared = item
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(index, p)| (format!("{item_pointer}/parameters/{index}"), p));
+        for (method, operation) in item_operations(item) {
+            let own = operation
+                .parameters
+                .iter()
+                .enumerate()
+                .map(|(index, p)| (format!("{item_pointer}/{method}/parameters/{index}"), p));
+            for (pointer, parameter) in shared.clone().chain(own) {
+                let Ok(parameter) = resolve(&document.api, parameter) else {
+                    continue;
+                };
+                let data = parameter.parameter_data_ref();
+                let name = ident::name(&data.name, Case::Snake);
+                if !data.required && OPTION_METHODS.contains(&name.as_str()) {
+                    warnings.push(Diagnostic {
+                        path: document.path.clone(),
+                        location: None,
+                        pointer,
+                        message: format!(
+                            "the optional parameter `{}` is set with `{name}_parameter()`: \
+                             `{name}()` is the call's own option",
+                            data.name
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    warnings
 }

@@ -45,6 +45,28 @@ pub(crate) fn remove_derive(attrs: &mut [Attribute], name: &str) {
     }
 }
 
+/// A field's `#[serde(default)]`: `Some(None)` for the type's `Default`,
+/// `Some(Some(path))` for `#[serde(default = "path")]`, `None` when the
+/// field has no default.
+pub(crate) fn serde_default(attrs: &[Attribute]) -> Option<Option<Path>> {
+    let mut default = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("default") {
+                default = Some(if meta.input.peek(Token![=]) {
+                    meta.value()?.parse::<LitStr>()?.parse::<Path>().ok()
+                } else {
+                    None
+                });
+            } else if meta.input.peek(Token![=]) {
+                let _: syn::Expr = meta.value()?.parse()?;
+            }
+            Ok(())
+        });
+    }
+    default
+}
+
 /// The name a field or variant has on the wire, when `#[serde(rename)]`
 /// gives one.
 pub(crate) fn serde_rename(attrs: &[Attribute]) -> Option<String> {
