@@ -11,6 +11,7 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 pub mod types {
     /// The subject's postal address.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct Address {
         /// State, province or region.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -35,8 +36,15 @@ pub mod types {
         pub sublocality: ::std::option::Option<::std::string::String>,
     }
 
+    crate::runtime::builder!(
+        Address() administrative_area: ::std::string::String, country_code: ::std::string::String,
+        line1: ::std::string::String, line2: ::std::string::String, locality: ::std::string::String,
+        postal_code: ::std::string::String, sublocality: ::std::string::String
+    );
+
     /// Signals collected while the subject filled in a hosted or embedded flow; all members are `null` for sessions created over the API.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct BehaviorAnalysis {
         /// Times the subject cancelled a browser autofill.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -88,8 +96,18 @@ pub mod types {
         pub user_agent_spoof_attempts: ::std::option::Option<i64>,
     }
 
+    crate::runtime::builder!(
+        BehaviorAnalysis() autofill_cancels: i64, autofill_starts: i64, bot_score: i32,
+        completion_time_seconds: f64, debugger_attached: bool, devtools_open: bool,
+        distraction_events: i64, hesitation_baseline: i64, hesitation_count: i64,
+        hesitation_percentage: f64, hesitation_time: i64, request_spoof_attempts: i64,
+        shortcut_copies: i64, shortcut_pastes: i64, threat_level: ThreatLevel,
+        user_agent_spoof_attempts: i64
+    );
+
     /// The business a business session verifies.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct Business {
         /// The registered legal name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -102,8 +120,14 @@ pub mod types {
         pub shareholders: ::std::option::Option<::std::vec::Vec<Shareholder>>,
     }
 
+    crate::runtime::builder!(
+        Business() legal_name: ::std::string::String, registration_date: ::chrono::naive::NaiveDate,
+        shareholders: ::std::vec::Vec<Shareholder>
+    );
+
     /// How to reach the subject.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct Contact {
         /// Email address.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -112,6 +136,8 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub phone: ::std::option::Option<::std::string::String>,
     }
+
+    crate::runtime::builder!(Contact() email: ::std::string::String, phone: ::std::string::String);
 
     /// What kind of actor created the session.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
@@ -145,11 +171,14 @@ pub mod types {
 
     /// Links related to the document; empty or only `self` today.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct DocumentLinks {
         /// The URL of this document.
         #[serde(rename = "self", skip_serializing_if = "::std::option::Option::is_none")]
         pub self_: ::std::option::Option<::std::string::String>,
     }
+
+    crate::runtime::builder!(DocumentLinks() self_: ::std::string::String);
 
     /// Non-standard information about the document; empty today.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
@@ -221,13 +250,17 @@ pub mod types {
 
     /// The body of an error response.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct ErrorDocument {
         /// What went wrong; usually one entry.
         pub errors: ::std::vec::Vec<ErrorObject>,
     }
 
+    crate::runtime::builder!(ErrorDocument(errors: ::std::vec::Vec<ErrorObject>));
+
     /// One error.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ErrorObject {
         /// A machine-readable error code, for example `not_found`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -249,8 +282,15 @@ pub mod types {
         pub title: ::std::option::Option<::std::string::String>,
     }
 
+    crate::runtime::builder!(
+        ErrorObject() code: ::std::string::String, detail: ::std::string::String,
+        details: ::std::string::String, source: ErrorSource, status: ::std::string::String,
+        title: ::std::string::String
+    );
+
     /// The part of the request that caused the error.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ErrorSource {
         /// The query or path parameter that caused the error.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -260,8 +300,13 @@ pub mod types {
         pub pointer: ::std::option::Option<::std::string::String>,
     }
 
+    crate::runtime::builder!(
+        ErrorSource() parameter: ::std::string::String, pointer: ::std::string::String
+    );
+
     /// The identity number collected in the session.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct IdentityNumbers {
         /// The kind of identity number, for example a national id or tax number.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -280,8 +325,16 @@ pub mod types {
         pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
     }
 
+    crate::runtime::builder!(
+        IdentityNumbers() class: ::std::string::String,
+        created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        issuing_country_code: ::std::string::String, number: ::std::string::String,
+        updated_at: ::chrono::DateTime<::chrono::offset::Utc>
+    );
+
     /// The person a person session verifies.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct Person {
         /// The person's date of birth.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -291,8 +344,11 @@ pub mod types {
         pub name: ::std::option::Option<PersonName>,
     }
 
+    crate::runtime::builder!(Person() birth_date: ::chrono::naive::NaiveDate, name: PersonName);
+
     /// A person's name in parts.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct PersonName {
         /// Given name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -305,8 +361,14 @@ pub mod types {
         pub middle: ::std::option::Option<::std::string::String>,
     }
 
+    crate::runtime::builder!(
+        PersonName() first: ::std::string::String, last: ::std::string::String,
+        middle: ::std::string::String
+    );
+
     /// Names one resource by its type and id.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct ResourceIdentifier {
         /// The resource's identifier.
         pub id: ::std::string::String,
@@ -315,8 +377,13 @@ pub mod types {
         pub type_: ::std::string::String,
     }
 
+    crate::runtime::builder!(
+        ResourceIdentifier(id: ::std::string::String, type_: ::std::string::String)
+    );
+
     /// An identity verification session.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct Session {
         /// What the session holds.
         pub attributes: SessionAttributes,
@@ -330,8 +397,14 @@ pub mod types {
         pub type_: SessionResourceType,
     }
 
+    crate::runtime::builder!(
+        Session(attributes: SessionAttributes, id: ::uuid::Uuid, type_: SessionResourceType)
+        relationships: SessionRelationships
+    );
+
     /// What the session holds. Keys are present with `null` when a value is not known yet, has been redacted, or does not apply to the entity type.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct SessionAttributes {
         /// The postal address, if collected.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -400,8 +473,24 @@ pub mod types {
         pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
     }
 
+    crate::runtime::builder!(
+        SessionAttributes(created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        status: SessionStatus, updated_at: ::chrono::DateTime<::chrono::offset::Utc>)
+        address: Address, behavior_analysis: BehaviorAnalysis, business: Business,
+        completed_at: ::chrono::DateTime<::chrono::offset::Utc>, contact: Contact,
+        creator_id: ::std::string::String, creator_type: CreatorType,
+        decisioned_at: ::chrono::DateTime<::chrono::offset::Utc>, entity_type: EntityType,
+        expired_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        expires_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        failed_at: ::chrono::DateTime<::chrono::offset::Utc>, identity_numbers: IdentityNumbers,
+        marked_for_review_at: ::chrono::DateTime<::chrono::offset::Utc>, person: Person,
+        redacted_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        started_at: ::chrono::DateTime<::chrono::offset::Utc>
+    );
+
     /// The response document of a single session.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct SessionDocument {
         /// The session.
         pub data: Session,
@@ -413,8 +502,13 @@ pub mod types {
         pub meta: ::std::option::Option<DocumentMeta>,
     }
 
+    crate::runtime::builder!(
+        SessionDocument(data: Session) links: DocumentLinks, meta: DocumentMeta
+    );
+
     /// Resources linked to the session.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct SessionRelationships {
         /// The account the session belongs to.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -432,6 +526,12 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub verifications: ::std::option::Option<ToManyRelationship>,
     }
+
+    crate::runtime::builder!(
+        SessionRelationships() account: ToOneRelationship, business: ToOneRelationship,
+        documents: ToManyRelationship, session_devices: ToManyRelationship,
+        verifications: ToManyRelationship
+    );
 
     /// The resource type of a session, always `session`.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
@@ -527,6 +627,7 @@ pub mod types {
 
     /// One shareholder of a business.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct Shareholder {
         /// The shareholder's date of birth.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -550,6 +651,13 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub shareholder_type: ::std::option::Option<::std::string::String>,
     }
+
+    crate::runtime::builder!(
+        Shareholder() date_of_birth: ::chrono::naive::NaiveDate, id_number: ::std::string::String,
+        id_type: ::std::string::String, name: ::std::string::String,
+        number_of_share: ::std::string::String, percentage_of_share: f64,
+        shareholder_type: ::std::string::String
+    );
 
     /// The overall risk the behaviour signals point to.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
@@ -591,18 +699,24 @@ pub mod types {
 
     /// Links to any number of resources.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct ToManyRelationship {
         /// The linked resources; empty when there are none.
         pub data: ::std::vec::Vec<ResourceIdentifier>,
     }
 
+    crate::runtime::builder!(ToManyRelationship(data: ::std::vec::Vec<ResourceIdentifier>));
+
     /// A link to at most one resource.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ToOneRelationship {
         /// The linked resource; `null` when there is none.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ResourceIdentifier>,
     }
+
+    crate::runtime::builder!(ToOneRelationship() data: ResourceIdentifier);
 
     /// Error types.
     pub mod error {

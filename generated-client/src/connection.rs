@@ -38,7 +38,7 @@ pub const DEFAULT_BASE_URL: &str = "https://api.beltic.com";
 pub const BASE_URL_ENV: &str = "BELTIC_BASE_URL";
 
 /// The `User-Agent` requests carry, unless the builder says otherwise.
-pub const DEFAULT_USER_AGENT: &str = "beltic-identity/0.3.0 (Rust; generated from an OpenAPI description)";
+pub const DEFAULT_USER_AGENT: &str = "beltic-identity/0.4.0 (Rust; generated from an OpenAPI description)";
 
 /// The environment variable that, set to `1`, lets [`Client::from_env`]
 /// take a plain `http` base URL to another host than this one

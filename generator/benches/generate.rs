@@ -16,6 +16,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::Criterion;
+use generator::Settings;
 
 const GROUP: &str = "generate";
 const BASELINE: &str = "baseline_beltic";
@@ -92,7 +93,7 @@ fn generate(c: &mut Criterion) {
     }
     // Each spec must generate: timing an early error would mean nothing.
     for (name, spec) in &specs {
-        if let Err(error) = generator::generate(spec, "spec.yaml") {
+        if let Err(error) = generator::generate(&Settings::new(spec, "spec.yaml")) {
             panic!("{name}: {} does not generate: {error}", spec.display());
         }
     }
@@ -102,8 +103,9 @@ fn generate(c: &mut Criterion) {
     // enough for a stable median and keep the whole bench short.
     group.sample_size(10);
     for (name, spec) in &specs {
+        let settings = Settings::new(spec, "spec.yaml");
         group.bench_function(*name, |b| {
-            b.iter(|| generator::generate(black_box(spec), "spec.yaml").unwrap())
+            b.iter(|| generator::generate(black_box(&settings)).unwrap())
         });
     }
     group.finish();

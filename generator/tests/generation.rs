@@ -5,7 +5,7 @@ use std::fs;
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
-use generator::{CrateFiles, Error};
+use generator::{CrateFiles, Error, Settings};
 use tempfile::TempDir;
 
 /// The label the project's own files name the spec by.
@@ -32,13 +32,15 @@ fn write_file(dir: &TempDir, name: &str, text: &str) -> PathBuf {
 }
 
 fn generate_project() -> CrateFiles {
-    generator::generate(&project_spec(), SPEC_LABEL).expect("the project's spec generates")
+    generator::generate(&Settings::new(project_spec(), SPEC_LABEL))
+        .expect("the project's spec generates")
+        .files
 }
 
 /// The error for a spec that must fail, with the spec's text in the message
 /// if it does not.
 fn error_for(path: &Path) -> Error {
-    match generator::generate(path, "spec.yaml") {
+    match generator::generate(&Settings::new(path, "spec.yaml")) {
         Ok(_) => panic!(
             "{} generated, but should not have:\n{}",
             path.display(),
@@ -169,7 +171,9 @@ fn generation_is_deterministic() {
     let scratch = tempfile::tempdir().unwrap();
     let spec = fs::read_to_string(project_spec()).expect("read the project's spec");
     let copy = write_file(&scratch, "beltic-identity.yaml", &spec);
-    let from_copy = generator::generate(&copy, SPEC_LABEL).expect("the copy generates");
+    let from_copy = generator::generate(&Settings::new(&copy, SPEC_LABEL))
+        .expect("the copy generates")
+        .files;
     let paths = |files: &CrateFiles| -> Vec<PathBuf> {
         files.iter().map(|(path, _)| path.to_owned()).collect()
     };
@@ -199,6 +203,7 @@ fn every_file_has_the_preamble() {
             Path::new("src/main.rs"),
             Path::new("src/mock.rs"),
             Path::new("src/operations.rs"),
+            Path::new("src/runtime/builders.rs"),
             Path::new("src/runtime/cli.rs"),
             Path::new("src/runtime/config.rs"),
             Path::new("src/runtime/drift.rs"),
@@ -452,7 +457,9 @@ components:
 fn a_small_other_api_generates() {
     let scratch = tempfile::tempdir().unwrap();
     let spec = write_file(&scratch, "pet-store.yaml", PET_STORE);
-    let files = generator::generate(&spec, "pet-store.yaml").expect("the pet store generates");
+    let files = generator::generate(&Settings::new(&spec, "pet-store.yaml"))
+        .expect("the pet store generates")
+        .files;
 
     let manifest = text_of(&files, "Cargo.toml");
     assert!(
@@ -567,7 +574,9 @@ components:
 fn readings_are_applied_and_each_is_warned() {
     let scratch = tempfile::tempdir().unwrap();
     let spec = write_file(&scratch, "readings.yaml", READINGS);
-    let files = generator::generate(&spec, "readings.yaml").expect("the readings generate");
+    let files = generator::generate(&Settings::new(&spec, "readings.yaml"))
+        .expect("the readings generate")
+        .files;
 
     let warnings: Vec<String> = files
         .warnings()
@@ -625,7 +634,8 @@ fn json_specs_are_read_as_json() {
         "tabs.json",
         "{\n\t\"openapi\": \"3.0.3\",\n\t\"info\": {\"title\": \"Tabs\", \"version\": \"1\"},\n\t\"paths\": {}\n}\n",
     );
-    generator::generate(&tabs, "tabs.json").expect("a tab-indented JSON spec generates");
+    generator::generate(&Settings::new(&tabs, "tabs.json"))
+        .expect("a tab-indented JSON spec generates");
 
     let comma = write_file(
         &scratch,
@@ -641,18 +651,20 @@ fn json_specs_are_read_as_json() {
 fn the_crate_name_can_be_chosen() {
     let scratch = tempfile::tempdir().unwrap();
     let spec = write_file(&scratch, "pet-store.yaml", PET_STORE);
-    let options = |name: &str| generator::Options {
+    let settings = |name: &str| Settings {
         crate_name: Some(name.to_owned()),
         standalone: true,
+        ..Settings::new(&spec, "pet-store.yaml")
     };
-    let files = generator::generate_with(&spec, "pet-store.yaml", &options("pets"))
-        .expect("the pet store generates");
+    let files = generator::generate(&settings("pets"))
+        .expect("the pet store generates")
+        .files;
     let manifest = text_of(&files, "Cargo.toml");
     assert!(manifest.contains("\nname = \"pets\"\n"), "{manifest}");
     assert!(manifest.ends_with("\n[workspace]\n"), "{manifest}");
     assert!(text_of(&files, "src/connection.rs").contains("\"PETS_BASE_URL\""));
 
-    match generator::generate_with(&spec, "pet-store.yaml", &options("Pet_Store")) {
+    match generator::generate(&settings("Pet_Store")) {
         Err(Error::CrateName { name }) => assert_eq!(name, "Pet_Store"),
         other => panic!("expected a crate name error, got {other:?}"),
     }
@@ -740,7 +752,9 @@ components:
         clientCredentials: {tokenUrl: "https://example.com/token", scopes: {}}
 "#,
     );
-    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    let files = generator::generate(&Settings::new(&spec, "spec.yaml"))
+        .expect("it generates")
+        .files;
     let warning = &files.warnings()[0];
     assert_eq!(warning.pointer, "/components/securitySchemes/Login");
     assert!(
@@ -748,6 +762,59 @@ components:
         "{}",
         warning.message
     );
+}
+
+#[test]
+fn optional_parameters_are_setters_and_one_named_like_an_option_is_renamed() {
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
+        "spec.yaml",
+        r#"openapi: 3.0.3
+info: {title: Jobs, version: "1"}
+paths:
+  /jobs/{id}:
+    get:
+      operationId: getJob
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: timeout, in: query, description: Seconds to wait for the job., schema: {type: integer}}
+        - {name: verbose, in: query, schema: {type: boolean}}
+      responses:
+        '204': {description: Done}
+"#,
+    );
+    let files = generator::generate(&generator::Settings::new(&spec, "spec.yaml"))
+        .expect("it generates")
+        .files;
+    let warnings: Vec<String> = files.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "{}:9:12: /paths/~1jobs~1{{id}}/get/parameters/1: the optional parameter `timeout` \
+             is set with `timeout_parameter()`: `timeout()` is the call's own option",
+            spec.display()
+        )],
+    );
+    let operations = text_of(&files, "src/operations.rs");
+    // The method takes the required parameter alone.
+    assert!(
+        operations.contains("pub fn get_job<'a>(&'a self, id: &'a str) -> GetJob<'a> {"),
+        "{operations}"
+    );
+    // Each optional one is a setter, with what the spec says of it; the
+    // option keeps its name.
+    for setter in [
+        "/// Sets `timeout`: Seconds to wait for the job.\n    \
+         pub fn timeout_parameter(mut self, timeout: i64) -> Self {",
+        "pub fn verbose(mut self, verbose: bool) -> Self {",
+        "pub fn timeout(mut self, timeout: Duration) -> Self {",
+    ] {
+        assert!(
+            operations.contains(setter),
+            "no {setter:?} in\n{operations}"
+        );
+    }
 }
 
 #[test]
@@ -783,7 +850,9 @@ fn dev_dependencies_are_the_crate_itself_and_what_the_spec_lists() {
         "plain.yaml",
         "openapi: 3.0.3\ninfo: {title: Odd, version: \"1\"}\npaths: {}\n",
     );
-    let files = generator::generate(&plain, "plain.yaml").expect("generates");
+    let files = generator::generate(&Settings::new(&plain, "plain.yaml"))
+        .expect("generates")
+        .files;
     assert_eq!(
         dev_dependencies(text_of(&files, "Cargo.toml")),
         [r#"odd = { path = ".", features = ["cli", "mock"] }"#]
@@ -802,7 +871,9 @@ x-rust-client:
 paths: {}
 "#,
     );
-    let files = generator::generate(&listed, "listed.yaml").expect("generates");
+    let files = generator::generate(&Settings::new(&listed, "listed.yaml"))
+        .expect("generates")
+        .files;
     assert_eq!(
         dev_dependencies(text_of(&files, "Cargo.toml")),
         [
@@ -968,7 +1039,9 @@ fn a_pagination_mark_the_body_does_not_match_is_refused() {
         "spec.yaml",
         &paged_spec("      x-pagination: {cursor: after, items: /rows, next-cursor: /next}"),
     );
-    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    let files = generator::generate(&Settings::new(&spec, "spec.yaml"))
+        .expect("it generates")
+        .files;
     assert!(files.warnings().is_empty(), "{:#?}", files.warnings());
     let streams = text_of(&files, "src/page_streams.rs");
     assert!(streams.contains("pub fn list_a_stream<'a>("), "{streams}");
@@ -983,7 +1056,9 @@ fn paging_read_without_a_mark_warns_when_it_cannot_stream_unless_turned_off() {
     let scratch = tempfile::tempdir().unwrap();
     // `page[after]` reads as JSON:API paging, but the body has no `data`.
     let spec = write_file(&scratch, "spec.yaml", &paged_spec(""));
-    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    let files = generator::generate(&Settings::new(&spec, "spec.yaml"))
+        .expect("it generates")
+        .files;
     let warnings = files.warnings();
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     assert_eq!(warnings[0].pointer, "/paths/~1a/get/parameters/1");
@@ -1004,7 +1079,9 @@ fn paging_read_without_a_mark_warns_when_it_cannot_stream_unless_turned_off() {
         "spec.yaml",
         &paged_spec("      x-pagination: false"),
     );
-    let files = generator::generate(&spec, "spec.yaml").expect("it generates");
+    let files = generator::generate(&Settings::new(&spec, "spec.yaml"))
+        .expect("it generates")
+        .files;
     assert!(files.warnings().is_empty(), "{:#?}", files.warnings());
     let manifest = text_of(&files, "Cargo.toml");
     // The command line's `futures-core` aside, which every crate has.
@@ -1079,7 +1156,9 @@ paths:
 fn form_members_are_written_as_their_encoding_says_and_readings_are_warned() {
     let scratch = tempfile::tempdir().unwrap();
     let spec = write_file(&scratch, "forms.yaml", FORM_READINGS);
-    let files = generator::generate(&spec, "forms.yaml").expect("the forms generate");
+    let files = generator::generate(&Settings::new(&spec, "forms.yaml"))
+        .expect("the forms generate")
+        .files;
     let warnings: Vec<String> = files
         .warnings()
         .iter()

@@ -30,8 +30,9 @@ fn golden(name: &str) {
     // A relative path too (tests run in the package's folder), for the
     // locations in warnings.
     let spec = Path::new("tests/specs").join(&file);
-    let files = generator::generate(&spec, &label)
-        .unwrap_or_else(|error| panic!("{file} generates: {error}"));
+    let files = generator::generate(&generator::Settings::new(&spec, &label))
+        .unwrap_or_else(|error| panic!("{file} generates: {error}"))
+        .files;
 
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("golden");

@@ -15,6 +15,8 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Map, Value, json};
 
+use generator::for_tools::walk::escape;
+
 /// How many specs of arbitrary names are generated.
 const CASES: u32 = 48;
 
@@ -165,21 +167,16 @@ fn spec(names: &Names) -> Value {
     })
 }
 
-/// `name` as a JSON pointer's token.
-fn escape(name: &str) -> String {
-    name.replace('~', "~0").replace('/', "~1")
-}
-
 /// Generates `spec` from a file in `dir`; `Ok(None)` when it is refused.
 fn generate(dir: &Path, spec: &Value) -> Result<Option<generator::CrateFiles>, TestCaseError> {
     let path = dir.join("names.json");
     fs::write(&path, serde_json::to_string_pretty(spec).unwrap()).unwrap();
-    let options = generator::Options {
-        crate_name: None,
+    let settings = generator::Settings {
         standalone: true,
+        ..generator::Settings::new(&path, "names.json")
     };
-    match generator::generate_with(&path, "names.json", &options) {
-        Ok(files) => Ok(Some(files)),
+    match generator::generate(&settings) {
+        Ok(generated) => Ok(Some(generated.files)),
         Err(error) => {
             let message = error.to_string();
             // A refusal names the spec. (A panic of typify's or

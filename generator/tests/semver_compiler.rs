@@ -12,21 +12,27 @@ use std::process::Command;
 
 use generator::report::pointers::Pointers;
 use generator::report::surface::Surface;
-use generator::report::{Class, Side, compare};
+use generator::report::{Class, CrateApi, compare};
 
-/// The old library: the shapes the generator emits. `SessionStatus` is an
-/// open string enum (non_exhaustive, with its catch-all); `Subject` a
-/// `oneOf` enum left exhaustive here so that growing it can be tried;
-/// `Address` a struct users can build; `Links` one they cannot.
+/// The old library: the shapes the generator emits. Structs are
+/// non_exhaustive with the runtime's `builder!`; operations return a call
+/// whose setters take the optional parameters; `SessionStatus` is an open
+/// string enum (non_exhaustive, with its catch-all); `Subject` a `oneOf`
+/// enum left exhaustive here so that growing it can be tried.
 const OLD: &str = include_str!("fixtures/semver/old.rs");
+
+/// The runtime's `builder!`, as every generated crate has it, which the
+/// library is compiled with as its `runtime` module.
+const BUILDERS: &str = include_str!("../runtime/src/runtime/builders.rs");
 
 #[cfg(false)] // Compiled by the test below; here for `cargo fmt`.
 #[path = "fixtures/semver/old.rs"]
 mod old;
 
 /// Code written against [`OLD`] the way applications use a client: reads
-/// every field, builds what can be built with a struct literal, matches
-/// every enum (exhaustively where allowed), calls every operation.
+/// every field, builds values with their builders as tests do, matches
+/// every enum (exhaustively where allowed), calls every operation with an
+/// optional parameter and a call option.
 const DOWNSTREAM: &str = include_str!("fixtures/semver/downstream.rs");
 
 #[cfg(false)] // Compiled by the test below; here for `cargo fmt`.
@@ -43,7 +49,10 @@ struct Case {
 const CASES: &[Case] = &[
     Case {
         name: "removed field",
-        edits: &[("pub decisioned_at: ::std::option::Option<i64>,", "")],
+        edits: &[
+            ("pub decisioned_at: ::std::option::Option<i64>,", ""),
+            ("decisioned_at: i64, ", ""),
+        ],
     },
     Case {
         name: "removed variant",
@@ -58,48 +67,111 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "removed operation",
-        edits: &[("pub async fn list_sessions(", "async fn list_sessions(")],
+        edits: &[("pub fn list_sessions(", "fn list_sessions(")],
     },
     Case {
         name: "changed field type",
-        edits: &[(
-            "pub bot_score: ::std::option::Option<i32>,",
-            "pub bot_score: ::std::option::Option<f64>,",
-        )],
+        edits: &[
+            (
+                "pub bot_score: ::std::option::Option<i32>,",
+                "pub bot_score: ::std::option::Option<f64>,",
+            ),
+            ("bot_score: i32", "bot_score: f64"),
+        ],
     },
     Case {
         name: "response field became optional",
-        edits: &[(
-            "pub created_at: i64,",
-            "pub created_at: ::std::option::Option<i64>,",
-        )],
+        edits: &[
+            (
+                "pub created_at: i64,",
+                "pub created_at: ::std::option::Option<i64>,",
+            ),
+            ("created_at: i64, ", ""),
+            (
+                "decisioned_at: i64,",
+                "created_at: i64, decisioned_at: i64,",
+            ),
+        ],
     },
     Case {
         name: "field became required",
-        edits: &[(
-            "pub decisioned_at: ::std::option::Option<i64>,",
-            "pub decisioned_at: i64,",
-        )],
+        edits: &[
+            (
+                "pub decisioned_at: ::std::option::Option<i64>,",
+                "pub decisioned_at: i64,",
+            ),
+            ("links: Links)", "links: Links, decisioned_at: i64)"),
+            ("decisioned_at: i64, bot_score", "bot_score"),
+        ],
     },
     Case {
         name: "new required parameter",
-        edits: &[(
-            "get_session(&self, id: &str)",
-            "get_session(&self, id: &str, include: &str)",
-        )],
+        edits: &[
+            (
+                "get_session<'a>(&'a self, id: &'a str)",
+                "get_session<'a>(&'a self, id: &'a str, include: &'a str)",
+            ),
+            (
+                "GetSession { client: self, id }",
+                "GetSession { client: self, id, include }",
+            ),
+            (
+                "    id: &'a str,\n}",
+                "    id: &'a str,\n    include: &'a str,\n}",
+            ),
+            (
+                "(self.client, self.id)",
+                "(self.client, self.id, self.include)",
+            ),
+        ],
     },
     Case {
         name: "new optional parameter",
-        edits: &[(
-            "page_size: ::std::option::Option<i64>,\n    )",
-            "page_size: ::std::option::Option<i64>,\n        page_after: ::std::option::Option<&str>,\n    )",
-        )],
+        edits: &[
+            (
+                "    pub fn page_size(",
+                "    pub fn page_after(mut self, page_after: &'a str) -> Self {\n        self.page_after = Some(page_after);\n        self\n    }\n\n    pub fn page_size(",
+            ),
+            ("impl ListSessions<'_> {", "impl<'a> ListSessions<'a> {"),
+            (
+                "    page_size: ::std::option::Option<i64>,\n}",
+                "    page_size: ::std::option::Option<i64>,\n    page_after: ::std::option::Option<&'a str>,\n}",
+            ),
+            (
+                "page_size: None,",
+                "page_size: None,\n            page_after: None,",
+            ),
+            (
+                "(self.client, self.page_size)",
+                "(self.client, self.page_size, self.page_after)",
+            ),
+        ],
+    },
+    Case {
+        name: "removed optional parameter",
+        edits: &[
+            (
+                "    pub fn page_size(mut self, page_size: i64) -> Self {\n        self.page_size = Some(page_size);\n        self\n    }\n",
+                "",
+            ),
+            ("impl ListSessions<'_> {\n\n", "impl ListSessions<'_> {\n"),
+        ],
+    },
+    Case {
+        name: "changed type of optional parameter",
+        edits: &[
+            (
+                "pub fn page_size(mut self, page_size: i64)",
+                "pub fn page_size(mut self, page_size: ::std::string::String)",
+            ),
+            ("Some(page_size);", "Some(page_size.len() as i64);"),
+        ],
     },
     Case {
         name: "changed return type",
         edits: &[(
-            "-> Result<Vec<types::Session>, ()>",
-            "-> Result<::std::collections::VecDeque<types::Session>, ()>",
+            "type Output = Result<Vec<types::Session>, ()>;",
+            "type Output = Result<::std::collections::VecDeque<types::Session>, ()>;",
         )],
     },
     Case {
@@ -130,18 +202,43 @@ const CASES: &[Case] = &[
         )],
     },
     Case {
-        name: "field added to a struct users can build",
-        edits: &[(
-            "pub locality: ::std::option::Option<::std::string::String>,",
-            "pub locality: ::std::option::Option<::std::string::String>,\n        pub postal_code: ::std::option::Option<::std::string::String>,",
-        )],
+        name: "optional field added to a response type",
+        edits: &[
+            (
+                "pub bot_score: ::std::option::Option<i32>,",
+                "pub bot_score: ::std::option::Option<i32>,\n        pub review_note: ::std::option::Option<::std::string::String>,",
+            ),
+            (
+                "bot_score: i32\n",
+                "bot_score: i32, review_note: ::std::string::String\n",
+            ),
+        ],
     },
     Case {
-        name: "field added to a non_exhaustive struct",
-        edits: &[(
-            "pub self_: ::std::option::Option<::std::string::String>,",
-            "pub self_: ::std::option::Option<::std::string::String>,\n        pub next: ::std::option::Option<::std::string::String>,",
-        )],
+        name: "optional field added to a request type",
+        edits: &[
+            (
+                "pub locality: ::std::option::Option<::std::string::String>,",
+                "pub locality: ::std::option::Option<::std::string::String>,\n        pub postal_code: ::std::option::Option<::std::string::String>,",
+            ),
+            (
+                "locality: ::std::string::String);",
+                "locality: ::std::string::String, postal_code: ::std::string::String);",
+            ),
+        ],
+    },
+    Case {
+        name: "required field added to a request type",
+        edits: &[
+            (
+                "pub locality: ::std::option::Option<::std::string::String>,",
+                "pub locality: ::std::option::Option<::std::string::String>,\n        pub country: ::std::string::String,",
+            ),
+            (
+                "Address() line1",
+                "Address(country: ::std::string::String) line1",
+            ),
+        ],
     },
     Case {
         name: "struct no longer implements Default",
@@ -154,14 +251,14 @@ const CASES: &[Case] = &[
         name: "added operation",
         edits: &[(
             "impl Client {\n",
-            "impl Client {\n    pub async fn decline_session(&self, id: &str) -> Result<(), ()> {\n        let _ = id;\n        Err(())\n    }\n",
+            "impl Client {\n    pub fn decline_session<'a>(&'a self, id: &'a str) -> GetSession<'a> {\n        GetSession { client: self, id }\n    }\n\n",
         )],
     },
     Case {
         name: "added type",
         edits: &[(
             "pub mod types {\n",
-            "pub mod types {\n    #[derive(Clone, Debug, PartialEq)]\n    pub struct Business {\n        pub legal_name: ::std::option::Option<::std::string::String>,\n    }\n",
+            "pub mod types {\n    #[derive(Clone, Debug, PartialEq)]\n    #[non_exhaustive]\n    pub struct Business {\n        pub legal_name: ::std::option::Option<::std::string::String>,\n    }\n\n    crate::runtime::builder!(Business() legal_name: ::std::string::String);\n\n",
         )],
     },
     Case {
@@ -173,8 +270,8 @@ const CASES: &[Case] = &[
     },
 ];
 
-fn side(source: &str) -> Side {
-    Side {
+fn side(source: &str) -> CrateApi {
+    CrateApi {
         surface: Surface::read([source]),
         pointers: Pointers::default(),
         version: "0.1.0".to_owned(),
@@ -185,6 +282,11 @@ fn side(source: &str) -> Side {
 /// dependency when given; the compiler's message on failure.
 fn rustc(dir: &Path, name: &str, source: &str, api: Option<&Path>) -> Result<PathBuf, String> {
     let file = dir.join(format!("{name}.rs"));
+    let source = match api {
+        // The library: with the runtime module its `builder!` calls reach.
+        None => format!("pub mod runtime {{\n{BUILDERS}\n}}\n\n{source}"),
+        Some(_) => source.to_owned(),
+    };
     std::fs::write(&file, source).unwrap();
     let output = dir.join(format!("lib{name}.rmeta"));
     let mut command = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned()));
@@ -245,7 +347,7 @@ fn breaking_in_the_report_means_a_downstream_crate_stops_compiling() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
 }
 
-fn check(case: &Case, old: &Side, dir: &Path) -> Result<(), String> {
+fn check(case: &Case, old: &CrateApi, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).unwrap();
     let name = case.name;
     let mut new_source = OLD.to_owned();
@@ -264,6 +366,8 @@ fn check(case: &Case, old: &Side, dir: &Path) -> Result<(), String> {
     }
     let breaking = changes.iter().any(|c| c.class == Class::Breaking);
     let report: Vec<String> = changes.iter().map(ToString::to_string).collect();
+    // `--nocapture` shows what the report says of each kind of change.
+    println!("{name}:\n  {}", report.join("\n  "));
     if breaking != downstream_fails {
         return Err(format!(
             "{name}: the downstream {} against the new library, but the report says:\n  {}",

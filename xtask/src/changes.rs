@@ -15,8 +15,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use generator::report::{self, Side, changelog, version};
-use generator::{CrateFiles, Options};
+use generator::report::{self, CrateApi, changelog, version};
+use generator::{CrateFiles, Settings};
 
 /// How many commits of the spec's history are looked through for the
 /// previous version.
@@ -33,18 +33,18 @@ pub struct Review {
     pub changelog: Option<String>,
 }
 
-/// Compares `files`, generated from `spec`, with what the earlier revision
-/// of `spec` generates, prints the report, and checks the version. A
+/// Compares `files`, generated with `settings`, with what the earlier
+/// revision of their spec generates, prints the report, and checks the
+/// version. A
 /// baseline that cannot be had (no git, spec not committed, an old spec
 /// that no longer generates) is said on stderr and skips the report.
 pub fn review(
-    spec: &Path,
-    spec_label: &str,
+    settings: &Settings,
     since: Option<&str>,
-    options: &Options,
     files: &CrateFiles,
     out: &Path,
 ) -> Result<Review, generator::Error> {
+    let (spec, spec_label) = (settings.spec_path.as_path(), settings.spec_label.as_str());
     let none = Review {
         problem: None,
         changelog: None,
@@ -59,7 +59,7 @@ pub fn review(
             return Ok(none);
         }
     };
-    let new = Side::of(spec, files, options)?;
+    let new = CrateApi::of(files, settings)?;
     let baseline = match history.baseline(&new.version) {
         Ok(baseline) => baseline,
         Err(why) => {
@@ -67,7 +67,7 @@ pub fn review(
             return Ok(none);
         }
     };
-    let old = match baseline.side(options) {
+    let old = match baseline.api(settings) {
         Ok(old) => old,
         Err(error) => {
             let first = error.to_string();
@@ -239,8 +239,8 @@ fn short(top: &Path, commit: &str) -> Result<String, String> {
 }
 
 impl Baseline {
-    /// Generates the crate of this revision in memory and reads its side.
-    fn side(&self, options: &Options) -> Result<Side, generator::Error> {
+    /// Generates the crate of this revision in memory and reads its API.
+    fn api(&self, settings: &Settings) -> Result<CrateApi, generator::Error> {
         let dir = std::env::temp_dir().join(format!(
             "xtask-regen-baseline-{}-{}",
             std::process::id(),
@@ -251,9 +251,9 @@ impl Baseline {
         if let Err(source) = written {
             return Err(generator::Error::Output { path, source });
         }
-        let side = Side::generate(&path, options);
+        let api = CrateApi::generate(&path, settings);
         let _ = fs::remove_dir_all(&dir);
-        side
+        api
     }
 }
 

@@ -29,7 +29,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use contract::{RecordedRequest, RecordedResponse, Recording, SCRUBBED};
-use generator::{Auth, Document, PersonalData};
+use generator::for_tools::{Auth, Document, PersonalData};
 use heck::ToKebabCase;
 use openapiv3::ReferenceOr;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
@@ -173,7 +173,7 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 fn record(args: &Args) -> Result<ExitCode, Error> {
-    let document = generator::read(&args.spec, None)?;
+    let document = generator::for_tools::checked_document(&args.spec, None)?;
     let operation = pick_operation(&document, args.operation.as_deref())?;
 
     let name = match &args.name {
@@ -359,7 +359,7 @@ struct ReadOperation {
 }
 
 fn pick_operation(document: &Document, wanted: Option<&str>) -> Result<ReadOperation, Error> {
-    let candidates: Vec<_> = generator::walk::operations(&document.api)
+    let candidates: Vec<_> = generator::for_tools::walk::operations(&document.api)
         .map(|(template, method, operation)| {
             let id = operation
                 .operation_id
@@ -628,7 +628,7 @@ fn write(file: &Path, recording: &Recording, force: bool) -> Result<(), Error> {
     if file.exists() && !force {
         return Err(Error::Exists(file.to_owned()));
     }
-    generator::write_file(file, &text).map_err(failed)
+    generator::for_tools::write_file(file, &text).map_err(failed)
 }
 
 #[cfg(test)]

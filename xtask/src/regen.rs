@@ -42,6 +42,13 @@ pub struct Args {
     /// and CPU time.
     #[arg(long)]
     timings: bool,
+    /// Also write what the crate does not type, as JSON, into FILE: the
+    /// counts of the closing `typed:` line and each schema, operation part
+    /// or operation stepped down, with its pointer and reason (see
+    /// `generator::Degradation::to_json`). Written only when the spec
+    /// generates.
+    #[arg(long, value_name = "FILE")]
+    summary_json: Option<PathBuf>,
 }
 
 /// Runs `regen` and reports the outcome: success, stale files, or the
@@ -54,6 +61,7 @@ pub fn run(args: Args) -> ExitCode {
         crate_name,
         since,
         timings,
+        summary_json,
     } = args;
     let (spec, out) = (spec.as_path(), out.as_path());
     if let Some(file) = file_in_the_way(out) {
@@ -64,7 +72,16 @@ pub fn run(args: Args) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    match regen(spec, out, check, crate_name, since.as_deref(), timings) {
+    let summary = summary_json.as_deref();
+    match regen(
+        spec,
+        out,
+        check,
+        crate_name,
+        since.as_deref(),
+        timings,
+        summary,
+    ) {
         Ok(code) => code,
         Err(error) => {
             print_error(&error);
@@ -92,6 +109,8 @@ fn print_error(error: &generator::Error) {
     }
 }
 
+/// Generates, reports, and writes or checks; then says how much of the spec
+/// the crate types, in its last line.
 fn regen(
     spec: &Path,
     out: &Path,
@@ -99,23 +118,53 @@ fn regen(
     crate_name: Option<String>,
     since: Option<&str>,
     timings: bool,
+    summary_json: Option<&Path>,
 ) -> Result<ExitCode, generator::Error> {
-    let options = generator::Options {
+    let settings = generator::Settings {
         crate_name,
         // Inside the project's workspace, a crate is one of its members or
         // must be a workspace of its own; outside it, it is always its own.
         standalone: !inside_project(out)
             .is_some_and(|relative| workspace::is_member(&project_root(), &relative)),
+        time_positions: timings,
+        ..generator::Settings::new(spec, label(spec))
     };
-    let (files, stages) = generator::generate_timed(spec, &label(spec), &options)?;
+    let generator::Generated {
+        files,
+        timings: stages,
+    } = generator::generate(&settings)?;
     for warning in files.warnings() {
         eprintln!("warning: {warning}");
     }
     if timings {
         eprintln!("{stages}");
     }
+    if let Some(path) = summary_json {
+        let json = files.degradation().to_json();
+        generator::for_tools::write_file(path, &json).map_err(|source| {
+            generator::Error::Output {
+                path: path.to_owned(),
+                source,
+            }
+        })?;
+    }
+    let code = write_or_check(&settings, out, check, since, &files)?;
+    // The closing line, after whatever the outcome printed.
+    println!("{}", files.degradation());
+    Ok(code)
+}
+
+/// Writes the crate into `out`, or with `check` says whether it is there
+/// already, after the change report.
+fn write_or_check(
+    settings: &generator::Settings,
+    out: &Path,
+    check: bool,
+    since: Option<&str>,
+    files: &generator::CrateFiles,
+) -> Result<ExitCode, generator::Error> {
     let shown_out = shown(out);
-    let review = changes::review(spec, &label(spec), since, &options, &files, out)?;
+    let review = changes::review(settings, since, files, out)?;
     if let Some(problem) = &review.problem {
         eprintln!("error: {problem}");
         eprintln!("error: the version is too low for these changes; nothing was written");
@@ -129,9 +178,11 @@ fn regen(
     if !check {
         let changed = files.write_into(out)?;
         if let Some(text) = changelog_stale {
-            generator::write_file(&changelog, text).map_err(|source| generator::Error::Output {
-                path: changelog.clone(),
-                source,
+            generator::for_tools::write_file(&changelog, text).map_err(|source| {
+                generator::Error::Output {
+                    path: changelog.clone(),
+                    source,
+                }
             })?;
             println!("{shown_out}: wrote {}", changes::CHANGELOG);
         }
@@ -169,7 +220,7 @@ fn regen(
         );
     }
     if stale.is_empty() && orphans.is_empty() && changelog_stale.is_none() {
-        println!("{shown_out}: up to date with {}", label(spec));
+        println!("{shown_out}: up to date with {}", settings.spec_label);
         return Ok(ExitCode::SUCCESS);
     }
     for file in &stale {

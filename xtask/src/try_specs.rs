@@ -102,12 +102,12 @@ pub(crate) fn specs_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Generates `spec` into `out` and builds it; with the number of warnings.
 fn try_one(spec: &Path, label: &str, out: &Path, root: &Path, target: &Path) -> (Outcome, usize) {
-    let options = generator::Options {
-        crate_name: None,
+    let settings = generator::Settings {
         standalone: true,
+        ..generator::Settings::new(spec, label)
     };
-    let files = match generator::generate_with(spec, label, &options) {
-        Ok(files) => files,
+    let files = match generator::generate(&settings) {
+        Ok(generated) => generated.files,
         Err(error) => return (Outcome::Refused(error.to_string()), 0),
     };
     let warnings = files.warnings().len();

@@ -200,7 +200,15 @@ fn additive_edits_need_a_patch_bump_and_specs_outside_git_get_no_report() {
     git(&repo, &["init", "-q"]);
     git(&repo, &["add", "beltic-identity.yaml"]);
     git(&repo, &["commit", "-qm", "0.2.0"]);
-    // A new operation is an addition: 0.2.0 → 0.2.1.
+    // A new operation is an addition: 0.2.0 → 0.2.1. So is a new optional
+    // member of a type: structs are `#[non_exhaustive]`, built with their
+    // builder, whose `new` takes only the required members.
+    edit(
+        &spec,
+        "        - updated_at\n      properties:\n",
+        "        - updated_at\n      properties:\n        zz_review_note:\n          \
+         description: A reviewer's note.\n          type: string\n          nullable: true\n",
+    );
     edit(
         &spec,
         "components:\n",
@@ -217,6 +225,19 @@ fn additive_edits_need_a_patch_bump_and_specs_outside_git_get_no_report() {
         refused
             .stdout
             .contains("additive: added operation Client::get_session_status (/paths/~1v1~1identity~1sessions~1{id}~1status/get)"),
+        "{}",
+        refused.describe()
+    );
+    assert!(
+        refused.stdout.contains(
+            "additive: added field types::SessionAttributes::zz_review_note: `Option<String>` \
+             (/components/schemas/SessionAttributes/properties/zz_review_note)"
+        ),
+        "{}",
+        refused.describe()
+    );
+    assert!(
+        !refused.stdout.contains("breaking"),
         "{}",
         refused.describe()
     );

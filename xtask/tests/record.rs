@@ -38,9 +38,9 @@ const PERSONAL: [&str; 14] = [
     "tracking=7f3e9c",
 ];
 
-fn project_document() -> generator::Document {
+fn project_document() -> generator::for_tools::Document {
     let spec = project_root().join("spec/beltic-identity.yaml");
-    generator::read(&spec, None).expect("the spec is valid")
+    generator::for_tools::checked_document(&spec, None).expect("the spec is valid")
 }
 
 /// A server on 127.0.0.1 that answers up to `connections` requests with
@@ -509,12 +509,14 @@ fn a_bearer_spec_is_recorded_with_the_clients_variable() {
     let scratch = tempfile::tempdir().unwrap();
     let spec = scratch.path().join("kennel.yaml");
     fs::write(&spec, BEARER_SPEC).unwrap();
-    let document = generator::read(&spec, None).expect("the spec is valid");
+    let document = generator::for_tools::checked_document(&spec, None).expect("the spec is valid");
     assert_eq!(
         document.credential_env().as_deref(),
         Some("KENNEL_BEARER_TOKEN")
     );
-    let generated = generator::generate(&spec, "kennel.yaml").expect("the spec generates");
+    let generated = generator::generate(&generator::Settings::new(&spec, "kennel.yaml"))
+        .expect("the spec generates")
+        .files;
     let connection = generated
         .iter()
         .find(|(path, _)| path.ends_with("src/connection.rs"))

@@ -236,7 +236,9 @@ components:
       parameters:
         - $ref: '#/components/parameters/Id'
         - name: trace
-          in: cookie
+          in: path
+          required: true
+          style: label
           schema:
             type: string
       responses:
@@ -257,7 +259,10 @@ components:
              parameter",
             "several-problems.yaml:10:11: /paths/~1a~1{id}/get/parameters/0/$ref: `$ref` \
              `#/components/parameters/Id` resolves to nothing",
-            "several-problems.yaml:12:11: /paths/~1a~1{id}/get/parameters/1/in: cookie parameter `trace`",
+            "several-problems.yaml:11:11: /paths/~1a~1{id}/get/parameters/1/name: path parameter \
+             `trace` does not appear in the path",
+            "several-problems.yaml:14:11: /paths/~1a~1{id}/get/parameters/1/style: `style: label` is \
+             not supported for path parameters",
         ],
     },
 ];

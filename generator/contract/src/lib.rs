@@ -48,8 +48,8 @@ use openapiv3::{Components, MediaType, OpenAPI, ParameterSchemaOrContent, Refere
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use generator::Document;
-use generator::walk::{self, Component, escape};
+use generator::for_tools::Document;
+use generator::for_tools::walk::{self, Component, escape};
 
 /// The value that stands for a secret in a recording, such as the API key.
 pub const SCRUBBED: &str = "<scrubbed>";

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use contract::{Error, Place, Recording, Violation};
-use generator::Document;
+use generator::for_tools::Document;
 use serde_json::{Value, json};
 
 /// The project's root: the contract crate sits in `generator/contract/`.
@@ -18,7 +18,7 @@ fn project_root() -> PathBuf {
 }
 
 fn load(spec: &Path) -> Document {
-    generator::read(spec, None).expect("the spec is valid")
+    generator::for_tools::checked_document(spec, None).expect("the spec is valid")
 }
 
 fn project_document() -> Document {

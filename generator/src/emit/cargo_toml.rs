@@ -4,7 +4,7 @@
 use std::fmt::{self, Write};
 
 use super::runtime::{self, Modules};
-use crate::engine::Uses;
+use crate::engine::OptionalCrates;
 use crate::spec::media::RequestKind;
 use crate::spec::{DevDependency, Document, TomlValue};
 
@@ -16,7 +16,7 @@ pub const STANDALONE_WORKSPACE: &str =
 
 /// The text of `Cargo.toml`, without the preamble, for a crate whose code
 /// uses `uses` and which gets the runtime's `modules`.
-pub fn generate(document: &Document, uses: Uses, modules: Modules) -> String {
+pub fn generate(document: &Document, uses: OptionalCrates, modules: Modules) -> String {
     let package = &document.package;
     let title = &document.api.info.title;
 

@@ -5,8 +5,9 @@
 //! What a subcommand takes follows the public method it calls: each
 //! argument of the method is a positional argument (a path parameter), a
 //! flag (query and header parameters, required when the method's argument
-//! is), `--body` (a request body) or `--file NAME=PATH` (the file parts of
-//! a multipart form). [`plan`] decides that for every operation, in one
+//! is; an optional one is set with the call builder's method), `--body` (a
+//! request body) or `--file NAME=PATH` (the file parts of a multipart
+//! form). [`plan`] decides that for every operation, in one
 //! place; the rest writes the plan out. Everything that does not depend on
 //! the spec (the shared options, reading a body, printing, telling a
 //! failure) is the runtime's `cli` module.
@@ -21,11 +22,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{FnArg, GenericArgument, Ident, Pat, PathArguments, ReturnType, Type};
 
-use super::operations::Call;
-use crate::engine::success_bodies::{Body, Several};
+use super::operations::{self, Call};
+use crate::engine::success_bodies::{Body, ResponseEnum};
 use crate::ident::{self, Case};
 use crate::rewrite::{PageStream, PersonalData, Role};
-use crate::spec::pagination::Paged;
+use crate::spec::pagination::PagedOperation;
 use crate::spec::requests::RawBody;
 use crate::spec::walk::{component_name, operations, resolve, response_for};
 use crate::spec::{Document, escape};
@@ -37,11 +38,11 @@ pub struct Inputs<'a> {
     /// The page streams of the list operations.
     pub streams: &'a [PageStream],
     /// Where each list operation's items are in its page.
-    pub paged: &'a [Paged],
+    pub paged: &'a [PagedOperation],
     /// The operations with several success bodies.
-    pub several: &'a [Several],
+    pub response_enums: &'a [ResponseEnum],
     /// The names of their response enums, by `operationId`.
-    pub response_enums: &'a [(String, String)],
+    pub enum_names: &'a [(String, String)],
 }
 
 /// Field names the shared options and the subcommands' own flags take: a
@@ -102,6 +103,9 @@ struct Argument {
     /// How the method takes it.
     takes: Takes,
     source: Source,
+    /// For an optional parameter, the call builder's method that sets it:
+    /// the method itself takes only the required ones.
+    setter: Option<Ident>,
 }
 
 /// Where a method's argument comes from on the command line.
@@ -172,7 +176,7 @@ enum Output {
     /// JSON, with the personal data at these pointers redacted.
     Json(Vec<String>),
     /// The response enum of an operation with several success bodies.
-    Several {
+    ResponseEnum {
         name: Ident,
         variants: Vec<(Ident, VariantOutput)>,
     },
@@ -254,6 +258,7 @@ fn plan(
         let ident = pat.ident.clone();
         let name = ident.to_string();
         let ty = &*typed.ty;
+        let setter = generic_argument(ty, "Option").map(|_| operations::setter_name(&ident));
         if let Some(parameter) = by_argument.get(&name) {
             let data = parameter.parameter_data_ref();
             let (takes, field_ty, value) = owned(ty)?;
@@ -279,6 +284,7 @@ fn plan(
                     help: data.description.as_deref().map(|d| d.trim().to_owned()),
                     values: enum_values(api, &data.format),
                 },
+                setter,
             });
             continue;
         }
@@ -291,6 +297,7 @@ fn plan(
                 field: ident,
                 takes: Takes::Owned,
                 source: Source::File(file.clone()),
+                setter,
             });
             continue;
         }
@@ -307,6 +314,7 @@ fn plan(
                         help: Some("The body's media type.".to_owned()),
                         values: Vec::new(),
                     },
+                    setter,
                 });
                 continue;
             }
@@ -339,6 +347,7 @@ fn plan(
             field: ident,
             takes,
             source,
+            setter,
         });
     }
 
@@ -516,15 +525,15 @@ fn output(
     operation: &Operation,
 ) -> Output {
     if let Some((_, name)) = inputs
-        .response_enums
+        .enum_names
         .iter()
         .find(|(id, _)| *id == call.operation_id)
-        && let Some(several) = inputs
-            .several
+        && let Some(response_enum) = inputs
+            .response_enums
             .iter()
             .find(|s| s.operation_id == call.operation_id)
     {
-        let variants = several
+        let variants = response_enum
             .variants
             .iter()
             .map(|variant| {
@@ -542,7 +551,7 @@ fn output(
                 (format_ident!("{}", variant.name), printed)
             })
             .collect();
-        return Output::Several {
+        return Output::ResponseEnum {
             name: format_ident!("{name}"),
             variants,
         };
@@ -1065,9 +1074,23 @@ fn arm(subcommand: &Subcommand) -> TokenStream {
             }
         });
     }
-    let passed_to_method = arguments.iter().map(passed);
+    let passed_to_method = arguments.iter().filter(|a| a.setter.is_none()).map(passed);
     steps.extend(quote! {
         let call = client.#method(#(#passed_to_method),*);
+    });
+    for argument in arguments {
+        let Some(setter) = &argument.setter else {
+            continue;
+        };
+        let value = passed(argument);
+        steps.extend(quote! {
+            let call = match #value {
+                Some(value) => call.#setter(value),
+                None => call,
+            };
+        });
+    }
+    steps.extend(quote! {
         let call = settings
             .headers
             .iter()
@@ -1082,7 +1105,7 @@ fn arm(subcommand: &Subcommand) -> TokenStream {
         Output::Json(personal) => {
             quote! { printer.json(&call.await?.into_inner(), &[#(#personal),*]) }
         }
-        Output::Several { name, variants } => {
+        Output::ResponseEnum { name, variants } => {
             let arms = variants.iter().map(|(variant, printed)| match printed {
                 VariantOutput::Nothing => quote!(types::#name::#variant => Ok(()),),
                 VariantOutput::Bytes => {

@@ -4,13 +4,16 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::degradation::{Degradation, Unit, code_span};
 use crate::output::comment;
 use crate::spec::Document;
 
 /// The code of `lib.rs`. The modules are marked `rustfmt::skip` because
 /// prettyplease, not rustfmt, lays them out; `lib.rs` itself is written so
-/// that both agree. A crate with `page_streams` has the module of them.
-pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
+/// that both agree. A crate with `page_streams` has the module of them; one
+/// the generator could not type in full lists in its docs what it does not
+/// type (`degradation`).
+pub fn generate(document: &Document, page_streams: bool, degradation: &Degradation) -> TokenStream {
     let info = &document.api.info;
     let lib = document.package.lib_name();
     let mut doc = format!(
@@ -38,6 +41,7 @@ pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
          the spec does not describe. Fields the spec marks `x-personal-data` print as \
          `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.",
     ));
+    doc.push_str(&untyped(degradation));
     if document.cli {
         doc.push_str(&format!(
             " The `cli` feature adds the `{}` command, a subcommand per operation (see [`cli`]).",
@@ -119,4 +123,73 @@ pub fn generate(document: &Document, page_streams: bool) -> TokenStream {
         pub use runtime::{Drift, DriftKind, PagingError};
         #streams_export
     }
+}
+
+/// The section of the docs that lists what the crate does not type, with
+/// why; empty when it types everything.
+fn untyped(degradation: &Degradation) -> String {
+    if degradation.is_empty() {
+        return String::new();
+    }
+    let mut schemas = Vec::new();
+    let mut parts = Vec::new();
+    let mut left_out = Vec::new();
+    for degraded in &degradation.degraded {
+        let reason = code_span(&degraded.reason);
+        match &degraded.unit {
+            Unit::Schema {
+                name,
+                property: None,
+            } => schemas.push(format!("- {}: {reason}", code_span(name))),
+            Unit::Schema {
+                name,
+                property: Some(property),
+            } => schemas.push(format!(
+                "- {}, property {}: {reason}",
+                code_span(name),
+                code_span(property)
+            )),
+            Unit::Part { operation, part } => parts.push(format!(
+                "- {} ({}): {part}: {reason}",
+                code_span(&operation.operation_id),
+                code_span(&operation.to_string())
+            )),
+            Unit::LeftOut { operation } => left_out.push(format!(
+                "- {} ({}): {reason}",
+                code_span(&operation.operation_id),
+                code_span(&operation.to_string())
+            )),
+        }
+    }
+    let mut section = format!(
+        "\n\n# What the client does not type\n\n\
+         Of the spec's {} operations, {} are fully typed and {} left out; {} of its {} \
+         schemas are untyped. Each of these was a warning of the generator, located in the \
+         spec, with progenitor's reason.",
+        degradation.operations,
+        degradation.fully_typed(),
+        degradation.left_out().len(),
+        degradation.untyped_schemas().len(),
+        degradation.schemas,
+    );
+    let lists = [
+        (
+            "Schemas that are any JSON value (`serde_json::Value`), in whole or in one property:",
+            schemas,
+        ),
+        (
+            "Operations with a part untyped (the rest of each is typed):",
+            parts,
+        ),
+        (
+            "Operations left out of the client, which has no method for them:",
+            left_out,
+        ),
+    ];
+    for (title, list) in lists {
+        if !list.is_empty() {
+            section.push_str(&format!("\n\n{title}\n\n{}", list.join("\n")));
+        }
+    }
+    section
 }

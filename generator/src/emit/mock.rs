@@ -16,8 +16,9 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Item};
 
 use crate::error::Result;
+use crate::names::type_key;
 use crate::output::comment;
-use crate::rewrite::syntax::{parse, type_key};
+use crate::rewrite::syntax::{parse, types_module};
 use crate::spec::Document;
 use crate::spec::media::RequestKind;
 use crate::spec::requests::sent_by_progenitor;
@@ -243,11 +244,7 @@ impl VisitMut for Mend {
 
 /// The types of the `types` module, by the key samples match schemas on.
 pub(super) fn type_names(api: &syn::File) -> Vec<(String, Ident)> {
-    let types = api.items.iter().find_map(|item| match item {
-        Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|(_, items)| items),
-        _ => None,
-    });
-    types
+    types_module(api)
         .into_iter()
         .flatten()
         .filter_map(|item| match item {

@@ -30,13 +30,17 @@ use std::path::Path;
 
 use proc_macro2::{Ident, TokenStream};
 
-use crate::engine::Uses;
-use crate::engine::success_bodies::Several;
+use crate::degradation::Degradation;
+use crate::engine::OptionalCrates;
+use crate::engine::success_bodies::ResponseEnum;
 use crate::error::Result;
+use crate::names::type_key;
 use crate::rewrite::PageStream;
-use crate::rewrite::syntax::{parse, type_key};
+use crate::rewrite::syntax::parse;
 use crate::spec::Document;
-use crate::spec::pagination::Paged;
+use crate::spec::pagination::PagedOperation;
+
+pub(crate) use operations::renamed_parameters;
 
 /// The generated crate as code, before it is laid out as text.
 pub(crate) struct CrateCode {
@@ -50,8 +54,11 @@ pub(crate) struct CrateCode {
 
 /// The names of the response enums of the operations with several success
 /// bodies, by `operationId`: none of progenitor's types in `api` has one.
-pub(crate) fn response_enum_names(api: &syn::File, several: &[Several]) -> BTreeMap<String, Ident> {
-    responses::names(api, several)
+pub(crate) fn response_enum_names(
+    api: &syn::File,
+    response_enums: &[ResponseEnum],
+) -> BTreeMap<String, Ident> {
+    responses::names(api, response_enums)
 }
 
 /// Adds to `api` the response enums of the operations with several success
@@ -59,10 +66,10 @@ pub(crate) fn response_enum_names(api: &syn::File, several: &[Several]) -> BTree
 /// types.
 pub(crate) fn add_response_enums(
     api: &mut syn::File,
-    several: &[Several],
+    response_enums: &[ResponseEnum],
     names: &BTreeMap<String, Ident>,
 ) {
-    responses::add_enums(api, several, names);
+    responses::add_enums(api, response_enums, names);
 }
 
 /// What `src/operations.rs` and `src/mock.rs` need of `src/api.rs`, made
@@ -72,39 +79,39 @@ pub(crate) fn add_response_enums(
 #[derive(Clone)]
 pub(crate) struct Handover {
     /// The types of `api`'s `types` module, by the key samples match
-    /// schemas on ([`type_key`](crate::rewrite::syntax::type_key)), with the
+    /// schemas on ([`type_key`]), with the
     /// type's name.
     types: Vec<(String, String)>,
     /// The `Client`'s methods, without their bodies, which the operations
     /// do not read: `impl Client { … }` as text.
     methods: String,
     /// The names of the response enums, by `operationId`.
-    response_enums: Vec<(String, String)>,
+    enum_names: Vec<(String, String)>,
     /// The operations with several success bodies.
-    several: Vec<Several>,
+    response_enums: Vec<ResponseEnum>,
 }
 
-/// What [`Handover`] takes of `api`, with the response enums of `several`
-/// named in `response_enums` ([`response_enum_names`]), which join its
+/// What [`Handover`] takes of `api`, with the `response_enums` named in
+/// `enum_names` ([`response_enum_names`]), which join its
 /// types.
 pub(crate) fn handover(
     api: &syn::File,
-    response_enums: &BTreeMap<String, Ident>,
-    several: &[Several],
+    enum_names: &BTreeMap<String, Ident>,
+    response_enums: &[ResponseEnum],
 ) -> Handover {
     let types = mock::type_names(api).into_iter().chain(
-        response_enums
+        enum_names
             .values()
             .map(|name| (type_key(&name.to_string()), name.clone())),
     );
     Handover {
         types: types.map(|(key, ident)| (key, ident.to_string())).collect(),
         methods: operations::client_methods(api).to_string(),
-        response_enums: response_enums
+        enum_names: enum_names
             .iter()
             .map(|(id, name)| (id.clone(), name.to_string()))
             .collect(),
-        several: several.to_vec(),
+        response_enums: response_enums.to_vec(),
     }
 }
 
@@ -141,8 +148,8 @@ pub(crate) fn mock_module(
 pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Result<syn::File> {
     let path = Path::new("src/operations.rs");
     let (methods, types) = handover.methods_and_types(path)?;
-    let response_enums = handover
-        .response_enums
+    let enum_names = handover
+        .enum_names
         .iter()
         .map(|(id, name)| (id.clone(), quote::format_ident!("{name}")))
         .collect();
@@ -151,32 +158,43 @@ pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Res
         types,
         &document.api,
         &document.requests,
-        &handover.several,
-        &response_enums,
+        &handover.response_enums,
+        &enum_names,
     );
     parse(path, tokens)
+}
+
+/// The list operations of the crate: the page streams to write, and where
+/// each list operation's items are in its page (for the command line).
+pub(crate) struct Lists<'a> {
+    pub streams: &'a [PageStream],
+    pub paged: &'a [PagedOperation],
 }
 
 /// Emits every file of the crate for `document` but `src/operations.rs`
 /// and `src/mock.rs`, which another thread makes from the [`Handover`]:
 /// `api` is the code of `src/api.rs`, `uses` the optional crates the code
-/// needs, and `streams` the page streams to write (of `paged`, the list
-/// operations). The command line is made from the `handover` too. A
-/// `standalone` crate is a workspace of its own.
+/// needs, `lists` the list operations, and `degradation` what the crate's
+/// docs list as untyped. The command line is made from the `handover` too.
+/// A `standalone` crate is a workspace of its own.
 pub(crate) fn generate(
     document: &Document,
     api: syn::File,
-    uses: Uses,
-    streams: &[PageStream],
-    paged: &[Paged],
+    uses: OptionalCrates,
+    lists: Lists,
     handover: &Handover,
+    degradation: &Degradation,
     standalone: bool,
 ) -> Result<CrateCode> {
+    let Lists { streams, paged } = lists;
     let rust_file = |path: &'static str, tokens: TokenStream| -> Result<_> {
         Ok((path, parse(Path::new(path), tokens)?))
     };
     let mut rust = vec![
-        rust_file("src/lib.rs", lib::generate(document, !streams.is_empty()))?,
+        rust_file(
+            "src/lib.rs",
+            lib::generate(document, !streams.is_empty(), degradation),
+        )?,
         rust_file("src/connection.rs", connection::generate(document))?,
     ];
     if !streams.is_empty() {
@@ -196,8 +214,8 @@ pub(crate) fn generate(
             calls: &calls,
             streams,
             paged,
-            several: &handover.several,
             response_enums: &handover.response_enums,
+            enum_names: &handover.enum_names,
         };
         let (module, main) = cli::generate(document, &inputs);
         rust.push(rust_file("src/cli.rs", module)?);

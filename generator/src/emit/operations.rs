@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use openapiv3::OpenAPI;
+use openapiv3::{OpenAPI, ReferenceOr};
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use syn::{
@@ -16,10 +16,12 @@ use syn::{
 
 use super::requests::{self, TypeNames};
 use super::responses;
-use crate::engine::success_bodies::Several;
+use crate::engine::success_bodies::ResponseEnum;
 use crate::ident::{self, Case};
+use crate::rewrite::syntax::{doc_text, is_client};
 use crate::spec::requests::Requests;
-use crate::spec::walk::{idempotency_key_operations, operations};
+use crate::spec::walk::{idempotency_key_operations, item_operations, operations, resolve};
+use crate::spec::{Diagnostic, Document, escape};
 
 /// Names a builder may not take: what the `operations` module imports.
 const RESERVED: [&str; 5] = [
@@ -32,6 +34,20 @@ const RESERVED: [&str; 5] = [
 
 /// The fields every builder has besides the operation's arguments.
 const OWN_FIELDS: [&str; 2] = ["client", "options"];
+
+/// The methods every builder has for the call's options (and `await`'s):
+/// an optional parameter of one of these names gets a setter named
+/// `{name}_parameter` instead, and a warning says so
+/// ([`renamed_parameters`]). `idempotency_key` is not among them: an
+/// operation that has that option has no such parameter.
+pub(crate) const OPTION_METHODS: [&str; 6] = [
+    "timeout",
+    "deadline",
+    "retry_policy",
+    "max_retries",
+    "header",
+    "into_future",
+];
 
 /// The public methods of progenitor's `Client` in `api`, the operations,
 /// without their bodies: what [`generate`] reads of them.
@@ -56,23 +72,23 @@ pub fn client_methods(api: &syn::File) -> TokenStream {
 
 /// The code of the `operations` module, from the operations' methods of
 /// progenitor's `Client` (`client`, [`client_methods`]), the types of its
-/// `types` module by [`type_key`](crate::rewrite::syntax::type_key), and
+/// `types` module by [`type_key`](crate::names::type_key), and
 /// the spec's operations (for their `operationId`s), with what the client
-/// sends itself (`requests`). The operations of `several` return the enum
-/// of `response_enums` they are keyed by.
+/// sends itself (`requests`). The operations of `response_enums` return the
+/// enum of `enum_names` they are keyed by.
 pub fn generate(
     client: &syn::ItemImpl,
     types: Vec<(String, Ident)>,
     spec: &OpenAPI,
     requests: &Requests,
-    several: &[Several],
-    response_enums: &BTreeMap<String, syn::Ident>,
+    response_enums: &[ResponseEnum],
+    enum_names: &BTreeMap<String, syn::Ident>,
 ) -> TokenStream {
     let types = TypeNames(types);
-    let decoded: BTreeMap<String, (&Several, &syn::Ident)> = several
+    let decoded: BTreeMap<String, (&ResponseEnum, &syn::Ident)> = response_enums
         .iter()
         .filter_map(|s| {
-            let name = response_enums.get(&s.operation_id)?;
+            let name = enum_names.get(&s.operation_id)?;
             Some((ident::name(&s.operation_id, Case::Snake), (s, name)))
         })
         .collect();
@@ -172,13 +188,9 @@ struct Context<'c> {
     operation_ids: &'c BTreeMap<String, &'c str>,
     requests: &'c Requests,
     types: &'c TypeNames,
-    decoded: &'c BTreeMap<String, (&'c Several, &'c syn::Ident)>,
+    decoded: &'c BTreeMap<String, (&'c ResponseEnum, &'c syn::Ident)>,
     /// The `operationId`s that declare an `Idempotency-Key` header.
     keyed: &'c BTreeSet<&'c str>,
-}
-
-fn is_client(ty: &Type) -> bool {
-    matches!(ty, Type::Path(p) if p.path.is_ident("Client"))
 }
 
 /// Whether `f`, a method of progenitor's `Client`, may be an operation's:
@@ -219,8 +231,16 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
 
     let builder = builder_name(&operation);
     let arguments_kept = builder_arguments(&public);
+    let setters = setters(&arguments_kept, &mut docs);
     let mut method = public.clone();
     method.asyncness = None;
+    // Optional parameters are the builder's to set: a new one is no new
+    // argument for every call to pass.
+    method.inputs = method
+        .inputs
+        .into_iter()
+        .filter(|input| !matches!(input, FnArg::Typed(t) if option_inner(&t.ty).is_some()))
+        .collect();
     method.output = syn::parse_quote!(-> #builder<'a>);
     let success = match &public.output {
         ReturnType::Type(_, ty) => quote!(#ty),
@@ -266,9 +286,19 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
         ),
     };
 
+    let optional: Vec<String> = arguments_kept
+        .iter()
+        .filter(|a| option_inner(&a.ty).is_some())
+        .map(|a| format!("`{}`", a.ident))
+        .collect();
     let awaiting = format!(
-        "Awaiting the [`{builder}`] this returns sends the request; its methods set this \
+        "Awaiting the [`{builder}`] this returns sends the request; its methods set {}this \
          call's timeout, deadline, retries{} or headers first.",
+        match optional.len() {
+            0 => String::new(),
+            1 => format!("the optional parameter {} and ", optional[0]),
+            _ => format!("the optional parameters {} and ", optional.join(", ")),
+        },
         if keyed { ", idempotency key" } else { "" }
     );
     match docs.last_mut() {
@@ -282,6 +312,7 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
     let initializers = arguments_kept.iter().map(|a| {
         let (ident, field) = (&a.ident, &a.field);
         match (a.converted, ident == field) {
+            _ if option_inner(&a.ty).is_some() => quote!(#field: None,),
             (true, _) => quote!(#field: #ident.into(),),
             (false, true) => quote!(#ident,),
             (false, false) => quote!(#field: #ident,),
@@ -309,6 +340,12 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
     } else {
         quote!(self)
     };
+    // A setter that takes a borrowed value names the builder's lifetime.
+    let header = if setters.to_string().contains("'a") {
+        quote!(impl<'a> #builder<'a>)
+    } else {
+        quote!(impl #builder<'_>)
+    };
     let builder = quote! {
         #[doc = #struct_doc]
         #[must_use = "the request is sent when the call is awaited"]
@@ -318,7 +355,8 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
             options: runtime::CallOptions,
         }
 
-        impl #builder<'_> {
+        #header {
+            #setters
             #options
         }
 
@@ -397,6 +435,75 @@ fn adapt(f: &syn::ImplItemFn, context: &Context) -> Option<Adapted> {
         keyed,
         arguments,
     })
+}
+
+/// The builder's methods that set the operation's optional parameters, one
+/// each, named after the parameter (unless one of [`OPTION_METHODS`] has
+/// its name) and documented with what the method's documentation said of
+/// it, which they take out of it.
+fn setters(arguments: &[Argument], docs: &mut [String]) -> TokenStream {
+    let mut setters = TokenStream::new();
+    for argument in arguments {
+        let Some(inner) = option_inner(&argument.ty) else {
+            continue;
+        };
+        let (ident, field) = (&argument.ident, &argument.field);
+        let name = ident.to_string();
+        let setter = setter_name(ident);
+        let said = argument_doc(docs, &name);
+        drop_argument_doc(docs, &name);
+        let doc = match said {
+            Some(said) => format!(" Sets `{name}`: {said}"),
+            None => format!(" Sets `{name}`, which the call leaves out unless set."),
+        };
+        setters.extend(quote! {
+            #[doc = #doc]
+            pub fn #setter(mut self, #ident: #inner) -> Self {
+                self.#field = Some(#ident);
+                self
+            }
+        });
+    }
+    setters
+}
+
+/// The builder's method that sets the optional parameter `argument`: the
+/// argument's name, unless one of [`OPTION_METHODS`] has it.
+pub fn setter_name(argument: &Ident) -> Ident {
+    let name = argument.to_string();
+    if OPTION_METHODS.contains(&name.as_str()) {
+        format_ident!("{name}_parameter")
+    } else {
+        argument.clone()
+    }
+}
+
+/// What the method's documentation says of the argument `name`, in the
+/// list progenitor writes ("Arguments:", one `- ` line each).
+fn argument_doc(docs: &[String], name: &str) -> Option<String> {
+    let item = format!("- `{name}`:");
+    docs.iter()
+        .flat_map(|text| text.lines())
+        .find_map(|line| line.trim().strip_prefix(&item))
+        .map(|said| said.trim().to_owned())
+}
+
+/// `T` when `ty` is `Option<T>`, progenitor's type for an optional
+/// parameter.
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(GenericArgument::Type(inner)) if last.ident == "Option" && args.args.len() == 1 => {
+            Some(inner)
+        }
+        _ => None,
+    }
 }
 
 /// The builder of the method `operation`: `GetSession` for `get_session`.
@@ -589,20 +696,6 @@ fn option_methods(idempotency_key: bool) -> TokenStream {
     }
 }
 
-/// The text of a `#[doc = "..."]` attribute.
-fn doc_text(attr: &syn::Attribute) -> Option<String> {
-    let syn::Meta::NameValue(meta) = &attr.meta else {
-        return None;
-    };
-    match &meta.value {
-        syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(text),
-            ..
-        }) if meta.path.is_ident("doc") => Some(text.value()),
-        _ => None,
-    }
-}
-
 /// `Result<ResponseValue<T>, progenitor's Error<E>>` becomes
 /// `Result<ResponseValue<T>, Error>`; any other return type is not an
 /// operation.
@@ -625,4 +718,49 @@ fn public_output(output: &ReturnType) -> Option<ReturnType> {
     };
     let ty: Type = syn::parse_quote!(::std::result::Result<#success, Error>);
     Some(ReturnType::Type(*arrow, Box::new(ty)))
+}
+
+/// A warning for each optional parameter whose setter cannot have the
+/// parameter's name, because a method for the call's options has it
+/// ([`OPTION_METHODS`]): its setter is `{name}_parameter`.
+pub(crate) fn renamed_parameters(document: &Document) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (path, item) in &document.api.paths.paths {
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        let item_pointer = format!("/paths/{}", escape(path));
+        let shared = item
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(index, p)| (format!("{item_pointer}/parameters/{index}"), p));
+        for (method, operation) in item_operations(item) {
+            let own = operation
+                .parameters
+                .iter()
+                .enumerate()
+                .map(|(index, p)| (format!("{item_pointer}/{method}/parameters/{index}"), p));
+            for (pointer, parameter) in shared.clone().chain(own) {
+                let Ok(parameter) = resolve(&document.api, parameter) else {
+                    continue;
+                };
+                let data = parameter.parameter_data_ref();
+                let name = ident::name(&data.name, Case::Snake);
+                if !data.required && OPTION_METHODS.contains(&name.as_str()) {
+                    warnings.push(Diagnostic {
+                        path: document.path.clone(),
+                        location: None,
+                        pointer,
+                        message: format!(
+                            "the optional parameter `{}` is set with `{name}_parameter()`: \
+                             `{name}()` is the call's own option",
+                            data.name
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    warnings
 }

@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use syn::{FnArg, Ident, Pat, Type};
 
 use crate::ident::{self, Case};
-use crate::rewrite::syntax::type_key;
+use crate::names::type_key;
 use crate::spec::requests::{Form, FormStyle, JsonParameter, Multipart, RawBody, Requests};
 
 /// The Rust types of the `types` module, by [`type_key`].

@@ -11,22 +11,22 @@ use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use syn::Item;
 
-use crate::engine::success_bodies::{Body, Several, Variant};
+use crate::engine::success_bodies::{Body, ResponseEnum, Variant};
 use crate::ident::{self, Case};
-use crate::rewrite::syntax::type_key;
+use crate::names::type_key;
+use crate::rewrite::syntax::{item_name, types_module, types_module_mut};
 use crate::spec::walk::Status;
 
 /// The name of the response enum of each of `several`, by `operationId`:
 /// one no type of `api`'s `types` module has.
 /// None without a `types` module, where the enums would go.
-pub fn names(api: &syn::File, several: &[Several]) -> BTreeMap<String, Ident> {
+pub fn names(api: &syn::File, response_enums: &[ResponseEnum]) -> BTreeMap<String, Ident> {
     let mut names = BTreeMap::new();
     let Some(mut taken) = type_names(api) else {
         return names;
     };
-    for operation in several {
+    for operation in response_enums {
         let name = enum_name(operation, &taken);
         taken.push(name.clone());
         names.insert(operation.operation_id.clone(), name);
@@ -36,12 +36,16 @@ pub fn names(api: &syn::File, several: &[Several]) -> BTreeMap<String, Ident> {
 
 /// Adds the response enum of each of `several` to the `types` module of
 /// `api`, named as `names` says ([`names`]).
-pub fn add_enums(api: &mut syn::File, several: &[Several], names: &BTreeMap<String, Ident>) {
+pub fn add_enums(
+    api: &mut syn::File,
+    response_enums: &[ResponseEnum],
+    names: &BTreeMap<String, Ident>,
+) {
     let mut taken = type_names(api).unwrap_or_default();
-    let Some(types) = types_module(api) else {
+    let Some(types) = types_module_mut(api) else {
         return;
     };
-    for operation in several {
+    for operation in response_enums {
         let Some(name) = names.get(&operation.operation_id) else {
             continue;
         };
@@ -54,14 +58,11 @@ pub fn add_enums(api: &mut syn::File, several: &[Several], names: &BTreeMap<Stri
 
 /// The names of the types in `api`'s `types` module, if it has one.
 fn type_names(api: &syn::File) -> Option<Vec<Ident>> {
-    let types = api.items.iter().find_map(|item| match item {
-        Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|(_, items)| items),
-        _ => None,
-    })?;
-    Some(types.iter().filter_map(item_name).collect())
+    let types = types_module(api)?;
+    Some(types.iter().filter_map(item_name).cloned().collect())
 }
 
-fn candidates(operation: &Several) -> Vec<Ident> {
+fn candidates(operation: &ResponseEnum) -> Vec<Ident> {
     let stem = ident::name(&operation.operation_id, Case::UpperCamel);
     ["Response", "SuccessResponse", "Answer"]
         .iter()
@@ -69,28 +70,12 @@ fn candidates(operation: &Several) -> Vec<Ident> {
         .collect()
 }
 
-fn enum_name(operation: &Several, taken: &[Ident]) -> Ident {
+fn enum_name(operation: &ResponseEnum, taken: &[Ident]) -> Ident {
     let all = candidates(operation);
     all.iter()
         .find(|c| !taken.contains(c))
         .cloned()
         .unwrap_or_else(|| format_ident!("{}{}", all[0], "Enum"))
-}
-
-fn types_module(api: &mut syn::File) -> Option<&mut Vec<Item>> {
-    api.items.iter_mut().find_map(|item| match item {
-        Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
-        _ => None,
-    })
-}
-
-fn item_name(item: &Item) -> Option<Ident> {
-    match item {
-        Item::Struct(s) => Some(s.ident.clone()),
-        Item::Enum(e) => Some(e.ident.clone()),
-        Item::Type(t) => Some(t.ident.clone()),
-        _ => None,
-    }
 }
 
 /// The type a body decodes into, within the `types` module.
@@ -108,7 +93,7 @@ fn body_type(body: &Body, types: &[Ident]) -> Option<TokenStream> {
     }
 }
 
-fn response_enum(operation: &Several, name: &Ident, types: &[Ident]) -> TokenStream {
+fn response_enum(operation: &ResponseEnum, name: &Ident, types: &[Ident]) -> TokenStream {
     let doc = format!(
         " What `{}` (`{}`) answers on success: a variant per body, named after the \
          status that sends it (statuses with the same body share one, named after each \
@@ -197,7 +182,7 @@ fn reason_phrase(code: u16) -> Option<&'static str> {
 /// (progenitor lets through only the spec's success statuses) by the call,
 /// which tells the client's drift log what the body holds that the spec
 /// does not describe.
-fn decode_fn(operation: &Several) -> TokenStream {
+fn decode_fn(operation: &ResponseEnum) -> TokenStream {
     // Codes first; the variant of `2XX`, if any, or else the last, takes
     // what is left.
     let mut variants: Vec<&Variant> = operation.variants.iter().collect();

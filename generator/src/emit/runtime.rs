@@ -36,10 +36,14 @@ pub struct Modules {
 
 /// The files every crate gets, the module root first: their paths in the
 /// generated crate and their texts.
-const EVERY_CRATE: [(&str, &str); 7] = [
+const EVERY_CRATE: [(&str, &str); 8] = [
     (
         "src/runtime/mod.rs",
         include_str!("../../runtime/src/runtime/mod.rs"),
+    ),
+    (
+        "src/runtime/builders.rs",
+        include_str!("../../runtime/src/runtime/builders.rs"),
     ),
     (
         "src/runtime/config.rs",

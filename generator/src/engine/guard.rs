@@ -1,5 +1,6 @@
-//! Runs progenitor so that a panic inside it becomes an error: silenced
-//! while it unwinds, and traced to the operation of the spec that causes it.
+//! Runs progenitor so that a panic inside it becomes an error, silenced
+//! while it unwinds, and finds what in the spec causes it: the component
+//! typify was converting, or the operations that fail alone.
 
 use std::cell::Cell;
 use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
@@ -8,9 +9,8 @@ use std::thread;
 
 use openapiv3::{OpenAPI, Paths, ReferenceOr};
 
-use crate::error::Error;
+use super::untype::At;
 use crate::spec::walk::{self, operation_slots};
-use crate::spec::{Document, escape};
 
 /// The panic hook is one per process. The first run of [`quietly`] puts a
 /// hook in place that silences the threads running one, the last puts the
@@ -88,52 +88,11 @@ fn unsilence() {
     }
 }
 
-/// The error for a generation of `document` that failed with `why`
-/// (progenitor's error or panic message). `fails` runs progenitor on a
-/// document and says whether it fails too; with it, the operation at fault
-/// is found by generating halves of the operations, then one alone.
-pub fn failure(document: &Document, why: String, fails: impl Fn(&OpenAPI) -> bool) -> Error {
-    let why = explain(why);
-    // Every run reads every component schema: when they fail alone, every
-    // half of the operations fails too, and the search would blame the
-    // first operation.
-    let no_paths = only(&document.api, &[]);
-    let (schemas_fail, component) = converting(|| fails(&no_paths));
-    if schemas_fail {
-        let message = format!("while generating the schemas of `components.schemas`: {why}");
-        return match component {
-            Some(name) => Error::at(
-                &document.path,
-                &document.positions,
-                &format!("/components/schemas/{}", escape(&name)),
-                format!("while generating component `{name}`: {why}"),
-            ),
-            None => Error::Generate {
-                path: document.path.clone(),
-                message,
-            },
-        };
-    }
-    let candidates = operations(&document.api);
-    if let Some((path, method)) = culprit(&document.api, &candidates, &fails) {
-        let pointer = format!("/paths/{}/{method}", escape(path));
-        let message = format!(
-            "progenitor cannot generate {} {path}: {why}",
-            method.to_uppercase()
-        );
-        return Error::at(&document.path, &document.positions, &pointer, message);
-    }
-    Error::Generate {
-        path: document.path.clone(),
-        message: format!("while generating the operations together (each alone generates): {why}"),
-    }
-}
-
 /// Runs `f` (a generation that fails) and names the component schema
 /// typify was converting when it failed, if it was converting one: typify
 /// logs each component it begins to convert, through the `log` crate, and
 /// then each type it finalizes (a failure there is no one component's).
-fn converting(f: impl FnOnce() -> bool) -> (bool, Option<String>) {
+pub(crate) fn converting(f: impl FnOnce() -> bool) -> (bool, Option<String>) {
     static LOGGER: Converting = Converting;
     static OURS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     // One run at a time: the log level is the process's.
@@ -229,7 +188,7 @@ impl std::fmt::Write for Start {
 
 /// progenitor's message, with what it means for the spec when it is one of
 /// its assertions.
-fn explain(why: String) -> String {
+pub(crate) fn explain(why: &str) -> String {
     const KNOWN: [(&str, &str); 2] = [
         (
             "response_types.len() <= 1",
@@ -247,45 +206,69 @@ fn explain(why: String) -> String {
     }
 }
 
-/// Every (path, method) of the document, in document order.
-fn operations(api: &OpenAPI) -> Vec<Operation> {
+/// Every operation of the document, in document order.
+pub(crate) fn operations(api: &OpenAPI) -> Vec<At> {
     walk::operations(api)
-        .map(|(path, method, _)| (path.to_owned(), method))
+        .map(|(path, method, _)| At {
+            path: path.to_owned(),
+            method,
+        })
         .collect()
 }
 
-/// The operation of `candidates` that fails alone, in document order as far
-/// as halving allows. Each run of progenitor reads every component schema,
-/// so trying the operations one by one made a large spec (1,223 operations)
-/// take minutes; a set that fails is halved instead, and a half that fails
-/// is searched further. Operations that fail only together (no half fails)
-/// are then tried alone, one by one.
-fn culprit<'a>(
+/// The operations of `candidates` that fail alone, in document order, given
+/// that all of them together fail. Each run of progenitor reads every
+/// component schema, so trying the operations one by one made a large spec
+/// (1,223 operations) take minutes; a set that fails is halved instead, and
+/// each half that fails is searched further. Operations that fail only
+/// together (no half fails) are not found: the caller then looks for the
+/// shortest run of them that fails ([`first_failing_prefix`]).
+pub(crate) fn culprits(
     api: &OpenAPI,
-    candidates: &'a [Operation],
+    candidates: &[At],
     fails: &impl Fn(&OpenAPI) -> bool,
-) -> Option<&'a Operation> {
-    if candidates.len() > 1 {
-        let (first, second) = candidates.split_at(candidates.len() / 2);
-        for half in [first, second] {
-            if fails(&only(api, half))
-                && let Some(found) = culprit(api, half, fails)
-            {
-                return Some(found);
-            }
+) -> Vec<At> {
+    match candidates {
+        [] => Vec::new(),
+        [one] => vec![one.clone()],
+        _ => {
+            let (first, second) = candidates.split_at(candidates.len() / 2);
+            [first, second]
+                .into_iter()
+                .filter(|half| fails(&only(api, half)))
+                .flat_map(|half| culprits(api, half, fails))
+                .collect()
         }
     }
-    candidates
-        .iter()
-        .find(|operation| fails(&only(api, std::slice::from_ref(*operation))))
 }
 
-/// A path and a method: one operation of the document.
-type Operation = (String, &'static str);
+/// How many of `candidates`, from the first, it takes for a run to fail,
+/// given that none fails alone and all of them together do: the last of
+/// them is then the one to step down, beside the others. Found by halving
+/// the count.
+pub(crate) fn first_failing_prefix(
+    api: &OpenAPI,
+    candidates: &[At],
+    fails: &impl Fn(&OpenAPI) -> bool,
+) -> Option<usize> {
+    let (mut passes, mut failing) = (0, candidates.len());
+    if failing == 0 {
+        return None;
+    }
+    while failing - passes > 1 {
+        let middle = passes + (failing - passes) / 2;
+        if fails(&only(api, &candidates[..middle])) {
+            failing = middle;
+        } else {
+            passes = middle;
+        }
+    }
+    Some(failing)
+}
 
 /// `api` with only `operations` left among its paths, cloned without the
 /// others (a large spec's paths are most of it).
-fn only(api: &OpenAPI, operations: &[Operation]) -> OpenAPI {
+pub(crate) fn only(api: &OpenAPI, operations: &[At]) -> OpenAPI {
     let OpenAPI {
         openapi,
         info,
@@ -304,8 +287,8 @@ fn only(api: &OpenAPI, operations: &[Operation]) -> OpenAPI {
     for (path, item) in &paths.paths {
         let methods: Vec<&str> = operations
             .iter()
-            .filter(|(p, _)| p == path)
-            .map(|(_, method)| *method)
+            .filter(|at| at.path == *path)
+            .map(|at| at.method)
             .collect();
         if methods.is_empty() {
             continue;
@@ -379,119 +362,70 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_failure_is_traced_to_the_operation_that_fails_alone() {
-        let dir = std::env::temp_dir().join(format!("generator-guard-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("spec.yaml");
-        let operation = "responses:\n        '204':\n          description: Done.\n";
-        std::fs::write(
-            &path,
-            format!(
-                "openapi: 3.0.3\ninfo:\n  title: Guard\n  version: '1'\npaths:\n  /a:\n    \
-                 get:\n      operationId: getA\n      {operation}  /b:\n    put:\n      \
-                 operationId: putB\n      {operation}"
-            ),
-        )
-        .unwrap();
-        let (document, _) = crate::spec::read(&path, None).unwrap();
-
-        let error = failure(&document, "boom".to_owned(), |api| {
-            api.paths.paths.contains_key("/b")
-        });
-        let shown = error.to_string();
-        assert!(
-            shown.ends_with(
-                ":13:5: /paths/~1b/put: progenitor cannot generate PUT /b: it failed with: boom"
-            ),
-            "{shown}"
-        );
-
-        // Nothing fails alone: the schemas, or the operations together.
-        let error = failure(&document, "boom".to_owned(), |api| {
-            api.paths.paths.len() > 1
-        });
-        assert!(
-            error.to_string().contains("the operations together"),
-            "{error}"
-        );
-        let error = failure(&document, "boom".to_owned(), |api| {
-            api.paths.paths.is_empty()
-        });
-        assert!(error.to_string().contains("components.schemas"), "{error}");
-        // The schemas fail whatever the operations: no operation is blamed.
-        let error = failure(&document, "boom".to_owned(), |_| true);
-        assert!(error.to_string().contains("components.schemas"), "{error}");
-        assert!(!error.to_string().contains("GET /a"), "{error}");
-        std::fs::remove_dir_all(&dir).unwrap();
+    fn at(path: &str, method: &'static str) -> At {
+        At {
+            path: path.to_owned(),
+            method,
+        }
     }
 
-    #[test]
-    fn a_failure_of_the_schemas_names_the_component_typify_was_converting() {
-        let dir = std::env::temp_dir().join(format!("generator-component-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("spec.yaml");
-        std::fs::write(
-            &path,
-            "openapi: 3.0.3\ninfo:\n  title: Components\n  version: '1'\npaths: {}\n\
-             components:\n  schemas:\n    Kinds:\n      type: integer\n      enum: [1, 2]\n    \
-             Row:\n      type: integer\n",
-        )
-        .unwrap();
-        let (mut document, _) = crate::spec::read(&path, None).unwrap();
-        // What the front end reads away (`habits::enum_beside_a_reference`),
-        // put back: typify panics on it (`unreachable`).
-        let row: openapiv3::ReferenceOr<openapiv3::Schema> =
-            serde_json::from_value(serde_json::json!({"type": "integer", "enum": [1],
-                               "allOf": [{"$ref": "#/components/schemas/Kinds"}]}))
-            .unwrap();
-        let schemas = &mut document.api.components.as_mut().unwrap().schemas;
-        schemas.insert("Row".to_owned(), row);
-
-        let error = super::super::run(&document, |generator, api| generator.generate_tokens(api))
-            .expect_err("typify fails on the schemas");
-        let shown = error.to_string();
-        assert!(
-            shown.contains(":11:5: /components/schemas/Row: while generating component `Row`: "),
-            "{shown}"
-        );
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn the_operation_at_fault_is_found_by_halving_not_one_by_one() {
-        let dir = std::env::temp_dir().join(format!("generator-halving-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("spec.yaml");
-        let paths: String = (0..64)
+    /// A document of `count` operations `GET /p{i}`.
+    fn paths(count: usize) -> OpenAPI {
+        let paths: serde_json::Map<String, serde_json::Value> = (0..count)
             .map(|i| {
-                format!(
-                    "  /p{i}:\n    get:\n      operationId: get{i}\n      responses:\n        \
-                     '204':\n          description: Done.\n"
-                )
+                let operation = serde_json::json!({"get": {"operationId": format!("get{i}"),
+                    "responses": {"204": {"description": "Done."}}}});
+                (format!("/p{i:02}"), operation)
             })
             .collect();
-        std::fs::write(
-            &path,
-            format!("openapi: 3.0.3\ninfo:\n  title: Halving\n  version: '1'\npaths:\n{paths}"),
-        )
-        .unwrap();
-        let (document, _) = crate::spec::read(&path, None).unwrap();
+        serde_json::from_value(serde_json::json!({"openapi": "3.0.3",
+            "info": {"title": "Halving", "version": "1"}, "paths": paths}))
+        .unwrap()
+    }
 
+    #[test]
+    fn every_operation_that_fails_alone_is_found_by_halving_not_one_by_one() {
+        let api = paths(64);
+        let candidates = operations(&api);
         let runs = std::cell::Cell::new(0);
-        let error = failure(&document, "boom".to_owned(), |api| {
+        let fails = |api: &OpenAPI| {
             runs.set(runs.get() + 1);
-            api.paths.paths.contains_key("/p41")
-        });
-        assert!(
-            error
-                .to_string()
-                .contains("/paths/~1p41/get: progenitor cannot generate GET /p41"),
-            "{error}"
+            ["/p41", "/p07"]
+                .iter()
+                .any(|p| api.paths.paths.contains_key(*p))
+        };
+        let found = culprits(&api, &candidates, &fails);
+        assert_eq!(found, [at("/p07", "get"), at("/p41", "get")]);
+        // Two tries per halving (6 of them) for each of the two.
+        assert!(runs.get() <= 24, "{} runs", runs.get());
+
+        let none_alone = |api: &OpenAPI| api.paths.paths.len() > 1;
+        assert!(culprits(&api, &candidates, &none_alone).is_empty());
+    }
+
+    #[test]
+    fn operations_that_fail_only_together_are_found_by_the_shortest_failing_run() {
+        let api = paths(64);
+        let candidates = operations(&api);
+        // /p09 fails beside /p03.
+        let fails = |api: &OpenAPI| {
+            api.paths.paths.contains_key("/p03") && api.paths.paths.contains_key("/p09")
+        };
+        assert_eq!(first_failing_prefix(&api, &candidates, &fails), Some(10));
+        assert_eq!(first_failing_prefix(&api, &[], &fails), None);
+    }
+
+    #[test]
+    fn only_keeps_the_operations_asked_for_and_every_component() {
+        let mut api = paths(3);
+        api.components = Some(Default::default());
+        let kept = only(&api, &[at("/p01", "get"), at("/p02", "put")]);
+        assert_eq!(
+            kept.paths.paths.keys().collect::<Vec<_>>(),
+            ["/p01", "/p02"]
         );
-        // The schemas alone, two tries per halving (6 of them), then the
-        // one operation alone.
-        assert!(runs.get() <= 14, "{} runs", runs.get());
-        std::fs::remove_dir_all(&dir).unwrap();
+        let p2 = kept.paths.paths["/p02"].as_item().unwrap();
+        assert!(p2.get.is_none());
+        assert!(kept.components.is_some());
     }
 }

@@ -1,21 +1,27 @@
 //! Stage 2: runs progenitor, the engine underneath, over the normalized
-//! document, guarded so that its failures and panics become located errors.
+//! document, guarded so that its failures and panics never take the process
+//! down; what it refuses, the [`Ladder`] steps down (an untyped schema or
+//! part, or the operation left out) so that the rest generates.
 //!
 //! Its output is progenitor's code: the types, progenitor's own client and
 //! one method per operation (which the public `Client` calls), and typed
 //! httpmock expectations for the `mock` module.
 
 mod guard;
+mod ladder;
 pub(crate) mod success_bodies;
+mod untype;
 
 use openapiv3::{OpenAPI, ReferenceOr, StatusCode};
 use proc_macro2::TokenStream;
 use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle};
 use quote::quote;
 
-use crate::error::Result;
+use crate::error::Error;
 use crate::spec::Document;
+
 use crate::spec::walk::{Role, Status, has_explicit_success, operations_mut, resolve};
+pub(crate) use ladder::Ladder;
 
 /// What progenitor made of the document, and what it needs from other
 /// crates.
@@ -23,16 +29,16 @@ pub struct ProgenitorCode {
     /// The code of the `api` module: types, client and operations.
     pub api: TokenStream,
     /// Which optional crates the generated types refer to.
-    pub uses: Uses,
+    pub uses: OptionalCrates,
     /// The operations with several success bodies, whose methods in `api`
     /// return the body unread.
-    pub several: Vec<success_bodies::Several>,
+    pub response_enums: Vec<success_bodies::ResponseEnum>,
 }
 
 /// Optional crates generated code may refer to; the manifest lists exactly
 /// these.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Uses {
+pub struct OptionalCrates {
     /// `chrono`, for `date` and `date-time` strings.
     pub chrono: bool,
     /// `uuid`, for `uuid` strings.
@@ -48,32 +54,75 @@ pub struct Uses {
     pub websockets: bool,
 }
 
+/// The two runs of progenitor over a document, each over its own reading
+/// of it ([`without_errors`], [`typed_errors_only`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Run {
+    /// The types, progenitor's client and the operations: [`generate`].
+    Api,
+    /// The httpmock expectations: [`mocks`].
+    Mocks,
+}
+
+/// progenitor refused the document in one of its runs: its error, or the
+/// message of its panic. The [`Ladder`] finds what it refused and steps it
+/// down.
+#[derive(Debug)]
+pub(crate) struct Refusal {
+    /// The run that refused.
+    pub run: Run,
+    /// progenitor's message.
+    pub why: String,
+}
+
+/// Why a generation stopped short: progenitor refused a part of the
+/// document, which the ladder can step down, or something else failed.
+#[derive(Debug)]
+pub(crate) enum Stop {
+    Refused(Refusal),
+    Failed(Error),
+}
+
+impl From<Error> for Stop {
+    fn from(error: Error) -> Self {
+        Stop::Failed(error)
+    }
+}
+
 /// Generates the operations and types of `document`.
-pub fn generate(document: &Document) -> Result<ProgenitorCode> {
-    let (api, uses, named_twice) = run(document, |generator, api| {
-        let several = success_bodies::find(api);
-        let api = success_bodies::untyped(api, &several);
-        let tokens = generator.generate_tokens(&without_errors(&api))?;
-        let types = generator.get_type_space();
-        let named_twice = named_twice(types.iter_types().map(|ty| ty.name()));
-        let uses = Uses {
-            chrono: types.uses_chrono(),
-            uuid: types.uses_uuid(),
-            regress: types.uses_regress(),
-            futures: generator.uses_futures(),
-            websockets: generator.uses_websockets(),
-        };
-        Ok((tokens, uses, named_twice))
-    })?;
+pub(crate) fn generate(document: &Document) -> Result<ProgenitorCode, Stop> {
+    let (api, uses, named_twice) = run(&document.api, api_code)
+        .map_err(|why| Stop::Refused(Refusal { run: Run::Api, why }))?;
     let (api, uses) = match named_twice.as_slice() {
         [] => (methods_reqwest_lacks(document, api), uses),
-        [name, ..] => return Err(named_twice_error(document, name, named_twice.len())),
+        [name, ..] => return Err(named_twice_error(document, name, named_twice.len()).into()),
     };
     Ok(ProgenitorCode {
         api,
         uses,
-        several: success_bodies::find(&document.api),
+        response_enums: success_bodies::find(&document.api),
     })
+}
+
+/// The run for `api`: the types, progenitor's client and the operations,
+/// what they use, and the type names typify gave twice.
+fn api_code(
+    generator: &mut Generator,
+    api: &OpenAPI,
+) -> Result<(TokenStream, OptionalCrates, Vec<String>), progenitor::Error> {
+    let response_enums = success_bodies::find(api);
+    let api = success_bodies::untyped(api, &response_enums);
+    let tokens = generator.generate_tokens(&without_errors(&api))?;
+    let types = generator.get_type_space();
+    let named_twice = named_twice(types.iter_types().map(|ty| ty.name()));
+    let uses = OptionalCrates {
+        chrono: types.uses_chrono(),
+        uuid: types.uses_uuid(),
+        regress: types.uses_regress(),
+        futures: generator.uses_futures(),
+        websockets: generator.uses_websockets(),
+    };
+    Ok((tokens, uses, named_twice))
 }
 
 /// The HTTP methods that progenitor calls a method of `reqwest::Client`
@@ -141,11 +190,26 @@ fn calls_through_request(tokens: TokenStream) -> TokenStream {
 /// Generates the typed httpmock expectations of `document`'s operations,
 /// for the `mock` module. Independent of [`generate`], so the two can run
 /// on two threads.
-pub fn mocks(document: &Document) -> Result<TokenStream> {
-    run(document, |generator, api| {
-        let api = success_bodies::typed(api, &success_bodies::find(api));
-        generator.httpmock(&typed_errors_only(&api), "crate")
+pub(crate) fn mocks(document: &Document) -> Result<TokenStream, Refusal> {
+    run(&document.api, mock_code).map_err(|why| Refusal {
+        run: Run::Mocks,
+        why,
     })
+}
+
+/// The run for the mocks: the httpmock expectations.
+fn mock_code(generator: &mut Generator, api: &OpenAPI) -> Result<TokenStream, progenitor::Error> {
+    let api = success_bodies::typed(api, &success_bodies::find(api));
+    generator.httpmock(&typed_errors_only(&api), "crate")
+}
+
+/// Whether progenitor's `run` generates `api`, or its message: the ladder's
+/// trial of a part of the document.
+pub(crate) fn check(run: Run, api: &OpenAPI) -> Result<(), String> {
+    match run {
+        Run::Api => self::run(api, api_code).map(drop),
+        Run::Mocks => self::run(api, mock_code).map(drop),
+    }
 }
 
 /// The type names typify gave to more than one type, in order: it does not
@@ -193,14 +257,13 @@ fn named_twice_error(document: &Document, name: &str, count: usize) -> crate::Er
     }
 }
 
-/// Runs `work` on the document's OpenAPI with a progenitor generator set up
-/// the way every part of the crate shares. progenitor's errors and panics
-/// become located errors: `work` is run again on each operation alone to
-/// find the one at fault, so it must depend on nothing but its arguments.
+/// Runs `work` on `api` with a progenitor generator set up the way every
+/// part of the crate shares. progenitor's errors and panics become its
+/// message, for the [`Ladder`] to find what in the document causes it.
 fn run<T>(
-    document: &Document,
-    work: impl Fn(&mut Generator, &OpenAPI) -> std::result::Result<T, progenitor::Error>,
-) -> Result<T> {
+    api: &OpenAPI,
+    work: impl FnOnce(&mut Generator, &OpenAPI) -> Result<T, progenitor::Error>,
+) -> Result<T, String> {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Positional)
@@ -214,15 +277,11 @@ fn run<T>(
         .with_hooks(HooksMode::Expected);
 
     // progenitor asserts on some inputs instead of returning an error; a
-    // panic there must not take the caller down with it, and its message
-    // must name the operation at fault.
-    let attempt = |api: &OpenAPI| guard::quietly(|| work(&mut Generator::new(&settings), api));
-    let failed =
-        |why: String| guard::failure(document, why, |api| !matches!(attempt(api), Ok(Ok(_))));
-    match attempt(&document.api) {
+    // panic there must not take the caller down with it.
+    match guard::quietly(|| work(&mut Generator::new(&settings), api)) {
         Ok(Ok(value)) => Ok(value),
-        Ok(Err(error)) => Err(failed(error.to_string())),
-        Err(panic) => Err(failed(format!("it panicked: {panic}"))),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(panic) => Err(format!("it panicked: {panic}")),
     }
 }
 

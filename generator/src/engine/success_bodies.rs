@@ -16,9 +16,10 @@ use openapiv3::{MediaType, OpenAPI, ReferenceOr, Response, Schema, SchemaKind, S
 use crate::spec::media;
 use crate::spec::walk::{Role, Status, has_explicit_success, operations, operations_mut, resolve};
 
-/// An operation with several success bodies.
+/// An operation with several success bodies, and the enum its method
+/// returns: a variant per body.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Several {
+pub struct ResponseEnum {
     /// The spec's `operationId`.
     pub operation_id: String,
     /// `POST /v1/sessions`, for the docs.
@@ -66,7 +67,7 @@ enum Key {
 
 /// The operations of `api` with several success bodies, with the names the
 /// inline bodies take as components.
-pub fn find(api: &OpenAPI) -> Vec<Several> {
+pub fn find(api: &OpenAPI) -> Vec<ResponseEnum> {
     let mut taken: BTreeSet<String> = api
         .components
         .iter()
@@ -121,7 +122,7 @@ pub fn find(api: &OpenAPI) -> Vec<Several> {
                 }
             })
             .collect();
-        found.push(Several {
+        found.push(ResponseEnum {
             operation_id: operation_id.to_owned(),
             shown: format!("{} {path}", method.to_uppercase()),
             variants,
@@ -132,7 +133,7 @@ pub fn find(api: &OpenAPI) -> Vec<Several> {
 
 /// `api` with the inline bodies of `several` as components, and their
 /// responses pointing at them: what typify and the mock helpers see.
-pub fn typed(api: &OpenAPI, several: &[Several]) -> OpenAPI {
+pub fn typed(api: &OpenAPI, response_enums: &[ResponseEnum]) -> OpenAPI {
     let original = api;
     let mut api = api.clone();
     let mut hoisted = Vec::new();
@@ -140,7 +141,7 @@ pub fn typed(api: &OpenAPI, several: &[Several]) -> OpenAPI {
         let Some(found) = operation
             .operation_id
             .as_deref()
-            .and_then(|id| several.iter().find(|s| s.operation_id == id))
+            .and_then(|id| response_enums.iter().find(|s| s.operation_id == id))
         else {
             continue;
         };
@@ -188,13 +189,13 @@ pub fn typed(api: &OpenAPI, several: &[Several]) -> OpenAPI {
 
 /// [`typed`], with every success of `several` answering raw bytes (`*/*`):
 /// what progenitor's client sees, so that it returns the body unread.
-pub fn untyped(api: &OpenAPI, several: &[Several]) -> OpenAPI {
-    let mut api = typed(api, several);
+pub fn untyped(api: &OpenAPI, response_enums: &[ResponseEnum]) -> OpenAPI {
+    let mut api = typed(api, response_enums);
     for (_, operation) in operations_mut(&mut api) {
         let Some(found) = operation
             .operation_id
             .as_deref()
-            .and_then(|id| several.iter().find(|s| s.operation_id == id))
+            .and_then(|id| response_enums.iter().find(|s| s.operation_id == id))
         else {
             continue;
         };
@@ -376,9 +377,9 @@ components:
         '204': {description: Nothing.}
         '400': {description: Bad.}"#,
         );
-        let several = find(&api);
-        assert_eq!(several.len(), 1);
-        let names: Vec<(&str, &Body)> = several[0]
+        let response_enums = find(&api);
+        assert_eq!(response_enums.len(), 1);
+        let names: Vec<(&str, &Body)> = response_enums[0]
             .variants
             .iter()
             .map(|v| (v.name.as_str(), &v.body))
@@ -394,7 +395,7 @@ components:
                 ("NoContent", &Body::Empty),
             ]
         );
-        let typed = typed(&api, &several);
+        let typed = typed(&api, &response_enums);
         assert!(
             typed
                 .components
@@ -402,7 +403,7 @@ components:
                 .schemas
                 .contains_key("CreateSessionAccepted2")
         );
-        let untyped = untyped(&api, &several);
+        let untyped = untyped(&api, &response_enums);
         let (_, _, operation) = operations(&untyped).next().unwrap();
         for status in [200, 201, 202, 204] {
             let Some(ReferenceOr::Item(response)) =
@@ -432,12 +433,12 @@ components:
         .unwrap();
         let components = api.components.as_mut().unwrap();
         components.responses.insert("Queued".to_owned(), queued);
-        let several = find(&api);
+        let response_enums = find(&api);
         assert_eq!(
-            several[0].variants[1].body,
+            response_enums[0].variants[1].body,
             Body::Component("CreateSessionAccepted2".to_owned())
         );
-        let typed = typed(&api, &several);
+        let typed = typed(&api, &response_enums);
         let (_, _, operation) = operations(&typed).next().unwrap();
         let Some(ReferenceOr::Item(response)) =
             operation.responses.responses.get(&StatusCode::Code(202))

@@ -7,15 +7,18 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::format;
+use crate::degradation::Degradation;
 use crate::error::{Error, Result};
 use crate::spec::Diagnostic;
 
 /// Every file of a generated crate, by path relative to the crate's folder,
-/// and the warnings about the readings the generator made of the spec.
+/// the warnings about the readings the generator made of the spec, and what
+/// of it the crate does not type.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct CrateFiles {
     files: BTreeMap<PathBuf, String>,
     warnings: Vec<Diagnostic>,
+    degradation: Degradation,
 }
 
 /// What [`CrateFiles::write_into`] changed, by path relative to the output
@@ -57,6 +60,17 @@ impl CrateFiles {
     /// order of the spec.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
+    }
+
+    pub(crate) fn set_degradation(&mut self, degradation: Degradation) {
+        self.degradation = degradation;
+    }
+
+    /// How much of the spec the crate types: the operations and schemas it
+    /// could not, and why. Its `Display` is the summary line `cargo xtask
+    /// regen` ends with.
+    pub fn degradation(&self) -> &Degradation {
+        &self.degradation
     }
 
     /// The files, in path order.

@@ -33,7 +33,8 @@ pub fn rust(mut syntax: syn::File, spec_label: &str) -> String {
     layout::tidy(&mut syntax);
     layout::mark_item_starts(&mut syntax);
     let text = prettyplease::unparse(&syntax);
-    preamble(spec_label, RUST_COMMENT) + &layout::space_items(&text)
+    let text = layout::tidy_builder_calls(&layout::space_items(&text));
+    preamble(spec_label, RUST_COMMENT) + &text
 }
 
 /// A Rust source file kept as it was written, comments included.

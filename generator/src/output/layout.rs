@@ -8,6 +8,8 @@ use quote::quote;
 use syn::visit_mut::{self, VisitMut};
 use syn::{AttrStyle, Attribute, Expr, ExprLit, Item, Lit, LitInt, LitStr, Pat};
 
+use crate::rewrite::syntax::doc_text;
+
 /// How wide the text of a comment made by [`comment`] may be; with the
 /// indentation it stays within the 100 columns rustfmt keeps code to.
 const COMMENT_WIDTH: usize = 80;
@@ -139,23 +141,6 @@ fn item_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
     })
 }
 
-/// The text of a `#[doc = "..."]` attribute.
-fn doc_text(attr: &Attribute) -> Option<String> {
-    let syn::Meta::NameValue(meta) = &attr.meta else {
-        return None;
-    };
-    if !meta.path.is_ident("doc") {
-        return None;
-    }
-    match &meta.value {
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(text),
-            ..
-        }) => Some(text.value()),
-        _ => None,
-    }
-}
-
 /// Rewrites the doc attributes of one node as one attribute a line, each
 /// line behind a space (unless every line has one already, so indentation
 /// inside the doc keeps its meaning), without trailing blank lines, before
@@ -284,6 +269,100 @@ pub(super) fn space_items(text: &str) -> String {
     }
     out
 }
+
+/// The builder name of the runtime's macro, whose arguments prettyplease
+/// prints token by token (`ty : Vec < T >`).
+const BUILDER_CALL: &str = "crate::runtime::builder!(";
+
+/// `text` with each `builder!` call's arguments spaced as Rust is written
+/// (`ty: Vec<T>`) and filled into lines of at most [`WIDTH`] columns, one
+/// level deeper than the call.
+pub(super) fn tidy_builder_calls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let Some(start) = line.find(BUILDER_CALL) else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        let indent = &line[..start];
+        let mut arguments = line[start + BUILDER_CALL.len()..].to_owned();
+        while !arguments.trim_end().ends_with(");") {
+            let Some(next) = lines.next() else { break };
+            arguments.push(' ');
+            arguments.push_str(next.trim());
+        }
+        let arguments = arguments.trim_end().trim_end_matches(");");
+        let spaced = arguments
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(" : ", ": ")
+            .replace(" < ", "<")
+            .replace("< ", "<")
+            .replace(" >", ">")
+            .replace(" ,", ",")
+            .replace("( ", "(")
+            .replace(" )", ")");
+        let words = members(&spaced);
+        let one_line = format!("{indent}{BUILDER_CALL}{});", words.join(" "));
+        if one_line.len() <= WIDTH {
+            out.push_str(&one_line);
+            out.push('\n');
+            continue;
+        }
+        out.push_str(indent);
+        out.push_str(BUILDER_CALL);
+        out.push('\n');
+        let inner = format!("{indent}    ");
+        let mut current = inner.clone();
+        for word in words {
+            if current.len() > inner.len() && current.len() + 1 + word.len() > WIDTH {
+                out.push_str(current.trim_end());
+                out.push('\n');
+                current = inner.clone();
+            }
+            if current.len() > inner.len() {
+                current.push(' ');
+            }
+            current.push_str(&word);
+        }
+        out.push_str(&current);
+        out.push('\n');
+        out.push_str(indent);
+        out.push_str(");\n");
+    }
+    out
+}
+
+/// The arguments of a `builder!` call cut where a line may break: after a
+/// member (`id: Uuid,`), and after the list of required ones.
+fn members(arguments: &str) -> Vec<String> {
+    let mut members = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    let mut previous = ' ';
+    for c in arguments.chars() {
+        match c {
+            '<' => depth += 1,
+            '>' => depth = depth.saturating_sub(1),
+            ' ' if depth == 0 && matches!(previous, ',' | ';' | ')') => {
+                members.push(std::mem::take(&mut current));
+                previous = c;
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+        previous = c;
+    }
+    members.push(current);
+    members
+}
+
+/// The widest line [`tidy_builder_calls`] writes, as prettyplease's.
+const WIDTH: usize = 100;
 
 fn is_plain_comment(line: &str) -> bool {
     let line = line.trim_start();

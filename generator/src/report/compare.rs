@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::Side;
+use super::CrateApi;
 use super::surface::{Operation, TypeItem, TypeKind, option_inner, shown_type};
 
 /// What a change does to code written against the old crate.
@@ -76,7 +76,7 @@ impl fmt::Display for Change {
 }
 
 /// Every change from `old` to `new`, breaking ones first.
-pub fn compare(old: &Side, new: &Side) -> Vec<Change> {
+pub fn compare(old: &CrateApi, new: &CrateApi) -> Vec<Change> {
     let mut changes = Changes::default();
     for (name, old_type) in &old.surface.types {
         let item = format!("types::{name}");
@@ -186,8 +186,8 @@ fn compare_type(
     name: &str,
     old_type: &TypeItem,
     new_type: &TypeItem,
-    old: &Side,
-    new: &Side,
+    old: &CrateApi,
+    new: &CrateApi,
 ) {
     let item = format!("types::{name}");
     let pointer = new.pointers.of_type(name);
@@ -254,17 +254,28 @@ fn compare_type(
                 if old_fields.contains_key(field) {
                     continue;
                 }
-                let (class, what) = if buildable {
-                    (Class::Breaking, "added field to a struct users can build")
+                // A struct users build with a literal must name every
+                // field; one built with its builder (`#[non_exhaustive]`)
+                // takes only the required members in `new`.
+                let shown = format!("`{}`", shown_type(&new_field.ty));
+                let (class, what, detail) = if buildable {
+                    (
+                        Class::Breaking,
+                        "added field to a struct users can build",
+                        shown,
+                    )
+                } else if new_field.required && old_type.non_exhaustive {
+                    let detail = format!("{shown}, one more argument of `new`");
+                    (Class::Breaking, "added required field", detail)
                 } else {
-                    (Class::Additive, "added field")
+                    (Class::Additive, "added field", shown)
                 };
                 changes.push(
                     class,
                     Section::Added,
                     what,
                     format!("{item}::{field}"),
-                    Some(format!("`{}`", shown_type(&new_field.ty))),
+                    Some(detail),
                     new.pointers.of_field(name, new_field),
                 );
             }
@@ -507,8 +518,8 @@ fn compare_methods(
 fn compare_operation(
     changes: &mut Changes,
     name: &str,
-    (old_operation, old): (&Operation, &Side),
-    (new_operation, new): (&Operation, &Side),
+    (old_operation, old): (&Operation, &CrateApi),
+    (new_operation, new): (&Operation, &CrateApi),
 ) {
     let item = format!("Client::{name}");
     let old_names: Vec<&String> = old_operation.parameters.iter().map(|(n, _)| n).collect();
@@ -543,14 +554,14 @@ fn compare_operation(
         if old_names.contains(&parameter) {
             continue;
         }
-        // Methods take their parameters by position, so every new one,
-        // even an optional one, is one more argument every call must pass.
+        // Arguments are passed by position, so every new one, even an
+        // `Option`, is one more argument every call must pass.
         let (what, detail) = if option_inner(ty).is_some() {
             let detail = format!(
                 "`{}`, one more argument every call must pass",
                 shown_type(ty)
             );
-            ("new optional parameter", detail)
+            ("new optional argument", detail)
         } else {
             ("new required parameter", format!("`{}`", shown_type(ty)))
         };
@@ -563,6 +574,7 @@ fn compare_operation(
             new.pointers.of_parameter(name, parameter),
         );
     }
+    compare_setters(changes, name, (old_operation, old), (new_operation, new));
     let kept_old: Vec<&&String> = old_names.iter().filter(|n| new_names.contains(n)).collect();
     let kept_new: Vec<&&String> = new_names.iter().filter(|n| old_names.contains(n)).collect();
     if kept_old != kept_new {
@@ -583,6 +595,51 @@ fn compare_operation(
             item,
             from_to(&old_operation.returns, &new_operation.returns),
             new.pointers.of_response(name),
+        );
+    }
+}
+
+/// The optional parameters, which the call's setters take: a new one is a
+/// new method, which no call has to use.
+fn compare_setters(
+    changes: &mut Changes,
+    name: &str,
+    (old_operation, old): (&Operation, &CrateApi),
+    (new_operation, new): (&Operation, &CrateApi),
+) {
+    for (setter, ty) in &old_operation.optional {
+        let item = format!("Client::{name}(.{setter})");
+        match new_operation.optional.get(setter) {
+            None => changes.push(
+                Class::Breaking,
+                Section::Removed,
+                "removed optional parameter",
+                item,
+                None,
+                old.pointers.of_parameter(name, setter),
+            ),
+            Some(new_ty) if new_ty != ty => changes.push(
+                Class::Breaking,
+                Section::Changed,
+                "changed type of optional parameter",
+                item,
+                from_to(ty, new_ty),
+                new.pointers.of_parameter(name, setter),
+            ),
+            Some(_) => {}
+        }
+    }
+    for (setter, ty) in &new_operation.optional {
+        if old_operation.optional.contains_key(setter) {
+            continue;
+        }
+        changes.push(
+            Class::Additive,
+            Section::Added,
+            "new optional parameter",
+            format!("Client::{name}(.{setter})"),
+            Some(format!("`{}`, set with `.{setter}(..)`", shown_type(ty))),
+            new.pointers.of_parameter(name, setter),
         );
     }
 }

@@ -19,14 +19,15 @@ use std::path::Path;
 
 pub use compare::{Change, Class, Section, compare};
 
-use crate::{CrateFiles, Options, Result};
+use crate::{CrateFiles, Result, Settings};
 use pointers::Pointers;
 use surface::Surface;
 
-/// One side of a comparison: a generated crate's public items, where each
-/// comes from in its spec, and the package version the spec sets.
+/// A generated crate's public API, one side of a comparison: its public
+/// items, where each comes from in its spec, and the package version the
+/// spec sets.
 #[derive(Debug)]
-pub struct Side {
+pub struct CrateApi {
     /// The public items.
     pub surface: Surface,
     /// Their JSON pointers in the spec.
@@ -35,29 +36,38 @@ pub struct Side {
     pub version: String,
 }
 
-impl Side {
-    /// The side of `files`, generated from the spec at `spec_path` with
-    /// `options` (the spec is read again, for its pointers).
-    pub fn of(spec_path: &Path, files: &CrateFiles, options: &Options) -> Result<Side> {
-        let mut document = crate::read(spec_path, options.crate_name.as_deref())?;
+impl CrateApi {
+    /// The API of `files`, generated with `settings` (the spec is read
+    /// again, for its pointers).
+    pub fn of(files: &CrateFiles, settings: &Settings) -> Result<CrateApi> {
+        let mut document = crate::for_tools::checked_document(
+            &settings.spec_path,
+            settings.crate_name.as_deref(),
+        )?;
         // Operations without an `operationId` get the name normalizing gives them.
         let _ = crate::spec::normalize(&mut document);
         let surface = Surface::read(files.iter().filter_map(|(path, text)| {
             (path.extension().is_some_and(|e| e == "rs")).then_some(text)
         }));
         let pointers = Pointers::of(&document, &surface);
-        Ok(Side {
+        Ok(CrateApi {
             surface,
             pointers,
             version: document.package.version,
         })
     }
 
-    /// Generates the crate of the spec at `spec_path` in memory and reads
-    /// its side.
-    pub fn generate(spec_path: &Path, options: &Options) -> Result<Side> {
-        let files = crate::generate_with(spec_path, "the old spec", options)?;
-        Side::of(spec_path, &files, options)
+    /// Generates the crate of the spec at `spec_path` in memory, as
+    /// `settings` say but for the spec, and reads its API.
+    pub fn generate(spec_path: &Path, settings: &Settings) -> Result<CrateApi> {
+        let settings = Settings {
+            spec_path: spec_path.to_owned(),
+            spec_label: "the old spec".to_owned(),
+            time_positions: false,
+            ..settings.clone()
+        };
+        let files = crate::generate(&settings)?.files;
+        CrateApi::of(&files, &settings)
     }
 }
 

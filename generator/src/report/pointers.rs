@@ -8,12 +8,10 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::surface::{Field, Surface, TypeKind, Variant, named_types};
-use crate::rewrite::syntax::type_key;
+use crate::names::type_key;
 use crate::spec::Document;
-
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+use crate::spec::pointer::escape;
+use crate::spec::walk::METHODS;
 
 /// The pointers of one generated crate's items, into its spec.
 #[derive(Debug, Default)]
@@ -181,9 +179,4 @@ impl Pointers {
         }
         format!("{pointer}/properties/{escaped}")
     }
-}
-
-/// A JSON pointer token: `~` → `~0`, `/` → `~1`.
-fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }

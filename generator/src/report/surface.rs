@@ -1,13 +1,25 @@
 //! The public API of a generated crate, read back from its code: the types
-//! of `pub mod types` and the operations, the `pub fn`s of `impl Client`.
-//! Only what a downstream crate can name or rely on is kept.
+//! of `pub mod types` and the operations, the `pub fn`s of `impl Client`
+//! with the setters of the call each returns. Only what a downstream crate
+//! can name or rely on is kept.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use quote::ToTokens;
 use syn::{Attribute, Fields, FnArg, ImplItem, Item, Pat, ReturnType, Type, Visibility};
 
-use crate::rewrite::syntax::serde_rename;
+use crate::rewrite::syntax::{is_client, serde_default, serde_rename};
+
+/// The methods of every call builder that set the call's options, not a
+/// parameter of the operation.
+const CALL_OPTIONS: [&str; 6] = [
+    "timeout",
+    "deadline",
+    "retry_policy",
+    "max_retries",
+    "header",
+    "idempotency_key",
+];
 
 /// The public items of one generated crate.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -16,6 +28,20 @@ pub struct Surface {
     pub types: BTreeMap<String, TypeItem>,
     /// The operations, the public methods of `Client`, by name.
     pub operations: BTreeMap<String, Operation>,
+    /// What was read of each call builder (a type an operation may
+    /// return), by name, to be joined to its operation once every source
+    /// is read.
+    calls: BTreeMap<String, Call>,
+}
+
+/// What a call builder offers besides its options.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Call {
+    /// Its public methods but the options': name → the type of the value
+    /// it takes.
+    setters: BTreeMap<String, String>,
+    /// Its `IntoFuture::Output`: what awaiting it gives.
+    output: Option<String>,
 }
 
 /// A public type and what a downstream crate can do with it.
@@ -64,6 +90,10 @@ pub struct Field {
     pub ty: String,
     /// The member's name on the wire.
     pub wire: String,
+    /// Whether a value of the struct cannot be built without it: it is
+    /// neither an `Option` nor has a serde default, so the builder's `new`
+    /// takes it.
+    pub required: bool,
 }
 
 /// A variant of an enum.
@@ -81,8 +111,14 @@ pub struct Variant {
 pub struct Operation {
     /// The parameters after `&self`, in order: name and type.
     pub parameters: Vec<(String, String)>,
-    /// What it returns, as tokens.
+    /// The optional parameters, which the call it returns sets: the
+    /// setter's name → the type of the value it takes.
+    pub optional: BTreeMap<String, String>,
+    /// What it returns, as tokens: what awaiting the call gives, for an
+    /// operation that returns a call builder.
     pub returns: String,
+    /// The call builder it returns, if it returns one.
+    call: Option<String>,
 }
 
 impl Surface {
@@ -94,6 +130,16 @@ impl Surface {
         for source in sources {
             if let Ok(file) = syn::parse_file(source) {
                 surface.add_items(&file.items, false);
+            }
+        }
+        let calls = std::mem::take(&mut surface.calls);
+        for operation in surface.operations.values_mut() {
+            let Some(call) = operation.call.as_ref().and_then(|name| calls.get(name)) else {
+                continue;
+            };
+            operation.optional = call.setters.clone();
+            if let Some(output) = &call.output {
+                operation.returns = output.clone();
             }
         }
         surface
@@ -115,6 +161,7 @@ impl Surface {
                     self.add_operations(block);
                 }
                 _ if in_types => self.add_type_item(item),
+                Item::Impl(block) => self.add_call_item(block),
                 _ => {}
             }
         }
@@ -139,13 +186,75 @@ impl Surface {
                 ReturnType::Default => "()".to_owned(),
                 ReturnType::Type(_, ty) => tokens(ty),
             };
+            // A method that returns a call (not `async`) is the operation
+            // users call; progenitor's `async` one of the same name, which
+            // it wraps, is private to the crate.
+            let call = match &sig.output {
+                ReturnType::Type(_, ty) if sig.asyncness.is_none() => type_name(ty),
+                _ => None,
+            };
+            let name = sig.ident.to_string();
+            if call.is_none()
+                && self
+                    .operations
+                    .get(&name)
+                    .is_some_and(|known| known.call.is_some())
+            {
+                continue;
+            }
             self.operations.insert(
-                sig.ident.to_string(),
+                name,
                 Operation {
                     parameters,
+                    optional: BTreeMap::new(),
                     returns,
+                    call,
                 },
             );
+        }
+    }
+
+    /// What an `impl` outside `types` says of a call builder: its setters,
+    /// or (`IntoFuture`) what awaiting it gives.
+    fn add_call_item(&mut self, block: &syn::ItemImpl) {
+        let Some(name) = type_name(&block.self_ty) else {
+            return;
+        };
+        if is_client(&block.self_ty) {
+            return;
+        }
+        match &block.trait_ {
+            Some((_, path, _))
+                if path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "IntoFuture") =>
+            {
+                let output = block.items.iter().find_map(|item| match item {
+                    ImplItem::Type(ty) if ty.ident == "Output" => Some(tokens(&ty.ty)),
+                    _ => None,
+                });
+                self.calls.entry(name).or_default().output = output;
+            }
+            Some(_) => {}
+            None => {
+                for item in &block.items {
+                    let ImplItem::Fn(method) = item else { continue };
+                    let setter = method.sig.ident.to_string();
+                    if !is_pub(&method.vis) || CALL_OPTIONS.contains(&setter.as_str()) {
+                        continue;
+                    }
+                    let value = method.sig.inputs.iter().find_map(|input| match input {
+                        FnArg::Typed(typed) => Some(tokens(&typed.ty)),
+                        FnArg::Receiver(_) => None,
+                    });
+                    self.calls
+                        .entry(name.clone())
+                        .or_default()
+                        .setters
+                        .insert(setter, value.unwrap_or_default());
+                }
+            }
         }
     }
 
@@ -163,7 +272,9 @@ impl Surface {
                                 let name = name.unwrap_or_default();
                                 let wire = serde_rename(&f.attrs).unwrap_or_else(|| name.clone());
                                 let ty = tokens(&f.ty);
-                                (name, Field { ty, wire })
+                                let required = option_inner(&ty).is_none()
+                                    && serde_default(&f.attrs).is_none();
+                                (name, Field { ty, wire, required })
                             })
                             .collect(),
                         private_fields: named.named.iter().any(|f| !is_pub(&f.vis)),
@@ -308,10 +419,6 @@ fn fill_wire_values(ty: &mut TypeItem, block: &syn::ItemImpl) {
 
 fn is_pub(vis: &Visibility) -> bool {
     matches!(vis, Visibility::Public(_))
-}
-
-fn is_client(ty: &Type) -> bool {
-    type_name(ty).is_some_and(|name| name == "Client")
 }
 
 /// The last segment of a plain type path.

@@ -1,9 +1,10 @@
 //! Stage 3: rewrites of progenitor's syntax tree into the code of
 //! `src/api.rs`: string enums opened to values the spec does not list,
-//! personal data kept out of `Debug`, success bodies decoded through the
+//! personal data kept out of `Debug`, structs given builders, success bodies decoded through the
 //! runtime's drift watch, and progenitor's page streams taken out; and the
 //! plan of the crate's own page streams on progenitor's types.
 
+mod builders;
 mod drift;
 mod open_enums;
 mod page_streams;
@@ -35,4 +36,5 @@ pub(crate) fn api(api: &mut syn::File, document: &Document) {
     let personal_types = personal_data.types_in(api);
     open_enums::open(api, &personal_types);
     personal_data.redact(api);
+    builders::add(api);
 }

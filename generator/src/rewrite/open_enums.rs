@@ -13,7 +13,8 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Fields, Item, ItemEnum, ItemImpl, Type};
 
-use super::syntax::{derives, serde_rename, type_key};
+use super::syntax::{derives, serde_rename};
+use crate::names::type_key;
 
 /// Rewrites, everywhere in `file`, each enum whose variants are all plain
 /// names (which typify emits only for string enums) and the conversions

@@ -16,8 +16,9 @@ use syn::{
     ReturnType, Type, TypeParamBound,
 };
 
+use super::syntax::{is_client, item_name, types_module};
 use crate::ident::{self, Case};
-use crate::spec::pagination::Paged;
+use crate::spec::pagination::PagedOperation;
 use crate::spec::requests::Requests;
 
 /// Removes every method of progenitor's `Client` that returns a stream of
@@ -25,9 +26,7 @@ use crate::spec::requests::Requests;
 pub fn remove(file: &mut syn::File) {
     for item in &mut file.items {
         let Item::Impl(block) = item else { continue };
-        if block.trait_.is_some()
-            || !matches!(&*block.self_ty, Type::Path(p) if p.path.is_ident("Client"))
-        {
+        if block.trait_.is_some() || !is_client(&block.self_ty) {
             continue;
         }
         block.items.retain(|item| match item {
@@ -132,9 +131,9 @@ pub(crate) struct Step {
 /// for each of the others why not.
 pub(crate) fn plan<'p>(
     api: &syn::File,
-    paged: &'p [Paged],
+    paged: &'p [PagedOperation],
     requests: &Requests,
-) -> (Vec<PageStream>, Vec<(&'p Paged, String)>) {
+) -> (Vec<PageStream>, Vec<(&'p PagedOperation, String)>) {
     let mut streams = Vec::new();
     let mut failures = Vec::new();
     for page in paged {
@@ -146,7 +145,11 @@ pub(crate) fn plan<'p>(
     (streams, failures)
 }
 
-fn plan_one(api: &syn::File, paged: &Paged, requests: &Requests) -> Result<PageStream, String> {
+fn plan_one(
+    api: &syn::File,
+    paged: &PagedOperation,
+    requests: &Requests,
+) -> Result<PageStream, String> {
     let id = &paged.operation_id;
     if requests.bodies.contains_key(id) || requests.json_parameters.contains_key(id) {
         return Err("it has a body or parameters the client builds itself".to_owned());
@@ -164,7 +167,7 @@ fn plan_one(api: &syn::File, paged: &Paged, requests: &Requests) -> Result<PageS
     {
         return Err("progenitor's method has no lifetime `'a`".to_owned());
     }
-    let types = types_module(api);
+    let types = types_module(api).unwrap_or(&[]);
     let page = page_type(&method.sig.output)
         .ok_or_else(|| "its success body is not one JSON object".to_owned())?;
 
@@ -257,10 +260,7 @@ fn client_methods(api: &syn::File) -> impl Iterator<Item = &syn::ImplItemFn> {
     api.items
         .iter()
         .filter_map(|item| match item {
-            Item::Impl(block)
-                if block.trait_.is_none()
-                    && matches!(&*block.self_ty, Type::Path(p) if p.path.is_ident("Client")) =>
-            {
+            Item::Impl(block) if block.trait_.is_none() && is_client(&block.self_ty) => {
                 Some(&block.items)
             }
             _ => None,
@@ -270,19 +270,6 @@ fn client_methods(api: &syn::File) -> impl Iterator<Item = &syn::ImplItemFn> {
             ImplItem::Fn(f) if matches!(f.vis, syn::Visibility::Public(_)) => Some(f),
             _ => None,
         })
-}
-
-/// The items of `pub mod types`.
-fn types_module(api: &syn::File) -> &[Item] {
-    api.items
-        .iter()
-        .find_map(|item| match item {
-            Item::Mod(module) if module.ident == "types" => {
-                module.content.as_ref().map(|(_, items)| &items[..])
-            }
-            _ => None,
-        })
-        .unwrap_or(&[])
 }
 
 /// `X` of `Result<ResponseValue<types::X>, _>`.
@@ -538,15 +525,6 @@ fn qualified(ty: &Type, types: &[Item]) -> Type {
     let mut ty = ty.clone();
     Qualify(types).visit_type_mut(&mut ty);
     ty
-}
-
-fn item_name(item: &Item) -> Option<&Ident> {
-    match item {
-        Item::Struct(s) => Some(&s.ident),
-        Item::Enum(e) => Some(&e.ident),
-        Item::Type(t) => Some(&t.ident),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -33,7 +33,8 @@ use quote::quote;
 use serde_json::Value;
 use syn::{Fields, Item, ItemStruct};
 
-use super::syntax::{remove_derive, serde_rename, type_key};
+use super::syntax::{remove_derive, serde_rename};
+use crate::names::type_key;
 use crate::spec::{Diagnostic, Diagnostics, Document, escape};
 
 /// The vendor extension that marks a schema or property as personal data.

@@ -1,9 +1,10 @@
-//! Reading and editing the code typify emits: `#[derive(..)]` lists,
-//! `#[serde(rename = "..")]`, and which type a schema name became.
+//! Reading and editing the code progenitor and typify emit: the `types`
+//! module and its items, the `Client`, doc attributes, `#[derive(..)]`
+//! lists and `#[serde(rename = "..")]`.
 
 use proc_macro2::TokenStream;
 use syn::punctuated::Punctuated;
-use syn::{Attribute, LitStr, Path, Token};
+use syn::{Attribute, Expr, ExprLit, Ident, Item, Lit, LitStr, Path, Token, Type};
 
 use crate::error::{Error, Result};
 
@@ -44,6 +45,28 @@ pub(crate) fn remove_derive(attrs: &mut [Attribute], name: &str) {
     }
 }
 
+/// A field's `#[serde(default)]`: `Some(None)` for the type's `Default`,
+/// `Some(Some(path))` for `#[serde(default = "path")]`, `None` when the
+/// field has no default.
+pub(crate) fn serde_default(attrs: &[Attribute]) -> Option<Option<Path>> {
+    let mut default = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("default") {
+                default = Some(if meta.input.peek(Token![=]) {
+                    meta.value()?.parse::<LitStr>()?.parse::<Path>().ok()
+                } else {
+                    None
+                });
+            } else if meta.input.peek(Token![=]) {
+                let _: syn::Expr = meta.value()?.parse()?;
+            }
+            Ok(())
+        });
+    }
+    default
+}
+
 /// The name a field or variant has on the wire, when `#[serde(rename)]`
 /// gives one.
 pub(crate) fn serde_rename(attrs: &[Attribute]) -> Option<String> {
@@ -62,11 +85,55 @@ pub(crate) fn serde_rename(attrs: &[Attribute]) -> Option<String> {
     rename
 }
 
-/// A schema or type name reduced to lower-case letters and digits, so that
-/// `person_name`, `PersonName` and typify's `PersonName` all agree.
-pub(crate) fn type_key(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+/// The items of progenitor's `pub mod types`, if the code has one.
+pub(crate) fn types_module(api: &syn::File) -> Option<&[Item]> {
+    api.items.iter().find_map(|item| match item {
+        Item::Mod(module) if module.ident == "types" => {
+            module.content.as_ref().map(|(_, items)| &items[..])
+        }
+        _ => None,
+    })
+}
+
+/// [`types_module`], to add items to.
+pub(crate) fn types_module_mut(api: &mut syn::File) -> Option<&mut Vec<Item>> {
+    api.items.iter_mut().find_map(|item| match item {
+        Item::Mod(module) if module.ident == "types" => {
+            module.content.as_mut().map(|(_, items)| items)
+        }
+        _ => None,
+    })
+}
+
+/// The name of a type item: a struct, an enum or a type alias.
+pub(crate) fn item_name(item: &Item) -> Option<&Ident> {
+    match item {
+        Item::Struct(s) => Some(&s.ident),
+        Item::Enum(e) => Some(&e.ident),
+        Item::Type(t) => Some(&t.ident),
+        _ => None,
+    }
+}
+
+/// Whether `ty` is progenitor's `Client` (by its last path segment, so
+/// `crate::api::Client` too).
+pub(crate) fn is_client(ty: &Type) -> bool {
+    matches!(ty, Type::Path(path) if path.path.segments.last().is_some_and(|s| s.ident == "Client"))
+}
+
+/// The text of a `#[doc = "..."]` attribute.
+pub(crate) fn doc_text(attr: &Attribute) -> Option<String> {
+    let syn::Meta::NameValue(meta) = &attr.meta else {
+        return None;
+    };
+    if !meta.path.is_ident("doc") {
+        return None;
+    }
+    match &meta.value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(text),
+            ..
+        }) => Some(text.value()),
+        _ => None,
+    }
 }

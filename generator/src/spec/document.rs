@@ -9,7 +9,8 @@ use openapiv3::{APIKeyLocation, OpenAPI, ReferenceOr, SecurityScheme};
 use serde_json::Value;
 
 use super::Diagnostics;
-use super::positions::{Positions, escape};
+use super::pointer::escape;
+use super::positions::Positions;
 use super::validate::Spec;
 use crate::error::{Error, Result};
 

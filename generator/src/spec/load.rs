@@ -9,7 +9,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use serde_path_to_error::Segment;
 
-use super::positions::{Location, Positions, escape};
+use super::pointer::escape;
+use super::positions::{Location, Positions};
 use super::untyped::Untyped;
 use crate::error::{Error, Result};
 
@@ -29,7 +30,7 @@ pub struct Source {
     /// files are often indented with.
     pub json: bool,
     /// Whether `value` no longer says what `text` says: the
-    /// [`downconvert`](crate::downconvert) stage rewrote it.
+    /// [`untyped`](super::untyped) pass rewrote it.
     pub rewritten: bool,
 }
 

@@ -1,8 +1,9 @@
 //! Stage 1, the front end: a spec file becomes a checked [`Document`], then
 //! one progenitor can digest; every problem is reported at once, located.
 //!
-//! [`load`] (file → untyped YAML, with [`positions`]) → [`downconvert`]
-//! (OpenAPI 3.1 read as 3.0, with warnings) → [`validate`] (every
+//! [`load`] (file → untyped YAML, with [`positions`]) → [`untyped`]
+//! (OpenAPI 3.1 read as 3.0, and other readings of the untyped document,
+//! with warnings) → [`validate`] (every
 //! problem at once; then openapiv3's types) → [`document`] (what progenitor
 //! does not read: package, credential, server) → [`normalize`](mod@normalize) (readings of
 //! what progenitor would refuse, each with a warning). [`diagnostics`] is how
@@ -11,12 +12,11 @@
 
 mod diagnostics;
 mod document;
-mod downconvert;
-mod habits;
 mod load;
 pub(crate) mod media;
 mod normalize;
 pub(crate) mod pagination;
+pub(crate) mod pointer;
 mod positions;
 pub(crate) mod requests;
 mod untyped;
@@ -31,9 +31,9 @@ pub(crate) use document::http_header_name;
 pub use document::{
     Auth, CLIENT_EXTENSION, DEFAULT_VERSION, DevDependency, Document, Package, TomlValue,
 };
+pub use pointer::escape;
 pub use positions::Location;
 pub(crate) use positions::Positions;
-pub use positions::escape;
 
 use crate::error::Result;
 
@@ -42,17 +42,20 @@ use crate::error::Result;
 /// for each reading made.
 pub(crate) fn normalize(document: &mut Document) -> Vec<Diagnostic> {
     let mut warnings = normalize::normalize(document);
-    warnings.extend(requests::read(document));
+    warnings.extend(requests::set_aside(document));
     warnings
 }
 
 /// Reads, checks and validates the spec at `path`: the document every later
-/// stage works from, and a warning for each reading [`downconvert`] made of
+/// stage works from, and a warning for each reading [`untyped`] made of
 /// OpenAPI 3.1 (or of 3.1 habits in a 3.0 spec). `crate_name` overrides the
 /// package name the spec gives.
-pub(crate) fn read(path: &Path, crate_name: Option<&str>) -> Result<(Document, Vec<Diagnostic>)> {
+pub(crate) fn load_and_check(
+    path: &Path,
+    crate_name: Option<&str>,
+) -> Result<(Document, Vec<Diagnostic>)> {
     let mut source = load::load(path)?;
-    let warnings = downconvert::downconvert(&mut source);
+    let warnings = untyped::apply_readings(&mut source);
     let spec = validate::validate(source)?;
     Ok((document::validate(spec, crate_name)?, warnings))
 }

@@ -20,17 +20,20 @@
 //!   is, is made required;
 //! - a response whose status has no standard name (`472`) is left out, so
 //!   that the status is an unexpected one: progenitor names a mock's method
-//!   after the status and panics without a name.
+//!   after the status and panics without a name;
+//! - a Dropshot WebSocket operation (`x-dropshot-websocket`) whose only
+//!   response is `default`, as older Dropshot wrote them (Oxide's nexus), has
+//!   it as its `101`, the upgrade: progenitor requires one.
 
 use std::collections::BTreeSet;
 
 use heck::ToSnakeCase;
 use indexmap::IndexMap;
-use openapiv3::{MediaType, Parameter, ReferenceOr, Responses, Schema, StatusCode};
+use openapiv3::{MediaType, Operation, Parameter, ReferenceOr, Responses, Schema, StatusCode};
 
 use super::document::{Document, security_scheme};
 use super::media::{self, JSON};
-use super::positions::escape;
+use super::pointer::escape;
 use super::walk::{item_operations_mut, operations};
 use super::{Diagnostic, Diagnostics};
 use crate::ident::{self, Case};
@@ -122,6 +125,7 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
                 );
             }
             unnamed_statuses(&mut operation.responses, &pointer, &mut warnings);
+            websocket_upgrade(operation, &pointer, &mut warnings);
             for (status, response) in operation.responses.responses.iter_mut() {
                 if let ReferenceOr::Item(response) = response {
                     let pointer = format!("{pointer}/responses/{status}");
@@ -174,6 +178,26 @@ fn unnamed_statuses(responses: &mut Responses, pointer: &str, warnings: &mut Dia
         }
         named
     });
+}
+
+/// Gives a Dropshot WebSocket operation whose only response is `default`
+/// that response as its `101`.
+fn websocket_upgrade(operation: &mut Operation, pointer: &str, warnings: &mut Diagnostics) {
+    let websocket = operation.extensions.contains_key("x-dropshot-websocket");
+    let responses = &mut operation.responses;
+    if !websocket || !responses.responses.is_empty() {
+        return;
+    }
+    let Some(default) = responses.default.take() else {
+        return;
+    };
+    warnings.push(
+        &format!("{pointer}/responses/default"),
+        "a WebSocket operation (`x-dropshot-websocket`) whose only response is `default`, as \
+         older Dropshot wrote it: read as its `101`, the upgrade, which progenitor requires"
+            .to_owned(),
+    );
+    responses.responses.insert(StatusCode::Code(101), default);
 }
 
 /// The methods the client has besides the operations', which an operation's

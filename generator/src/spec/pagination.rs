@@ -30,7 +30,7 @@
 use openapiv3::{Operation, Parameter, PathItem, ReferenceOr};
 use serde_json::Value;
 
-use super::positions::escape;
+use super::pointer::{escape, unescape};
 use super::walk::{item_operations, resolve};
 use super::{Diagnostic, Diagnostics, Document};
 use crate::error::Result;
@@ -47,7 +47,7 @@ const JSON_API_CURSOR: &str = "page[after]";
 
 /// A list operation the client streams, as the spec says it pages.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Paged {
+pub(crate) struct PagedOperation {
     /// Its `operationId`.
     pub operation_id: String,
     /// Where it was read from, for diagnostics.
@@ -79,7 +79,7 @@ pub(crate) enum Source {
     Dropshot,
 }
 
-impl Paged {
+impl PagedOperation {
     /// How the diagnostics of this operation name what marked it.
     pub(crate) fn reason(&self) -> String {
         match self.source {
@@ -92,7 +92,7 @@ impl Paged {
 
 /// The paged operations of `document`, in document order, or every problem
 /// of their marks at once.
-pub(crate) fn find(document: &Document) -> Result<Vec<Paged>> {
+pub(crate) fn find(document: &Document) -> Result<Vec<PagedOperation>> {
     let mut problems = Diagnostics::new(&document.path, &document.positions);
     let mut paged = Vec::new();
     for (path, item) in &document.api.paths.paths {
@@ -114,21 +114,23 @@ pub(crate) fn find(document: &Document) -> Result<Vec<Paged>> {
                         paged
                     })
                 }
-                None if operation.extensions.contains_key(DROPSHOT_EXTENSION) => Some(Paged {
-                    operation_id: String::new(),
-                    source: Source::Dropshot,
-                    pointer: format!("{pointer}/{DROPSHOT_EXTENSION}"),
-                    cursor: "page_token".to_owned(),
-                    items: vec!["items".to_owned()],
-                    next: vec!["next_page".to_owned()],
-                    next_is_link: false,
-                    later_pages_send_only: Some(vec!["limit".to_owned()]),
-                }),
+                None if operation.extensions.contains_key(DROPSHOT_EXTENSION) => {
+                    Some(PagedOperation {
+                        operation_id: String::new(),
+                        source: Source::Dropshot,
+                        pointer: format!("{pointer}/{DROPSHOT_EXTENSION}"),
+                        cursor: "page_token".to_owned(),
+                        items: vec!["items".to_owned()],
+                        next: vec!["next_page".to_owned()],
+                        next_is_link: false,
+                        later_pages_send_only: Some(vec!["limit".to_owned()]),
+                    })
+                }
                 None => query
                     .iter()
                     .find(|(name, _)| name == JSON_API_CURSOR)
                     .filter(|_| method == "get")
-                    .map(|(_, pointer)| Paged {
+                    .map(|(_, pointer)| PagedOperation {
                         operation_id: String::new(),
                         source: Source::JsonApi,
                         pointer: pointer.clone(),
@@ -189,7 +191,7 @@ fn extension(
     pointer: &str,
     query: &[(String, String)],
     problems: &mut Diagnostics,
-) -> Option<Paged> {
+) -> Option<PagedOperation> {
     let Some(mark) = mark.as_object() else {
         problems.push(
             pointer,
@@ -295,7 +297,7 @@ fn extension(
     if problems.len() != before {
         return None;
     }
-    Some(Paged {
+    Some(PagedOperation {
         operation_id: String::new(),
         source: Source::Extension,
         pointer: pointer.to_owned(),
@@ -313,7 +315,7 @@ fn json_pointer(pointer: &str) -> Option<Vec<String>> {
     let steps: Vec<String> = pointer
         .strip_prefix('/')?
         .split('/')
-        .map(|step| step.replace("~1", "/").replace("~0", "~"))
+        .map(unescape)
         .collect();
     steps.iter().all(|step| !step.is_empty()).then_some(steps)
 }
@@ -322,7 +324,7 @@ fn json_pointer(pointer: &str) -> Option<Vec<String>> {
 /// and the problems of marked ones, which are errors.
 pub(crate) fn diagnostics(
     document: &Document,
-    failures: Vec<(&Paged, String)>,
+    failures: Vec<(&PagedOperation, String)>,
 ) -> Result<Vec<Diagnostic>> {
     let mut warnings = Diagnostics::new(&document.path, &document.positions);
     let mut problems = Diagnostics::new(&document.path, &document.positions);

@@ -10,6 +10,7 @@ use std::thread::{self, JoinHandle};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
+use super::pointer::escape;
 use crate::timings::{Stage, Stopwatch};
 
 /// A 1-based line and column in the spec file.
@@ -158,11 +159,6 @@ fn by_pointer(text: &str) -> HashMap<String, Location> {
         Ok(()) => builder.by_pointer,
         Err(_) => HashMap::new(),
     }
-}
-
-/// One token of a JSON pointer, escaped as RFC 6901 says.
-pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }
 
 /// What the builder is inside of.

@@ -38,9 +38,10 @@ use openapiv3::{
 };
 
 use super::media::{self, RequestKind};
-use super::positions::escape;
+use super::pointer::escape;
 use super::walk::{self, component_name, item_operations_mut, resolve_schema};
 use super::{Diagnostic, Diagnostics, Document};
+use crate::names::type_key;
 
 /// What the generated client sends itself, by operationId.
 #[derive(Debug, Default)]
@@ -155,7 +156,7 @@ pub(crate) struct JsonParameter {
 
 /// Takes out of `document` what progenitor cannot send, records it in
 /// `document.requests`, and returns a warning for each reading made.
-pub(crate) fn read(document: &mut Document) -> Vec<Diagnostic> {
+pub(crate) fn set_aside(document: &mut Document) -> Vec<Diagnostic> {
     let mut warnings = Diagnostics::new(&document.path, &document.positions);
     let mut requests = Requests::default();
     let api = &mut document.api;
@@ -265,15 +266,6 @@ pub(crate) fn read(document: &mut Document) -> Vec<Diagnostic> {
     api.components = Some(components);
     document.requests = requests;
     warnings.into_warnings()
-}
-
-/// A name as typify's type names compare: letters and digits, in lower
-/// case (`upload-fields` and `UploadFields` give the same type).
-fn type_key(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 /// Component schema names, and the schemas added under new ones.

@@ -18,7 +18,8 @@ use serde_json::{Map, Value};
 use super::Diagnostics;
 use super::load::Source;
 use super::media::{self, RequestKind};
-use super::positions::{Positions, escape};
+use super::pointer::escape;
+use super::positions::Positions;
 use super::walk::{self, Status};
 use crate::error::{Error, Result};
 
@@ -369,23 +370,16 @@ impl Checks<'_> {
                 continue;
             }
             let style = parameter.get("style").and_then(Value::as_str);
+            // A query parameter in another style than `form`, and a cookie
+            // parameter, the engine's ladder steps down (text, or left
+            // out) with a warning.
             let supported_style = match location.as_str() {
-                "path" | "header" => "simple",
-                "query" => "form",
-                "cookie" => {
-                    self.problem(
-                        &format!("{pointer}/in"),
-                        format!(
-                            "cookie parameter `{name}`: progenitor does not send cookie \
-                             parameters; remove it (a cookie can be set on the \
-                             `reqwest::Client` the generated client is built with)"
-                        ),
-                    );
-                    continue;
-                }
-                _ => continue,
+                "path" | "header" => Some("simple"),
+                _ => None,
             };
-            if let Some(style) = style.filter(|style| *style != supported_style) {
+            if let Some(supported_style) = supported_style
+                && let Some(style) = style.filter(|style| *style != supported_style)
+            {
                 self.problem(
                     &format!("{pointer}/style"),
                     format!(

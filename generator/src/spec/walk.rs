@@ -19,16 +19,28 @@ pub(crate) const METHODS: [&str; 8] = [
 ];
 
 /// The operations of a path item of the untyped document, each with its
-/// method, in the order of [`METHODS`]; for the checks made before the
-/// document is typed.
+/// method, in the order the item holds them; for the checks and readings
+/// made before the document is typed.
 pub(crate) fn untyped_operations(
     item: &Map<String, Value>,
 ) -> impl Iterator<Item = (&'static str, &Value)> {
-    METHODS.into_iter().filter_map(|method| {
-        item.get(method)
-            .filter(|operation| operation.is_object())
-            .map(|operation| (method, operation))
-    })
+    item.iter()
+        .filter_map(|(key, operation)| Some((untyped_method(key)?, operation)))
+        .filter(|(_, operation)| operation.is_object())
+}
+
+/// [`untyped_operations`], to rewrite.
+pub(crate) fn untyped_operations_mut(
+    item: &mut Map<String, Value>,
+) -> impl Iterator<Item = (&'static str, &mut Value)> {
+    item.iter_mut()
+        .filter_map(|(key, operation)| Some((untyped_method(key)?, operation)))
+        .filter(|(_, operation)| operation.is_object())
+}
+
+/// The method a member of a path item names, if it names one.
+fn untyped_method(key: &str) -> Option<&'static str> {
+    METHODS.into_iter().find(|method| *method == key)
 }
 
 /// The operation slots of a path item, each with its method, in the order

@@ -24,8 +24,8 @@
 //! original's shape, never on its content, so recording the same session
 //! again writes the same file.
 
-use generator::PersonalData;
-use generator::walk::{component_name, resolve_value};
+use generator::for_tools::PersonalData;
+use generator::for_tools::walk::{component_name, escape, resolve_value};
 use openapiv3::Schema;
 use serde_json::{Number, Value};
 
@@ -125,7 +125,7 @@ fn walk(
                     a.component
                         .is_some_and(|c| context.marks.is_member(c, name))
                 });
-                let at = format!("{pointer}/{}", name.replace('~', "~0").replace('/', "~1"));
+                let at = format!("{pointer}/{}", escape(name));
                 let unknown = described.is_empty();
                 walk(
                     context,
@@ -534,8 +534,10 @@ components:
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("agreement.yaml");
         std::fs::write(&path, AGREEMENT_SPEC).unwrap();
-        let files = generator::generate(&path, "agreement.yaml").expect("the spec generates");
-        let document = generator::read(&path, None).expect("the spec reads");
+        let files = generator::generate(&generator::Settings::new(&path, "agreement.yaml"))
+            .expect("the spec generates")
+            .files;
+        let document = generator::for_tools::checked_document(&path, None).expect("the spec reads");
         let _ = std::fs::remove_dir_all(&dir);
         let api = files
             .iter()

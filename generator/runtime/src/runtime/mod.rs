@@ -1,8 +1,10 @@
 //! The part of the crate that does not depend on the spec, as the
 //! generator's `client-runtime` crate has it: the `Error` every operation
 //! returns, the transport that retries, traces and limits requests, the
-//! checks and set-up behind `ClientBuilder`, and its TLS settings.
+//! checks and set-up behind `ClientBuilder`, its TLS settings, and what
+//! the generated types have in common (`builder!`, `open_enum!`).
 
+pub mod builders;
 pub mod config;
 pub mod drift;
 pub mod error;
@@ -20,6 +22,9 @@ pub use error::{
     ResponseHead, Secrets,
 };
 pub use transport::{Call, CallOptions, RetryPolicy, finish};
+// Not every crate has a struct.
+#[allow(unused_imports)]
+pub(crate) use builders::builder;
 // Not every crate has an open enum.
 #[allow(unused_imports)]
 pub(crate) use open_enums::open_enum;

@@ -2,6 +2,7 @@
 //! generator embeds the sources in every generated crate, whose
 //! dev-dependencies have no HTTP test server.
 
+mod builders;
 #[cfg(feature = "cli")]
 mod cli;
 mod config;

@@ -4,8 +4,9 @@
 //! Specs write int64 bounds as `-9223372036854776000` (i64's limit, printed
 //! by a float formatter): YAML reads that as an integer beyond i64, which
 //! serde_json's `Value` refuses outright ("JSON number out of range"). Read
-//! here as the float it was printed from, the schema stage
-//! ([`downconvert`](super::downconvert)) can clamp it and say so.
+//! here as the float it was printed from, the readings of schemas
+//! ([`integer_bounds`](super::schema::integer_bounds)) can clamp it and say
+//! so.
 
 use std::fmt;
 

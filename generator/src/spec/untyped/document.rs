@@ -1,0 +1,753 @@
+//! Readings of the document outside its schemas: the servers, and the
+//! parameters, bodies and responses of its operations, where progenitor
+//! refuses or cannot send what the spec plainly means.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::Readings;
+use crate::names::rust_parameter_name;
+use crate::spec::pointer::{escape, unescape};
+use crate::spec::validate::template_names;
+use crate::spec::walk::{untyped_operations, untyped_operations_mut};
+
+/// Applies the readings of the document to `root`, before its members are
+/// read, each said in `readings`.
+pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readings) {
+    server_variables(root, readings);
+    undeclared_path_parameters(root, readings);
+    deep_object_parameters(root, readings);
+    structured_headers(root, readings);
+    parameters_with_one_rust_name(root, readings);
+    responses_that_are_request_bodies(root, readings);
+    form_explode_defaults(root);
+}
+
+/// Writes out the `explode` that a form body's `encoding` leaves to its
+/// default, which depends on the `style` (true for `form`, the default
+/// style; false for the others): once the document is read, an absent
+/// `explode` and `explode: false` look alike. Not a reading, so no warning.
+fn form_explode_defaults(root: &mut Map<String, Value>) {
+    for (_, item) in path_items_mut(root) {
+        for (_, operation) in untyped_operations_mut(item) {
+            if let Some(body) = operation.get_mut("requestBody") {
+                explode_defaults(body);
+            }
+        }
+    }
+    let shared = root
+        .get_mut("components")
+        .and_then(|components| components.get_mut("requestBodies"))
+        .and_then(Value::as_object_mut);
+    for body in shared.into_iter().flat_map(|bodies| bodies.values_mut()) {
+        explode_defaults(body);
+    }
+}
+
+fn explode_defaults(body: &mut Value) {
+    let encodings = body
+        .get_mut("content")
+        .and_then(|content| content.get_mut("application/x-www-form-urlencoded"))
+        .and_then(|media| media.get_mut("encoding"))
+        .and_then(Value::as_object_mut);
+    for encoding in encodings.into_iter().flat_map(|e| e.values_mut()) {
+        if let Value::Object(encoding) = encoding
+            && !encoding.contains_key("explode")
+        {
+            let style = encoding.get("style").and_then(Value::as_str);
+            let explode = matches!(style, None | Some("form"));
+            encoding.insert("explode".to_owned(), Value::Bool(explode));
+        }
+    }
+}
+
+/// Writes in place the responses that refer to a request body: its
+/// `content` and `description` are what a response has too.
+fn responses_that_are_request_bodies(root: &mut Map<String, Value>, readings: &mut Readings) {
+    // (path, method, status, the `$ref`, the response it reads as), found
+    // first: the references are resolved in the document as it is.
+    let mut found = Vec::new();
+    for (path, item) in path_items(root) {
+        for (method, operation) in untyped_operations(item) {
+            let responses = operation.get("responses").and_then(Value::as_object);
+            for (status, response) in responses.into_iter().flatten() {
+                if let Some(target) = response.get("$ref").and_then(Value::as_str)
+                    && target.starts_with("#/components/requestBodies/")
+                    && let Some(Value::Object(body)) = root_pointer(root, target)
+                {
+                    let mut read = Map::new();
+                    let description = body.get("description").cloned();
+                    read.insert(
+                        "description".to_owned(),
+                        description.unwrap_or_else(|| "".into()),
+                    );
+                    if let Some(content) = body.get("content") {
+                        read.insert("content".to_owned(), content.clone());
+                    }
+                    let reference = (path.clone(), method, status.clone(), target.to_owned());
+                    found.push((reference, Value::Object(read)));
+                }
+            }
+        }
+    }
+    for ((path, method, status, target), read) in found {
+        readings.warn(
+            &format!("/paths/{}/{method}/responses/{status}/$ref", escape(&path)),
+            format!(
+                "the response refers to a request body, `{target}`: its content is read as \
+                 the response's"
+            ),
+        );
+        let response = operation_mut(root, &path, method)
+            .and_then(|operation| operation.get_mut("responses"))
+            .and_then(|responses| responses.get_mut(&status));
+        if let Some(response) = response {
+            *response = read;
+        }
+    }
+}
+
+/// The first server's URL with its variables' defaults, when each has one.
+fn server_variables(root: &mut Map<String, Value>, readings: &mut Readings) {
+    let Some(Value::Object(server)) = root
+        .get_mut("servers")
+        .and_then(Value::as_array_mut)
+        .and_then(|servers| servers.first_mut())
+    else {
+        return;
+    };
+    let Some(url) = server.get("url").and_then(Value::as_str) else {
+        return;
+    };
+    let mut read = String::new();
+    let mut rest = url;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|close| open + close) else {
+            return;
+        };
+        let name = &rest[open + 1..close];
+        let default = server
+            .get("variables")
+            .and_then(|variables| variables.get(name))
+            .and_then(|variable| variable.get("default"))
+            .and_then(Value::as_str);
+        let Some(default) = default else {
+            // Validation says what is missing.
+            return;
+        };
+        read.push_str(&rest[..open]);
+        read.push_str(default);
+        rest = &rest[close + 1..];
+    }
+    if read.is_empty() {
+        return;
+    }
+    read.push_str(rest);
+    readings.warn(
+        "/servers/0/url",
+        format!(
+            "server URL `{url}` has variables: the client's default base URL is `{read}`, \
+             from their defaults (`with_base_url` chooses another)"
+        ),
+    );
+    server.insert("url".to_owned(), Value::String(read));
+}
+
+/// Declares, for each operation, the path's `{name}`s that no parameter
+/// declares: as required strings, which is what a path segment is.
+fn undeclared_path_parameters(root: &mut Map<String, Value>, readings: &mut Readings) {
+    let declared_names = |parameters: Option<&Value>| -> Vec<String> {
+        let list = parameters.and_then(Value::as_array).into_iter().flatten();
+        list.filter_map(|parameter| {
+            let parameter = match parameter.get("$ref").and_then(Value::as_str) {
+                Some(target) => root_pointer(root, target)?,
+                None => parameter,
+            };
+            (parameter.get("in").and_then(Value::as_str) == Some("path"))
+                .then(|| {
+                    parameter
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned)
+                })
+                .flatten()
+        })
+        .collect()
+    };
+    // (path, method, name), found first: the references are resolved in
+    // the document as it is.
+    let mut undeclared = Vec::new();
+    for (path, item) in path_items(root) {
+        let Ok(names) = template_names(path) else {
+            continue;
+        };
+        let on_item = declared_names(item.get("parameters"));
+        for (method, operation) in untyped_operations(item) {
+            let mut declared = on_item.clone();
+            declared.extend(declared_names(operation.get("parameters")));
+            // A parameter that may be the missing one, misnamed or behind a
+            // `$ref` that leads nowhere, leaves validation to say which.
+            let lists = [item.get("parameters"), operation.get("parameters")];
+            let doubtful = lists
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_array)
+                .flatten()
+                .any(
+                    |parameter| match parameter.get("$ref").and_then(Value::as_str) {
+                        Some(target) => root_pointer(root, target).is_none(),
+                        None => false,
+                    },
+                )
+                || declared.iter().any(|name| !names.contains(name));
+            if doubtful {
+                continue;
+            }
+            for name in names.iter().filter(|name| !declared.contains(name)) {
+                undeclared.push((path.clone(), method, name.clone()));
+            }
+        }
+    }
+    for (path, method, name) in undeclared {
+        readings.warn(
+            &format!("/paths/{}/{method}", escape(&path)),
+            format!(
+                "{} {path}: the path's `{{{name}}}` has no parameter: read as a required \
+                 `string` path parameter; declare it under `parameters`",
+                method.to_uppercase()
+            ),
+        );
+        let parameter = serde_json::json!({
+            "name": name, "in": "path", "required": true, "schema": {"type": "string"}
+        });
+        let Some(operation) = operation_mut(root, &path, method) else {
+            continue;
+        };
+        match operation.get_mut("parameters") {
+            Some(Value::Array(list)) => list.push(parameter),
+            _ => {
+                operation.insert("parameters".to_owned(), Value::Array(vec![parameter]));
+            }
+        }
+    }
+}
+
+/// Reads the header parameters of path items and operations whose schema
+/// is not a scalar as strings.
+fn structured_headers(root: &mut Map<String, Value>, readings: &mut Readings) {
+    for (path, item) in path_items_mut(root) {
+        let on_item = item.get_mut("parameters").and_then(Value::as_array_mut);
+        let pointer = format!("/paths/{}/parameters", escape(path));
+        structured_header_schemas(on_item, &pointer, readings);
+        for (method, operation) in untyped_operations_mut(item) {
+            let own = operation
+                .get_mut("parameters")
+                .and_then(Value::as_array_mut);
+            let pointer = format!("/paths/{}/{method}/parameters", escape(path));
+            structured_header_schemas(own, &pointer, readings);
+        }
+    }
+}
+
+/// [`structured_headers`] for one list of parameters, at `pointer`.
+fn structured_header_schemas(
+    parameters: Option<&mut Vec<Value>>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    for (index, parameter) in parameters.into_iter().flatten().enumerate() {
+        if parameter.get("in").and_then(Value::as_str) != Some("header") {
+            continue;
+        }
+        let Some(schema) = parameter.get_mut("schema") else {
+            continue;
+        };
+        let scalar = match schema.get("type").and_then(Value::as_str) {
+            Some(kind) => matches!(kind, "string" | "integer" | "number" | "boolean"),
+            // A `$ref` is left to progenitor: usually a string enum.
+            None => schema.get("$ref").is_some(),
+        };
+        if scalar {
+            continue;
+        }
+        let mut read = serde_json::json!({"type": "string"});
+        if let Some(description) = schema.get("description") {
+            read["description"] = description.clone();
+        }
+        *schema = read;
+        readings.warn(
+            &format!("{pointer}/{index}/schema"),
+            "a header whose value is not a string, number or boolean is read as a string: \
+             the text the caller sends (progenitor writes headers as text)"
+                .to_owned(),
+        );
+    }
+}
+
+/// Reads an operation's own `deepObject` query parameters, written in place
+/// or as a `$ref` to `components.parameters` (apideck's `filter`s), as
+/// progenitor can send them: one parameter per property, or none.
+fn deep_object_parameters(root: &mut Map<String, Value>, readings: &mut Readings) {
+    let is_deep = |parameter: &Value| {
+        parameter.get("in").and_then(Value::as_str) == Some("query")
+            && parameter.get("style").and_then(Value::as_str) == Some("deepObject")
+    };
+    // `$ref`s are followed in a copy of `components`, taken only when a
+    // component parameter is a `deepObject` one.
+    let any_behind_a_reference = root
+        .get("components")
+        .and_then(|components| components.get("parameters"))
+        .and_then(Value::as_object)
+        .is_some_and(|parameters| parameters.values().any(is_deep));
+    let components = Map::from_iter(
+        root.get("components")
+            .filter(|_| any_behind_a_reference)
+            .map(|components| ("components".to_owned(), components.clone())),
+    );
+    let resolve = |value: &Value| -> Value {
+        let mut value = value;
+        // Bounded: a cycle of `$ref`s ends here, and validation refuses it.
+        for _ in 0..32 {
+            let Some(found) = value
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|target| root_pointer(&components, target))
+            else {
+                break;
+            };
+            value = found;
+        }
+        value.clone()
+    };
+    for (path, item) in path_items_mut(root) {
+        for (method, operation) in untyped_operations_mut(item) {
+            let Some(Value::Array(parameters)) = operation.get_mut("parameters") else {
+                continue;
+            };
+            let pointer = format!("/paths/{}/{method}/parameters", escape(path));
+            let mut read = Vec::with_capacity(parameters.len());
+            for (index, parameter) in std::mem::take(parameters).into_iter().enumerate() {
+                let reference = parameter.get("$ref").is_some();
+                let resolved = if reference {
+                    resolve(&parameter)
+                } else {
+                    parameter.clone()
+                };
+                if !is_deep(&resolved) {
+                    read.push(parameter);
+                    continue;
+                }
+                let at = match reference {
+                    true => format!("{pointer}/{index}"),
+                    false => format!("{pointer}/{index}/style"),
+                };
+                let name = resolved
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                let required = resolved.get("required") == Some(&Value::Bool(true));
+                // An operation's own parameter is read as it is written; one
+                // behind a `$ref` has its schema's `$ref`s followed too.
+                let as_written = |value: &Value| value.clone();
+                let follow: &dyn Fn(&Value) -> Value =
+                    if reference { &resolve } else { &as_written };
+                match deep_object_members(&resolved, follow) {
+                    Some(members) => {
+                        readings.warn(
+                            &at,
+                            format!(
+                                "`style: deepObject` query parameter `{name}` is read as one \
+                                 query parameter per property, `{name}[…]`, which is how it is \
+                                 sent"
+                            ),
+                        );
+                        read.extend(members);
+                    }
+                    None if !required => readings.warn(
+                        &at,
+                        format!(
+                            "`style: deepObject` query parameter `{name}` is not an object of \
+                             listed properties, and progenitor cannot send it otherwise: it is \
+                             optional, so it is left out and the client cannot send it"
+                        ),
+                    ),
+                    // The engine's ladder steps the operation down.
+                    None => read.push(parameter),
+                }
+            }
+            *parameters = read;
+        }
+    }
+}
+
+/// The query parameters `name[property]` a `deepObject` parameter stands
+/// for, when its schema is an object of listed properties that are neither
+/// objects nor lists.
+fn deep_object_members(parameter: &Value, resolve: &dyn Fn(&Value) -> Value) -> Option<Vec<Value>> {
+    let name = parameter.get("name")?.as_str()?;
+    let schema = resolve(parameter.get("schema")?);
+    let schema = schema.as_object()?;
+    let properties = schema.get("properties")?.as_object()?;
+    let open = schema
+        .get("additionalProperties")
+        .is_some_and(|additional| additional.is_object());
+    if open || properties.is_empty() {
+        return None;
+    }
+    let required_list = schema.get("required").and_then(Value::as_array);
+    let parameter_required = parameter.get("required") == Some(&Value::Bool(true));
+    let mut members = Vec::new();
+    for (property, member) in properties {
+        let resolved = resolve(member);
+        let kind = resolved.get("type").and_then(Value::as_str);
+        let scalar = matches!(kind, Some("string" | "integer" | "number" | "boolean"));
+        if !scalar {
+            return None;
+        }
+        let required = parameter_required
+            && required_list.is_some_and(|list| list.iter().any(|r| r == property));
+        let mut read = Map::new();
+        read.insert("name".to_owned(), format!("{name}[{property}]").into());
+        read.insert("in".to_owned(), "query".into());
+        read.insert("required".to_owned(), Value::Bool(required));
+        if let Some(description) = resolved.get("description") {
+            read.insert("description".to_owned(), description.clone());
+        }
+        read.insert("schema".to_owned(), member.clone());
+        members.push(Value::Object(read));
+    }
+    Some(members)
+}
+
+/// Leaves out an operation's optional parameters whose Rust name (as
+/// progenitor derives it) an earlier parameter of the operation has.
+fn parameters_with_one_rust_name(root: &mut Map<String, Value>, readings: &mut Readings) {
+    // (path, method, index in the operation's list, name, the earlier name).
+    let mut clashes = Vec::new();
+    let resolved = |parameter: &'_ Value| -> Option<(String, bool)> {
+        let parameter = match parameter.get("$ref").and_then(Value::as_str) {
+            Some(target) => root_pointer(root, target)?,
+            None => parameter,
+        };
+        let name = parameter.get("name").and_then(Value::as_str)?.to_owned();
+        let required = parameter.get("required") == Some(&Value::Bool(true));
+        Some((name, required))
+    };
+    for (path, item) in path_items(root) {
+        let on_item: Vec<&Value> = item
+            .get("parameters")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .collect();
+        for (method, operation) in untyped_operations(item) {
+            let mut seen: BTreeMap<String, String> = BTreeMap::new();
+            for (name, _) in on_item.iter().filter_map(|p| resolved(p)) {
+                seen.entry(rust_parameter_name(&name)).or_insert(name);
+            }
+            let own = operation.get("parameters").and_then(Value::as_array);
+            for (index, parameter) in own.into_iter().flatten().enumerate() {
+                let Some((name, required)) = resolved(parameter) else {
+                    continue;
+                };
+                match seen.get(&rust_parameter_name(&name)) {
+                    Some(earlier) if *earlier != name && !required => {
+                        clashes.push((path.clone(), method, index, name, earlier.clone()));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(rust_parameter_name(&name), name);
+                    }
+                }
+            }
+        }
+    }
+    // Removed from the last, so that the indices stay true.
+    for (path, method, index, name, earlier) in clashes.into_iter().rev() {
+        readings.warn(
+            &format!("/paths/{}/{method}/parameters/{index}", escape(&path)),
+            format!(
+                "parameter `{name}` gets the same Rust name as `{earlier}`, `{}`: it is optional, \
+                 so it is left out and the client cannot send it",
+                rust_parameter_name(&name)
+            ),
+        );
+        let parameters = operation_mut(root, &path, method)
+            .and_then(|operation| operation.get_mut("parameters"));
+        if let Some(Value::Array(list)) = parameters {
+            list.remove(index);
+        }
+    }
+}
+
+/// The path items of `root`, each with its path, in the order the document
+/// holds them.
+fn path_items(root: &Map<String, Value>) -> impl Iterator<Item = (&String, &Map<String, Value>)> {
+    let paths = root.get("paths").and_then(Value::as_object);
+    paths
+        .into_iter()
+        .flatten()
+        .filter_map(|(path, item)| Some((path, item.as_object()?)))
+}
+
+/// [`path_items`], to rewrite.
+fn path_items_mut(
+    root: &mut Map<String, Value>,
+) -> impl Iterator<Item = (&String, &mut Map<String, Value>)> {
+    let paths = root.get_mut("paths").and_then(Value::as_object_mut);
+    paths
+        .into_iter()
+        .flatten()
+        .filter_map(|(path, item)| Some((path, item.as_object_mut()?)))
+}
+
+/// The operation `method` of the path item `path` of `root`, to rewrite.
+fn operation_mut<'r>(
+    root: &'r mut Map<String, Value>,
+    path: &str,
+    method: &str,
+) -> Option<&'r mut Map<String, Value>> {
+    root.get_mut("paths")?
+        .get_mut(path)?
+        .get_mut(method)?
+        .as_object_mut()
+}
+
+/// What a local `$ref` (`#/components/parameters/X`) points to in `root`.
+fn root_pointer<'a>(root: &'a Map<String, Value>, target: &str) -> Option<&'a Value> {
+    let pointer = target.strip_prefix('#')?;
+    let mut segments = pointer.split('/').skip(1);
+    let first = segments.next()?;
+    let mut value = root.get(&unescape(first))?;
+    for segment in segments {
+        value = value.get(unescape(segment))?;
+    }
+    Some(value)
+}
+
+/// Leaves out `nullable` on a header parameter's schema (box's
+/// `x-rep-hints`): a header the caller does not send has no value already,
+/// a header cannot say `null`, and progenitor would take an
+/// `Option<Option<&str>>` it cannot write. (A nullable query parameter
+/// gives the same code as one that is not.)
+pub(super) fn nullable_parameter(parameter: &mut Value, pointer: &str, readings: &mut Readings) {
+    if parameter.get("in").and_then(Value::as_str) != Some("header") {
+        return;
+    }
+    let Some(Value::Object(schema)) = parameter.get_mut("schema") else {
+        return;
+    };
+    if schema.get("nullable") == Some(&Value::Bool(true)) {
+        schema.remove("nullable");
+        readings.warn(
+            &format!("{pointer}/schema/nullable"),
+            "`nullable` on a header parameter is left out: a header the caller does not send \
+             has no value already, and a header cannot say `null`"
+                .to_owned(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn read_document(document: Value) -> (Value, Vec<(String, String)>) {
+        let Value::Object(mut root) = document else {
+            panic!("a document is a mapping");
+        };
+        let mut readings = Readings::default();
+        apply_readings(&mut root, &mut readings);
+        let said = readings.warnings;
+        (Value::Object(root), said)
+    }
+
+    #[test]
+    fn a_deep_object_parameter_behind_a_reference_is_sent_as_its_properties() {
+        // apideck's shape: the parameter and its schema both `$ref`s.
+        let (root, said) = read_document(json!({
+            "paths": {"/leads": {"get": {"parameters": [
+                {"$ref": "#/components/parameters/leadsFilter"},
+                {"$ref": "#/components/parameters/limit"}]}}},
+            "components": {
+                "parameters": {
+                    "leadsFilter": {"name": "filter", "in": "query", "style": "deepObject",
+                        "schema": {"$ref": "#/components/schemas/LeadsFilter"}},
+                    "limit": {"name": "limit", "in": "query", "schema": {"type": "integer"}}},
+                "schemas": {
+                    "LeadsFilter": {"type": "object", "properties": {
+                        "name": {"type": "string", "description": "By name."},
+                        "status": {"$ref": "#/components/schemas/Status"}}},
+                    "Status": {"type": "string", "enum": ["open", "won"]}}}}));
+        let parameters = root["paths"]["/leads"]["get"]["parameters"]
+            .as_array()
+            .unwrap();
+        let names: Vec<&str> = parameters
+            .iter()
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        assert_eq!(names, ["filter[name]", "filter[status]"]);
+        assert_eq!(parameters[0]["description"], "By name.");
+        assert_eq!(
+            parameters[1]["schema"],
+            json!({"$ref": "#/components/schemas/Status"})
+        );
+        assert_eq!(
+            parameters[2],
+            json!({"$ref": "#/components/parameters/limit"})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1leads/get/parameters/0");
+    }
+
+    #[test]
+    fn a_server_url_with_variables_takes_their_defaults() {
+        let (root, said) = read_document(json!({"servers": [{
+            "url": "https://{region}.example.com/{version}",
+            "variables": {"region": {"default": "us", "enum": ["us", "de"]}, "version": {"default": "v2"}}
+        }]}));
+        assert_eq!(root["servers"][0]["url"], "https://us.example.com/v2");
+        assert_eq!(said[0].0, "/servers/0/url");
+        // Without a default there is no reading; validation refuses it.
+        let without = json!({"servers": [{"url": "https://{region}.example.com"}]});
+        assert_eq!(read_document(without.clone()), (without, vec![]));
+    }
+
+    #[test]
+    fn an_undeclared_path_parameter_is_a_string() {
+        let (root, said) = read_document(json!({
+            "paths": {"/jobs/{job}/files/{file}": {
+                "parameters": [{"$ref": "#/components/parameters/File"}],
+                "get": {"responses": {}},
+                "delete": {"parameters": [{"name": "job", "in": "path", "required": true}]}
+            }},
+            "components": {"parameters": {"File": {"name": "file", "in": "path", "required": true}}}
+        }));
+        let item = &root["paths"]["/jobs/{job}/files/{file}"];
+        assert_eq!(
+            item["get"]["parameters"],
+            json!([{"name": "job", "in": "path", "required": true, "schema": {"type": "string"}}])
+        );
+        assert_eq!(
+            item["delete"]["parameters"].as_array().map(Vec::len),
+            Some(1)
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1jobs~1{job}~1files~1{file}/get");
+        // A misnamed one may be meant: no reading.
+        let misnamed = json!({"paths": {"/s/{id}": {"get": {"parameters": [
+            {"name": "sessionId", "in": "path", "required": true}
+        ]}}}});
+        assert_eq!(read_document(misnamed.clone()), (misnamed, vec![]));
+        let dangling = json!({"paths": {"/s/{id}": {"get": {"parameters": [
+            {"$ref": "#/components/parameters/Id"}
+        ]}}}});
+        assert_eq!(read_document(dangling.clone()), (dangling, vec![]));
+    }
+
+    #[test]
+    fn optional_parameters_with_one_rust_name_are_left_out() {
+        let (root, said) = read_document(json!({"paths": {"/calls": {"get": {"parameters": [
+            {"name": "StartTime", "in": "query"},
+            {"name": "StartTime<", "in": "query"},
+            {"name": "Page", "in": "query"},
+            {"name": "StartTime>", "in": "query", "required": true}
+        ]}}}}));
+        let names: Vec<&str> = root["paths"]["/calls"]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        // A required one stays: the client must send it.
+        assert_eq!(names, ["StartTime", "Page", "StartTime>"]);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1calls/get/parameters/1");
+        assert!(said[0].1.contains("`start_time`"), "{said:?}");
+    }
+
+    #[test]
+    fn a_nullable_parameter_is_not_nullable() {
+        let mut readings = Readings::default();
+        let mut parameter = json!({"name": "x-rep-hints", "in": "header",
+                                   "schema": {"type": "string", "nullable": true}});
+        nullable_parameter(&mut parameter, "/P", &mut readings);
+        assert_eq!(parameter["schema"], json!({"type": "string"}));
+        // A response header is not a parameter; a query's `null` changes nothing.
+        for mut kept in [
+            json!({"schema": {"type": "string", "nullable": true}}),
+            json!({"name": "page", "in": "query", "schema": {"type": "string", "nullable": true}}),
+        ] {
+            nullable_parameter(&mut kept, "/H", &mut readings);
+            assert_eq!(kept["schema"]["nullable"], true);
+        }
+        let said = readings.warnings;
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/P/schema/nullable");
+        assert!(said[0].1.contains("header parameter"), "{said:?}");
+    }
+
+    #[test]
+    fn a_response_that_refers_to_a_request_body_is_its_content() {
+        let content = json!({"application/json": {"schema": {"type": "string"}}});
+        let (root, said) = read_document(json!({
+            "paths": {"/x": {"put": {"responses": {"200": {"$ref": "#/components/requestBodies/B"}}}}},
+            "components": {"requestBodies": {"B": {"content": content}}}
+        }));
+        assert_eq!(
+            root["paths"]["/x"]["put"]["responses"]["200"],
+            json!({"description": "", "content": content})
+        );
+        assert_eq!(said[0].0, "/paths/~1x/put/responses/200/$ref");
+    }
+
+    #[test]
+    fn deep_object_parameters_are_sent_as_their_properties() {
+        let (root, said) = read_document(json!({"paths": {"/people": {"get": {"parameters": [
+            {"name": "relationship", "in": "query", "style": "deepObject", "explode": true,
+             "schema": {"type": "object", "properties": {
+                 "owner": {"type": "boolean"}, "title": {"type": "string"}}}},
+            {"name": "metadata", "in": "query", "style": "deepObject",
+             "schema": {"type": "object", "additionalProperties": {"type": "string"}}},
+            {"name": "limit", "in": "query", "schema": {"type": "integer"}}
+        ]}}}}));
+        let names: Vec<&str> = root["paths"]["/people"]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["relationship[owner]", "relationship[title]", "limit"]
+        );
+        let pointers: Vec<&str> = said.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/paths/~1people/get/parameters/0/style",
+                "/paths/~1people/get/parameters/1/style"
+            ]
+        );
+        assert!(said[1].1.contains("left out"), "{said:?}");
+    }
+
+    #[test]
+    fn a_structured_header_is_a_string() {
+        let (root, said) = read_document(json!({"paths": {"/l": {"get": {"parameters": [
+            {"name": "X-Filter", "in": "header", "schema": {"description": "D", "oneOf": [{"type": "object"}]}},
+            {"name": "X-Mode", "in": "header", "schema": {"type": "string"}}
+        ]}}}}));
+        let parameters = &root["paths"]["/l"]["get"]["parameters"];
+        assert_eq!(
+            parameters[0]["schema"],
+            json!({"type": "string", "description": "D"})
+        );
+        assert_eq!(parameters[1]["schema"], json!({"type": "string"}));
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1l/get/parameters/0/schema");
+    }
+}

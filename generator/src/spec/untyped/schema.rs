@@ -1,0 +1,1684 @@
+//! Readings of one schema: constructs that typify (progenitor's type
+//! generator) or openapiv3 refuse, panic on, or turn into a type no value
+//! decodes into, though the spec's meaning is plain. The walk applies them
+//! to every schema after the readings of 3.1 ([`apply_readings`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use super::Readings;
+use crate::names::{rust_parameter_name, variant_name};
+use crate::spec::pointer::{escape, unescape};
+
+/// Applies the readings to one schema, `map`, at `pointer`, each said in
+/// `readings`.
+pub(super) fn apply_readings(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    shapes: &ComponentShapes,
+    readings: &mut Readings,
+) {
+    annotation_members(map, pointer, readings);
+    required_alternatives(map, pointer, readings);
+    required_combination(map, pointer, readings);
+    closed_parts_of_all_of(map, pointer, readings);
+    numbers_of_all_of(map, pointer, readings);
+    string_or_enum(map, pointer, readings);
+    enum_beside_a_reference(map, pointer, readings);
+    // Before the defaults: an `anyOf` read as a `oneOf` takes a default
+    // typify's struct of alternatives would refuse.
+    alternatives_of_one_type(map, pointer, readings);
+    any_of_values(map, pointer, &shapes.values, readings);
+    default_of_a_reference(map, pointer, &shapes.unions, readings);
+    let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
+    let Some(kind) = kind else {
+        return;
+    };
+    meaningless_format(map, pointer, &kind, readings);
+    keywords_of_other_types(map, pointer, &kind, readings);
+    properties_with_one_rust_name(map, pointer, readings);
+    if kind == "string" {
+        string_enum(map, pointer, readings);
+        // typify checks it (`len < 0`), which rustc warns is always false.
+        if map.get("minLength").and_then(Value::as_u64) == Some(0) {
+            map.remove("minLength");
+            readings.warn(
+                &format!("{pointer}/minLength"),
+                "`minLength: 0` admits every string: left out".to_owned(),
+            );
+        }
+    }
+    default(map, pointer, &kind, readings);
+}
+
+/// An integer's bounds as openapiv3 takes them: whole numbers within
+/// i64. A bound at or beyond the range of the integer's format (as
+/// `-9223372036854776000`, i64's limit printed by a float formatter) is
+/// that range.
+pub(super) fn integer_bounds(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let unsigned = map.get("format").and_then(Value::as_str) == Some("uint64");
+    for (keyword, rounded) in [
+        ("minimum", f64::ceil as fn(f64) -> f64),
+        ("maximum", f64::floor),
+        ("multipleOf", f64::round),
+    ] {
+        let Some(Value::Number(written)) = map.get(keyword) else {
+            continue;
+        };
+        if written.is_i64() {
+            continue;
+        }
+        let written = written.clone();
+        let bound_pointer = format!("{pointer}/{keyword}");
+        let value = written.as_f64().unwrap_or_default();
+        let reading = if keyword != "multipleOf" && value >= i64::MAX as f64 {
+            if unsigned || value >= u64::MAX as f64 || keyword == "minimum" {
+                // Beyond what openapiv3 holds (an i64) or beyond the
+                // type itself: the type's own range says it.
+                None
+            } else {
+                Some(i64::MAX)
+            }
+        } else if keyword != "multipleOf" && value <= i64::MIN as f64 {
+            Some(i64::MIN)
+        } else {
+            let whole = rounded(value);
+            (whole.abs() < i64::MAX as f64 && whole != 0.0).then_some(whole as i64)
+        };
+        match reading {
+            Some(reading) => {
+                map.insert(keyword.to_owned(), Value::Number(reading.into()));
+                readings.warn(
+                    &bound_pointer,
+                    format!("integer `{keyword}: {written}` is read as `{keyword}: {reading}`"),
+                );
+            }
+            None => {
+                map.remove(keyword);
+                let range = if unsigned { "u64" } else { "i64" };
+                readings.warn(
+                    &bound_pointer,
+                    format!(
+                        "integer `{keyword}: {written}` is at or beyond the {range} range: \
+                         left out, the type's range bounds it"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Leaves out an object or list `default` beside a `$ref` (`allOf:
+/// [{$ref}]`): typify checks it against the referenced type and refuses the
+/// whole spec when it does not fit, which the generator cannot check first.
+fn default_of_a_reference(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    unions: &std::collections::BTreeSet<String>,
+    readings: &mut Readings,
+) {
+    let composite = map
+        .get("default")
+        .is_some_and(|value| value.is_object() || value.is_array());
+    let references: Vec<&str> = map
+        .get("$ref")
+        .into_iter()
+        .chain(
+            map.get("allOf")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten(),
+        )
+        .filter_map(|member| member.as_str().or_else(|| member.get("$ref")?.as_str()))
+        .collect();
+    let referenced = !references.is_empty();
+    // typify makes an `anyOf` of several a struct of optional members,
+    // which only an object default can fit: the schema's own, or the
+    // referenced component's.
+    let union = references.iter().find_map(|target| {
+        let name = unescape(target.strip_prefix("#/components/schemas/")?);
+        unions.contains(&name).then_some(name)
+    });
+    let several_any = map
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .is_some_and(|members| members.len() > 1);
+    let of_an_any_of = match union {
+        Some(union) => Some(format!("beside a `$ref` to `{union}`, an `anyOf`,")),
+        None => several_any.then(|| "of an `anyOf`".to_owned()),
+    };
+    if let Some(of_an_any_of) = of_an_any_of
+        && let Some(value) = map
+            .get("default")
+            .filter(|value| !value.is_object())
+            .cloned()
+    {
+        map.remove("default");
+        readings.warn(
+            &format!("{pointer}/default"),
+            format!(
+                "`default: {value}` {of_an_any_of} is left out: typify reads an `anyOf` as an \
+                 object of its alternatives, which the value does not fit"
+            ),
+        );
+        return;
+    }
+    if composite && referenced {
+        map.remove("default");
+        readings.warn(
+            &format!("{pointer}/default"),
+            "a `default` object or list beside a `$ref` is left out: typify checks it against \
+             the referenced type, and refuses the spec when it does not fit"
+                .to_owned(),
+        );
+    }
+}
+
+/// Reads an `anyOf` of a plain string and string `enum`s (OpenAI's
+/// `anyOf: [{type: string}, {type: string, enum: [alloy, ash]}]`: the values
+/// listed, or any other) as one string `enum` of those values, which the
+/// generated client keeps open (an unlisted value decodes too). typify
+/// would make a struct of the two, which no string decodes into.
+fn string_or_enum(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let Some(values) = map
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .and_then(|members| open_enum_values(members))
+    else {
+        return;
+    };
+    let nullable = map
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .any(|member| member.get("nullable") == Some(&Value::Bool(true)));
+    map.remove("anyOf");
+    map.insert("type".to_owned(), Value::from("string"));
+    map.insert("enum".to_owned(), Value::Array(values));
+    if nullable {
+        map.insert("nullable".to_owned(), Value::Bool(true));
+    }
+    readings.warn(
+        &format!("{pointer}/anyOf"),
+        "an `anyOf` of a string and a string `enum` is read as the `enum`, which the client \
+         keeps open: a value it does not list decodes too, kept as sent"
+            .to_owned(),
+    );
+}
+
+/// The values of `members` when they are string `enum`s and at least one
+/// plain string (with no more than annotations), all inline.
+fn open_enum_values(members: &[Value]) -> Option<Vec<Value>> {
+    const ANNOTATIONS: [&str; 6] = [
+        "description",
+        "title",
+        "example",
+        "deprecated",
+        "nullable",
+        "x-stainless-const",
+    ];
+    let mut values = Vec::new();
+    let mut plain = false;
+    for member in members {
+        let member = member.as_object()?;
+        if member.get("type").and_then(Value::as_str) != Some("string") {
+            return None;
+        }
+        let others = member
+            .keys()
+            .filter(|k| *k != "type" && *k != "enum" && !ANNOTATIONS.contains(&k.as_str()));
+        if others.count() > 0 {
+            return None;
+        }
+        match member.get("enum") {
+            Some(Value::Array(listed)) => {
+                for value in listed {
+                    if !value.is_string() {
+                        return None;
+                    }
+                    if !values.contains(value) {
+                        values.push(value.clone());
+                    }
+                }
+            }
+            Some(_) => return None,
+            None => plain = true,
+        }
+    }
+    (plain && !values.is_empty()).then_some(values)
+}
+
+/// Leaves out the `allOf` of `$ref`s beside an `enum` (`{type: integer,
+/// enum: [1], allOf: [{$ref: ComponentTypes}]}`, a tag narrowed to one value
+/// of a referenced enum): the `enum` says which values are valid, and typify
+/// panics checking them against a reference.
+fn enum_beside_a_reference(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let Some(Value::Array(members)) = map.get("allOf") else {
+        return;
+    };
+    let only_references = !members.is_empty() && members.iter().all(|m| m.get("$ref").is_some());
+    if !map.contains_key("enum") || !only_references {
+        return;
+    }
+    let targets: Vec<&str> = members
+        .iter()
+        .filter_map(|m| m.get("$ref").and_then(Value::as_str))
+        .collect();
+    let message = format!(
+        "an `enum` beside `allOf: [{{$ref: {}}}]` narrows the referenced type to its values: \
+         read as the `enum` alone (typify cannot check the values against a reference)",
+        targets.join("}, {$ref: ")
+    );
+    map.remove("allOf");
+    readings.warn(&format!("{pointer}/allOf"), message);
+}
+
+/// The shapes of the components that the readings of one schema depend on
+/// when it refers to them.
+#[derive(Default)]
+pub(super) struct ComponentShapes {
+    /// The components typify reads as an object of alternatives (an `anyOf`
+    /// of several), by name.
+    unions: BTreeSet<String>,
+    /// The components that decode from a value that is not an object (a
+    /// string, a list, a union with such an alternative), by name.
+    values: BTreeSet<String>,
+}
+
+impl ComponentShapes {
+    /// The shapes of the components of `root`, as written before the
+    /// readings of their schemas.
+    pub(super) fn of(root: &Map<String, Value>) -> ComponentShapes {
+        ComponentShapes {
+            unions: component_unions(root),
+            values: component_values(root),
+        }
+    }
+}
+
+/// The components that decode from a value that is not an object: a scalar
+/// or list `type`, an `enum` of such values, an `allOf` of one such
+/// component, or an `anyOf`/`oneOf` with such an alternative (which the
+/// readings make a `oneOf`, whose first alternative that decodes is taken).
+/// Written before the readings, so a 3.1 type list counts too.
+fn component_values(root: &Map<String, Value>) -> BTreeSet<String> {
+    let Some(schemas) = root
+        .get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+    else {
+        return BTreeSet::new();
+    };
+    let mut values = BTreeSet::new();
+    // A component is a value through those it refers to: a round more for
+    // each step of such a chain, as long as one is added.
+    for _ in 0..schemas.len().min(MAX_REFERENCE_CHAIN) {
+        let before = values.len();
+        for (name, schema) in schemas {
+            if !values.contains(name) && is_a_value(schema, &values) {
+                values.insert(name.clone());
+            }
+        }
+        if values.len() == before {
+            break;
+        }
+    }
+    values
+}
+
+/// How many `$ref`s deep [`component_values`] follows a chain of components.
+const MAX_REFERENCE_CHAIN: usize = 16;
+
+fn is_a_value(schema: &Value, values: &BTreeSet<String>) -> bool {
+    const VALUE_TYPES: [&str; 5] = ["string", "integer", "number", "boolean", "array"];
+    if let Some(target) = schema.get("$ref").and_then(Value::as_str) {
+        return target
+            .strip_prefix("#/components/schemas/")
+            .is_some_and(|name| values.contains(&unescape(name)));
+    }
+    match schema.get("type") {
+        Some(Value::String(kind)) => return VALUE_TYPES.contains(&kind.as_str()),
+        Some(Value::Array(kinds)) => {
+            return kinds
+                .iter()
+                .any(|kind| kind.as_str().is_some_and(|k| VALUE_TYPES.contains(&k)));
+        }
+        _ => {}
+    }
+    if schema.get("properties").is_some() {
+        return false;
+    }
+    if let Some(Value::Array(listed)) = schema.get("enum") {
+        return listed
+            .iter()
+            .any(|value| !value.is_object() && !value.is_null());
+    }
+    if let Some(Value::Array(parts)) = schema.get("allOf") {
+        return parts.len() == 1 && is_a_value(&parts[0], values);
+    }
+    ["anyOf", "oneOf"].into_iter().any(|keyword| {
+        schema
+            .get(keyword)
+            .and_then(Value::as_array)
+            .is_some_and(|alternatives| alternatives.iter().any(|a| is_a_value(a, values)))
+    })
+}
+
+/// The components typify reads as an object of alternatives: an `anyOf` of
+/// several members that are not `null`.
+fn component_unions(root: &Map<String, Value>) -> BTreeSet<String> {
+    let schemas = root
+        .get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object);
+    schemas
+        .into_iter()
+        .flatten()
+        .filter(|(_, schema)| {
+            let members = schema.get("anyOf").and_then(Value::as_array);
+            // Read as one open `enum` (`string_or_enum`).
+            if members.is_some_and(|members| open_enum_values(members).is_some()) {
+                return false;
+            }
+            let alternatives = members.into_iter().flatten().filter(|member| {
+                let null = |kind: &Value| kind.as_str() == Some("null");
+                !member.get("type").is_some_and(null)
+            });
+            alternatives.count() > 1
+        })
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// Leaves out an `anyOf` or `oneOf` whose alternatives only say which
+/// members must be present (`anyOf: [{required: [id]}, {required:
+/// [user_id]}]`), and requires the members every alternative requires. typify
+/// merges each alternative with the negation of the others, which it reads
+/// as "none of their members": its variants drop members the caller may
+/// send together, and when the alternatives share a required member
+/// (intercom's `create_data_event_request`: `event_name` in each) every
+/// variant is impossible, and no value decodes. Which of the members to
+/// send is then the caller's to know, as the server checks it.
+fn required_alternatives(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let only_required = |alternative: &Value| {
+        alternative.as_object().is_some_and(|a| {
+            a.get("required").is_some_and(Value::is_array)
+                && a.get("type").is_none_or(|kind| kind == "object")
+                && a.keys()
+                    .all(|k| matches!(k.as_str(), "required" | "type" | "title" | "description"))
+        })
+    };
+    let Some(keyword) = ["anyOf", "oneOf"].into_iter().find(|k| {
+        map.get(*k)
+            .and_then(Value::as_array)
+            .is_some_and(|all| !all.is_empty() && all.iter().all(only_required))
+    }) else {
+        return;
+    };
+    let Some(Value::Array(alternatives)) = map.remove(keyword) else {
+        return;
+    };
+    let lists: Vec<Vec<&str>> = alternatives
+        .iter()
+        .map(|a| {
+            a.get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect()
+        })
+        .collect();
+    let shared: Vec<&str> = lists[0]
+        .iter()
+        .copied()
+        .filter(|name| lists.iter().all(|list| list.contains(name)))
+        .collect();
+    let required = map
+        .entry("required")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(required) = required {
+        for name in &shared {
+            if !required.iter().any(|r| r == name) {
+                required.push(Value::String((*name).to_owned()));
+            }
+        }
+    }
+    if map
+        .get("required")
+        .and_then(Value::as_array)
+        .is_some_and(Vec::is_empty)
+    {
+        map.remove("required");
+    }
+    let shown: Vec<String> = lists
+        .iter()
+        .map(|list| {
+            let names: Vec<String> = list
+                .iter()
+                .filter(|name| !shared.contains(name))
+                .map(|name| format!("`{name}`"))
+                .collect();
+            match names.split_last() {
+                None => "nothing more".to_owned(),
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            }
+        })
+        .collect();
+    let always = if shared.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = shared.iter().map(|name| format!("`{name}`")).collect();
+        format!(", and {} required", names.join(", "))
+    };
+    readings.warn(
+        &format!("{pointer}/{keyword}"),
+        format!(
+            "`{keyword}` of alternatives that only require members ({}) is left out{always}: \
+             typify would read each as forbidding the others' members; which to send is for the \
+             caller to know, and for the server to check",
+            shown.join("; or ")
+        ),
+    );
+}
+
+/// Leaves out `not: {required: [a, b]}`, which says that `a` and `b` are
+/// not both present (OpenAI's `ImageRefParam`: an `image_url` or a
+/// `file_id`, not both). typify reads it as forbidding each of them, and
+/// with `additionalProperties: false` made a struct of no members.
+fn required_combination(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let Some(Value::Object(not)) = map.get("not") else {
+        return;
+    };
+    let Some(Value::Array(names)) = not.get("required") else {
+        return;
+    };
+    if !not
+        .keys()
+        .all(|k| matches!(k.as_str(), "required" | "title" | "description"))
+    {
+        return;
+    }
+    let names: Vec<String> = names
+        .iter()
+        .filter_map(Value::as_str)
+        .map(|name| format!("`{name}`"))
+        .collect();
+    map.remove("not");
+    readings.warn(
+        &format!("{pointer}/not"),
+        format!(
+            "`not: {{required: [...]}}` ({} not all together) is left out: typify would read \
+             it as forbidding each of them; which to send is for the caller to know, and for the \
+             server to check",
+            names.join(", ")
+        ),
+    );
+}
+
+/// Leaves out `additionalProperties: false` on an inline part of an `allOf`
+/// whose other parts describe members that part does not (linode's pages:
+/// `{data}` and `{page, pages, results}`, each closed). Read literally, no
+/// object has both parts' members; typify merges the parts so, and makes a
+/// struct of no members that denies every member a real response has. A
+/// part that is a `$ref` describes members it cannot see either.
+fn closed_parts_of_all_of(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let Some(Value::Array(parts)) = map.get_mut("allOf") else {
+        return;
+    };
+    // The members each part describes; `None` for a `$ref`, whose members
+    // are not looked up here.
+    let described: Vec<Option<BTreeSet<String>>> = parts
+        .iter()
+        .map(|part| {
+            if part.get("$ref").is_some() {
+                return None;
+            }
+            let names = part.get("properties").and_then(Value::as_object);
+            Some(names.into_iter().flat_map(|p| p.keys().cloned()).collect())
+        })
+        .collect();
+    for (index, part) in parts.iter_mut().enumerate() {
+        let Value::Object(part) = part else {
+            continue;
+        };
+        let (Some(Value::Bool(false)), Some(own)) =
+            (part.get("additionalProperties"), &described[index])
+        else {
+            continue;
+        };
+        let foreign: BTreeSet<&str> = described
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != index)
+            .filter_map(|(_, names)| names.as_ref())
+            .flatten()
+            .filter(|name| !own.contains(*name))
+            .map(String::as_str)
+            .collect();
+        let beside_a_reference = described.iter().any(Option::is_none);
+        if foreign.is_empty() && !beside_a_reference {
+            continue;
+        }
+        part.remove("additionalProperties");
+        let what = if foreign.is_empty() {
+            "the members of a `$ref` beside it".to_owned()
+        } else {
+            let names: Vec<String> = foreign.iter().map(|name| format!("`{name}`")).collect();
+            format!("{}, which other parts describe", names.join(", "))
+        };
+        readings.warn(
+            &format!("{pointer}/allOf/{index}/additionalProperties"),
+            format!(
+                "`additionalProperties: false` on a part of an `allOf` is left out: it would \
+                 forbid {what}, so that no object fits all the parts"
+            ),
+        );
+    }
+}
+
+/// Reads a member that one part of an `allOf` types `number` and another
+/// `integer` (github's `workflow_job.run_id`) as an integer in both, the
+/// values every part accepts. typify cannot merge the two: it leaves the
+/// member out, makes it `()` when nullable, and makes a type no value
+/// decodes into (an enum of no variants) when it is required.
+fn numbers_of_all_of(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let Some(Value::Array(parts)) = map.get_mut("allOf") else {
+        return;
+    };
+    let typed = |part: &Value, name: &str, kind: &str| {
+        part.get("properties")
+            .and_then(|properties| properties.get(name))
+            .and_then(|property| property.get("type"))
+            .and_then(Value::as_str)
+            == Some(kind)
+    };
+    let names: BTreeSet<String> = parts
+        .iter()
+        .filter_map(|part| part.get("properties").and_then(Value::as_object))
+        .flat_map(|properties| properties.keys().cloned())
+        .collect();
+    for name in names {
+        if !parts.iter().any(|part| typed(part, &name, "integer")) {
+            continue;
+        }
+        for (index, part) in parts.iter_mut().enumerate() {
+            if !typed(part, &name, "number") {
+                continue;
+            }
+            let Some(Value::Object(property)) =
+                part.get_mut("properties").and_then(|p| p.get_mut(&name))
+            else {
+                continue;
+            };
+            property.insert("type".to_owned(), Value::String("integer".to_owned()));
+            // `float` and `double` say nothing of an integer.
+            if matches!(
+                property.get("format").and_then(Value::as_str),
+                Some("float" | "double")
+            ) {
+                property.remove("format");
+            }
+            readings.warn(
+                &format!("{pointer}/allOf/{index}/properties/{}/type", escape(&name)),
+                format!(
+                    "member `{name}` is a `number` here and an `integer` in another part of the \
+                     `allOf`: read as an integer, which both accept"
+                ),
+            );
+        }
+    }
+}
+
+/// Moves what `allOf` members that only annotate (`{description: …}`
+/// beside `{$ref: X}`) say to the schema itself: typify would make a type of
+/// their own of the merge, named as the property is, when it is `X`.
+fn annotation_members(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    const ANNOTATIONS: [&str; 6] = [
+        "description",
+        "title",
+        "example",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+    ];
+    let annotates = |member: &Value| {
+        member
+            .as_object()
+            .is_some_and(|m| !m.is_empty() && m.keys().all(|k| ANNOTATIONS.contains(&k.as_str())))
+    };
+    let Some(Value::Array(members)) = map.get("allOf") else {
+        return;
+    };
+    let references = members.iter().filter(|m| m.get("$ref").is_some()).count();
+    if references == 0 || !members.iter().any(annotates) {
+        return;
+    }
+    let Some(Value::Array(members)) = map.remove("allOf") else {
+        return;
+    };
+    let mut kept = Vec::new();
+    for (index, member) in members.into_iter().enumerate() {
+        if !annotates(&member) {
+            kept.push(member);
+            continue;
+        }
+        readings.warn(
+            &format!("{pointer}/allOf/{index}"),
+            "an `allOf` member that only annotates is read as annotations of the schema itself"
+                .to_owned(),
+        );
+        if let Value::Object(annotations) = member {
+            for (key, value) in annotations {
+                map.entry(key).or_insert(value);
+            }
+        }
+    }
+    map.insert("allOf".to_owned(), Value::Array(kept));
+}
+
+/// Leaves out the properties whose Rust field name (as typify derives it)
+/// an earlier property has (`isGlobal` beside `is_global`): a struct cannot
+/// have both, and the client ignores members it has no field for.
+fn properties_with_one_rust_name(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    let Some(Value::Object(properties)) = map.get("properties") else {
+        return;
+    };
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    let mut clashes = Vec::new();
+    for name in properties.keys() {
+        match seen.get(&rust_parameter_name(name)) {
+            Some(earlier) => clashes.push((name.clone(), (*earlier).to_owned())),
+            None => {
+                seen.insert(rust_parameter_name(name), name);
+            }
+        }
+    }
+    for (name, earlier) in clashes {
+        readings.warn(
+            &format!("{pointer}/properties/{}", escape(&name)),
+            format!(
+                "property `{name}` gets the same Rust name as `{earlier}`, `{}`: it is left out \
+                 of the type (decoding ignores it, and it cannot be sent)",
+                rust_parameter_name(&name)
+            ),
+        );
+        if let Some(Value::Object(properties)) = map.get_mut("properties") {
+            properties.remove(&name);
+        }
+        if let Some(Value::Array(required)) = map.get_mut("required") {
+            required.retain(|member| member.as_str() != Some(name.as_str()));
+        }
+    }
+}
+
+/// Reads an `anyOf` or `oneOf` whose alternatives are all the same scalar
+/// type, told apart by a `format` at most (`string`, or `string` with
+/// `format: binary`), as that one type: typify makes a struct of such
+/// alternatives, which no string or number decodes into. The format stays
+/// when every alternative has it.
+fn alternatives_of_one_type(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    if map.contains_key("type") || map.contains_key("properties") || map.contains_key("allOf") {
+        return;
+    }
+    let Some((keyword, one)) = ["anyOf", "oneOf"]
+        .into_iter()
+        .find_map(|k| Some((k, one_type(map.get(k)?.as_array()?)?)))
+    else {
+        return;
+    };
+    let OneType {
+        kind,
+        format,
+        nullable,
+        shown,
+    } = one;
+    map.remove(keyword);
+    map.insert("type".to_owned(), Value::String(kind.clone()));
+    if let Some(format) = format {
+        map.insert("format".to_owned(), format);
+    }
+    if nullable {
+        map.insert("nullable".to_owned(), Value::Bool(true));
+    }
+    readings.warn(
+        &format!("{pointer}/{keyword}"),
+        format!(
+            "`{keyword}` of {} reads as one `{kind}`: typify would make a struct of the \
+             alternatives, which no {kind} decodes into",
+            shown.join(", ")
+        ),
+    );
+}
+
+/// Reads an `anyOf` with an alternative that is not an object (a list, a
+/// string) as a `oneOf`: the first alternative that decodes is taken.
+/// typify reads `anyOf` as a struct of its alternatives flattened, which
+/// only objects decode into.
+fn any_of_values(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    values: &BTreeSet<String>,
+    readings: &mut Readings,
+) {
+    if map.contains_key("oneOf") {
+        return;
+    }
+    let Some(alternatives) = map.get("anyOf").and_then(Value::as_array) else {
+        return;
+    };
+    let value = alternatives.iter().find_map(|a| {
+        // OpenAI's `ModelIds`: `anyOf` two components of model names.
+        if let Some(target) = a.get("$ref").and_then(Value::as_str) {
+            let name = unescape(target.strip_prefix("#/components/schemas/")?);
+            return values
+                .contains(&name)
+                .then(|| format!("`{name}`, which is not an object,"));
+        }
+        let kind = a.get("type")?.as_str()?;
+        matches!(kind, "array" | "string" | "integer" | "number" | "boolean")
+            .then(|| format!("a `{kind}`"))
+    });
+    let Some(value) = value else {
+        return;
+    };
+    if let Some(alternatives) = map.remove("anyOf") {
+        // typify checks a union's default against its alternatives and
+        // refuses the spec when none takes it.
+        if let Some(default) = map.get("default")
+            && !alternatives
+                .as_array()
+                .is_some_and(|all| all.iter().any(|a| takes(a, default)))
+        {
+            readings.warn(
+                &format!("{pointer}/default"),
+                format!("`default: {default}` fits none of the alternatives: left out"),
+            );
+            map.remove("default");
+        }
+        map.insert("oneOf".to_owned(), alternatives);
+    }
+    readings.warn(
+        &format!("{pointer}/anyOf"),
+        format!(
+            "`anyOf` with {value} among its alternatives reads as `oneOf`, the first \
+             alternative that decodes: typify would make a struct of the alternatives, which \
+             only objects decode into"
+        ),
+    );
+}
+
+/// Whether the inline schema `alternative` takes `value`, by its type and
+/// `enum`; a `$ref` is not looked up, and takes nothing.
+fn takes(alternative: &Value, value: &Value) -> bool {
+    let kind_fits = match alternative.get("type").and_then(Value::as_str) {
+        Some("string") => value.is_string(),
+        Some("integer") => value.is_i64() || value.is_u64(),
+        Some("number") => value.is_number(),
+        Some("boolean") => value.is_boolean(),
+        Some("array") => value.is_array(),
+        Some("object") => value.is_object(),
+        _ => false,
+    };
+    let listed = alternative
+        .get("enum")
+        .and_then(Value::as_array)
+        .is_none_or(|values| values.contains(value));
+    kind_fits && listed
+}
+
+/// The one scalar type that `alternatives` all are, and how to read them
+/// as it.
+struct OneType {
+    kind: String,
+    /// The format every alternative has, if they all have the same.
+    format: Option<Value>,
+    nullable: bool,
+    /// The alternatives, as the warning names them.
+    shown: Vec<String>,
+}
+
+fn one_type(alternatives: &[Value]) -> Option<OneType> {
+    const PLAIN: [&str; 7] = [
+        "type",
+        "format",
+        "title",
+        "description",
+        "example",
+        "examples",
+        "nullable",
+    ];
+    let plain: Vec<&Map<String, Value>> = alternatives
+        .iter()
+        .map(|a| {
+            a.as_object()
+                .filter(|a| a.keys().all(|k| PLAIN.contains(&k.as_str())))
+        })
+        .collect::<Option<_>>()?;
+    let kinds: Vec<&str> = plain
+        .iter()
+        .map(|a| a.get("type")?.as_str())
+        .collect::<Option<_>>()?;
+    let kind = *kinds.first()?;
+    if plain.len() < 2
+        || kinds.iter().any(|k| *k != kind)
+        || !matches!(kind, "string" | "integer" | "number" | "boolean")
+    {
+        return None;
+    }
+    let first_format = plain[0].get("format");
+    Some(OneType {
+        kind: kind.to_owned(),
+        format: first_format
+            .filter(|_| plain.iter().all(|a| a.get("format") == first_format))
+            .cloned(),
+        nullable: plain
+            .iter()
+            .any(|a| a.get("nullable") == Some(&Value::Bool(true))),
+        shown: plain
+            .iter()
+            .map(|a| match a.get("format").and_then(Value::as_str) {
+                Some(format) => format!("`{kind}` ({format})"),
+                None => format!("`{kind}`"),
+            })
+            .collect(),
+    })
+}
+
+/// Leaves out the bounds that apply only to another type (`minimum` on an
+/// array): openapiv3 would read the schema as one of mixed kinds, which
+/// typify and the mock samples read differently.
+fn keywords_of_other_types(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    kind: &str,
+    readings: &mut Readings,
+) {
+    const BOUNDS: [(&str, &[&str]); 16] = [
+        ("minimum", &["integer", "number"]),
+        ("maximum", &["integer", "number"]),
+        ("exclusiveMinimum", &["integer", "number"]),
+        ("exclusiveMaximum", &["integer", "number"]),
+        ("multipleOf", &["integer", "number"]),
+        ("minLength", &["string"]),
+        ("maxLength", &["string"]),
+        ("pattern", &["string"]),
+        ("minItems", &["array"]),
+        ("maxItems", &["array"]),
+        ("uniqueItems", &["array"]),
+        ("minProperties", &["object"]),
+        ("maxProperties", &["object"]),
+        // Box's timeline `appears`, a list, requires `start` and `end`,
+        // which its items describe.
+        ("required", &["object"]),
+        // github's hook delivery `payload`, a string: the mock's sample
+        // of it was an object.
+        ("properties", &["object"]),
+        ("additionalProperties", &["object"]),
+    ];
+    if !matches!(
+        kind,
+        "integer" | "number" | "string" | "boolean" | "array" | "object"
+    ) {
+        return;
+    }
+    for (keyword, kinds) in BOUNDS {
+        if !kinds.contains(&kind) && map.remove(keyword).is_some() {
+            readings.warn(
+                &format!("{pointer}/{keyword}"),
+                format!("`{keyword}` does not apply to type `{kind}`: left out"),
+            );
+        }
+    }
+}
+
+fn meaningless_format(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    kind: &str,
+    readings: &mut Readings,
+) {
+    if !matches!(kind, "object" | "array" | "boolean") {
+        return;
+    }
+    if let Some(format) = map.remove("format") {
+        readings.warn(
+            &format!("{pointer}/format"),
+            format!("`format: {format}` means nothing for type `{kind}`: left out"),
+        );
+    }
+}
+
+fn string_enum(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let Some(Value::Array(values)) = map.get_mut("enum") else {
+        return;
+    };
+    for (index, value) in values.iter_mut().enumerate() {
+        let text = match value {
+            Value::Bool(b) => b.to_string(),
+            Value::Number(n) => n.to_string(),
+            _ => continue,
+        };
+        readings.warn(
+            &format!("{pointer}/enum/{index}"),
+            format!(
+                "`{text}` among the values of a string `enum` is read as the string \
+                 \"{text}\"; quote it"
+            ),
+        );
+        *value = Value::String(text);
+    }
+    let names: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+    if let Some((first, second)) = same_rust_name(&names) {
+        let message = format!(
+            "the `enum` values \"{first}\" and \"{second}\" get the same Rust name: the value \
+             is read as a plain string"
+        );
+        map.remove("enum");
+        readings.warn(&format!("{pointer}/enum"), message);
+    }
+}
+
+/// Two values typify would give the same variant name, even after its
+/// second try (the characters a name cannot hold written `X`).
+fn same_rust_name<'a>(values: &[&'a str]) -> Option<(&'a str, &'a str)> {
+    let clash = |name: fn(&str) -> String| {
+        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+        for value in values {
+            if let Some(first) = seen.insert(name(value), value)
+                && first != *value
+            {
+                return Some((first, *value));
+            }
+        }
+        None
+    };
+    clash(variant_name)?;
+    clash(|value| {
+        variant_name(&value.replace(
+            |c: char| c == '_' || !unicode_ident::is_xid_continue(c),
+            "X",
+        ))
+    })
+}
+
+fn default(map: &mut Map<String, Value>, pointer: &str, kind: &str, readings: &mut Readings) {
+    let Some(written) = map.get("default").cloned() else {
+        return;
+    };
+    let at = format!("{pointer}/default");
+    let nullable = map.get("nullable") == Some(&Value::Bool(true));
+    if written.is_null() {
+        if !nullable {
+            map.remove("default");
+            readings.warn(
+                &at,
+                "`default: null` where the value cannot be null: left out".to_owned(),
+            );
+        }
+        return;
+    }
+    let read = match (kind, &written) {
+        ("boolean", Value::String(text)) => text.trim().parse::<bool>().ok().map(Value::Bool),
+        ("integer", Value::String(text)) => text.trim().parse::<i64>().ok().map(Value::from),
+        ("number", Value::String(text)) => text
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number),
+        ("string", Value::Number(n)) => Some(Value::String(n.to_string())),
+        ("string", Value::Bool(b)) => Some(Value::String(b.to_string())),
+        _ => None,
+    };
+    if let Some(read) = &read {
+        readings.warn(
+            &at,
+            format!("`default: {written}` of a `{kind}` is read as `{read}`"),
+        );
+        map.insert("default".to_owned(), read.clone());
+    }
+    let value = read.unwrap_or(written);
+    // typify refuses the default of a one-value enum, which a tagged
+    // union's tag property often has; it gives that value anyway.
+    if let Some(Value::Array(allowed)) = map.get("enum")
+        && allowed.as_slice() == [value.clone()]
+    {
+        map.remove("default");
+        readings.warn(
+            &at,
+            format!("`default: {value}` is the one value allowed: left out, as it says no more"),
+        );
+        return;
+    }
+    if let Some(why) = misfit(map, kind, &value) {
+        map.remove("default");
+        readings.warn(&at, format!("`default: {value}` {why}: left out"));
+    }
+}
+
+/// Why `value` cannot be the value of a schema of type `kind`, if it cannot.
+fn misfit(map: &Map<String, Value>, kind: &str, value: &Value) -> Option<String> {
+    let fits_type = match kind {
+        "boolean" => value.is_boolean(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "string" => value.is_string(),
+        "array" => value.is_array(),
+        "object" => value.is_object(),
+        _ => true,
+    };
+    if !fits_type {
+        return Some(format!("is not a `{kind}`"));
+    }
+    if let Some(Value::Array(allowed)) = map.get("enum")
+        && !allowed.contains(value)
+    {
+        return Some("is not among the `enum` values".to_owned());
+    }
+    let number = value.as_f64()?;
+    let below = map
+        .get("minimum")
+        .and_then(Value::as_f64)
+        .is_some_and(|minimum| number < minimum);
+    let above = map
+        .get("maximum")
+        .and_then(Value::as_f64)
+        .is_some_and(|maximum| number > maximum);
+    (below || above).then(|| "is outside `minimum`/`maximum`".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::testing::{S, convert, yaml};
+    use super::*;
+
+    #[test]
+    fn integer_bounds_beyond_64_bits_are_clamped() {
+        let (schema, said) = convert(
+            "3.0.3",
+            "type: integer\nformat: int64\nminimum: -9223372036854776000\nmaximum: 9223372036854776000\n",
+        );
+        assert_eq!(
+            schema,
+            json!({"type": "integer", "format": "int64", "minimum": i64::MIN, "maximum": i64::MAX})
+        );
+        assert_eq!(said[0].1, format!("{S}/minimum"));
+        assert_eq!(said[0].0, 11);
+        assert!(
+            said[1]
+                .2
+                .contains("is read as `maximum: 9223372036854775807`"),
+            "{said:?}"
+        );
+
+        let (schema, said) = convert(
+            "3.0.3",
+            "type: integer\nformat: uint64\nminimum: 0\nmaximum: 1.8446744073709552e19\n",
+        );
+        assert_eq!(schema, yaml("{type: integer, format: uint64, minimum: 0}"));
+        assert!(
+            said[0].2.contains("beyond the u64 range: left out"),
+            "{said:?}"
+        );
+
+        let (schema, _) = convert("3.0.3", "type: integer\nminimum: 0.5\nmaximum: 10.0\n");
+        assert_eq!(schema, yaml("{type: integer, minimum: 1, maximum: 10}"));
+    }
+
+    fn read_schema(schema: Value) -> (Value, Vec<(String, String)>) {
+        let Value::Object(mut map) = schema else {
+            panic!("a schema is a mapping");
+        };
+        let mut readings = Readings::default();
+        let shapes = ComponentShapes {
+            unions: ["Voices".to_owned()].into_iter().collect(),
+            values: ["ModelIdsShared".to_owned()].into_iter().collect(),
+        };
+        apply_readings(&mut map, "/S", &shapes, &mut readings);
+        let said = readings.warnings;
+        (Value::Object(map), said)
+    }
+
+    #[test]
+    fn keywords_of_another_type_are_left_out() {
+        // github's hook delivery `payload`, and box's timeline `appears`.
+        let (schema, warnings) = read_schema(json!({
+            "type": "string",
+            "nullable": true,
+            "additionalProperties": true,
+            "properties": {"a": {"type": "string"}},
+            "minLength": 2
+        }));
+        assert_eq!(
+            schema,
+            json!({"type": "string", "nullable": true, "minLength": 2})
+        );
+        let pointers: Vec<&str> = warnings.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(pointers, ["/S/properties", "/S/additionalProperties"]);
+        assert!(
+            warnings[1].1.contains("does not apply to type `string`"),
+            "{warnings:?}"
+        );
+        let (schema, _) = read_schema(json!({
+            "type": "array",
+            "items": {"type": "string"},
+            "required": ["start"]
+        }));
+        assert!(schema.get("required").is_none(), "{schema}");
+        // An object keeps its own.
+        let object = json!({
+            "type": "object",
+            "additionalProperties": {"type": "string"},
+            "minProperties": 1
+        });
+        assert_eq!(read_schema(object.clone()).0, object);
+    }
+
+    #[test]
+    fn a_member_a_number_in_one_part_and_an_integer_in_another_is_an_integer() {
+        // As github writes `workflow_job` in its workflow job events.
+        let (schema, warnings) = read_schema(json!({
+            "allOf": [
+                {
+                    "type": "object",
+                    "required": ["run_id"],
+                    "properties": {
+                        "run_id": {"type": "number", "format": "double"},
+                        "runner_id": {"type": "integer", "nullable": true},
+                        "ratio": {"type": "number"}
+                    }
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "run_id": {"type": "integer"},
+                        "runner_id": {"type": "number", "nullable": true},
+                        "ratio": {"type": "number"}
+                    }
+                }
+            ]
+        }));
+        assert_eq!(
+            schema["allOf"][0]["properties"]["run_id"],
+            json!({"type": "integer"})
+        );
+        assert_eq!(
+            schema["allOf"][1]["properties"]["runner_id"],
+            json!({"type": "integer", "nullable": true})
+        );
+        // A member every part calls a number stays one.
+        assert_eq!(schema["allOf"][0]["properties"]["ratio"]["type"], "number");
+        assert_eq!(schema["allOf"][1]["properties"]["ratio"]["type"], "number");
+        let pointers: Vec<&str> = warnings.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/S/allOf/0/properties/run_id/type",
+                "/S/allOf/1/properties/runner_id/type"
+            ]
+        );
+        assert!(warnings[0].1.contains("read as an integer"), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_closed_part_of_an_all_of_is_opened_to_the_other_parts() {
+        // As linode writes its pages.
+        let (schema, warnings) = read_schema(json!({
+            "allOf": [
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {"data": {"type": "array", "items": {"type": "string"}}}
+                },
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {"page": {"type": "integer"}, "pages": {"type": "integer"}}
+                }
+            ]
+        }));
+        assert!(
+            schema["allOf"][0].get("additionalProperties").is_none(),
+            "{schema}"
+        );
+        assert!(
+            schema["allOf"][1].get("additionalProperties").is_none(),
+            "{schema}"
+        );
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(warnings[0].0, "/S/allOf/0/additionalProperties");
+        assert!(warnings[0].1.contains("`page`, `pages`"), "{warnings:?}");
+        assert!(warnings[1].1.contains("forbid `data`"), "{warnings:?}");
+
+        // Beside a `$ref` too; but parts that describe the same members, or
+        // an open part, keep what they say.
+        let (schema, _) = read_schema(json!({
+            "allOf": [
+                {"$ref": "#/components/schemas/Base"},
+                {"additionalProperties": false, "properties": {"id": {"type": "string"}}}
+            ]
+        }));
+        assert!(
+            schema["allOf"][1].get("additionalProperties").is_none(),
+            "{schema}"
+        );
+        let agreeing = json!({
+            "allOf": [
+                {"additionalProperties": false, "properties": {"id": {"type": "string"}}},
+                {"required": ["id"], "properties": {"id": {"minLength": 1}}}
+            ]
+        });
+        let (schema, warnings) = read_schema(agreeing.clone());
+        assert_eq!(schema, agreeing);
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn alternatives_that_only_require_members_are_left_out() {
+        // As intercom writes its `create_data_event_request`.
+        let (schema, warnings) = read_schema(json!({
+            "type": "object",
+            "required": ["created_at"],
+            "properties": {
+                "event_name": {"type": "string"},
+                "created_at": {"type": "integer"},
+                "id": {"type": "string"},
+                "email": {"type": "string"}
+            },
+            "anyOf": [
+                {"title": "id required", "required": ["event_name", "created_at", "id"]},
+                {"title": "email required", "required": ["event_name", "created_at", "email"]}
+            ]
+        }));
+        assert!(schema.get("anyOf").is_none(), "{schema}");
+        assert_eq!(schema["required"], json!(["created_at", "event_name"]));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].0, "/S/anyOf");
+        assert!(
+            warnings[0].1.contains("members (`id`; or `email`)")
+                && warnings[0]
+                    .1
+                    .contains("`event_name`, `created_at` required"),
+            "{warnings:?}"
+        );
+
+        // OpenAI's `ImageRefParam`: one of two, and not both.
+        let (schema, warnings) = read_schema(json!({
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {"image_url": {"type": "string"}, "file_id": {"type": "string"}},
+            "anyOf": [{"required": ["image_url"]}, {"required": ["file_id"]}],
+            "not": {"required": ["image_url", "file_id"]}
+        }));
+        assert!(
+            schema.get("not").is_none() && schema.get("anyOf").is_none(),
+            "{schema}"
+        );
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(warnings[1].0, "/S/not");
+        assert!(
+            warnings[1]
+                .1
+                .contains("(`image_url`, `file_id` not all together)"),
+            "{warnings:?}"
+        );
+
+        // Disjoint alternatives leave nothing more required.
+        let (schema, _) = read_schema(json!({
+            "type": "object",
+            "properties": {"id": {"type": "string"}, "user_id": {"type": "string"}},
+            "oneOf": [{"required": ["id"]}, {"required": ["user_id"]}]
+        }));
+        assert!(
+            schema.get("oneOf").is_none() && schema.get("required").is_none(),
+            "{schema}"
+        );
+
+        // Alternatives that describe a shape are kept.
+        let shaped = json!({
+            "type": "object",
+            "anyOf": [
+                {"required": ["id"]},
+                {"required": ["name"], "properties": {"name": {"type": "string"}}}
+            ]
+        });
+        let (schema, warnings) = read_schema(shaped.clone());
+        assert_eq!(schema, shaped);
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn alternatives_of_one_scalar_type_are_that_type() {
+        let (schema, warnings) = read_schema(json!({
+            "title": "Input Audio",
+            "anyOf": [{"type": "string"}, {"type": "string", "format": "binary"}]
+        }));
+        assert_eq!(schema, json!({"title": "Input Audio", "type": "string"}));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].0, "/S/anyOf");
+        assert!(warnings[0].1.contains("`string` (binary)"), "{warnings:?}");
+
+        let (schema, _) = read_schema(json!({
+            "oneOf": [
+                {"type": "integer", "format": "int64"},
+                {"type": "integer", "format": "int64", "nullable": true}
+            ]
+        }));
+        assert_eq!(
+            schema,
+            json!({"type": "integer", "format": "int64", "nullable": true})
+        );
+
+        // Alternatives of other types, with an enum, or behind a `$ref`
+        // stay a choice: a `oneOf`, the first that decodes.
+        for choice in [
+            json!([{"type": "string"}, {"type": "integer"}]),
+            json!([{"type": "string", "enum": ["a"]}, {"type": "integer"}]),
+            json!([{"$ref": "#/components/schemas/A"}, {"type": "string"}]),
+            json!([{"type": "array", "items": {"type": "string"}}, {"type": "array"}]),
+        ] {
+            let (schema, warnings) = read_schema(json!({"anyOf": choice.clone()}));
+            assert_eq!(schema, json!({"oneOf": choice}));
+            assert_eq!(warnings.len(), 1, "{warnings:?}");
+            assert!(warnings[0].1.contains("reads as `oneOf`"), "{warnings:?}");
+        }
+        // Objects, which typify's struct of alternatives decodes, and a
+        // schema that is already a `oneOf` stay as they are.
+        for kept in [
+            json!({"anyOf": [{"type": "object"}, {"$ref": "#/components/schemas/A"}]}),
+            json!({"oneOf": [{"type": "string"}], "anyOf": [{"type": "string"}]}),
+        ] {
+            let (schema, warnings) = read_schema(kept.clone());
+            assert_eq!(schema, kept);
+            assert!(warnings.is_empty(), "{warnings:?}");
+        }
+    }
+
+    #[test]
+    fn a_format_of_an_object_or_list_is_left_out() {
+        let (schema, said) = read_schema(json!({"type": "object", "format": "kvpairs"}));
+        assert_eq!(schema, json!({"type": "object"}));
+        assert_eq!(said[0].0, "/S/format");
+        assert!(said[0].1.contains("`format: \"kvpairs\"`"), "{said:?}");
+        let (schema, _) = read_schema(json!({"type": "array", "format": "ipv4", "items": {}}));
+        assert_eq!(schema, json!({"type": "array", "items": {}}));
+        let (schema, said) = read_schema(json!({"type": "string", "minLength": 0, "maxLength": 3}));
+        assert_eq!(schema, json!({"type": "string", "maxLength": 3}));
+        assert_eq!(said[0].0, "/S/minLength");
+        let (schema, said) =
+            read_schema(json!({"type": "array", "items": {}, "minimum": 0, "maxItems": 3}));
+        assert_eq!(schema, json!({"type": "array", "items": {}, "maxItems": 3}));
+        assert_eq!(said[0].0, "/S/minimum");
+        let (schema, said) =
+            read_schema(json!({"type": "array", "items": {}, "required": ["start", "end"]}));
+        assert_eq!(schema, json!({"type": "array", "items": {}}));
+        assert_eq!(said[0].0, "/S/required");
+        // A string's format, known or not, is typify's to read.
+        let (schema, said) = read_schema(json!({"type": "string", "format": "uri-map"}));
+        assert_eq!(schema, json!({"type": "string", "format": "uri-map"}));
+        assert!(said.is_empty());
+    }
+
+    #[test]
+    fn defaults_written_as_text_are_read_as_their_type() {
+        let (schema, said) = read_schema(json!({"type": "boolean", "default": "false"}));
+        assert_eq!(schema["default"], json!(false));
+        assert_eq!(
+            said,
+            [(
+                "/S/default".to_owned(),
+                "`default: \"false\"` of a `boolean` is read as `false`".to_owned()
+            )]
+        );
+        let (schema, _) = read_schema(json!({"type": "integer", "default": "3600"}));
+        assert_eq!(schema["default"], json!(3600));
+        let (schema, _) = read_schema(json!({"type": "string", "default": 3600}));
+        assert_eq!(schema["default"], json!("3600"));
+        let (schema, _) = read_schema(json!({"type": "number", "default": "1e-08"}));
+        assert_eq!(schema["default"], json!(1e-8));
+    }
+
+    #[test]
+    fn defaults_that_do_not_fit_are_left_out() {
+        for schema in [
+            json!({"type": "integer", "default": null}),
+            json!({"type": "boolean", "default": "maybe"}),
+            json!({"type": "string", "enum": ["a", "b"], "default": "c"}),
+            json!({"type": "integer", "minimum": 1, "default": 0}),
+            json!({"type": "array", "items": {}, "default": {}}),
+        ] {
+            let (read, said) = read_schema(schema.clone());
+            assert!(read.get("default").is_none(), "{schema} gave {read}");
+            assert!(
+                said.iter().any(|(_, m)| m.ends_with("left out")),
+                "{said:?}"
+            );
+        }
+        let kept = json!({"type": "integer", "nullable": true, "minimum": 0, "default": null});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        let (read, said) =
+            read_schema(json!({"type": "string", "enum": ["tag"], "default": "tag"}));
+        assert_eq!(read, json!({"type": "string", "enum": ["tag"]}));
+        assert_eq!(said[0].0, "/S/default");
+        let kept = json!({"type": "string", "enum": ["a", "b"], "default": "b"});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn booleans_in_a_string_enum_are_text() {
+        let (schema, said) = read_schema(json!({"type": "string", "enum": [true, "local", "off"]}));
+        assert_eq!(schema["enum"], json!(["true", "local", "off"]));
+        assert_eq!(said[0].0, "/S/enum/0");
+    }
+
+    #[test]
+    fn enum_values_with_one_rust_name_make_a_string() {
+        let (schema, said) =
+            read_schema(json!({"type": "string", "enum": ["ASC", "DESC", "asc", "desc"]}));
+        assert_eq!(schema, json!({"type": "string"}));
+        assert_eq!(said[0].0, "/S/enum");
+        assert!(said[0].1.contains("\"ASC\" and \"asc\""), "{said:?}");
+        let (schema, _) =
+            read_schema(json!({"type": "string", "enum": ["reactions-+1", "reactions--1"]}));
+        assert_eq!(schema, json!({"type": "string"}));
+        // typify tells these apart: `created` and `Xcreated` on its second try.
+        for kept in [
+            json!({"type": "string", "enum": ["created", "-created"]}),
+            json!({"type": "string", "enum": ["+1", "-1"]}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
+    }
+
+    #[test]
+    fn an_enum_beside_a_reference_is_read_alone() {
+        let (schema, said) = read_schema(json!({
+            "type": "integer", "enum": [23], "format": "int32",
+            "allOf": [{"$ref": "#/components/schemas/MessageComponentTypes"}]
+        }));
+        assert_eq!(
+            schema,
+            json!({"type": "integer", "enum": [23], "format": "int32"})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/allOf");
+        assert!(said[0].1.contains("MessageComponentTypes"), "{said:?}");
+        // An `allOf` that adds more than a reference is typify's to merge.
+        let kept = json!({"type": "string", "enum": ["a"], "allOf": [
+            {"$ref": "#/components/schemas/Kind"}, {"maxLength": 3}
+        ]});
+        assert_eq!(read_schema(kept.clone()).0["allOf"], kept["allOf"]);
+    }
+
+    #[test]
+    fn a_default_beside_a_reference_to_an_anyof_is_left_out() {
+        // `Voices` is an `anyOf` of several (see `read_schema`).
+        let (schema, said) = read_schema(json!({
+            "description": "The voice.", "default": "alloy",
+            "allOf": [{"$ref": "#/components/schemas/Voices"}]
+        }));
+        assert_eq!(
+            schema,
+            json!({"description": "The voice.", "allOf": [{"$ref": "#/components/schemas/Voices"}]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/default");
+        assert!(said[0].1.contains("`Voices`, an `anyOf`"), "{said:?}");
+        let kept = json!({"default": "alloy", "allOf": [{"$ref": "#/components/schemas/Voice"}]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn a_string_or_a_string_enum_is_an_open_enum() {
+        let (schema, said) = read_schema(json!({"description": "The voice.", "anyOf": [
+            {"type": "string"},
+            {"type": "string", "enum": ["alloy", "ash"], "description": "Built in."}
+        ], "default": "alloy"}));
+        assert_eq!(
+            schema,
+            json!({"description": "The voice.", "type": "string", "enum": ["alloy", "ash"],
+                   "default": "alloy"})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/anyOf");
+        // A string with a bound of its own, or a number, is another union.
+        for kept in [
+            json!({"anyOf": [{"type": "string", "maxLength": 3}, {"type": "string", "enum": ["a"]}]}),
+            json!({"anyOf": [{"type": "integer"}, {"type": "string", "enum": ["a"]}]}),
+            json!({"anyOf": [{"type": "string", "enum": ["a"]}, {"type": "string", "enum": ["b"]}]}),
+        ] {
+            // A union of values, which the `oneOf` reading below takes.
+            assert_eq!(read_schema(kept.clone()).0["oneOf"], kept["anyOf"]);
+        }
+    }
+
+    #[test]
+    fn an_any_of_with_a_component_of_values_is_a_one_of() {
+        // As OpenAI writes its `ModelIds`.
+        let root = json!({"components": {"schemas": {
+            "ModelIdsShared": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["a"]}]},
+            "ModelIdsResponses": {"anyOf": [
+                {"$ref": "#/components/schemas/ModelIdsShared"},
+                {"type": "string", "enum": ["b"]}
+            ]},
+            "ModelIds": {"anyOf": [
+                {"$ref": "#/components/schemas/ModelIdsShared"},
+                {"$ref": "#/components/schemas/ModelIdsResponses"}
+            ]},
+            "Names": {"allOf": [{"$ref": "#/components/schemas/ModelIds"}]},
+            "Tags": {"type": ["array", "null"], "items": {"type": "string"}},
+            "Model": {"type": "object", "properties": {"id": {"type": "string"}}},
+            "Models": {"anyOf": [{"$ref": "#/components/schemas/Model"}, {"required": ["id"]}]}
+        }}});
+        let values = component_values(root.as_object().unwrap());
+        assert_eq!(
+            values.into_iter().collect::<Vec<_>>(),
+            [
+                "ModelIds",
+                "ModelIdsResponses",
+                "ModelIdsShared",
+                "Names",
+                "Tags"
+            ]
+        );
+
+        let alternatives = json!([
+            {"$ref": "#/components/schemas/Model"},
+            {"$ref": "#/components/schemas/ModelIdsShared"}
+        ]);
+        let (schema, warnings) = read_schema(json!({"anyOf": alternatives.clone()}));
+        assert_eq!(schema, json!({"oneOf": alternatives}));
+        assert!(
+            warnings[0]
+                .1
+                .contains("with `ModelIdsShared`, which is not an object,"),
+            "{warnings:?}"
+        );
+        let objects = json!({"anyOf": [{"$ref": "#/components/schemas/Model"}]});
+        assert_eq!(read_schema(objects.clone()).0, objects);
+    }
+
+    #[test]
+    fn components_that_are_an_anyof_of_several_are_unions() {
+        let root = json!({"components": {"schemas": {
+            "Voices": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+            "VoiceIds": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["ash"]}]},
+            "MaybeVoice": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+            "Voice": {"type": "string"}
+        }}});
+        let unions = component_unions(root.as_object().unwrap());
+        assert_eq!(unions.into_iter().collect::<Vec<_>>(), ["Voices"]);
+    }
+
+    #[test]
+    fn properties_with_one_rust_name_keep_one() {
+        let (schema, said) = read_schema(json!({"type": "object",
+            "properties": {"is_global": {"type": "boolean"}, "isGlobal": {"type": "boolean"}},
+            "required": ["is_global", "isGlobal"]}));
+        let kept: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
+        assert_eq!(kept.len(), 1, "{schema}");
+        assert_eq!(schema["required"], json!([kept[0]]));
+        let left_out = if kept[0] == "is_global" {
+            "isGlobal"
+        } else {
+            "is_global"
+        };
+        assert_eq!(said[0].0, format!("/S/properties/{left_out}"));
+        assert!(said[0].1.contains("`is_global`"), "{said:?}");
+    }
+
+    #[test]
+    fn allof_members_that_only_annotate_annotate_the_schema() {
+        let (schema, said) = read_schema(json!({"nullable": true, "allOf": [
+            {"$ref": "#/components/schemas/Item"},
+            {"description": "The item."}
+        ]}));
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "description": "The item.",
+                   "allOf": [{"$ref": "#/components/schemas/Item"}]})
+        );
+        assert_eq!(said[0].0, "/S/allOf/1");
+        let kept = json!({"allOf": [{"$ref": "#/components/schemas/A"}, {"required": ["a"]}]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn an_object_default_beside_a_reference_is_left_out() {
+        let (schema, said) = read_schema(json!({
+            "allOf": [{"$ref": "#/components/schemas/Prediction"}],
+            "default": {"type": "content", "content": ""}
+        }));
+        assert_eq!(
+            schema,
+            json!({"allOf": [{"$ref": "#/components/schemas/Prediction"}]})
+        );
+        assert_eq!(said[0].0, "/S/default");
+        // An `anyOf` of values is a `oneOf`, whose alternatives typify
+        // checks a default against: one that fits stays, one that fits
+        // none is left out.
+        let (schema, _) = read_schema(json!({
+            "anyOf": [{"type": "string", "enum": ["auto"]}, {"type": "integer"}],
+            "default": "auto"
+        }));
+        assert_eq!(schema["default"], "auto", "{schema}");
+        let (schema, said) = read_schema(json!({
+            "anyOf": [{"type": "string", "enum": ["auto"]}, {"type": "integer"}],
+            "default": "manual"
+        }));
+        assert!(schema.get("default").is_none(), "{schema}");
+        assert_eq!(said[0].0, "/S/default");
+        let kept = json!({"allOf": [{"$ref": "#/components/schemas/Mode"}], "default": "auto"});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+}

@@ -1,0 +1,843 @@
+//! The names typify will give the types of the spec's schemas, and the
+//! readings that keep two types from one name: typify gives the second
+//! schema of a name the first one's type, or defines both and the crate
+//! does not compile.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use heck::{ToPascalCase, ToSnakeCase};
+use serde_json::{Map, Value, json};
+
+use super::Readings;
+use crate::names::variant_name;
+use crate::spec::pointer::{escape, unescape};
+use crate::spec::walk::untyped_operations_mut;
+
+/// Gives a `title` to each inline schema of `schemas` whose type typify
+/// would name as it names a component, or makes it a component of its own
+/// when a `title` would not reach the type.
+///
+/// Returns the names it saw taken, for [`in_bodies`].
+pub(super) fn in_components(
+    schemas: &mut Map<String, Value>,
+    readings: &mut Readings,
+) -> NamesTaken {
+    let mut names = NamesTaken {
+        taken: schemas
+            .keys()
+            .map(|name| (variant_name(name), name.clone()))
+            .collect(),
+        titled: BTreeMap::new(),
+    };
+    let nullable = nullable_components(schemas);
+    let mut hoisted = Vec::new();
+    for (name, schema) in schemas.iter_mut() {
+        let pointer = format!("/components/schemas/{}", escape(name));
+        // A nullable component is typify's `Option` of an inner type, which
+        // its `title` names: the component's own name, when they agree.
+        if let Value::Object(component) = schema
+            && nullable.contains(name)
+            && let Some(title) = component.get("title").and_then(Value::as_str)
+            && names.taken.contains_key(&variant_name(title))
+        {
+            let why = if component.get("nullable") == Some(&Value::Bool(true)) {
+                "a nullable component"
+            } else {
+                "a component that is nullable through its `allOf`"
+            };
+            readings.warn(
+                &format!("{pointer}/title"),
+                format!(
+                    "the `title` \"{title}\" of {why} would name its inner type as a \
+                     component is named: left out"
+                ),
+            );
+            component.remove("title");
+        }
+        let mut naming = Naming {
+            names: &mut names,
+            hoisted: &mut hoisted,
+            readings: &mut *readings,
+        };
+        if let Some(schema) = schema.as_object_mut() {
+            inline_type_names(schema, &variant_name(name), &pointer, &mut naming);
+        }
+    }
+    for (name, schema) in hoisted {
+        schemas.insert(name, schema);
+    }
+    names
+}
+
+/// The type names taken: the components', and those of the inline schemas
+/// named by their `title`, as [`in_components`] leaves them for
+/// [`in_bodies`].
+#[derive(Default)]
+pub(super) struct NamesTaken {
+    /// Each name, with what took it.
+    taken: BTreeMap<String, String>,
+    /// The inline schemas named by their `title`, by type name: where the
+    /// first was, and what it was.
+    titled: BTreeMap<String, (String, Map<String, Value>)>,
+}
+
+/// Gives a `title` of its own to each inline schema in the request and
+/// response bodies written in `paths` whose `title` an inline schema of
+/// another shape has, here or in the components (`names`): typify would
+/// give both one type (stripe's fifteen `transfer_data_specs` in four
+/// shapes, and a request that sends the wrong members).
+pub(super) fn in_bodies(
+    paths: &mut Map<String, Value>,
+    names: &mut NamesTaken,
+    readings: &mut Readings,
+) {
+    let mut hoisted = Vec::new();
+    let mut naming = Naming {
+        names,
+        hoisted: &mut hoisted,
+        readings,
+    };
+    for (path, item) in paths.iter_mut() {
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for (method, operation) in untyped_operations_mut(item) {
+            let Some(stem) = operation
+                .get("operationId")
+                .and_then(Value::as_str)
+                .map(ToPascalCase::to_pascal_case)
+            else {
+                continue;
+            };
+            let pointer = format!("/paths/{}/{method}", escape(path));
+            let Some(operation) = operation.as_object_mut() else {
+                continue;
+            };
+            let mut bodies = Vec::new();
+            for (key, member) in operation.iter_mut() {
+                match (key.as_str(), member) {
+                    ("requestBody", body) => {
+                        bodies.push((
+                            format!("{stem}Body"),
+                            format!("{pointer}/requestBody"),
+                            body,
+                        ));
+                    }
+                    ("responses", Value::Object(responses)) => {
+                        for (status, response) in responses.iter_mut() {
+                            let at = format!("{pointer}/responses/{}", escape(status));
+                            bodies.push((format!("{stem}Response"), at, response));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for (base, at, body) in bodies {
+                let Some(Value::Object(content)) = body.get_mut("content") else {
+                    continue;
+                };
+                for (media, media_type) in content.iter_mut() {
+                    let at = format!("{at}/content/{}/schema", escape(media));
+                    if let Some(Value::Object(schema)) = media_type.get_mut("schema") {
+                        titles_apart(schema, &base, &at, &mut naming);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// [`title_apart`] for the inline members of `schema` (a type typify names
+/// `base`), and theirs.
+fn titles_apart(
+    schema: &mut Map<String, Value>,
+    base: &str,
+    pointer: &str,
+    naming: &mut Naming<'_>,
+) {
+    for inline in inline_properties(schema, base, pointer) {
+        let (property, at) = (inline.property, &inline.at);
+        let name = title_apart(inline.schema, inline.name, base, property, at, naming);
+        titles_apart(inline.schema, &name, at, naming);
+    }
+}
+
+/// An inline schema among the properties of another: neither a `$ref` nor
+/// one `$ref` with annotations, which typify gives the referenced type.
+struct Inline<'s> {
+    property: &'s str,
+    schema: &'s mut Map<String, Value>,
+    /// Where it is, as a JSON pointer.
+    at: String,
+    /// The name typify gives its type: its `title`, else the name of the
+    /// type that holds it and the property's.
+    name: String,
+}
+
+/// The inline schemas of the properties of `schema`, a type typify names
+/// `base`, at `pointer`.
+fn inline_properties<'s>(
+    schema: &'s mut Map<String, Value>,
+    base: &'s str,
+    pointer: &'s str,
+) -> impl Iterator<Item = Inline<'s>> {
+    let properties = match schema.get_mut("properties") {
+        Some(Value::Object(properties)) => Some(properties),
+        _ => None,
+    };
+    properties
+        .into_iter()
+        .flatten()
+        .filter_map(move |(property, member)| {
+            let schema = member
+                .as_object_mut()
+                .filter(|m| !m.contains_key("$ref") && !names_a_reference(m))?;
+            let name = match schema.get("title").and_then(Value::as_str) {
+                Some(title) => variant_name(title),
+                None => variant_name(&format!("{base}_{}", property.to_snake_case())),
+            };
+            Some(Inline {
+                at: format!("{pointer}/properties/{}", escape(property)),
+                property,
+                schema,
+                name,
+            })
+        })
+}
+
+/// The type name of the inline schema `inline` at `at`, which typify names
+/// `name`: another name, written as its `title`, when an inline schema of
+/// another shape already has that `title`. typify gives the second schema
+/// of a name the first one's type, whatever its shape (mistral's two
+/// `Input`s, a string or strings and a list of messages; its `Type`s, one
+/// `const` each), and the value decodes wrongly or not at all.
+fn title_apart(
+    inline: &mut Map<String, Value>,
+    name: String,
+    base: &str,
+    property: &str,
+    at: &str,
+    naming: &mut Naming<'_>,
+) -> String {
+    if !inline.contains_key("title") || !names_a_type(inline) {
+        return name;
+    }
+    let Some((first, shape)) = naming.names.titled.get(&name) else {
+        naming
+            .names
+            .titled
+            .insert(name.clone(), (at.to_owned(), inline.clone()));
+        return name;
+    };
+    if shape == inline {
+        // The same schema twice: one type is right.
+        return name;
+    }
+    let first = first.clone();
+    let derived = variant_name(&format!("{base}_{}", property.to_snake_case()));
+    let mut apart = derived.clone();
+    let mut n = 2;
+    while naming.names.taken.contains_key(&apart) || naming.names.titled.contains_key(&apart) {
+        apart = format!("{derived}{n}");
+        n += 1;
+    }
+    naming.readings.warn(
+        &format!("{at}/title"),
+        format!(
+            "the `title` of property `{property}` names its type `{name}`, as an inline \
+             schema of another shape at {first} is named: typify would give both one type; \
+             it is named `{apart}` (its `title`)"
+        ),
+    );
+    inline.insert("title".to_owned(), Value::String(apart.clone()));
+    naming
+        .names
+        .titled
+        .insert(apart.clone(), (at.to_owned(), inline.clone()));
+    apart
+}
+
+/// Whether typify makes a type of its own for `schema` (rather than
+/// `String`, `i64` or a `Vec`), or for the items of a list, which its
+/// `title` then names (`Data` → `DataItem`).
+fn names_a_type(schema: &Map<String, Value>) -> bool {
+    if let Some(items) = schema.get("items").and_then(Value::as_object) {
+        return !items.contains_key("$ref") && names_a_type(items);
+    }
+    const OWN: [&str; 7] = [
+        "enum",
+        "const",
+        "properties",
+        "additionalProperties",
+        "anyOf",
+        "oneOf",
+        "allOf",
+    ];
+    OWN.iter().any(|keyword| schema.contains_key(*keyword))
+        || schema.get("type").and_then(Value::as_str) == Some("object")
+        || ["pattern", "minLength", "maxLength"]
+            .iter()
+            .any(|keyword| schema.contains_key(*keyword))
+}
+
+/// The components typify reads as nullable, an `Option` of an inner type:
+/// `nullable: true`, or an `allOf` with a nullable member (typify merges
+/// the members, and the merge stays nullable), directly or through a
+/// `$ref`.
+fn nullable_components(schemas: &Map<String, Value>) -> std::collections::BTreeSet<String> {
+    fn nullable(schema: &Value, schemas: &Map<String, Value>, seen: &mut Vec<String>) -> bool {
+        if schema.get("nullable") == Some(&Value::Bool(true)) {
+            return true;
+        }
+        if let Some(name) = schema
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|target| target.strip_prefix("#/components/schemas/"))
+        {
+            let name = unescape(name);
+            if seen.contains(&name) {
+                return false;
+            }
+            seen.push(name.clone());
+            return schemas
+                .get(&name)
+                .is_some_and(|target| nullable(target, schemas, seen));
+        }
+        schema
+            .get("allOf")
+            .and_then(Value::as_array)
+            .is_some_and(|members| members.iter().any(|m| nullable(m, schemas, seen)))
+    }
+    schemas
+        .iter()
+        .filter(|(name, schema)| nullable(schema, schemas, &mut vec![(*name).clone()]))
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// What one naming walk ([`inline_type_names`], [`titles_apart`]) shares
+/// along the way: the type names taken, the schemas it made components, and
+/// what it said.
+struct Naming<'a> {
+    names: &'a mut NamesTaken,
+    hoisted: &'a mut Vec<(String, Value)>,
+    readings: &'a mut Readings,
+}
+
+/// The properties of `schema` (a type typify names `base`), and theirs.
+fn inline_type_names(
+    schema: &mut Map<String, Value>,
+    base: &str,
+    pointer: &str,
+    naming: &mut Naming<'_>,
+) {
+    // typify merges an `allOf` into one type, named as the schema is.
+    if let Some(Value::Array(members)) = schema.get_mut("allOf") {
+        for (index, member) in members.iter_mut().enumerate() {
+            if let Some(member) = member.as_object_mut()
+                && !member.contains_key("$ref")
+            {
+                inline_type_names(member, base, &format!("{pointer}/allOf/{index}"), naming);
+            }
+        }
+    }
+    for Inline {
+        property,
+        schema: inline,
+        at,
+        name,
+    } in inline_properties(schema, base, pointer)
+    {
+        let Some(component) = naming.names.taken.get(&name).cloned() else {
+            let name = title_apart(inline, name, base, property, &at, naming);
+            inline_type_names(inline, &name, &at, naming);
+            continue;
+        };
+        let mut apart = format!("{name}Value");
+        let mut n = 2;
+        while naming.names.taken.contains_key(&apart) {
+            apart = format!("{name}Value{n}");
+            n += 1;
+        }
+        naming
+            .names
+            .taken
+            .insert(apart.clone(), format!("{pointer}/properties/{property}"));
+        // progenitor moves the `title` of a nullable union out of the union,
+        // to the `Option` around it, where it names nothing: the union
+        // becomes a component, whose name typify keeps.
+        let wrapped = inline.get("nullable") == Some(&Value::Bool(true))
+            && ["anyOf", "oneOf", "allOf", "not"]
+                .iter()
+                .any(|keyword| inline.contains_key(*keyword));
+        if wrapped {
+            naming.readings.warn(
+                &at,
+                format!(
+                    "the type of property `{property}` would be named `{name}`, as component \
+                     `{component}` is: it is a component of its own, `{apart}`, and the \
+                     property a nullable reference to it"
+                ),
+            );
+            let mut union = std::mem::take(inline);
+            union.remove("nullable");
+            let mut reference = Map::new();
+            for keyword in ["description", "readOnly", "writeOnly", "deprecated"] {
+                if let Some(value) = union.get(keyword) {
+                    reference.insert(keyword.to_owned(), value.clone());
+                }
+            }
+            reference.insert("nullable".to_owned(), Value::Bool(true));
+            let target = format!("#/components/schemas/{}", escape(&apart));
+            reference.insert("allOf".to_owned(), serde_json::json!([{ "$ref": target }]));
+            *inline = reference;
+            inline_type_names(&mut union, &apart, &at, naming);
+            naming.hoisted.push((apart, Value::Object(union)));
+            continue;
+        }
+        naming.readings.warn(
+            &at,
+            format!(
+                "the type of property `{property}` would be named `{name}`, as component \
+                 `{component}` is: it is named `{apart}` (its `title`)"
+            ),
+        );
+        inline.insert("title".to_owned(), Value::String(apart.clone()));
+        // typify names the one member of an `allOf` as the property would
+        // have been named.
+        if let Some(Value::Array(members)) = inline.get_mut("allOf") {
+            for member in members.iter_mut().filter_map(Value::as_object_mut) {
+                if !member.contains_key("$ref") && !member.contains_key("title") {
+                    member.insert("title".to_owned(), Value::String(apart.clone()));
+                }
+            }
+        }
+        inline_type_names(inline, &apart, &at, naming);
+    }
+}
+
+/// Whether `schema` is one `$ref` with annotations (`allOf: [{$ref}]`
+/// beside a `description`, `nullable`): typify gives it the referenced
+/// type, no type of its own.
+fn names_a_reference(schema: &Map<String, Value>) -> bool {
+    const ANNOTATIONS: [&str; 8] = [
+        "description",
+        "title",
+        "example",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "nullable",
+        "default",
+    ];
+    let mut references = 0;
+    for (key, value) in schema {
+        match key.as_str() {
+            "allOf" | "anyOf" | "oneOf" => match value.as_array().map(Vec::as_slice) {
+                Some([only]) if only.get("$ref").is_some() => references += 1,
+                _ => return false,
+            },
+            key if ANNOTATIONS.contains(&key) => {}
+            _ => return false,
+        }
+    }
+    references == 1
+}
+
+/// Leaves out the `title` of an inline schema (at `pointer`, not a
+/// component) that would name its type as a component is named: typify
+/// would define both. `components` holds the components' type names.
+pub(super) fn inline_title(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    components: &BTreeSet<String>,
+    readings: &mut Readings,
+) {
+    let is_component = pointer
+        .strip_prefix("/components/schemas/")
+        .is_some_and(|name| !name.contains('/'));
+    let Some(title) = map.get("title").and_then(Value::as_str) else {
+        return;
+    };
+    if is_component || !components.contains(&variant_name(title)) || map.contains_key("$ref") {
+        return;
+    }
+    readings.warn(
+        &format!("{pointer}/title"),
+        format!(
+            "the `title` \"{title}\" would name this inline schema's type as a component is \
+             named: left out"
+        ),
+    );
+    map.remove("title");
+}
+
+/// The type names typify gives the components of `root`.
+pub(super) fn component_type_names(
+    root: &Map<String, Value>,
+) -> std::collections::BTreeSet<String> {
+    root.get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+        .map(|schemas| schemas.keys().map(|name| variant_name(name)).collect())
+        .unwrap_or_default()
+}
+
+/// Adds to `unions` the components of `schemas` written as nullable unions
+/// of several members (`nullable: true` beside `oneOf`), which
+/// [`split_nullable_unions`] splits as those that a null member makes
+/// (`null_members`).
+pub(super) fn nullable_unions_written(
+    schemas: &Map<String, Value>,
+    unions: &mut Vec<String>,
+    readings: &mut Readings,
+) {
+    for (name, schema) in schemas {
+        // Of references or of inline members alike: typify names the
+        // union inside the `Option` as it names the component.
+        let several = ["anyOf", "oneOf"].iter().any(|keyword| {
+            schema
+                .get(*keyword)
+                .and_then(Value::as_array)
+                .is_some_and(|members| members.len() > 1)
+        });
+        if several && schema.get("nullable") == Some(&Value::Bool(true)) && !unions.contains(name) {
+            readings.warn(
+                &format!("/components/schemas/{}/nullable", escape(name)),
+                format!(
+                    "a nullable union is read as a nullable `allOf` of a component \
+                     `{name}Variant` that holds the members: typify would give both the \
+                     same name"
+                ),
+            );
+            unions.push(name.clone());
+        }
+    }
+}
+
+/// Each component of `unions`, a nullable union of several members, split
+/// in two: typify gives such a component and the
+/// union inside it the same name, and the crate would not compile. The
+/// union becomes a component of its own, `{name}Variant`, and the
+/// component a nullable `allOf` of it.
+pub(super) fn split_nullable_unions(schemas: &mut Map<String, Value>, unions: &mut Vec<String>) {
+    for name in unions.drain(..) {
+        let Some(Value::Object(component)) = schemas.get_mut(&name) else {
+            continue;
+        };
+        let mut union = Map::new();
+        for keyword in ["anyOf", "oneOf", "discriminator"] {
+            if let Some(value) = component.remove(keyword) {
+                union.insert(keyword.to_owned(), value);
+            }
+        }
+        let mut variant = format!("{name}Variant");
+        let mut n = 2;
+        while schemas.contains_key(&variant) {
+            variant = format!("{name}Variant{n}");
+            n += 1;
+        }
+        let reference = format!("#/components/schemas/{}", escape(&variant));
+        if let Some(Value::Object(component)) = schemas.get_mut(&name) {
+            component.insert("allOf".to_owned(), json!([{ "$ref": reference }]));
+        }
+        schemas.insert(variant, Value::Object(union));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::testing::{convert, located, source, yaml};
+    use super::super::walk::apply_readings;
+    use super::*;
+
+    #[test]
+    fn a_property_type_named_like_a_component_gets_a_title() {
+        let mut schemas = json!({
+            "Classification": {"type": "object", "properties": {
+                "$template": {"type": "string", "enum": ["a"]},
+                "other": {"type": "string", "enum": ["b"]}
+            }},
+            "ClassificationTemplate": {"type": "object"}
+        });
+        let mut readings = Readings::default();
+        in_components(schemas.as_object_mut().unwrap(), &mut readings);
+        let said = readings.warnings;
+        let properties = &schemas["Classification"]["properties"];
+        // A property that is the component itself names no type of its own.
+        let mut schemas = json!({
+            "Session": {"type": "object", "properties": {
+                "attributes": {"description": "D", "nullable": true,
+                               "allOf": [{"$ref": "#/components/schemas/SessionAttributes"}]}
+            }},
+            "SessionAttributes": {"type": "object"}
+        });
+        let before = schemas.clone();
+        let mut readings = Readings::default();
+        in_components(schemas.as_object_mut().unwrap(), &mut readings);
+        assert!(readings.warnings.is_empty(), "{:?}", readings.warnings);
+        assert_eq!(schemas, before);
+        assert_eq!(
+            properties["$template"]["title"],
+            "ClassificationTemplateValue"
+        );
+        assert!(properties["other"].get("title").is_none());
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(
+            said[0].0,
+            "/components/schemas/Classification/properties/$template"
+        );
+    }
+
+    #[test]
+    fn inline_schemas_of_one_title_and_two_shapes_get_two_names() {
+        let messages = json!({"title": "Input", "type": "array", "items": {"type": "object"},
+                              "anyOf": [{"minItems": 1}]});
+        let text = json!({"title": "Input", "anyOf": [{"type": "string"},
+                          {"type": "array", "items": {"type": "string"}}]});
+        let (schemas, said) = named(json!({
+            "ChatModeration": {"type": "object", "properties": {"input": messages.clone()}},
+            "Classification": {"type": "object", "properties": {
+                "input": text,
+                // The same schema as the first: one type is right.
+                "again": messages,
+                // A plain string names no type of its own.
+                "label": {"title": "Input", "type": "string"}
+            }}
+        }));
+        let properties = &schemas["Classification"]["properties"];
+        assert_eq!(
+            schemas["ChatModeration"]["properties"]["input"]["title"],
+            "Input"
+        );
+        assert_eq!(properties["input"]["title"], "ClassificationInput");
+        assert_eq!(properties["again"]["title"], "Input");
+        assert_eq!(properties["label"]["title"], "Input");
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(
+            said[0].0,
+            "/components/schemas/Classification/properties/input/title"
+        );
+        assert!(
+            said[0]
+                .1
+                .contains("/components/schemas/ChatModeration/properties/input")
+        );
+
+        // A list's title names its items' type (mistral's two `Data`s).
+        let cards = json!({"title": "Data", "type": "array", "items": {"oneOf": [
+            {"$ref": "#/components/schemas/BaseModelCard"}]}});
+        let jobs = json!({"title": "Data", "type": "array", "items": {"oneOf": [
+            {"$ref": "#/components/schemas/JobOut"}]}});
+        let (schemas, said) = named(json!({
+            "JobsOut": {"type": "object", "properties": {"data": jobs}},
+            "ModelList": {"type": "object", "properties": {"data": cards}}
+        }));
+        assert_eq!(
+            schemas["ModelList"]["properties"]["data"]["title"],
+            "ModelListData"
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+    }
+
+    #[test]
+    fn inline_body_schemas_of_one_title_and_two_shapes_get_two_names() {
+        let percent = json!({"title": "transfer_data_specs", "type": "object",
+                             "properties": {"amount_percent": {"type": "number"}}});
+        let amount = json!({"title": "transfer_data_specs", "type": "object",
+                            "properties": {"amount": {"type": "integer"}}});
+        let body = |member: &Value| {
+            json!({"content": {"application/x-www-form-urlencoded": {"schema": {
+                "type": "object", "properties": {"transfer_data": member}}}}})
+        };
+        let mut schemas = json!({"Subscription": {"type": "object", "properties": {
+            "transfer_data": percent}}});
+        let mut paths = json!({
+            "/v1/subscriptions": {"post": {"operationId": "PostSubscriptions",
+                                           "requestBody": body(&percent)}},
+            "/v1/charges/{charge}/capture": {"post": {"operationId": "PostChargesChargeCapture",
+                                                      "requestBody": body(&amount)}}
+        });
+        let mut readings = Readings::default();
+        let mut names = in_components(schemas.as_object_mut().unwrap(), &mut readings);
+        in_bodies(paths.as_object_mut().unwrap(), &mut names, &mut readings);
+        let said = readings.warnings;
+        let title = |path: &str| {
+            paths[path]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]
+                ["schema"]["properties"]["transfer_data"]["title"]
+                .clone()
+        };
+        // The shape the component has keeps the title; the other gets its own.
+        assert_eq!(title("/v1/subscriptions"), "transfer_data_specs");
+        assert_eq!(
+            title("/v1/charges/{charge}/capture"),
+            "PostChargesChargeCaptureBodyTransferData"
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(
+            said[0].0,
+            "/paths/~1v1~1charges~1{charge}~1capture/post/requestBody/content/\
+             application~1x-www-form-urlencoded/schema/properties/transfer_data/title"
+        );
+    }
+
+    fn named(mut schemas: Value) -> (Value, Vec<(String, String)>) {
+        let mut readings = Readings::default();
+        in_components(schemas.as_object_mut().unwrap(), &mut readings);
+        (schemas, readings.warnings)
+    }
+
+    #[test]
+    fn the_title_of_a_component_nullable_through_its_allof_is_left_out() {
+        let (schemas, said) = named(json!({
+            "File--Mini": {"type": "object", "nullable": true, "title": "File (Mini)"},
+            "File": {"title": "File", "type": "object", "allOf": [
+                {"$ref": "#/components/schemas/File--Mini"}, {"properties": {"size": {}}}
+            ]},
+            "FileCopy": {"title": "File Copy", "allOf": [{"$ref": "#/components/schemas/File"}]},
+            // Named apart from every component, a title may stay.
+            "Folder": {"title": "Directory", "allOf": [{"$ref": "#/components/schemas/File"}]},
+            // Not nullable: the component's own name wins over its title.
+            "Link": {"title": "Link", "type": "object"}
+        }));
+        for name in ["File--Mini", "File", "FileCopy"] {
+            assert!(
+                schemas[name].get("title").is_none(),
+                "{name}: {}",
+                schemas[name]
+            );
+        }
+        assert_eq!(schemas["Folder"]["title"], "Directory");
+        assert_eq!(schemas["Link"]["title"], "Link");
+        let pointers: Vec<&str> = said.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/components/schemas/File/title",
+                "/components/schemas/File--Mini/title",
+                "/components/schemas/FileCopy/title"
+            ]
+        );
+        assert!(
+            said[0].1.contains("nullable through its `allOf`"),
+            "{said:?}"
+        );
+        assert!(said[1].1.contains("of a nullable component"), "{said:?}");
+    }
+
+    #[test]
+    fn a_nullable_union_property_named_like_a_component_becomes_a_component() {
+        let (schemas, said) = named(json!({
+            "repository-ruleset": {"type": "object", "properties": {"conditions": {
+                "description": "Which refs.", "nullable": true, "anyOf": [
+                    {"$ref": "#/components/schemas/repository-ruleset-conditions"},
+                    {"$ref": "#/components/schemas/org-ruleset-conditions"}
+                ]
+            }}},
+            "repository-ruleset-conditions": {"type": "object"},
+            "org-ruleset-conditions": {"type": "object"}
+        }));
+        assert_eq!(
+            schemas["repository-ruleset"]["properties"]["conditions"],
+            json!({"description": "Which refs.", "nullable": true, "allOf": [
+                {"$ref": "#/components/schemas/RepositoryRulesetConditionsValue"}
+            ]})
+        );
+        assert_eq!(
+            schemas["RepositoryRulesetConditionsValue"],
+            json!({"description": "Which refs.", "anyOf": [
+                {"$ref": "#/components/schemas/repository-ruleset-conditions"},
+                {"$ref": "#/components/schemas/org-ruleset-conditions"}
+            ]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(
+            said[0].0,
+            "/components/schemas/repository-ruleset/properties/conditions"
+        );
+        assert!(
+            said[0]
+                .1
+                .contains("a component of its own, `RepositoryRulesetConditionsValue`"),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn an_inline_title_named_like_a_component_is_left_out() {
+        let components = ["QuickReplyOption".to_owned()].into_iter().collect();
+        let mut readings = Readings::default();
+        let mut inline = json!({"title": "Quick Reply Option", "type": "object"});
+        let map = inline.as_object_mut().unwrap();
+        inline_title(
+            map,
+            "/paths/~1x/get/responses/200/content/application~1json/schema",
+            &components,
+            &mut readings,
+        );
+        assert_eq!(inline, json!({"type": "object"}));
+        let mut component = json!({"title": "Quick Reply Option", "type": "object"});
+        let map = component.as_object_mut().unwrap();
+        inline_title(
+            map,
+            "/components/schemas/quick_reply_option",
+            &components,
+            &mut readings,
+        );
+        assert_eq!(component["title"], "Quick Reply Option");
+        assert_eq!(readings.warnings.len(), 1);
+    }
+
+    #[test]
+    fn a_nullable_union_of_references_is_split_in_3_0_too() {
+        let (schema, said) = convert(
+            "3.0.3",
+            "nullable: true\noneOf:\n  - $ref: '#/components/schemas/A'\n  - $ref: '#/components/schemas/B'\n",
+        );
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/SVariant"}]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].2.contains("`SVariant`"), "{said:?}");
+    }
+
+    #[test]
+    fn a_nullable_union_of_inline_members_is_split_too() {
+        let (schema, said) = convert(
+            "3.0.3",
+            "nullable: true\noneOf:\n  - type: object\n    title: Server VAD\n  - type: string\n",
+        );
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/SVariant"}]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].1, "/components/schemas/S/nullable");
+        assert_eq!(said[0].0, 9, "{said:?}");
+    }
+
+    #[test]
+    fn a_nullable_union_component_holds_its_members_in_a_component_of_their_own() {
+        let text = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  \
+                    schemas:\n    Value:\n      description: A value.\n      oneOf:\n        \
+                    - type: boolean\n        - type: string\n        - type: 'null'\n";
+        let mut source = source(text);
+        let said = located(apply_readings(&mut source), &source);
+        let schemas = &source.value["components"]["schemas"];
+        assert_eq!(
+            schemas["Value"],
+            yaml(
+                "{description: A value., nullable: true, allOf: [{$ref: '#/components/schemas/ValueVariant'}]}"
+            )
+        );
+        assert_eq!(
+            schemas["ValueVariant"],
+            yaml("{oneOf: [{type: boolean}, {type: string}]}")
+        );
+        assert_eq!(said[0].pointer, "/components/schemas/Value/oneOf/2");
+        assert!(said[0].message.contains("`…Variant`"), "{said:?}");
+    }
+}
