@@ -379,7 +379,7 @@ fn plan(
             }
         });
 
-    let output = output(api, personal, inputs, call, operation);
+    let output = output(api, personal, inputs, call, operation)?;
     let mut docs = Vec::new();
     if let Some(summary) = &operation.summary {
         docs.push(summary.trim().to_owned());
@@ -516,14 +516,15 @@ fn enum_values(api: &OpenAPI, format: &ParameterSchemaOrContent) -> Vec<String> 
     }
 }
 
-/// How the method's success is printed.
+/// How the method's success is printed; `None` for a connection upgraded
+/// to another protocol, which a command cannot print.
 fn output(
     api: &OpenAPI,
     personal: &PersonalData,
     inputs: &Inputs,
     call: &Call,
     operation: &Operation,
-) -> Output {
+) -> Option<Output> {
     if let Some((_, name)) = inputs
         .enum_names
         .iter()
@@ -551,29 +552,26 @@ fn output(
                 (format_ident!("{}", variant.name), printed)
             })
             .collect();
-        return Output::ResponseEnum {
+        return Some(Output::ResponseEnum {
             name: format_ident!("{name}"),
             variants,
-        };
+        });
     }
     let ReturnType::Type(_, ty) = &call.signature.output else {
-        return Output::Nothing;
+        return Some(Output::Nothing);
     };
     let success =
         generic_argument(ty, "Result").and_then(|value| generic_argument(value, "ResponseValue"));
-    match success {
+    let named = |name: &str| {
+        matches!(success, Some(Type::Path(path))
+            if path.path.segments.last().is_some_and(|s| s.ident == name))
+    };
+    Some(match success {
         Some(Type::Tuple(unit)) if unit.elems.is_empty() => Output::Nothing,
-        Some(Type::Path(path))
-            if path
-                .path
-                .segments
-                .last()
-                .is_some_and(|s| s.ident == "ByteStream") =>
-        {
-            Output::Bytes
-        }
+        _ if named("Upgraded") => return None,
+        _ if named("ByteStream") => Output::Bytes,
         _ => Output::Json(success_pointers(api, personal, operation)),
-    }
+    })
 }
 
 /// The personal data in the body of `operation`'s first success response.
@@ -730,13 +728,25 @@ fn cli_module(document: &Document, subcommands: &[Subcommand], left_out: &[Strin
             .map(|m| format!("[`Client::{m}`]"))
             .collect();
         module_doc.push_str(&format!(
-            "\n\n Not every operation has a subcommand: {} take an argument the command line \
-             cannot give.",
-            methods.join(", ")
+            "\n\n Not every operation has a subcommand: {} {} an argument the command line \
+             cannot give, or {} with a connection upgraded to another protocol.",
+            methods.join(", "),
+            if methods.len() == 1 { "takes" } else { "take" },
+            if methods.len() == 1 {
+                "answers"
+            } else {
+                "answer"
+            },
         ));
     }
     let module_doc = module_doc.lines().map(|line| line.trim_end().to_owned());
     let about = format!("Calls the {title} from the command line: a subcommand per operation.");
+    // An API whose operations all answer without a body prints nothing.
+    let prints = subcommands
+        .iter()
+        .any(|s| s.stream.is_some() || !matches!(s.output, Output::Nothing));
+    let printer = prints.then(|| quote!(let printer = Printer::new(settings);));
+    let printer_import = prints.then(|| quote!(Printer,));
     let credential = match document.credential_env() {
         Some(_) => {
             let constant = match document.auth {
@@ -793,7 +803,7 @@ fn cli_module(document: &Document, subcommands: &[Subcommand], left_out: &[Strin
 
         use clap::{Parser, Subcommand};
 
-        use crate::runtime::cli::{self as shell, Environment, Failure, Printer, Settings};
+        use crate::runtime::cli::{self as shell, Environment, Failure, #printer_import Settings};
         use crate::{Client, ConfigError};
         #types_import
 
@@ -865,7 +875,7 @@ fn cli_module(document: &Document, subcommands: &[Subcommand], left_out: &[Strin
         impl Operation {
             /// Makes the call, and prints what it gives.
             async fn call(self, client: &Client, settings: &Settings) -> Result<(), Failure> {
-                let printer = Printer::new(settings);
+                #printer
                 match self {
                     #(#arms)*
                 }
