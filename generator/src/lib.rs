@@ -48,6 +48,7 @@ mod rewrite;
 mod spec;
 mod timings;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread;
@@ -60,6 +61,9 @@ pub use timings::{Stage, Timings};
 
 use emit::CrateCode;
 use engine::ProgenitorCode;
+use report::CrateApi;
+use report::pointers::Pointers;
+use report::surface::Surface;
 use spec::Document;
 use spec::pagination::PagedOperation;
 use timings::Stopwatch;
@@ -84,6 +88,10 @@ pub struct Settings {
     /// of the spec is written too, which is made on a thread of its own:
     /// generation then waits for it even when no warning needs it.
     pub time_positions: bool,
+    /// Whether [`Generated::api`] holds the crate's public API, for the
+    /// change report ([`report`]): read from the code as it is made, before
+    /// it is laid out, rather than parsed back from the text.
+    pub public_api: bool,
 }
 
 impl Settings {
@@ -97,6 +105,7 @@ impl Settings {
             crate_name: None,
             standalone: false,
             time_positions: false,
+            public_api: false,
         }
     }
 }
@@ -109,6 +118,8 @@ pub struct Generated {
     pub files: CrateFiles,
     /// How long each stage took, on each thread.
     pub timings: Timings,
+    /// The crate's public API, when [`Settings::public_api`] asks for it.
+    pub api: Option<CrateApi>,
 }
 
 /// Generates the client crate of the spec `settings` name, in memory.
@@ -119,34 +130,87 @@ pub struct Generated {
 /// Warnings are located last, once every stage has said its own: the index
 /// of positions is made meanwhile, on a thread of its own.
 pub fn generate(settings: &Settings) -> Result<Generated> {
+    run(
+        settings,
+        Make {
+            files: true,
+            api: settings.public_api,
+        },
+    )
+}
+
+/// What a run of the stages makes: the crate's files, its public API, or
+/// both.
+#[derive(Clone, Copy)]
+struct Make {
+    files: bool,
+    api: bool,
+}
+
+/// The public API of the crate of the spec `settings` name, without its
+/// files: neither the mock module nor any layout is made, and the warnings
+/// are not located.
+fn public_api(settings: &Settings) -> Result<CrateApi> {
+    let make = Make {
+        files: false,
+        api: true,
+    };
+    let api = run(settings, make)?.api;
+    Ok(api.expect("a run that makes the API gives it"))
+}
+
+fn run(settings: &Settings, make: Make) -> Result<Generated> {
     let mut watch = Stopwatch::start("main");
     let (mut document, mut warnings) = read_spec(settings, &mut watch)?;
     let mut ladder = engine::Ladder::new(&mut document);
+    // The report's pointers are into the spec as written: the ladder's
+    // steps are kept from them.
+    let mut as_written = None;
     // What progenitor refuses, the ladder steps down in the document, and
     // both halves start again from it.
-    let (mut files, second_stages, later_warnings) = loop {
-        match both_halves(&document, ladder.degradation(), settings, &mut watch) {
+    let halves = loop {
+        match both_halves(&document, ladder.degradation(), settings, make, &mut watch) {
             Ok(done) => break done,
             Err(engine::Stop::Refused(refusal)) => {
+                if make.api && as_written.is_none() {
+                    as_written = Some(document.api.clone());
+                }
                 ladder.descend(&mut document, refusal)?;
                 watch.lap("step down what progenitor refuses");
             }
             Err(engine::Stop::Failed(error)) => return Err(error),
         }
     };
+    let Halves {
+        mut files,
+        stages: second_stages,
+        warnings: later_warnings,
+        surface,
+    } = halves;
     let (degradation, ladder_warnings) = ladder.finish();
-    warnings.extend(later_warnings);
-    warnings.extend(ladder_warnings);
-    spec::locate_all(&mut warnings, &document.positions);
-    files.set_warnings(warnings);
-    files.set_degradation(degradation);
-    watch.lap("locate the warnings");
+    if make.files {
+        warnings.extend(later_warnings);
+        warnings.extend(ladder_warnings);
+        spec::locate_all(&mut warnings, &document.positions);
+        files.set_warnings(warnings);
+        files.set_degradation(degradation);
+        watch.lap("locate the warnings");
+    }
     let mut timings = watch.finish();
     timings.stages.extend(second_stages);
     if settings.time_positions {
         timings.stages.extend(document.positions.indexing());
     }
-    Ok(Generated { files, timings })
+    let api = surface.map(|surface| CrateApi {
+        surface,
+        pointers: Pointers::of_spec(as_written.unwrap_or(document.api)),
+        version: document.package.version,
+    });
+    Ok(Generated {
+        files,
+        timings,
+        api,
+    })
 }
 
 /// Stage 1: the spec read, checked and normalized, with a warning for each
@@ -162,14 +226,27 @@ fn read_spec(settings: &Settings, watch: &mut Stopwatch) -> Result<(Document, Ve
     Ok((document, warnings))
 }
 
-/// Stages 2 to 5 of `document` on two threads, with the warnings the later
-/// stages found; stopped when progenitor refuses the document in either.
+/// What both halves made.
+struct Halves {
+    /// The crate's files (none unless they were asked for).
+    files: CrateFiles,
+    /// The second thread's stages.
+    stages: Vec<Stage>,
+    /// The warnings the later stages found.
+    warnings: Vec<Diagnostic>,
+    /// The public API, if it was asked for.
+    surface: Option<Surface>,
+}
+
+/// Stages 2 to 5 of `document` on two threads; stopped when progenitor
+/// refuses the document in either.
 fn both_halves(
     document: &Document,
     degradation: &Degradation,
     settings: &Settings,
+    make: Make,
     watch: &mut Stopwatch,
-) -> std::result::Result<(CrateFiles, Vec<Stage>, Vec<Diagnostic>), engine::Stop> {
+) -> std::result::Result<Halves, engine::Stop> {
     let paged = spec::pagination::find(document)?;
     let mut warnings = Vec::new();
     thread::scope(|scope| {
@@ -178,7 +255,7 @@ fn both_halves(
             .name("mock and operations modules".to_owned())
             .stack_size(STACK_SIZE)
             .spawn_scoped(scope, || {
-                second_half(document, handover, &settings.spec_label)
+                second_half(document, handover, &settings.spec_label, make)
             })
             .map_err(|error| Error::Generate {
                 path: document.path.clone(),
@@ -193,13 +270,19 @@ fn both_halves(
             &mut warnings,
             send_handover,
             settings,
+            make,
             watch,
         );
         let (second, second_stages) = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         watch.lap("wait for the second thread");
-        join_halves(first, second).map(|files| (files, second_stages, warnings))
+        join_halves(first, second).map(|(files, surface)| Halves {
+            files,
+            stages: second_stages,
+            warnings,
+            surface,
+        })
     })
 }
 
@@ -214,8 +297,9 @@ fn first_half(
     warnings: &mut Vec<Diagnostic>,
     handover: mpsc::Sender<emit::Handover>,
     settings: &Settings,
+    make: Make,
     watch: &mut Stopwatch,
-) -> std::result::Result<CrateFiles, Stopped> {
+) -> std::result::Result<FirstHalf, Stopped> {
     let ProgenitorCode {
         api,
         uses,
@@ -253,9 +337,36 @@ fn first_half(
     )
     .map_err(later)?;
     watch.lap("rewrite and emit");
-    let files = output::format(code, &settings.spec_label);
-    watch.lap("lay out");
-    Ok(files)
+    let surface = make.api.then(|| {
+        let mut surfaces = BTreeMap::new();
+        for (path, file) in &code.rust {
+            let mut surface = Surface::default();
+            surface.add_file(file);
+            surfaces.insert(*path, surface);
+        }
+        // The runtime's methods are API too (`Client::retry_policy` gives
+        // a `RetryPolicy` to set): its files are read as text.
+        for (path, text) in &code.verbatim {
+            surfaces.insert(*path, Surface::read_part(text));
+        }
+        watch.lap("read the public API");
+        surfaces
+    });
+    let files = if make.files {
+        let files = output::format(code, &settings.spec_label);
+        watch.lap("lay out");
+        files
+    } else {
+        CrateFiles::default()
+    };
+    Ok(FirstHalf { files, surface })
+}
+
+/// What the first half made: the files, and the public API of each, by
+/// path, if it was asked for.
+struct FirstHalf {
+    files: CrateFiles,
+    surface: Option<BTreeMap<&'static str, Surface>>,
 }
 
 /// The stack of the second thread: progenitor and the samples recurse as
@@ -263,11 +374,15 @@ fn first_half(
 const STACK_SIZE: usize = 8 << 20;
 
 /// The texts of `src/mock.rs` and `src/operations.rs`, which the second
-/// thread makes.
+/// thread makes, if the files were asked for; and the public API of
+/// `src/operations.rs`, if it was.
 struct MockAndOperations {
-    mock: String,
-    operations: String,
+    texts: Option<(String, String)>,
+    surface: Option<Surface>,
 }
+
+/// The path of the operations module, which the second thread makes.
+const OPERATIONS: &str = "src/operations.rs";
 
 /// Where one half of the generation stopped short of its files.
 enum Stopped {
@@ -286,9 +401,9 @@ enum Stopped {
 /// mocks comes before the later stages of the first half, and so does its
 /// error.
 fn join_halves(
-    first: std::result::Result<CrateFiles, Stopped>,
+    first: std::result::Result<FirstHalf, Stopped>,
     second: std::result::Result<MockAndOperations, Stopped>,
-) -> std::result::Result<CrateFiles, engine::Stop> {
+) -> std::result::Result<(CrateFiles, Option<Surface>), engine::Stop> {
     match (first, second) {
         (Err(Stopped::Engine(stop @ engine::Stop::Refused(_))), _)
         | (_, Err(Stopped::Engine(stop @ engine::Stop::Refused(_))))
@@ -296,10 +411,24 @@ fn join_halves(
         | (_, Err(Stopped::Engine(stop)))
         | (Err(Stopped::Later(stop)), _)
         | (Ok(_), Err(Stopped::Later(stop))) => Err(stop),
-        (Ok(mut files), Ok(MockAndOperations { mock, operations })) => {
-            files.insert("src/mock.rs", mock);
-            files.insert("src/operations.rs", operations);
-            Ok(files)
+        (Ok(FirstHalf { mut files, surface }), Ok(second)) => {
+            if let Some((mock, operations)) = second.texts {
+                files.insert("src/mock.rs", mock);
+                files.insert(OPERATIONS, operations);
+            }
+            // Read file by file, the files' surfaces join in the order of
+            // their paths, as the crate's text would be read.
+            let surface = surface
+                .zip(second.surface)
+                .map(|(mut surfaces, operations)| {
+                    surfaces.insert(OPERATIONS, operations);
+                    let mut all = Surface::default();
+                    for surface in surfaces.into_values() {
+                        all.merge(surface);
+                    }
+                    all.finish()
+                });
+            Ok((files, surface))
         }
         (Err(Stopped::NotAsked), _) | (Ok(_), Err(Stopped::NotAsked)) => {
             unreachable!("the handover is sent before the first half's files are made")
@@ -317,9 +446,10 @@ fn second_half(
     document: &Document,
     handover: mpsc::Receiver<emit::Handover>,
     spec_label: &str,
+    make: Make,
 ) -> (std::result::Result<MockAndOperations, Stopped>, Vec<Stage>) {
     let mut watch = Stopwatch::start("second");
-    let modules = mock_and_operations(document, handover, spec_label, &mut watch);
+    let modules = mock_and_operations(document, handover, spec_label, make, &mut watch);
     (modules, watch.into_stages())
 }
 
@@ -327,24 +457,41 @@ fn mock_and_operations(
     document: &Document,
     handover: mpsc::Receiver<emit::Handover>,
     spec_label: &str,
+    make: Make,
     watch: &mut Stopwatch,
 ) -> std::result::Result<MockAndOperations, Stopped> {
+    // Run even when the mocks are not made: what progenitor refuses here,
+    // the ladder steps down, which changes the types.
     let helpers = engine::mocks(document)
         .map_err(|refusal| Stopped::Engine(engine::Stop::Refused(refusal)))?;
     watch.lap("progenitor for the mocks");
     let handover = handover.recv().map_err(|_| Stopped::NotAsked)?;
     watch.lap("wait for the handover");
     let later = |error: Error| Stopped::Later(error.into());
-    let mock = emit::mock_module(document, &handover, helpers).map_err(later)?;
-    watch.lap("emit the mock module");
+    let mock = if make.files {
+        let mock = emit::mock_module(document, &handover, helpers).map_err(later)?;
+        watch.lap("emit the mock module");
+        Some(mock)
+    } else {
+        None
+    };
     let operations = emit::operations_module(document, &handover).map_err(later)?;
     watch.lap("emit the operations module");
-    let modules = MockAndOperations {
-        mock: output::rust_file(mock, spec_label),
-        operations: output::rust_file(operations, spec_label),
-    };
-    watch.lap("lay out");
-    Ok(modules)
+    let surface = make.api.then(|| {
+        let mut surface = Surface::default();
+        surface.add_file(&operations);
+        watch.lap("read the public API");
+        surface
+    });
+    let texts = mock.map(|mock| {
+        let texts = (
+            output::rust_file(mock, spec_label),
+            output::rust_file(operations, spec_label),
+        );
+        watch.lap("lay out");
+        texts
+    });
+    Ok(MockAndOperations { texts, surface })
 }
 
 pub mod for_tools {

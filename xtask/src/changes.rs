@@ -15,8 +15,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use generator::Settings;
+use generator::report::pointers::Pointers;
 use generator::report::{self, CrateApi, changelog, version};
-use generator::{CrateFiles, Settings};
+
+use crate::surface_cache::Cache;
 
 /// How many commits of the spec's history are looked through for the
 /// previous version.
@@ -33,41 +36,47 @@ pub struct Review {
     pub changelog: Option<String>,
 }
 
-/// Compares `files`, generated with `settings`, with what the earlier
-/// revision of their spec generates, prints the report, and checks the
-/// version. A
-/// baseline that cannot be had (no git, spec not committed, an old spec
-/// that no longer generates) is said on stderr and skips the report.
+/// Compares `new`, the public API of the crate generated with `settings`,
+/// with the API of the earlier revision of the spec `history` finds,
+/// prints the report, and checks the version. A baseline that cannot be
+/// had (no git, spec not committed, an old spec that no longer generates)
+/// is said on stderr and skips the report; so is a history that could not
+/// be found (`Err`, why), for which `new` need not have been read.
 pub fn review(
     settings: &Settings,
-    since: Option<&str>,
-    files: &CrateFiles,
+    history: Result<History, String>,
+    new: Option<CrateApi>,
     out: &Path,
-) -> Result<Review, generator::Error> {
-    let (spec, spec_label) = (settings.spec_path.as_path(), settings.spec_label.as_str());
+) -> Review {
+    let spec_label = settings.spec_label.as_str();
     let none = Review {
         problem: None,
         changelog: None,
     };
-    // The history is looked up first: without one there is no report, and
-    // the new side, which reads the spec again and parses every generated
-    // file, is not needed.
-    let history = match History::find(spec, since) {
-        Ok(history) => history,
-        Err(why) => {
+    let (history, new) = match (history, new) {
+        (Ok(history), Some(new)) => (history, new),
+        (Err(why), _) => {
             eprintln!("note: no change report: {why}");
-            return Ok(none);
+            return none;
         }
+        (Ok(_), None) => unreachable!("regen reads the API when the spec has a history"),
     };
-    let new = CrateApi::of(files, settings)?;
-    let baseline = match history.baseline(&new.version) {
+    let cache = Cache::open(settings.crate_name.as_deref());
+    // Kept for when this content is the earlier revision: the next commit's.
+    let current = blob_of(&settings.spec_path);
+    if let Some(blob) = &current
+        && !cache.has(blob)
+    {
+        cache.put(blob, &new.version, &new.surface);
+    }
+    let baseline = match history.baseline(&new.version, &cache) {
         Ok(baseline) => baseline,
         Err(why) => {
             eprintln!("note: no change report: {why}");
-            return Ok(none);
+            return none;
         }
     };
-    let old = match baseline.api(settings) {
+    let old = match baseline.api(settings, &new, current.as_deref(), &cache) {
         Ok(old) => old,
         Err(error) => {
             let first = error.to_string();
@@ -76,7 +85,7 @@ pub fn review(
                 "note: no change report: the spec at {} does not generate: {first}",
                 baseline.revision
             );
-            return Ok(none);
+            return none;
         }
     };
     let changes = report::compare(&old, &new);
@@ -114,22 +123,35 @@ pub fn review(
     let existing = fs::read_to_string(&path).ok();
     let changelog = (existing.is_some() || !changes.is_empty())
         .then(|| changelog::update(existing.as_deref(), &new.version, &changes));
-    Ok(Review { problem, changelog })
+    Review { problem, changelog }
 }
 
 /// An earlier revision of the spec, from git.
-struct Baseline {
+pub struct Baseline {
     /// How messages name it: an abbreviated commit hash.
     revision: String,
-    /// The spec's text at that revision.
-    text: String,
+    /// The spec there: its blob id, and where to read it.
+    spec: Revision,
+}
+
+/// The spec at one commit.
+#[derive(Clone)]
+struct Revision {
+    /// Its git blob id, which names its content.
+    blob: String,
+    /// The repository's top folder.
+    top: PathBuf,
+    /// The commit (or the revision `--since` named).
+    commit: String,
+    /// The spec's path from `top`.
+    relative: String,
     /// The spec's file name, whose extension says YAML or JSON.
     file_name: PathBuf,
 }
 
 /// Where the earlier revision is looked for: the revision `--since` names,
 /// or the spec's committed revisions, newest first.
-enum History {
+pub enum History {
     /// The revision `--since` named.
     Named(Baseline),
     /// The commits that changed the spec, newest first (at least one).
@@ -142,7 +164,9 @@ enum History {
 }
 
 impl History {
-    fn find(spec: &Path, since: Option<&str>) -> Result<History, String> {
+    /// The spec's history in git; `Err` says why there is none. Cheap: no
+    /// revision is read yet.
+    pub fn find(spec: &Path, since: Option<&str>) -> Result<History, String> {
         let dir = spec
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -160,12 +184,11 @@ impl History {
         let file_name = PathBuf::from(spec.file_name().unwrap_or_default());
 
         if let Some(revision) = since {
-            let text = show(&top, revision, &relative)
+            let spec = Revision::at(&top, revision, &relative, file_name)
                 .map_err(|_| format!("{relative} does not exist at revision `{revision}`"))?;
             return Ok(History::Named(Baseline {
                 revision: short(&top, revision).unwrap_or_else(|_| revision.to_owned()),
-                text,
-                file_name,
+                spec,
             }));
         }
         let log = git(
@@ -196,8 +219,9 @@ impl History {
     }
 
     /// The newest revision whose version differs from `version`, the
-    /// version being generated, else the newest.
-    fn baseline(self, version: &str) -> Result<Baseline, String> {
+    /// version being generated, else the newest. A revision's version comes
+    /// from the cache when it has the revision, else from its text.
+    fn baseline(self, version: &str, cache: &Cache) -> Result<Baseline, String> {
         let (top, relative, file_name, commits) = match self {
             History::Named(baseline) => return Ok(baseline),
             History::Commits {
@@ -207,14 +231,20 @@ impl History {
                 commits,
             } => (top, relative, file_name, commits),
         };
+        let at = |commit: &str| {
+            Revision::at(&top, commit, &relative, file_name.clone())
+                .map_err(|e| format!("git show {commit}: {e}"))
+        };
         for commit in &commits {
-            let text =
-                show(&top, commit, &relative).map_err(|e| format!("git show {commit}: {e}"))?;
-            if report::spec_version(&text).as_deref() != Some(version) {
+            let spec = at(commit)?;
+            let theirs = match cache.version(&spec.blob) {
+                Some(version) => Some(version),
+                None => report::spec_version(&spec.text()?),
+            };
+            if theirs.as_deref() != Some(version) {
                 return Ok(Baseline {
                     revision: short(&top, commit)?,
-                    text,
-                    file_name,
+                    spec,
                 });
             }
         }
@@ -222,9 +252,62 @@ impl History {
         let newest = &commits[0];
         Ok(Baseline {
             revision: short(&top, newest)?,
-            text: show(&top, newest, &relative)?,
+            spec: at(newest)?,
+        })
+    }
+}
+
+impl Revision {
+    /// The spec at `commit`, if it is there.
+    fn at(
+        top: &Path,
+        commit: &str,
+        relative: &str,
+        file_name: PathBuf,
+    ) -> Result<Revision, String> {
+        let object = format!("{commit}:{relative}");
+        let blob = match git(top, &["rev-parse", "--verify", "--quiet", &object]) {
+            Ok(blob) => blob.trim().to_owned(),
+            // `git show` says best why it is not there.
+            Err(_) => return Err(show(top, commit, relative).err().unwrap_or_default()),
+        };
+        Ok(Revision {
+            blob,
+            top: top.to_owned(),
+            commit: commit.to_owned(),
+            relative: relative.to_owned(),
             file_name,
         })
+    }
+
+    /// The spec's text at this revision.
+    fn text(&self) -> Result<String, String> {
+        show(&self.top, &self.commit, &self.relative)
+    }
+
+    /// The spec of this revision as the generator reads it, from a copy in
+    /// a temporary folder: what `read` makes of its path.
+    fn read<T>(
+        &self,
+        read: impl FnOnce(&Path) -> Result<T, generator::Error>,
+    ) -> Result<T, generator::Error> {
+        let dir = std::env::temp_dir().join(format!(
+            "xtask-regen-baseline-{}-{}",
+            std::process::id(),
+            self.blob
+        ));
+        let path = dir.join(&self.file_name);
+        let output = |source| generator::Error::Output {
+            path: path.clone(),
+            source,
+        };
+        let text = self.text().map_err(|e| output(std::io::Error::other(e)))?;
+        fs::create_dir_all(&dir)
+            .and_then(|()| fs::write(&path, text))
+            .map_err(output)?;
+        let read = read(&path);
+        let _ = fs::remove_dir_all(&dir);
+        read
     }
 }
 
@@ -233,27 +316,59 @@ fn show(top: &Path, commit: &str, relative: &str) -> Result<String, String> {
     git(top, &["show", &format!("{commit}:{relative}")])
 }
 
+/// The git blob id of the file at `path`: what names its content in git.
+fn blob_of(path: &Path) -> Option<String> {
+    let path = fs::canonicalize(path).ok()?;
+    let dir = path.parent()?;
+    let blob = git(dir, &["hash-object", "--", &path.to_string_lossy()]).ok()?;
+    Some(blob.trim().to_owned())
+}
+
 /// The abbreviated hash of `commit`.
 fn short(top: &Path, commit: &str) -> Result<String, String> {
     git(top, &["rev-parse", "--short", commit]).map(|s| s.trim().to_owned())
 }
 
 impl Baseline {
-    /// Generates the crate of this revision in memory and reads its API.
-    fn api(&self, settings: &Settings) -> Result<CrateApi, generator::Error> {
-        let dir = std::env::temp_dir().join(format!(
-            "xtask-regen-baseline-{}-{}",
-            std::process::id(),
-            self.revision
-        ));
-        let path = dir.join(&self.file_name);
-        let written = fs::create_dir_all(&dir).and_then(|()| fs::write(&path, &self.text));
-        if let Err(source) = written {
-            return Err(generator::Error::Output { path, source });
+    /// The API of this revision's crate: the current one's when the spec
+    /// (`current`, its blob id) has not changed since, else the cache's,
+    /// else generated (and then kept in the cache).
+    fn api(
+        &self,
+        settings: &Settings,
+        new: &CrateApi,
+        current: Option<&str>,
+        cache: &Cache,
+    ) -> Result<CrateApi, generator::Error> {
+        let spec = &self.spec;
+        if current == Some(spec.blob.as_str()) {
+            // The same spec makes the same crate: there is nothing to
+            // report, and no pointer is asked for.
+            return Ok(CrateApi {
+                surface: new.surface.clone(),
+                pointers: Pointers::default(),
+                version: new.version.clone(),
+            });
         }
-        let api = CrateApi::generate(&path, settings);
-        let _ = fs::remove_dir_all(&dir);
-        api
+        if let Some((version, surface)) = cache.get(&spec.blob) {
+            // Pointers are asked for only of what the report lists as
+            // removed: the spec is read for them then, if ever.
+            let later = spec.clone();
+            let crate_name = settings.crate_name.clone();
+            let pointers = Pointers::read_later(move || {
+                later
+                    .read(|path| report::read_spec(path, crate_name.as_deref()))
+                    .ok()
+            });
+            return Ok(CrateApi {
+                surface,
+                pointers,
+                version,
+            });
+        }
+        let api = spec.read(|path| CrateApi::generate(path, settings))?;
+        cache.put(&spec.blob, &api.version, &api.surface);
+        Ok(api)
     }
 }
 

@@ -23,6 +23,7 @@ mod changes;
 #[cfg(feature = "record")]
 mod record;
 mod regen;
+mod surface_cache;
 mod sweep;
 mod try_specs;
 mod workspace;

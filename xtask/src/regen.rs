@@ -120,6 +120,9 @@ fn regen(
     timings: bool,
     summary_json: Option<&Path>,
 ) -> Result<ExitCode, generator::Error> {
+    // Looked up first: without a history there is no report, and the
+    // generator need not read the crate's public API.
+    let history = changes::History::find(spec, since);
     let settings = generator::Settings {
         crate_name,
         // Inside the project's workspace, a crate is one of its members or
@@ -127,11 +130,13 @@ fn regen(
         standalone: !inside_project(out)
             .is_some_and(|relative| workspace::is_member(&project_root(), &relative)),
         time_positions: timings,
+        public_api: history.is_ok(),
         ..generator::Settings::new(spec, label(spec))
     };
     let generator::Generated {
         files,
         timings: stages,
+        api,
     } = generator::generate(&settings)?;
     for warning in files.warnings() {
         eprintln!("warning: {warning}");
@@ -148,23 +153,23 @@ fn regen(
             }
         })?;
     }
-    let code = write_or_check(&settings, out, check, since, &files)?;
+    let review = changes::review(&settings, history, api, out);
+    let code = write_or_check(&settings, out, check, review, &files)?;
     // The closing line, after whatever the outcome printed.
     println!("{}", files.degradation());
     Ok(code)
 }
 
 /// Writes the crate into `out`, or with `check` says whether it is there
-/// already, after the change report.
+/// already, after the change report's `review`.
 fn write_or_check(
     settings: &generator::Settings,
     out: &Path,
     check: bool,
-    since: Option<&str>,
+    review: changes::Review,
     files: &generator::CrateFiles,
 ) -> Result<ExitCode, generator::Error> {
     let shown_out = shown(out);
-    let review = changes::review(settings, since, files, out)?;
     if let Some(problem) = &review.problem {
         eprintln!("error: {problem}");
         eprintln!("error: the version is too low for these changes; nothing was written");

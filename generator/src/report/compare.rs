@@ -87,7 +87,7 @@ pub fn compare(old: &CrateApi, new: &CrateApi) -> Vec<Change> {
                 "removed type",
                 item,
                 None,
-                old.pointers.of_type(name),
+                old.of_type(name),
             ),
             Some(new_type) => compare_type(&mut changes, name, old_type, new_type, old, new),
         }
@@ -100,7 +100,7 @@ pub fn compare(old: &CrateApi, new: &CrateApi) -> Vec<Change> {
                 "added type",
                 format!("types::{name}"),
                 None,
-                new.pointers.of_type(name),
+                new.of_type(name),
             );
         }
     }
@@ -113,7 +113,7 @@ pub fn compare(old: &CrateApi, new: &CrateApi) -> Vec<Change> {
                 "removed operation",
                 item,
                 None,
-                old.pointers.of_operation(name),
+                old.of_operation(name),
             ),
             Some(new_operation) => compare_operation(
                 &mut changes,
@@ -131,7 +131,7 @@ pub fn compare(old: &CrateApi, new: &CrateApi) -> Vec<Change> {
                 "added operation",
                 format!("Client::{name}"),
                 None,
-                new.pointers.of_operation(name),
+                new.of_operation(name),
             );
         }
     }
@@ -190,7 +190,8 @@ fn compare_type(
     new: &CrateApi,
 ) {
     let item = format!("types::{name}");
-    let pointer = new.pointers.of_type(name);
+    // Found only for a change: most types have none.
+    let pointer = || new.of_type(name);
     match (&old_type.kind, &new_type.kind) {
         (
             TypeKind::Struct {
@@ -205,7 +206,7 @@ fn compare_type(
             for (field, old_field) in old_fields {
                 let item = format!("{item}::{field}");
                 let Some(new_field) = new_fields.get(field) else {
-                    let pointer = old.pointers.of_field(name, old_field);
+                    let pointer = old.of_field(name, old_field);
                     changes.push(
                         Class::Breaking,
                         Section::Removed,
@@ -216,7 +217,7 @@ fn compare_type(
                     );
                     continue;
                 };
-                let pointer = new.pointers.of_field(name, new_field);
+                let pointer = || new.of_field(name, new_field);
                 if old_field.ty != new_field.ty {
                     let what = if option_inner(&new_field.ty).as_deref() == Some(&old_field.ty) {
                         "field became optional"
@@ -232,7 +233,7 @@ fn compare_type(
                         what,
                         item.clone(),
                         detail,
-                        pointer.clone(),
+                        pointer(),
                     );
                 }
                 if old_field.wire != new_field.wire {
@@ -246,7 +247,7 @@ fn compare_type(
                         "renamed member of field",
                         item,
                         Some(detail),
-                        pointer,
+                        pointer(),
                     );
                 }
             }
@@ -276,7 +277,7 @@ fn compare_type(
                     what,
                     format!("{item}::{field}"),
                     Some(detail),
-                    new.pointers.of_field(name, new_field),
+                    new.of_field(name, new_field),
                 );
             }
         }
@@ -299,7 +300,7 @@ fn compare_type(
                         "removed variant",
                         item,
                         None,
-                        old.pointers.of_variant(name, old_variant),
+                        old.of_variant(name, old_variant),
                     ),
                     Some(new_variant) if new_variant.shape != old_variant.shape => changes.push(
                         Class::Breaking,
@@ -307,7 +308,7 @@ fn compare_type(
                         "changed variant",
                         item,
                         from_to(&old_variant.shape, &new_variant.shape),
-                        new.pointers.of_variant(name, new_variant),
+                        new.of_variant(name, new_variant),
                     ),
                     Some(new_variant) if new_variant.wire != old_variant.wire => changes.push(
                         Class::Behaviour,
@@ -318,7 +319,7 @@ fn compare_type(
                             "stands for `{}`, not `{}`",
                             new_variant.wire, old_variant.wire
                         )),
-                        new.pointers.of_variant(name, new_variant),
+                        new.of_variant(name, new_variant),
                     ),
                     Some(_) => {}
                 }
@@ -328,7 +329,7 @@ fn compare_type(
                     continue;
                 }
                 let item = format!("{item}::{variant}");
-                let pointer = new.pointers.of_variant(name, new_variant);
+                let pointer = new.of_variant(name, new_variant);
                 let (class, what) = if old_type.non_exhaustive {
                     (Class::Additive, "added variant")
                 } else {
@@ -377,7 +378,7 @@ fn compare_type(
                     show(old_fields),
                     show(new_fields)
                 )),
-                pointer.clone(),
+                pointer(),
             );
         }
         (TypeKind::Alias(old_target), TypeKind::Alias(new_target)) if old_target != new_target => {
@@ -387,7 +388,7 @@ fn compare_type(
                 "changed type",
                 item.clone(),
                 from_to(old_target, new_target),
-                pointer.clone(),
+                pointer(),
             );
         }
         (old_kind, new_kind)
@@ -403,7 +404,7 @@ fn compare_type(
                     kind_name(old_kind),
                     kind_name(new_kind)
                 )),
-                pointer.clone(),
+                pointer(),
             );
         }
         _ => {}
@@ -415,7 +416,7 @@ fn compare_type(
             "became #[non_exhaustive]",
             item.clone(),
             None,
-            pointer.clone(),
+            pointer(),
         ),
         (true, false) => changes.push(
             Class::Additive,
@@ -423,7 +424,7 @@ fn compare_type(
             "is no longer #[non_exhaustive]",
             item.clone(),
             None,
-            pointer.clone(),
+            pointer(),
         ),
         _ => {}
     }
@@ -450,7 +451,7 @@ fn compare_sets(
     new: &BTreeSet<String>,
     (removed, added): (&'static str, &'static str),
     item: &str,
-    pointer: &Option<String>,
+    pointer: &dyn Fn() -> Option<String>,
 ) {
     for gone in old.difference(new) {
         changes.push(
@@ -459,7 +460,7 @@ fn compare_sets(
             removed,
             item.to_owned(),
             Some(format!("`{}`", shown_type(gone))),
-            pointer.clone(),
+            pointer(),
         );
     }
     for came in new.difference(old) {
@@ -469,7 +470,7 @@ fn compare_sets(
             added,
             item.to_owned(),
             Some(format!("`{}`", shown_type(came))),
-            pointer.clone(),
+            pointer(),
         );
     }
 }
@@ -479,7 +480,7 @@ fn compare_methods(
     old: &BTreeMap<String, String>,
     new: &BTreeMap<String, String>,
     item: &str,
-    pointer: &Option<String>,
+    pointer: &dyn Fn() -> Option<String>,
 ) {
     for (method, signature) in old {
         let item = format!("{item}::{method}");
@@ -490,7 +491,7 @@ fn compare_methods(
                 "removed method",
                 item,
                 None,
-                pointer.clone(),
+                pointer(),
             ),
             Some(changed) if changed != signature => changes.push(
                 Class::Breaking,
@@ -498,7 +499,7 @@ fn compare_methods(
                 "changed signature of method",
                 item,
                 from_to(signature, changed),
-                pointer.clone(),
+                pointer(),
             ),
             Some(_) => {}
         }
@@ -510,7 +511,7 @@ fn compare_methods(
             "added method",
             format!("{item}::{method}"),
             None,
-            pointer.clone(),
+            pointer(),
         );
     }
 }
@@ -537,7 +538,7 @@ fn compare_operation(
                 "removed parameter",
                 item,
                 None,
-                old.pointers.of_parameter(name, parameter),
+                old.of_parameter(name, parameter),
             ),
             Some((_, new_ty)) if new_ty != ty => changes.push(
                 Class::Breaking,
@@ -545,7 +546,7 @@ fn compare_operation(
                 "changed type of parameter",
                 item,
                 from_to(ty, new_ty),
-                new.pointers.of_parameter(name, parameter),
+                new.of_parameter(name, parameter),
             ),
             Some(_) => {}
         }
@@ -571,7 +572,7 @@ fn compare_operation(
             what,
             format!("{item}({parameter})"),
             Some(detail),
-            new.pointers.of_parameter(name, parameter),
+            new.of_parameter(name, parameter),
         );
     }
     compare_setters(changes, name, (old_operation, old), (new_operation, new));
@@ -584,7 +585,7 @@ fn compare_operation(
             "reordered parameters",
             item.clone(),
             None,
-            new.pointers.of_operation(name),
+            new.of_operation(name),
         );
     }
     if old_operation.returns != new_operation.returns {
@@ -594,7 +595,7 @@ fn compare_operation(
             "changed return type",
             item,
             from_to(&old_operation.returns, &new_operation.returns),
-            new.pointers.of_response(name),
+            new.of_response(name),
         );
     }
 }
@@ -616,7 +617,7 @@ fn compare_setters(
                 "removed optional parameter",
                 item,
                 None,
-                old.pointers.of_parameter(name, setter),
+                old.of_parameter(name, setter),
             ),
             Some(new_ty) if new_ty != ty => changes.push(
                 Class::Breaking,
@@ -624,7 +625,7 @@ fn compare_setters(
                 "changed type of optional parameter",
                 item,
                 from_to(ty, new_ty),
-                new.pointers.of_parameter(name, setter),
+                new.of_parameter(name, setter),
             ),
             Some(_) => {}
         }
@@ -639,7 +640,7 @@ fn compare_setters(
             "new optional parameter",
             format!("Client::{name}(.{setter})"),
             Some(format!("`{}`, set with `.{setter}(..)`", shown_type(ty))),
-            new.pointers.of_parameter(name, setter),
+            new.of_parameter(name, setter),
         );
     }
 }

@@ -2,8 +2,8 @@
 //! between the crates two specs generate, the version bump it needs, and
 //! the changelog entry it makes.
 //!
-//! Both crates are generated in memory and their public items read back
-//! with `syn` ([`surface`]), so the report is about the Rust users compile
+//! The public items of both crates are read from the generator's syntax
+//! trees ([`surface`]), so the report is about the Rust users compile
 //! against, whatever in the spec caused it; [`pointers`] names the spec's
 //! member behind each item. [`compare()`] classifies each difference under
 //! Cargo's SemVer rules, [`version`] says which version that needs, and
@@ -19,9 +19,10 @@ use std::path::Path;
 
 pub use compare::{Change, Class, Section, compare};
 
-use crate::{CrateFiles, Result, Settings};
+use crate::spec::Document;
+use crate::{Result, Settings};
 use pointers::Pointers;
-use surface::Surface;
+use surface::{Field, Surface, Variant};
 
 /// A generated crate's public API, one side of a comparison: its public
 /// items, where each comes from in its spec, and the package version the
@@ -37,28 +38,9 @@ pub struct CrateApi {
 }
 
 impl CrateApi {
-    /// The API of `files`, generated with `settings` (the spec is read
-    /// again, for its pointers).
-    pub fn of(files: &CrateFiles, settings: &Settings) -> Result<CrateApi> {
-        let mut document = crate::for_tools::checked_document(
-            &settings.spec_path,
-            settings.crate_name.as_deref(),
-        )?;
-        // Operations without an `operationId` get the name normalizing gives them.
-        let _ = crate::spec::normalize(&mut document);
-        let surface = Surface::read(files.iter().filter_map(|(path, text)| {
-            (path.extension().is_some_and(|e| e == "rs")).then_some(text)
-        }));
-        let pointers = Pointers::of(&document, &surface);
-        Ok(CrateApi {
-            surface,
-            pointers,
-            version: document.package.version,
-        })
-    }
-
-    /// Generates the crate of the spec at `spec_path` in memory, as
-    /// `settings` say but for the spec, and reads its API.
+    /// The API of the crate of the spec at `spec_path`, generated as
+    /// `settings` say but for the spec: only what the API is read from is
+    /// made (no mock module, nothing laid out as text).
     pub fn generate(spec_path: &Path, settings: &Settings) -> Result<CrateApi> {
         let settings = Settings {
             spec_path: spec_path.to_owned(),
@@ -66,15 +48,63 @@ impl CrateApi {
             time_positions: false,
             ..settings.clone()
         };
-        let files = crate::generate(&settings)?.files;
-        CrateApi::of(&files, &settings)
+        crate::public_api(&settings)
     }
+
+    fn of_type(&self, name: &str) -> Option<String> {
+        self.pointers.of_type(&self.surface, name)
+    }
+
+    fn of_field(&self, ty: &str, field: &Field) -> Option<String> {
+        self.pointers.of_field(&self.surface, ty, field)
+    }
+
+    fn of_variant(&self, ty: &str, variant: &Variant) -> Option<String> {
+        self.pointers.of_variant(&self.surface, ty, variant)
+    }
+
+    fn of_operation(&self, name: &str) -> Option<String> {
+        self.pointers.of_operation(&self.surface, name)
+    }
+
+    fn of_parameter(&self, operation: &str, parameter: &str) -> Option<String> {
+        self.pointers
+            .of_parameter(&self.surface, operation, parameter)
+    }
+
+    fn of_response(&self, operation: &str) -> Option<String> {
+        self.pointers.of_response(&self.surface, operation)
+    }
+}
+
+/// The spec at `spec_path` as the generator reads it (checked, then
+/// normalized, which names operations without an `operationId`): what
+/// [`Pointers::read_later`] needs of an earlier revision.
+pub fn read_spec(spec_path: &Path, crate_name: Option<&str>) -> Result<Document> {
+    let mut document = crate::for_tools::checked_document(spec_path, crate_name)?;
+    let _ = crate::spec::normalize(&mut document);
+    Ok(document)
 }
 
 /// The package version a spec's text sets in `x-rust-client.version`
 /// (`0.1.0` when it sets none), read without checking the rest of the
 /// spec; `None` when the text is not YAML or JSON.
 pub fn spec_version(text: &str) -> Option<String> {
+    // JSON is read by serde_json, keeping only the extension: many times
+    // faster than serde_yaml on a large spec. Anything it refuses (YAML,
+    // a top level that is not an object) is read as before.
+    #[derive(serde::Deserialize)]
+    struct Top {
+        #[serde(rename = "x-rust-client")]
+        settings: Option<serde_json::Value>,
+    }
+    if let Ok(top) = serde_json::from_str::<Top>(text) {
+        let version = top.settings.as_ref().and_then(|s| s.get("version"));
+        return match version {
+            None => Some(crate::spec::DEFAULT_VERSION.to_owned()),
+            Some(version) => Some(version.as_str()?.trim().to_owned()),
+        };
+    }
     let value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
     let version = value
         .get(crate::spec::CLIENT_EXTENSION)

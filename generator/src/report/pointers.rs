@@ -2,148 +2,155 @@
 //! a JSON pointer: `types::Foo` → `/components/schemas/Foo`, its field `bar`
 //! → `/components/schemas/Foo/properties/bar`, `Client::get_session` →
 //! `/paths/~1sessions~1{id}/get`.
+//!
+//! A report names only the items that changed, so each pointer is found
+//! when it is asked for: the spec is read (for an earlier revision), and the
+//! parts of it a pointer falls in turned into JSON, only then. A large spec
+//! takes seconds to turn into JSON whole.
 
-use std::collections::BTreeMap;
+use std::cell::{OnceCell, RefCell};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::rc::Rc;
 
+use openapiv3::OpenAPI;
 use serde_json::Value;
 
 use super::surface::{Field, Surface, TypeKind, Variant, named_types};
 use crate::names::type_key;
 use crate::spec::Document;
 use crate::spec::pointer::escape;
-use crate::spec::walk::METHODS;
+use crate::spec::walk::operations;
 
-/// The pointers of one generated crate's items, into its spec.
-#[derive(Debug, Default)]
+/// Reads the spec of a crate whose spec is not in memory.
+type Load = Box<dyn FnOnce() -> Option<Document>>;
+
+/// The pointers of one generated crate's items, into its spec. The methods
+/// take the crate's [`Surface`], which says which types hold which.
+#[derive(Default)]
 pub struct Pointers {
-    spec: Value,
-    types: BTreeMap<String, String>,
-    operations: BTreeMap<String, String>,
+    /// The spec as the generator read it (normalized), once there.
+    spec: OnceCell<Option<OpenAPI>>,
+    /// How to read it, until it is read.
+    load: RefCell<Option<Load>>,
+    /// The parts of the spec turned into JSON so far, by the pointer of
+    /// each part ([`part_of`]).
+    parts: RefCell<HashMap<String, Rc<Value>>>,
+    /// The schema of each type named after a component schema.
+    components: OnceCell<BTreeMap<String, String>>,
+    /// Each other type, made of an inline schema: the type and the wire
+    /// name of the field whose schema it is.
+    inline: OnceCell<HashMap<String, (String, String)>>,
+    /// The pointers of types found so far.
+    types: RefCell<HashMap<String, Option<String>>>,
+    /// Each operation's pointer, by method name.
+    operations: OnceCell<BTreeMap<String, String>>,
+}
+
+impl fmt::Debug for Pointers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pointers")
+            .field("read", &self.spec.get().is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Pointers {
-    /// Finds, in `document`, the schema of every type of `surface` and the
-    /// operation of every method: component schemas by name, inline ones
-    /// through the field of the type that holds them.
-    pub fn of(document: &Document, surface: &Surface) -> Pointers {
-        let spec = serde_json::to_value(&document.api).unwrap_or_default();
-        let mut pointers = Pointers {
-            spec,
-            ..Pointers::default()
-        };
-        let by_key: BTreeMap<String, &String> = surface
-            .types
-            .keys()
-            .map(|name| (type_key(name), name))
-            .collect();
-        if let Some(Value::Object(schemas)) = pointers.spec.pointer("/components/schemas") {
-            for name in schemas.keys() {
-                if let Some(ty) = by_key.get(&type_key(name)) {
-                    let pointer = format!("/components/schemas/{}", escape(name));
-                    pointers.types.insert((*ty).clone(), pointer);
-                }
-            }
-        }
-        // A type typify made of an inline schema is named after the field
-        // that holds it; follow fields outwards from the located types until
-        // nothing new is found.
-        loop {
-            let mut found = Vec::new();
-            for (name, pointer) in &pointers.types {
-                let TypeKind::Struct { fields, .. } = &surface.types[name].kind else {
-                    continue;
-                };
-                for field in fields.values() {
-                    let field_pointer = pointers.member(pointer, &field.wire);
-                    for inner in named_types(&field.ty) {
-                        if surface.types.contains_key(&inner)
-                            && !pointers.types.contains_key(&inner)
-                            && !found.iter().any(|(n, _)| *n == inner)
-                        {
-                            let schema = pointers.spec.pointer(&field_pointer);
-                            let items = schema.is_some_and(|s| s.get("items").is_some());
-                            let at = if items {
-                                format!("{field_pointer}/items")
-                            } else {
-                                field_pointer.clone()
-                            };
-                            found.push((inner, at));
-                        }
-                    }
-                }
-            }
-            if found.is_empty() {
-                break;
-            }
-            pointers.types.extend(found);
-        }
-        if let Some(Value::Object(paths)) = pointers.spec.get("paths") {
-            for (path, item) in paths {
-                for method in METHODS {
-                    let Some(id) = item.pointer(&format!("/{method}/operationId")) else {
-                        continue;
-                    };
-                    let id = type_key(id.as_str().unwrap_or_default());
-                    if let Some(name) = surface.operations.keys().find(|n| type_key(n) == id) {
-                        let pointer = format!("/paths/{}/{method}", escape(path));
-                        pointers.operations.insert(name.clone(), pointer);
-                    }
-                }
-            }
-        }
+    /// The pointers into `api`, a spec as the generator read it.
+    pub fn of_spec(api: OpenAPI) -> Pointers {
+        let pointers = Pointers::default();
+        let _ = pointers.spec.set(Some(api));
         pointers
     }
 
-    /// The schema of `types::{name}`.
-    pub fn of_type(&self, name: &str) -> Option<String> {
-        self.types.get(name).cloned()
+    /// The pointers into the spec `load` reads, the first time one is
+    /// asked for; none if it reads nothing.
+    pub fn read_later(load: impl FnOnce() -> Option<Document> + 'static) -> Pointers {
+        Pointers {
+            load: RefCell::new(Some(Box::new(load))),
+            ..Pointers::default()
+        }
+    }
+
+    /// The schema of `types::{name}`: a component schema of that name, or
+    /// (typify names an inline schema after the field that holds it) the
+    /// schema of a field of a type found so, outwards from the components.
+    pub fn of_type(&self, surface: &Surface, name: &str) -> Option<String> {
+        if let Some(pointer) = self.components(surface).get(name) {
+            return Some(pointer.clone());
+        }
+        if let Some(known) = self.types.borrow().get(name) {
+            return known.clone();
+        }
+        let pointer = self.inline(surface).get(name).and_then(|(holder, wire)| {
+            let field = self.member(&self.of_type(surface, holder)?, wire);
+            let items = self.read(&field, |schema| schema.get("items").is_some());
+            Some(match items {
+                Some(true) => format!("{field}/items"),
+                _ => field,
+            })
+        });
+        self.types
+            .borrow_mut()
+            .insert(name.to_owned(), pointer.clone());
+        pointer
     }
 
     /// The property schema a field decodes.
-    pub fn of_field(&self, ty: &str, field: &Field) -> Option<String> {
-        Some(self.member(self.types.get(ty)?, &field.wire))
+    pub fn of_field(&self, surface: &Surface, ty: &str, field: &Field) -> Option<String> {
+        Some(self.member(&self.of_type(surface, ty)?, &field.wire))
     }
 
     /// The enum value (or `oneOf` entry) a variant stands for.
-    pub fn of_variant(&self, ty: &str, variant: &Variant) -> Option<String> {
-        let pointer = self.types.get(ty)?;
-        let schema = self.spec.pointer(pointer)?;
-        if let Some(Value::Array(values)) = schema.get("enum") {
-            let index = values
-                .iter()
-                .position(|v| v.as_str() == Some(&variant.wire));
-            return Some(match index {
-                Some(index) => format!("{pointer}/enum/{index}"),
-                None => format!("{pointer}/enum"),
-            });
-        }
-        ["oneOf", "anyOf"]
-            .into_iter()
-            .find(|key| schema.get(key).is_some())
-            .map(|key| format!("{pointer}/{key}"))
-            .or_else(|| Some(pointer.clone()))
+    pub fn of_variant(&self, surface: &Surface, ty: &str, variant: &Variant) -> Option<String> {
+        let pointer = self.of_type(surface, ty)?;
+        self.read(&pointer, |schema| {
+            if let Some(Value::Array(values)) = schema.get("enum") {
+                let index = values
+                    .iter()
+                    .position(|v| v.as_str() == Some(&variant.wire));
+                return Some(match index {
+                    Some(index) => format!("{pointer}/enum/{index}"),
+                    None => format!("{pointer}/enum"),
+                });
+            }
+            ["oneOf", "anyOf"]
+                .into_iter()
+                .find(|key| schema.get(key).is_some())
+                .map(|key| format!("{pointer}/{key}"))
+                .or_else(|| Some(pointer.clone()))
+        })?
     }
 
     /// The operation a method of `Client` sends.
-    pub fn of_operation(&self, name: &str) -> Option<String> {
-        self.operations.get(name).cloned()
+    pub fn of_operation(&self, surface: &Surface, name: &str) -> Option<String> {
+        self.operations(surface).get(name).cloned()
     }
 
     /// The parameter (or request body) an argument of a method stands for.
-    pub fn of_parameter(&self, operation: &str, parameter: &str) -> Option<String> {
-        let pointer = self.operations.get(operation)?;
+    pub fn of_parameter(
+        &self,
+        surface: &Surface,
+        operation: &str,
+        parameter: &str,
+    ) -> Option<String> {
+        let pointer = self.operations(surface).get(operation)?;
         if parameter == "body" {
             return Some(format!("{pointer}/requestBody"));
         }
         // Operation parameters first, then those of the path item.
         let path_item = &pointer[..pointer.rfind('/')?];
         for owner in [pointer.as_str(), path_item] {
-            let Some(Value::Array(list)) = self.spec.pointer(&format!("{owner}/parameters")) else {
-                continue;
-            };
+            let list = self.read(&format!("{owner}/parameters"), |list| match list {
+                Value::Array(list) => Some(list.clone()),
+                _ => None,
+            });
+            let Some(Some(list)) = list else { continue };
             for (index, entry) in list.iter().enumerate() {
-                let name = self.resolve(entry).and_then(|p| p.get("name"));
-                if name.and_then(Value::as_str).map(type_key) == Some(type_key(parameter)) {
+                let name = self.resolve(entry, |p| {
+                    p.get("name").and_then(Value::as_str).map(type_key)
+                });
+                if name.flatten() == Some(type_key(parameter)) {
                     return Some(format!("{owner}/parameters/{index}"));
                 }
             }
@@ -152,15 +159,46 @@ impl Pointers {
     }
 
     /// What the method returns comes from the operation's responses.
-    pub fn of_response(&self, operation: &str) -> Option<String> {
-        Some(format!("{}/responses", self.operations.get(operation)?))
+    pub fn of_response(&self, surface: &Surface, operation: &str) -> Option<String> {
+        Some(format!(
+            "{}/responses",
+            self.operations(surface).get(operation)?
+        ))
+    }
+
+    /// The spec, read now if it is not yet.
+    fn spec(&self) -> Option<&OpenAPI> {
+        self.spec
+            .get_or_init(|| {
+                let load = self.load.borrow_mut().take()?;
+                load().map(|document| document.api)
+            })
+            .as_ref()
+    }
+
+    /// What `read` makes of the member of the spec at `pointer`, as JSON;
+    /// `None` if the spec has no such member.
+    fn read<R>(&self, pointer: &str, read: impl FnOnce(&Value) -> R) -> Option<R> {
+        let (part, rest) = part_of(pointer);
+        let known = self.parts.borrow().get(part).cloned();
+        let value = match known {
+            Some(value) => value,
+            None => {
+                let value = Rc::new(as_json(self.spec()?, part)?);
+                self.parts
+                    .borrow_mut()
+                    .insert(part.to_owned(), Rc::clone(&value));
+                value
+            }
+        };
+        value.pointer(rest).map(read)
     }
 
     /// `#/components/...` references followed, once.
-    fn resolve<'a>(&'a self, value: &'a Value) -> Option<&'a Value> {
+    fn resolve<R>(&self, value: &Value, read: impl FnOnce(&Value) -> R) -> Option<R> {
         match value.get("$ref").and_then(Value::as_str) {
-            Some(reference) => self.spec.pointer(reference.strip_prefix('#')?),
-            None => Some(value),
+            Some(reference) => self.read(reference.strip_prefix('#')?, read),
+            None => Some(read(value)),
         }
     }
 
@@ -168,15 +206,185 @@ impl Pointers {
     /// its own `properties`, else those of an `allOf` entry.
     fn member(&self, pointer: &str, wire: &str) -> String {
         let escaped = escape(wire);
-        if let Some(schema) = self.spec.pointer(pointer)
-            && schema.pointer(&format!("/properties/{escaped}")).is_none()
-            && let Some(Value::Array(parts)) = schema.get("allOf")
-            && let Some(index) = parts
+        let property = format!("/properties/{escaped}");
+        let in_all_of = self.read(pointer, |schema| {
+            if schema.pointer(&property).is_some() {
+                return None;
+            }
+            let Some(Value::Array(parts)) = schema.get("allOf") else {
+                return None;
+            };
+            parts
                 .iter()
-                .position(|part| part.pointer(&format!("/properties/{escaped}")).is_some())
-        {
-            return format!("{pointer}/allOf/{index}/properties/{escaped}");
+                .position(|part| part.pointer(&property).is_some())
+        });
+        match in_all_of.flatten() {
+            Some(index) => format!("{pointer}/allOf/{index}/properties/{escaped}"),
+            None => format!("{pointer}/properties/{escaped}"),
         }
-        format!("{pointer}/properties/{escaped}")
+    }
+
+    /// The types named after a component schema, with its pointer. Schema
+    /// names go in the order of their JSON object (sorted), the later of
+    /// two alike winning, as do type names.
+    fn components(&self, surface: &Surface) -> &BTreeMap<String, String> {
+        self.components.get_or_init(|| {
+            let mut found = BTreeMap::new();
+            let Some(components) = self.spec().and_then(|api| api.components.as_ref()) else {
+                return found;
+            };
+            let by_key: BTreeMap<String, &String> = surface
+                .types
+                .keys()
+                .map(|name| (type_key(name), name))
+                .collect();
+            let mut names: Vec<&String> = components.schemas.keys().collect();
+            names.sort();
+            for name in names {
+                if let Some(ty) = by_key.get(&type_key(name)) {
+                    let pointer = format!("/components/schemas/{}", escape(name));
+                    found.insert((*ty).clone(), pointer);
+                }
+            }
+            found
+        })
+    }
+
+    /// Which field holds each type made of an inline schema: going outwards
+    /// from the component types, a level at a time, each type goes to the
+    /// first field (by type name, then field name) of the level before
+    /// that mentions it.
+    fn inline(&self, surface: &Surface) -> &HashMap<String, (String, String)> {
+        self.inline.get_or_init(|| {
+            let mut holders = HashMap::new();
+            let mut located: HashSet<&str> = self
+                .components(surface)
+                .keys()
+                .map(String::as_str)
+                .collect();
+            let mut level: BTreeMap<&str, ()> = located.iter().map(|name| (*name, ())).collect();
+            while !level.is_empty() {
+                let mut next = BTreeMap::new();
+                for name in level.keys() {
+                    let Some(TypeKind::Struct { fields, .. }) =
+                        surface.types.get(*name).map(|ty| &ty.kind)
+                    else {
+                        continue;
+                    };
+                    for field in fields.values() {
+                        for inner in named_types(&field.ty) {
+                            let Some((inner, _)) = surface.types.get_key_value(&inner) else {
+                                continue;
+                            };
+                            if located.insert(inner.as_str()) {
+                                holders.insert(
+                                    inner.clone(),
+                                    ((*name).to_owned(), field.wire.clone()),
+                                );
+                                next.insert(inner.as_str(), ());
+                            }
+                        }
+                    }
+                }
+                level = next;
+            }
+            holders
+        })
+    }
+
+    /// Each method's operation: the last in the spec (paths sorted, as in
+    /// their JSON object) whose `operationId` is the method's name, when it
+    /// is the first method of that name.
+    fn operations(&self, surface: &Surface) -> &BTreeMap<String, String> {
+        self.operations.get_or_init(|| {
+            let mut found = BTreeMap::new();
+            let Some(api) = self.spec() else {
+                return found;
+            };
+            let mut by_key: BTreeMap<String, &String> = BTreeMap::new();
+            for name in surface.operations.keys() {
+                by_key.entry(type_key(name)).or_insert(name);
+            }
+            let mut all: Vec<(&str, &str, &openapiv3::Operation)> = operations(api).collect();
+            // Sorted by path alone: each path's methods stay in their order.
+            all.sort_by_key(|(path, _, _)| *path);
+            for (path, method, operation) in all {
+                let Some(id) = &operation.operation_id else {
+                    continue;
+                };
+                if let Some(name) = by_key.get(&type_key(id)) {
+                    let pointer = format!("/paths/{}/{method}", escape(path));
+                    found.insert((*name).clone(), pointer);
+                }
+            }
+            found
+        })
+    }
+}
+
+/// The part of the spec that is turned into JSON as one, for the member at
+/// `pointer`: a component (`/components/schemas/Foo`), a path's item
+/// (`/paths/~1sessions`), or else the whole spec (``); and the rest of the
+/// pointer.
+fn part_of(pointer: &str) -> (&str, &str) {
+    let depth = if pointer.starts_with("/components/") {
+        3
+    } else if pointer.starts_with("/paths/") {
+        2
+    } else {
+        return ("", pointer);
+    };
+    let end = pointer
+        .match_indices('/')
+        .nth(depth)
+        .map_or(pointer.len(), |(at, _)| at);
+    pointer.split_at(end)
+}
+
+/// The part of `api` at `part` ([`part_of`]) as JSON, as it is in the
+/// JSON of the whole spec.
+fn as_json(api: &OpenAPI, part: &str) -> Option<Value> {
+    let segments: Vec<String> = part
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let components = api.components.as_ref();
+    let json = match segments[..] {
+        [] => serde_json::to_value(api),
+        ["paths", path] => serde_json::to_value(api.paths.paths.get(path)?),
+        ["components", "schemas", name] => serde_json::to_value(components?.schemas.get(name)?),
+        ["components", "parameters", name] => {
+            serde_json::to_value(components?.parameters.get(name)?)
+        }
+        ["components", "responses", name] => serde_json::to_value(components?.responses.get(name)?),
+        ["components", "requestBodies", name] => {
+            serde_json::to_value(components?.request_bodies.get(name)?)
+        }
+        _ => return serde_json::to_value(api).ok()?.pointer(part).cloned(),
+    };
+    json.ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_are_components_and_path_items() {
+        assert_eq!(
+            part_of("/components/schemas/Foo/properties/bar"),
+            ("/components/schemas/Foo", "/properties/bar")
+        );
+        assert_eq!(
+            part_of("/components/schemas/Foo"),
+            ("/components/schemas/Foo", "")
+        );
+        assert_eq!(
+            part_of("/paths/~1sessions~1{id}/get/parameters"),
+            ("/paths/~1sessions~1{id}", "/get/parameters")
+        );
+        assert_eq!(part_of("/info/title"), ("", "/info/title"));
     }
 }

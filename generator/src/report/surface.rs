@@ -1,11 +1,16 @@
-//! The public API of a generated crate, read back from its code: the types
-//! of `pub mod types` and the operations, the `pub fn`s of `impl Client`
-//! with the setters of the call each returns. Only what a downstream crate
-//! can name or rely on is kept.
+//! The public API of a generated crate, read from its code: the types of
+//! `pub mod types` and the operations, the `pub fn`s of `impl Client` with
+//! the setters of the call each returns. Only what a downstream crate can
+//! name or rely on is kept.
+//!
+//! The generator reads it from its syntax trees before they are laid out
+//! ([`Surface::add_file`]), file by file on the thread that made each;
+//! [`Surface::read`] reads the same from a crate's text.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use quote::ToTokens;
+use serde::{Deserialize, Serialize};
 use syn::{Attribute, Fields, FnArg, ImplItem, Item, Pat, ReturnType, Type, Visibility};
 
 use crate::rewrite::syntax::{is_client, serde_default, serde_rename};
@@ -22,7 +27,7 @@ const CALL_OPTIONS: [&str; 6] = [
 ];
 
 /// The public items of one generated crate.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Surface {
     /// The types of `types`, by name.
     pub types: BTreeMap<String, TypeItem>,
@@ -30,12 +35,12 @@ pub struct Surface {
     pub operations: BTreeMap<String, Operation>,
     /// What was read of each call builder (a type an operation may
     /// return), by name, to be joined to its operation once every source
-    /// is read.
+    /// is read ([`Surface::finish`]).
     calls: BTreeMap<String, Call>,
 }
 
 /// What a call builder offers besides its options.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct Call {
     /// Its public methods but the options': name → the type of the value
     /// it takes.
@@ -45,7 +50,7 @@ struct Call {
 }
 
 /// A public type and what a downstream crate can do with it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TypeItem {
     /// Its shape.
     pub kind: TypeKind,
@@ -60,7 +65,7 @@ pub struct TypeItem {
 }
 
 /// The shape of a public type.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TypeKind {
     /// A struct with named fields.
     Struct {
@@ -84,7 +89,7 @@ pub enum TypeKind {
 }
 
 /// A public field of a struct.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {
     /// The field's type, as tokens.
     pub ty: String,
@@ -97,7 +102,7 @@ pub struct Field {
 }
 
 /// A variant of an enum.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variant {
     /// What it holds (`()`, `(String)`, `{ a: T }`), as tokens.
     pub shape: String,
@@ -107,7 +112,7 @@ pub struct Variant {
 }
 
 /// A public method of `Client`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Operation {
     /// The parameters after `&self`, in order: name and type.
     pub parameters: Vec<(String, String)>,
@@ -128,12 +133,50 @@ impl Surface {
     pub fn read<'a>(sources: impl IntoIterator<Item = &'a str>) -> Surface {
         let mut surface = Surface::default();
         for source in sources {
-            if let Ok(file) = syn::parse_file(source) {
-                surface.add_items(&file.items, false);
+            surface.merge(Surface::read_part(source));
+        }
+        surface.finish()
+    }
+
+    /// The public items of the text of one file, to
+    /// [`merge`](Surface::merge) with those of the others.
+    pub(crate) fn read_part(source: &str) -> Surface {
+        let mut surface = Surface::default();
+        if let Ok(file) = syn::parse_file(source) {
+            surface.add_file(&file);
+        }
+        surface
+    }
+
+    /// Adds the public items of one file. Files are added in the order of
+    /// their paths, one [`Surface`] each or all into one, then
+    /// [`merge`](Surface::merge)d in that order and
+    /// [`finish`](Surface::finish)ed.
+    pub(crate) fn add_file(&mut self, file: &syn::File) {
+        self.add_items(&file.items, false);
+    }
+
+    /// Adds what `later` read of the files that come after this one's: as
+    /// if they had been added here.
+    pub(crate) fn merge(&mut self, later: Surface) {
+        self.types.extend(later.types);
+        for (name, operation) in later.operations {
+            self.add_operation(name, operation);
+        }
+        for (name, call) in later.calls {
+            let known = self.calls.entry(name).or_default();
+            known.setters.extend(call.setters);
+            if call.output.is_some() {
+                known.output = call.output;
             }
         }
-        let calls = std::mem::take(&mut surface.calls);
-        for operation in surface.operations.values_mut() {
+    }
+
+    /// Joins each operation to the call builder it returns, once every
+    /// file is read.
+    pub(crate) fn finish(mut self) -> Surface {
+        let calls = std::mem::take(&mut self.calls);
+        for operation in self.operations.values_mut() {
             let Some(call) = operation.call.as_ref().and_then(|name| calls.get(name)) else {
                 continue;
             };
@@ -142,7 +185,7 @@ impl Surface {
                 operation.returns = output.clone();
             }
         }
-        surface
+        self
     }
 
     fn add_items(&mut self, items: &[Item], in_types: bool) {
@@ -186,23 +229,12 @@ impl Surface {
                 ReturnType::Default => "()".to_owned(),
                 ReturnType::Type(_, ty) => tokens(ty),
             };
-            // A method that returns a call (not `async`) is the operation
-            // users call; progenitor's `async` one of the same name, which
-            // it wraps, is private to the crate.
             let call = match &sig.output {
                 ReturnType::Type(_, ty) if sig.asyncness.is_none() => type_name(ty),
                 _ => None,
             };
             let name = sig.ident.to_string();
-            if call.is_none()
-                && self
-                    .operations
-                    .get(&name)
-                    .is_some_and(|known| known.call.is_some())
-            {
-                continue;
-            }
-            self.operations.insert(
+            self.add_operation(
                 name,
                 Operation {
                     parameters,
@@ -212,6 +244,21 @@ impl Surface {
                 },
             );
         }
+    }
+
+    /// A method that returns a call (not `async`) is the operation users
+    /// call; progenitor's `async` one of the same name, which it wraps, is
+    /// private to the crate.
+    fn add_operation(&mut self, name: String, operation: Operation) {
+        if operation.call.is_none()
+            && self
+                .operations
+                .get(&name)
+                .is_some_and(|known| known.call.is_some())
+        {
+            return;
+        }
+        self.operations.insert(name, operation);
     }
 
     /// What an `impl` outside `types` says of a call builder: its setters,
@@ -234,7 +281,11 @@ impl Surface {
                     ImplItem::Type(ty) if ty.ident == "Output" => Some(tokens(&ty.ty)),
                     _ => None,
                 });
-                self.calls.entry(name).or_default().output = output;
+                // `IntoFuture` has an `Output`; one that does not compile
+                // says nothing.
+                if output.is_some() {
+                    self.calls.entry(name).or_default().output = output;
+                }
             }
             Some(_) => {}
             None => {
@@ -298,7 +349,7 @@ impl Surface {
                         let name = v.ident.to_string();
                         let shape = match &v.fields {
                             Fields::Unit => "()".to_owned(),
-                            fields => tokens(fields),
+                            fields => tokens(&without_comments(fields)),
                         };
                         let wire = serde_rename(&v.attrs).unwrap_or_else(|| name.clone());
                         (name, Variant { shape, wire })
@@ -415,6 +466,19 @@ fn fill_wire_values(ty: &mut TypeItem, block: &syn::ItemImpl) {
             }
         }
     }
+}
+
+/// `fields` without their docs and `//` comments, which are no part of the
+/// API, and which a syntax tree holds as the generator made them but text
+/// as it was laid out.
+fn without_comments(fields: &Fields) -> Fields {
+    let mut fields = fields.clone();
+    for field in fields.iter_mut() {
+        field
+            .attrs
+            .retain(|a| !(a.path().is_ident("doc") || a.path().is_ident("comment")));
+    }
+    fields
 }
 
 fn is_pub(vis: &Visibility) -> bool {
