@@ -255,3 +255,126 @@ fn additive_edits_need_a_patch_bump_and_specs_outside_git_get_no_report() {
         "{changelog}"
     );
 }
+
+/// `regen` from the project's root with its cache in `target`.
+fn regen_cached(spec: &Path, out: &Path, target: &Path, extra: &[&str]) -> Run {
+    common::run(
+        common::xtask_command(&project_root())
+            .env("CARGO_TARGET_DIR", target)
+            .arg("regen")
+            .arg("--spec")
+            .arg(spec)
+            .arg("--out")
+            .arg(out)
+            .args(extra),
+    )
+}
+
+/// The change report a run printed: its output up to what it wrote.
+fn report_of(run: &Run) -> String {
+    let lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .take_while(|line| !line.contains("client:"))
+        .collect();
+    assert!(!lines.is_empty(), "{}", run.describe());
+    lines.join("\n")
+}
+
+/// The cache's entry for the spec whose blob id is `blob`.
+fn cache_entry(target: &Path, blob: &str) -> std::path::PathBuf {
+    let dir = target.join("xtask-cache/surface");
+    let entries: Vec<_> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            let name = path.file_name().unwrap().to_string_lossy();
+            name.starts_with(&format!("{blob}-"))
+        })
+        .collect();
+    assert_eq!(entries.len(), 1, "{blob} in {}", dir.display());
+    entries[0].clone()
+}
+
+#[test]
+fn the_earlier_revision_is_read_from_the_cache_and_a_broken_entry_is_made_again() {
+    let scratch = tempfile::tempdir().unwrap();
+    let repo = scratch.path().join("api");
+    let target = scratch.path().join("target");
+    fs::create_dir_all(&repo).unwrap();
+    let spec = repo.join("beltic-identity.yaml");
+    fs::copy(project_root().join("spec/beltic-identity.yaml"), &spec).unwrap();
+    set_version(&spec, "0.2.0");
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "beltic-identity.yaml"]);
+    git(&repo, &["commit", "-qm", "0.2.0"]);
+    let blob = Command::new("git")
+        .arg("-C")
+        .arg(&repo)
+        .args(["rev-parse", "HEAD:beltic-identity.yaml"])
+        .output()
+        .unwrap();
+    let blob = String::from_utf8(blob.stdout).unwrap().trim().to_owned();
+    edit(
+        &spec,
+        "        - updated_at\n      properties:\n",
+        "        - updated_at\n      properties:\n        zz_review_note:\n          \
+         description: A reviewer's note.\n          type: string\n          nullable: true\n",
+    );
+    set_version(&spec, "0.2.1");
+    let out = repo.join("client");
+
+    let first = regen_cached(&spec, &out, &target, &[]);
+    assert!(first.success, "{}", first.describe());
+    assert!(
+        first
+            .stdout
+            .contains("additive: added field types::SessionAttributes::zz_review_note"),
+        "{}",
+        first.describe()
+    );
+    let entry = cache_entry(&target, &blob);
+    let kept = fs::read_to_string(&entry).unwrap();
+    let changelog = fs::read_to_string(out.join("CHANGELOG.md")).unwrap();
+    let files = snapshot(&out);
+
+    let second = regen_cached(&spec, &out, &target, &[]);
+    assert!(second.success, "{}", second.describe());
+    assert_eq!(report_of(&second), report_of(&first));
+    assert_eq!(second.stderr, first.stderr);
+    assert_eq!(fs::read_to_string(&entry).unwrap(), kept);
+    assert_eq!(snapshot(&out), files);
+    assert_eq!(
+        fs::read_to_string(out.join("CHANGELOG.md")).unwrap(),
+        changelog
+    );
+
+    // The report reads the entry: one without `SessionStatus` makes it a
+    // new type.
+    let (header, surface) = kept.split_once('\n').unwrap();
+    let mut surface: serde_json::Value = serde_json::from_str(surface).unwrap();
+    let removed = surface["types"]
+        .as_object_mut()
+        .unwrap()
+        .remove("SessionStatus");
+    assert!(removed.is_some(), "the entry has no SessionStatus");
+    fs::write(&entry, format!("{header}\n{surface}")).unwrap();
+    let tampered = regen_cached(&spec, &out, &target, &["--check"]);
+    assert!(
+        tampered
+            .stdout
+            .contains("additive: added type types::SessionStatus"),
+        "{}",
+        tampered.describe()
+    );
+
+    // A broken entry is no error: the revision is generated again, and the
+    // entry written anew.
+    fs::write(&entry, "{\"blob\": \"trunc").unwrap();
+    let broken = regen_cached(&spec, &out, &target, &[]);
+    assert!(broken.success, "{}", broken.describe());
+    assert_eq!(broken.stdout, second.stdout);
+    assert_eq!(broken.stderr, second.stderr);
+    assert_eq!(fs::read_to_string(&entry).unwrap(), kept);
+    assert_eq!(snapshot(&out), files);
+}

@@ -71,7 +71,20 @@ pub(crate) fn serde_default(attrs: &[Attribute]) -> Option<Option<Path>> {
 /// gives one.
 pub(crate) fn serde_rename(attrs: &[Attribute]) -> Option<String> {
     let mut rename = None;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+    // Only an attribute that says `rename` is parsed: most fields of a
+    // large crate have a `serde` attribute without one, and looking at its
+    // tokens costs much less than parsing them.
+    let says_rename = |attr: &&Attribute| match &attr.meta {
+        syn::Meta::List(list) => list.tokens.clone().into_iter().any(
+            |token| matches!(token, proc_macro2::TokenTree::Ident(ident) if ident == "rename"),
+        ),
+        _ => true,
+    };
+    for attr in attrs
+        .iter()
+        .filter(|a| a.path().is_ident("serde"))
+        .filter(says_rename)
+    {
         let _ = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("rename") {
                 rename = Some(meta.value()?.parse::<LitStr>()?.value());
