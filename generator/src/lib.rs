@@ -269,8 +269,7 @@ fn both_halves(
             degradation,
             &mut warnings,
             send_handover,
-            settings,
-            make,
+            (settings, make),
             watch,
         );
         let (second, second_stages) = second
@@ -296,8 +295,7 @@ fn first_half(
     degradation: &Degradation,
     warnings: &mut Vec<Diagnostic>,
     handover: mpsc::Sender<emit::Handover>,
-    settings: &Settings,
-    make: Make,
+    (settings, make): (&Settings, Make),
     watch: &mut Stopwatch,
 ) -> std::result::Result<FirstHalf, Stopped> {
     let ProgenitorCode {

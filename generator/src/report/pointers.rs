@@ -8,10 +8,9 @@
 //! parts of it a pointer falls in turned into JSON, only then. A large spec
 //! takes seconds to turn into JSON whole.
 
-use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use openapiv3::OpenAPI;
 use serde_json::Value;
@@ -23,28 +22,28 @@ use crate::spec::pointer::escape;
 use crate::spec::walk::operations;
 
 /// Reads the spec of a crate whose spec is not in memory.
-type Load = Box<dyn FnOnce() -> Option<Document>>;
+type Load = Box<dyn FnOnce() -> Option<Document> + Send>;
 
 /// The pointers of one generated crate's items, into its spec. The methods
 /// take the crate's [`Surface`], which says which types hold which.
 #[derive(Default)]
 pub struct Pointers {
     /// The spec as the generator read it (normalized), once there.
-    spec: OnceCell<Option<OpenAPI>>,
+    spec: OnceLock<Option<OpenAPI>>,
     /// How to read it, until it is read.
-    load: RefCell<Option<Load>>,
+    load: Mutex<Option<Load>>,
     /// The parts of the spec turned into JSON so far, by the pointer of
     /// each part ([`part_of`]).
-    parts: RefCell<HashMap<String, Rc<Value>>>,
+    parts: Mutex<HashMap<String, Arc<Value>>>,
     /// The schema of each type named after a component schema.
-    components: OnceCell<BTreeMap<String, String>>,
+    components: OnceLock<BTreeMap<String, String>>,
     /// Each other type, made of an inline schema: the type and the wire
     /// name of the field whose schema it is.
-    inline: OnceCell<HashMap<String, (String, String)>>,
+    inline: OnceLock<HashMap<String, (String, String)>>,
     /// The pointers of types found so far.
-    types: RefCell<HashMap<String, Option<String>>>,
+    types: Mutex<HashMap<String, Option<String>>>,
     /// Each operation's pointer, by method name.
-    operations: OnceCell<BTreeMap<String, String>>,
+    operations: OnceLock<BTreeMap<String, String>>,
 }
 
 impl fmt::Debug for Pointers {
@@ -65,9 +64,9 @@ impl Pointers {
 
     /// The pointers into the spec `load` reads, the first time one is
     /// asked for; none if it reads nothing.
-    pub fn read_later(load: impl FnOnce() -> Option<Document> + 'static) -> Pointers {
+    pub fn read_later(load: impl FnOnce() -> Option<Document> + Send + 'static) -> Pointers {
         Pointers {
-            load: RefCell::new(Some(Box::new(load))),
+            load: Mutex::new(Some(Box::new(load))),
             ..Pointers::default()
         }
     }
@@ -79,7 +78,7 @@ impl Pointers {
         if let Some(pointer) = self.components(surface).get(name) {
             return Some(pointer.clone());
         }
-        if let Some(known) = self.types.borrow().get(name) {
+        if let Some(known) = self.types.lock().ok()?.get(name) {
             return known.clone();
         }
         let pointer = self.inline(surface).get(name).and_then(|(holder, wire)| {
@@ -90,9 +89,9 @@ impl Pointers {
                 _ => field,
             })
         });
-        self.types
-            .borrow_mut()
-            .insert(name.to_owned(), pointer.clone());
+        if let Ok(mut types) = self.types.lock() {
+            types.insert(name.to_owned(), pointer.clone());
+        }
         pointer
     }
 
@@ -170,7 +169,7 @@ impl Pointers {
     fn spec(&self) -> Option<&OpenAPI> {
         self.spec
             .get_or_init(|| {
-                let load = self.load.borrow_mut().take()?;
+                let load = self.load.lock().ok()?.take()?;
                 load().map(|document| document.api)
             })
             .as_ref()
@@ -180,14 +179,14 @@ impl Pointers {
     /// `None` if the spec has no such member.
     fn read<R>(&self, pointer: &str, read: impl FnOnce(&Value) -> R) -> Option<R> {
         let (part, rest) = part_of(pointer);
-        let known = self.parts.borrow().get(part).cloned();
+        let known = self.parts.lock().ok()?.get(part).cloned();
         let value = match known {
             Some(value) => value,
             None => {
-                let value = Rc::new(as_json(self.spec()?, part)?);
-                self.parts
-                    .borrow_mut()
-                    .insert(part.to_owned(), Rc::clone(&value));
+                let value = Arc::new(as_json(self.spec()?, part)?);
+                if let Ok(mut parts) = self.parts.lock() {
+                    parts.insert(part.to_owned(), Arc::clone(&value));
+                }
                 value
             }
         };
