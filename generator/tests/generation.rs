@@ -1044,9 +1044,10 @@ fn a_pagination_mark_the_body_does_not_match_is_refused() {
         .files;
     assert!(files.warnings().is_empty(), "{:#?}", files.warnings());
     let streams = text_of(&files, "src/page_streams.rs");
-    assert!(streams.contains("pub fn list_a_stream<'a>("), "{streams}");
+    assert!(streams.contains("impl<'a> ListA<'a> {"), "{streams}");
+    assert!(streams.contains("pub fn stream("), "{streams}");
     assert!(
-        streams.contains("Ok(Page::new(&call, \"list_a\", page.rows, next))"),
+        streams.contains("Ok(Page::new(&sent, \"list_a\", page.rows, next))"),
         "{streams}"
     );
 }
