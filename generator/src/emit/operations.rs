@@ -376,7 +376,11 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
     } else {
         (quote!(), quote!(#steps #tail))
     };
-    let into_future_receiver = if paged { quote!(self) } else { receiver.clone() };
+    let into_future_receiver = if paged {
+        quote!(self)
+    } else {
+        receiver.clone()
+    };
     let builder = quote! {
         #[doc = #struct_doc]
         #[must_use = "the request is sent when the call is awaited"]
