@@ -35,19 +35,28 @@ const RESERVED: [&str; 5] = [
 /// The fields every builder has besides the operation's arguments.
 const OWN_FIELDS: [&str; 2] = ["client", "options"];
 
-/// The methods every builder has for the call's options (and `await`'s):
-/// an optional parameter of one of these names gets a setter named
-/// `{name}_parameter` instead, and a warning says so
-/// ([`renamed_parameters`]). `idempotency_key` is not among them: an
-/// operation that has that option has no such parameter.
-pub(crate) const OPTION_METHODS: [&str; 6] = [
+/// The methods every builder has for the call's options (and `await`'s),
+/// and those of a list operation's call ([`PAGE_METHODS`]): an optional
+/// parameter of one of these names gets a setter named `{name}_parameter`
+/// instead, and a warning says so ([`renamed_parameters`]).
+/// `idempotency_key` is not among them: an operation that has that option
+/// has no such parameter.
+pub(crate) const OPTION_METHODS: [&str; 8] = [
     "timeout",
     "deadline",
     "retry_policy",
     "max_retries",
     "header",
     "into_future",
+    PAGE_METHODS[0],
+    PAGE_METHODS[1],
 ];
+
+/// The methods of a list operation's call besides the options: its page
+/// stream, and `send`, which sends each page. Every call keeps them free,
+/// whether the operation pages or not, so that a spec that starts paging
+/// renames no setter.
+const PAGE_METHODS: [&str; 2] = ["stream", "send"];
 
 /// The public methods of progenitor's `Client` in `api`, the operations,
 /// without their bodies: what [`generate`] reads of them.
@@ -796,8 +805,13 @@ pub(crate) fn renamed_parameters(document: &Document) -> Vec<Diagnostic> {
                         pointer,
                         message: format!(
                             "the optional parameter `{}` is set with `{name}_parameter()`: \
-                             `{name}()` is the call's own option",
-                            data.name
+                             `{name}()` is the call's own {}",
+                            data.name,
+                            if PAGE_METHODS.contains(&name.as_str()) {
+                                "method"
+                            } else {
+                                "option"
+                            }
                         ),
                     });
                 }
