@@ -309,7 +309,7 @@ fn first_half(
     watch.lap("parse progenitor's tokens");
     let enum_names = emit::response_enum_names(&api, &response_enums);
     // The second thread is gone only when it failed, which its outcome says.
-    let handed = emit::handover(&api, &enum_names, &response_enums);
+    let handed = emit::handover(&api, &enum_names, &response_enums, paged);
     let _ = handover.send(handed.clone());
     rewrite::api(&mut api, document);
     let (streams, failures) = rewrite::plan_page_streams(&api, paged, &document.requests);

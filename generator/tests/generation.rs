@@ -780,6 +780,7 @@ paths:
         - {name: id, in: path, required: true, schema: {type: string}}
         - {name: timeout, in: query, description: Seconds to wait for the job., schema: {type: integer}}
         - {name: verbose, in: query, schema: {type: boolean}}
+        - {name: stream, in: query, schema: {type: boolean}}
       responses:
         '204': {description: Done}
 "#,
@@ -790,11 +791,21 @@ paths:
     let warnings: Vec<String> = files.warnings().iter().map(|w| w.to_string()).collect();
     assert_eq!(
         warnings,
-        [format!(
-            "{}:9:12: /paths/~1jobs~1{{id}}/get/parameters/1: the optional parameter `timeout` \
-             is set with `timeout_parameter()`: `timeout()` is the call's own option",
-            spec.display()
-        )],
+        [
+            format!(
+                "{}:9:12: /paths/~1jobs~1{{id}}/get/parameters/1: the optional parameter \
+                 `timeout` is set with `timeout_parameter()`: `timeout()` is the call's own \
+                 option",
+                spec.display()
+            ),
+            // A list operation's call streams with `stream()`; every call
+            // keeps the name free.
+            format!(
+                "{}:11:12: /paths/~1jobs~1{{id}}/get/parameters/3: the optional parameter \
+                 `stream` is set with `stream_parameter()`: `stream()` is the call's own method",
+                spec.display()
+            )
+        ],
     );
     let operations = text_of(&files, "src/operations.rs");
     // The method takes the required parameter alone.
@@ -808,6 +819,7 @@ paths:
         "/// Sets `timeout`: Seconds to wait for the job.\n    \
          pub fn timeout_parameter(mut self, timeout: i64) -> Self {",
         "pub fn verbose(mut self, verbose: bool) -> Self {",
+        "pub fn stream_parameter(mut self, stream: bool) -> Self {",
         "pub fn timeout(mut self, timeout: Duration) -> Self {",
     ] {
         assert!(
@@ -1044,9 +1056,10 @@ fn a_pagination_mark_the_body_does_not_match_is_refused() {
         .files;
     assert!(files.warnings().is_empty(), "{:#?}", files.warnings());
     let streams = text_of(&files, "src/page_streams.rs");
-    assert!(streams.contains("pub fn list_a_stream<'a>("), "{streams}");
+    assert!(streams.contains("impl<'a> ListA<'a> {"), "{streams}");
+    assert!(streams.contains("pub fn stream("), "{streams}");
     assert!(
-        streams.contains("Ok(Page::new(&call, \"list_a\", page.rows, next))"),
+        streams.contains("Ok(Page::new(&sent, \"list_a\", page.rows, next))"),
         "{streams}"
     );
 }

@@ -16,7 +16,9 @@ use generator::report::{Class, CrateApi, compare};
 
 /// The old library: the shapes the generator emits. Structs are
 /// non_exhaustive with the runtime's `builder!`; operations return a call
-/// whose setters take the optional parameters; `SessionStatus` is an open
+/// whose setters take the optional parameters, and the call of the list
+/// operation `list_sessions` has a page stream (an `Iterator` here, which
+/// needs no `futures`); `SessionStatus` is an open
 /// string enum (non_exhaustive, with its catch-all); `Subject` a `oneOf`
 /// enum left exhaustive here so that growing it can be tried.
 const OLD: &str = include_str!("fixtures/semver/old.rs");
@@ -32,7 +34,7 @@ mod old;
 /// Code written against [`OLD`] the way applications use a client: reads
 /// every field, builds values with their builders as tests do, matches
 /// every enum (exhaustively where allowed), calls every operation with an
-/// optional parameter and a call option.
+/// optional parameter and a call option, and streams the list operation.
 const DOWNSTREAM: &str = include_str!("fixtures/semver/downstream.rs");
 
 #[cfg(false)] // Compiled by the test below; here for `cargo fmt`.
@@ -166,6 +168,24 @@ const CASES: &[Case] = &[
             ),
             ("Some(page_size);", "Some(page_size.len() as i64);"),
         ],
+    },
+    Case {
+        name: "removed page stream",
+        edits: &[("pub fn stream(", "fn stream(")],
+    },
+    Case {
+        name: "changed item type of page stream",
+        edits: &[(
+            "Iterator<Item = Result<types::Session, ()>>",
+            "Iterator<Item = Result<types::Links, ()>>",
+        )],
+    },
+    Case {
+        name: "new page stream",
+        edits: &[(
+            "pub struct ListSessions<'a> {",
+            "impl<'a> GetSession<'a> {\n    pub fn stream(self) -> impl Iterator<Item = Result<types::Session, ()>> + 'a {\n        let _ = self;\n        ::std::iter::empty()\n    }\n}\n\npub struct ListSessions<'a> {",
+        )],
     },
     Case {
         name: "changed return type",

@@ -15,7 +15,7 @@ use common::{fixture, project_root, regen_test_spec, test_in_generated};
 mod streams;
 
 /// How many tests `fixtures/streams.rs` has.
-const TESTS: usize = 9;
+const TESTS: usize = 12;
 
 #[test]
 fn list_operations_stream_their_pages() {
@@ -29,17 +29,15 @@ fn list_operations_stream_their_pages() {
          cannot stream it: `/links` in the success body is not in its schema",
     ]);
     let streams = fs::read_to_string(out.join("src/page_streams.rs")).unwrap();
-    for method in [
-        "pub fn list_sessions_stream<'a>",
-        "pub fn list_accounts_stream<'a>",
-        "pub fn list_dogs_stream<'a>",
-    ] {
+    for call in ["ListSessions", "ListAccounts", "ListDogs"] {
+        let method = format!("impl<'a> {call}<'a> {{\n    /// Every item");
         assert!(
-            streams.contains(method),
-            "src/page_streams.rs lacks {method}"
+            streams.contains(&method),
+            "src/page_streams.rs lacks {call}::stream:\n{streams}"
         );
     }
-    assert!(!streams.contains("list_documents_stream"));
+    assert_eq!(streams.matches("pub fn stream(").count(), 3, "{streams}");
+    assert!(!streams.contains("ListDocuments"));
     // docs/client.md shows the excerpt the test below compiles and runs.
     let fixture = fs::read_to_string(fixture("streams.rs")).unwrap();
     let excerpt: Vec<&str> = fixture

@@ -25,7 +25,7 @@ use syn::{FnArg, GenericArgument, Ident, Pat, PathArguments, ReturnType, Type};
 use super::operations::{self, Call};
 use crate::engine::success_bodies::{Body, ResponseEnum};
 use crate::ident::{self, Case};
-use crate::rewrite::{PageStream, PersonalData, Role};
+use crate::rewrite::{PageStream, PersonalData};
 use crate::spec::pagination::PagedOperation;
 use crate::spec::requests::RawBody;
 use crate::spec::walk::{component_name, operations, resolve, response_for};
@@ -158,11 +158,8 @@ struct FilePart {
     required: bool,
 }
 
-/// What `--all` calls.
+/// What `--all` prints: the items of the call's `stream`.
 struct Stream {
-    method: Ident,
-    /// The method's arguments the stream takes (all but the cursor).
-    fields: Vec<Ident>,
     /// The personal data in each item.
     personal: Vec<String>,
 }
@@ -355,12 +352,7 @@ fn plan(
         .streams
         .iter()
         .find(|stream| stream.operation_id == call.operation_id)
-        .map(|stream| {
-            let cursor = stream
-                .parameters
-                .iter()
-                .find(|p| p.role == Role::Cursor)
-                .map(|p| p.ident.to_string());
+        .map(|_| {
             let items = inputs
                 .paged
                 .iter()
@@ -369,12 +361,6 @@ fn plan(
                 .unwrap_or_default();
             let page = success_pointers(api, personal, operation);
             Stream {
-                method: format_ident!("{}_stream", stream.method),
-                fields: arguments
-                    .iter()
-                    .filter(|a| Some(a.field.to_string()) != cursor)
-                    .map(|a| a.field.clone())
-                    .collect(),
                 personal: item_pointers(&page, &items),
             }
         });
@@ -1061,29 +1047,6 @@ fn arm(subcommand: &Subcommand) -> TokenStream {
             Takes::OptionalList => quote!((!#field.is_empty()).then_some(&#field)),
         }
     };
-    if let Some(Stream {
-        method: stream_method,
-        fields,
-        personal,
-    }) = stream
-    {
-        let passed_to_stream = arguments
-            .iter()
-            .filter(|a| fields.contains(&a.field))
-            .map(passed);
-        steps.extend(quote! {
-            if all {
-                if !settings.headers.is_empty() {
-                    return Err(Failure::usage(
-                        "--header cannot be sent with --all",
-                        "leave out --all to send it with one page".to_owned(),
-                    ));
-                }
-                let items = client.#stream_method(#(#passed_to_stream),*);
-                return printer.items(items, &[#(#personal),*]).await;
-            }
-        });
-    }
     let passed_to_method = arguments.iter().filter(|a| a.setter.is_none()).map(passed);
     steps.extend(quote! {
         let call = client.#method(#(#passed_to_method),*);
@@ -1106,6 +1069,15 @@ fn arm(subcommand: &Subcommand) -> TokenStream {
             .iter()
             .fold(call, |call, (name, value)| call.header(name, value));
     });
+    // Every page is the call as the flags set it; a cursor given is the
+    // first page's.
+    if let Some(Stream { personal }) = stream {
+        steps.extend(quote! {
+            if all {
+                return printer.items(call.stream(), &[#(#personal),*]).await;
+            }
+        });
+    }
     steps.extend(match output {
         Output::Nothing => quote! {
             call.await?;

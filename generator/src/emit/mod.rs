@@ -89,15 +89,19 @@ pub(crate) struct Handover {
     enum_names: Vec<(String, String)>,
     /// The operations with several success bodies.
     response_enums: Vec<ResponseEnum>,
+    /// The `operationId`s of the list operations, whose calls a page
+    /// stream may send again for each page.
+    paged: Vec<String>,
 }
 
 /// What [`Handover`] takes of `api`, with the `response_enums` named in
 /// `enum_names` ([`response_enum_names`]), which join its
-/// types.
+/// types, and the list operations `paged`.
 pub(crate) fn handover(
     api: &syn::File,
     enum_names: &BTreeMap<String, Ident>,
     response_enums: &[ResponseEnum],
+    paged: &[PagedOperation],
 ) -> Handover {
     let types = mock::type_names(api).into_iter().chain(
         enum_names
@@ -112,6 +116,7 @@ pub(crate) fn handover(
             .map(|(id, name)| (id.clone(), name.to_string()))
             .collect(),
         response_enums: response_enums.to_vec(),
+        paged: paged.iter().map(|p| p.operation_id.clone()).collect(),
     }
 }
 
@@ -160,6 +165,7 @@ pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Res
         &document.requests,
         &handover.response_enums,
         &enum_names,
+        &handover.paged,
     );
     parse(path, tokens)
 }

@@ -35,19 +35,28 @@ const RESERVED: [&str; 5] = [
 /// The fields every builder has besides the operation's arguments.
 const OWN_FIELDS: [&str; 2] = ["client", "options"];
 
-/// The methods every builder has for the call's options (and `await`'s):
-/// an optional parameter of one of these names gets a setter named
-/// `{name}_parameter` instead, and a warning says so
-/// ([`renamed_parameters`]). `idempotency_key` is not among them: an
-/// operation that has that option has no such parameter.
-pub(crate) const OPTION_METHODS: [&str; 6] = [
+/// The methods every builder has for the call's options (and `await`'s),
+/// and those of a list operation's call ([`PAGE_METHODS`]): an optional
+/// parameter of one of these names gets a setter named `{name}_parameter`
+/// instead, and a warning says so ([`renamed_parameters`]).
+/// `idempotency_key` is not among them: an operation that has that option
+/// has no such parameter.
+pub(crate) const OPTION_METHODS: [&str; 8] = [
     "timeout",
     "deadline",
     "retry_policy",
     "max_retries",
     "header",
     "into_future",
+    PAGE_METHODS[0],
+    PAGE_METHODS[1],
 ];
+
+/// The methods of a list operation's call besides the options: its page
+/// stream, and `send`, which sends each page. Every call keeps them free,
+/// whether the operation pages or not, so that a spec that starts paging
+/// renames no setter.
+const PAGE_METHODS: [&str; 2] = ["stream", "send"];
 
 /// The public methods of progenitor's `Client` in `api`, the operations,
 /// without their bodies: what [`generate`] reads of them.
@@ -75,7 +84,9 @@ pub fn client_methods(api: &syn::File) -> TokenStream {
 /// `types` module by [`type_key`](crate::names::type_key), and
 /// the spec's operations (for their `operationId`s), with what the client
 /// sends itself (`requests`). The operations of `response_enums` return the
-/// enum of `enum_names` they are keyed by.
+/// enum of `enum_names` they are keyed by; those of `paged` (`operationId`s)
+/// are list operations, whose calls the `page_streams` module sends again
+/// for each page.
 pub fn generate(
     client: &syn::ItemImpl,
     types: Vec<(String, Ident)>,
@@ -83,6 +94,7 @@ pub fn generate(
     requests: &Requests,
     response_enums: &[ResponseEnum],
     enum_names: &BTreeMap<String, syn::Ident>,
+    paged: &[String],
 ) -> TokenStream {
     let types = TypeNames(types);
     let decoded: BTreeMap<String, (&ResponseEnum, &syn::Ident)> = response_enums
@@ -100,6 +112,7 @@ pub fn generate(
         types: &types,
         decoded: &decoded,
         keyed: &keyed,
+        paged,
     };
     let (methods, builders): (Vec<_>, Vec<_>) = client
         .items
@@ -168,6 +181,7 @@ pub fn calls(
         types: &types,
         decoded: &BTreeMap::new(),
         keyed: &keyed,
+        paged: &[],
     };
     client
         .items
@@ -191,6 +205,8 @@ struct Context<'c> {
     decoded: &'c BTreeMap<String, (&'c ResponseEnum, &'c syn::Ident)>,
     /// The `operationId`s that declare an `Idempotency-Key` header.
     keyed: &'c BTreeSet<&'c str>,
+    /// The `operationId`s of the list operations.
+    paged: &'c [String],
 }
 
 /// Whether `f`, a method of progenitor's `Client`, may be an operation's:
@@ -228,6 +244,7 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
     } = adapt(f, context)?;
     let name = &f.sig.ident;
     let operation = name.to_string();
+    let paged = context.paged.contains(&operation_id);
 
     let builder = builder_name(&operation);
     let arguments_kept = builder_arguments(&public);
@@ -305,9 +322,12 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
         Some(last) => *last = format!("{}\n\n{awaiting}", last.trim_end()),
         None => docs.push(format!(" {awaiting}")),
     }
+    // A page stream, in the `page_streams` module, sets the fields of a
+    // list operation's call for each page.
+    let visibility = paged.then(|| quote!(pub(crate)));
     let fields = arguments_kept.iter().map(|a| {
         let (field, ty) = (&a.field, &a.ty);
-        quote!(#field: #ty,)
+        quote!(#visibility #field: #ty,)
     });
     let initializers = arguments_kept.iter().map(|a| {
         let (ident, field) = (&a.ident, &a.field);
@@ -346,13 +366,37 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
     } else {
         quote!(impl #builder<'_>)
     };
+    // A list operation's call is sent by `send`, which a page stream calls
+    // too: it gives the call that sent it as well, for the page's response
+    // and attempts.
+    let (send, sent) = if paged {
+        let send = quote! {
+            impl #builder<'_> {
+                /// Sends the request: progenitor's client that sent it, with
+                /// what awaiting this call gives.
+                pub(crate) async fn send(#receiver) -> (crate::api::Client, #success) {
+                    #steps
+                    let result = { #tail };
+                    (call, result)
+                }
+            }
+        };
+        (send, quote!(self.send().await.1))
+    } else {
+        (quote!(), quote!(#steps #tail))
+    };
+    let into_future_receiver = if paged {
+        quote!(self)
+    } else {
+        receiver.clone()
+    };
     let builder = quote! {
         #[doc = #struct_doc]
         #[must_use = "the request is sent when the call is awaited"]
         pub struct #builder<'a> {
-            client: &'a Client,
+            #visibility client: &'a Client,
             #(#fields)*
-            options: runtime::CallOptions,
+            #visibility options: runtime::CallOptions,
         }
 
         #header {
@@ -360,15 +404,16 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
             #options
         }
 
+        #send
+
         impl<'a> ::std::future::IntoFuture for #builder<'a> {
             type Output = #success;
             type IntoFuture =
                 ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>>;
 
-            fn into_future(#receiver) -> Self::IntoFuture {
+            fn into_future(#into_future_receiver) -> Self::IntoFuture {
                 Box::pin(async move {
-                    #steps
-                    #tail
+                    #sent
                 })
             }
         }
@@ -507,7 +552,7 @@ fn option_inner(ty: &Type) -> Option<&Type> {
 }
 
 /// The builder of the method `operation`: `GetSession` for `get_session`.
-fn builder_name(operation: &str) -> Ident {
+pub(crate) fn builder_name(operation: &str) -> Ident {
     let name = ident::name(operation, Case::UpperCamel);
     if RESERVED.contains(&name.as_str()) {
         format_ident!("{name}Call")
@@ -617,11 +662,7 @@ fn builder_arguments(public: &syn::Signature) -> Vec<Argument> {
                 }),
                 _ => None,
             };
-            let field = if OWN_FIELDS.contains(&ident.to_string().as_str()) {
-                format_ident!("{ident}_argument")
-            } else {
-                ident.clone()
-            };
+            let field = field_name(&ident);
             Some(Argument {
                 ident,
                 field,
@@ -630,6 +671,16 @@ fn builder_arguments(public: &syn::Signature) -> Vec<Argument> {
             })
         })
         .collect()
+}
+
+/// The builder's field that holds the argument `argument`: its name, unless
+/// a field of every builder has it.
+pub(crate) fn field_name(argument: &Ident) -> Ident {
+    if OWN_FIELDS.contains(&argument.to_string().as_str()) {
+        format_ident!("{argument}_argument")
+    } else {
+        argument.clone()
+    }
 }
 
 /// The builder's methods for the call's options, each handing its value to
@@ -754,8 +805,13 @@ pub(crate) fn renamed_parameters(document: &Document) -> Vec<Diagnostic> {
                         pointer,
                         message: format!(
                             "the optional parameter `{}` is set with `{name}_parameter()`: \
-                             `{name}()` is the call's own option",
-                            data.name
+                             `{name}()` is the call's own {}",
+                            data.name,
+                            if PAGE_METHODS.contains(&name.as_str()) {
+                                "method"
+                            } else {
+                                "option"
+                            }
                         ),
                     });
                 }

@@ -1,93 +1,65 @@
-//! Emits `src/page_streams.rs`: a `…_stream` method of the public `Client`
-//! for each list operation the rewrite stage planned a stream for
-//! ([`PageStream`]). Each page is one call of the operation, sent and
-//! finished exactly as its own method does; the runtime's `pages` module
-//! strings the pages together and decides where the stream ends.
+//! Emits `src/page_streams.rs`: a `stream` method of the call of each list
+//! operation the rewrite stage planned a stream for ([`PageStream`]). Each
+//! page is that call sent again (its `send`, as awaiting it does), so the
+//! optional parameters and options set on it hold for every page; the
+//! runtime's `pages` module strings the pages together and decides where
+//! the stream ends.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::operations::{builder_name, field_name};
 use crate::rewrite::{PageStream, Role, Step};
 
 /// The code of the `page_streams` module.
 pub fn generate(streams: &[PageStream]) -> TokenStream {
     let methods = streams.iter().map(method);
+    let calls = streams.iter().map(|s| builder_name(&s.method.to_string()));
     quote! {
-        //! Page streams: every item of a list operation, page after page, as
-        //! methods of [`Client`].
+        //! Page streams: every item of a list operation, page after page, from
+        //! the `stream` method of its call.
 
         #[allow(unused_imports)]
         use crate::api::*;
+        use crate::operations::{#(#calls),*};
         use crate::runtime::pages::{Follow, Page, pages};
-        use crate::{runtime, Client, Error};
+        use crate::Error;
 
-        impl Client {
-            #(#methods)*
-        }
+        #(#methods)*
     }
 }
 
 fn method(stream: &PageStream) -> TokenStream {
     let PageStream {
-        operation_id,
         method,
-        generics,
         parameters,
         item,
         items,
         next,
         cursor,
         next_is_link,
+        ..
     } = stream;
-    let name = format_ident!("{method}_stream");
     let operation = method.to_string();
-    let inputs = parameters
-        .iter()
-        .filter(|p| p.role != Role::Cursor)
-        .map(|p| {
-            let (ident, ty) = (&p.ident, &p.ty);
-            quote!(#ident: #ty)
-        });
-    let clones = parameters
-        .iter()
-        .filter(|p| p.role != Role::Cursor && !p.copy)
-        .map(|p| {
-            let ident = &p.ident;
-            quote!(let #ident = #ident.clone();)
-        });
-    let arguments = |later_page: bool| {
-        parameters.iter().map(move |p| {
-            let ident = &p.ident;
-            match p.role {
-                Role::Cursor if later_page => quote!(Some(cursor)),
-                Role::Cursor => quote!(None),
-                Role::FirstPageOnly if later_page => quote!(None),
-                Role::Kept | Role::FirstPageOnly => quote!(#ident),
-            }
-        })
-    };
-    let send = if parameters.iter().any(|p| p.role == Role::FirstPageOnly) {
-        let first = arguments(false);
-        let later = arguments(true);
-        quote! {
-            let result = match cursor.as_deref() {
-                None => call.#method(#(#first),*).await,
-                // The cursor stands for the rest of the query.
-                Some(cursor) => call.#method(#(#later),*).await,
-            };
+    let builder = builder_name(&operation);
+    // The call as it was set, again for each page.
+    let copies = parameters.iter().map(|p| {
+        let field = field_name(&p.ident);
+        if p.copy {
+            quote!(#field: self.#field,)
+        } else {
+            quote!(#field: self.#field.clone(),)
         }
-    } else {
-        let all = parameters.iter().map(|p| {
-            let ident = &p.ident;
-            match p.role {
-                Role::Cursor => quote!(cursor.as_deref()),
-                _ => quote!(#ident),
-            }
-        });
-        quote! {
-            let result = call.#method(#(#all),*).await;
+    });
+    // Later pages send the cursor, and leave out what it stands for.
+    let later = parameters.iter().filter_map(|p| {
+        let field = field_name(&p.ident);
+        match p.role {
+            Role::Cursor => Some(quote!(#field: Some(cursor),)),
+            Role::FirstPageOnly => Some(quote!(#field: None,)),
+            Role::Kept => None,
         }
-    };
+    });
     let (items, items_optional) = access(items);
     let items = if items_optional {
         quote!(#items.unwrap_or_default())
@@ -107,21 +79,29 @@ fn method(stream: &PageStream) -> TokenStream {
     };
     let docs = docs(stream);
     quote! {
-        #(#[doc = #docs])*
-        pub fn #name #generics(
-            &'a self,
-            #(#inputs),*
-        ) -> impl ::futures::Stream<Item = ::std::result::Result<#item, Error>> + Unpin + 'a {
-            pages(self.base_url(), #follow, move |cursor| {
-                #(#clones)*
-                async move {
-                    let call = self.call(#operation_id, runtime::CallOptions::default());
-                    #send
-                    let page = runtime::finish(&call, #operation, result).await?.into_inner();
-                    let next = #next;
-                    Ok(Page::new(&call, #operation, #items, next))
-                }
-            })
+        impl<'a> #builder<'a> {
+            #(#[doc = #docs])*
+            pub fn stream(
+                self,
+            ) -> impl ::futures::Stream<Item = ::std::result::Result<#item, Error>> + Unpin + 'a {
+                pages(self.client.base_url(), #follow, move |cursor| {
+                    let call = #builder {
+                        client: self.client,
+                        #(#copies)*
+                        options: self.options.clone(),
+                    };
+                    async move {
+                        let call = match cursor.as_deref() {
+                            None => call,
+                            Some(cursor) => #builder { #(#later)* ..call },
+                        };
+                        let (sent, result) = call.send().await;
+                        let page = result?.into_inner();
+                        let next = #next;
+                        Ok(Page::new(&sent, #operation, #items, next))
+                    }
+                })
+            }
         }
     }
 }
@@ -169,6 +149,11 @@ fn docs(stream: &PageStream) -> Vec<String> {
     } else {
         format!("each later one with `{cursor}` set to the `{next}` of the page before")
     };
+    let setter = stream
+        .parameters
+        .iter()
+        .find(|p| p.role == Role::Cursor)
+        .map(|p| super::operations::setter_name(&p.ident));
     let first_only = stream
         .parameters
         .iter()
@@ -186,8 +171,17 @@ fn docs(stream: &PageStream) -> Vec<String> {
     };
     let mut text = vec![
         format!(
-            "Every item of [`Client::{method}`], page after page: the first page with the \
-             arguments given, {later}, until a page has no next {next_what}."
+            "Every item of the list, page after page: the first page as this call is set, \
+             {later}, until a page has no next {next_what}."
+        ),
+        String::new(),
+        format!(
+            "Each page is this call sent again: the optional parameters and options set on \
+             it (timeout, deadline, retries, headers) hold for every page, each page is \
+             retried as the call would be, and the deadline limits each page. A cursor set \
+             with `.{}()` is the first page's, for a stream that starts where another \
+             stopped.",
+            setter.map_or_else(|| cursor.clone(), |s| s.to_string())
         ),
         String::new(),
     ];
@@ -199,10 +193,11 @@ fn docs(stream: &PageStream) -> Vec<String> {
         text.push(String::new());
     }
     text.push(format!(
-        "Each page is one call of [`Client::{method}`], retried as that is. A page that fails \
-         ends the stream with its [`Error`]. A page {refusals}, or that is the \
-         [`MAX_PAGES`](crate::MAX_PAGES)th, ends it after its items with an \
-         [`ErrorKind::Paging`](crate::ErrorKind::Paging) error."
+        "A page that fails ends the stream with its [`Error`]. A page {refusals}, or that is \
+         the [`MAX_PAGES`](crate::MAX_PAGES)th, ends it after its items with an \
+         [`ErrorKind::Paging`](crate::ErrorKind::Paging) error. Nothing is sent before the \
+         stream is polled; [`Client::{method}`](crate::Client::{method}) tells what each \
+         page is."
     ));
     text.into_iter()
         .map(|line| format!(" {line}").trim_end().to_owned())

@@ -576,6 +576,7 @@ fn compare_operation(
         );
     }
     compare_setters(changes, name, (old_operation, old), (new_operation, new));
+    compare_streams(changes, name, (old_operation, old), (new_operation, new));
     let kept_old: Vec<&&String> = old_names.iter().filter(|n| new_names.contains(n)).collect();
     let kept_new: Vec<&&String> = new_names.iter().filter(|n| old_names.contains(n)).collect();
     if kept_old != kept_new {
@@ -642,5 +643,43 @@ fn compare_setters(
             Some(format!("`{}`, set with `.{setter}(..)`", shown_type(ty))),
             new.of_parameter(name, setter),
         );
+    }
+}
+
+/// The page stream of a list operation's call: one that goes is code that
+/// stops compiling; a new one is a new method.
+fn compare_streams(
+    changes: &mut Changes,
+    name: &str,
+    (old_operation, old): (&Operation, &CrateApi),
+    (new_operation, new): (&Operation, &CrateApi),
+) {
+    let item = format!("Client::{name}(.stream)");
+    match (&old_operation.stream, &new_operation.stream) {
+        (Some(_), None) => changes.push(
+            Class::Breaking,
+            Section::Removed,
+            "removed page stream",
+            item,
+            None,
+            old.pointers.of_operation(name),
+        ),
+        (Some(old_stream), Some(new_stream)) if old_stream != new_stream => changes.push(
+            Class::Breaking,
+            Section::Changed,
+            "changed item type of page stream",
+            item,
+            from_to(old_stream, new_stream),
+            new.pointers.of_response(name),
+        ),
+        (None, Some(_)) => changes.push(
+            Class::Additive,
+            Section::Added,
+            "new page stream",
+            item,
+            None,
+            new.pointers.of_operation(name),
+        ),
+        _ => {}
     }
 }

@@ -47,6 +47,8 @@ struct Call {
     setters: BTreeMap<String, String>,
     /// Its `IntoFuture::Output`: what awaiting it gives.
     output: Option<String>,
+    /// What its `stream` method returns, for a list operation's call.
+    stream: Option<String>,
 }
 
 /// A public type and what a downstream crate can do with it.
@@ -122,6 +124,9 @@ pub struct Operation {
     /// What it returns, as tokens: what awaiting the call gives, for an
     /// operation that returns a call builder.
     pub returns: String,
+    /// What the `stream` method of the call it returns gives, for a list
+    /// operation: its items, page after page.
+    pub stream: Option<String>,
     /// The call builder it returns, if it returns one.
     call: Option<String>,
 }
@@ -181,6 +186,7 @@ impl Surface {
                 continue;
             };
             operation.optional = call.setters.clone();
+            operation.stream = call.stream.clone();
             if let Some(output) = &call.output {
                 operation.returns = output.clone();
             }
@@ -240,6 +246,7 @@ impl Surface {
                     parameters,
                     optional: BTreeMap::new(),
                     returns,
+                    stream: None,
                     call,
                 },
             );
@@ -293,6 +300,14 @@ impl Surface {
                     let ImplItem::Fn(method) = item else { continue };
                     let setter = method.sig.ident.to_string();
                     if !is_pub(&method.vis) || CALL_OPTIONS.contains(&setter.as_str()) {
+                        continue;
+                    }
+                    if setter == "stream" {
+                        let returns = match &method.sig.output {
+                            ReturnType::Default => "()".to_owned(),
+                            ReturnType::Type(_, ty) => tokens(ty),
+                        };
+                        self.calls.entry(name.clone()).or_default().stream = Some(returns);
                         continue;
                     }
                     let value = method.sig.inputs.iter().find_map(|input| match input {

@@ -83,9 +83,8 @@ pub(crate) struct PageStream {
     pub operation_id: String,
     /// progenitor's method that fetches one page, named as the public one.
     pub method: Ident,
-    /// Its generics (the lifetime of borrowed parameters).
-    pub generics: syn::Generics,
-    /// Its parameters, in order, with what each does on later pages.
+    /// Its parameters, in order, with what each does on later pages: the
+    /// fields of the public method's call, which the stream sends again.
     pub parameters: Vec<StreamParameter>,
     /// The type of the items, as `api.rs` names it from outside `types`.
     pub item: Type,
@@ -102,7 +101,6 @@ pub(crate) struct PageStream {
 /// A parameter of progenitor's page method.
 pub(crate) struct StreamParameter {
     pub ident: Ident,
-    pub ty: Type,
     /// Whether it is `Copy`, so that each page gets it without a clone.
     pub copy: bool,
     pub role: Role,
@@ -158,15 +156,6 @@ fn plan_one(
     let method = client_methods(api)
         .find(|f| f.sig.ident == name)
         .ok_or_else(|| "progenitor wrote no method for it".to_owned())?;
-    // The stream borrows the client, and what it was given, for `'a`.
-    if !method
-        .sig
-        .generics
-        .lifetimes()
-        .any(|l| l.lifetime.ident == "a")
-    {
-        return Err("progenitor's method has no lifetime `'a`".to_owned());
-    }
     let types = types_module(api).unwrap_or(&[]);
     let page = page_type(&method.sig.output)
         .ok_or_else(|| "its success body is not one JSON object".to_owned())?;
@@ -202,6 +191,10 @@ fn plan_one(
             return Err("progenitor wrote a parameter without a name".to_owned());
         };
         let ident = pat.ident.clone();
+        if ident == "idempotency_key" {
+            // Its call makes the key itself, and has no field for it.
+            return Err("it takes an idempotency key".to_owned());
+        }
         let ty = (*typed.ty).clone();
         let spec_name = query
             .iter()
@@ -232,14 +225,12 @@ fn plan_one(
         parameters.push(StreamParameter {
             copy: is_copy(&ty, types),
             ident,
-            ty,
             role,
         });
     }
     Ok(PageStream {
         operation_id: id.clone(),
         method: method.sig.ident.clone(),
-        generics: method.sig.generics.clone(),
         parameters,
         item: qualified(item, types),
         items,

@@ -338,8 +338,8 @@ pub(crate) fn diagnostics(
             _ => warnings.push(
                 &paged.pointer,
                 format!(
-                    "`{id}` looks paginated ({}) but the client cannot stream it: {why}; it \
-                     gets no `_stream` method (describe its pages with `{PAGINATION_EXTENSION}`, \
+                    "`{id}` looks paginated ({}) but the client cannot stream it: {why}; its \
+                     call gets no `.stream()` (describe its pages with `{PAGINATION_EXTENSION}`, \
                      or set `{PAGINATION_EXTENSION}: false` to say it has none)",
                     paged.reason()
                 ),
