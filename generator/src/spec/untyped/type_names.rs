@@ -139,12 +139,52 @@ pub(super) fn in_bodies(
                 for (media, media_type) in content.iter_mut() {
                     let at = format!("{at}/content/{}/schema", escape(media));
                     if let Some(Value::Object(schema)) = media_type.get_mut("schema") {
+                        let base = body_apart(schema, base.clone(), &at, &mut naming);
                         titles_apart(schema, &base, &at, &mut naming);
                     }
                 }
             }
         }
     }
+}
+
+/// The name of the type of the inline body `schema` (at `at`) of an
+/// operation, which progenitor names `base` (`GetThingResponse`) unless its
+/// `title` names it: another name, written as its `title`, when a component
+/// has that one. typify gives an inline schema the type already of its
+/// name, whatever its shape, so the operation would answer the component.
+fn body_apart(
+    schema: &mut Map<String, Value>,
+    base: String,
+    at: &str,
+    naming: &mut Naming<'_>,
+) -> String {
+    if schema.contains_key("$ref") || names_a_reference(schema) || !names_a_type(schema) {
+        return base;
+    }
+    let name = match schema.get("title").and_then(Value::as_str) {
+        Some(title) => variant_name(title),
+        None => base,
+    };
+    let Some(component) = naming.names.taken.get(&name).cloned() else {
+        return name;
+    };
+    let mut apart = format!("{name}Value");
+    let mut n = 2;
+    while naming.names.taken.contains_key(&apart) {
+        apart = format!("{name}Value{n}");
+        n += 1;
+    }
+    naming.names.taken.insert(apart.clone(), at.to_owned());
+    naming.readings.warn(
+        at,
+        format!(
+            "the type of this body would be named `{name}`, as component `{component}` is, \
+             and typify would give it that component's type: it is named `{apart}` (its `title`)"
+        ),
+    );
+    schema.insert("title".to_owned(), Value::String(apart.clone()));
+    apart
 }
 
 /// [`title_apart`] for the inline members of `schema` (a type typify names
@@ -763,6 +803,32 @@ mod tests {
             said[0].0,
             "/paths/~1v1~1charges~1{charge}~1capture/post/requestBody/content/\
              application~1x-www-form-urlencoded/schema/properties/transfer_data/title"
+        );
+    }
+
+    #[test]
+    fn an_inline_body_named_like_a_component_gets_a_title() {
+        let mut schemas = json!({"GetThingResponse": {"type": "object", "properties": {
+            "a": {"type": "integer"}}}});
+        let answer = |schema: Value| json!({"responses": {"200": {"content": {"application/json": {"schema": schema}}}}});
+        let mut paths = json!({
+            "/thing": {"get": {"operationId": "getThing", "responses": answer(json!(
+                {"type": "object", "properties": {"b": {"type": "string"}}}))["responses"]}},
+            "/other": {"get": {"operationId": "getOther", "responses": answer(json!(
+                {"$ref": "#/components/schemas/GetThingResponse"}))["responses"]}}
+        });
+        let mut readings = Readings::default();
+        let mut names = in_components(schemas.as_object_mut().unwrap(), &mut readings);
+        in_bodies(paths.as_object_mut().unwrap(), &mut names, &mut readings);
+        let schema = |path: &str| {
+            paths[path]["get"]["responses"]["200"]["content"]["application/json"]["schema"].clone()
+        };
+        assert_eq!(schema("/thing")["title"], "GetThingResponseValue");
+        assert!(schema("/other").get("title").is_none());
+        assert_eq!(readings.warnings.len(), 1, "{:?}", readings.warnings);
+        assert_eq!(
+            readings.warnings[0].0,
+            "/paths/~1thing/get/responses/200/content/application~1json/schema"
         );
     }
 
