@@ -120,19 +120,16 @@ const PROBLEMS: &[Broken] = &[
       operationId: getA
       responses:
         '200':
-          description: A.
-          content:
-            application/json:
-              schema:
-                $ref: '#/components/schemas/Sesion'
+          $ref: '#/components/responses/Sesion'
 components:
-  schemas:
+  responses:
     Session:
-      type: object
+      description: A session.
 "##,
+        // (A schema's `$ref` that leads nowhere is read as any value.)
         expected: &[
-            "dangling-ref.yaml:15:17: /paths/~1a/get/responses/200/content/application~1json/schema/$ref: \
-             `$ref` `#/components/schemas/Sesion` resolves to nothing: `components.schemas` has no \
+            "dangling-ref.yaml:11:11: /paths/~1a/get/responses/200/$ref: \
+             `$ref` `#/components/responses/Sesion` resolves to nothing: `components.responses` has no \
              `Sesion`; did you mean `Session`?",
         ],
     },

@@ -21,11 +21,7 @@ paths:
     get:
       operationId: getThings
       responses:
-        '200':
-          description: the things
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Missing'}
+        '200': {$ref: '#/components/responses/Missing'}
 ";
 
 /// Copies the test spec that generates, and writes `REFUSED`, into

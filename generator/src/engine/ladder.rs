@@ -39,7 +39,7 @@ use openapiv3::{OpenAPI, Parameter, QueryStyle, ReferenceOr};
 use serde_json::Value;
 
 use super::untype::{self, At, Substitution};
-use super::{Refusal, Run, check, guard};
+use super::{NAMED_TWICE, Refusal, Run, check, guard};
 use crate::degradation::{self, Degradation, Degraded, Part, Unit};
 use crate::error::{Error, Result};
 use crate::spec::requests::RawBody;
@@ -627,7 +627,16 @@ fn failing_component(run: Run, api: &OpenAPI) -> (bool, Option<String>, Option<S
             true
         }
     });
+    // Two types of one name are found once every component is converted:
+    // the last one is not the one to blame.
+    let component = component.filter(|_| !why.as_deref().is_some_and(named_twice));
     (fails, component, why)
+}
+
+/// Whether progenitor's message `why` says that typify gave two types one
+/// name.
+fn named_twice(why: &str) -> bool {
+    why.contains(NAMED_TWICE)
 }
 
 /// The error of a spec that needs more than [`MAX_ROUNDS`] steps down.

@@ -91,30 +91,42 @@ impl From<Error> for Stop {
 
 /// Generates the operations and types of `document`.
 pub(crate) fn generate(document: &Document) -> Result<ProgenitorCode, Stop> {
-    let (api, uses, named_twice) = run(&document.api, api_code)
+    let (api, uses) = run(&document.api, api_code)
         .map_err(|why| Stop::Refused(Refusal { run: Run::Api, why }))?;
-    let (api, uses) = match named_twice.as_slice() {
-        [] => (methods_reqwest_lacks(document, api), uses),
-        [name, ..] => return Err(named_twice_error(document, name, named_twice.len()).into()),
-    };
     Ok(ProgenitorCode {
-        api,
+        api: methods_reqwest_lacks(document, api),
         uses,
         response_enums: success_bodies::find(&document.api),
     })
 }
 
+/// The start of the refusal of a document in which typify gives two types
+/// one name, which the [`Ladder`] steps down as it does progenitor's own.
+pub(crate) const NAMED_TWICE: &str = "typify names two different types";
+
 /// The run for `api`: the types, progenitor's client and the operations,
-/// what they use, and the type names typify gave twice.
+/// and what they use. Two types of one name are a refusal: the front end
+/// gives every schema a name of its own where it can foresee typify's
+/// (`spec/untyped/type_names.rs`), and what it did not foresee is stepped
+/// down rather than given to rustc.
 fn api_code(
     generator: &mut Generator,
     api: &OpenAPI,
-) -> Result<(TokenStream, OptionalCrates, Vec<String>), progenitor::Error> {
+) -> Result<(TokenStream, OptionalCrates), progenitor::Error> {
     let response_enums = success_bodies::find(api);
     let api = success_bodies::untyped(api, &response_enums);
     let tokens = generator.generate_tokens(&without_errors(&api))?;
     let types = generator.get_type_space();
     let named_twice = named_twice(types.iter_types().map(|ty| ty.name()));
+    if let Some(name) = named_twice.first() {
+        let more = match named_twice.len() {
+            1 => String::new(),
+            n => format!(" ({} more names are given twice)", n - 1),
+        };
+        return Err(progenitor::Error::InternalError(format!(
+            "{NAMED_TWICE} `{name}`, and the crate would not compile{more}"
+        )));
+    }
     let uses = OptionalCrates {
         chrono: types.uses_chrono(),
         uuid: types.uses_uuid(),
@@ -122,7 +134,7 @@ fn api_code(
         futures: generator.uses_futures(),
         websockets: generator.uses_websockets(),
     };
-    Ok((tokens, uses, named_twice))
+    Ok((tokens, uses))
 }
 
 /// The HTTP methods that progenitor calls a method of `reqwest::Client`
@@ -226,37 +238,6 @@ fn named_twice(names: impl Iterator<Item = String>) -> Vec<String> {
     twice
 }
 
-/// The error for types named alike, located at the component of that name
-/// when there is one.
-fn named_twice_error(document: &Document, name: &str, count: usize) -> crate::Error {
-    let more = match count {
-        1 => String::new(),
-        n => format!(" ({} more names are given twice)", n - 1),
-    };
-    let message = format!(
-        "typify, progenitor's type generator, names two different types `{name}`, and the \
-         crate would not compile{more}: give the inline schema named so a `title` of its own"
-    );
-    let component = document.api.components.as_ref().and_then(|components| {
-        components
-            .schemas
-            .keys()
-            .find(|key| heck::ToPascalCase::to_pascal_case(key.as_str()) == name)
-    });
-    match component {
-        Some(key) => crate::Error::at(
-            &document.path,
-            &document.positions,
-            &format!("/components/schemas/{}", crate::spec::escape(key)),
-            message,
-        ),
-        None => crate::Error::Generate {
-            path: document.path.clone(),
-            message,
-        },
-    }
-}
-
 /// Runs `work` on `api` with a progenitor generator set up the way every
 /// part of the crate shares. progenitor's errors and panics become its
 /// message, for the [`Ladder`] to find what in the document causes it.
@@ -280,6 +261,8 @@ fn run<T>(
     // panic there must not take the caller down with it.
     match guard::quietly(|| work(&mut Generator::new(&settings), api)) {
         Ok(Ok(value)) => Ok(value),
+        // Ours, said as it is (not as progenitor's "internal error").
+        Ok(Err(progenitor::Error::InternalError(why))) if why.starts_with(NAMED_TWICE) => Err(why),
         Ok(Err(error)) => Err(error.to_string()),
         Err(panic) => Err(format!("it panicked: {panic}")),
     }

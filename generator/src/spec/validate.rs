@@ -162,29 +162,12 @@ impl Checks<'_> {
         }
         let kind = expected_kind(path);
         if self.source.value.pointer(local).is_none() {
-            let hint = match walk::component_pointer(local) {
-                Some((section, name)) => {
-                    let names: Vec<&str> = self
-                        .source
-                        .value
-                        .pointer(&format!("/components/{section}"))
-                        .and_then(Value::as_object)
-                        .map(|m| m.keys().map(String::as_str).collect())
-                        .unwrap_or_default();
-                    match closest(name, &names) {
-                        Some(near) => format!(
-                            "`components.{section}` has no `{name}`; did you mean `{near}`?"
-                        ),
-                        None => format!(
-                            "`components.{section}` has no `{name}`: define it, or fix the name"
-                        ),
-                    }
-                }
-                None => "nothing in this document is at that pointer: fix it".to_owned(),
-            };
             self.problem(
                 &pointer,
-                format!("`$ref` `{target}` resolves to nothing: {hint}"),
+                format!(
+                    "`$ref` `{target}` resolves to nothing: {}",
+                    dangling_hint(&self.source.value, local)
+                ),
             );
             return;
         }
@@ -514,9 +497,32 @@ pub(super) fn template_names(path: &str) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
+/// What to change about a `$ref` to `local` (a JSON pointer) that leads
+/// nowhere in `root`: the name meant, when one is near.
+pub(crate) fn dangling_hint(root: &Value, local: &str) -> String {
+    match walk::component_pointer(local) {
+        Some((section, name)) => {
+            let names: Vec<&str> = root
+                .pointer(&format!("/components/{section}"))
+                .and_then(Value::as_object)
+                .map(|m| m.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            match closest(name, &names) {
+                Some(near) => {
+                    format!("`components.{section}` has no `{name}`; did you mean `{near}`?")
+                }
+                None => {
+                    format!("`components.{section}` has no `{name}`: define it, or fix the name")
+                }
+            }
+        }
+        None => "nothing in this document is at that pointer: fix it".to_owned(),
+    }
+}
+
 /// The section of `components` a `$ref` found at `path` must point into, for
 /// the references progenitor looks up itself.
-fn expected_kind(path: &[String]) -> Option<&'static str> {
+pub(crate) fn expected_kind(path: &[String]) -> Option<&'static str> {
     let in_schema = path.iter().any(|segment| segment == "schema")
         || path.starts_with(&["components".to_owned(), "schemas".to_owned()]);
     if in_schema {

@@ -64,8 +64,8 @@ pub const CLASSES: &[Class] = &[
     },
     Class {
         key: "ref-target",
-        description: "a `$ref` to nothing, or to a place progenitor does not look it up in \
-                      (`#/paths/…`, a schema to `#/components/responses/…`)",
+        description: "a parameter's, body's or response's `$ref` to nothing, or to a place \
+                      progenitor does not look it up in",
         pattern: r"resolves to nothing|must name an entry of `components\.",
     },
     Class {

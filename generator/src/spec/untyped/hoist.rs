@@ -225,17 +225,31 @@ fn derived_name(target: &str, taken: &BTreeSet<String>) -> String {
     unique
 }
 
-/// Points every `$ref` at `from` (or inside it) to `to` instead.
-fn retarget(value: &mut Value, moved: &[(String, String)]) {
+/// Points every `$ref` at `from` (or inside it) to `to` instead, and every
+/// `discriminator.mapping` value, which is a reference too.
+pub(super) fn retarget(value: &mut Value, moved: &[(String, String)]) {
+    fn follow(target: &mut String, moved: &[(String, String)]) {
+        for (from, to) in moved {
+            if let Some(rest) = target.strip_prefix(from.as_str())
+                && (rest.is_empty() || rest.starts_with('/'))
+            {
+                *target = format!("{to}{rest}");
+                break;
+            }
+        }
+    }
     match value {
         Value::Object(map) => {
             if let Some(Value::String(target)) = map.get_mut("$ref") {
-                for (from, to) in moved {
-                    if let Some(rest) = target.strip_prefix(from.as_str())
-                        && (rest.is_empty() || rest.starts_with('/'))
-                    {
-                        *target = format!("{to}{rest}");
-                        break;
+                follow(target, moved);
+            }
+            if let Some(Value::Object(mapping)) = map
+                .get_mut("discriminator")
+                .and_then(|discriminator| discriminator.get_mut("mapping"))
+            {
+                for target in mapping.values_mut() {
+                    if let Value::String(target) = target {
+                        follow(target, moved);
                     }
                 }
             }

@@ -8,7 +8,8 @@
 //! [`openapi31`] for OpenAPI 3.1 and its habits in 3.0 specs, [`schema`]
 //! for the constructs of one schema, [`document`] for the members outside
 //! schemas (servers, parameters, bodies, responses), [`type_names`] for two
-//! types that typify would name alike, and [`hoist`] for schemas that must
+//! types that typify would name alike, [`references`] for `$ref`s progenitor
+//! could not follow, and [`hoist`] for schemas that must
 //! become components. [`walk`] holds none: it goes through the document and
 //! decides when each reading runs.
 //!
@@ -18,6 +19,7 @@
 mod document;
 mod hoist;
 mod openapi31;
+mod references;
 mod schema;
 mod type_names;
 mod walk;
@@ -103,11 +105,11 @@ mod testing {
 
     /// `schema` (YAML, indented under `components.schemas.S`) as the 3.0
     /// reader gets it, with what was said about it as `(line, pointer,
-    /// message)`.
+    /// message)`. It may refer to the components `A`, `B` and `O`.
     pub(super) fn convert(version: &str, schema: &str) -> (Value, Vec<(usize, String, String)>) {
         let text = format!(
             "openapi: {version}\ninfo:\n  title: T\n  version: '1'\npaths: {{}}\ncomponents:\n  \
-             schemas:\n    S:\n{}",
+             schemas:\n    S:\n{}    A: {{}}\n    B: {{}}\n    O: {{}}\n",
             indent(schema, 6)
         );
         let mut source = source(&text);

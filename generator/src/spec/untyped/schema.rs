@@ -48,8 +48,58 @@ pub(super) fn apply_readings(
                 "`minLength: 0` admits every string: left out".to_owned(),
             );
         }
+        pattern_with_inline_flags(map, pointer, readings);
     }
     default(map, pointer, &kind, readings);
+}
+
+/// Leaves out a `pattern` with an inline flag group (`(?i)^[0-9a-f]{8}$`),
+/// which is not ECMAScript: regress, which the generated code checks
+/// patterns with, refuses it, and typify with it. The client then accepts
+/// every string, as the server still checks.
+fn pattern_with_inline_flags(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let Some(pattern) = map.get("pattern").and_then(Value::as_str) else {
+        return;
+    };
+    if !has_inline_flags(pattern) {
+        return;
+    }
+    readings.warn(
+        &format!("{pointer}/pattern"),
+        format!(
+            "`pattern` `{pattern}` sets flags inline (`(?i)`), which ECMAScript patterns cannot: \
+             left out"
+        ),
+    );
+    map.remove("pattern");
+}
+
+/// Whether `pattern` holds a group of inline flags, `(?i)` or `(?i:…)`,
+/// unescaped (`(?:`, `(?=`, `(?!` and `(?<` are ECMAScript's own).
+fn has_inline_flags(pattern: &str) -> bool {
+    let mut escaped = false;
+    let chars: Vec<char> = pattern.chars().collect();
+    for (index, c) in chars.iter().enumerate() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '(' if chars.get(index + 1) == Some(&'?') => {
+                let flags: String = chars[index + 2..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic() || **c == '-')
+                    .collect();
+                let after = chars.get(index + 2 + flags.chars().count());
+                if !flags.is_empty() && matches!(after, Some(')' | ':')) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// An integer's bounds as openapiv3 takes them: whole numbers within
@@ -1101,6 +1151,18 @@ mod tests {
 
     use super::super::testing::{S, convert, yaml};
     use super::*;
+
+    #[test]
+    fn a_pattern_with_inline_flags_is_left_out() {
+        assert!(has_inline_flags("(?i)^[0-9a-f]{8}$"));
+        assert!(has_inline_flags("^(?i:abc)$"));
+        assert!(!has_inline_flags("^(?:ab)+(?=c)(?!d)(?<e>f)$"));
+        assert!(!has_inline_flags("^\\(?i\\)$"));
+        let (schema, said) = convert("3.0.3", "type: string\npattern: '(?i)^[0-9a-f]{8}$'\n");
+        assert_eq!(schema, yaml("{type: string}"));
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].1, format!("{S}/pattern"));
+    }
 
     #[test]
     fn integer_bounds_beyond_64_bits_are_clamped() {

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{Map, Value, json};
 
-use super::Readings;
+use super::{Readings, hoist};
 use crate::names::variant_name;
 use crate::spec::pointer::{escape, unescape};
 use crate::spec::walk::untyped_operations_mut;
@@ -139,12 +139,52 @@ pub(super) fn in_bodies(
                 for (media, media_type) in content.iter_mut() {
                     let at = format!("{at}/content/{}/schema", escape(media));
                     if let Some(Value::Object(schema)) = media_type.get_mut("schema") {
+                        let base = body_apart(schema, base.clone(), &at, &mut naming);
                         titles_apart(schema, &base, &at, &mut naming);
                     }
                 }
             }
         }
     }
+}
+
+/// The name of the type of the inline body `schema` (at `at`) of an
+/// operation, which progenitor names `base` (`GetThingResponse`) unless its
+/// `title` names it: another name, written as its `title`, when a component
+/// has that one. typify gives an inline schema the type already of its
+/// name, whatever its shape, so the operation would answer the component.
+fn body_apart(
+    schema: &mut Map<String, Value>,
+    base: String,
+    at: &str,
+    naming: &mut Naming<'_>,
+) -> String {
+    if schema.contains_key("$ref") || names_a_reference(schema) || !names_a_type(schema) {
+        return base;
+    }
+    let name = match schema.get("title").and_then(Value::as_str) {
+        Some(title) => variant_name(title),
+        None => base,
+    };
+    let Some(component) = naming.names.taken.get(&name).cloned() else {
+        return name;
+    };
+    let mut apart = format!("{name}Value");
+    let mut n = 2;
+    while naming.names.taken.contains_key(&apart) {
+        apart = format!("{name}Value{n}");
+        n += 1;
+    }
+    naming.names.taken.insert(apart.clone(), at.to_owned());
+    naming.readings.warn(
+        at,
+        format!(
+            "the type of this body would be named `{name}`, as component `{component}` is, \
+             and typify would give it that component's type: it is named `{apart}` (its `title`)"
+        ),
+    );
+    schema.insert("title".to_owned(), Value::String(apart.clone()));
+    apart
 }
 
 /// [`title_apart`] for the inline members of `schema` (a type typify names
@@ -483,6 +523,89 @@ pub(super) fn component_type_names(
         .unwrap_or_default()
 }
 
+/// Gives each component of `root` whose type typify would name as it names
+/// another component's (`HTTPHealthCheck` and `HttpHealthCheck`, both
+/// `HttpHealthCheck`; `String` and `__string`) a key of its own, and points
+/// every `$ref` to it there: typify names a component after its key, and
+/// would define both types under one name.
+///
+/// Of the components of one type name, the one whose key already is that
+/// name keeps it (else the first in the order of their keys); the others,
+/// in the order of their keys, are `{Name}2`, `{Name}3`… (the first such
+/// name no component's type has). The names depend only on the components
+/// that share one, so a change elsewhere in the spec renames nothing.
+pub(super) fn components_apart(root: &mut Map<String, Value>, readings: &mut Readings) {
+    let Some(schemas) = root
+        .get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+    else {
+        return;
+    };
+    let mut by_type: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for name in schemas.keys() {
+        by_type
+            .entry(variant_name(name))
+            .or_default()
+            .push(name.clone());
+    }
+    let mut taken: BTreeSet<String> = by_type.keys().cloned().collect();
+    let mut renamed = Vec::new();
+    for (type_name, mut names) in by_type {
+        if names.len() < 2 {
+            continue;
+        }
+        names.sort_by_key(|name| (*name != type_name, name.clone()));
+        let keeper = &names[0];
+        for name in &names[1..] {
+            let mut n = 2;
+            let apart = loop {
+                let apart = variant_name(&format!("{type_name}{n}"));
+                if taken.insert(apart.clone()) {
+                    break apart;
+                }
+                n += 1;
+            };
+            readings.warn(
+                &format!("/components/schemas/{}", escape(name)),
+                format!(
+                    "typify would name the type of component `{name}` `{type_name}`, as it \
+                     names component `{keeper}`'s: it is read as component `{apart}`, and \
+                     every `$ref` to it follows"
+                ),
+            );
+            renamed.push((name.clone(), apart));
+        }
+    }
+    if renamed.is_empty() {
+        return;
+    }
+    if let Some(Value::Object(schemas)) = root
+        .get_mut("components")
+        .and_then(|components| components.get_mut("schemas"))
+    {
+        for (name, apart) in &renamed {
+            if let Some(schema) = schemas.remove(name) {
+                schemas.insert(apart.clone(), schema);
+            }
+        }
+    }
+    let moved: Vec<(String, String)> = renamed
+        .iter()
+        .map(|(name, apart)| {
+            (
+                format!("#/components/schemas/{}", escape(name)),
+                format!("#/components/schemas/{}", escape(apart)),
+            )
+        })
+        .collect();
+    let mut document = Value::Object(std::mem::take(root));
+    hoist::retarget(&mut document, &moved);
+    if let Value::Object(map) = document {
+        *root = map;
+    }
+}
+
 /// Adds to `unions` the components of `schemas` written as nullable unions
 /// of several members (`nullable: true` beside `oneOf`), which
 /// [`split_nullable_unions`] splits as those that a null member makes
@@ -683,6 +806,32 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_inline_body_named_like_a_component_gets_a_title() {
+        let mut schemas = json!({"GetThingResponse": {"type": "object", "properties": {
+            "a": {"type": "integer"}}}});
+        let answer = |schema: Value| json!({"responses": {"200": {"content": {"application/json": {"schema": schema}}}}});
+        let mut paths = json!({
+            "/thing": {"get": {"operationId": "getThing", "responses": answer(json!(
+                {"type": "object", "properties": {"b": {"type": "string"}}}))["responses"]}},
+            "/other": {"get": {"operationId": "getOther", "responses": answer(json!(
+                {"$ref": "#/components/schemas/GetThingResponse"}))["responses"]}}
+        });
+        let mut readings = Readings::default();
+        let mut names = in_components(schemas.as_object_mut().unwrap(), &mut readings);
+        in_bodies(paths.as_object_mut().unwrap(), &mut names, &mut readings);
+        let schema = |path: &str| {
+            paths[path]["get"]["responses"]["200"]["content"]["application/json"]["schema"].clone()
+        };
+        assert_eq!(schema("/thing")["title"], "GetThingResponseValue");
+        assert!(schema("/other").get("title").is_none());
+        assert_eq!(readings.warnings.len(), 1, "{:?}", readings.warnings);
+        assert_eq!(
+            readings.warnings[0].0,
+            "/paths/~1thing/get/responses/200/content/application~1json/schema"
+        );
+    }
+
     fn named(mut schemas: Value) -> (Value, Vec<(String, String)>) {
         let mut readings = Readings::default();
         in_components(schemas.as_object_mut().unwrap(), &mut readings);
@@ -788,6 +937,113 @@ mod tests {
         );
         assert_eq!(component["title"], "Quick Reply Option");
         assert_eq!(readings.warnings.len(), 1);
+    }
+
+    /// The components of `schemas` (and the `$ref`s of `paths`) after
+    /// [`components_apart`], with what it said.
+    fn apart(schemas: Value) -> (Value, Vec<(String, String)>) {
+        let mut root = json!({
+            "paths": {"/checks": {"get": {"responses": {"200": {"content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/HTTPHealthCheck"}}
+            }}}}}},
+            "components": {"schemas": schemas}
+        });
+        let mut readings = Readings::default();
+        components_apart(root.as_object_mut().unwrap(), &mut readings);
+        (root, readings.warnings)
+    }
+
+    #[test]
+    fn components_of_one_type_name_get_keys_apart_and_references_follow() {
+        let (root, said) = apart(json!({
+            "HTTPHealthCheck": {"type": "object", "properties": {"port": {"type": "integer"}}},
+            "HttpHealthCheck": {"type": "object", "properties": {"host": {"type": "string"}}},
+            "http_health_check": {"type": "string"},
+            // Taken by a component of its own: the next number is.
+            "HttpHealthCheck2": {"type": "boolean"},
+            "Pool": {"type": "object", "properties": {
+                "check": {"$ref": "#/components/schemas/http_health_check"},
+                "checks": {"type": "array", "items": {"$ref": "#/components/schemas/HTTPHealthCheck"}}
+            }, "discriminator": {"propertyName": "kind", "mapping": {
+                "http": "#/components/schemas/HTTPHealthCheck"}}}
+        }));
+        let schemas = &root["components"]["schemas"];
+        let keys: Vec<&String> = schemas.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "HttpHealthCheck",
+                "HttpHealthCheck2",
+                "HttpHealthCheck3",
+                "HttpHealthCheck4",
+                "Pool"
+            ]
+        );
+        // The one spelled as its type keeps it; the others by their keys.
+        assert_eq!(
+            schemas["HttpHealthCheck"]["properties"]["host"]["type"],
+            "string"
+        );
+        assert_eq!(schemas["HttpHealthCheck2"]["type"], "boolean");
+        assert_eq!(
+            schemas["HttpHealthCheck3"]["properties"]["port"]["type"],
+            "integer"
+        );
+        assert_eq!(schemas["HttpHealthCheck4"]["type"], "string");
+        let pool = &schemas["Pool"];
+        assert_eq!(
+            pool["properties"]["check"]["$ref"],
+            "#/components/schemas/HttpHealthCheck4"
+        );
+        assert_eq!(
+            pool["properties"]["checks"]["items"]["$ref"],
+            "#/components/schemas/HttpHealthCheck3"
+        );
+        assert_eq!(
+            pool["discriminator"]["mapping"]["http"],
+            "#/components/schemas/HttpHealthCheck3"
+        );
+        assert_eq!(
+            root["paths"]["/checks"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+                ["$ref"],
+            "#/components/schemas/HttpHealthCheck3"
+        );
+        let pointers: Vec<&str> = said.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/components/schemas/HTTPHealthCheck",
+                "/components/schemas/http_health_check"
+            ]
+        );
+        assert!(said[0].1.contains("`HttpHealthCheck3`"), "{said:?}");
+    }
+
+    #[test]
+    fn names_apart_do_not_change_when_an_unrelated_component_does() {
+        let group = json!({
+            "Ref_of_Bundle_": {"type": "object"},
+            "Ref__of_Bundle_": {"type": "string"}
+        });
+        let (before, _) = apart(group.clone());
+        let mut more = group;
+        // Components before and after them in every order, one named like
+        // the number a renamed one would get were it counted globally.
+        for name in ["AAA", "Ref_of_A", "Zed", "RefOfBundle_3"] {
+            more[name] = json!({"type": "integer"});
+        }
+        let (after, _) = apart(more);
+        // No key spelled as the type: the first in the order of keys keeps
+        // it (`_` sorts before `o`).
+        let (before, after) = (
+            &before["components"]["schemas"],
+            &after["components"]["schemas"],
+        );
+        assert_eq!(before["Ref__of_Bundle_"], json!({"type": "string"}));
+        assert_eq!(before["RefOfBundle2"], json!({"type": "object"}));
+        for name in ["Ref__of_Bundle_", "RefOfBundle2"] {
+            assert_eq!(before[name], after[name], "{name}");
+        }
     }
 
     #[test]

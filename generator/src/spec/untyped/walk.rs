@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
-use super::{Readings, document, hoist, openapi31, schema, type_names};
+use super::{Readings, document, hoist, openapi31, references, schema, type_names};
 use crate::spec::Diagnostic;
 use crate::spec::load::Source;
 use crate::spec::pointer::escape;
@@ -71,6 +71,7 @@ impl Walker {
         if self.v31 {
             openapi31::read_as_3_0(root, &mut self.readings);
         }
+        references::apply_readings(root, &mut self.readings);
         document::apply_readings(root, &mut self.readings);
         self.component_type_names = type_names::component_type_names(root);
         self.shapes = schema::ComponentShapes::of(root);
@@ -100,6 +101,9 @@ impl Walker {
         }
         hoist::defs(root, &mut self.defs, &mut self.readings);
         hoist::deep_references(root, &mut self.nullable_unions, &mut self.readings);
+        // Last: every component is in place, and the readings above have
+        // said what they read where the spec wrote it.
+        type_names::components_apart(root, &mut self.readings);
     }
 
     fn path_item(&mut self, item: &mut Value, pointer: &str) {

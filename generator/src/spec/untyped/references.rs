@@ -1,0 +1,293 @@
+//! Readings of `$ref`s that progenitor could not follow: one that leads
+//! nowhere, one into `paths`, and a schema's `$ref` to a response, a
+//! request body or a parameter. Each is read where the spec wrote it, before
+//! any other reading, so that the rest of the pass sees what it refers to.
+
+use serde_json::{Map, Value};
+
+use super::Readings;
+use crate::spec::pointer::{escape, unescape};
+use crate::spec::validate::{dangling_hint, expected_kind};
+
+/// Applies the readings of `$ref`s to the whole document `root`.
+pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readings) {
+    let mut document = Value::Object(std::mem::take(root));
+    let mut found = Vec::new();
+    gather(&document, &mut Vec::new(), &mut found);
+    for (path, target) in found {
+        let Some((reading, message)) = read(&document, &path, &target) else {
+            continue;
+        };
+        let pointer: String = path.iter().map(|s| format!("/{}", escape(s))).collect();
+        readings.warn(&format!("{pointer}/$ref"), message);
+        let Some(member) = document.pointer_mut(&pointer) else {
+            continue;
+        };
+        match reading {
+            Reading::Any => {
+                if let Value::Object(map) = member {
+                    map.remove("$ref");
+                }
+            }
+            Reading::To(to) => {
+                if let Value::Object(map) = member {
+                    map.insert("$ref".to_owned(), Value::String(to));
+                }
+            }
+            Reading::InPlace(value) => *member = value,
+        }
+    }
+    if let Value::Object(map) = document {
+        *root = map;
+    }
+}
+
+/// What a `$ref` is read as.
+enum Reading {
+    /// No `$ref`: any value, beside what its siblings say.
+    Any,
+    /// A `$ref` to this target instead.
+    To(String),
+    /// What it names, written in its place.
+    InPlace(Value),
+}
+
+/// Each `$ref` of `value` (at `path`), as its path and target; examples,
+/// defaults and enums are data, where `$ref` is just a word, and extensions
+/// are not ours to read.
+fn gather(value: &Value, path: &mut Vec<String>, found: &mut Vec<(Vec<String>, String)>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(target)) = map.get("$ref") {
+                found.push((path.clone(), target.clone()));
+            }
+            let container = path.last().is_some_and(|key| is_name_map(key));
+            for (key, child) in map {
+                let data = !container
+                    && matches!(key.as_str(), "example" | "examples" | "default" | "enum");
+                if data || key.starts_with("x-") {
+                    continue;
+                }
+                path.push(key.clone());
+                gather(child, path, found);
+                path.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                path.push(index.to_string());
+                gather(item, path, found);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Members whose keys are names the spec chose, not keywords: a member
+/// named `example` there is no example.
+fn is_name_map(key: &str) -> bool {
+    matches!(
+        key,
+        "properties" | "schemas" | "responses" | "parameters" | "requestBodies" | "headers"
+    )
+}
+
+/// What the `$ref` to `target` at `path` is read as, and the warning that
+/// says so; `None` when it needs no reading (or has none, and is refused).
+fn read(document: &Value, path: &[String], target: &str) -> Option<(Reading, String)> {
+    let local = target.strip_prefix('#')?;
+    if path.len() == 2 && path[0] == "paths" {
+        // A path item `$ref`, which the readings of path items read.
+        return None;
+    }
+    let at = expected_kind(path);
+    let Some(found) = document.pointer(local) else {
+        // Any value is all a schema can be read as; a parameter, body or
+        // response that leads nowhere is refused.
+        let message = format!(
+            "`$ref` `{target}` resolves to nothing ({}): read as any JSON value",
+            dangling_hint(document, local)
+        );
+        return (at == Some("schemas")).then_some((Reading::Any, message));
+    };
+    let segments: Vec<String> = local.split('/').skip(1).map(unescape).collect();
+    let kind = expected_kind(&segments).or_else(|| {
+        (segments.len() >= 2 && segments[segments.len() - 2] == "headers").then_some("headers")
+    });
+    match (at, kind) {
+        // A schema that names a response, a request body, a parameter or a
+        // header: the schema it holds (a body's JSON one).
+        (Some("schemas"), Some(kind)) if kind != "schemas" => {
+            let inner = held_schema(found)?;
+            let to = format!("#{local}{inner}");
+            let message = format!(
+                "`$ref` `{target}` names a {} where a schema belongs: read as its schema, \
+                 `{to}`",
+                singular(kind)
+            );
+            Some((Reading::To(to), message))
+        }
+        // A parameter, body or response of another operation: written in
+        // place, as progenitor looks these up only in `components`.
+        (Some(at), Some(kind)) if at == kind && segments[0] == "paths" && at != "schemas" => {
+            let message = format!(
+                "`$ref` `{target}` names a {} of another operation, where progenitor does \
+                 not look: written in place",
+                singular(kind)
+            );
+            Some((Reading::InPlace(found.clone()), message))
+        }
+        _ => None,
+    }
+}
+
+/// Where, below a response, request body, parameter or header, the schema
+/// it holds is: `schema`, or the JSON media type's (else the first media
+/// type's) in `content`.
+fn held_schema(holder: &Value) -> Option<String> {
+    if holder.get("schema").is_some_and(Value::is_object) {
+        return Some("/schema".to_owned());
+    }
+    let content = holder.get("content")?.as_object()?;
+    let (media, value) = content
+        .iter()
+        .find(|(media, _)| crate::spec::media::is_json(media))
+        .or_else(|| content.iter().next())?;
+    value
+        .get("schema")
+        .is_some_and(Value::is_object)
+        .then(|| format!("/content/{}/schema", escape(media)))
+}
+
+fn singular(kind: &str) -> &'static str {
+    match kind {
+        "parameters" => "parameter",
+        "requestBodies" => "request body",
+        "responses" => "response",
+        "headers" => "header",
+        _ => "member",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{located, source, yaml};
+    use super::super::walk::apply_readings;
+
+    const SPEC: &str = "openapi: 3.0.3
+info:
+  title: T
+  version: '1'
+paths:
+  /a:
+    get:
+      operationId: getA
+      parameters:
+        - name: limit
+          in: query
+          schema:
+            type: integer
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/responses/Page'
+  /b:
+    get:
+      operationId: getB
+      parameters:
+        - $ref: '#/paths/~1a/get/parameters/0'
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Gone'
+components:
+  responses:
+    Page:
+      description: A page.
+      content:
+        application/json:
+          schema:
+            type: object
+            properties:
+              next:
+                description: Where the next page is.
+                $ref: '#/components/schemas/NextLink'
+";
+
+    #[test]
+    fn refs_progenitor_cannot_follow_are_read_where_they_are() {
+        let mut source = source(SPEC);
+        let said = located(apply_readings(&mut source), &source);
+        let value = &source.value;
+        let schema = |path: &str| {
+            value["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+                .clone()
+        };
+        // A schema naming a response is its JSON schema, which the pass then
+        // makes a component of its own, as it does with every `$ref` inside a
+        // member.
+        assert_eq!(schema("/a"), yaml("{$ref: '#/components/schemas/Page'}"));
+        assert_eq!(
+            value["components"]["schemas"]["Page"]["type"],
+            yaml("object")
+        );
+        // One that leads nowhere is any value; its siblings stay.
+        assert_eq!(schema("/b"), yaml("{}"));
+        assert_eq!(
+            value["components"]["schemas"]["Page"]["properties"]["next"],
+            yaml("{description: Where the next page is.}")
+        );
+        // Another operation's parameter, written in place.
+        assert_eq!(
+            value["paths"]["/b"]["get"]["parameters"][0],
+            yaml("{name: limit, in: query, schema: {type: integer}}")
+        );
+        let at: Vec<(usize, &str)> = said
+            .iter()
+            .filter(|w| w.message.contains("`$ref` `"))
+            .map(|w| (w.location.map_or(0, |l| l.line), w.pointer.as_str()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (
+                    20,
+                    "/paths/~1a/get/responses/200/content/application~1json/schema/$ref"
+                ),
+                (25, "/paths/~1b/get/parameters/0/$ref"),
+                (
+                    32,
+                    "/paths/~1b/get/responses/200/content/application~1json/schema/$ref"
+                ),
+                (
+                    44,
+                    "/components/responses/Page/content/application~1json/schema/properties/next/$ref"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_document_read_so_passes_the_checks() {
+        let dir = std::env::temp_dir().join(format!("references-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("api.yaml");
+        std::fs::write(&path, SPEC).unwrap();
+        let checked = crate::spec::load_and_check(&path, None);
+        let _ = std::fs::remove_dir_all(&dir);
+        let (document, warnings) = checked.unwrap();
+        assert_eq!(crate::spec::walk::operations(&document.api).count(), 2);
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.message.contains("resolves to nothing"))
+        );
+    }
+}
