@@ -662,7 +662,7 @@ fn compare_streams(
             "removed page stream",
             item,
             None,
-            old.pointers.of_operation(name),
+            old.of_operation(name),
         ),
         (Some(old_stream), Some(new_stream)) if old_stream != new_stream => changes.push(
             Class::Breaking,
@@ -670,7 +670,7 @@ fn compare_streams(
             "changed item type of page stream",
             item,
             from_to(old_stream, new_stream),
-            new.pointers.of_response(name),
+            new.of_response(name),
         ),
         (None, Some(_)) => changes.push(
             Class::Additive,
@@ -678,7 +678,7 @@ fn compare_streams(
             "new page stream",
             item,
             None,
-            new.pointers.of_operation(name),
+            new.of_operation(name),
         ),
         _ => {}
     }
