@@ -4,7 +4,7 @@
 //! name or rely on is kept.
 //!
 //! The generator reads it from its syntax trees before they are laid out
-//! ([`Surface::add_file`]), file by file on the thread that made each;
+//! (`Surface::add_file`), file by file on the thread that made each;
 //! [`Surface::read`] reads the same from a crate's text.
 
 use std::collections::{BTreeMap, BTreeSet};
