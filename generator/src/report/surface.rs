@@ -174,6 +174,9 @@ impl Surface {
             if call.output.is_some() {
                 known.output = call.output;
             }
+            if call.stream.is_some() {
+                known.stream = call.stream;
+            }
         }
     }
 
