@@ -9,9 +9,8 @@
 //! be read is treated as missing, and written again; entries are written in
 //! one rename, so a reader never sees half of one.
 
-use std::fs::{self, File};
+use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 
 use generator::report::surface::Surface;
@@ -75,16 +74,6 @@ impl Cache {
     fn path(&self, blob: &str) -> Option<PathBuf> {
         let dir = self.dir.as_ref()?;
         Some(dir.join(format!("{blob}-{}.json", self.identity)))
-    }
-
-    /// The package version the spec `blob` sets, from its entry's first
-    /// line alone.
-    pub fn version(&self, blob: &str) -> Option<String> {
-        let file = File::open(self.path(blob)?).ok()?;
-        let mut line = String::new();
-        BufReader::new(file).read_line(&mut line).ok()?;
-        let header: Header = serde_json::from_str(&line).ok()?;
-        (header.blob == blob).then_some(header.version)
     }
 
     /// The package version and the public API of the spec `blob`, if an
