@@ -118,15 +118,7 @@ impl Checks<'_> {
                     self.reference(target, path);
                 }
                 self.schema_keywords(map, path);
-                let container = path.last().is_some_and(|key| is_name_map(key));
-                for (key, child) in map {
-                    // Examples, defaults and enums are data, where `$ref`
-                    // is just a word; extensions are not ours to check.
-                    let data = !container
-                        && matches!(key.as_str(), "example" | "examples" | "default" | "enum");
-                    if data || key.starts_with("x-") {
-                        continue;
-                    }
+                for (key, child) in spec_members(map, path) {
                     path.push(key.clone());
                     self.walk(child, path);
                     path.pop();
@@ -536,6 +528,22 @@ pub(crate) fn expected_kind(path: &[String]) -> Option<&'static str> {
         (Some("responses"), _) => Some("responses"),
         _ => None,
     }
+}
+
+/// The members of the object `map` (at `path`) that are the spec's own:
+/// examples, defaults and enums are data, where `$ref` is just a word, and
+/// extensions are not ours to read. Under a map of names (`properties`...),
+/// a member called `example` is a name like any other.
+pub(crate) fn spec_members<'a>(
+    map: &'a Map<String, Value>,
+    path: &[String],
+) -> impl Iterator<Item = (&'a String, &'a Value)> + use<'a> {
+    let container = path.last().is_some_and(|key| is_name_map(key));
+    map.iter().filter(move |(key, _)| {
+        let data =
+            !container && matches!(key.as_str(), "example" | "examples" | "default" | "enum");
+        !data && !key.starts_with("x-")
+    })
 }
 
 /// Members whose keys are names the user chose, not keywords.

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::Readings;
 use crate::spec::pointer::{escape, unescape};
-use crate::spec::validate::{dangling_hint, expected_kind};
+use crate::spec::validate::{dangling_hint, expected_kind, spec_members};
 
 /// Applies the readings of `$ref`s to the whole document `root`.
 pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readings) {
@@ -52,22 +52,15 @@ enum Reading {
     InPlace(Value),
 }
 
-/// Each `$ref` of `value` (at `path`), as its path and target; examples,
-/// defaults and enums are data, where `$ref` is just a word, and extensions
-/// are not ours to read.
+/// Each `$ref` of `value` (at `path`), as its path and target, among the
+/// members the validation reads ([`spec_members`]).
 fn gather(value: &Value, path: &mut Vec<String>, found: &mut Vec<(Vec<String>, String)>) {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(target)) = map.get("$ref") {
                 found.push((path.clone(), target.clone()));
             }
-            let container = path.last().is_some_and(|key| is_name_map(key));
-            for (key, child) in map {
-                let data = !container
-                    && matches!(key.as_str(), "example" | "examples" | "default" | "enum");
-                if data || key.starts_with("x-") {
-                    continue;
-                }
+            for (key, child) in spec_members(map, path) {
                 path.push(key.clone());
                 gather(child, path, found);
                 path.pop();
@@ -82,15 +75,6 @@ fn gather(value: &Value, path: &mut Vec<String>, found: &mut Vec<(Vec<String>, S
         }
         _ => {}
     }
-}
-
-/// Members whose keys are names the spec chose, not keywords: a member
-/// named `example` there is no example.
-fn is_name_map(key: &str) -> bool {
-    matches!(
-        key,
-        "properties" | "schemas" | "responses" | "parameters" | "requestBodies" | "headers"
-    )
 }
 
 /// What the `$ref` to `target` at `path` is read as, and the warning that
