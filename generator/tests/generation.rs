@@ -626,6 +626,71 @@ fn readings_are_applied_and_each_is_warned() {
 }
 
 #[test]
+fn operation_ids_of_one_method_name_are_named_apart() {
+    // clicksend.com has `List rules` and `List Rules`; ndhm.gov.in
+    // `generateMobileOtpUsingPOST` and `generateMobileOTPUsingPOST`.
+    let scratch = tempfile::tempdir().unwrap();
+    let op = |id: &str| {
+        format!(
+            "    get:\n      operationId: {id}\n      responses:\n        '204':\n          description: Done.\n"
+        )
+    };
+    let text = format!(
+        "openapi: 3.0.3\ninfo: {{title: Rules, version: '1'}}\npaths:\n  /sms:\n{}  /fax:\n{}  /mail:\n{}  /a:\n{}  /b:\n{}",
+        op("List rules"),
+        op("List Rules"),
+        op("list_rules_2"),
+        op("getRule"),
+        op("getRule"),
+    );
+    let spec = write_file(&scratch, "rules.yaml", &text);
+    let files = generator::generate(&Settings::new(&spec, "rules.yaml"))
+        .expect("operationIds of one method name generate")
+        .files;
+
+    let said: Vec<(usize, &str, &str)> = files
+        .warnings()
+        .iter()
+        .map(|w| {
+            let at = w.location.expect("every warning is located");
+            (at.line, w.pointer.as_str(), w.message.as_str())
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                12,
+                "/paths/~1fax/get/operationId",
+                // `list_rules_2` is declared: the name steps past it.
+                "operationId `List Rules` gives the method name `list_rules` of operationId \
+                 `List rules` of GET /sms: the generator names this method `list_rules_3`; set \
+                 another `operationId` to choose the name"
+            ),
+            (
+                30,
+                "/paths/~1b/get/operationId",
+                "operationId `getRule` is also the operationId of GET /a: the generator names \
+                 this method `get_rule_2`; set another `operationId` to choose the name"
+            ),
+        ],
+    );
+    let api = text_of(&files, "src/api.rs");
+    for method in [
+        "list_rules",
+        "list_rules_2",
+        "list_rules_3",
+        "get_rule",
+        "get_rule_2",
+    ] {
+        assert!(
+            api.contains(&format!("pub async fn {method}<'a>(")),
+            "src/api.rs lacks {method}"
+        );
+    }
+}
+
+#[test]
 fn json_specs_are_read_as_json() {
     let scratch = tempfile::tempdir().unwrap();
     // Tabs are fine in JSON, though YAML refuses them as indentation.

@@ -134,26 +134,6 @@ components:
         ],
     },
     Broken {
-        name: "duplicate-id",
-        spec: r##"  /a:
-    get:
-      operationId: getSession
-      responses:
-        '204':
-          description: Done.
-  /b:
-    post:
-      operationId: get_session
-      responses:
-        '204':
-          description: Done.
-"##,
-        expected: &[
-            "duplicate-id.yaml:14:7: /paths/~1b/post/operationId: operationId `get_session` gives \
-             the same method name, `get_session`, as operationId `getSession` of GET /a (line 8)",
-        ],
-    },
-    Broken {
         name: "path-parameters",
         spec: r##"  /sessions/{id}:
     get:

@@ -8,6 +8,10 @@
 //!   declared operation's method name already has;
 //! - an `operationId` whose method would have the name of one the client
 //!   has already (`new`, `builder`, `client`…) gets `_operation` after it;
+//! - an `operationId` whose method would have the name of an earlier
+//!   operation's (`List Rules` after `List rules`, or the same id twice)
+//!   gets `_2` (or the next number free) after it, as two components of one
+//!   name do;
 //! - a request body offered in several media types with JSON among them is
 //!   sent as JSON; the others are dropped;
 //! - `+json` media types (`application/problem+json`,
@@ -25,7 +29,7 @@
 //!   response is `default`, as older Dropshot wrote them (Oxide's nexus), has
 //!   it as its `101`, the upgrade: progenitor requires one.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use heck::ToSnakeCase;
 use indexmap::IndexMap;
@@ -61,6 +65,9 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
         .map(|id| ident::name(id, Case::Snake))
         .chain(CLIENT_METHODS.iter().map(|name| (*name).to_owned()))
         .collect();
+    // Each method name's first operation, as `(operationId, "GET /path")`:
+    // a later one whose id gives the same name is named apart.
+    let mut claimed: BTreeMap<String, (String, String)> = BTreeMap::new();
 
     for (path, item) in api.paths.paths.iter_mut() {
         let ReferenceOr::Item(item) = item else {
@@ -88,20 +95,41 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
                 );
                 operation.operation_id = Some(id);
             }
-            if let Some(id) = &mut operation.operation_id
-                && let method = ident::name(id, Case::Snake)
-                && CLIENT_METHODS.contains(&method.as_str())
-            {
-                let renamed = unique(format!("{method}_operation"), &mut taken);
-                warnings.push(
-                    &format!("{pointer}/operationId"),
-                    format!(
-                        "operationId `{id}` would name a method `{method}`, which the client has \
-                         already: the generator names it `{renamed}`; set another `operationId` \
-                         to choose the name"
-                    ),
-                );
-                *id = renamed;
+            if let Some(id) = &mut operation.operation_id {
+                let shown = format!("{} {path}", method.to_uppercase());
+                let method = ident::name(id, Case::Snake);
+                let said = if CLIENT_METHODS.contains(&method.as_str()) {
+                    let renamed = unique(format!("{method}_operation"), &mut taken);
+                    Some((
+                        renamed.clone(),
+                        format!(
+                            "operationId `{id}` would name a method `{method}`, which the client \
+                             has already: the generator names it `{renamed}`; set another \
+                             `operationId` to choose the name"
+                        ),
+                    ))
+                } else if let Some((first_id, first)) = claimed.get(&method) {
+                    let renamed = unique(method.clone(), &mut taken);
+                    let same = if first_id == id {
+                        "is also the operationId".to_owned()
+                    } else {
+                        format!("gives the method name `{method}` of operationId `{first_id}`")
+                    };
+                    Some((
+                        renamed.clone(),
+                        format!(
+                            "operationId `{id}` {same} of {first}: the generator names this \
+                             method `{renamed}`; set another `operationId` to choose the name"
+                        ),
+                    ))
+                } else {
+                    claimed.insert(method, (id.clone(), shown));
+                    None
+                };
+                if let Some((renamed, message)) = said {
+                    warnings.push(&format!("{pointer}/operationId"), message);
+                    *id = renamed;
+                }
             }
             for (index, parameter) in operation.parameters.iter_mut().enumerate() {
                 path_parameter_required(

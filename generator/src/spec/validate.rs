@@ -11,7 +11,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use heck::ToSnakeCase;
 use openapiv3::OpenAPI;
 use serde_json::{Map, Value};
 
@@ -218,16 +217,13 @@ impl Checks<'_> {
         }
     }
 
-    // ---- operations: ids, parameters, bodies, responses
+    // ---- operations: parameters, bodies, responses
 
     fn operations(&mut self) {
         let root = &self.source.value;
         let Some(paths) = root.get("paths").and_then(Value::as_object) else {
             return;
         };
-        // Method names progenitor derives from operationIds, with every
-        // operation that claims each.
-        let mut ids: BTreeMap<String, Vec<(String, Operation)>> = BTreeMap::new();
         for (path, item) in paths {
             let item_pointer = format!("/paths/{}", escape(path));
             let Some(item) = item.as_object() else {
@@ -261,45 +257,6 @@ impl Checks<'_> {
                 if let Some(responses) = operation.get("responses") {
                     self.responses(responses, &op);
                 }
-                if let Some(Value::String(id)) = operation.get("operationId") {
-                    ids.entry(id.to_snake_case())
-                        .or_default()
-                        .push((id.clone(), op));
-                }
-            }
-        }
-        // Only names claimed twice are located: the index of positions may
-        // still be in the making.
-        for (method, mut claims) in ids.into_iter().filter(|(_, claims)| claims.len() > 1) {
-            let located = |op: &Operation| {
-                self.source
-                    .positions
-                    .locate(&format!("{}/operationId", op.pointer))
-            };
-            claims.sort_by_key(|(_, op)| located(op));
-            let (first_id, first) = &claims[0];
-            let line = located(first).map_or(String::new(), |at| format!(" (line {})", at.line));
-            let messages: Vec<(String, String)> = claims[1..]
-                .iter()
-                .map(|(id, op)| {
-                    let message = if id == first_id {
-                        format!(
-                            "duplicate operationId `{id}`, also used by {}{line}; rename one \
-                             of them",
-                            first.shown
-                        )
-                    } else {
-                        format!(
-                            "operationId `{id}` gives the same method name, `{method}`, as \
-                             operationId `{first_id}` of {}{line}; rename one of them",
-                            first.shown
-                        )
-                    };
-                    (format!("{}/operationId", op.pointer), message)
-                })
-                .collect();
-            for (pointer, message) in messages {
-                self.problem(&pointer, message);
             }
         }
     }
