@@ -751,7 +751,8 @@ servers:
 paths: {}
 components:
   securitySchemes:
-    Key: {type: apiKey, in: header, name: "bad header"}
+    Key: {$ref: '#/components/securitySchemes/Other'}
+    Other: {type: apiKey, in: header, name: X-Key}
 security:
   - Key: []
 "#,
@@ -773,7 +774,7 @@ security:
             ("4:3".to_owned(), "/x-rust-client/env-prefix"),
             ("5:3".to_owned(), "/x-rust-client/version"),
             ("7:5".to_owned(), "/servers/0/url"),
-            ("11:37".to_owned(), "/components/securitySchemes/Key/name"),
+            ("11:5".to_owned(), "/components/securitySchemes/Key"),
         ],
         "{problems:#?}"
     );
@@ -826,6 +827,37 @@ components:
         warning.message.contains("sends no credential"),
         "{}",
         warning.message
+    );
+
+    // rapidapi.com's dynamicdocs names its key header `ADVICEment API Key`:
+    // no request can carry it, and the rest of the client is still good.
+    let spec = write_file(
+        &scratch,
+        "spaces.yaml",
+        r#"openapi: 3.0.3
+info: {title: Spaces, version: "1"}
+paths: {}
+components:
+  securitySchemes:
+    Key: {type: apiKey, in: header, name: "ADVICEment API Key"}
+security:
+  - Key: []
+"#,
+    );
+    let generated = generator::generate(&Settings::new(&spec, "spaces.yaml"))
+        .expect("a key header HTTP does not allow is left out, not refused");
+    let warning = &generated.files.warnings()[0];
+    assert_eq!(warning.pointer, "/components/securitySchemes/Key/name");
+    assert_eq!(warning.location.map(|at| at.line), Some(6));
+    assert_eq!(
+        warning.message,
+        "`ADVICEment API Key` is not a valid HTTP header name, so no request can carry the key \
+         of security scheme `Key`: the generated client sends no credential for it"
+    );
+    let connection = text_of(&generated.files, "src/connection.rs");
+    assert!(
+        !connection.to_ascii_lowercase().contains("advicement"),
+        "the header is still sent"
     );
 }
 

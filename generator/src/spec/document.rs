@@ -379,7 +379,8 @@ fn is_dependency_name(name: &str) -> bool {
 
 /// The scheme the document's top-level `security` names first, or else its
 /// only scheme. A scheme the client cannot apply by itself (OAuth, a key in
-/// a query or cookie) yields `None`, and the client sends no credential;
+/// a query or cookie, or in a header whose name HTTP does not allow) yields
+/// `None`, and the client sends no credential;
 /// [`normalize`](mod@super::normalize) warns about it.
 fn auth(api: &OpenAPI, problems: &mut Diagnostics) -> Option<Auth> {
     let (name, pointer) = security_scheme(api)?;
@@ -409,13 +410,9 @@ fn auth(api: &OpenAPI, problems: &mut Diagnostics) -> Option<Auth> {
             name: header,
             ..
         } => {
-            if http_header_name(header).is_none() {
-                problems.push(
-                    &format!("{pointer}/name"),
-                    format!("`{header}` is not a valid HTTP header name"),
-                );
-                return None;
-            }
+            // A header HTTP cannot carry: the client sends no credential,
+            // and `normalize` says why.
+            http_header_name(header)?;
             Some(Auth::ApiKeyHeader {
                 scheme: name.clone(),
                 header: header.clone(),

@@ -33,7 +33,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use heck::ToSnakeCase;
 use indexmap::IndexMap;
-use openapiv3::{MediaType, Operation, Parameter, ReferenceOr, Responses, Schema, StatusCode};
+use openapiv3::{
+    APIKeyLocation, MediaType, Operation, Parameter, ReferenceOr, Responses, Schema,
+    SecurityScheme, StatusCode,
+};
 
 use super::document::{Document, security_scheme};
 use super::media::{self, JSON};
@@ -49,13 +52,33 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
     if document.auth.is_none()
         && let Some((name, pointer)) = security_scheme(&document.api)
     {
-        warnings.push(
-            &pointer,
-            format!(
-                "the client applies an `apiKey` in a header or an `http` bearer token by itself, \
-                 not security scheme `{name}`: the generated client sends no credential for it"
+        let scheme = document
+            .api
+            .components
+            .as_ref()
+            .and_then(|components| components.security_schemes.get(name));
+        match scheme {
+            Some(ReferenceOr::Item(SecurityScheme::APIKey {
+                location: APIKeyLocation::Header,
+                name: header,
+                ..
+            })) => warnings.push(
+                &format!("{pointer}/name"),
+                format!(
+                    "`{header}` is not a valid HTTP header name, so no request can carry the \
+                     key of security scheme `{name}`: the generated client sends no credential \
+                     for it"
+                ),
             ),
-        );
+            _ => warnings.push(
+                &pointer,
+                format!(
+                    "the client applies an `apiKey` in a header or an `http` bearer token by \
+                     itself, not security scheme `{name}`: the generated client sends no \
+                     credential for it"
+                ),
+            ),
+        }
     }
     let api = &mut document.api;
 
