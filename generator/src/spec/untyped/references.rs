@@ -1,6 +1,7 @@
 //! Readings of `$ref`s that progenitor could not follow: one whose fragment
 //! is percent-encoded, one that leads nowhere, one into `paths`, and a
-//! schema's `$ref` to a response, a request body or a parameter. Each is
+//! schema's `$ref` to a response, a request body or a parameter (with a
+//! schema or without). Each is
 //! read where the spec wrote it, before any other reading, so that the rest
 //! of the pass sees what it refers to.
 
@@ -125,7 +126,17 @@ fn read(document: &Value, path: &[String], target: &str) -> Option<(Reading, Str
         // A schema that names a response, a request body, a parameter or a
         // header: the schema it holds (a body's JSON one).
         (Some("schemas"), Some(kind)) if kind != "schemas" => {
-            let inner = held_schema(found)?;
+            let Some(inner) = held_schema(found) else {
+                // rumble.run names a response with only a `description`:
+                // any value is all a schema can be read as, as for a `$ref`
+                // that leads nowhere.
+                let message = format!(
+                    "`$ref` `{target}` names a {} where a schema belongs, and it holds no \
+                     schema: read as any JSON value",
+                    singular(kind)
+                );
+                return Some((Reading::Any, message));
+            };
             let to = format!("#{local}{inner}");
             let message = format!(
                 "`$ref` `{target}` names a {} where a schema belongs: read as its schema, \
@@ -225,6 +236,12 @@ components:
               next:
                 description: Where the next page is.
                 $ref: '#/components/schemas/NextLink'
+    Status:
+      description: Done, with nothing said.
+  schemas:
+    Summary:
+      description: What was done.
+      $ref: '#/components/responses/Status'
 ";
 
     #[test]
@@ -249,6 +266,11 @@ components:
         assert_eq!(
             value["components"]["schemas"]["Page"]["properties"]["next"],
             yaml("{description: Where the next page is.}")
+        );
+        // One that names a response holding no schema is any value too.
+        assert_eq!(
+            value["components"]["schemas"]["Summary"],
+            yaml("{description: What was done.}")
         );
         // Another operation's parameter, written in place.
         assert_eq!(
@@ -276,6 +298,7 @@ components:
                     44,
                     "/components/responses/Page/content/application~1json/schema/properties/next/$ref"
                 ),
+                (50, "/components/schemas/Summary/$ref"),
             ]
         );
     }
