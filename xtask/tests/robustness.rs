@@ -134,25 +134,17 @@ components:
         ],
     },
     Broken {
-        name: "path-parameters",
-        spec: r##"  /sessions/{id}:
+        name: "path-template",
+        spec: r##"  /sessions/{id:
     get:
       operationId: getSession
-      parameters:
-        - name: sessionId
-          in: path
-          required: true
-          schema:
-            type: string
       responses:
         '204':
           description: Done.
 "##,
         expected: &[
-            "path-parameters.yaml:7:5: /paths/~1sessions~1{id}/get: GET /sessions/{id}: the path's \
-             `{id}` has no parameter",
-            "path-parameters.yaml:10:11: /paths/~1sessions~1{id}/get/parameters/0/name: path \
-             parameter `sessionId` does not appear in the path `/sessions/{id}`",
+            "path-template.yaml:6:3: /paths/~1sessions~1{id: the path `/sessions/{id` has a `{` \
+             that is never closed",
         ],
     },
     Broken {
@@ -207,7 +199,7 @@ components:
     },
     Broken {
         name: "several-problems",
-        spec: r##"  /a/{id}:
+        spec: r##"  /a/{id}/{trace}:
     get:
       operationId: getA
       parameters:
@@ -232,14 +224,12 @@ components:
 "##,
         expected: &[
             // The dangling `$ref` also leaves `{id}` undeclared: both said.
-            "several-problems.yaml:7:5: /paths/~1a~1{id}/get: GET /a/{id}: the path's `{id}` has no \
-             parameter",
-            "several-problems.yaml:10:11: /paths/~1a~1{id}/get/parameters/0/$ref: `$ref` \
+            "several-problems.yaml:7:5: /paths/~1a~1{id}~1{trace}/get: GET /a/{id}/{trace}: the \
+             path's `{id}` has no parameter",
+            "several-problems.yaml:10:11: /paths/~1a~1{id}~1{trace}/get/parameters/0/$ref: `$ref` \
              `#/components/parameters/Id` resolves to nothing",
-            "several-problems.yaml:11:11: /paths/~1a~1{id}/get/parameters/1/name: path parameter \
-             `trace` does not appear in the path",
-            "several-problems.yaml:14:11: /paths/~1a~1{id}/get/parameters/1/style: `style: label` is \
-             not supported for path parameters",
+            "several-problems.yaml:14:11: /paths/~1a~1{id}~1{trace}/get/parameters/1/style: `style: \
+             label` is not supported for path parameters",
         ],
     },
 ];

@@ -16,6 +16,7 @@ use crate::spec::walk::{untyped_operations, untyped_operations_mut};
 /// read, each said in `readings`.
 pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readings) {
     server_variables(root, readings);
+    path_parameters_outside_the_template(root, readings);
     undeclared_path_parameters(root, readings);
     deep_object_parameters(root, readings);
     structured_headers(root, readings);
@@ -154,6 +155,66 @@ fn server_variables(root: &mut Map<String, Value>, readings: &mut Readings) {
     server.insert("url".to_owned(), Value::String(read));
 }
 
+/// Leaves out the path parameters that the path's template does not name
+/// (`sessionId` on `/sessions/{id}`): the URL has no place for them. The
+/// template's own `{id}` is then read as [`undeclared_path_parameters`]
+/// says.
+fn path_parameters_outside_the_template(root: &mut Map<String, Value>, readings: &mut Readings) {
+    // (path, method or none for the path item's, index, name), found
+    // first: the references are resolved in the document as it is.
+    let mut outside = Vec::new();
+    for (path, item) in path_items(root) {
+        let Ok(names) = template_names(path) else {
+            continue;
+        };
+        let operations = untyped_operations(item).map(|(method, op)| (Some(method), op));
+        let lists = std::iter::once((None, item.get("parameters")))
+            .chain(operations.map(|(method, op)| (method, op.get("parameters"))));
+        for (method, list) in lists {
+            let list = list.and_then(Value::as_array);
+            for (index, parameter) in list.into_iter().flatten().enumerate() {
+                let parameter = match parameter.get("$ref").and_then(Value::as_str) {
+                    Some(target) => match root_pointer(root, target) {
+                        Some(parameter) => parameter,
+                        None => continue,
+                    },
+                    None => parameter,
+                };
+                if parameter.get("in").and_then(Value::as_str) == Some("path")
+                    && let Some(name) = parameter.get("name").and_then(Value::as_str)
+                    && !names.iter().any(|named| named == name)
+                {
+                    outside.push((path.clone(), method, index, name.to_owned()));
+                }
+            }
+        }
+    }
+    // Last first, so that each index still names its parameter.
+    for (path, method, index, name) in outside.into_iter().rev() {
+        let holder = match method {
+            Some(method) => operation_mut(root, &path, method),
+            None => root
+                .get_mut("paths")
+                .and_then(|paths| paths.get_mut(&path))
+                .and_then(Value::as_object_mut),
+        };
+        let Some(Value::Array(list)) = holder.and_then(|holder| holder.get_mut("parameters"))
+        else {
+            continue;
+        };
+        list.remove(index);
+        let at = method.map_or(String::new(), |method| format!("/{method}"));
+        readings.warn(
+            &format!("/paths/{}{at}/parameters/{index}", escape(&path)),
+            format!(
+                "path parameter `{name}` does not appear in the path `{path}`: left out, as \
+                 the URL has no place for it; add `{{{name}}}` to the path, or fix the \
+                 parameter's name or `in`"
+            ),
+        );
+    }
+}
+
 /// Declares, for each operation, the path's `{name}`s that no parameter
 /// declares: as required strings, which is what a path segment is.
 fn undeclared_path_parameters(root: &mut Map<String, Value>, readings: &mut Readings) {
@@ -186,8 +247,8 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, readings: &mut Read
         for (method, operation) in untyped_operations(item) {
             let mut declared = on_item.clone();
             declared.extend(declared_names(operation.get("parameters")));
-            // A parameter that may be the missing one, misnamed or behind a
-            // `$ref` that leads nowhere, leaves validation to say which.
+            // A parameter behind a `$ref` that leads nowhere may be the
+            // missing one: validation says so.
             let lists = [item.get("parameters"), operation.get("parameters")];
             let doubtful = lists
                 .into_iter()
@@ -199,8 +260,7 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, readings: &mut Read
                         Some(target) => root_pointer(root, target).is_none(),
                         None => false,
                     },
-                )
-                || declared.iter().any(|name| !names.contains(name));
+                );
             if doubtful {
                 continue;
             }
@@ -637,11 +697,36 @@ mod tests {
         );
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].0, "/paths/~1jobs~1{job}~1files~1{file}/get");
-        // A misnamed one may be meant: no reading.
-        let misnamed = json!({"paths": {"/s/{id}": {"get": {"parameters": [
-            {"name": "sessionId", "in": "path", "required": true}
-        ]}}}});
-        assert_eq!(read_document(misnamed.clone()), (misnamed, vec![]));
+        // One the template does not name is left out, on the path item as
+        // on the operation; the template's own is then a string.
+        let (root, said) = read_document(json!({"paths": {"/s/{id}": {
+            "parameters": [{"name": "trace", "in": "path", "required": true}],
+            "get": {"parameters": [
+                {"name": "q", "in": "query"},
+                {"name": "sessionId", "in": "path", "required": true}
+            ]}
+        }}}));
+        let item = &root["paths"]["/s/{id}"];
+        assert_eq!(item["parameters"], json!([]));
+        assert_eq!(
+            item["get"]["parameters"],
+            json!([
+                {"name": "q", "in": "query"},
+                {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}
+            ])
+        );
+        let at: Vec<&str> = said.iter().map(|(pointer, _)| pointer.as_str()).collect();
+        assert_eq!(
+            at,
+            [
+                "/paths/~1s~1{id}/get/parameters/1",
+                "/paths/~1s~1{id}/parameters/0",
+                "/paths/~1s~1{id}/get",
+            ]
+        );
+        assert!(said[0].1.contains("`sessionId`"), "{said:?}");
+        assert!(said[0].1.contains("left out"), "{said:?}");
+        // A `$ref` that leads nowhere may be the one meant: no reading.
         let dangling = json!({"paths": {"/s/{id}": {"get": {"parameters": [
             {"$ref": "#/components/parameters/Id"}
         ]}}}});
