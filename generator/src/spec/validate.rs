@@ -19,7 +19,7 @@ use super::Diagnostics;
 use super::load::Source;
 use super::media::{self, RequestKind};
 use super::pointer::escape;
-use super::positions::Positions;
+use super::positions::{Location, Positions};
 use super::walk::{self, Status};
 use crate::error::{Error, Result};
 
@@ -36,8 +36,9 @@ pub struct Spec {
 /// The types of OpenAPI 3.0 schemas.
 const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "array", "object"];
 
-/// Checks `source` and parses it; fails with every problem found.
-pub fn validate(source: Source) -> Result<Spec> {
+/// Checks `source`, read by openapiv3 as `typed`; fails with every problem
+/// found.
+pub fn validate(source: Source, typed: Result<OpenAPI, (Location, String)>) -> Result<Spec> {
     let mut checks = Checks {
         source: &source,
         problems: Diagnostics::new(&source.path, &source.positions),
@@ -48,8 +49,8 @@ pub fn validate(source: Source) -> Result<Spec> {
     let mut problems = checks.problems;
 
     // The typed pass finds what the walk does not look for: members of the
-    // wrong type, required members missing.
-    let api = match source.parse::<OpenAPI>() {
+    // wrong type, required members missing, that it could not step down.
+    let api = match typed {
         Ok(api) => Some(api),
         Err((location, message)) => {
             let mut pointer = source
@@ -556,7 +557,7 @@ fn is_data_or_extension(key: &str) -> bool {
 /// Whether the member at `path` is a map of names: a keyword such as
 /// `properties` where a keyword is written. A property or a component
 /// called `properties` is a name, and what it holds are keywords again.
-fn holds_names(path: &[String]) -> bool {
+pub(crate) fn holds_names(path: &[String]) -> bool {
     let mut holds = false;
     for segment in path {
         let name = holds;
