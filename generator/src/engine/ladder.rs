@@ -67,7 +67,13 @@ impl Ladder {
     /// normalized), and steps down at once the parameters progenitor is
     /// known not to send.
     pub fn new(document: &mut Document) -> Ladder {
-        let operations = walk::operations(&document.api).count();
+        // The operations the front end left out are the spec's too.
+        let degraded = document.stepped_down.clone();
+        let left_out = degraded
+            .iter()
+            .filter(|d| matches!(d.unit, Unit::LeftOut { .. }))
+            .count();
+        let operations = walk::operations(&document.api).count() + left_out;
         let schemas = document
             .api
             .components
@@ -77,7 +83,7 @@ impl Ladder {
             degradation: Degradation {
                 operations,
                 schemas,
-                degraded: Vec::new(),
+                degraded,
             },
             warnings: Vec::new(),
             rounds: 0,
