@@ -44,6 +44,8 @@ async fn the_plain_call_sends_once_with_the_clients_settings() {
     let received = requests(&server).await;
     assert_eq!(received.len(), 1);
     assert_eq!(received[0].headers["x-api-key"], KEY);
+    // progenitor's `api-version` header is not the spec's: it is not sent.
+    assert!(!received[0].headers.contains_key("api-version"));
 }
 
 #[tokio::test]

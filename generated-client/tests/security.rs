@@ -245,6 +245,41 @@ async fn an_endless_body_is_cut_off_at_the_limit_and_not_retried() {
 }
 
 #[tokio::test]
+async fn a_body_that_runs_on_past_its_content_length_is_read_to_that_length() {
+    // A declared length within the limit lets the body through unwrapped:
+    // what follows the declared bytes must never be read as part of it.
+    let body = serde_json::to_vec(&session_json()).unwrap();
+    let server = RawServer::start("127.0.0.1", 1, move |stream| {
+        let head = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+            body.len()
+        );
+        if stream.write_all(head.as_bytes()).is_ok() && stream.write_all(&body).is_ok() {
+            // 256 MiB more: a client that kept reading would take it all.
+            let junk = [b' '; 16 * 1024];
+            for _ in 0..(256 << 20) / junk.len() {
+                if stream.write_all(&junk).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(&server.url)
+        .max_response_bytes(1 << 20)
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap();
+    let session = client
+        .get_session(&SESSION)
+        .await
+        .expect("the declared bytes are the session");
+    assert_eq!(session.status(), 200);
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
 async fn the_builder_sets_the_limit_and_every_byte_counts() {
     let body = serde_json::to_vec(&session_json()).unwrap();
     let length = body.len() as u64;

@@ -102,6 +102,35 @@ const CASES: &[Case] = &[
              missing path name mapping id`",
         ],
     },
+    Case {
+        spec: "ladder-shapes.yaml",
+        warnings: &[
+            "ladder-shapes.yaml:21:9: /paths/~1thumbnails/post/callbacks/searchIndex: callback \
+             `searchIndex` cannot be read (invalid type: string \"#/components/callbacks/\
+             searchIndex\", expected struct PathItem): left out, as the client makes no callback \
+             requests",
+            "ladder-shapes.yaml:30:3: /paths/~1moved: the path item of `/moved` is a string \
+             (\"#/components/pathItems/moved\"), not a mapping of operations: left out",
+            "ladder-shapes.yaml:32:5: /paths/~1broken/get: GET /broken cannot be read (invalid \
+             type: string \"none\", expected struct Responses): left out of the client",
+            "ladder-shapes.yaml:40:5: /paths/~1limited/get: GET /limited cannot be read (it \
+             refers to `#/components/parameters/limit`, which cannot be read)",
+            "ladder-shapes.yaml:54:11: /components/schemas/Pick/properties/timecode/pattern: \
+             `pattern: 0` cannot be read (invalid type: integer `0`, expected a string): left out",
+            "ladder-shapes.yaml:56:5: /components/schemas/Redirect: a string (\"Moved \
+             temporarily.\") where a schema belongs: read as any JSON value",
+            "ladder-shapes.yaml:58:5: /components/parameters/limit: `limit` cannot be read \
+             (invalid type: string \"yes\", expected a boolean): left out, with the operations \
+             that refer to it",
+        ],
+        typed: "typed: 2 of 4 operations fully typed, 2 left out; 1 of 2 schemas untyped",
+        listed: &[
+            "//! - `Redirect`: `it is not a schema`",
+            "//! - `getBroken` (`GET /broken`): `invalid type: string \"none\", expected struct \
+             Responses`",
+            "//! - `getLimited` (`GET /limited`): ",
+        ],
+    },
 ];
 
 #[test]

@@ -41,13 +41,14 @@ pub fn generate(document: &Document, page_streams: bool, degradation: &Degradati
          the spec does not describe. Fields the spec marks `x-personal-data` print as \
          `<redacted>` in `Debug`. The `mock` feature adds a `mock` module of typed test helpers.",
     ));
-    doc.push_str(&untyped(degradation));
     if document.cli {
         doc.push_str(&format!(
             " The `cli` feature adds the `{}` command, a subcommand per operation (see [`cli`]).",
             document.package.name
         ));
     }
+    // Its own section, after the paragraph the sentences above make.
+    doc.push_str(&untyped(degradation));
     let doc_lines = doc
         .lines()
         .map(|line| format!(" {line}").trim_end().to_owned());
@@ -165,7 +166,7 @@ fn untyped(degradation: &Degradation) -> String {
         "\n\n# What the client does not type\n\n\
          Of the spec's {} operations, {} are fully typed and {} left out; {} of its {} \
          schemas are untyped. Each of these was a warning of the generator, located in the \
-         spec, with progenitor's reason.",
+         spec, with the reason progenitor, typify or openapiv3 gave.",
         degradation.operations,
         degradation.fully_typed(),
         degradation.left_out().len(),

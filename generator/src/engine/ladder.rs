@@ -67,7 +67,13 @@ impl Ladder {
     /// normalized), and steps down at once the parameters progenitor is
     /// known not to send.
     pub fn new(document: &mut Document) -> Ladder {
-        let operations = walk::operations(&document.api).count();
+        // The operations the front end left out are the spec's too.
+        let degraded = document.stepped_down.clone();
+        let left_out = degraded
+            .iter()
+            .filter(|d| matches!(d.unit, Unit::LeftOut { .. }))
+            .count();
+        let operations = walk::operations(&document.api).count() + left_out;
         let schemas = document
             .api
             .components
@@ -77,7 +83,7 @@ impl Ladder {
             degradation: Degradation {
                 operations,
                 schemas,
-                degraded: Vec::new(),
+                degraded,
             },
             warnings: Vec::new(),
             rounds: 0,
@@ -85,6 +91,7 @@ impl Ladder {
             components: BTreeMap::new(),
         };
         ladder.unsendable_parameters(document);
+        ladder.composition_cycles(document);
         ladder
     }
 
@@ -379,6 +386,47 @@ impl Ladder {
         }
     }
 
+    /// Steps down at once one component of each cycle of `allOf`, `oneOf`
+    /// and `anyOf` through `$ref`s, as when a parent lists its children in
+    /// `oneOf` and each child's `allOf` names the parent: typify merges
+    /// such schemas into each other without end, and the stack overflow
+    /// that ends it aborts the process, which no guard can catch. The one
+    /// untyped is the cycle's parent (the one with `oneOf` or `anyOf`),
+    /// so that its children keep their types.
+    fn composition_cycles(&mut self, document: &mut Document) {
+        let Some(components) = document.api.components.as_ref() else {
+            return;
+        };
+        let mut graph: BTreeMap<String, (bool, BTreeSet<String>)> = BTreeMap::new();
+        for (name, schema) in &components.schemas {
+            let Some(schema) = schema.as_item() else {
+                continue;
+            };
+            let schema = serde_json::to_value(schema).unwrap_or_default();
+            let mut members = Vec::new();
+            composed(&schema, &mut members);
+            let parent = ["oneOf", "anyOf"]
+                .iter()
+                .any(|keyword| schema.get(keyword).is_some());
+            graph.insert(name.clone(), (parent, members.into_iter().collect()));
+        }
+        let reason = "its `allOf`, `oneOf` or `anyOf` lead back to it through `$ref`s, \
+                      which typify would merge without end";
+        // Each round breaks one cycle; an untyped component has no members.
+        while let Some(cycle) = first_cycle(&graph) {
+            let untyped = cycle
+                .iter()
+                .find(|name| graph[*name].0)
+                .unwrap_or(&cycle[0])
+                .clone();
+            if let Some((_, members)) = graph.get_mut(&untyped) {
+                members.clear();
+            }
+            let why = format!("{reason} ({})", cycle.join(" → "));
+            self.record(document, Substitution::Component(untyped), &why);
+        }
+    }
+
     /// Makes `substitution` in `document` (and in what the client sends
     /// itself), and says so.
     fn record(&mut self, document: &mut Document, substitution: Substitution, reason: &str) {
@@ -616,6 +664,75 @@ fn references(value: &Value, found: &mut Vec<String>) {
     }
 }
 
+/// Adds the component schemas that `schema`'s `allOf`, `oneOf` and
+/// `anyOf` name, in inline members too: the ones typify merges it with.
+fn composed(schema: &Value, found: &mut Vec<String>) {
+    for keyword in ["allOf", "oneOf", "anyOf"] {
+        let Some(Value::Array(members)) = schema.get(keyword) else {
+            continue;
+        };
+        for member in members {
+            match member.get("$ref").and_then(Value::as_str) {
+                Some(reference) => {
+                    if let Some(name) = component_name::<openapiv3::Schema>(reference) {
+                        found.push(name.to_owned());
+                    }
+                }
+                None => composed(member, found),
+            }
+        }
+    }
+}
+
+/// The first cycle of `graph` (each component's composed members), in
+/// order from the component it was found at, with that component again at
+/// its end; `None` when there is none.
+fn first_cycle(graph: &BTreeMap<String, (bool, BTreeSet<String>)>) -> Option<Vec<String>> {
+    // 0: not seen; 1: on the current path; 2: done.
+    let mut state: BTreeMap<&str, u8> = BTreeMap::new();
+    for start in graph.keys() {
+        if state.contains_key(start.as_str()) {
+            continue;
+        }
+        // A path of components, each with the members still to look at.
+        let mut path: Vec<(&str, Vec<&str>)> = Vec::new();
+        let members = |name: &str| -> Vec<&str> {
+            graph
+                .get(name)
+                .map(|(_, members)| members.iter().map(String::as_str).rev().collect())
+                .unwrap_or_default()
+        };
+        state.insert(start, 1);
+        path.push((start, members(start)));
+        while let Some((_, next)) = path.last_mut() {
+            match next.pop() {
+                Some(member) if !graph.contains_key(member) => {}
+                Some(member) => match state.get(member) {
+                    Some(1) => {
+                        let from = path.iter().position(|(name, _)| *name == member)?;
+                        let mut cycle: Vec<String> = path[from..]
+                            .iter()
+                            .map(|(name, _)| (*name).to_owned())
+                            .collect();
+                        cycle.push(member.to_owned());
+                        return Some(cycle);
+                    }
+                    Some(_) => {}
+                    None => {
+                        state.insert(member, 1);
+                        path.push((member, members(member)));
+                    }
+                },
+                None => {
+                    let (done, _) = path.pop()?;
+                    state.insert(done, 2);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Whether `run` fails on the component schemas of `api`, the component
 /// typify was converting when it did (when its log says), and its message.
 fn failing_component(run: Run, api: &OpenAPI) -> (bool, Option<String>, Option<String>) {
@@ -696,6 +813,60 @@ mod tests {
     }
 
     const HEAD: &str = "openapi: 3.0.3\ninfo: {title: Ladder, version: '1'}\n";
+
+    #[test]
+    fn a_parent_whose_children_compose_it_is_untyped_and_the_children_keep_their_types() {
+        // Without the step down, typify merges Key and Rsa into each other
+        // until the stack overflows and the process aborts.
+        let files = generate(
+            "cycles",
+            &format!(
+                "{HEAD}paths:
+  /keys:
+    get:
+      operationId: list_keys
+      responses:
+        '200':
+          description: The keys.
+          content:
+            application/json:
+              schema: {{$ref: '#/components/schemas/Key'}}
+components:
+  schemas:
+    Key:
+      type: object
+      properties:
+        kid: {{type: string}}
+      oneOf:
+        - {{$ref: '#/components/schemas/Rsa'}}
+    Rsa:
+      type: object
+      allOf:
+        - {{$ref: '#/components/schemas/Key'}}
+      properties:
+        modulus: {{type: string}}
+"
+            ),
+        );
+        let degradation = files.degradation();
+        assert_eq!(
+            degradation.to_string(),
+            "typed: 1 of 1 operations fully typed, 0 left out; 1 of 2 schemas untyped"
+        );
+        let api = file(&files, "src/api.rs");
+        assert!(
+            api.contains("pub struct Key(pub ::serde_json::Value);"),
+            "{api}"
+        );
+        assert!(api.contains("pub modulus: "), "{api}");
+        let warnings: Vec<String> = files.warnings().iter().map(ToString::to_string).collect();
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("/components/schemas/Key: ") && w.contains("Key → Rsa → Key")),
+            "{warnings:?}"
+        );
+    }
 
     #[test]
     fn a_property_typify_cannot_read_is_untyped_alone_and_a_whole_component_keeps_its_name() {

@@ -1,9 +1,10 @@
 //! Stage 3: rewrites of progenitor's syntax tree into the code of
-//! `src/api.rs`: string enums opened to values the spec does not list,
+//! `src/api.rs`: progenitor's `api-version` header taken out, string enums opened to values the spec does not list,
 //! personal data kept out of `Debug`, structs given builders, success bodies decoded through the
 //! runtime's drift watch, and progenitor's page streams taken out; and the
 //! plan of the crate's own page streams on progenitor's types.
 
+mod api_version;
 mod builders;
 mod drift;
 mod open_enums;
@@ -31,6 +32,7 @@ pub(crate) fn parse(tokens: TokenStream) -> Result<syn::File> {
 /// Rewrites progenitor's `api` module.
 pub(crate) fn api(api: &mut syn::File, document: &Document) {
     page_streams::remove(api);
+    api_version::remove(api);
     drift::watch_success_bodies(api);
     let personal_data = PersonalData::of(&document.api);
     let personal_types = personal_data.types_in(api);

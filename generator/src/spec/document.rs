@@ -56,6 +56,10 @@ pub struct Document {
     /// What the generated client sends itself where progenitor cannot:
     /// multipart and raw bodies, parameters written as JSON.
     pub(crate) requests: super::requests::Requests,
+    /// What the front end stepped down because openapiv3 could not read
+    /// it: components untyped and operations left out, which the engine's
+    /// ladder starts its record from.
+    pub(crate) stepped_down: Vec<crate::degradation::Degraded>,
 }
 
 /// How `Cargo.toml` names one dev-dependency, as the spec gives it.
@@ -235,6 +239,7 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
         api,
         positions,
         requests: Default::default(),
+        stepped_down: Vec::new(),
     })
 }
 

@@ -3,8 +3,8 @@
 //!
 //! [`load`] (file → untyped YAML, with [`positions`]) → [`untyped`]
 //! (OpenAPI 3.1 read as 3.0, and other readings of the untyped document,
-//! with warnings) → [`validate`] (every
-//! problem at once; then openapiv3's types) → [`document`] (what progenitor
+//! with warnings) → [`shapes`] (openapiv3's types, with what they cannot
+//! read stepped down) → [`validate`] (every problem at once) → [`document`] (what progenitor
 //! does not read: package, credential, server) → [`normalize`](mod@normalize) (readings of
 //! what progenitor would refuse, each with a warning). [`diagnostics`] is how
 //! they all report, [`media`] how they read media types, and [`walk`] how
@@ -19,6 +19,7 @@ pub(crate) mod pagination;
 pub(crate) mod pointer;
 mod positions;
 pub(crate) mod requests;
+mod shapes;
 mod untyped;
 mod validate;
 pub(crate) mod walk;
@@ -55,7 +56,11 @@ pub(crate) fn load_and_check(
     crate_name: Option<&str>,
 ) -> Result<(Document, Vec<Diagnostic>)> {
     let mut source = load::load(path)?;
-    let warnings = untyped::apply_readings(&mut source);
-    let spec = validate::validate(source)?;
-    Ok((document::validate(spec, crate_name)?, warnings))
+    let mut warnings = untyped::apply_readings(&mut source);
+    let read = shapes::read(&mut source);
+    warnings.extend(read.warnings);
+    let spec = validate::validate(source, read.api)?;
+    let mut document = document::validate(spec, crate_name)?;
+    document.stepped_down = read.stepped_down;
+    Ok((document, warnings))
 }

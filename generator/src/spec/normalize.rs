@@ -277,7 +277,7 @@ const CLIENT_METHODS: [&str; 17] = [
 ];
 
 /// `get_v1_sessions_by_id` for `GET /v1/sessions/{id}`.
-fn derived_operation_id(method: &str, path: &str) -> String {
+pub(super) fn derived_operation_id(method: &str, path: &str) -> String {
     let mut words = vec![method.to_owned()];
     for segment in path.split('/').filter(|s| !s.is_empty()) {
         match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {

@@ -18,7 +18,7 @@ use super::Diagnostics;
 use super::load::Source;
 use super::media::{self, RequestKind};
 use super::pointer::escape;
-use super::positions::Positions;
+use super::positions::{Location, Positions};
 use super::walk::{self, Status};
 use crate::error::{Error, Result};
 
@@ -35,8 +35,9 @@ pub struct Spec {
 /// The types of OpenAPI 3.0 schemas.
 const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "array", "object"];
 
-/// Checks `source` and parses it; fails with every problem found.
-pub fn validate(source: Source) -> Result<Spec> {
+/// Checks `source`, read by openapiv3 as `typed`; fails with every problem
+/// found.
+pub fn validate(source: Source, typed: Result<OpenAPI, (Location, String)>) -> Result<Spec> {
     let mut checks = Checks {
         source: &source,
         problems: Diagnostics::new(&source.path, &source.positions),
@@ -47,8 +48,8 @@ pub fn validate(source: Source) -> Result<Spec> {
     let mut problems = checks.problems;
 
     // The typed pass finds what the walk does not look for: members of the
-    // wrong type, required members missing.
-    let api = match source.parse::<OpenAPI>() {
+    // wrong type, required members missing, that it could not step down.
+    let api = match typed {
         Ok(api) => Some(api),
         Err((location, message)) => {
             let mut pointer = source
@@ -495,12 +496,31 @@ pub(crate) fn spec_members<'a>(
     map: &'a Map<String, Value>,
     path: &[String],
 ) -> impl Iterator<Item = (&'a String, &'a Value)> + use<'a> {
-    let container = path.last().is_some_and(|key| is_name_map(key));
-    map.iter().filter(move |(key, _)| {
-        let data =
-            !container && matches!(key.as_str(), "example" | "examples" | "default" | "enum");
-        !data && !key.starts_with("x-")
-    })
+    let names = holds_names(path);
+    map.iter()
+        .filter(move |(key, _)| names || !is_data_or_extension(key))
+}
+
+/// Whether the member at `path` is one of the spec's own, not inside data
+/// or an extension ([`spec_members`]).
+pub(crate) fn is_spec_path(path: &[String]) -> bool {
+    (0..path.len()).all(|at| holds_names(&path[..at]) || !is_data_or_extension(&path[at]))
+}
+
+fn is_data_or_extension(key: &str) -> bool {
+    matches!(key, "example" | "examples" | "default" | "enum") || key.starts_with("x-")
+}
+
+/// Whether the member at `path` is a map of names: a keyword such as
+/// `properties` where a keyword is written. A property or a component
+/// called `properties` is a name, and what it holds are keywords again.
+pub(crate) fn holds_names(path: &[String]) -> bool {
+    let mut holds = false;
+    for segment in path {
+        let name = holds;
+        holds = !name && is_name_map(segment);
+    }
+    holds
 }
 
 /// Members whose keys are names the user chose, not keywords.
@@ -588,6 +608,28 @@ mod tests {
             Some("schemas")
         );
         assert_eq!(expected_kind(&path("components/examples/e")), None);
+    }
+
+    #[test]
+    fn names_are_told_from_keywords_by_their_place() {
+        let path = |s: &str| -> Vec<String> { s.split('/').map(str::to_owned).collect() };
+        assert!(holds_names(&path("components/schemas")));
+        assert!(holds_names(&path("components/schemas/S/properties")));
+        // A property called `properties`, and what it holds.
+        assert!(!holds_names(&path(
+            "components/schemas/S/properties/properties"
+        )));
+        assert!(holds_names(&path(
+            "components/schemas/S/properties/properties/properties"
+        )));
+        assert!(is_spec_path(&path(
+            "components/schemas/example/properties/enum"
+        )));
+        assert!(!is_spec_path(&path(
+            "components/schemas/S/properties/p/example/type"
+        )));
+        assert!(!is_spec_path(&path("components/schemas/S/example")));
+        assert!(!is_spec_path(&path("components/schemas/S/x-extra/type")));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Readings, type_names};
 use crate::spec::pointer::{escape, unescape};
+use crate::spec::validate::{is_spec_path, spec_members};
 
 /// A `$defs` (or `definitions`) entry of a schema.
 pub(super) struct Def {
@@ -100,8 +101,9 @@ pub(super) fn deep_references(
     readings: &mut Readings,
 ) {
     let mut targets = BTreeSet::new();
-    root.values()
-        .for_each(|member| deep_targets(member, &mut targets));
+    for (key, member) in spec_members(root, &[]) {
+        deep_targets(member, &mut vec![key.clone()], &mut targets);
+    }
     if targets.is_empty() {
         return;
     }
@@ -160,9 +162,12 @@ pub(super) fn deep_references(
     }
 }
 
-/// The `$ref` targets in `value` that point inside a member of `components`
-/// or `paths`, at a schema: inside `components.schemas` or below a `schema`.
-fn deep_targets(value: &Value, targets: &mut BTreeSet<String>) {
+/// The `$ref` targets in `value` (at `path`) that point inside a member of
+/// `components` or `paths`, at a schema: inside `components.schemas` or
+/// below a `schema`. A `$ref` in an example is a word of the example, and a
+/// target in one is not a schema (shutterstock's examples "refer" to other
+/// schemas' examples).
+fn deep_targets(value: &Value, path: &mut Vec<String>, targets: &mut BTreeSet<String>) {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(target)) = map.get("$ref")
@@ -170,10 +175,19 @@ fn deep_targets(value: &Value, targets: &mut BTreeSet<String>) {
             {
                 targets.insert(target.clone());
             }
-            map.values()
-                .for_each(|member| deep_targets(member, targets));
+            for (key, member) in spec_members(map, path) {
+                path.push(key.clone());
+                deep_targets(member, path, targets);
+                path.pop();
+            }
         }
-        Value::Array(items) => items.iter().for_each(|item| deep_targets(item, targets)),
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                path.push(index.to_string());
+                deep_targets(item, path, targets);
+                path.pop();
+            }
+        }
         _ => {}
     }
 }
@@ -183,6 +197,10 @@ fn is_deep(target: &str) -> bool {
     let Some(pointer) = target.strip_prefix("#/") else {
         return false;
     };
+    let path: Vec<String> = pointer.split('/').map(unescape).collect();
+    if !is_spec_path(&path) {
+        return false;
+    }
     let segments: Vec<&str> = pointer.split('/').collect();
     match segments.as_slice() {
         ["components", "schemas", _, _, ..] => true,
@@ -293,6 +311,68 @@ mod tests {
                 column: 9
             })
         );
+    }
+
+    /// shutterstock's examples "refer" to other schemas' examples, and
+    /// swaggerhub's property `properties` has an example with a `type`.
+    const EXAMPLES: &str = "openapi: 3.0.3
+info:
+  title: T
+  version: '1'
+paths:
+  /a:
+    post:
+      operationId: postA
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/X'
+            example:
+              $ref: '#/components/schemas/X/example'
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/X'
+              examples:
+                response:
+                  value:
+                    $ref: '#/components/schemas/X/example'
+components:
+  schemas:
+    X:
+      type: object
+      properties:
+        properties:
+          type: array
+          items:
+            type: object
+          example:
+            - type: Swagger
+      example:
+        properties:
+          - type: Swagger
+";
+
+    #[test]
+    fn refs_in_examples_are_words_of_the_examples() {
+        let mut source = source(EXAMPLES);
+        let before = source.value.clone();
+        assert!(apply_readings(&mut source).is_empty());
+        assert_eq!(source.value, before);
+
+        let dir = std::env::temp_dir().join(format!("hoist-examples-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("api.yaml");
+        std::fs::write(&path, EXAMPLES).unwrap();
+        let checked = crate::spec::load_and_check(&path, None);
+        let _ = std::fs::remove_dir_all(&dir);
+        let (document, _) = checked.unwrap();
+        let schemas = &document.api.components.unwrap().schemas;
+        assert_eq!(schemas.keys().collect::<Vec<_>>(), ["X"]);
     }
 
     #[test]

@@ -145,6 +145,46 @@ fn read(document: &Value, path: &[String], target: &str) -> Option<(Reading, Str
             );
             Some((Reading::To(to), message))
         }
+        // A parameter, body or response that names another section of
+        // `components` (swaggerhub's responses name `#/components/schemas/
+        // BadRequest`, beside the response `BadRequest`): the entry of that
+        // name in its own section, or, for a response or a body, one whose
+        // JSON content is the schema named.
+        (Some(at), Some(kind)) if at != kind && at != "schemas" && segments[0] == "components" => {
+            let name = segments.get(2).filter(|_| segments.len() == 3)?;
+            let own = format!("/components/{at}/{}", escape(name));
+            if document.pointer(&own).is_some() {
+                let message = format!(
+                    "`$ref` `{target}` names a {} where a {} belongs: read as the {} of that \
+                     name, `#{own}`",
+                    singular(kind),
+                    singular(at),
+                    singular(at)
+                );
+                return Some((Reading::To(format!("#{own}")), message));
+            }
+            if kind != "schemas" || !matches!(at, "responses" | "requestBodies") {
+                return None;
+            }
+            let description = found
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let mut member = Map::new();
+            if at == "responses" {
+                member.insert("description".to_owned(), description.into());
+            }
+            member.insert(
+                "content".to_owned(),
+                serde_json::json!({"application/json": {"schema": {"$ref": target}}}),
+            );
+            let message = format!(
+                "`$ref` `{target}` names a schema where a {} belongs: read as one whose JSON \
+                 content is that schema",
+                singular(at)
+            );
+            Some((Reading::InPlace(Value::Object(member)), message))
+        }
         // A parameter, body or response of another operation: written in
         // place, as progenitor looks these up only in `components`.
         (Some(at), Some(kind)) if at == kind && segments[0] == "paths" && at != "schemas" => {
@@ -183,6 +223,7 @@ fn singular(kind: &str) -> &'static str {
         "requestBodies" => "request body",
         "responses" => "response",
         "headers" => "header",
+        "schemas" => "schema",
         _ => "member",
     }
 }
@@ -382,6 +423,79 @@ components:
         // And the checks, which follow every `$ref`, find nothing to refuse.
         let (document, _) = checked(spec).unwrap();
         assert_eq!(crate::spec::walk::operations(&document.api).count(), 2);
+    }
+
+    /// swaggerhub's responses name `#/components/schemas/BadRequest`,
+    /// beside the response `BadRequest`.
+    const SECTIONS: &str = "openapi: 3.0.3
+info:
+  title: T
+  version: '1'
+paths:
+  /a:
+    post:
+      operationId: postA
+      requestBody:
+        $ref: '#/components/schemas/Note'
+      responses:
+        '200':
+          $ref: '#/components/schemas/Note'
+        '400':
+          $ref: '#/components/schemas/BadRequest'
+components:
+  schemas:
+    Note:
+      description: A note.
+      type: object
+    BadRequest:
+      description: Bad request
+  responses:
+    BadRequest:
+      description: Bad request
+      content:
+        application/json:
+          schema:
+            type: object
+";
+
+    #[test]
+    fn a_ref_to_another_section_of_components_is_read_in_its_own() {
+        let mut source = source(SECTIONS);
+        let said = located(apply_readings(&mut source), &source);
+        let operation = &source.value["paths"]["/a"]["post"];
+        assert_eq!(
+            operation["responses"]["400"],
+            yaml("{$ref: '#/components/responses/BadRequest'}")
+        );
+        assert_eq!(
+            operation["responses"]["200"],
+            yaml(
+                "{description: A note., content: {application/json: {schema: {$ref: \
+                 '#/components/schemas/Note'}}}}"
+            )
+        );
+        assert_eq!(
+            operation["requestBody"],
+            yaml("{content: {application/json: {schema: {$ref: '#/components/schemas/Note'}}}}")
+        );
+        let at: Vec<(usize, &str)> = said
+            .iter()
+            .map(|w| (w.location.map_or(0, |l| l.line), w.pointer.as_str()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (10, "/paths/~1a/post/requestBody/$ref"),
+                (13, "/paths/~1a/post/responses/200/$ref"),
+                (15, "/paths/~1a/post/responses/400/$ref"),
+            ]
+        );
+        assert!(
+            said[2]
+                .message
+                .contains("read as the response of that name, `#/components/responses/BadRequest`"),
+            "{said:?}"
+        );
     }
 
     #[test]

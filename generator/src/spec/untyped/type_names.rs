@@ -86,11 +86,17 @@ pub(super) struct NamesTaken {
 /// another shape has, here or in the components (`names`): typify would
 /// give both one type (stripe's fifteen `transfer_data_specs` in four
 /// shapes, and a request that sends the wrong members).
+///
+/// Gives the same to each inline parameter schema, which progenitor names
+/// after the operation and the parameter (`ListThingsOrder`), and to the
+/// schemas inside parameters and bodies ([`inline_type_names`]). Returns
+/// the schemas that became components of their own, to be added to
+/// `components.schemas`.
 pub(super) fn in_bodies(
     paths: &mut Map<String, Value>,
     names: &mut NamesTaken,
     readings: &mut Readings,
-) {
+) -> Vec<(String, Value)> {
     let mut hoisted = Vec::new();
     let mut naming = Naming {
         names,
@@ -113,6 +119,21 @@ pub(super) fn in_bodies(
             let Some(operation) = operation.as_object_mut() else {
                 continue;
             };
+            let id = operation.get("operationId").and_then(Value::as_str);
+            let id = id.map(str::to_owned).unwrap_or_default();
+            if let Some(Value::Array(parameters)) = operation.get_mut("parameters") {
+                for (index, parameter) in parameters.iter_mut().enumerate() {
+                    let at = format!("{pointer}/parameters/{index}/schema");
+                    let name = parameter.get("name").and_then(Value::as_str);
+                    let name = name.map(|name| variant_name(&format!("{id}-{name}")));
+                    if let (Some(name), Some(Value::Object(schema))) =
+                        (name, parameter.get_mut("schema"))
+                    {
+                        let name = inline_apart(schema, name, "parameter", &at, &mut naming);
+                        inline_type_names(schema, &name, &at, &mut naming);
+                    }
+                }
+            }
             let mut bodies = Vec::new();
             for (key, member) in operation.iter_mut() {
                 match (key.as_str(), member) {
@@ -140,12 +161,54 @@ pub(super) fn in_bodies(
                     let at = format!("{at}/content/{}/schema", escape(media));
                     if let Some(Value::Object(schema)) = media_type.get_mut("schema") {
                         let base = body_apart(schema, base.clone(), &at, &mut naming);
-                        titles_apart(schema, &base, &at, &mut naming);
+                        inline_type_names(schema, &base, &at, &mut naming);
                     }
                 }
             }
         }
     }
+    hoisted
+}
+
+/// The type name of the inline `schema` at `at`, which typify names `name`
+/// (a `kind` of schema, for the warning): another name, written as its
+/// `title`, when a component has that one and typify would make a type of
+/// `schema`: typify gives it the component's type, whatever its shape.
+fn inline_apart(
+    schema: &mut Map<String, Value>,
+    name: String,
+    kind: &str,
+    at: &str,
+    naming: &mut Naming<'_>,
+) -> String {
+    if schema.contains_key("$ref") || names_a_reference(schema) || !names_a_type(schema) {
+        return name;
+    }
+    let Some(component) = naming.names.taken.get(&name).cloned() else {
+        return name;
+    };
+    let apart = free_name(&name, naming);
+    naming.names.taken.insert(apart.clone(), at.to_owned());
+    naming.readings.warn(
+        at,
+        format!(
+            "the type of this {kind} would be named `{name}`, as component `{component}` is, \
+             and typify would give it that component's type: it is named `{apart}` (its `title`)"
+        ),
+    );
+    schema.insert("title".to_owned(), Value::String(apart.clone()));
+    apart
+}
+
+/// `{name}Value`, or `{name}Value2`…: the first that no type has.
+fn free_name(name: &str, naming: &Naming<'_>) -> String {
+    let mut apart = format!("{name}Value");
+    let mut n = 2;
+    while naming.names.taken.contains_key(&apart) || naming.names.titled.contains_key(&apart) {
+        apart = format!("{name}Value{n}");
+        n += 1;
+    }
+    apart
 }
 
 /// The name of the type of the inline body `schema` (at `at`) of an
@@ -185,21 +248,6 @@ fn body_apart(
     );
     schema.insert("title".to_owned(), Value::String(apart.clone()));
     apart
-}
-
-/// [`title_apart`] for the inline members of `schema` (a type typify names
-/// `base`), and theirs.
-fn titles_apart(
-    schema: &mut Map<String, Value>,
-    base: &str,
-    pointer: &str,
-    naming: &mut Naming<'_>,
-) {
-    for inline in inline_properties(schema, base, pointer) {
-        let (property, at) = (inline.property, &inline.at);
-        let name = title_apart(inline.schema, inline.name, base, property, at, naming);
-        titles_apart(inline.schema, &name, at, naming);
-    }
 }
 
 /// An inline schema among the properties of another: neither a `$ref` nor
@@ -381,6 +429,48 @@ fn inline_type_names(
             }
         }
     }
+    // A list's items are `{Name}Item`, a map's values `{Name}Value`.
+    for (keyword, suffix, kind) in [
+        ("items", "Item", "list's items"),
+        ("additionalProperties", "Value", "map's values"),
+    ] {
+        if let Some(Value::Object(inner)) = schema.get_mut(keyword) {
+            let at = format!("{pointer}/{keyword}");
+            let name = own_name(inner, format!("{base}{suffix}"));
+            let name = inline_apart(inner, name, kind, &at, naming);
+            inline_type_names(inner, &name, &at, naming);
+        }
+    }
+    // The members of a union are `{Name}Variant0`…, or named after their
+    // type (`{Name}Object`) when each member has a name of its own: either
+    // is kept apart from the components.
+    for keyword in ["oneOf", "anyOf"] {
+        let Some(Value::Array(members)) = schema.get_mut(keyword) else {
+            continue;
+        };
+        for (index, member) in members.iter_mut().enumerate() {
+            let Some(member) = member.as_object_mut() else {
+                continue;
+            };
+            let at = format!("{pointer}/{keyword}/{index}");
+            let kind_name = member
+                .get("type")
+                .and_then(Value::as_str)
+                .map(|kind| format!("{base}{}", variant_name(kind)));
+            let numbered = format!("{base}Variant{index}");
+            let name = match kind_name {
+                Some(kind_name)
+                    if !member.contains_key("title")
+                        && naming.names.taken.contains_key(&kind_name) =>
+                {
+                    kind_name
+                }
+                _ => own_name(member, numbered),
+            };
+            let name = inline_apart(member, name, "union member", &at, naming);
+            inline_type_names(member, &name, &at, naming);
+        }
+    }
     for Inline {
         property,
         schema: inline,
@@ -453,6 +543,29 @@ fn inline_type_names(
             }
         }
         inline_type_names(inline, &apart, &at, naming);
+    }
+}
+
+/// Adds the schemas [`in_bodies`] made components to `root`'s.
+pub(super) fn add_components(root: &mut Map<String, Value>, hoisted: Vec<(String, Value)>) {
+    if hoisted.is_empty() {
+        return;
+    }
+    let schemas = root
+        .entry("components")
+        .or_insert_with(|| json!({}))
+        .as_object_mut()
+        .map(|components| components.entry("schemas").or_insert_with(|| json!({})));
+    if let Some(Value::Object(schemas)) = schemas {
+        schemas.extend(hoisted);
+    }
+}
+
+/// The name typify gives the inline `schema`: its `title`, else `suggested`.
+fn own_name(schema: &Map<String, Value>, suggested: String) -> String {
+    match schema.get("title").and_then(Value::as_str) {
+        Some(title) => variant_name(title),
+        None => suggested,
     }
 }
 
@@ -675,6 +788,142 @@ mod tests {
     use super::super::testing::{convert, located, source, yaml};
     use super::super::walk::apply_readings;
     use super::*;
+
+    /// Inline schemas whose types typify would name as a component is
+    /// named, where no property is: a parameter's schema, a list's items, a
+    /// map's values, a union's member, and a member of a body. typify gave
+    /// each the component's type (`order` was the integer
+    /// `ListThingsOrder`, `next` a string), or refused `Thing`.
+    const INLINE: &str = "openapi: 3.0.3
+info:
+  title: Inline names
+  version: '1'
+paths:
+  /things:
+    get:
+      operationId: listThings
+      parameters:
+        - name: order
+          in: query
+          schema:
+            type: string
+            enum: [asc, desc]
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  items:
+                    type: array
+                    items:
+                      $ref: '#/components/schemas/Thing'
+                  next:
+                    type: object
+                    properties:
+                      cursor:
+                        type: string
+components:
+  schemas:
+    Thing:
+      type: object
+      properties:
+        tags:
+          type: array
+          items:
+            type: object
+            properties:
+              label:
+                type: string
+        extra:
+          type: object
+          additionalProperties:
+            type: object
+            properties:
+              n:
+                type: integer
+        shape:
+          oneOf:
+            - type: object
+              properties:
+                r:
+                  type: number
+              required: [r]
+            - type: object
+              properties:
+                w:
+                  type: number
+              required: [w]
+    ThingTagsItem:
+      type: string
+    ThingExtraValue:
+      type: boolean
+    ThingShapeVariant0:
+      type: integer
+    ListThingsOrder:
+      type: integer
+    ListThingsResponseNext:
+      type: string
+";
+
+    #[test]
+    fn inline_schemas_named_like_a_component_get_a_title() {
+        let mut source = source(INLINE);
+        let said = located(apply_readings(&mut source), &source);
+        let value = &source.value;
+        let thing = &value["components"]["schemas"]["Thing"]["properties"];
+        let titles =
+            [
+                &value["paths"]["/things"]["get"]["parameters"][0]["schema"],
+                &value["paths"]["/things"]["get"]["responses"]["200"]["content"]["application/json"]
+                    ["schema"]["properties"]["next"],
+                &thing["tags"]["items"],
+                &thing["extra"]["additionalProperties"],
+                &thing["shape"]["oneOf"][0],
+                &thing["shape"]["oneOf"][1],
+            ]
+            .map(|schema| schema.get("title").and_then(Value::as_str));
+        assert_eq!(
+            titles,
+            [
+                Some("ListThingsOrderValue"),
+                Some("ListThingsResponseNextValue"),
+                Some("ThingTagsItemValue"),
+                Some("ThingExtraValueValue"),
+                Some("ThingShapeVariant0Value"),
+                // `ThingShapeVariant1` names no component.
+                None,
+            ]
+        );
+        let at: Vec<(usize, &str)> = said
+            .iter()
+            .map(|w| (w.location.map_or(0, |l| l.line), w.pointer.as_str()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (12, "/paths/~1things/get/parameters/0/schema"),
+                (
+                    27,
+                    "/paths/~1things/get/responses/200/content/application~1json/schema/\
+                     properties/next"
+                ),
+                (39, "/components/schemas/Thing/properties/tags/items"),
+                (
+                    46,
+                    "/components/schemas/Thing/properties/extra/additionalProperties"
+                ),
+                (53, "/components/schemas/Thing/properties/shape/oneOf/0"),
+            ]
+        );
+        assert!(
+            said[0]
+                .message
+                .contains("this parameter would be named `ListThingsOrder`")
+        );
+    }
 
     #[test]
     fn a_property_type_named_like_a_component_gets_a_title() {

@@ -97,7 +97,8 @@ impl Walker {
             self.components(components);
         }
         if let Some(Value::Object(paths)) = root.get_mut("paths") {
-            type_names::in_bodies(paths, &mut self.names_taken, &mut self.readings);
+            let hoisted = type_names::in_bodies(paths, &mut self.names_taken, &mut self.readings);
+            type_names::add_components(root, hoisted);
         }
         hoist::defs(root, &mut self.defs, &mut self.readings);
         hoist::deep_references(root, &mut self.nullable_unions, &mut self.readings);
