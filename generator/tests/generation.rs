@@ -1333,3 +1333,70 @@ fn form_members_are_written_as_their_encoding_says_and_readings_are_warned() {
     let manifest = text_of(&files, "Cargo.toml");
     assert!(manifest.contains("serde_qs = \"1.1.3\""), "{manifest}");
 }
+
+/// Bodies without a `schema`, as okta's idp-minimal writes one, inline and
+/// shared.
+const BODIES_WITHOUT_SCHEMA: &str = r##"openapi: 3.0.3
+info:
+  title: Enrollments
+  version: 1.0.0
+paths:
+  /enrollments:
+    post:
+      operationId: startEnrollment
+      requestBody:
+        content:
+          application/json: {}
+      responses:
+        '204':
+          description: Started.
+  /renewals:
+    post:
+      operationId: renewEnrollment
+      requestBody:
+        $ref: '#/components/requestBodies/Anything'
+      responses:
+        '204':
+          description: Renewed.
+components:
+  requestBodies:
+    Anything:
+      content:
+        application/merge-patch+json: {}
+"##;
+
+#[test]
+fn a_json_body_without_a_schema_is_any_json_value() {
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(&scratch, "bodies.yaml", BODIES_WITHOUT_SCHEMA);
+    let files = generator::generate(&Settings::new(&spec, "bodies.yaml"))
+        .expect("bodies without a schema generate")
+        .files;
+    let warnings: Vec<String> = files
+        .warnings()
+        .iter()
+        .map(|w| {
+            let at = w.location.expect("every warning is located");
+            format!("{}:{} {} {}", at.line, at.column, w.pointer, w.message)
+        })
+        .collect();
+    let expected = [
+        "11:11 /paths/~1enrollments/post/requestBody/content/application~1json the \
+         `application/json` request body has no `schema`",
+        "27:9 /components/requestBodies/Anything/content/application~1merge-patch+json the \
+         `application/merge-patch+json` request body has no `schema`",
+    ];
+    for expected in expected {
+        assert!(
+            warnings.iter().any(|w| w.starts_with(expected)),
+            "{expected}\n{warnings:#?}"
+        );
+    }
+    let operations = text_of(&files, "src/operations.rs");
+    for method in ["start_enrollment", "renew_enrollment"] {
+        let signature = format!(
+            "pub fn {method}<'a>(\n        &'a self,\n        body: &'a ::serde_json::Value,"
+        );
+        assert!(operations.contains(&signature), "{signature}\n{operations}");
+    }
+}

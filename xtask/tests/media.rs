@@ -1,6 +1,7 @@
 //! Bodies and parameters progenitor cannot send by itself: the real binary
 //! generates the crate of `specs/media.yaml` (multipart uploads, raw and text
-//! media types, several non-JSON types, parameters described by `content`,
+//! media types, several non-JSON types, bodies without a `schema`, parameters
+//! described by `content`,
 //! a response it cannot type), says where it read the spec, and a test
 //! written into that crate calls every operation against a server on
 //! 127.0.0.1, parsing each multipart body with the `multer` crate.
@@ -33,11 +34,17 @@ fn bodies_and_parameters_progenitor_cannot_send_are_sent_as_the_spec_says() {
          `text/plain` or `text/x-markdown`; the generated client sends `text/plain`",
         "media.yaml:119:13: /paths/~1octets/post/requestBody/content/application~1octet-stream/schema: \
          a body of `application/octet-stream` is sent as bytes",
-        "media.yaml:130:11: /paths/~1search/parameters/0/content/application~1json: parameter \
+        "media.yaml:129:11: /paths/~1subscriptions/post/requestBody/content/\
+         application~1x-www-form-urlencoded: the `application/x-www-form-urlencoded` request body \
+         has no `schema`: it is sent as the form's text",
+        "media.yaml:138:11: /paths/~1bundles/post/requestBody/content/multipart~1form-data: the \
+         `multipart/form-data` request body has no `schema`: it is sent as bytes the caller \
+         encodes, with a `Content-Type` that names their boundary",
+        "media.yaml:148:11: /paths/~1search/parameters/0/content/application~1json: parameter \
          `X-Context` is `application/json` content: the generated method takes a `types::Context`",
-        "media.yaml:140:13: /paths/~1search/get/parameters/0/content/application~1json: parameter \
+        "media.yaml:158:13: /paths/~1search/get/parameters/0/content/application~1json: parameter \
          `filter` is `application/json` content",
-        "media.yaml:160:13: /paths/~1search/get/parameters/2/content/text~1plain: parameter `q` is \
+        "media.yaml:178:13: /paths/~1search/get/parameters/2/content/text~1plain: parameter `q` is \
          `text/plain` content: it is read as a string",
     ]);
 
@@ -45,8 +52,8 @@ fn bodies_and_parameters_progenitor_cannot_send_are_sent_as_the_spec_says() {
     let run = test_in_generated(&out, "media", &["--all-features", "--lib"]);
     let (stdout, shown) = (&run.stdout, run.describe());
     run.assert_clean_in("tests/media.rs");
-    // All eight calls ran, none filtered out or skipped, and the unit tests.
-    assert!(stdout.contains("test result: ok. 8 passed"), "{shown}");
+    // All nine calls ran, none filtered out or skipped, and the unit tests.
+    assert!(stdout.contains("test result: ok. 9 passed"), "{shown}");
     assert!(
         stdout.contains("ranges_accept_what_they_cover ... ok"),
         "{shown}"

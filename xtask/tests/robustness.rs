@@ -148,26 +148,6 @@ components:
         ],
     },
     Broken {
-        name: "request-media",
-        spec: r##"  /upload:
-    post:
-      operationId: upload
-      requestBody:
-        content:
-          multipart/form-data: {}
-          text/csv:
-            schema:
-              type: string
-      responses:
-        '204':
-          description: Done.
-"##,
-        expected: &[
-            "request-media.yaml:11:11: /paths/~1upload/post/requestBody/content/multipart~1form-data: \
-             the POST /upload request body has no `schema`",
-        ],
-    },
-    Broken {
         name: "schema-keywords",
         spec: r##"  /a:
     get:

@@ -67,12 +67,17 @@ pub fn adapt(
                     crate::runtime::bodies::raw(#operation, body, #media_type, #media_type)?;
             }
         }
-        RawBody::Bytes { media_type } if crate::spec::media::is_range(media_type) => {
+        RawBody::Bytes { media_type } if crate::spec::media::caller_names_type(media_type) => {
             input(sig, quote!(body: impl Into<::reqwest::Body>));
             input(sig, quote!(content_type: &'a str));
             docs.push("`body`: the body's bytes".to_owned());
             docs.push(format!(
-                "`content_type`: the body's media type, within `{media_type}`"
+                "`content_type`: the body's media type, within `{media_type}`{}",
+                if crate::spec::media::is_range(media_type) {
+                    ""
+                } else {
+                    " (with its parameters, such as the `boundary`)"
+                }
             ));
             quote! {
                 let (content_type, body) =

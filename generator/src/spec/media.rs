@@ -50,6 +50,16 @@ pub fn is_range(media_type: &str) -> bool {
     essence(media_type).contains('*')
 }
 
+/// Whether the caller of a method that sends a body of this media type as
+/// bytes names its `Content-Type`: a range (`image/*`) to narrow, and a
+/// multipart type, whose `boundary` only the bytes' writer knows.
+pub fn caller_names_type(media_type: &str) -> bool {
+    is_range(media_type)
+        || essence(media_type)
+            .to_ascii_lowercase()
+            .starts_with("multipart/")
+}
+
 /// The media type a request body with these media types is sent as: JSON
 /// if offered, else the first by [`RequestKind`]'s order of preference
 /// (multipart, form, `text/plain`, other text, octet-stream, other types,

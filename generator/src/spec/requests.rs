@@ -14,6 +14,8 @@
 //! - an `application/octet-stream` body whose schema is not a binary
 //!   string is bytes, and a `text/plain` one whose schema is not a string
 //!   is text;
+//! - a form or multipart body without a `schema` is the form's text or
+//!   the multipart bytes the caller writes;
 //! - a parameter with `application/json` content is typed from the
 //!   content's schema and sent as its JSON text; with any other media type
 //!   it is a string;
@@ -351,7 +353,33 @@ fn request_body(
         .schema
         .as_ref()
         .and_then(|s| resolve_schema(components, s));
-    match media::request_kind(&chosen) {
+    let kind = media::request_kind(&chosen);
+    if media.schema.is_none() && matches!(kind, RequestKind::Form | RequestKind::Multipart) {
+        // Nothing says what its fields or parts are: the caller writes
+        // them, as a form's text, or as multipart bytes with the
+        // `Content-Type` that names their boundary.
+        let (raw, what) = if kind == RequestKind::Form {
+            (
+                RawBody::Text {
+                    media_type: chosen.clone(),
+                },
+                "the form's text (a `String`, `a=1&b=2`) the caller writes",
+            )
+        } else {
+            (
+                RawBody::Bytes {
+                    media_type: chosen.clone(),
+                },
+                "bytes the caller encodes, with a `Content-Type` that names their boundary",
+            )
+        };
+        warnings.push(
+            &media_pointer,
+            format!("the `{chosen}` request body has no `schema`: it is sent as {what}"),
+        );
+        return Sent::ByClient(raw);
+    }
+    match kind {
         RequestKind::Json => {}
         RequestKind::Form => {
             let form = form(

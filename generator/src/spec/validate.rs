@@ -16,7 +16,6 @@ use serde_json::{Map, Value};
 
 use super::Diagnostics;
 use super::load::Source;
-use super::media::{self, RequestKind};
 use super::pointer::escape;
 use super::positions::{Location, Positions};
 use super::walk::{self, Status};
@@ -252,9 +251,6 @@ impl Checks<'_> {
                     pointer: format!("{item_pointer}/{method}"),
                 };
                 self.parameters(path, &template, item, &item_pointer, operation, &op);
-                if let Some(body) = operation.get("requestBody") {
-                    self.request_body(body, &op);
-                }
                 if let Some(responses) = operation.get("responses") {
                     self.responses(responses, &op);
                 }
@@ -356,42 +352,6 @@ impl Checks<'_> {
                     ),
                 );
             }
-        }
-    }
-
-    fn request_body(&mut self, body: &Value, op: &Operation) {
-        let (body, pointer) = self.resolve_in(body, format!("{}/requestBody", op.pointer));
-        let Some(content) = body.get("content").and_then(Value::as_object) else {
-            return;
-        };
-        // Which media type is sent when there are several (`normalize` and
-        // `requests` say so in a warning): only that one must be sendable.
-        let Some(media_type) = media::preferred_request(content.keys().map(String::as_str)) else {
-            return;
-        };
-        let media = &content[media_type];
-        let media_pointer = format!("{pointer}/content/{}", escape(media_type));
-        let kind = media::request_kind(media_type);
-        let typed = matches!(
-            kind,
-            RequestKind::Json | RequestKind::Form | RequestKind::Multipart
-        );
-        // `encoding` is not checked here: JSON's means nothing (`normalize`
-        // drops it), and `requests` reads a multipart or form body's.
-        if typed && media.get("schema").is_none() {
-            self.problem(
-                &media_pointer,
-                format!(
-                    "the {} request body has no `schema`: the generator needs one to type \
-                     the body's {}; add `schema`",
-                    op.shown,
-                    if kind == RequestKind::Multipart {
-                        "parts"
-                    } else {
-                        "fields"
-                    }
-                ),
-            );
         }
     }
 

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::Readings;
 use crate::names::rust_parameter_name;
+use crate::spec::media;
 use crate::spec::pointer::{escape, unescape};
 use crate::spec::validate::template_names;
 use crate::spec::walk::{untyped_operations, untyped_operations_mut};
@@ -22,7 +23,54 @@ pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readi
     structured_headers(root, readings);
     parameters_with_one_rust_name(root, readings);
     responses_that_are_request_bodies(root, readings);
+    json_bodies_without_schema(root, readings);
     form_explode_defaults(root);
+}
+
+/// Gives a JSON request body without a `schema` (okta's `application/json:
+/// {}` on an operation that takes no body) the schema `{}`: any JSON value
+/// is what it says, and progenitor types a JSON body only from its schema.
+/// A form or multipart body without one is the `requests` stage's: it is
+/// sent as the text or bytes the caller writes.
+fn json_bodies_without_schema(root: &mut Map<String, Value>, readings: &mut Readings) {
+    for (path, item) in path_items_mut(root) {
+        let item_pointer = format!("/paths/{}", escape(path));
+        for (method, operation) in untyped_operations_mut(item) {
+            if let Some(body) = operation.get_mut("requestBody") {
+                let pointer = format!("{item_pointer}/{method}/requestBody");
+                json_body_without_schema(body, &pointer, readings);
+            }
+        }
+    }
+    // Bodies that are `$ref`s are read where they are written.
+    let shared = root
+        .get_mut("components")
+        .and_then(|components| components.get_mut("requestBodies"))
+        .and_then(Value::as_object_mut);
+    for (name, body) in shared.into_iter().flatten() {
+        let pointer = format!("/components/requestBodies/{}", escape(name));
+        json_body_without_schema(body, &pointer, readings);
+    }
+}
+
+fn json_body_without_schema(body: &mut Value, pointer: &str, readings: &mut Readings) {
+    let content = body.get_mut("content").and_then(Value::as_object_mut);
+    for (media_type, media) in content.into_iter().flatten() {
+        let Value::Object(media) = media else {
+            continue;
+        };
+        if !media::is_json(media_type) || media.contains_key("schema") {
+            continue;
+        }
+        media.insert("schema".to_owned(), Value::Object(Map::new()));
+        readings.warn(
+            &format!("{pointer}/content/{}", escape(media_type)),
+            format!(
+                "the `{media_type}` request body has no `schema`: it is sent as any JSON value \
+                 (`serde_json::Value`); add a `schema` to type it"
+            ),
+        );
+    }
 }
 
 /// Writes out the `explode` that a form body's `encoding` leaves to its
