@@ -1400,3 +1400,61 @@ fn a_json_body_without_a_schema_is_any_json_value() {
         assert!(operations.contains(&signature), "{signature}\n{operations}");
     }
 }
+
+/// Members OpenAPI requires that say nothing the client needs: a response
+/// without `description` (authlete), inline and shared, and an operation
+/// without `responses`.
+const REQUIRED_MEMBERS_LEFT_OUT: &str = r##"openapi: 3.0.3
+info:
+  title: Tokens
+  version: 1.0.0
+paths:
+  /tokens:
+    get:
+      operationId: listTokens
+      responses:
+        '200':
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  type: string
+        '400':
+          $ref: '#/components/responses/BadRequest'
+  /tokens/reissue:
+    post:
+      operationId: reissueToken
+components:
+  responses:
+    BadRequest:
+      content:
+        application/json:
+          schema:
+            type: object
+            properties:
+              message:
+                type: string
+"##;
+
+#[test]
+fn a_missing_description_or_responses_loses_no_operation() {
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(&scratch, "tokens.yaml", REQUIRED_MEMBERS_LEFT_OUT);
+    let generated = generator::generate(&Settings::new(&spec, "tokens.yaml"))
+        .expect("a spec without descriptions generates");
+    let files = generated.files;
+    // Nothing the spec means was read otherwise: nothing to warn about.
+    assert!(files.warnings().is_empty(), "{:#?}", files.warnings());
+    let operations = text_of(&files, "src/operations.rs");
+    assert!(
+        operations.contains("pub fn list_tokens<'a>(&'a self) -> ListTokens<'a>"),
+        "{operations}"
+    );
+    assert!(
+        operations.contains("pub fn reissue_token<'a>"),
+        "{operations}"
+    );
+    let lib = text_of(&files, "src/lib.rs");
+    assert!(!lib.contains("left out"), "{lib}");
+}

@@ -24,7 +24,58 @@ pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readi
     parameters_with_one_rust_name(root, readings);
     responses_that_are_request_bodies(root, readings);
     json_bodies_without_schema(root, readings);
+    required_members_that_say_nothing(root, readings);
     form_explode_defaults(root);
+}
+
+/// Writes in the members OpenAPI requires but that change nothing the
+/// client does (authlete leaves out responses' `description`): a response's
+/// `description` is empty, an operation without `responses` has none
+/// (`{}`). openapiv3 would not read the operation, which would be left out
+/// for want of a sentence. Not a reading: nothing the spec means changes,
+/// so no warning.
+fn required_members_that_say_nothing(root: &mut Map<String, Value>, readings: &mut Readings) {
+    let mut wrote = false;
+    for (_, item) in path_items_mut(root) {
+        for (_, operation) in untyped_operations_mut(item) {
+            let Value::Object(operation) = operation else {
+                continue;
+            };
+            let responses = operation
+                .entry("responses")
+                .or_insert_with(|| {
+                    wrote = true;
+                    Value::Object(Map::new())
+                })
+                .as_object_mut();
+            for response in responses.into_iter().flat_map(|r| r.values_mut()) {
+                wrote |= described(response);
+            }
+        }
+    }
+    let shared = root
+        .get_mut("components")
+        .and_then(|components| components.get_mut("responses"))
+        .and_then(Value::as_object_mut);
+    for response in shared.into_iter().flat_map(|r| r.values_mut()) {
+        wrote |= described(response);
+    }
+    if wrote {
+        readings.rewrote();
+    }
+}
+
+/// Gives `response`, written in place, the empty `description` it lacks;
+/// whether it lacked one.
+fn described(response: &mut Value) -> bool {
+    let Value::Object(response) = response else {
+        return false;
+    };
+    if response.contains_key("$ref") || response.contains_key("description") {
+        return false;
+    }
+    response.insert("description".to_owned(), "".into());
+    true
 }
 
 /// Gives a JSON request body without a `schema` (okta's `application/json:
@@ -777,7 +828,7 @@ mod tests {
         // A `$ref` that leads nowhere may be the one meant: no reading.
         let dangling = json!({"paths": {"/s/{id}": {"get": {"parameters": [
             {"$ref": "#/components/parameters/Id"}
-        ]}}}});
+        ], "responses": {}}}}});
         assert_eq!(read_document(dangling.clone()), (dangling, vec![]));
     }
 
