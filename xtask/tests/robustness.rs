@@ -120,18 +120,20 @@ const PROBLEMS: &[Broken] = &[
       operationId: getA
       responses:
         '200':
-          $ref: '#/components/responses/Sesion'
+          $ref: '#/components/responses/Page'
 components:
   responses:
+    Page:
+      $ref: '#/components/responses/Sesion'
     Session:
       description: A session.
 "##,
-        // (A schema's `$ref` that leads nowhere is read as any value.)
-        expected: &[
-            "dangling-ref.yaml:11:11: /paths/~1a/get/responses/200/$ref: \
+        // (A schema's, or an operation's body's, response's or parameter's
+        // `$ref` that leads nowhere is read as any value or left out; a
+        // component that is one is refused.)
+        expected: &["dangling-ref.yaml:15:7: /components/responses/Page/$ref: \
              `$ref` `#/components/responses/Sesion` resolves to nothing: `components.responses` has no \
-             `Sesion`; did you mean `Session`?",
-        ],
+             `Sesion`; did you mean `Session`?"],
     },
     Broken {
         name: "path-template",
@@ -179,37 +181,25 @@ components:
     },
     Broken {
         name: "several-problems",
-        spec: r##"  /a/{id}/{trace}:
+        spec: r##"  /a/{trace}:
     get:
       operationId: getA
       parameters:
-        - $ref: '#/components/parameters/Id'
         - name: trace
           in: path
           required: true
           style: label
           schema:
-            type: string
+            type: strin
       responses:
         '204':
           description: Done.
-components:
-  parameters:
-    Ident:
-      name: id
-      in: path
-      required: true
-      schema:
-        type: string
 "##,
         expected: &[
-            // The dangling `$ref` also leaves `{id}` undeclared: both said.
-            "several-problems.yaml:7:5: /paths/~1a~1{id}~1{trace}/get: GET /a/{id}/{trace}: the \
-             path's `{id}` has no parameter",
-            "several-problems.yaml:10:11: /paths/~1a~1{id}~1{trace}/get/parameters/0/$ref: `$ref` \
-             `#/components/parameters/Id` resolves to nothing",
-            "several-problems.yaml:14:11: /paths/~1a~1{id}~1{trace}/get/parameters/1/style: `style: \
+            "several-problems.yaml:13:11: /paths/~1a~1{trace}/get/parameters/0/style: `style: \
              label` is not supported for path parameters",
+            "several-problems.yaml:15:13: /paths/~1a~1{trace}/get/parameters/0/schema/type: \
+             `type: strin` is not an OpenAPI 3.0 type",
         ],
     },
 ];

@@ -21,6 +21,9 @@ pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readi
     for (path, target) in &mut found {
         decode(&mut document, path, target, readings);
     }
+    // Taken out of their lists after every other reading, the last first,
+    // so that no member moves before its own reading finds it.
+    let mut left_out = Vec::new();
     for (path, target) in found {
         let Some((reading, message)) = read(&document, &path, &target) else {
             continue;
@@ -31,6 +34,7 @@ pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readi
             continue;
         };
         match reading {
+            Reading::LeftOut => left_out.push(path),
             Reading::Any => {
                 if let Value::Object(map) = member {
                     map.remove("$ref");
@@ -42,6 +46,22 @@ pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readi
                 }
             }
             Reading::InPlace(value) => *member = value,
+        }
+    }
+    left_out.sort_by_key(|path| {
+        let index = path.last().and_then(|i| i.parse::<usize>().ok());
+        (path[..path.len() - 1].to_vec(), std::cmp::Reverse(index))
+    });
+    for path in left_out {
+        let Some((index, list)) = path.split_last() else {
+            continue;
+        };
+        let list: String = list.iter().map(|s| format!("/{}", escape(s))).collect();
+        if let (Some(Value::Array(items)), Ok(index)) =
+            (document.pointer_mut(&list), index.parse::<usize>())
+            && index < items.len()
+        {
+            items.remove(index);
         }
     }
     if let Value::Object(map) = document {
@@ -73,6 +93,8 @@ enum Reading {
     To(String),
     /// What it names, written in its place.
     InPlace(Value),
+    /// Nothing: the member is taken out of its list.
+    LeftOut,
 }
 
 /// Each `$ref` of `value` (at `path`), as its path and target, among the
@@ -105,18 +127,21 @@ fn gather(value: &Value, path: &mut Vec<String>, found: &mut Vec<(Vec<String>, S
 fn read(document: &Value, path: &[String], target: &str) -> Option<(Reading, String)> {
     let local = target.strip_prefix('#')?;
     if path.len() == 2 && path[0] == "paths" {
-        // A path item `$ref`, which the readings of path items read.
-        return None;
+        // A path item `$ref` to another path (surevoip.co.uk serves one
+        // item under two paths): progenitor reads only items written in
+        // place. One to `components.pathItems` is OpenAPI 3.1's reading.
+        let item = document.pointer(local).filter(|item| {
+            local.starts_with("/paths/") && item.get("$ref").is_none() && item.is_object()
+        })?;
+        let message = format!(
+            "path item `$ref` `{target}` names the item of another path, where progenitor \
+             does not look: written in place (its operations get names of their own)"
+        );
+        return Some((Reading::InPlace(item.clone()), message));
     }
     let at = expected_kind(path);
     let Some(found) = document.pointer(local) else {
-        // Any value is all a schema can be read as; a parameter, body or
-        // response that leads nowhere is refused.
-        let message = format!(
-            "`$ref` `{target}` resolves to nothing ({}): read as any JSON value",
-            dangling_hint(document, local)
-        );
-        return (at == Some("schemas")).then_some((Reading::Any, message));
+        return dangling(document, path, at, target, local);
     };
     let segments: Vec<String> = local.split('/').skip(1).map(unescape).collect();
     let kind = expected_kind(&segments).or_else(|| {
@@ -195,6 +220,48 @@ fn read(document: &Value, path: &[String], target: &str) -> Option<(Reading, Str
             );
             Some((Reading::InPlace(found.clone()), message))
         }
+        _ => None,
+    }
+}
+
+/// The reading of a `$ref` at `path` to `target`, which resolves to
+/// nothing: any value is all a schema can be read as, and a body or a
+/// response of an operation is one of any JSON value; an operation's
+/// parameter, whose name and place are unknown, is left out. Any other (a
+/// component that is such a `$ref`, which operations name) is refused.
+fn dangling(
+    document: &Value,
+    path: &[String],
+    at: Option<&str>,
+    target: &str,
+    local: &str,
+) -> Option<(Reading, String)> {
+    let missing = format!(
+        "`$ref` `{target}` resolves to nothing ({})",
+        dangling_hint(document, local)
+    );
+    let any_json = || serde_json::json!({"application/json": {"schema": {}}});
+    let in_operation = path.first().is_some_and(|first| first == "paths");
+    match at {
+        Some("schemas") => Some((Reading::Any, format!("{missing}: read as any JSON value"))),
+        Some("requestBodies") if in_operation => Some((
+            Reading::InPlace(serde_json::json!({"content": any_json()})),
+            format!("{missing}: the body is read as any JSON value"),
+        )),
+        Some("responses") if in_operation => Some((
+            Reading::InPlace(serde_json::json!({
+                "description": "",
+                "content": any_json(),
+            })),
+            format!("{missing}: the response is read as any JSON value"),
+        )),
+        Some("parameters") if in_operation => Some((
+            Reading::LeftOut,
+            format!(
+                "{missing}: the parameter is left out, since neither its name nor where it \
+                 goes is known"
+            ),
+        )),
         _ => None,
     }
 }
@@ -352,6 +419,85 @@ components:
         let path = dir.path().join("api.yaml");
         std::fs::write(&path, spec).unwrap();
         crate::spec::load_and_check(&path, None)
+    }
+
+    #[test]
+    fn an_operations_member_that_resolves_nowhere_is_any_json_or_left_out() {
+        let spec = "openapi: 3.0.3
+info:
+  title: T
+  version: '1'
+paths:
+  /notes:
+    post:
+      operationId: createNote
+      parameters:
+        - $ref: '#/components/parameters/Gone'
+        - name: draft
+          in: query
+          schema: {type: boolean}
+        - $ref: '#/components/parameters/AlsoGone'
+      requestBody:
+        $ref: '#/components/requestBodies/Missing'
+      responses:
+        '201':
+          $ref: '#/components/responses/Nowhere'
+";
+        let mut source = source(spec);
+        let said = located(apply_readings(&mut source), &source);
+        let post = &source.value["paths"]["/notes"]["post"];
+        // Both dangling parameters go; the one between them stays.
+        assert_eq!(
+            post["parameters"],
+            yaml("[{name: draft, in: query, schema: {type: boolean}}]")
+        );
+        let any = yaml("{application/json: {schema: {}}}");
+        assert_eq!(post["requestBody"]["content"], any);
+        assert_eq!(post["responses"]["201"]["content"], any);
+        let lines: Vec<Option<usize>> = said
+            .iter()
+            .filter(|w| w.message.contains("resolves to nothing"))
+            .map(|w| w.location.map(|l| l.line))
+            .collect();
+        assert_eq!(lines, [Some(10), Some(14), Some(16), Some(19)]);
+        // The checks find nothing left to refuse.
+        let (document, _) = checked(spec).unwrap();
+        assert_eq!(crate::spec::walk::operations(&document.api).count(), 1);
+    }
+
+    #[test]
+    fn a_path_item_that_names_another_paths_item_is_written_in_place() {
+        // surevoip.co.uk serves `/ip-address` under `/support/ip-address`
+        // too, by a path item `$ref`.
+        let spec = "openapi: 3.0.3
+info:
+  title: T
+  version: '1'
+paths:
+  /ip-address:
+    get:
+      operationId: getIpAddress
+      responses:
+        '200':
+          description: OK
+  /support/ip-address:
+    $ref: '#/paths/~1ip-address'
+";
+        let mut source = source(spec);
+        let said = located(apply_readings(&mut source), &source);
+        assert_eq!(
+            source.value["paths"]["/support/ip-address"],
+            source.value["paths"]["/ip-address"]
+        );
+        assert!(
+            said.iter()
+                .any(|w| w.pointer == "/paths/~1support~1ip-address/$ref"
+                    && w.location.map(|l| l.line) == Some(13)),
+            "{said:?}"
+        );
+        // Both operations are read, the copy's under a name of its own.
+        let (document, _) = checked(spec).unwrap();
+        assert_eq!(crate::spec::walk::operations(&document.api).count(), 2);
     }
 
     #[test]
