@@ -9,6 +9,7 @@ use std::thread;
 
 use openapiv3::{OpenAPI, Paths, ReferenceOr};
 
+use super::NAMED_TWICE;
 use super::untype::At;
 use crate::spec::walk::{self, operation_slots};
 
@@ -88,11 +89,24 @@ fn unsilence() {
     }
 }
 
-/// Runs `f` (a generation that fails) and names the component schema
-/// typify was converting when it failed, if it was converting one: typify
-/// logs each component it begins to convert, through the `log` crate, and
-/// then each type it finalizes (a failure there is no one component's).
-pub(crate) fn converting(f: impl FnOnce() -> bool) -> (bool, Option<String>) {
+/// Runs `f` (a generation, which gives its failure's message) and names the
+/// component schema typify was converting when it failed, if it was
+/// converting one: typify logs each component it begins to convert, through
+/// the `log` crate, and then each type it finalizes (a failure there is no
+/// one component's).
+///
+/// `last` is the component typify converts last, if `f` converts in the
+/// order of the document's components. Only typify's `info` records are
+/// listened to at first: its `debug` ones format whole schemas as they are
+/// made, which took most of the ladder's time on a large spec. When the
+/// component named is `last`, the failure may have come after it, while
+/// finalizing, which only the `debug` records tell: `f` then runs again to
+/// listen to them, unless its message says that typify gave two types one
+/// name (found once every component is converted, none to blame).
+pub(crate) fn converting(
+    last: Option<&str>,
+    mut f: impl FnMut() -> Result<(), String>,
+) -> (Option<String>, Option<String>) {
     static LOGGER: Converting = Converting;
     static OURS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     // One run at a time: the log level is the process's.
@@ -100,21 +114,46 @@ pub(crate) fn converting(f: impl FnOnce() -> bool) -> (bool, Option<String>) {
     // Another logger in the process (an application's) keeps its place;
     // the component is then not named.
     if !*OURS.get_or_init(|| log::set_logger(&LOGGER).is_ok()) {
-        return (f(), None);
+        return (f().err(), None);
     }
     let _run = lock(&RUN);
-    *lock(&LAST) = Some((thread::current().id(), Last::default()));
-    log::set_max_level(log::LevelFilter::Debug);
-    let failed = f();
-    log::set_max_level(log::LevelFilter::Off);
-    let last = lock(&LAST).take().map(|(_, last)| last);
-    match last {
-        Some(Last {
-            component: Some(name),
-            finalizing: false,
-        }) if failed => (true, Some(name)),
-        _ => (failed, None),
+    let mut listen = |level: log::LevelFilter| {
+        *lock(&LAST) = Some((thread::current().id(), Last::default()));
+        log::set_max_level(level);
+        let why = f().err();
+        log::set_max_level(log::LevelFilter::Off);
+        let last = lock(&LAST).take().map(|(_, last)| last);
+        (why, last)
+    };
+    let (mut why, mut seen) = listen(log::LevelFilter::Info);
+    let Some(message) = &why else {
+        return (None, None);
+    };
+    let settled = message.contains(NAMED_TWICE)
+        || seen
+            .as_ref()
+            .and_then(|seen| seen.component.as_deref())
+            .is_none_or(|name| last.is_some_and(|last| as_logged(last) != name));
+    if !settled {
+        (why, seen) = listen(log::LevelFilter::Debug);
     }
+    match (why, seen) {
+        (
+            Some(why),
+            Some(Last {
+                component: Some(name),
+                finalizing: false,
+            }),
+        ) => (Some(why), Some(name)),
+        (why, _) => (why, None),
+    }
+}
+
+/// A component's name as [`Converting`] reads it from typify's record,
+/// which writes it with `{:?}`.
+fn as_logged(name: &str) -> String {
+    let quoted = format!("{name:?}");
+    quoted[1..quoted.len() - 1].replace("\\\"", "\"")
 }
 
 /// What typify last said it was doing, on the thread [`converting`] runs.

@@ -224,6 +224,29 @@ pub(crate) fn check(run: Run, api: &OpenAPI) -> Result<(), String> {
     }
 }
 
+/// Whether typify converts the component schemas of `api`, a document
+/// without operations, as progenitor's client run does, with no two types
+/// of one name; or its message. Only the conversion: progenitor's
+/// httpmock run does it and then, with no operations, little more, where
+/// its client run writes every type out as tokens (most of its time).
+/// When this fails, so does [`check`] of [`Run::Api`]; when it passes,
+/// [`check`] still has to tell.
+pub(crate) fn converts(api: &OpenAPI) -> Result<(), String> {
+    debug_assert!(api.paths.paths.is_empty(), "the components alone");
+    self::run(api, |generator, api| {
+        let response_enums = success_bodies::find(api);
+        let api = without_errors(&success_bodies::untyped(api, &response_enums));
+        generator.httpmock(&api, "crate")?;
+        let types = generator.get_type_space();
+        match named_twice(types.iter_types().map(|ty| ty.name())).first() {
+            Some(name) => Err(progenitor::Error::InternalError(format!(
+                "{NAMED_TWICE} `{name}`"
+            ))),
+            None => Ok(()),
+        }
+    })
+}
+
 /// The type names typify gave to more than one type, in order: it does not
 /// make inline types' names unique against each other or the components',
 /// and the crate would define both.
@@ -362,6 +385,28 @@ mod tests {
             fn g() { let request = self.client.request(::reqwest::Method::TRACE, url); let options = self.options(x); }
         };
         assert_eq!(calls_through_request(api).to_string(), expected.to_string());
+    }
+
+    #[test]
+    fn converts_fails_where_the_client_run_fails_on_the_components() {
+        let api = |schemas: &str| -> OpenAPI {
+            serde_json::from_str(&format!(
+                r#"{{"openapi": "3.0.3", "info": {{"title": "T", "version": "1"}},
+                    "paths": {{}}, "components": {{"schemas": {{{schemas}}}}}}}"#
+            ))
+            .unwrap()
+        };
+        let fine = api(r#""Pet": {"type": "object", "properties": {"name": {"type": "string"}}}"#);
+        assert_eq!(converts(&fine), Ok(()));
+        assert_eq!(check(Run::Api, &fine), Ok(()));
+        // typify names both `HttpCheck`.
+        let twice = api(r#""HTTPCheck": {"type": "string"}, "HttpCheck": {"type": "integer"}"#);
+        let why = converts(&twice).unwrap_err();
+        assert!(why.starts_with(NAMED_TWICE), "{why}");
+        assert!(check(Run::Api, &twice).is_err());
+        let unconvertible = api(r#""Odd": {"type": "string", "enum": ["a", "a"], "default": 3}"#);
+        assert!(converts(&unconvertible).is_err());
+        assert!(check(Run::Api, &unconvertible).is_err());
     }
 
     #[test]
