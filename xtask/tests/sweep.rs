@@ -12,7 +12,8 @@ use serde_json::Value;
 
 use common::{Run, project_root, run, xtask_command};
 
-/// A spec whose `$ref` leads nowhere: refused.
+/// A spec whose shared response is a `$ref` that leads nowhere: refused
+/// (an operation's own would be read as any JSON value).
 const REFUSED: &str = "\
 openapi: 3.0.3
 info: {title: Refused, version: 1.0.0}
@@ -21,7 +22,10 @@ paths:
     get:
       operationId: getThings
       responses:
-        '200': {$ref: '#/components/responses/Missing'}
+        '200': {$ref: '#/components/responses/Things'}
+components:
+  responses:
+    Things: {$ref: '#/components/responses/Missing'}
 ";
 
 /// Copies the test spec that generates, and writes `REFUSED`, into

@@ -25,7 +25,7 @@ use super::diagnostics::Diagnostics;
 use super::load::Source;
 use super::pointer::{escape, unescape};
 use super::positions::Location;
-use super::validate::{holds_names, spec_members};
+use super::validate::{each_reference, holds_names, spec_members};
 use super::walk::METHODS;
 use super::{Diagnostic, normalize};
 use crate::degradation::{self, Degraded, Unit};
@@ -276,37 +276,12 @@ fn refers_to(value: &Value, pointer: &str, gone: &BTreeSet<String>) -> Option<St
     }
     let path: Vec<String> = pointer.split('/').skip(1).map(unescape).collect();
     let mut found = None;
-    references(value, &mut path.clone(), &mut |target| {
+    each_reference(value, &mut path.clone(), &mut |_, target| {
         if found.is_none() && gone.contains(target) {
             found = Some(format!("it refers to `{target}`, which cannot be read"));
         }
     });
     found
-}
-
-/// Calls `each` with every `$ref` target among the spec's own members of
-/// `value`, at `path`.
-fn references(value: &Value, path: &mut Vec<String>, each: &mut dyn FnMut(&str)) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(target)) = map.get("$ref") {
-                each(target);
-            }
-            for (key, member) in spec_members(map, path) {
-                path.push(key.clone());
-                references(member, path, each);
-                path.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                path.push(index.to_string());
-                references(item, path, each);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Leaves out each entry of a section of `components` that is not a `T`

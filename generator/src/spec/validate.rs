@@ -461,6 +461,36 @@ pub(crate) fn spec_members<'a>(
         .filter(move |(key, _)| names || !is_data_or_extension(key))
 }
 
+/// Calls `each` with the path and the target of every `$ref` of `value`
+/// (at `path`) among the spec's own members ([`spec_members`]): the walk
+/// the readings of `$ref`s, the hoist and the shapes stage share.
+pub(crate) fn each_reference(
+    value: &Value,
+    path: &mut Vec<String>,
+    each: &mut dyn FnMut(&[String], &str),
+) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(target)) = map.get("$ref") {
+                each(path, target);
+            }
+            for (key, member) in spec_members(map, path) {
+                path.push(key.clone());
+                each_reference(member, path, each);
+                path.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                path.push(index.to_string());
+                each_reference(item, path, each);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Whether the member at `path` is one of the spec's own, not inside data
 /// or an extension ([`spec_members`]).
 pub(crate) fn is_spec_path(path: &[String]) -> bool {

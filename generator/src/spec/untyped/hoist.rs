@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Readings, type_names};
 use crate::spec::pointer::{escape, unescape};
-use crate::spec::validate::{is_spec_path, spec_members};
+use crate::spec::validate::{each_reference, is_spec_path, spec_members};
 
 /// A `$defs` (or `definitions`) entry of a schema.
 pub(super) struct Def {
@@ -168,28 +168,11 @@ pub(super) fn deep_references(
 /// target in one is not a schema (shutterstock's examples "refer" to other
 /// schemas' examples).
 fn deep_targets(value: &Value, path: &mut Vec<String>, targets: &mut BTreeSet<String>) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(target)) = map.get("$ref")
-                && is_deep(target)
-            {
-                targets.insert(target.clone());
-            }
-            for (key, member) in spec_members(map, path) {
-                path.push(key.clone());
-                deep_targets(member, path, targets);
-                path.pop();
-            }
+    each_reference(value, path, &mut |_, target| {
+        if is_deep(target) {
+            targets.insert(target.to_owned());
         }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                path.push(index.to_string());
-                deep_targets(item, path, targets);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
+    });
 }
 
 /// Whether a `$ref` reaches a schema inside another member.

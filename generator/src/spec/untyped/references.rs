@@ -11,13 +11,15 @@ use serde_json::{Map, Value};
 
 use super::Readings;
 use crate::spec::pointer::{self, escape, unescape};
-use crate::spec::validate::{dangling_hint, expected_kind, spec_members};
+use crate::spec::validate::{dangling_hint, each_reference, expected_kind};
 
 /// Applies the readings of `$ref`s to the whole document `root`.
 pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readings) {
     let mut document = Value::Object(std::mem::take(root));
     let mut found = Vec::new();
-    gather(&document, &mut Vec::new(), &mut found);
+    each_reference(&document, &mut Vec::new(), &mut |path, target| {
+        found.push((path.to_vec(), target.to_owned()));
+    });
     for (path, target) in &mut found {
         decode(&mut document, path, target, readings);
     }
@@ -95,31 +97,6 @@ enum Reading {
     InPlace(Value),
     /// Nothing: the member is taken out of its list.
     LeftOut,
-}
-
-/// Each `$ref` of `value` (at `path`), as its path and target, among the
-/// members the validation reads ([`spec_members`]).
-fn gather(value: &Value, path: &mut Vec<String>, found: &mut Vec<(Vec<String>, String)>) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(target)) = map.get("$ref") {
-                found.push((path.clone(), target.clone()));
-            }
-            for (key, child) in spec_members(map, path) {
-                path.push(key.clone());
-                gather(child, path, found);
-                path.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                path.push(index.to_string());
-                gather(item, path, found);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
 }
 
 /// What the `$ref` to `target` at `path` is read as, and the warning that
