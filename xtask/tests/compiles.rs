@@ -25,6 +25,9 @@ const SPECS: &[&str] = &[
     // operation…), read sensibly; and `minLength: 0` and the enum values
     // `+1`/`-1`, which gave rustc warnings.
     "corpus-habits.yaml",
+    // Parameters named like the CLI's own locals (`client`, `files`...),
+    // which hid them (E0599).
+    "cli-local-names.yaml",
 ];
 
 #[test]

@@ -979,6 +979,18 @@ fn is_bool(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.path.is_ident("bool"))
 }
 
+/// The name an argument's field is bound to in its match arm: its own,
+/// unless it would hide a name the arm uses (a query parameter `client`,
+/// as in progenitor's `param-collision.json`).
+fn local(field: &Ident) -> Ident {
+    const USED: [&str; 6] = ["client", "settings", "printer", "call", "files", "value"];
+    if USED.iter().any(|used| field == used) {
+        format_ident!("{field}_argument")
+    } else {
+        field.clone()
+    }
+}
+
 /// The match arm that calls the operation of `subcommand`.
 fn arm(subcommand: &Subcommand) -> TokenStream {
     let Subcommand {
@@ -995,7 +1007,12 @@ fn arm(subcommand: &Subcommand) -> TokenStream {
         .filter(|a| !matches!(a.source, Source::File(_)))
         .map(|a| {
             let field = &a.field;
-            quote!(#field)
+            let local = local(field);
+            if &local == field {
+                quote!(#field)
+            } else {
+                quote!(#field: #local)
+            }
         })
         .collect();
     if !files.is_empty() {
@@ -1010,7 +1027,7 @@ fn arm(subcommand: &Subcommand) -> TokenStream {
         steps.extend(quote! { let mut files = shell::files(&file)?; });
     }
     for argument in arguments {
-        let field = &argument.field;
+        let field = &local(&argument.field);
         steps.extend(match &argument.source {
             Source::JsonBody { ty, .. } => quote! { let #field: #ty = shell::body(&#field)?; },
             Source::TextBody => quote! { let #field = shell::text(&#field)?; },
@@ -1038,7 +1055,7 @@ fn arm(subcommand: &Subcommand) -> TokenStream {
         steps.extend(quote! { shell::no_other_files(&files, &[#(#parts),*])?; });
     }
     let passed = |argument: &Argument| {
-        let field = &argument.field;
+        let field = &local(&argument.field);
         match argument.takes {
             Takes::Owned => quote!(#field),
             Takes::Borrowed => quote!(&#field),
