@@ -14,8 +14,10 @@
 //! load moves both; the figure is the median of the rounds' ratios. The
 //! goal (issue 22) is at most 1.5 on every spec.
 
+mod common;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use generator::Settings;
@@ -25,21 +27,13 @@ const ROUNDS: usize = 5;
 /// The ratio the generator must stay within.
 const GOAL: f64 = 1.5;
 
-fn project_root() -> PathBuf {
-    let generator = Path::new(env!("CARGO_MANIFEST_DIR"));
-    generator
-        .parent()
-        .expect("the generator sits in the project")
-        .to_owned()
-}
-
 /// The spec files to time, in order.
 fn specs() -> Vec<PathBuf> {
     let roots: Vec<PathBuf> = match std::env::var_os("BENCH_SPECS") {
         Some(list) => std::env::split_paths(&list).collect(),
         None => vec![
-            project_root().join("spec/beltic-identity.yaml"),
-            project_root().join("xtask/tests/specs"),
+            common::project_root().join("spec/beltic-identity.yaml"),
+            common::project_root().join("xtask/tests/specs"),
         ],
     };
     let mut files = Vec::new();

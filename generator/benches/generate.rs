@@ -9,11 +9,13 @@
 //! Nothing is written into the project; the built spec goes to the system's
 //! temporary folder.
 
+mod common;
+
 #[path = "../../xtask/benches/support/mod.rs"]
 mod support;
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use criterion::Criterion;
 use generator::Settings;
@@ -30,20 +32,11 @@ const COPIES: usize = 20;
 /// specs in `shared/specs/` it has the most operations (21).
 const SHARED_DEFAULT: &str = "../shared/specs/buildomat.json";
 
-/// The project's root, where the generator's package sits.
-fn project_root() -> PathBuf {
-    let generator = Path::new(env!("CARGO_MANIFEST_DIR"));
-    generator
-        .parent()
-        .expect("the generator sits in the project")
-        .to_owned()
-}
-
 /// The shared spec to measure, if there is one on this machine.
 fn shared_spec() -> Option<PathBuf> {
     let path = match std::env::var_os("BENCH_LARGE_SPEC") {
         Some(path) => PathBuf::from(path),
-        None => project_root().join(SHARED_DEFAULT),
+        None => common::project_root().join(SHARED_DEFAULT),
     };
     if path.is_file() {
         Some(path)
@@ -58,7 +51,7 @@ fn shared_spec() -> Option<PathBuf> {
 /// the file. JSON, so that the copy is the same document whatever YAML
 /// formatting the original has.
 fn repeated_spec(copies: usize) -> PathBuf {
-    let text = std::fs::read_to_string(project_root().join("spec/beltic-identity.yaml"))
+    let text = std::fs::read_to_string(common::project_root().join("spec/beltic-identity.yaml"))
         .expect("read the project's spec");
     let mut spec: serde_json::Value = serde_yaml::from_str(&text).expect("the spec is YAML");
     let paths = spec["paths"]
@@ -85,7 +78,7 @@ fn repeated_spec(copies: usize) -> PathBuf {
 }
 
 fn generate(c: &mut Criterion) {
-    let beltic = project_root().join("spec/beltic-identity.yaml");
+    let beltic = common::project_root().join("spec/beltic-identity.yaml");
     let repeated = repeated_spec(COPIES);
     let mut specs = vec![(BASELINE, beltic), (REPEATED, repeated.clone())];
     if let Some(shared) = shared_spec() {

@@ -34,11 +34,6 @@ pub const CLASSES: &[Class] = &[
         pattern: r"names two different types",
     },
     Class {
-        key: "method-name-collision",
-        description: "two operationIds give one method name",
-        pattern: r"gives the same method name",
-    },
-    Class {
         key: "value-not-fitting-schema",
         description: "a `default`, `enum` or `const` value that does not fit its own schema \
                       (typify: \"value does not conform to the given schema\", \"unexpected value type\")",
@@ -79,11 +74,6 @@ pub const CLASSES: &[Class] = &[
         description: "success or error responses of one operation with different bodies, \
                       which progenitor gives one type",
         pattern: r"have different bodies",
-    },
-    Class {
-        key: "header-name",
-        description: "a header name HTTP does not allow",
-        pattern: r"is not a valid HTTP header name",
     },
     Class {
         key: "document-shape",
