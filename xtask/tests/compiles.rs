@@ -25,8 +25,8 @@ const SPECS: &[&str] = &[
     // operation…), read sensibly; and `minLength: 0` and the enum values
     // `+1`/`-1`, which gave rustc warnings.
     "corpus-habits.yaml",
-    // Parameters named like the CLI's own locals (`client`, `files`...),
-    // which hid them (E0599).
+    // Parameters named like the CLI's own locals (`client`, `files`...) or
+    // the builder's (`call`), which hid them (E0599).
     "cli-local-names.yaml",
 ];
 

@@ -241,6 +241,7 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
         prelude,
         keyed,
         arguments,
+        call,
     } = adapt(f, context)?;
     let name = &f.sig.ident;
     let operation = name.to_string();
@@ -273,7 +274,7 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
         });
     }
     steps.extend(quote! {
-        let call = self.client.call(#operation_id, self.options);
+        let #call = self.client.call(#operation_id, self.options);
     });
     if !arguments_kept.is_empty() {
         let bindings = arguments_kept.iter().map(|a| {
@@ -292,13 +293,13 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
     let (success, tail) = match context.decoded.get(&operation) {
         Some((_, enum_name)) => (
             quote!(::std::result::Result<ResponseValue<types::#enum_name>, Error>),
-            responses::method_body(enum_name, name, &operation, &arguments),
+            responses::method_body(&call, enum_name, name, &operation, &arguments),
         ),
         None => (
             success,
             quote! {
-                let result = call.#name(#(#arguments),*).await;
-                runtime::finish(&call, #operation, result).await
+                let result = #call.#name(#(#arguments),*).await;
+                runtime::finish(&#call, #operation, result).await
             },
         ),
     };
@@ -377,7 +378,7 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
                 pub(crate) async fn send(#receiver) -> (crate::api::Client, #success) {
                     #steps
                     let result = { #tail };
-                    (call, result)
+                    (#call, result)
                 }
             }
         };
@@ -423,8 +424,8 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
 
 /// progenitor's method `f` made public: the spec's `operationId`, the
 /// signature and docs users see, the statements that build what the client
-/// sends itself, whether the call makes its idempotency key, and what
-/// progenitor's method is called with.
+/// sends itself, whether the call makes its idempotency key, what
+/// progenitor's method is called with, and the local that holds the call.
 struct Adapted {
     operation_id: String,
     public: syn::Signature,
@@ -432,6 +433,7 @@ struct Adapted {
     prelude: TokenStream,
     keyed: bool,
     arguments: Vec<TokenStream>,
+    call: Ident,
 }
 
 /// [`Adapted`] for `f`, or `None` for what is not an operation.
@@ -458,11 +460,13 @@ fn adapt(f: &syn::ImplItemFn, context: &Context) -> Option<Adapted> {
         })
         .collect();
     let mut docs: Vec<String> = f.attrs.iter().filter_map(doc_text).collect();
+    let call = call_local(sig);
     let mut public = sig.clone();
     public.output = output;
     let prelude = requests::adapt(
         &mut public,
         &mut docs,
+        &call,
         &operation_id,
         context.requests,
         context.types,
@@ -479,7 +483,20 @@ fn adapt(f: &syn::ImplItemFn, context: &Context) -> Option<Adapted> {
         prelude,
         keyed,
         arguments,
+        call,
     })
+}
+
+/// The local that holds the call while it is sent: `call`, unless one of
+/// the operation's parameters has that name (its binding would hide the
+/// call), then `call_` (or `call__`...).
+fn call_local(sig: &syn::Signature) -> Ident {
+    let taken: Vec<String> = sig.inputs.iter().filter_map(requests::input_name).collect();
+    let mut name = "call".to_owned();
+    while taken.contains(&name) {
+        name.push('_');
+    }
+    format_ident!("{name}")
 }
 
 /// The builder's methods that set the operation's optional parameters, one

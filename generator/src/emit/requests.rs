@@ -30,11 +30,12 @@ impl TypeNames {
 
 /// Rewrites the public method's `sig` and `docs` for what the generated
 /// client sends itself, and returns the statements that build it; they run
-/// after `call` is made and before progenitor's method is called with the
-/// parameters progenitor's own signature had.
+/// after the local `call` holds the call and before progenitor's method is
+/// called with the parameters progenitor's own signature had.
 pub fn adapt(
     sig: &mut syn::Signature,
     docs: &mut Vec<String>,
+    call: &Ident,
     operation_id: &str,
     requests: &Requests,
     types: &TypeNames,
@@ -96,7 +97,7 @@ pub fn adapt(
     quote! {
         #prelude
         #build
-        call.inner().attach_body(content_type, body);
+        #call.inner().attach_body(content_type, body);
     }
 }
 
@@ -243,7 +244,7 @@ impl<'d> Arguments<'d> {
     }
 }
 
-fn input_name(input: &FnArg) -> Option<String> {
+pub(crate) fn input_name(input: &FnArg) -> Option<String> {
     match input {
         FnArg::Typed(typed) => match &*typed.pat {
             Pat::Ident(pat) => Some(pat.ident.to_string()),

@@ -241,18 +241,19 @@ fn decode_fn(operation: &ResponseEnum) -> TokenStream {
 }
 
 /// The last statements of the call of an operation with several success
-/// bodies, once `call` is made: progenitor's method gives the body unread,
-/// which the enum's `decode` reads by status.
+/// bodies, once the local `call` holds the call: progenitor's method gives
+/// the body unread, which the enum's `decode` reads by status.
 pub fn method_body(
+    call: &Ident,
     enum_name: &Ident,
     method: &Ident,
     method_name: &str,
     arguments: &[TokenStream],
 ) -> TokenStream {
     quote! {
-        let result = call.#method(#(#arguments),*).await;
-        let response = runtime::finish(&call, #method_name, result).await?;
-        let decode = |status, body: &[u8]| types::#enum_name::decode(status, body, &call.inner);
-        runtime::transport::decode_by_status(&call, #method_name, response, decode).await
+        let result = #call.#method(#(#arguments),*).await;
+        let response = runtime::finish(&#call, #method_name, result).await?;
+        let decode = |status, body: &[u8]| types::#enum_name::decode(status, body, &#call.inner);
+        runtime::transport::decode_by_status(&#call, #method_name, response, decode).await
     }
 }
