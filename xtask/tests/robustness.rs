@@ -53,8 +53,8 @@ const BROKEN: &[Broken] = &[
     },
     Broken {
         name: "shape",
-        spec: "openapi: 3.0.3\ninfo:\n  version: 1.0.0\npaths: {}\n",
-        expected: &["shape.yaml:3:3: /info: info: missing field `title`"],
+        spec: "openapi: 3.0.3\ninfo:\n  title: Broken\n  version: 1.0.0\npaths: [1, 2]\n",
+        expected: &["shape.yaml:5:8: /paths: paths: invalid type: sequence, expected struct Paths"],
     },
 ];
 

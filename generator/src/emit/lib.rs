@@ -16,10 +16,11 @@ use crate::spec::Document;
 pub fn generate(document: &Document, page_streams: bool, degradation: &Degradation) -> TokenStream {
     let info = &document.api.info;
     let lib = document.package.lib_name();
-    let mut doc = format!(
-        "Typed client for the {}, version {}.",
-        info.title, info.version
-    );
+    // A spec without a version has an empty one (`spec/untyped/document.rs`).
+    let mut doc = match info.version.trim() {
+        "" => format!("Typed client for the {}.", info.title),
+        version => format!("Typed client for the {}, version {version}.", info.title),
+    };
     if let Some(description) = &info.description {
         doc.push_str("\n\n");
         doc.push_str(description.trim());

@@ -16,6 +16,7 @@ use crate::spec::walk::{untyped_operations, untyped_operations_mut};
 /// Applies the readings of the document to `root`, before its members are
 /// read, each said in `readings`.
 pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readings) {
+    info_without_title_or_version(root, readings);
     server_variables(root, readings);
     path_parameters_outside_the_template(root, readings);
     undeclared_path_parameters(root, readings);
@@ -26,6 +27,55 @@ pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readi
     json_bodies_without_schema(root, readings);
     required_members_that_say_nothing(root, readings);
     form_explode_defaults(root);
+}
+
+/// Gives a spec without `info`, or whose `info` lacks `title` or `version`,
+/// the ones the client is described by: the title `API` (so the crate is
+/// `api` unless `x-rust-client.crate` or `--crate-name` names it) and an
+/// empty version, which the crate's docs leave out. openapiv3 would not
+/// read the document at all, and only the docs and the default crate name
+/// use them.
+fn info_without_title_or_version(root: &mut Map<String, Value>, readings: &mut Readings) {
+    let info = root
+        .entry("info")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if !info.is_object() {
+        *info = Value::Object(Map::new());
+    }
+    let Value::Object(info) = info else {
+        return;
+    };
+    for (member, default, meaning) in [
+        (
+            "title",
+            "API",
+            "the client is described as the `API`, its crate named `api` unless \
+             `x-rust-client.crate` names it",
+        ),
+        ("version", "", "the crate's docs give none"),
+    ] {
+        let pointer = format!("/info/{member}");
+        match info.get(member) {
+            Some(Value::String(_)) => {}
+            // A JSON spec's `"version": 2`: the same words as text.
+            Some(value @ (Value::Number(_) | Value::Bool(_))) => {
+                let text = value.to_string();
+                info.insert(member.to_owned(), text.into());
+                readings.rewrote();
+            }
+            Some(_) => {
+                info.insert(member.to_owned(), default.into());
+                readings.warn(&pointer, format!("`info.{member}` is not text: {meaning}"));
+            }
+            None => {
+                info.insert(member.to_owned(), default.into());
+                readings.warn(
+                    &pointer,
+                    format!("`info` has no `{member}`, which OpenAPI requires: {meaning}"),
+                );
+            }
+        }
+    }
 }
 
 /// Writes in the members OpenAPI requires but that change nothing the
@@ -760,6 +810,28 @@ mod tests {
         );
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].0, "/paths/~1leads/get/parameters/0");
+    }
+
+    #[test]
+    fn an_info_without_title_or_version_is_given_both() {
+        let (root, said) = read_document(json!({"openapi": "3.0.3", "paths": {}}));
+        assert_eq!(root["info"], json!({"title": "API", "version": ""}));
+        let pointers: Vec<&str> = said.iter().map(|(pointer, _)| pointer.as_str()).collect();
+        assert_eq!(pointers, ["/info/title", "/info/version"]);
+        assert!(said[0].1.contains("crate named `api`"), "{said:?}");
+
+        // A number is the same words as text, and needs no warning.
+        let (root, said) = read_document(json!({"info": {"title": "T", "version": 2.5}}));
+        assert_eq!(root["info"], json!({"title": "T", "version": "2.5"}));
+        assert!(said.is_empty(), "{said:?}");
+
+        let (root, said) = read_document(json!({"info": {"title": ["T"], "version": "1"}}));
+        assert_eq!(root["info"], json!({"title": "API", "version": "1"}));
+        assert_eq!(said.len(), 1);
+        assert!(
+            said[0].1.starts_with("`info.title` is not text"),
+            "{said:?}"
+        );
     }
 
     #[test]
