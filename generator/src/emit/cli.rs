@@ -631,7 +631,7 @@ fn walk<S: std::borrow::Borrow<Schema>>(
                 found.insert(at);
                 return;
             }
-            if components.iter().any(|c| c == name) {
+            if !personal.may_hold(name) || components.iter().any(|c| c == name) {
                 return;
             }
             let component = api

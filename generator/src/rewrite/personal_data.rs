@@ -35,6 +35,7 @@ use syn::{Fields, Item, ItemStruct};
 
 use super::syntax::{remove_derive, serde_rename};
 use crate::names::type_key;
+use crate::spec::walk::component_name;
 use crate::spec::{Diagnostic, Diagnostics, Document, escape};
 
 /// The vendor extension that marks a schema or property as personal data.
@@ -56,6 +57,10 @@ pub enum Reach {
 pub struct PersonalData {
     /// By component name (`PersonName`).
     components: BTreeMap<String, Reach>,
+    /// The component schemas a value of which may hold personal data: the
+    /// marked ones and every one that refers to one, through any number of
+    /// `$ref`s.
+    holding: BTreeSet<String>,
 }
 
 impl PersonalData {
@@ -63,7 +68,7 @@ impl PersonalData {
     pub fn of(api: &OpenAPI) -> Self {
         let mut components = BTreeMap::new();
         let Some(schemas) = api.components.as_ref().map(|c| &c.schemas) else {
-            return Self { components };
+            return Self::default();
         };
         for (name, schema) in schemas {
             let ReferenceOr::Item(schema) = schema else {
@@ -86,7 +91,19 @@ impl PersonalData {
                 components.insert(name.clone(), Reach::Members(members));
             }
         }
-        Self { components }
+        let holding = holding(schemas, &components);
+        Self {
+            components,
+            holding,
+        }
+    }
+
+    /// Whether a value of the component schema `component` may hold
+    /// personal data somewhere inside it. A walk through a value's schema
+    /// goes no further where it cannot: the references between a large
+    /// spec's components (Stripe's) give more paths than a walk can follow.
+    pub fn may_hold(&self, component: &str) -> bool {
+        self.holding.contains(component)
     }
 
     /// Whether the spec marks anything.
@@ -170,6 +187,35 @@ impl PersonalData {
             .collect();
         redact_items(&types, &mut file.items);
     }
+}
+
+/// The components of `schemas` that are `marked` or refer to one, through
+/// any number of `$ref`s.
+fn holding(
+    schemas: &indexmap::IndexMap<String, ReferenceOr<Schema>>,
+    marked: &BTreeMap<String, Reach>,
+) -> BTreeSet<String> {
+    let mut referrers: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (name, schema) in schemas {
+        let schema = serde_json::to_value(schema).unwrap_or_default();
+        crate::spec::each_reference(&schema, &mut Vec::new(), &mut |_, target| {
+            if let Some(target) = component_name::<Schema>(target)
+                && let Some((target, _)) = schemas.get_key_value(target)
+            {
+                referrers.entry(target.as_str()).or_default().push(name);
+            }
+        });
+    }
+    let mut holding: BTreeSet<String> = marked.keys().cloned().collect();
+    let mut next: Vec<String> = holding.iter().cloned().collect();
+    while let Some(name) = next.pop() {
+        for referrer in referrers.get(name.as_str()).into_iter().flatten() {
+            if holding.insert((*referrer).to_owned()) {
+                next.push((*referrer).to_owned());
+            }
+        }
+    }
+    holding
 }
 
 /// A warning for each `x-personal-data: true` that is neither on a component

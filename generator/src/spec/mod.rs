@@ -35,6 +35,7 @@ pub use document::{
 pub use pointer::escape;
 pub use positions::Location;
 pub(crate) use positions::Positions;
+pub(crate) use validate::each_reference;
 
 use crate::error::Result;
 
