@@ -305,16 +305,20 @@ fn shape_error_is_located() {
     );
     syntax_error(&list).assert_about(&list, 5..=7, "paths");
 
-    // `info` without its required `title`.
-    let untitled = write_file(
+    // `servers` must be a list. (An `info` without its `title` is given
+    // one: see `spec/untyped/document.rs`.)
+    let servers = write_file(
         &scratch,
-        "untitled.yaml",
+        "servers.yaml",
         "openapi: 3.0.3\n\
          info:\n  \
+           title: Shape\n  \
            version: 1.0.0\n\
+         servers:\n  \
+           url: https://api.example.com\n\
          paths: {}\n",
     );
-    syntax_error(&untitled).assert_about(&untitled, 2..=3, "title");
+    syntax_error(&servers).assert_about(&servers, 5..=6, "servers");
 }
 
 #[test]

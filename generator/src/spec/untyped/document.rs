@@ -16,7 +16,6 @@ use crate::spec::walk::{untyped_operations, untyped_operations_mut};
 /// Applies the readings of the document to `root`, before its members are
 /// read, each said in `readings`.
 pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readings) {
-    info_without_title_or_version(root, readings);
     server_variables(root, readings);
     path_parameters_outside_the_template(root, readings);
     undeclared_path_parameters(root, readings);
@@ -35,7 +34,10 @@ pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readi
 /// empty version, which the crate's docs leave out. openapiv3 would not
 /// read the document at all, and only the docs and the default crate name
 /// use them.
-fn info_without_title_or_version(root: &mut Map<String, Value>, readings: &mut Readings) {
+pub(super) fn info_without_title_or_version(
+    root: &mut Map<String, Value>,
+    readings: &mut Readings,
+) {
     let info = root
         .entry("info")
         .or_insert_with(|| Value::Object(Map::new()));
@@ -812,20 +814,29 @@ mod tests {
         assert_eq!(said[0].0, "/paths/~1leads/get/parameters/0");
     }
 
+    fn read_info(document: Value) -> (Value, Vec<(String, String)>) {
+        let Value::Object(mut root) = document else {
+            panic!("a document is a mapping");
+        };
+        let mut readings = Readings::default();
+        info_without_title_or_version(&mut root, &mut readings);
+        (Value::Object(root), readings.warnings)
+    }
+
     #[test]
     fn an_info_without_title_or_version_is_given_both() {
-        let (root, said) = read_document(json!({"openapi": "3.0.3", "paths": {}}));
+        let (root, said) = read_info(json!({"openapi": "3.0.3", "paths": {}}));
         assert_eq!(root["info"], json!({"title": "API", "version": ""}));
         let pointers: Vec<&str> = said.iter().map(|(pointer, _)| pointer.as_str()).collect();
         assert_eq!(pointers, ["/info/title", "/info/version"]);
         assert!(said[0].1.contains("crate named `api`"), "{said:?}");
 
         // A number is the same words as text, and needs no warning.
-        let (root, said) = read_document(json!({"info": {"title": "T", "version": 2.5}}));
+        let (root, said) = read_info(json!({"info": {"title": "T", "version": 2.5}}));
         assert_eq!(root["info"], json!({"title": "T", "version": "2.5"}));
         assert!(said.is_empty(), "{said:?}");
 
-        let (root, said) = read_document(json!({"info": {"title": ["T"], "version": "1"}}));
+        let (root, said) = read_info(json!({"info": {"title": ["T"], "version": "1"}}));
         assert_eq!(root["info"], json!({"title": "API", "version": "1"}));
         assert_eq!(said.len(), 1);
         assert!(

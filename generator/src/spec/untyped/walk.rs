@@ -71,6 +71,7 @@ impl Walker {
         if self.v31 {
             openapi31::read_as_3_0(root, &mut self.readings);
         }
+        document::info_without_title_or_version(root, &mut self.readings);
         references::apply_readings(root, &mut self.readings);
         document::apply_readings(root, &mut self.readings);
         self.component_type_names = type_names::component_type_names(root);
@@ -313,12 +314,13 @@ mod tests {
 
     #[test]
     fn a_rewritten_document_that_does_not_fit_is_still_located() {
-        let text = "openapi: 3.1.0\ninfo:\n  version: '1'\n  summary: no title\npaths: {}\n";
+        let text =
+            "openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\nservers:\n  url: x\npaths: {}\n";
         let mut source = source(text);
         apply_readings(&mut source);
         let (location, message) = source.parse::<openapiv3::OpenAPI>().unwrap_err();
-        assert_eq!(message, "missing field `title`");
-        // At the first member of `info`, where a YAML parser would say it.
-        assert_eq!(location, Location { line: 3, column: 3 });
+        assert_eq!(message, "invalid type: map, expected a sequence");
+        // At `servers`, the member that does not fit.
+        assert_eq!(location, Location { line: 5, column: 1 });
     }
 }
