@@ -409,6 +409,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn components_that_refer_to_a_mark_may_hold_personal_data() {
+        let api: OpenAPI = serde_yaml::from_str(
+            r##"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Email: {x-personal-data: true, type: string}
+    Account:
+      type: object
+      properties:
+        origin: {x-personal-data: true, type: string}
+    Contact: {type: object, properties: {email: {$ref: '#/components/schemas/Email'}}}
+    Page:
+      type: object
+      properties:
+        items: {type: array, items: {allOf: [{$ref: '#/components/schemas/Contact'}]}}
+    Tree:
+      type: object
+      properties:
+        children: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+        example: {type: string, example: {$ref: '#/components/schemas/Email'}}
+"##,
+        )
+        .unwrap();
+        let personal = PersonalData::of(&api);
+        for holding in ["Email", "Account", "Contact", "Page"] {
+            assert!(personal.may_hold(holding), "{holding}");
+        }
+        // A cycle of its own, and a `$ref` that is a word of an example.
+        assert!(!personal.may_hold("Tree"));
+    }
+
+    #[test]
     fn marked_enums_and_newtypes_print_redacted() {
         let api: OpenAPI = serde_yaml::from_str(
             r#"
