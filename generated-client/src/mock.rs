@@ -166,21 +166,21 @@ pub mod samples {
     /// A complete `Address`: every member filled in with an invented value (schema `Address`). Change what your test cares about.
     pub fn address() -> crate::types::Address {
         decode(
-            "{\"administrative_area\":\"sample administrative_area\",\"country_code\":\"US\",\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"locality\":\"Springfield\",\"postal_code\":\"94105\",\"sublocality\":\"Springfield\"}",
+            "{\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"sublocality\":\"Springfield\",\"locality\":\"Springfield\",\"administrative_area\":\"sample administrative_area\",\"postal_code\":\"94105\",\"country_code\":\"US\"}",
         )
     }
 
     /// A complete `BehaviorAnalysis`: every member filled in with an invented value (schema `BehaviorAnalysis`). Change what your test cares about.
     pub fn behavior_analysis() -> crate::types::BehaviorAnalysis {
         decode(
-            "{\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"completion_time_seconds\":1.5,\"debugger_attached\":true,\"devtools_open\":true,\"distraction_events\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0,\"request_spoof_attempts\":0,\"shortcut_copies\":0,\"shortcut_pastes\":0,\"threat_level\":\"low\",\"user_agent_spoof_attempts\":0}",
+            "{\"completion_time_seconds\":1.5,\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"threat_level\":\"low\",\"shortcut_copies\":0,\"shortcut_pastes\":0,\"distraction_events\":0,\"devtools_open\":true,\"debugger_attached\":true,\"request_spoof_attempts\":0,\"user_agent_spoof_attempts\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0}",
         )
     }
 
     /// A complete `Business`: every member filled in with an invented value (schema `Business`). Change what your test cares about.
     pub fn business() -> crate::types::Business {
         decode(
-            "{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"date_of_birth\":\"2026-01-15\",\"id_number\":\"sample id_number\",\"id_type\":\"sample id_type\",\"name\":\"Jane Doe\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0,\"shareholder_type\":\"sample shareholder_type\"}]}",
+            "{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"name\":\"Jane Doe\",\"shareholder_type\":\"sample shareholder_type\",\"date_of_birth\":\"2026-01-15\",\"id_type\":\"sample id_type\",\"id_number\":\"sample id_number\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0}]}",
         )
     }
 
@@ -212,14 +212,14 @@ pub mod samples {
     /// A complete `ErrorDocument`: every member filled in with an invented value (schema `ErrorDocument`). Change what your test cares about.
     pub fn error_document() -> crate::types::ErrorDocument {
         decode(
-            "{\"errors\":[{\"code\":\"sample code\",\"detail\":\"sample detail\",\"details\":\"sample details\",\"source\":{\"parameter\":\"sample parameter\",\"pointer\":\"sample pointer\"},\"status\":\"sample status\",\"title\":\"sample title\"}]}",
+            "{\"errors\":[{\"status\":\"sample status\",\"code\":\"sample code\",\"title\":\"sample title\",\"detail\":\"sample detail\",\"details\":\"sample details\",\"source\":{\"parameter\":\"sample parameter\",\"pointer\":\"sample pointer\"}}]}",
         )
     }
 
     /// A complete `ErrorObject`: every member filled in with an invented value (schema `ErrorObject`). Change what your test cares about.
     pub fn error_object() -> crate::types::ErrorObject {
         decode(
-            "{\"code\":\"sample code\",\"detail\":\"sample detail\",\"details\":\"sample details\",\"source\":{\"parameter\":\"sample parameter\",\"pointer\":\"sample pointer\"},\"status\":\"sample status\",\"title\":\"sample title\"}",
+            "{\"status\":\"sample status\",\"code\":\"sample code\",\"title\":\"sample title\",\"detail\":\"sample detail\",\"details\":\"sample details\",\"source\":{\"parameter\":\"sample parameter\",\"pointer\":\"sample pointer\"}}",
         )
     }
 
@@ -231,52 +231,52 @@ pub mod samples {
     /// A complete `IdentityNumbers`: every member filled in with an invented value (schema `IdentityNumbers`). Change what your test cares about.
     pub fn identity_numbers() -> crate::types::IdentityNumbers {
         decode(
-            "{\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"issuing_country_code\":\"US\",\"number\":\"sample number\",\"updated_at\":\"2026-01-15T09:30:00Z\"}",
+            "{\"number\":\"sample number\",\"issuing_country_code\":\"US\",\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"updated_at\":\"2026-01-15T09:30:00Z\"}",
         )
     }
 
     /// A complete `Person`: every member filled in with an invented value (schema `Person`). Change what your test cares about.
     pub fn person() -> crate::types::Person {
         decode(
-            "{\"birth_date\":\"2026-01-15\",\"name\":{\"first\":\"Jane\",\"last\":\"Doe\",\"middle\":\"sample middle\"}}",
+            "{\"name\":{\"first\":\"Jane\",\"middle\":\"sample middle\",\"last\":\"Doe\"},\"birth_date\":\"2026-01-15\"}",
         )
     }
 
     /// A complete `PersonName`: every member filled in with an invented value (schema `PersonName`). Change what your test cares about.
     pub fn person_name() -> crate::types::PersonName {
-        decode("{\"first\":\"Jane\",\"last\":\"Doe\",\"middle\":\"sample middle\"}")
+        decode("{\"first\":\"Jane\",\"middle\":\"sample middle\",\"last\":\"Doe\"}")
     }
 
     /// A complete `ResourceIdentifier`: every member filled in with an invented value (schema `ResourceIdentifier`). Change what your test cares about.
     pub fn resource_identifier() -> crate::types::ResourceIdentifier {
-        decode("{\"id\":\"sample id\",\"type\":\"sample type\"}")
+        decode("{\"type\":\"sample type\",\"id\":\"sample id\"}")
     }
 
     /// A complete `Session`: every member filled in with an invented value (schema `Session`). Change what your test cares about.
     pub fn session() -> crate::types::Session {
         decode(
-            "{\"attributes\":{\"address\":{\"administrative_area\":\"sample administrative_area\",\"country_code\":\"US\",\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"locality\":\"Springfield\",\"postal_code\":\"94105\",\"sublocality\":\"Springfield\"},\"behavior_analysis\":{\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"completion_time_seconds\":1.5,\"debugger_attached\":true,\"devtools_open\":true,\"distraction_events\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0,\"request_spoof_attempts\":0,\"shortcut_copies\":0,\"shortcut_pastes\":0,\"threat_level\":\"low\",\"user_agent_spoof_attempts\":0},\"business\":{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"date_of_birth\":\"2026-01-15\",\"id_number\":\"sample id_number\",\"id_type\":\"sample id_type\",\"name\":\"Jane Doe\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0,\"shareholder_type\":\"sample shareholder_type\"}]},\"completed_at\":\"2026-01-15T09:30:00Z\",\"contact\":{\"email\":\"jane.doe@example.com\",\"phone\":\"+15555550100\"},\"created_at\":\"2026-01-15T09:30:00Z\",\"creator_id\":\"sample creator_id\",\"creator_type\":\"system\",\"decisioned_at\":\"2026-01-15T09:30:00Z\",\"entity_type\":\"person\",\"expired_at\":\"2026-01-15T09:30:00Z\",\"expires_at\":\"2026-01-15T09:30:00Z\",\"failed_at\":\"2026-01-15T09:30:00Z\",\"identity_numbers\":{\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"issuing_country_code\":\"US\",\"number\":\"sample number\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"marked_for_review_at\":\"2026-01-15T09:30:00Z\",\"person\":{\"birth_date\":\"2026-01-15\",\"name\":{\"first\":\"Jane\",\"last\":\"Doe\",\"middle\":\"sample middle\"}},\"redacted_at\":\"2026-01-15T09:30:00Z\",\"started_at\":\"2026-01-15T09:30:00Z\",\"status\":\"created\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"id\":\"08b72e07-b55c-4ac0-8b55-2e07b55c3ac0\",\"relationships\":{\"account\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"business\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"documents\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"session_devices\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"verifications\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]}},\"type\":\"session\"}",
+            "{\"id\":\"08b72e07-b55c-4ac0-8b55-2e07b55c3ac0\",\"type\":\"session\",\"attributes\":{\"status\":\"created\",\"creator_type\":\"system\",\"entity_type\":\"person\",\"creator_id\":\"sample creator_id\",\"person\":{\"name\":{\"first\":\"Jane\",\"middle\":\"sample middle\",\"last\":\"Doe\"},\"birth_date\":\"2026-01-15\"},\"business\":{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"name\":\"Jane Doe\",\"shareholder_type\":\"sample shareholder_type\",\"date_of_birth\":\"2026-01-15\",\"id_type\":\"sample id_type\",\"id_number\":\"sample id_number\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0}]},\"identity_numbers\":{\"number\":\"sample number\",\"issuing_country_code\":\"US\",\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"contact\":{\"email\":\"jane.doe@example.com\",\"phone\":\"+15555550100\"},\"address\":{\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"sublocality\":\"Springfield\",\"locality\":\"Springfield\",\"administrative_area\":\"sample administrative_area\",\"postal_code\":\"94105\",\"country_code\":\"US\"},\"behavior_analysis\":{\"completion_time_seconds\":1.5,\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"threat_level\":\"low\",\"shortcut_copies\":0,\"shortcut_pastes\":0,\"distraction_events\":0,\"devtools_open\":true,\"debugger_attached\":true,\"request_spoof_attempts\":0,\"user_agent_spoof_attempts\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0},\"created_at\":\"2026-01-15T09:30:00Z\",\"updated_at\":\"2026-01-15T09:30:00Z\",\"started_at\":\"2026-01-15T09:30:00Z\",\"expires_at\":\"2026-01-15T09:30:00Z\",\"completed_at\":\"2026-01-15T09:30:00Z\",\"failed_at\":\"2026-01-15T09:30:00Z\",\"marked_for_review_at\":\"2026-01-15T09:30:00Z\",\"decisioned_at\":\"2026-01-15T09:30:00Z\",\"expired_at\":\"2026-01-15T09:30:00Z\",\"redacted_at\":\"2026-01-15T09:30:00Z\"},\"relationships\":{\"account\":{\"data\":{\"type\":\"sample type\",\"id\":\"sample id\"}},\"business\":{\"data\":{\"type\":\"sample type\",\"id\":\"sample id\"}},\"documents\":{\"data\":[{\"type\":\"sample type\",\"id\":\"sample id\"}]},\"session_devices\":{\"data\":[{\"type\":\"sample type\",\"id\":\"sample id\"}]},\"verifications\":{\"data\":[{\"type\":\"sample type\",\"id\":\"sample id\"}]}}}",
         )
     }
 
     /// A complete `SessionAttributes`: every member filled in with an invented value (schema `SessionAttributes`). Change what your test cares about.
     pub fn session_attributes() -> crate::types::SessionAttributes {
         decode(
-            "{\"address\":{\"administrative_area\":\"sample administrative_area\",\"country_code\":\"US\",\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"locality\":\"Springfield\",\"postal_code\":\"94105\",\"sublocality\":\"Springfield\"},\"behavior_analysis\":{\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"completion_time_seconds\":1.5,\"debugger_attached\":true,\"devtools_open\":true,\"distraction_events\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0,\"request_spoof_attempts\":0,\"shortcut_copies\":0,\"shortcut_pastes\":0,\"threat_level\":\"low\",\"user_agent_spoof_attempts\":0},\"business\":{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"date_of_birth\":\"2026-01-15\",\"id_number\":\"sample id_number\",\"id_type\":\"sample id_type\",\"name\":\"Jane Doe\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0,\"shareholder_type\":\"sample shareholder_type\"}]},\"completed_at\":\"2026-01-15T09:30:00Z\",\"contact\":{\"email\":\"jane.doe@example.com\",\"phone\":\"+15555550100\"},\"created_at\":\"2026-01-15T09:30:00Z\",\"creator_id\":\"sample creator_id\",\"creator_type\":\"system\",\"decisioned_at\":\"2026-01-15T09:30:00Z\",\"entity_type\":\"person\",\"expired_at\":\"2026-01-15T09:30:00Z\",\"expires_at\":\"2026-01-15T09:30:00Z\",\"failed_at\":\"2026-01-15T09:30:00Z\",\"identity_numbers\":{\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"issuing_country_code\":\"US\",\"number\":\"sample number\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"marked_for_review_at\":\"2026-01-15T09:30:00Z\",\"person\":{\"birth_date\":\"2026-01-15\",\"name\":{\"first\":\"Jane\",\"last\":\"Doe\",\"middle\":\"sample middle\"}},\"redacted_at\":\"2026-01-15T09:30:00Z\",\"started_at\":\"2026-01-15T09:30:00Z\",\"status\":\"created\",\"updated_at\":\"2026-01-15T09:30:00Z\"}",
+            "{\"status\":\"created\",\"creator_type\":\"system\",\"entity_type\":\"person\",\"creator_id\":\"sample creator_id\",\"person\":{\"name\":{\"first\":\"Jane\",\"middle\":\"sample middle\",\"last\":\"Doe\"},\"birth_date\":\"2026-01-15\"},\"business\":{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"name\":\"Jane Doe\",\"shareholder_type\":\"sample shareholder_type\",\"date_of_birth\":\"2026-01-15\",\"id_type\":\"sample id_type\",\"id_number\":\"sample id_number\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0}]},\"identity_numbers\":{\"number\":\"sample number\",\"issuing_country_code\":\"US\",\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"contact\":{\"email\":\"jane.doe@example.com\",\"phone\":\"+15555550100\"},\"address\":{\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"sublocality\":\"Springfield\",\"locality\":\"Springfield\",\"administrative_area\":\"sample administrative_area\",\"postal_code\":\"94105\",\"country_code\":\"US\"},\"behavior_analysis\":{\"completion_time_seconds\":1.5,\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"threat_level\":\"low\",\"shortcut_copies\":0,\"shortcut_pastes\":0,\"distraction_events\":0,\"devtools_open\":true,\"debugger_attached\":true,\"request_spoof_attempts\":0,\"user_agent_spoof_attempts\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0},\"created_at\":\"2026-01-15T09:30:00Z\",\"updated_at\":\"2026-01-15T09:30:00Z\",\"started_at\":\"2026-01-15T09:30:00Z\",\"expires_at\":\"2026-01-15T09:30:00Z\",\"completed_at\":\"2026-01-15T09:30:00Z\",\"failed_at\":\"2026-01-15T09:30:00Z\",\"marked_for_review_at\":\"2026-01-15T09:30:00Z\",\"decisioned_at\":\"2026-01-15T09:30:00Z\",\"expired_at\":\"2026-01-15T09:30:00Z\",\"redacted_at\":\"2026-01-15T09:30:00Z\"}",
         )
     }
 
     /// A complete `SessionDocument`: every member filled in with an invented value (schema `SessionDocument`). Change what your test cares about.
     pub fn session_document() -> crate::types::SessionDocument {
         decode(
-            "{\"data\":{\"attributes\":{\"address\":{\"administrative_area\":\"sample administrative_area\",\"country_code\":\"US\",\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"locality\":\"Springfield\",\"postal_code\":\"94105\",\"sublocality\":\"Springfield\"},\"behavior_analysis\":{\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"completion_time_seconds\":1.5,\"debugger_attached\":true,\"devtools_open\":true,\"distraction_events\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0,\"request_spoof_attempts\":0,\"shortcut_copies\":0,\"shortcut_pastes\":0,\"threat_level\":\"low\",\"user_agent_spoof_attempts\":0},\"business\":{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"date_of_birth\":\"2026-01-15\",\"id_number\":\"sample id_number\",\"id_type\":\"sample id_type\",\"name\":\"Jane Doe\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0,\"shareholder_type\":\"sample shareholder_type\"}]},\"completed_at\":\"2026-01-15T09:30:00Z\",\"contact\":{\"email\":\"jane.doe@example.com\",\"phone\":\"+15555550100\"},\"created_at\":\"2026-01-15T09:30:00Z\",\"creator_id\":\"sample creator_id\",\"creator_type\":\"system\",\"decisioned_at\":\"2026-01-15T09:30:00Z\",\"entity_type\":\"person\",\"expired_at\":\"2026-01-15T09:30:00Z\",\"expires_at\":\"2026-01-15T09:30:00Z\",\"failed_at\":\"2026-01-15T09:30:00Z\",\"identity_numbers\":{\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"issuing_country_code\":\"US\",\"number\":\"sample number\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"marked_for_review_at\":\"2026-01-15T09:30:00Z\",\"person\":{\"birth_date\":\"2026-01-15\",\"name\":{\"first\":\"Jane\",\"last\":\"Doe\",\"middle\":\"sample middle\"}},\"redacted_at\":\"2026-01-15T09:30:00Z\",\"started_at\":\"2026-01-15T09:30:00Z\",\"status\":\"created\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"id\":\"08b72e07-b55c-4ac0-8b55-2e07b55c3ac0\",\"relationships\":{\"account\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"business\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"documents\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"session_devices\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"verifications\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]}},\"type\":\"session\"},\"links\":{\"self\":\"sample self\"},\"meta\":{}}",
+            "{\"data\":{\"id\":\"08b72e07-b55c-4ac0-8b55-2e07b55c3ac0\",\"type\":\"session\",\"attributes\":{\"status\":\"created\",\"creator_type\":\"system\",\"entity_type\":\"person\",\"creator_id\":\"sample creator_id\",\"person\":{\"name\":{\"first\":\"Jane\",\"middle\":\"sample middle\",\"last\":\"Doe\"},\"birth_date\":\"2026-01-15\"},\"business\":{\"legal_name\":\"Jane Doe\",\"registration_date\":\"2026-01-15\",\"shareholders\":[{\"name\":\"Jane Doe\",\"shareholder_type\":\"sample shareholder_type\",\"date_of_birth\":\"2026-01-15\",\"id_type\":\"sample id_type\",\"id_number\":\"sample id_number\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0}]},\"identity_numbers\":{\"number\":\"sample number\",\"issuing_country_code\":\"US\",\"class\":\"sample class\",\"created_at\":\"2026-01-15T09:30:00Z\",\"updated_at\":\"2026-01-15T09:30:00Z\"},\"contact\":{\"email\":\"jane.doe@example.com\",\"phone\":\"+15555550100\"},\"address\":{\"line1\":\"1 Sample Street\",\"line2\":\"sample line2\",\"sublocality\":\"Springfield\",\"locality\":\"Springfield\",\"administrative_area\":\"sample administrative_area\",\"postal_code\":\"94105\",\"country_code\":\"US\"},\"behavior_analysis\":{\"completion_time_seconds\":1.5,\"autofill_cancels\":0,\"autofill_starts\":0,\"bot_score\":0,\"threat_level\":\"low\",\"shortcut_copies\":0,\"shortcut_pastes\":0,\"distraction_events\":0,\"devtools_open\":true,\"debugger_attached\":true,\"request_spoof_attempts\":0,\"user_agent_spoof_attempts\":0,\"hesitation_baseline\":0,\"hesitation_count\":0,\"hesitation_percentage\":50.0,\"hesitation_time\":0},\"created_at\":\"2026-01-15T09:30:00Z\",\"updated_at\":\"2026-01-15T09:30:00Z\",\"started_at\":\"2026-01-15T09:30:00Z\",\"expires_at\":\"2026-01-15T09:30:00Z\",\"completed_at\":\"2026-01-15T09:30:00Z\",\"failed_at\":\"2026-01-15T09:30:00Z\",\"marked_for_review_at\":\"2026-01-15T09:30:00Z\",\"decisioned_at\":\"2026-01-15T09:30:00Z\",\"expired_at\":\"2026-01-15T09:30:00Z\",\"redacted_at\":\"2026-01-15T09:30:00Z\"},\"relationships\":{\"account\":{\"data\":{\"type\":\"sample type\",\"id\":\"sample id\"}},\"business\":{\"data\":{\"type\":\"sample type\",\"id\":\"sample id\"}},\"documents\":{\"data\":[{\"type\":\"sample type\",\"id\":\"sample id\"}]},\"session_devices\":{\"data\":[{\"type\":\"sample type\",\"id\":\"sample id\"}]},\"verifications\":{\"data\":[{\"type\":\"sample type\",\"id\":\"sample id\"}]}}},\"meta\":{},\"links\":{\"self\":\"sample self\"}}",
         )
     }
 
     /// A complete `SessionRelationships`: every member filled in with an invented value (schema `SessionRelationships`). Change what your test cares about.
     pub fn session_relationships() -> crate::types::SessionRelationships {
         decode(
-            "{\"account\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"business\":{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}},\"documents\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"session_devices\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]},\"verifications\":{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]}}",
+            "{\"account\":{\"data\":{\"type\":\"sample type\",\"id\":\"sample id\"}},\"business\":{\"data\":{\"type\":\"sample type\",\"id\":\"sample id\"}},\"documents\":{\"data\":[{\"type\":\"sample type\",\"id\":\"sample id\"}]},\"session_devices\":{\"data\":[{\"type\":\"sample type\",\"id\":\"sample id\"}]},\"verifications\":{\"data\":[{\"type\":\"sample type\",\"id\":\"sample id\"}]}}",
         )
     }
 
@@ -293,7 +293,7 @@ pub mod samples {
     /// A complete `Shareholder`: every member filled in with an invented value (schema `Shareholder`). Change what your test cares about.
     pub fn shareholder() -> crate::types::Shareholder {
         decode(
-            "{\"date_of_birth\":\"2026-01-15\",\"id_number\":\"sample id_number\",\"id_type\":\"sample id_type\",\"name\":\"Jane Doe\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0,\"shareholder_type\":\"sample shareholder_type\"}",
+            "{\"name\":\"Jane Doe\",\"shareholder_type\":\"sample shareholder_type\",\"date_of_birth\":\"2026-01-15\",\"id_type\":\"sample id_type\",\"id_number\":\"sample id_number\",\"number_of_share\":\"sample number_of_share\",\"percentage_of_share\":50.0}",
         )
     }
 
@@ -304,12 +304,12 @@ pub mod samples {
 
     /// A complete `ToManyRelationship`: every member filled in with an invented value (schema `ToManyRelationship`). Change what your test cares about.
     pub fn to_many_relationship() -> crate::types::ToManyRelationship {
-        decode("{\"data\":[{\"id\":\"sample id\",\"type\":\"sample type\"}]}")
+        decode("{\"data\":[{\"type\":\"sample type\",\"id\":\"sample id\"}]}")
     }
 
     /// A complete `ToOneRelationship`: every member filled in with an invented value (schema `ToOneRelationship`). Change what your test cares about.
     pub fn to_one_relationship() -> crate::types::ToOneRelationship {
-        decode("{\"data\":{\"id\":\"sample id\",\"type\":\"sample type\"}}")
+        decode("{\"data\":{\"type\":\"sample type\",\"id\":\"sample id\"}}")
     }
 
     fn decode<T: ::serde::de::DeserializeOwned>(json: &str) -> T {
