@@ -23,7 +23,8 @@
 //! each side, taking turns at going first, and the median of the rounds'
 //! ratios, which a slow drift of the load leaves alone. It prints the 50th
 //! and 99th percentiles of single calls beside it, and panics when the two
-//! modes' ratios are further apart than their 95% intervals allow.
+//! modes' ratios are further apart than their 95% intervals and a drift of
+//! load between criterion's two benchmarks allow.
 
 mod support;
 
@@ -404,26 +405,47 @@ fn median_interval(sorted: &[f64]) -> (f64, f64) {
     )
 }
 
+/// How far apart, relative to the ratio, criterion's interval and the
+/// alternating one may lie and still agree. Criterion's interval holds the
+/// noise within each side's seconds of timing, not a change of the load
+/// between one side's seconds and the other's, which the alternating rounds
+/// do not see; on a quiet machine that moved criterion's ratio by up to 9%
+/// (1.078 against the rounds' 1.183). The disagreement this guard is for
+/// was four times.
+const DRIFT: f64 = 0.10;
+
 /// Panics when criterion's ratio and the alternating one disagree by more
-/// than their 95% intervals allow: then one mode does not measure what the
-/// other does, as when the two sides' server threads sat on different CPUs
-/// (issue 25).
+/// than their 95% intervals and [`DRIFT`] allow: then one mode does not
+/// measure what the other does, as when the two sides' server threads sat
+/// on different CPUs (issue 25).
 fn check_agreement(criterion: &support::Ratio, alternating: &Alternating) {
-    let apart = criterion.high < alternating.low || alternating.high < criterion.low;
+    let gap = (criterion.low - alternating.high).max(alternating.low - criterion.high);
+    let apart = gap > DRIFT * criterion.ratio.min(alternating.ratio);
     assert!(
         !apart,
         "{GROUP}: criterion's ratio {:.3} ({:.3} to {:.3}) and the alternating rounds' \
-         {:.3} ({:.3} to {:.3}) disagree beyond their 95% intervals. Either the two modes \
-         no longer time the same work, or the machine's load changed between criterion's \
-         two benchmarks: run again on a quiet machine before looking for a cause.",
+         {:.3} ({:.3} to {:.3}) disagree beyond their 95% intervals and a drift of {:.0}%. \
+         Either the two modes no longer time the same work, or the machine's load changed \
+         between criterion's two benchmarks: run again on a quiet machine before looking \
+         for a cause.",
         criterion.ratio,
         criterion.low,
         criterion.high,
         alternating.ratio,
         alternating.low,
         alternating.high,
+        DRIFT * 100.0,
     );
-    println!("  criterion's ratio and the alternating one agree within their 95% intervals");
+    if gap > 0.0 {
+        println!(
+            "  criterion's ratio and the alternating one are {gap:.3} apart beyond their 95% \
+             intervals, within the {:.0}% a change of load between criterion's two benchmarks \
+             may give",
+            DRIFT * 100.0
+        );
+    } else {
+        println!("  criterion's ratio and the alternating one agree within their 95% intervals");
+    }
 }
 
 fn main() {
