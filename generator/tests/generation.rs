@@ -1310,12 +1310,13 @@ fn form_members_are_written_as_their_encoding_says_and_readings_are_warned() {
     // The lists of scalars, each as its style says: `spaceDelimited` and
     // `style: form` leave `explode` to its default (false, and true).
     let operations = text_of(&files, "src/operations.rs");
+    // In the order of the form's properties.
     let styles = [
-        "(\"codes\", crate::runtime::forms::Style::Delimited(','))",
+        "(\"words\", crate::runtime::forms::Style::Delimited(' '))",
         "(\"ids\", crate::runtime::forms::Style::Delimited('|'))",
+        "(\"codes\", crate::runtime::forms::Style::Delimited(','))",
         "(\"kinds\", crate::runtime::forms::Style::Repeated)",
         "(\"tags\", crate::runtime::forms::Style::Repeated)",
-        "(\"words\", crate::runtime::forms::Style::Delimited(' '))",
     ];
     let called = operations
         .split("crate::runtime::forms::encode(")
