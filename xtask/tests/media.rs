@@ -1,8 +1,8 @@
 //! Bodies and parameters progenitor cannot send by itself: the real binary
 //! generates the crate of `specs/media.yaml` (multipart uploads, raw and text
 //! media types, several non-JSON types, bodies without a `schema`, parameters
-//! described by `content`,
-//! a response it cannot type), says where it read the spec, and a test
+//! described by `content`, a path parameter that has the name of a query
+//! parameter, a response it cannot type), says where it read the spec, and a test
 //! written into that crate calls every operation against a server on
 //! 127.0.0.1, parsing each multipart body with the `multer` crate.
 
@@ -46,14 +46,17 @@ fn bodies_and_parameters_progenitor_cannot_send_are_sent_as_the_spec_says() {
          `filter` is `application/json` content",
         "media.yaml:178:13: /paths/~1search/get/parameters/2/content/text~1plain: parameter `q` is \
          `text/plain` content: it is read as a string",
+        "media.yaml:207:3: /paths/~1tokens~1{token}: path parameter `token` has the name of a \
+         query parameter of GET: progenitor tells parameters apart by name alone, so the \
+         generator calls the path's `token_path`",
     ]);
 
     // The crate's unit tests too: the `bodies` runtime's and the samples'.
     let run = test_in_generated(&out, "media", &["--all-features", "--lib"]);
     let (stdout, shown) = (&run.stdout, run.describe());
     run.assert_clean_in("tests/media.rs");
-    // All nine calls ran, none filtered out or skipped, and the unit tests.
-    assert!(stdout.contains("test result: ok. 9 passed"), "{shown}");
+    // All ten calls ran, none filtered out or skipped, and the unit tests.
+    assert!(stdout.contains("test result: ok. 10 passed"), "{shown}");
     assert!(
         stdout.contains("ranges_accept_what_they_cover ... ok"),
         "{shown}"

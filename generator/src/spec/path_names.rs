@@ -1,0 +1,286 @@
+//! A path parameter that shares its name with a query, header or cookie
+//! parameter of one of its operations is renamed, in the path's template and
+//! in its declarations: `{token}` becomes `{token_path}`.
+//!
+//! OpenAPI tells parameters apart by name and location, so
+//! `GET /tokens/{token}?token=…` is valid (Trello's API: the path names a
+//! token, the query carries the caller's own), and so is a path-level `id`
+//! beside an operation's query `id` (SendGrid, Apacta). progenitor keys an
+//! operation's parameters by name alone and keeps one of the two: it panics
+//! on a template it then cannot fill, or drops the query parameter without a
+//! word. A template's names never travel, so renaming the path's side
+//! changes no request; only the method's argument is called `token_path`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use openapiv3::{OpenAPI, Parameter, PathItem, ReferenceOr};
+
+use super::document::Document;
+use super::pointer::escape;
+use super::validate::template_names;
+use super::walk::{item_operations, item_operations_mut, resolve};
+use super::{Diagnostic, Diagnostics};
+
+/// Renames the path parameters that share a name with another parameter of
+/// their operation, with a warning at each path so renamed.
+pub(super) fn apart(document: &mut Document) -> Vec<Diagnostic> {
+    let mut warnings = Diagnostics::new(&document.path, &document.positions);
+    let api = &mut document.api;
+    let mut renamed: BTreeMap<String, (String, PathItem)> = BTreeMap::new();
+    for (path, item) in &api.paths.paths {
+        let Some(item) = item.as_item() else {
+            continue;
+        };
+        let clashes = clashes(api, path, item);
+        if clashes.is_empty() {
+            continue;
+        }
+        let mut template = path.clone();
+        let mut item = item.clone();
+        for clash in &clashes {
+            template = template.replace(
+                &format!("{{{}}}", clash.name),
+                &format!("{{{}}}", clash.renamed),
+            );
+            rename_declarations(api, &mut item, clash);
+        }
+        if api.paths.paths.contains_key(&template) {
+            // The spec has the renamed path too; the ladder leaves out what
+            // progenitor then refuses.
+            continue;
+        }
+        for clash in &clashes {
+            warnings.push(
+                &format!("/paths/{}", escape(path)),
+                format!(
+                    "path parameter `{}` has the name of a {} parameter of {}: progenitor tells \
+                     parameters apart by name alone, so the generator calls the path's \
+                     `{}` (in the template and as the method's argument); requests do not change",
+                    clash.name,
+                    clash.location,
+                    clash.methods.join(", "),
+                    clash.renamed
+                ),
+            );
+        }
+        renamed.insert(path.clone(), (template, item));
+    }
+    if !renamed.is_empty() {
+        api.paths.paths = std::mem::take(&mut api.paths.paths)
+            .into_iter()
+            .map(|(path, item)| match renamed.remove(&path) {
+                Some((template, item)) => (template, ReferenceOr::Item(item)),
+                None => (path, item),
+            })
+            .collect();
+    }
+    warnings.into_warnings()
+}
+
+/// A template name that another parameter of the path's operations has.
+struct Clash {
+    name: String,
+    renamed: String,
+    /// Where the other parameter is: `query`, `header` or `cookie`.
+    location: &'static str,
+    /// The operations that have it, as `GET`.
+    methods: Vec<String>,
+}
+
+fn clashes(api: &OpenAPI, path: &str, item: &PathItem) -> Vec<Clash> {
+    let Ok(template) = template_names(path) else {
+        return Vec::new();
+    };
+    let declared = |list: &[ReferenceOr<Parameter>]| -> Vec<Parameter> {
+        list.iter()
+            .filter_map(|p| resolve(api, p).ok().cloned())
+            .collect()
+    };
+    let shared = declared(&item.parameters);
+    let operations: Vec<(&str, Vec<Parameter>)> = item_operations(item)
+        .map(|(method, operation)| {
+            let mut parameters = declared(&operation.parameters);
+            parameters.extend(shared.iter().cloned());
+            (method, parameters)
+        })
+        .collect();
+    // Every name the path's parameters have, which a new name must avoid.
+    let mut taken: BTreeSet<String> = operations
+        .iter()
+        .flat_map(|(_, parameters)| parameters.iter())
+        .map(|p| p.parameter_data_ref().name.clone())
+        .chain(template.iter().cloned())
+        .collect();
+    let mut clashes = Vec::new();
+    for name in &template {
+        let mut location = None;
+        let mut methods = Vec::new();
+        for (method, parameters) in &operations {
+            let other = parameters
+                .iter()
+                .find(|p| p.parameter_data_ref().name == *name && location_of(p) != "path");
+            if let Some(other) = other {
+                location.get_or_insert(location_of(other));
+                methods.push(method.to_uppercase());
+            }
+        }
+        let Some(location) = location else {
+            continue;
+        };
+        let mut renamed = format!("{name}_path");
+        let mut n = 2;
+        while taken.contains(&renamed) {
+            renamed = format!("{name}_path_{n}");
+            n += 1;
+        }
+        taken.insert(renamed.clone());
+        clashes.push(Clash {
+            name: name.clone(),
+            renamed,
+            location,
+            methods,
+        });
+    }
+    clashes
+}
+
+fn location_of(parameter: &Parameter) -> &'static str {
+    match parameter {
+        Parameter::Path { .. } => "path",
+        Parameter::Query { .. } => "query",
+        Parameter::Header { .. } => "header",
+        Parameter::Cookie { .. } => "cookie",
+    }
+}
+
+/// Gives the path parameters of `clash`'s name in `item` the new name; one
+/// declared by `$ref` is written in place, so that the component stays as
+/// it is for the other paths that use it.
+fn rename_declarations(api: &OpenAPI, item: &mut PathItem, clash: &Clash) {
+    let rename = |parameter: &mut ReferenceOr<Parameter>| {
+        let Ok(resolved) = resolve(api, parameter) else {
+            return;
+        };
+        if !matches!(resolved, Parameter::Path { .. })
+            || resolved.parameter_data_ref().name != clash.name
+        {
+            return;
+        }
+        let mut renamed = resolved.clone();
+        if let Parameter::Path { parameter_data, .. } = &mut renamed {
+            parameter_data.name = clash.renamed.clone();
+        }
+        *parameter = ReferenceOr::Item(renamed);
+    };
+    item.parameters.iter_mut().for_each(rename);
+    for (_, operation) in item_operations_mut(item) {
+        operation.parameters.iter_mut().for_each(rename);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A path-level `id` beside a query `id`, and a `$ref`'d path `token`
+    /// beside a query `token` and a header `token_path` that the new name
+    /// must avoid; another path uses the component as it is.
+    const SPEC: &str = "
+openapi: 3.0.3
+info: {title: Clash, version: '1'}
+paths:
+  /lists/{id}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: string}}
+    get:
+      parameters:
+        - {name: id, in: query, schema: {type: integer}}
+      responses:
+        '204': {description: Listed.}
+  /tokens/{token}:
+    delete:
+      parameters:
+        - {name: token, in: query, required: true, schema: {type: string}}
+        - {name: token_path, in: header, schema: {type: string}}
+        - $ref: '#/components/parameters/token'
+      responses:
+        '204': {description: Deleted.}
+  /grants/{token}:
+    get:
+      parameters:
+        - $ref: '#/components/parameters/token'
+      responses:
+        '204': {description: Found.}
+components:
+  parameters:
+    token: {name: token, in: path, required: true, schema: {type: string}}
+";
+
+    #[test]
+    fn a_path_parameter_named_like_another_is_renamed_in_its_path_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("api.yaml");
+        std::fs::write(&path, SPEC).unwrap();
+        let (mut document, _) = crate::spec::load_and_check(&path, None).unwrap();
+        let warnings = apart(&mut document);
+
+        let paths: Vec<&str> = document
+            .api
+            .paths
+            .paths
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "/lists/{id_path}",
+                "/tokens/{token_path_2}",
+                "/grants/{token}"
+            ]
+        );
+        let names = |path: &str, method: &str| -> Vec<(String, &str)> {
+            let item = document.api.paths.paths[path].as_item().unwrap();
+            let (_, operation) = item_operations(item).find(|(m, _)| *m == method).unwrap();
+            operation
+                .parameters
+                .iter()
+                .chain(&item.parameters)
+                .map(|p| resolve(&document.api, p).unwrap())
+                .map(|p| (p.parameter_data_ref().name.clone(), location_of(p)))
+                .collect()
+        };
+        assert_eq!(
+            names("/lists/{id_path}", "get"),
+            [("id".to_owned(), "query"), ("id_path".to_owned(), "path")]
+        );
+        assert_eq!(
+            names("/tokens/{token_path_2}", "delete"),
+            [
+                ("token".to_owned(), "query"),
+                ("token_path".to_owned(), "header"),
+                ("token_path_2".to_owned(), "path"),
+            ]
+        );
+        // The component, and the path that uses it alone, keep the name.
+        assert_eq!(
+            names("/grants/{token}", "get"),
+            [("token".to_owned(), "path")]
+        );
+
+        let said: Vec<(&str, &str)> = warnings
+            .iter()
+            .map(|w| (w.pointer.as_str(), w.message.as_str()))
+            .collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1lists~1{id}");
+        assert!(
+            said[0]
+                .1
+                .starts_with("path parameter `id` has the name of a query parameter of GET"),
+            "{said:?}"
+        );
+        assert_eq!(said[1].0, "/paths/~1tokens~1{token}");
+        assert!(said[1].1.contains("`token_path_2`"), "{said:?}");
+    }
+}
