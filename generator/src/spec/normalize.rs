@@ -27,7 +27,9 @@
 //!   after the status and panics without a name;
 //! - a Dropshot WebSocket operation (`x-dropshot-websocket`) whose only
 //!   response is `default`, as older Dropshot wrote them (Oxide's nexus), has
-//!   it as its `101`, the upgrade: progenitor requires one.
+//!   it as its `101`, the upgrade: progenitor requires one;
+//! - a `101` beside a success response, on an operation that is not a
+//!   WebSocket one (Docker's `attach`), is left out.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -177,6 +179,7 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
             }
             unnamed_statuses(&mut operation.responses, &pointer, &mut warnings);
             websocket_upgrade(operation, &pointer, &mut warnings);
+            upgrade_beside_answers(operation, &pointer, &mut warnings);
             for (status, response) in operation.responses.responses.iter_mut() {
                 if let ReferenceOr::Item(response) = response {
                     let pointer = format!("{pointer}/responses/{status}");
@@ -249,6 +252,32 @@ fn websocket_upgrade(operation: &mut Operation, pointer: &str, warnings: &mut Di
             .to_owned(),
     );
     responses.responses.insert(StatusCode::Code(101), default);
+}
+
+/// Leaves out the `101` of an operation that is not a Dropshot WebSocket
+/// one and that also answers with a success of its own (Docker's `attach`:
+/// `101` when the connection is hijacked, `200` when it is not).
+/// progenitor gives an operation one kind of success, and makes a `101`
+/// the upgrade of a WebSocket, which the client speaks for Dropshot's alone.
+fn upgrade_beside_answers(operation: &mut Operation, pointer: &str, warnings: &mut Diagnostics) {
+    let responses = &mut operation.responses;
+    let answers = responses.responses.keys().any(|status| match status {
+        StatusCode::Code(code) => (200..300).contains(code),
+        StatusCode::Range(range) => *range == 2,
+    });
+    if operation.extensions.contains_key("x-dropshot-websocket")
+        || !answers
+        || responses.responses.shift_remove(&StatusCode::Code(101)).is_none()
+    {
+        return;
+    }
+    warnings.push(
+        &format!("{pointer}/responses/101"),
+        "status 101 (an upgrade to another protocol) beside a success response, on an operation \
+         that is not a WebSocket one: the client speaks only HTTP here, so the `101` is left \
+         out and the client reports it as an unexpected status"
+            .to_owned(),
+    );
 }
 
 /// The methods the client has besides the operations', which an operation's

@@ -176,6 +176,9 @@ impl Cargo<'_> {
             // Only whether the crate builds matters; debug information would
             // triple what the shared target folder keeps.
             .env("CARGO_PROFILE_DEV_DEBUG", "false")
+            // Each crate compiles once in each mode and is then cleaned:
+            // incremental caches would only cost time and disk.
+            .env("CARGO_INCREMENTAL", "0")
             .stdin(Stdio::null());
         if self.offline {
             command.arg("--offline");
