@@ -267,7 +267,10 @@ fn upgrade_beside_answers(operation: &mut Operation, pointer: &str, warnings: &m
     });
     if operation.extensions.contains_key("x-dropshot-websocket")
         || !answers
-        || responses.responses.shift_remove(&StatusCode::Code(101)).is_none()
+        || responses
+            .responses
+            .shift_remove(&StatusCode::Code(101))
+            .is_none()
     {
         return;
     }
@@ -469,6 +472,61 @@ mod tests {
         );
         assert_eq!(derived_operation_id("get", "/"), "get_root");
         assert_eq!(derived_operation_id("get", "/page[size]"), "get_page_size");
+    }
+
+    #[test]
+    fn an_upgrade_beside_a_success_is_left_out_but_a_websockets_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("api.yaml");
+        let spec = "
+openapi: 3.0.3
+info: {title: Upgrades, version: '1'}
+paths:
+  /containers/{id}/attach:
+    post:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        '101': {description: Hijacked.}
+        '200': {description: Attached.}
+  /session:
+    post:
+      responses:
+        '101': {description: Hijacked.}
+        '400': {description: Bad request.}
+  /events:
+    get:
+      x-dropshot-websocket: {}
+      responses:
+        '101': {description: Upgraded.}
+        '200': {description: Not upgraded.}
+";
+        std::fs::write(&path, spec).unwrap();
+        let (mut document, _) = crate::spec::load_and_check(&path, None).unwrap();
+        let warnings = normalize(&mut document);
+        let statuses = |path: &str, method: &str| -> Vec<String> {
+            let item = document.api.paths.paths[path].as_item().unwrap();
+            let operation = if method == "get" {
+                &item.get
+            } else {
+                &item.post
+            };
+            let responses = &operation.as_ref().unwrap().responses.responses;
+            responses.keys().map(ToString::to_string).collect()
+        };
+        assert_eq!(statuses("/containers/{id}/attach", "post"), ["200"]);
+        // Alone, or on a WebSocket operation, the upgrade is what it says.
+        assert_eq!(statuses("/session", "post"), ["101", "400"]);
+        assert_eq!(statuses("/events", "get"), ["101", "200"]);
+        let upgrades: Vec<&str> = warnings
+            .iter()
+            .filter(|w| w.message.starts_with("status 101"))
+            .map(|w| w.pointer.as_str())
+            .collect();
+        assert_eq!(
+            upgrades,
+            ["/paths/~1containers~1{id}~1attach/post/responses/101"]
+        );
     }
 
     #[test]
