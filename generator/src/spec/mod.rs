@@ -16,7 +16,7 @@ mod load;
 pub(crate) mod media;
 mod normalize;
 pub(crate) mod pagination;
-mod path_names;
+mod parameter_names;
 pub(crate) mod pointer;
 mod positions;
 pub(crate) mod requests;
@@ -41,13 +41,13 @@ pub(crate) use validate::each_reference;
 use crate::error::Result;
 
 /// Rewrites the document into one progenitor can digest ([`normalize`](mod@normalize),
-/// [`path_names`], then [`requests`]: what the generated client sends itself), with a warning
+/// [`parameter_names`], then [`requests`]: what the generated client sends itself), with a warning
 /// for each reading made.
 pub(crate) fn normalize(document: &mut Document) -> Vec<Diagnostic> {
     let mut warnings = normalize::normalize(document);
     // After the readings, whose warnings point at the paths as the spec
     // writes them.
-    warnings.extend(path_names::apart(document));
+    warnings.extend(parameter_names::apart(document));
     warnings.extend(requests::set_aside(document));
     warnings
 }

@@ -1,15 +1,20 @@
-//! A path parameter that shares its name with a query, header or cookie
-//! parameter of one of its operations is renamed, in the path's template and
-//! in its declarations: `{token}` becomes `{token_path}`.
+//! Parameters of one name in different places. OpenAPI tells parameters
+//! apart by name and location; progenitor by name alone, and keeps the
+//! later of two (the operation's over its path item's).
 //!
-//! OpenAPI tells parameters apart by name and location, so
-//! `GET /tokens/{token}?token=…` is valid (Trello's API: the path names a
-//! token, the query carries the caller's own), and so is a path-level `id`
-//! beside an operation's query `id` (SendGrid, Apacta). progenitor keys an
-//! operation's parameters by name alone and keeps one of the two: it panics
-//! on a template it then cannot fill, or drops the query parameter without a
-//! word. A template's names never travel, so renaming the path's side
-//! changes no request; only the method's argument is called `token_path`.
+//! - A path parameter with the name of a query, header or cookie parameter
+//!   of one of its operations is renamed, in the path's template and in its
+//!   declarations: `{token}` becomes `{token_path}`. `GET
+//!   /tokens/{token}?token=…` is valid (Trello's API: the path names a
+//!   token, the query carries the caller's own), and so is a path-level `id`
+//!   beside an operation's query `id` (SendGrid, Apacta); progenitor
+//!   panicked on a template it then could not fill, or dropped the query
+//!   parameter without a word. A template's names never travel, so renaming
+//!   the path's side changes no request; only the method's argument is
+//!   called `token_path`.
+//! - Two parameters of one name elsewhere (Mercure's `Last-Event-ID`, a
+//!   query parameter and a header, either of which the hub reads): the one
+//!   progenitor drops gets a warning, since no name of theirs can change.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,7 +27,8 @@ use super::walk::{item_operations, item_operations_mut, resolve};
 use super::{Diagnostic, Diagnostics};
 
 /// Renames the path parameters that share a name with another parameter of
-/// their operation, with a warning at each path so renamed.
+/// their operation, with a warning at each path so renamed, and warns of
+/// the other parameters progenitor would drop.
 pub(super) fn apart(document: &mut Document) -> Vec<Diagnostic> {
     let mut warnings = Diagnostics::new(&document.path, &document.positions);
     let api = &mut document.api;
@@ -31,6 +37,7 @@ pub(super) fn apart(document: &mut Document) -> Vec<Diagnostic> {
         let Some(item) = item.as_item() else {
             continue;
         };
+        unsent_namesakes(api, path, item, &mut warnings);
         let clashes = clashes(api, path, item);
         if clashes.is_empty() {
             continue;
@@ -75,6 +82,53 @@ pub(super) fn apart(document: &mut Document) -> Vec<Diagnostic> {
             .collect();
     }
     warnings.into_warnings()
+}
+
+/// Warns of each parameter progenitor does not send because a later one of
+/// its operation has its name in another place than the path.
+fn unsent_namesakes(api: &OpenAPI, path: &str, item: &PathItem, warnings: &mut Diagnostics) {
+    let item_pointer = format!("/paths/{}", escape(path));
+    let declared = |list: &[ReferenceOr<Parameter>], pointer: &str| -> Vec<(String, Parameter)> {
+        list.iter()
+            .enumerate()
+            .filter_map(|(index, p)| {
+                Some((format!("{pointer}/{index}"), resolve(api, p).ok()?.clone()))
+            })
+            .collect()
+    };
+    let shared = declared(&item.parameters, &format!("{item_pointer}/parameters"));
+    for (method, operation) in item_operations(item) {
+        let own = declared(
+            &operation.parameters,
+            &format!("{item_pointer}/{method}/parameters"),
+        );
+        // In the order progenitor reads them, in which the later one wins.
+        let all: Vec<&(String, Parameter)> = shared.iter().chain(&own).collect();
+        for (index, (pointer, parameter)) in all.iter().enumerate() {
+            let name = &parameter.parameter_data_ref().name;
+            let Some((_, kept)) = all[index + 1..]
+                .iter()
+                .find(|(_, later)| later.parameter_data_ref().name == *name)
+            else {
+                continue;
+            };
+            let (dropped, kept) = (location_of(parameter), location_of(kept));
+            // One of the same place replaces it, as OpenAPI says; a path
+            // parameter is renamed instead.
+            if dropped == kept || dropped == "path" || kept == "path" {
+                continue;
+            }
+            warnings.push(
+                pointer,
+                format!(
+                    "{dropped} parameter `{name}` of {} {path} has the name of its {kept} \
+                     parameter: progenitor keeps one parameter of a name, so the client sends \
+                     only the {kept} one",
+                    method.to_uppercase()
+                ),
+            );
+        }
+    }
 }
 
 /// A template name that another parameter of the path's operations has.
@@ -184,7 +238,8 @@ mod tests {
 
     /// A path-level `id` beside a query `id`, and a `$ref`'d path `token`
     /// beside a query `token` and a header `token_path` that the new name
-    /// must avoid; another path uses the component as it is.
+    /// must avoid; another path uses the component as it is. Last, a query
+    /// parameter and a header of one name.
     const SPEC: &str = "
 openapi: 3.0.3
 info: {title: Clash, version: '1'}
@@ -211,13 +266,20 @@ paths:
         - $ref: '#/components/parameters/token'
       responses:
         '204': {description: Found.}
+  /events:
+    get:
+      parameters:
+        - {name: Last-Event-ID, in: query, schema: {type: string}}
+        - {name: Last-Event-ID, in: header, schema: {type: string}}
+      responses:
+        '204': {description: Subscribed.}
 components:
   parameters:
     token: {name: token, in: path, required: true, schema: {type: string}}
 ";
 
     #[test]
-    fn a_path_parameter_named_like_another_is_renamed_in_its_path_alone() {
+    fn a_path_parameter_named_like_another_is_renamed_and_other_namesakes_are_told() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("api.yaml");
         std::fs::write(&path, SPEC).unwrap();
@@ -236,7 +298,8 @@ components:
             [
                 "/lists/{id_path}",
                 "/tokens/{token_path_2}",
-                "/grants/{token}"
+                "/grants/{token}",
+                "/events"
             ]
         );
         let names = |path: &str, method: &str| -> Vec<(String, &str)> {
@@ -272,15 +335,25 @@ components:
             .iter()
             .map(|w| (w.pointer.as_str(), w.message.as_str()))
             .collect();
-        assert_eq!(said.len(), 2, "{said:?}");
-        assert_eq!(said[0].0, "/paths/~1lists~1{id}");
+        // In the order of their pointers, as the warnings are sorted.
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert_eq!(
+            said[0],
+            (
+                "/paths/~1events/get/parameters/0",
+                "query parameter `Last-Event-ID` of GET /events has the name of its header \
+                 parameter: progenitor keeps one parameter of a name, so the client sends only \
+                 the header one"
+            )
+        );
+        assert_eq!(said[1].0, "/paths/~1lists~1{id}");
         assert!(
-            said[0]
+            said[1]
                 .1
                 .starts_with("path parameter `id` has the name of a query parameter of GET"),
             "{said:?}"
         );
-        assert_eq!(said[1].0, "/paths/~1tokens~1{token}");
-        assert!(said[1].1.contains("`token_path_2`"), "{said:?}");
+        assert_eq!(said[2].0, "/paths/~1tokens~1{token}");
+        assert!(said[2].1.contains("`token_path_2`"), "{said:?}");
     }
 }
