@@ -316,6 +316,10 @@ fn plan(
                 continue;
             }
             ("body", _) => match ty {
+                // A text body the method borrows (slmonitor's `text/plain`).
+                Type::Reference(reference) if matches!(&*reference.elem, Type::Path(path) if path.path.is_ident("str")) => {
+                    Source::TextBody
+                }
                 Type::Reference(reference) => Source::JsonBody {
                     ty: (*reference.elem).clone(),
                     fields: !multipart_files.is_empty(),
@@ -336,8 +340,8 @@ fn plan(
             },
             _ => return None,
         };
-        let takes = match source {
-            Source::JsonBody { .. } => Takes::Borrowed,
+        let takes = match ty {
+            Type::Reference(_) => Takes::Borrowed,
             _ => Takes::Owned,
         };
         arguments.push(Argument {

@@ -338,15 +338,41 @@ impl Filling<'_> {
             return schema.schema_data.nullable;
         }
         match &schema.schema_kind {
-            SchemaKind::Type(Type::String(s)) => {
-                value.as_str().is_some_and(|text| match &s.format {
+            SchemaKind::Type(Type::String(s)) => value.as_str().is_some_and(|text| {
+                let formed = match &s.format {
                     VariantOrUnknownOrEmpty::Item(StringFormat::Date) => is_date(text),
                     VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => is_date_time(text),
                     VariantOrUnknownOrEmpty::Unknown(format) if format == "uuid" => is_uuid(text),
                     _ => true,
-                })
-            }
-            SchemaKind::Type(Type::Integer(_)) => value.is_i64() || value.is_u64(),
+                };
+                // typify's string types check their lengths and their enum
+                // (apisetu's `""` example of a `minLength: 1` member).
+                let length = text.chars().count();
+                let listed = s.enumeration.is_empty()
+                    || s.enumeration.iter().flatten().any(|listed| listed == text);
+                // And their pattern, with the same engine (mastercard's
+                // example id, one a UUID pattern does not match).
+                let matched = s.pattern.as_deref().is_none_or(|pattern| {
+                    regress::Regex::new(pattern).is_ok_and(|regex| regex.find(text).is_some())
+                });
+                formed
+                    && s.min_length.is_none_or(|min| length >= min)
+                    && s.max_length.is_none_or(|max| length <= max)
+                    && listed
+                    && matched
+            }),
+            // typify's integer types are unsigned, or non-zero, from their
+            // minimum; an example below it is not taken.
+            SchemaKind::Type(Type::Integer(i)) => match value.as_i64() {
+                Some(number) => i.minimum.is_none_or(|minimum| {
+                    let low = match i.exclusive_minimum {
+                        true => minimum.saturating_add(1),
+                        false => minimum,
+                    };
+                    number >= low
+                }),
+                None => value.is_u64(),
+            },
             SchemaKind::Type(Type::Number(_)) => value.is_number(),
             SchemaKind::Type(Type::Boolean(_)) => value.is_boolean(),
             SchemaKind::Type(Type::Array(array)) => value.as_array().is_some_and(|items| {
@@ -764,6 +790,37 @@ mod tests {
         assert_eq!(trip["arrives"], "2024-02-01T11:00:00+01:00");
         assert_eq!(trip["day"], "2026-01-15");
         assert_eq!(trip["seats"], 2, "the default, which fits");
+    }
+
+    #[test]
+    fn examples_outside_their_lengths_enum_or_minimum_are_passed_over() {
+        // As apisetu's specs write them: an empty example of a member that
+        // may not be empty; and mastercard's id that its pattern refuses.
+        let api = schemas(
+            r#"
+    Address:
+      type: object
+      properties:
+        country: {type: string, minLength: 1, example: ""}
+        pin: {type: string, maxLength: 6, example: "1234567"}
+        state: {type: string, minLength: 2, maxLength: 2, example: "KL"}
+        kind: {type: string, enum: [present, permanent], example: current}
+        code: {type: string, pattern: "^[A-Z]{3}$", example: "INR"}
+        id: {type: string, pattern: "^[0-9a-f]{8}$", example: "not-an-id"}
+        floor: {type: integer, minimum: 1, example: 0}
+        rooms: {type: integer, minimum: 1, example: 3}
+"#,
+        );
+        let address = of_component(&api, "Address").unwrap();
+        assert_ne!(address["country"], "", "{address}");
+        assert_ne!(address["pin"], "1234567", "{address}");
+        assert_eq!(address["state"], "KL", "an example that fits");
+        assert_eq!(address["kind"], "present", "{address}");
+        assert_eq!(address["code"], "INR", "an example that matches");
+        // No string can be invented for a pattern: the member is left out.
+        assert!(address.get("id").is_none(), "{address}");
+        assert_eq!(address["floor"], 1, "{address}");
+        assert_eq!(address["rooms"], 3, "an example that fits");
     }
 
     #[test]
