@@ -316,12 +316,13 @@ fn plan(
                 continue;
             }
             ("body", _) => match ty {
-                // A text body the method borrows (slmonitor's `text/plain`).
-                Type::Reference(reference) if matches!(&*reference.elem, Type::Path(path) if path.path.is_ident("str")) => {
-                    Source::TextBody
-                }
+                // A JSON body whose schema is a string, which the method
+                // borrows as `&str` (slmonitor), is read into a `String`.
                 Type::Reference(reference) => Source::JsonBody {
-                    ty: (*reference.elem).clone(),
+                    ty: match &*reference.elem {
+                        Type::Path(path) if path.path.is_ident("str") => syn::parse_quote!(String),
+                        elem => elem.clone(),
+                    },
                     fields: !multipart_files.is_empty(),
                 },
                 Type::Path(path) if path.path.is_ident("String") => Source::TextBody,
@@ -420,6 +421,11 @@ fn owned(ty: &Type) -> Option<(Takes, Type, Type)> {
         }
         if matches!(inner, Type::Slice(_)) {
             return None;
+        }
+        // A required list (Amazon Connect's `reference-types`): clap parses
+        // each item, as it does an optional list's.
+        if let Some(item) = generic_argument(inner, "Vec") {
+            return Some((Takes::Borrowed, inner.clone(), item.clone()));
         }
         return Some((Takes::Borrowed, inner.clone(), inner.clone()));
     }
@@ -913,9 +919,13 @@ fn variant(subcommand: &Subcommand) -> TokenStream {
                     quote!(shell::OpenValues::<#value>::new(&[#(#values),*]))
                 };
                 let action = is_bool(ty).then(|| quote!(action = clap::ArgAction::Set,));
+                // clap makes a list optional; a required one needs an item.
+                let required = (generic_argument(ty, "Vec").is_some()
+                    && !matches!(argument.takes, Takes::OptionalList))
+                .then(|| quote!(required = true,));
                 Some(quote! {
                     #(#[doc = #help])*
-                    #[arg(#long #action value_parser = #parser)]
+                    #[arg(#long #action #required value_parser = #parser)]
                     #field: #ty,
                 })
             }

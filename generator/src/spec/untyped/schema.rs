@@ -40,6 +40,7 @@ pub(super) fn apply_readings(
     properties_with_one_rust_name(map, pointer, readings);
     if kind == "string" {
         string_enum(map, pointer, readings);
+        lengths_beside_an_enum(map, pointer, readings);
         // typify checks it (`len < 0`), which rustc warns is always false.
         if map.get("minLength").and_then(Value::as_u64) == Some(0) {
             map.remove("minLength");
@@ -1036,6 +1037,34 @@ fn string_enum(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readi
     }
 }
 
+/// Leaves out the `minLength` and `maxLength` of a string `enum` that lists
+/// a value they do not admit (adyen's `gender`, `MALE` or `FEMALE` with
+/// `maxLength: 1`): typify keeps only the values that fit, and an enum of
+/// none is a type no value decodes into. The values say what is sent.
+fn lengths_beside_an_enum(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let Some(Value::Array(values)) = map.get("enum") else {
+        return;
+    };
+    let (min, max) = (
+        map.get("minLength").and_then(Value::as_u64),
+        map.get("maxLength").and_then(Value::as_u64),
+    );
+    let misfit = values.iter().filter_map(Value::as_str).find(|value| {
+        let length = value.chars().count() as u64;
+        min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max)
+    });
+    let Some(misfit) = misfit else {
+        return;
+    };
+    let message = format!(
+        "the `enum` value \"{misfit}\" is outside the string's own `minLength`/`maxLength`: \
+         the lengths are left out, and the values kept"
+    );
+    map.remove("minLength");
+    map.remove("maxLength");
+    readings.warn(pointer, message);
+}
+
 /// Two values typify would give the same variant name, even after its
 /// second try (the characters a name cannot hold written `X`).
 fn same_rust_name<'a>(values: &[&'a str]) -> Option<(&'a str, &'a str)> {
@@ -1541,6 +1570,25 @@ mod tests {
         let (schema, said) = read_schema(json!({"type": "string", "enum": [true, "local", "off"]}));
         assert_eq!(schema["enum"], json!(["true", "local", "off"]));
         assert_eq!(said[0].0, "/S/enum/0");
+    }
+
+    #[test]
+    fn lengths_an_enum_value_is_outside_of_are_left_out() {
+        let (read, warnings) = read_schema(json!({
+            "type": "string",
+            "enum": ["MALE", "FEMALE", "UNKNOWN"],
+            "maxLength": 1
+        }));
+        assert_eq!(
+            read,
+            json!({"type": "string", "enum": ["MALE", "FEMALE", "UNKNOWN"]})
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].1.contains("\"MALE\""), "{warnings:?}");
+        // Lengths every value keeps stay.
+        let fitting =
+            json!({"type": "string", "enum": ["GB", "FR"], "minLength": 2, "maxLength": 2});
+        assert_eq!(read_schema(fitting.clone()), (fitting, Vec::new()));
     }
 
     #[test]
