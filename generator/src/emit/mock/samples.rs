@@ -342,7 +342,14 @@ impl Filling<'_> {
                 let formed = match &s.format {
                     VariantOrUnknownOrEmpty::Item(StringFormat::Date) => is_date(text),
                     VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => is_date_time(text),
-                    VariantOrUnknownOrEmpty::Unknown(format) if format == "uuid" => is_uuid(text),
+                    VariantOrUnknownOrEmpty::Unknown(format) => match format.as_str() {
+                        "uuid" => is_uuid(text),
+                        // typify's `IpAddr`, `Ipv4Addr` and `Ipv6Addr`.
+                        "ip" => text.parse::<std::net::IpAddr>().is_ok(),
+                        "ipv4" => text.parse::<std::net::Ipv4Addr>().is_ok(),
+                        "ipv6" => text.parse::<std::net::Ipv6Addr>().is_ok(),
+                        _ => true,
+                    },
                     _ => true,
                 };
                 // typify's string types check their lengths and their enum
@@ -586,7 +593,7 @@ fn string(s: &StringType, member: &str) -> Option<Value> {
             "uuid" => Some(uuid_for(member)),
             "email" => Some("jane.doe@example.com".to_owned()),
             "uri" | "url" => Some("https://example.com/".to_owned()),
-            "ipv4" => Some("192.0.2.1".to_owned()),
+            "ipv4" | "ip" => Some("192.0.2.1".to_owned()),
             "ipv6" => Some("2001:db8::1".to_owned()),
             "hostname" => Some("example.com".to_owned()),
             _ => None,
@@ -807,6 +814,8 @@ mod tests {
         kind: {type: string, enum: [present, permanent], example: current}
         code: {type: string, pattern: "^[A-Z]{3}$", example: "INR"}
         id: {type: string, pattern: "^[0-9a-f]{8}$", example: "not-an-id"}
+        gateway: {type: string, format: ip, example: null}
+        mask: {type: string, format: ipv4, example: "255.255.128"}
         floor: {type: integer, minimum: 1, example: 0}
         rooms: {type: integer, minimum: 1, example: 3}
 "#,
@@ -817,6 +826,9 @@ mod tests {
         assert_eq!(address["state"], "KL", "an example that fits");
         assert_eq!(address["kind"], "present", "{address}");
         assert_eq!(address["code"], "INR", "an example that matches");
+        // linode's: no example, and one that is not an address.
+        assert_eq!(address["gateway"], "192.0.2.1", "{address}");
+        assert_eq!(address["mask"], "192.0.2.1", "{address}");
         // No string can be invented for a pattern: the member is left out.
         assert!(address.get("id").is_none(), "{address}");
         assert_eq!(address["floor"], 1, "{address}");
