@@ -84,26 +84,39 @@ pub(super) fn apart(document: &mut Document) -> Vec<Diagnostic> {
     warnings.into_warnings()
 }
 
-/// Warns of each parameter progenitor does not send because a later one of
-/// its operation has its name in another place than the path.
-fn unsent_namesakes(api: &OpenAPI, path: &str, item: &PathItem, warnings: &mut Diagnostics) {
+/// Each operation of the path item at `path`, with its parameters resolved
+/// and pointed at, in the order progenitor reads them: the path item's,
+/// then the operation's own, where the later of one name wins.
+fn declared(
+    api: &OpenAPI,
+    path: &str,
+    item: &PathItem,
+) -> Vec<(&'static str, Vec<(String, Parameter)>)> {
     let item_pointer = format!("/paths/{}", escape(path));
-    let declared = |list: &[ReferenceOr<Parameter>], pointer: &str| -> Vec<(String, Parameter)> {
+    let resolved = |list: &[ReferenceOr<Parameter>], pointer: &str| {
         list.iter()
             .enumerate()
             .filter_map(|(index, p)| {
                 Some((format!("{pointer}/{index}"), resolve(api, p).ok()?.clone()))
             })
-            .collect()
+            .collect::<Vec<_>>()
     };
-    let shared = declared(&item.parameters, &format!("{item_pointer}/parameters"));
-    for (method, operation) in item_operations(item) {
-        let own = declared(
-            &operation.parameters,
-            &format!("{item_pointer}/{method}/parameters"),
-        );
-        // In the order progenitor reads them, in which the later one wins.
-        let all: Vec<&(String, Parameter)> = shared.iter().chain(&own).collect();
+    let shared = resolved(&item.parameters, &format!("{item_pointer}/parameters"));
+    item_operations(item)
+        .map(|(method, operation)| {
+            let own = resolved(
+                &operation.parameters,
+                &format!("{item_pointer}/{method}/parameters"),
+            );
+            (method, shared.iter().cloned().chain(own).collect())
+        })
+        .collect()
+}
+
+/// Warns of each parameter progenitor does not send because a later one of
+/// its operation has its name in another place than the path.
+fn unsent_namesakes(api: &OpenAPI, path: &str, item: &PathItem, warnings: &mut Diagnostics) {
+    for (method, all) in declared(api, path, item) {
         for (index, (pointer, parameter)) in all.iter().enumerate() {
             let name = &parameter.parameter_data_ref().name;
             let Some((_, kept)) = all[index + 1..]
@@ -145,24 +158,12 @@ fn clashes(api: &OpenAPI, path: &str, item: &PathItem) -> Vec<Clash> {
     let Ok(template) = template_names(path) else {
         return Vec::new();
     };
-    let declared = |list: &[ReferenceOr<Parameter>]| -> Vec<Parameter> {
-        list.iter()
-            .filter_map(|p| resolve(api, p).ok().cloned())
-            .collect()
-    };
-    let shared = declared(&item.parameters);
-    let operations: Vec<(&str, Vec<Parameter>)> = item_operations(item)
-        .map(|(method, operation)| {
-            let mut parameters = declared(&operation.parameters);
-            parameters.extend(shared.iter().cloned());
-            (method, parameters)
-        })
-        .collect();
+    let operations = declared(api, path, item);
     // Every name the path's parameters have, which a new name must avoid.
     let mut taken: BTreeSet<String> = operations
         .iter()
         .flat_map(|(_, parameters)| parameters.iter())
-        .map(|p| p.parameter_data_ref().name.clone())
+        .map(|(_, p)| p.parameter_data_ref().name.clone())
         .chain(template.iter().cloned())
         .collect();
     let mut clashes = Vec::new();
@@ -172,6 +173,7 @@ fn clashes(api: &OpenAPI, path: &str, item: &PathItem) -> Vec<Clash> {
         for (method, parameters) in &operations {
             let other = parameters
                 .iter()
+                .map(|(_, p)| p)
                 .find(|p| p.parameter_data_ref().name == *name && location_of(p) != "path");
             if let Some(other) = other {
                 location.get_or_insert(location_of(other));
