@@ -51,6 +51,7 @@ pub(super) fn apply_readings(
         }
         pattern_with_inline_flags(map, pointer, readings);
     }
+    enum_values(map, pointer, &kind, readings);
     default(map, pointer, &kind, readings);
 }
 
@@ -1007,6 +1008,60 @@ fn meaningless_format(
     }
 }
 
+/// Mends the `enum` of a schema whose values are not all of its type: one
+/// written as text (bungie's `type: integer` with `enum: ["1", "2", …]`)
+/// leaves the `enum` out, a value of another type is left out, and so is a
+/// value listed again (okta's `GrantType`). typify refused the schema over
+/// the first two ("value does not conform to the given schema") and
+/// panicked over the third. A string enum's numbers and booleans are
+/// [`string_enum`]'s.
+fn enum_values(map: &mut Map<String, Value>, pointer: &str, kind: &str, readings: &mut Readings) {
+    let nullable = map.get("nullable") == Some(&Value::Bool(true));
+    let Some(Value::Array(values)) = map.get_mut("enum") else {
+        return;
+    };
+    let as_text: Vec<String> = values
+        .iter()
+        .filter(|value| kind != "string" && read_as(kind, value).is_some())
+        .map(Value::to_string)
+        .collect();
+    if !as_text.is_empty() {
+        // An enum of numbers is closed: a spec that cannot write its own
+        // values as its type says too little of the values the server sends
+        // (bungie's are bit flags, whose sums it sends too) to refuse others.
+        let more = if as_text.len() > 3 { ", …" } else { "" };
+        let message = format!(
+            "the `enum` values of this `{kind}` are written as text ({}{more}): the `enum` is \
+             left out, and any `{kind}` read",
+            as_text[..as_text.len().min(3)].join(", ")
+        );
+        map.remove("enum");
+        readings.warn(&format!("{pointer}/enum"), message);
+        return;
+    }
+    let mut kept: Vec<Value> = Vec::with_capacity(values.len());
+    for (index, value) in std::mem::take(values).into_iter().enumerate() {
+        let at = format!("{pointer}/enum/{index}");
+        if kept.contains(&value) {
+            readings.warn(
+                &at,
+                format!("the `enum` value {value} is listed again: left out"),
+            );
+        } else if fits_type(kind, &value) || value.is_null() && nullable || kind == "string" {
+            // A string enum's other values are as they were: typify reads them.
+            kept.push(value);
+        } else {
+            let message = format!("the `enum` value {value} is not of type `{kind}`: left out");
+            readings.warn(&at, message);
+        }
+    }
+    if kept.is_empty() {
+        map.remove("enum");
+    } else {
+        *values = kept;
+    }
+}
+
 fn string_enum(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     let Some(Value::Array(values)) = map.get_mut("enum") else {
         return;
@@ -1104,19 +1159,7 @@ fn default(map: &mut Map<String, Value>, pointer: &str, kind: &str, readings: &m
         }
         return;
     }
-    let read = match (kind, &written) {
-        ("boolean", Value::String(text)) => text.trim().parse::<bool>().ok().map(Value::Bool),
-        ("integer", Value::String(text)) => text.trim().parse::<i64>().ok().map(Value::from),
-        ("number", Value::String(text)) => text
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-            .map(Value::Number),
-        ("string", Value::Number(n)) => Some(Value::String(n.to_string())),
-        ("string", Value::Bool(b)) => Some(Value::String(b.to_string())),
-        _ => None,
-    };
+    let read = read_as(kind, &written);
     if let Some(read) = &read {
         readings.warn(
             &at,
@@ -1143,9 +1186,29 @@ fn default(map: &mut Map<String, Value>, pointer: &str, kind: &str, readings: &m
     }
 }
 
-/// Why `value` cannot be the value of a schema of type `kind`, if it cannot.
-fn misfit(map: &Map<String, Value>, kind: &str, value: &Value) -> Option<String> {
-    let fits_type = match kind {
+/// `written` as a value of type `kind`, when it is one written as another
+/// JSON type: a boolean or number as text, or a string's text as a number
+/// or boolean.
+fn read_as(kind: &str, written: &Value) -> Option<Value> {
+    match (kind, written) {
+        ("boolean", Value::String(text)) => text.trim().parse::<bool>().ok().map(Value::Bool),
+        ("integer", Value::String(text)) => text.trim().parse::<i64>().ok().map(Value::from),
+        ("number", Value::String(text)) => text
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number),
+        ("string", Value::Number(n)) => Some(Value::String(n.to_string())),
+        ("string", Value::Bool(b)) => Some(Value::String(b.to_string())),
+        _ => None,
+    }
+}
+
+/// Whether `value` is of the JSON type `kind` (any, for a type OpenAPI does
+/// not name).
+fn fits_type(kind: &str, value: &Value) -> bool {
+    match kind {
         "boolean" => value.is_boolean(),
         "integer" => value.is_i64() || value.is_u64(),
         "number" => value.is_number(),
@@ -1153,8 +1216,12 @@ fn misfit(map: &Map<String, Value>, kind: &str, value: &Value) -> Option<String>
         "array" => value.is_array(),
         "object" => value.is_object(),
         _ => true,
-    };
-    if !fits_type {
+    }
+}
+
+/// Why `value` cannot be the value of a schema of type `kind`, if it cannot.
+fn misfit(map: &Map<String, Value>, kind: &str, value: &Value) -> Option<String> {
+    if !fits_type(kind, value) {
         return Some(format!("is not a `{kind}`"));
     }
     if let Some(Value::Array(allowed)) = map.get("enum")
@@ -1608,6 +1675,36 @@ mod tests {
         ] {
             assert_eq!(read_schema(kept.clone()), (kept, vec![]));
         }
+    }
+
+    #[test]
+    fn enum_values_not_of_their_type_or_listed_again_are_left_out() {
+        // bungie's integer enums (bit flags), written as text.
+        let (schema, said) = read_schema(json!({"type": "integer", "format": "int64",
+            "enum": ["1", "2", "4", 8]}));
+        assert_eq!(schema, json!({"type": "integer", "format": "int64"}));
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/enum");
+        assert!(said[0].1.contains("(\"1\", \"2\", \"4\")"), "{said:?}");
+        // okta's GrantType lists a value twice; typify panicked.
+        let (schema, said) = read_schema(json!({"type": "string",
+            "enum": ["implicit", "jwt-bearer", "password", "jwt-bearer"]}));
+        assert_eq!(
+            schema["enum"],
+            json!(["implicit", "jwt-bearer", "password"])
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/enum/3");
+        // Values of no reading, and nothing left.
+        let (schema, said) = read_schema(json!({"type": "number", "enum": [1.5, {}, null]}));
+        assert_eq!(schema["enum"], json!([1.5]), "{schema}");
+        let pointers: Vec<&str> = said.iter().map(|(at, _)| at.as_str()).collect();
+        assert_eq!(pointers, ["/S/enum/1", "/S/enum/2"], "{said:?}");
+        let (schema, _) = read_schema(json!({"type": "boolean", "enum": [[]]}));
+        assert_eq!(schema, json!({"type": "boolean"}));
+        // A null among the values of a nullable enum stays.
+        let kept = json!({"type": "integer", "nullable": true, "enum": [1, null]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
     }
 
     #[test]
