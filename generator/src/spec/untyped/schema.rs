@@ -31,6 +31,7 @@ pub(super) fn apply_readings(
     alternatives_of_one_type(map, pointer, readings);
     any_of_values(map, pointer, &shapes.values, readings);
     default_of_a_reference(map, pointer, &shapes.unions, readings);
+    enum_without_a_type(map, pointer, readings);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
@@ -1008,6 +1009,45 @@ fn meaningless_format(
     }
 }
 
+/// Gives an `enum` without a `type` the type all its values have but
+/// `null` (plaid's `OwnershipType`, `{nullable: true, enum: [null,
+/// individual, joint]}`): typify refused it ("value does not conform to the
+/// given schema") and the component was untyped.
+fn enum_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    if map.contains_key("type")
+        || ["$ref", "allOf", "oneOf", "anyOf", "not"]
+            .iter()
+            .any(|keyword| map.contains_key(*keyword))
+    {
+        return;
+    }
+    let Some(Value::Array(values)) = map.get("enum") else {
+        return;
+    };
+    let mut kinds = values
+        .iter()
+        .filter(|value| !value.is_null())
+        .map(|value| match value {
+            Value::String(_) => "string",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+            Value::Number(_) => "number",
+            Value::Array(_) => "array",
+            _ => "object",
+        });
+    let Some(kind) = kinds.next() else {
+        return;
+    };
+    if kinds.any(|other| other != kind) {
+        return;
+    }
+    map.insert("type".to_owned(), Value::from(kind));
+    readings.warn(
+        &format!("{pointer}/enum"),
+        format!("an `enum` without a `type`, of values of type `{kind}`: read as `type: {kind}`"),
+    );
+}
+
 /// Mends the `enum` of a schema whose values are not all of its type: one
 /// written as text (bungie's `type: integer` with `enum: ["1", "2", …]`)
 /// leaves the `enum` out, a value of another type is left out, and so is a
@@ -1705,6 +1745,27 @@ mod tests {
         // A null among the values of a nullable enum stays.
         let kept = json!({"type": "integer", "nullable": true, "enum": [1, null]});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn an_enum_without_a_type_takes_its_values_type() {
+        let (schema, said) = read_schema(json!({"nullable": true,
+            "enum": [null, "individual", "joint"]}));
+        assert_eq!(
+            schema,
+            json!({"type": "string", "nullable": true, "enum": [null, "individual", "joint"]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/enum");
+        let (schema, _) = read_schema(json!({"enum": [1, 2]}));
+        assert_eq!(schema["type"], "integer");
+        // Values of several types, or a schema typed elsewhere, stay.
+        for kept in [
+            json!({"enum": [1, "one"]}),
+            json!({"enum": ["a"], "allOf": [{}]}),
+        ] {
+            assert_eq!(read_schema(kept.clone()).0, kept);
+        }
     }
 
     #[test]
