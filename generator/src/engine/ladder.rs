@@ -8,9 +8,9 @@
 //! mocks' always see the same document:
 //!
 //! - when the component schemas alone fail, the one typify was converting
-//!   (its log names it) becomes any JSON value: only the properties of it
-//!   that fail, when untyping them is enough, else the whole component,
-//!   under its own name;
+//!   (its log names it; else the fewest found by halving) becomes any JSON
+//!   value: only the properties of it that fail, when untyping them is
+//!   enough, else the whole component, under its own name;
 //! - else every operation that fails alone is found by halving the
 //!   operations, and each gets the first step that lets it generate, tried
 //!   on it alone with only the components it refers to: its body, then each
@@ -193,20 +193,7 @@ impl Ladder {
                 (true, None, _) => false,
             }
         };
-        let properties: Vec<Substitution> = document
-            .api
-            .components
-            .as_ref()
-            .and_then(|components| components.schemas.get(name))
-            .and_then(ReferenceOr::as_item)
-            .map(untype::property_names)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|property| Substitution::Property {
-                component: name.to_owned(),
-                property,
-            })
-            .collect();
+        let properties = property_substitutions(&document.api, name);
         let found = if !stepped_before && !properties.is_empty() && passes(&properties) {
             narrow(properties, &passes)
         } else {
@@ -252,8 +239,30 @@ impl Ladder {
                 format!("while generating the schemas of `components.schemas`: {reason}"),
             ));
         }
-        for substitution in narrow(candidates, &passes) {
-            self.record(document, substitution, &reason);
+        // Each component found is then narrowed to the fewest of its
+        // properties, beside the others whole, as when typify names it.
+        let found = narrow(candidates, &passes);
+        for (index, substitution) in found.iter().enumerate() {
+            let properties = match substitution {
+                Substitution::Component(name) if !self.components.contains_key(name) => {
+                    property_substitutions(&document.api, name)
+                }
+                _ => Vec::new(),
+            };
+            let others: Vec<Substitution> = found
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != index)
+                .map(|(_, other)| other.clone())
+                .collect();
+            let steps = if !properties.is_empty() && passes(&[&others[..], &properties].concat()) {
+                narrow_beside(properties, &others, &passes)
+            } else {
+                vec![substitution.clone()]
+            };
+            for step in steps {
+                self.record(document, step, &reason);
+            }
         }
         Ok(())
     }
@@ -576,6 +585,23 @@ fn parameter_pointer(api: &OpenAPI, at: &At, name: &str) -> String {
         Some(index) => format!("/paths/{}/parameters/{index}", escape(&at.path)),
         None => at.pointer(),
     }
+}
+
+/// One substitution for each property the component `name` lists itself,
+/// each untyping that property alone.
+fn property_substitutions(api: &OpenAPI, name: &str) -> Vec<Substitution> {
+    api.components
+        .as_ref()
+        .and_then(|components| components.schemas.get(name))
+        .and_then(ReferenceOr::as_item)
+        .map(untype::property_names)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|property| Substitution::Property {
+            component: name.to_owned(),
+            property,
+        })
+        .collect()
 }
 
 /// The fewest of `substitutions` that still let the trial pass, given that
@@ -951,7 +977,7 @@ components:
     get:
       operationId: export
       parameters:
-        - {{name: fmt, in: query, required: true, schema: {{type: string, enum: [kml, kml, shp]}}}}
+        - {{name: fmt, in: query, required: true, schema: {{type: array, items: {{format: string}}}}}}
         - {{name: tags, in: query, style: pipeDelimited, schema: {{type: array, items: {{type: string}}}}}}
       responses:
         '204': {{description: Done.}}
