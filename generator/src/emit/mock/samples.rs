@@ -359,9 +359,10 @@ impl Filling<'_> {
                     || s.enumeration.iter().flatten().any(|listed| listed == text);
                 // And their pattern, with the same engine (mastercard's
                 // example id, one a UUID pattern does not match).
-                let matched = s.pattern.as_deref().is_none_or(|pattern| {
-                    regress::Regex::new(pattern).is_ok_and(|regex| regex.find(text).is_some())
-                });
+                let matched = s
+                    .pattern
+                    .as_deref()
+                    .is_none_or(|pattern| matches(pattern, text));
                 formed
                     && s.min_length.is_none_or(|min| length >= min)
                     && s.max_length.is_none_or(|max| length <= max)
@@ -692,6 +693,19 @@ fn number(n: &NumberType) -> Option<Value> {
     value.is_finite().then(|| json!(value))
 }
 
+/// Whether `text` matches the ECMAScript `pattern`, as typify's types check
+/// it with regress. Checked with `regex` wherever it reads the pattern too:
+/// its matching takes time linear in the text, while regress backtracks, and
+/// a nested quantifier (beezup's `([\/\w \.-]*)*`) kept it past ten minutes
+/// on a URL the pattern does not match. regress checks only what `regex`
+/// cannot read (lookaround, backreferences).
+fn matches(pattern: &str, text: &str) -> bool {
+    match regex::Regex::new(pattern) {
+        Ok(regex) => regex.is_match(text),
+        Err(_) => regress::Regex::new(pattern).is_ok_and(|regex| regex.find(text).is_some()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -833,6 +847,20 @@ mod tests {
         assert!(address.get("id").is_none(), "{address}");
         assert_eq!(address["floor"], 1, "{address}");
         assert_eq!(address["rooms"], 3, "an example that fits");
+    }
+
+    #[test]
+    fn patterns_are_matched_without_backtracking_where_regex_reads_them() {
+        // beezup's URL pattern, against one of its own examples that it does
+        // not match: regress backtracked for more than ten minutes.
+        let url = r"^(https?:\/\/)?([\da-z\.-]+)\.([a-z\.]{2,6})([\/\w \.-]*)*\/?$";
+        let long = "https://www.biography.com/.image/c_fill,cs_srgb,dpr_1.0,g_face,h_300,q_80,\
+                    w_300/MTE4MDAzNDEwNDU3MjM";
+        assert!(!matches(url, long));
+        assert!(matches(url, "http://www.mydomain.com"));
+        // A lookahead, which only regress reads.
+        assert!(matches("^(?=.*[0-9])[a-z0-9]+$", "abc1"));
+        assert!(!matches("^(?=.*[0-9])[a-z0-9]+$", "abc"));
     }
 
     #[test]
