@@ -48,6 +48,15 @@ pub fn generate(document: &Document, page_streams: bool, degradation: &Degradati
             document.package.name
         ));
     }
+    // A spec of webhooks only: the client, its command and its runtime are
+    // there for the day the API has an operation, and unused until then.
+    let no_operations = document.api.operations().next().is_none();
+    if no_operations {
+        doc.push_str(
+            "\n\nThe spec describes no operations: the crate is its types, and the client has \
+             nothing to send yet.",
+        );
+    }
     // Its own section, after the paragraph the sentences above make.
     doc.push_str(&untyped(degradation));
     let doc_lines = doc
@@ -89,8 +98,10 @@ pub fn generate(document: &Document, page_streams: bool, degradation: &Degradati
             pub mod cli;
         }
     });
+    let unused = no_operations.then(|| quote!(#![allow(unused)]));
     quote! {
         #(#![doc = #doc_lines])*
+        #unused
 
         #private_api
         #[rustfmt::skip]
