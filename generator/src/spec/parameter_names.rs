@@ -171,10 +171,12 @@ fn clashes(api: &OpenAPI, path: &str, item: &PathItem) -> Vec<Clash> {
         let mut location = None;
         let mut methods = Vec::new();
         for (method, parameters) in &operations {
-            let other = parameters
-                .iter()
-                .map(|(_, p)| p)
-                .find(|p| p.parameter_data_ref().name == *name && location_of(p) != "path");
+            // progenitor names arguments as Rust does: `.format` (a template's
+            // `{.format}`, which nasa's specs declare so) is `format`.
+            let other = parameters.iter().map(|(_, p)| p).find(|p| {
+                location_of(p) != "path"
+                    && rust_name(&p.parameter_data_ref().name) == rust_name(name)
+            });
             if let Some(other) = other {
                 location.get_or_insert(location_of(other));
                 methods.push(method.to_uppercase());
@@ -183,10 +185,14 @@ fn clashes(api: &OpenAPI, path: &str, item: &PathItem) -> Vec<Clash> {
         let Some(location) = location else {
             continue;
         };
-        let mut renamed = format!("{name}_path");
+        let stem = match name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            true => name.clone(),
+            false => rust_name(name),
+        };
+        let mut renamed = format!("{stem}_path");
         let mut n = 2;
         while taken.contains(&renamed) {
-            renamed = format!("{name}_path_{n}");
+            renamed = format!("{stem}_path_{n}");
             n += 1;
         }
         taken.insert(renamed.clone());
@@ -198,6 +204,11 @@ fn clashes(api: &OpenAPI, path: &str, item: &PathItem) -> Vec<Clash> {
         });
     }
     clashes
+}
+
+/// The name of the argument progenitor makes of the parameter `name`.
+fn rust_name(name: &str) -> String {
+    crate::ident::name(name, crate::ident::Case::Snake)
 }
 
 fn location_of(parameter: &Parameter) -> &'static str {
@@ -240,8 +251,9 @@ mod tests {
 
     /// A path-level `id` beside a query `id`, and a `$ref`'d path `token`
     /// beside a query `token` and a header `token_path` that the new name
-    /// must avoid; another path uses the component as it is. Last, a query
-    /// parameter and a header of one name.
+    /// must avoid; another path uses the component as it is. Then a query
+    /// parameter and a header of one name; last, nasa's `{.format}` beside a
+    /// query `format`, one name in Rust.
     const SPEC: &str = "
 openapi: 3.0.3
 info: {title: Clash, version: '1'}
@@ -275,6 +287,13 @@ paths:
         - {name: Last-Event-ID, in: header, schema: {type: string}}
       responses:
         '204': {description: Subscribed.}
+  /projects{.format}:
+    get:
+      parameters:
+        - {name: format, in: query, schema: {type: string}}
+        - {name: .format, in: path, required: true, schema: {type: string}}
+      responses:
+        '204': {description: Listed.}
 components:
   parameters:
     token: {name: token, in: path, required: true, schema: {type: string}}
@@ -301,7 +320,8 @@ components:
                 "/lists/{id_path}",
                 "/tokens/{token_path_2}",
                 "/grants/{token}",
-                "/events"
+                "/events",
+                "/projects{format_path}"
             ]
         );
         let names = |path: &str, method: &str| -> Vec<(String, &str)> {
@@ -338,7 +358,7 @@ components:
             .map(|w| (w.pointer.as_str(), w.message.as_str()))
             .collect();
         // In the order of their pointers, as the warnings are sorted.
-        assert_eq!(said.len(), 3, "{said:?}");
+        assert_eq!(said.len(), 4, "{said:?}");
         assert_eq!(
             said[0],
             (
@@ -355,7 +375,16 @@ components:
                 .starts_with("path parameter `id` has the name of a query parameter of GET"),
             "{said:?}"
         );
-        assert_eq!(said[2].0, "/paths/~1tokens~1{token}");
-        assert!(said[2].1.contains("`token_path_2`"), "{said:?}");
+        assert_eq!(said[2].0, "/paths/~1projects{.format}");
+        assert!(said[2].1.contains("`format_path`"), "{said:?}");
+        assert_eq!(said[3].0, "/paths/~1tokens~1{token}");
+        assert!(said[3].1.contains("`token_path_2`"), "{said:?}");
+        assert_eq!(
+            names("/projects{format_path}", "get"),
+            [
+                ("format".to_owned(), "query"),
+                ("format_path".to_owned(), "path")
+            ]
+        );
     }
 }
