@@ -32,6 +32,8 @@ use super::{Diagnostic, Diagnostics};
 pub(super) fn apart(document: &mut Document) -> Vec<Diagnostic> {
     let mut warnings = Diagnostics::new(&document.path, &document.positions);
     let api = &mut document.api;
+    content_type_beside_a_body(api, &mut warnings);
+    one_rust_name(api, &mut warnings);
     let mut renamed: BTreeMap<String, (String, PathItem)> = BTreeMap::new();
     for (path, item) in &api.paths.paths {
         let Some(item) = item.as_item() else {
@@ -144,6 +146,102 @@ fn unsent_namesakes(api: &OpenAPI, path: &str, item: &PathItem, warnings: &mut D
     }
 }
 
+/// Leaves out an operation's own `Content-Type` header parameter when it has
+/// a request body, with a warning: the client sends the body's media type
+/// under that name (azure's content moderator declares both; its method
+/// took a `content_type` twice, E0415, or one of the wrong type, E0308).
+fn content_type_beside_a_body(api: &mut OpenAPI, warnings: &mut Diagnostics) {
+    for (path, item) in api.paths.paths.iter_mut() {
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        for (method, operation) in item_operations_mut(item) {
+            if operation.request_body.is_none() {
+                continue;
+            }
+            let pointer = format!("/paths/{}/{method}/parameters", escape(path));
+            let mut index = 0;
+            operation.parameters.retain(|parameter| {
+                let at = format!("{pointer}/{index}");
+                index += 1;
+                let ReferenceOr::Item(Parameter::Header { parameter_data, .. }) = parameter else {
+                    return true;
+                };
+                if !parameter_data.name.eq_ignore_ascii_case("content-type") {
+                    return true;
+                }
+                warnings.push(
+                    &at,
+                    "a `Content-Type` header parameter beside a request body is left out: the \
+                     client sends the body's media type under that name"
+                        .to_owned(),
+                );
+                false
+            });
+        }
+    }
+}
+
+/// Leaves out the earlier of two parameters of an operation, neither in the
+/// path, whose names differ but make one Rust name (azure's query
+/// `ContentType` and header `Content-Type`), with a warning: progenitor
+/// keeps both, as their names differ, and the method bound one argument
+/// twice (E0415). Only an operation's own parameter is left out; one its
+/// path item shares with other operations stays.
+fn one_rust_name(api: &mut OpenAPI, warnings: &mut Diagnostics) {
+    let mut left_out: Vec<(String, &'static str, usize)> = Vec::new();
+    for (path, item) in &api.paths.paths {
+        let Some(item) = item.as_item() else {
+            continue;
+        };
+        let own_pointer = |method: &str| format!("/paths/{}/{method}/parameters/", escape(path));
+        for (method, all) in declared(api, path, item) {
+            for (index, (pointer, parameter)) in all.iter().enumerate() {
+                let name = &parameter.parameter_data_ref().name;
+                let later = all[index + 1..].iter().find(|(_, later)| {
+                    let other = &later.parameter_data_ref().name;
+                    other != name && rust_name(other) == rust_name(name)
+                });
+                let Some((_, later)) = later else {
+                    continue;
+                };
+                let Some(own) = pointer
+                    .strip_prefix(&own_pointer(method))
+                    .and_then(|index| index.parse::<usize>().ok())
+                else {
+                    continue;
+                };
+                if location_of(parameter) == "path" || location_of(later) == "path" {
+                    continue;
+                }
+                warnings.push(
+                    pointer,
+                    format!(
+                        "{} parameter `{name}` of {} {path} makes the same Rust name, `{}`, as \
+                         its {} parameter `{}`: progenitor would bind both as one argument, so \
+                         the client sends only the later one",
+                        location_of(parameter),
+                        method.to_uppercase(),
+                        rust_name(name),
+                        location_of(later),
+                        later.parameter_data_ref().name
+                    ),
+                );
+                left_out.push((path.clone(), method, own));
+            }
+        }
+    }
+    // From the last, so that each index still points at its parameter.
+    for (path, method, index) in left_out.into_iter().rev() {
+        if let Some(ReferenceOr::Item(item)) = api.paths.paths.get_mut(&path)
+            && let Some((_, operation)) = item_operations_mut(item).find(|(m, _)| *m == method)
+            && index < operation.parameters.len()
+        {
+            operation.parameters.remove(index);
+        }
+    }
+}
+
 /// A template name that another parameter of the path's operations has.
 struct Clash {
     name: String,
@@ -252,8 +350,9 @@ mod tests {
     /// A path-level `id` beside a query `id`, and a `$ref`'d path `token`
     /// beside a query `token` and a header `token_path` that the new name
     /// must avoid; another path uses the component as it is. Then a query
-    /// parameter and a header of one name; last, nasa's `{.format}` beside a
-    /// query `format`, one name in Rust.
+    /// parameter and a header of one name, and azure's query `ContentType`
+    /// beside a header `Content-Type`, which beside a body is left out; last,
+    /// nasa's `{.format}` beside a query `format`, one name in Rust.
     const SPEC: &str = "
 openapi: 3.0.3
 info: {title: Clash, version: '1'}
@@ -287,6 +386,23 @@ paths:
         - {name: Last-Event-ID, in: header, schema: {type: string}}
       responses:
         '204': {description: Subscribed.}
+  /jobs:
+    post:
+      parameters:
+        - {name: ContentType, in: query, required: true, schema: {type: string}}
+        - {name: Content-Type, in: header, required: true, schema: {type: string}}
+      responses:
+        '204': {description: Created.}
+  /frames:
+    post:
+      parameters:
+        - {name: Content-Type, in: header, required: true, schema: {type: string}}
+      requestBody:
+        content:
+          image/png:
+            schema: {type: string, format: binary}
+      responses:
+        '204': {description: Added.}
   /projects{.format}:
     get:
       parameters:
@@ -321,6 +437,8 @@ components:
                 "/tokens/{token_path_2}",
                 "/grants/{token}",
                 "/events",
+                "/jobs",
+                "/frames",
                 "/projects{format_path}"
             ]
         );
@@ -358,7 +476,7 @@ components:
             .map(|w| (w.pointer.as_str(), w.message.as_str()))
             .collect();
         // In the order of their pointers, as the warnings are sorted.
-        assert_eq!(said.len(), 4, "{said:?}");
+        assert_eq!(said.len(), 6, "{said:?}");
         assert_eq!(
             said[0],
             (
@@ -368,17 +486,26 @@ components:
                  the header one"
             )
         );
-        assert_eq!(said[1].0, "/paths/~1lists~1{id}");
+        assert_eq!(said[1].0, "/paths/~1frames/post/parameters/0");
+        assert!(said[1].1.contains("beside a request body"), "{said:?}");
+        assert_eq!(
+            names("/jobs", "post"),
+            [("Content-Type".to_owned(), "header")]
+        );
+        assert_eq!(said[2].0, "/paths/~1jobs/post/parameters/0");
+        assert!(said[2].1.contains("`content_type`"), "{said:?}");
+        assert!(names("/frames", "post").is_empty());
+        assert_eq!(said[3].0, "/paths/~1lists~1{id}");
         assert!(
-            said[1]
+            said[3]
                 .1
                 .starts_with("path parameter `id` has the name of a query parameter of GET"),
             "{said:?}"
         );
-        assert_eq!(said[2].0, "/paths/~1projects{.format}");
-        assert!(said[2].1.contains("`format_path`"), "{said:?}");
-        assert_eq!(said[3].0, "/paths/~1tokens~1{token}");
-        assert!(said[3].1.contains("`token_path_2`"), "{said:?}");
+        assert_eq!(said[4].0, "/paths/~1projects{.format}");
+        assert!(said[4].1.contains("`format_path`"), "{said:?}");
+        assert_eq!(said[5].0, "/paths/~1tokens~1{token}");
+        assert!(said[5].1.contains("`token_path_2`"), "{said:?}");
         assert_eq!(
             names("/projects{format_path}", "get"),
             [
