@@ -1259,10 +1259,31 @@ fn fits_type(kind: &str, value: &Value) -> bool {
     }
 }
 
+/// Whether the integer `value` fits the Rust type typify gives its schema:
+/// `i32` for `format: int32`, else `i64`, or `u64` from a `minimum` of 0
+/// (graphhopper's `max_time_in_vehicle` defaults to 9223372036854776000,
+/// Java's `Long.MAX_VALUE` as JavaScript prints it; the generated default
+/// panicked converting it).
+fn in_range(map: &Map<String, Value>, value: &Value) -> bool {
+    let unsigned = map
+        .get("minimum")
+        .and_then(Value::as_f64)
+        .is_some_and(|minimum| minimum >= 0.0);
+    match (map.get("format").and_then(Value::as_str), value.as_i64()) {
+        (Some("int32"), Some(number)) => i32::try_from(number).is_ok() || unsigned,
+        (Some("int32"), None) => false,
+        (_, Some(_)) => true,
+        (_, None) => unsigned && value.is_u64(),
+    }
+}
+
 /// Why `value` cannot be the value of a schema of type `kind`, if it cannot.
 fn misfit(map: &Map<String, Value>, kind: &str, value: &Value) -> Option<String> {
     if !fits_type(kind, value) {
         return Some(format!("is not a `{kind}`"));
+    }
+    if kind == "integer" && !in_range(map, value) {
+        return Some("is beyond the range of its integer type".to_owned());
     }
     if let Some(Value::Array(allowed)) = map.get("enum")
         && !allowed.contains(value)
@@ -1745,6 +1766,25 @@ mod tests {
         // A null among the values of a nullable enum stays.
         let kept = json!({"type": "integer", "nullable": true, "enum": [1, null]});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn an_integer_default_beyond_its_type_is_left_out() {
+        let (schema, said) = read_schema(json!({"type": "integer", "format": "int64",
+            "default": 9223372036854776000_u64}));
+        assert_eq!(schema, json!({"type": "integer", "format": "int64"}));
+        assert_eq!(said[0].0, "/S/default");
+        assert!(said[0].1.contains("beyond the range"), "{said:?}");
+        let (schema, _) = read_schema(
+            json!({"type": "integer", "format": "int32", "default": 3_000_000_000_u64}),
+        );
+        assert!(schema.get("default").is_none(), "{schema}");
+        for kept in [
+            json!({"type": "integer", "format": "int64", "default": 120}),
+            json!({"type": "integer", "minimum": 0, "default": 9223372036854776000_u64}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
     }
 
     #[test]
