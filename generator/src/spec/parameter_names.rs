@@ -15,6 +15,8 @@
 //! - Two parameters of one name elsewhere (Mercure's `Last-Event-ID`, a
 //!   query parameter and a header, either of which the hub reads): the one
 //!   progenitor drops gets a warning, since no name of theirs can change.
+//!   Two of names that make one Rust name (`ContentType`, `Content-Type`):
+//!   the earlier is left out, with a warning, as progenitor would bind both.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -33,13 +35,12 @@ pub(super) fn apart(document: &mut Document) -> Vec<Diagnostic> {
     let mut warnings = Diagnostics::new(&document.path, &document.positions);
     let api = &mut document.api;
     content_type_beside_a_body(api, &mut warnings);
-    one_rust_name(api, &mut warnings);
+    namesakes(api, &mut warnings);
     let mut renamed: BTreeMap<String, (String, PathItem)> = BTreeMap::new();
     for (path, item) in &api.paths.paths {
         let Some(item) = item.as_item() else {
             continue;
         };
-        unsent_namesakes(api, path, item, &mut warnings);
         let clashes = clashes(api, path, item);
         if clashes.is_empty() {
             continue;
@@ -115,37 +116,6 @@ fn declared(
         .collect()
 }
 
-/// Warns of each parameter progenitor does not send because a later one of
-/// its operation has its name in another place than the path.
-fn unsent_namesakes(api: &OpenAPI, path: &str, item: &PathItem, warnings: &mut Diagnostics) {
-    for (method, all) in declared(api, path, item) {
-        for (index, (pointer, parameter)) in all.iter().enumerate() {
-            let name = &parameter.parameter_data_ref().name;
-            let Some((_, kept)) = all[index + 1..]
-                .iter()
-                .find(|(_, later)| later.parameter_data_ref().name == *name)
-            else {
-                continue;
-            };
-            let (dropped, kept) = (location_of(parameter), location_of(kept));
-            // One of the same place replaces it, as OpenAPI says; a path
-            // parameter is renamed instead.
-            if dropped == kept || dropped == "path" || kept == "path" {
-                continue;
-            }
-            warnings.push(
-                pointer,
-                format!(
-                    "{dropped} parameter `{name}` of {} {path} has the name of its {kept} \
-                     parameter: progenitor keeps one parameter of a name, so the client sends \
-                     only the {kept} one",
-                    method.to_uppercase()
-                ),
-            );
-        }
-    }
-}
-
 /// Leaves out an operation's own `Content-Type` header parameter when it has
 /// a request body, with a warning: the client sends the body's media type
 /// under that name (azure's content moderator declares both; its method
@@ -182,13 +152,15 @@ fn content_type_beside_a_body(api: &mut OpenAPI, warnings: &mut Diagnostics) {
     }
 }
 
-/// Leaves out the earlier of two parameters of an operation, neither in the
-/// path, whose names differ but make one Rust name (azure's query
-/// `ContentType` and header `Content-Type`), with a warning: progenitor
-/// keeps both, as their names differ, and the method bound one argument
-/// twice (E0415). Only an operation's own parameter is left out; one its
-/// path item shares with other operations stays.
-fn one_rust_name(api: &mut OpenAPI, warnings: &mut Diagnostics) {
+/// Warns of each parameter of an operation that progenitor would not send
+/// because a later one, neither in the path, has its Rust name. One of the
+/// same name progenitor drops itself (Mercure's `Last-Event-ID`, in the
+/// query and as a header). One of another name that makes the same Rust name
+/// (azure's query `ContentType` and header `Content-Type`) it would bind as
+/// a second argument of that name (E0415), so the earlier is left out when
+/// it is the operation's own; one its path item shares with other
+/// operations stays. A path parameter is renamed instead ([`clashes`]).
+fn namesakes(api: &mut OpenAPI, warnings: &mut Diagnostics) {
     let mut left_out: Vec<(String, &'static str, usize)> = Vec::new();
     for (path, item) in &api.paths.paths {
         let Some(item) = item.as_item() else {
@@ -198,33 +170,44 @@ fn one_rust_name(api: &mut OpenAPI, warnings: &mut Diagnostics) {
         for (method, all) in declared(api, path, item) {
             for (index, (pointer, parameter)) in all.iter().enumerate() {
                 let name = &parameter.parameter_data_ref().name;
-                let later = all[index + 1..].iter().find(|(_, later)| {
-                    let other = &later.parameter_data_ref().name;
-                    other != name && rust_name(other) == rust_name(name)
-                });
-                let Some((_, later)) = later else {
+                let Some((_, kept)) = all[index + 1..].iter().find(|(_, later)| {
+                    rust_name(&later.parameter_data_ref().name) == rust_name(name)
+                }) else {
                     continue;
                 };
+                let (dropped, kept_in) = (location_of(parameter), location_of(kept));
+                if dropped == "path" || kept_in == "path" {
+                    continue;
+                }
+                let kept_name = &kept.parameter_data_ref().name;
+                let operation = format!("{} {path}", method.to_uppercase());
+                if kept_name == name {
+                    // One of the same place replaces it, as OpenAPI says.
+                    if dropped != kept_in {
+                        warnings.push(
+                            pointer,
+                            format!(
+                                "{dropped} parameter `{name}` of {operation} has the name of its \
+                                 {kept_in} parameter: progenitor keeps one parameter of a name, \
+                                 so the client sends only the {kept_in} one"
+                            ),
+                        );
+                    }
+                    continue;
+                }
                 let Some(own) = pointer
                     .strip_prefix(&own_pointer(method))
                     .and_then(|index| index.parse::<usize>().ok())
                 else {
                     continue;
                 };
-                if location_of(parameter) == "path" || location_of(later) == "path" {
-                    continue;
-                }
                 warnings.push(
                     pointer,
                     format!(
-                        "{} parameter `{name}` of {} {path} makes the same Rust name, `{}`, as \
-                         its {} parameter `{}`: progenitor would bind both as one argument, so \
-                         the client sends only the later one",
-                        location_of(parameter),
-                        method.to_uppercase(),
-                        rust_name(name),
-                        location_of(later),
-                        later.parameter_data_ref().name
+                        "{dropped} parameter `{name}` of {operation} makes the same Rust name, \
+                         `{}`, as its {kept_in} parameter `{kept_name}`: progenitor would bind \
+                         both as one argument, so the client sends only the later one",
+                        rust_name(name)
                     ),
                 );
                 left_out.push((path.clone(), method, own));

@@ -1060,11 +1060,15 @@ fn enum_values(map: &mut Map<String, Value>, pointer: &str, kind: &str, readings
     let Some(Value::Array(values)) = map.get_mut("enum") else {
         return;
     };
-    let as_text: Vec<String> = values
-        .iter()
-        .filter(|value| kind != "string" && read_as(kind, value).is_some())
-        .map(Value::to_string)
-        .collect();
+    // A string enum's numbers and booleans are `string_enum`'s.
+    let as_text: Vec<String> = match kind {
+        "string" => Vec::new(),
+        _ => values
+            .iter()
+            .filter(|value| read_as(kind, value).is_some())
+            .map(Value::to_string)
+            .collect(),
+    };
     if !as_text.is_empty() {
         // An enum of numbers is closed: a spec that cannot write its own
         // values as its type says too little of the values the server sends
