@@ -154,13 +154,19 @@ fn sweep(args: &Args) -> Result<Summary, String> {
             .generated_specs()
             .map(|spec| dir.join(spec))
             .collect();
-        summary.sample = Some(build_sample(&generated, &generator, &sampling, &scratch));
+        // A sample takes hours: the report is written before it and again
+        // after each crate, so that one stopped part-way still tells what it
+        // built.
+        write_report(&args.report, &summary)?;
+        build_sample(&generated, &generator, &sampling, &scratch, |sample| {
+            summary.sample = Some(sample);
+            write_report(&args.report, &summary)
+        })?;
     }
     let _ = fs::remove_dir_all(&scratch);
 
-    let markdown = summary.markdown();
-    print!("{markdown}");
-    write_report(&args.report, &markdown, &summary)?;
+    print!("{}", summary.markdown());
+    write_report(&args.report, &summary)?;
     println!(
         "(written to {} and sweep.json)",
         args.report.join("sweep.md").display()
@@ -228,39 +234,52 @@ fn generate_all(
     results.into_iter().flatten().collect()
 }
 
-/// Builds the sample, one crate at a time (cargo uses every core itself).
+/// Builds the sample, one crate at a time (cargo uses every core itself),
+/// handing `built` the sample so far after each crate.
 fn build_sample(
     generated: &[PathBuf],
     generator: &Generator,
     sampling: &Sampling,
     scratch: &Path,
-) -> summary::Sample {
+    mut built: impl FnMut(summary::Sample) -> Result<(), String>,
+) -> Result<(), String> {
     let root = xtask::project_root();
     let picked = sample::pick(generated, sampling.size, sampling.seed);
     let bar = progress_bar(picked.len(), "built");
     let start = Instant::now();
     let mut builds = Vec::new();
     for spec in &picked {
-        bar.set_message(
-            spec.file_name()
-                .map(|name| name.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        );
-        builds.push(sample::build(spec, generator, sampling, scratch, &root));
+        let name = spec
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        bar.set_message(name.clone());
+        let crate_built = sample::build(spec, generator, sampling, scratch, &root);
         bar.inc(1);
+        if bar.is_hidden() {
+            eprintln!(
+                "built {}/{}: {name}: {}",
+                builds.len() + 1,
+                picked.len(),
+                crate_built.result.word()
+            );
+        }
+        builds.push(crate_built);
+        built(summary::Sample {
+            seed: sampling.seed,
+            requested: sampling.size,
+            picked: picked.len(),
+            offline: sampling.offline,
+            seconds: start.elapsed().as_secs_f64(),
+            passed: builds
+                .iter()
+                .filter(|built| matches!(built.result, sample::Result::Passed { .. }))
+                .count(),
+            builds: builds.clone(),
+        })?;
     }
     bar.finish_and_clear();
-    summary::Sample {
-        seed: sampling.seed,
-        requested: sampling.size,
-        offline: sampling.offline,
-        seconds: start.elapsed().as_secs_f64(),
-        passed: builds
-            .iter()
-            .filter(|built| matches!(built.result, sample::Result::Passed { .. }))
-            .count(),
-        builds,
-    }
+    Ok(())
 }
 
 /// A bar on stderr, drawn only when stderr is a terminal.
@@ -274,7 +293,7 @@ fn progress_bar(length: usize, what: &str) -> ProgressBar {
     bar
 }
 
-fn write_report(dir: &Path, markdown: &str, summary: &Summary) -> Result<(), String> {
+fn write_report(dir: &Path, summary: &Summary) -> Result<(), String> {
     let write = |name: &str, text: &str| {
         let path = dir.join(name);
         fs::create_dir_all(dir)
@@ -283,6 +302,6 @@ fn write_report(dir: &Path, markdown: &str, summary: &Summary) -> Result<(), Str
     };
     let json = serde_json::to_string_pretty(summary)
         .map_err(|error| format!("cannot write the summary as JSON: {error}"))?;
-    write("sweep.md", markdown)?;
+    write("sweep.md", &summary.markdown())?;
     write("sweep.json", &(json + "\n"))
 }

@@ -188,8 +188,19 @@ fn a_sample_of_the_generated_crates_is_built() {
     );
     let sample = &summary["sample"];
     assert_eq!(
-        [&sample["seed"], &sample["requested"], &sample["passed"]],
-        [3, 5, 1]
+        [
+            &sample["seed"],
+            &sample["requested"],
+            &sample["picked"],
+            &sample["passed"]
+        ],
+        [3, 5, 1, 1]
+    );
+    // Each crate's result is told as it comes (and the report written again),
+    // not only at the end.
+    assert!(
+        run.stderr.contains("built 1/1: quirks.yaml: passed"),
+        "{shown}"
     );
     let built = &sample["builds"][0];
     assert_eq!(built["spec"], "quirks.yaml");

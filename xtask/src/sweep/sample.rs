@@ -59,6 +59,19 @@ pub enum Result {
     NotGenerated { message: String },
 }
 
+impl Result {
+    /// One word for a line of progress.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Result::Passed { .. } => "passed",
+            Result::Failed { .. } => "FAILED",
+            Result::Warned { .. } => "WARNED",
+            Result::TimedOut { .. } => "TIMED OUT",
+            Result::NotGenerated { .. } => "NOT GENERATED",
+        }
+    }
+}
+
 /// One crate of the sample.
 #[derive(Clone, Debug, Serialize)]
 pub struct Built {

@@ -69,6 +69,9 @@ pub struct Ladder {
 pub struct Sample {
     pub seed: u64,
     pub requested: usize,
+    /// How many the seed picked (fewer than requested when fewer
+    /// generated); more than `builds` while the sample is building.
+    pub picked: usize,
     /// Built against the workspace's `Cargo.lock` rather than a fresh
     /// resolve.
     pub offline: bool,
@@ -313,6 +316,14 @@ fn sample_markdown(text: &mut String, sample: &Sample) {
         sample.seed,
         duration(sample.seconds)
     );
+    if sample.builds.len() < sample.picked {
+        let _ = writeln!(
+            text,
+            "Part of the sample: {} of the {} crates picked were built when this was written.\n",
+            sample.builds.len(),
+            sample.picked
+        );
+    }
     for built in &sample.builds {
         let line = match &built.result {
             sample::Result::Passed { tests } => format!("passed ({tests} tests)"),
