@@ -86,7 +86,7 @@ const CASES: &[Case] = &[
         warnings: &[
             "/paths/~1export/get/parameters/0: GET /export: parameter `fmt` is text the caller \
              writes (progenitor does not implement this construct yet (progenitor: it panicked: \
-             not yet implemented: invalid (or unexpected) schema)); the rest of it is typed",
+             not yet implemented: unhandled not schema Object)); the rest of it is typed",
             "/paths/~1connections~1{id_connection}~1logs: path parameter `id_connection` has \
              the name of a query parameter of GET",
             "/paths/~1expenses~1highest/get/responses/200: GET /expenses/highest: the 200 \

@@ -977,7 +977,7 @@ components:
     get:
       operationId: export
       parameters:
-        - {{name: fmt, in: query, required: true, schema: {{type: array, items: {{format: string}}}}}}
+        - {{name: fmt, in: query, required: true, schema: {{type: array, items: {{not: {{type: string}}}}}}}}
         - {{name: tags, in: query, style: pipeDelimited, schema: {{type: array, items: {{type: string}}}}}}
       responses:
         '204': {{description: Done.}}

@@ -20,6 +20,7 @@ pub(super) fn apply_readings(
     readings: &mut Readings,
 ) {
     annotation_members(map, pointer, readings);
+    open_bag_merged(map, pointer, &shapes.merged, readings);
     required_alternatives(map, pointer, readings);
     required_combination(map, pointer, readings);
     closed_parts_of_all_of(map, pointer, readings);
@@ -32,6 +33,17 @@ pub(super) fn apply_readings(
     any_of_values(map, pointer, &shapes.values, readings);
     default_of_a_reference(map, pointer, &shapes.unions, readings);
     enum_without_a_type(map, pointer, readings);
+    format_without_a_type(map, pointer, readings);
+    // wordnik's objects, written without a `type` and with `uniqueItems:
+    // false`: openapiv3 read a schema of two kinds, which typify panicked on
+    // ("invalid (or unexpected) schema"), and all 37 components were untyped.
+    if !map.contains_key("type") && map.get("uniqueItems") == Some(&Value::Bool(false)) {
+        map.remove("uniqueItems");
+        readings.warn(
+            &format!("{pointer}/uniqueItems"),
+            "`uniqueItems: false`, the default, on a schema without a `type`: left out".to_owned(),
+        );
+    }
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
@@ -52,8 +64,62 @@ pub(super) fn apply_readings(
         }
         pattern_with_inline_flags(map, pointer, readings);
     }
+    if kind == "array" {
+        enum_of_the_items(map, pointer, readings);
+    }
     enum_values(map, pointer, &kind, readings);
     default(map, pointer, &kind, readings);
+}
+
+/// Moves the `enum` of a list whose values are its items' (wordnik's
+/// `sourceDictionaries`, `{type: array, items: {type: string}, enum: [all,
+/// ahd-5, …]}`, as Swagger 2 converters write a list of listed values) to
+/// its items, when they have none and the values are of their type: the
+/// values were left out as not lists, and the items any string.
+fn enum_of_the_items(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let Some(Value::Array(values)) = map.get("enum") else {
+        return;
+    };
+    let kinds: BTreeSet<&str> = values
+        .iter()
+        .map(|value| match value {
+            Value::String(_) => "string",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+            Value::Number(_) => "number",
+            _ => "",
+        })
+        .collect();
+    let Some(Value::Object(items)) = map.get("items") else {
+        return;
+    };
+    let kind = match items.get("type").and_then(Value::as_str) {
+        Some(kind) => values
+            .iter()
+            .all(|value| fits_type(kind, value))
+            .then_some(kind),
+        None if items.is_empty() && kinds.len() == 1 => kinds.first().copied(),
+        None => None,
+    };
+    let Some(kind) = kind.filter(|kind| !kind.is_empty()) else {
+        return;
+    };
+    if items.contains_key("enum") || items.contains_key("$ref") {
+        return;
+    }
+    let kind = kind.to_owned();
+    let Some(values) = map.remove("enum") else {
+        return;
+    };
+    if let Some(Value::Object(items)) = map.get_mut("items") {
+        items.insert("type".to_owned(), Value::String(kind));
+        items.insert("enum".to_owned(), values);
+    }
+    readings.warn(
+        &format!("{pointer}/enum"),
+        "the `enum` of a list, of values of its items' type: read as the `enum` of its items"
+            .to_owned(),
+    );
 }
 
 /// Leaves out a `pattern` with an inline flag group (`(?i)^[0-9a-f]{8}$`),
@@ -338,6 +404,8 @@ pub(super) struct ComponentShapes {
     /// The components that decode from a value that is not an object (a
     /// string, a list, a union with such an alternative), by name.
     values: BTreeSet<String>,
+    /// The components an `allOf` merges, by name.
+    merged: BTreeSet<String>,
 }
 
 impl ComponentShapes {
@@ -347,6 +415,7 @@ impl ComponentShapes {
         ComponentShapes {
             unions: component_unions(root),
             values: component_values(root),
+            merged: merged_components(root),
         }
     }
 }
@@ -686,28 +755,134 @@ fn numbers_of_all_of(map: &mut Map<String, Value>, pointer: &str, readings: &mut
     }
 }
 
+/// The keywords that say what a schema is for, not which values it takes.
+const ANNOTATIONS: [&str; 6] = [
+    "description",
+    "title",
+    "example",
+    "readOnly",
+    "writeOnly",
+    "deprecated",
+];
+
+/// Reads as `true` an `additionalProperties` schema that takes any value
+/// (`{}`, `{description: …}`) on a schema without properties that an
+/// `allOf` merges (zuora's `AccountObjectCustomFields`, a bag of custom
+/// fields merged into each request type). typify merges such a schema into
+/// each property of the other members, and makes a type of each merge,
+/// named as the property's component is: the crate would define both. Not
+/// merged, or beside properties (where typify keeps the other members in a
+/// field of their own), it stays as written.
+fn open_bag_merged(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    merged: &BTreeSet<String>,
+    readings: &mut Readings,
+) {
+    let open_bag = |schema: &Map<String, Value>| {
+        !schema.contains_key("patternProperties")
+            && schema
+                .get("properties")
+                .is_none_or(|properties| properties.as_object().is_some_and(Map::is_empty))
+            && schema
+                .get("additionalProperties")
+                .and_then(Value::as_object)
+                .is_some_and(|more| more.keys().all(|k| ANNOTATIONS.contains(&k.as_str())))
+    };
+    let mut bags = Vec::new();
+    let component = pointer
+        .strip_prefix("/components/schemas/")
+        .filter(|name| !name.contains('/'))
+        .map(unescape);
+    if component.is_some_and(|name| merged.contains(&name)) && open_bag(map) {
+        bags.push(String::new());
+    }
+    if let Some(Value::Array(members)) = map.get("allOf") {
+        for (index, member) in members.iter().enumerate() {
+            if member.as_object().is_some_and(open_bag) {
+                bags.push(format!("/allOf/{index}"));
+            }
+        }
+    }
+    for within in bags {
+        let bag = if within.is_empty() {
+            Some(&mut *map)
+        } else {
+            map.get_mut("allOf")
+                .and_then(|members| members.pointer_mut(&within.replacen("/allOf", "", 1)))
+                .and_then(Value::as_object_mut)
+        };
+        if let Some(bag) = bag {
+            bag.insert("additionalProperties".to_owned(), Value::Bool(true));
+            readings.warn(
+                &format!("{pointer}{within}/additionalProperties"),
+                "an `additionalProperties` that takes any value, on a schema without \
+                 properties that an `allOf` merges, is read as `true`: typify would merge it \
+                 into the other members' properties, a type of its own for each"
+                    .to_owned(),
+            );
+        }
+    }
+}
+
+/// The components that an `allOf` anywhere in `root` merges through a
+/// `$ref`.
+fn merged_components(root: &Map<String, Value>) -> BTreeSet<String> {
+    fn walk(value: &Value, merged: &mut BTreeSet<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::Array(members)) = map.get("allOf") {
+                    let names = members
+                        .iter()
+                        .filter_map(|member| member.get("$ref").and_then(Value::as_str))
+                        .filter_map(|target| target.strip_prefix("#/components/schemas/"))
+                        .map(unescape);
+                    merged.extend(names);
+                }
+                map.values().for_each(|value| walk(value, merged));
+            }
+            Value::Array(values) => values.iter().for_each(|value| walk(value, merged)),
+            _ => {}
+        }
+    }
+    let mut merged = BTreeSet::new();
+    root.values().for_each(|value| walk(value, &mut merged));
+    merged
+}
+
 /// Moves what `allOf` members that only annotate (`{description: …}`
 /// beside `{$ref: X}`) say to the schema itself: typify would make a type of
 /// their own of the merge, named as the property is, when it is `X`.
+///
+/// A member that says only that the value is an object of any members
+/// (`{type: object, additionalProperties: true}`, plaid's nullable
+/// components) adds nothing to the `$ref` beside it either: it is left out,
+/// its annotations moved the same way. typify would merge it into a type of
+/// its own, named as the component is, and the crate would define both.
 fn annotation_members(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
-    const ANNOTATIONS: [&str; 6] = [
-        "description",
-        "title",
-        "example",
-        "readOnly",
-        "writeOnly",
-        "deprecated",
-    ];
-    let annotates = |member: &Value| {
+    let annotates = |member: &Map<String, Value>| {
+        !member.is_empty() && member.keys().all(|k| ANNOTATIONS.contains(&k.as_str()))
+    };
+    let any_object = |member: &Map<String, Value>| {
+        member.get("type").and_then(Value::as_str) == Some("object")
+            && member.get("additionalProperties").is_none_or(|more| {
+                *more == Value::Bool(true) || more.as_object().is_some_and(Map::is_empty)
+            })
+            && member.keys().all(|k| {
+                ["type", "additionalProperties"].contains(&k.as_str())
+                    || ANNOTATIONS.contains(&k.as_str())
+            })
+    };
+    let moved = |member: &Value| {
         member
             .as_object()
-            .is_some_and(|m| !m.is_empty() && m.keys().all(|k| ANNOTATIONS.contains(&k.as_str())))
+            .is_some_and(|m| annotates(m) || any_object(m))
     };
     let Some(Value::Array(members)) = map.get("allOf") else {
         return;
     };
     let references = members.iter().filter(|m| m.get("$ref").is_some()).count();
-    if references == 0 || !members.iter().any(annotates) {
+    if references == 0 || !members.iter().any(moved) {
         return;
     }
     let Some(Value::Array(members)) = map.remove("allOf") else {
@@ -715,19 +890,24 @@ fn annotation_members(map: &mut Map<String, Value>, pointer: &str, readings: &mu
     };
     let mut kept = Vec::new();
     for (index, member) in members.into_iter().enumerate() {
-        if !annotates(&member) {
+        let Value::Object(mut member) = member else {
             kept.push(member);
             continue;
-        }
-        readings.warn(
-            &format!("{pointer}/allOf/{index}"),
+        };
+        let message = if annotates(&member) {
             "an `allOf` member that only annotates is read as annotations of the schema itself"
-                .to_owned(),
-        );
-        if let Value::Object(annotations) = member {
-            for (key, value) in annotations {
-                map.entry(key).or_insert(value);
-            }
+        } else if any_object(&member) {
+            member.remove("type");
+            member.remove("additionalProperties");
+            "an `allOf` member that says only that the value is an object of any members adds \
+             nothing to the `$ref` beside it: left out, its annotations read as the schema's"
+        } else {
+            kept.push(Value::Object(member));
+            continue;
+        };
+        readings.warn(&format!("{pointer}/allOf/{index}"), message.to_owned());
+        for (key, value) in member {
+            map.entry(key).or_insert(value);
         }
     }
     map.insert("allOf".to_owned(), Value::Array(kept));
@@ -1009,6 +1189,57 @@ fn meaningless_format(
     }
 }
 
+/// Gives a schema of a `format` and no `type` (`{format: date-time}`, a
+/// list of `{format: string}`) the type its format names, and leaves out a
+/// format that names none (rudder's `format: string or JSON`): the schema
+/// then takes any value. typify panicked on it ("invalid (or unexpected)
+/// schema"), and the property, parameter or component was untyped.
+fn format_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    const SHAPES: [&str; 11] = [
+        "type",
+        "$ref",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "not",
+        "enum",
+        "const",
+        "properties",
+        "additionalProperties",
+        "items",
+    ];
+    if SHAPES.iter().any(|keyword| map.contains_key(*keyword)) {
+        return;
+    }
+    let Some(format) = map.get("format").and_then(Value::as_str) else {
+        return;
+    };
+    let kind = match format {
+        "string" | "date-time" | "date" | "time" | "duration" | "email" | "hostname"
+        | "host-name" | "ipv4" | "ipv6" | "uri" | "uri-reference" | "url" | "uuid" | "byte"
+        | "binary" | "password" => Some("string"),
+        "integer" | "int32" | "int64" => Some("integer"),
+        "number" | "float" | "double" => Some("number"),
+        "boolean" => Some("boolean"),
+        _ => None,
+    };
+    let at = format!("{pointer}/format");
+    match kind {
+        Some(kind) => {
+            let message = format!("`format: {format}` without a `type`: read as `type: {kind}`");
+            map.insert("type".to_owned(), Value::from(kind));
+            readings.warn(&at, message);
+        }
+        None => {
+            let message = format!(
+                "`format: {format}` without a `type` names no type: left out, and any value read"
+            );
+            map.remove("format");
+            readings.warn(&at, message);
+        }
+    }
+}
+
 /// Gives an `enum` without a `type` the type all its values have but
 /// `null` (plaid's `OwnershipType`, `{nullable: true, enum: [null,
 /// individual, joint]}`): typify refused it ("value does not conform to the
@@ -1056,6 +1287,18 @@ fn enum_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: &m
 /// panicked over the third. A string enum's numbers and booleans are
 /// [`string_enum`]'s.
 fn enum_values(map: &mut Map<String, Value>, pointer: &str, kind: &str, readings: &mut Readings) {
+    // `null` among the values of a schema not `nullable` (plaid's
+    // `PayFrequencyValue`): typify reads an `Option`, but named its inner
+    // type as the schema, and the crate would define both.
+    let null_listed =
+        matches!(map.get("enum"), Some(Value::Array(values)) if values.contains(&Value::Null));
+    if null_listed && map.get("nullable") != Some(&Value::Bool(true)) {
+        map.insert("nullable".to_owned(), Value::Bool(true));
+        readings.warn(
+            &format!("{pointer}/enum"),
+            "`null` is among the `enum` values: read as `nullable: true` as well".to_owned(),
+        );
+    }
     let nullable = map.get("nullable") == Some(&Value::Bool(true));
     let Some(Value::Array(values)) = map.get_mut("enum") else {
         return;
@@ -1282,9 +1525,45 @@ fn in_range(map: &Map<String, Value>, value: &Value) -> bool {
 }
 
 /// Why `value` cannot be the value of a schema of type `kind`, if it cannot.
+/// A list's items and an object's members are looked at where their schema
+/// is written inline with a `type` (netbox's `phase`, whose default has a
+/// member `id` its schema does not list; nordigen's list of lists, whose
+/// default is a list of strings): typify refused them.
 fn misfit(map: &Map<String, Value>, kind: &str, value: &Value) -> Option<String> {
     if !fits_type(kind, value) {
         return Some(format!("is not a `{kind}`"));
+    }
+    match value {
+        Value::Array(items) => {
+            if let Some(why) = items.iter().find_map(|item| {
+                let why = inner_misfit(map.get("items"), item)?;
+                Some(format!("has an item {item} that {why}"))
+            }) {
+                return Some(why);
+            }
+        }
+        Value::Object(members) => {
+            if let Some(Value::Object(properties)) = map.get("properties") {
+                for (name, member) in members {
+                    let Some(schema) = properties.get(name) else {
+                        return Some(format!("has a member `{name}` the schema does not list"));
+                    };
+                    if let Some(why) = inner_misfit(Some(schema), member) {
+                        return Some(format!("has a member `{name}` that {why}"));
+                    }
+                }
+            }
+            let required = map.get("required").and_then(Value::as_array);
+            if let Some(name) = required
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .find(|name| !members.contains_key(*name))
+            {
+                return Some(format!("lacks the required member `{name}`"));
+            }
+        }
+        _ => {}
     }
     if kind == "integer" && !in_range(map, value) {
         return Some("is beyond the range of its integer type".to_owned());
@@ -1304,6 +1583,18 @@ fn misfit(map: &Map<String, Value>, kind: &str, value: &Value) -> Option<String>
         .and_then(Value::as_f64)
         .is_some_and(|maximum| number > maximum);
     (below || above).then(|| "is outside `minimum`/`maximum`".to_owned())
+}
+
+/// Why `value` cannot be a value of `schema`, an item's or a member's, when
+/// it is written inline with a `type` (a `$ref`'s type is not known here).
+fn inner_misfit(schema: Option<&Value>, value: &Value) -> Option<String> {
+    let schema = schema?.as_object()?;
+    let kind = schema.get("type").and_then(Value::as_str)?;
+    if value.is_null() {
+        return (schema.get("nullable") != Some(&Value::Bool(true)))
+            .then(|| "is `null`".to_owned());
+    }
+    misfit(schema, kind, value)
 }
 
 #[cfg(test)]
@@ -1366,6 +1657,7 @@ mod tests {
         let shapes = ComponentShapes {
             unions: ["Voices".to_owned()].into_iter().collect(),
             values: ["ModelIdsShared".to_owned()].into_iter().collect(),
+            merged: ["CustomFields".to_owned()].into_iter().collect(),
         };
         apply_readings(&mut map, "/S", &shapes, &mut readings);
         let said = readings.warnings;
@@ -1760,16 +2052,85 @@ mod tests {
         );
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].0, "/S/enum/3");
-        // Values of no reading, and nothing left.
+        // A value of no reading; a `null` makes the schema nullable.
         let (schema, said) = read_schema(json!({"type": "number", "enum": [1.5, {}, null]}));
-        assert_eq!(schema["enum"], json!([1.5]), "{schema}");
+        assert_eq!(
+            schema,
+            json!({"type": "number", "nullable": true, "enum": [1.5, null]})
+        );
         let pointers: Vec<&str> = said.iter().map(|(at, _)| at.as_str()).collect();
-        assert_eq!(pointers, ["/S/enum/1", "/S/enum/2"], "{said:?}");
+        assert_eq!(pointers, ["/S/enum", "/S/enum/1"], "{said:?}");
+        // plaid's `PayFrequencyValue`: typify named two types alike.
+        let (schema, said) =
+            read_schema(json!({"type": "string", "enum": ["weekly", "unknown", null]}));
+        assert_eq!(schema["nullable"], true, "{schema}");
+        assert_eq!(schema["enum"], json!(["weekly", "unknown", null]));
+        assert!(said[0].1.contains("read as `nullable: true`"), "{said:?}");
+        // Nothing left.
         let (schema, _) = read_schema(json!({"type": "boolean", "enum": [[]]}));
         assert_eq!(schema, json!({"type": "boolean"}));
         // A null among the values of a nullable enum stays.
         let kept = json!({"type": "integer", "nullable": true, "enum": [1, null]});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn a_default_whose_items_or_members_do_not_fit_is_left_out() {
+        // netbox's `phase`: a member `id` its schema does not list.
+        let phase = json!({"type": "object", "required": ["label", "value"],
+            "properties": {"label": {"type": "string", "enum": ["Single phase"]},
+                           "value": {"type": "string"}},
+            "default": {"id": 1, "label": "Single phase", "value": "single-phase"}});
+        let (schema, said) = read_schema(phase.clone());
+        assert!(schema.get("default").is_none(), "{schema}");
+        assert!(
+            said[0]
+                .1
+                .contains("has a member `id` the schema does not list"),
+            "{said:?}"
+        );
+        // nordigen's list of lists, whose default is a list of strings.
+        let (schema, said) = read_schema(json!({"type": "array",
+            "items": {"type": "array", "items": {"type": "string"}},
+            "default": ["balances", "details"]}));
+        assert!(schema.get("default").is_none(), "{schema}");
+        assert!(
+            said[0]
+                .1
+                .contains("has an item \"balances\" that is not a `array`"),
+            "{said:?}"
+        );
+        // A member outside its `enum`, a required one missing, a null.
+        for (default, why) in [
+            (
+                json!({"label": "Three", "value": "x"}),
+                "member `label` that is not among",
+            ),
+            (
+                json!({"label": "Single phase"}),
+                "lacks the required member `value`",
+            ),
+            (
+                json!({"label": "Single phase", "value": null}),
+                "member `value` that is `null`",
+            ),
+        ] {
+            let mut schema = phase.clone();
+            schema["default"] = default;
+            let (schema, said) = read_schema(schema);
+            assert!(schema.get("default").is_none(), "{schema}");
+            assert!(said[0].1.contains(why), "{why}: {said:?}");
+        }
+        // What fits stays, and a `$ref`'s member is not looked at.
+        let mut fits = phase.clone();
+        fits["default"] = json!({"label": "Single phase", "value": "single-phase"});
+        let referenced = json!({"type": "object",
+            "properties": {"kind": {"$ref": "#/components/schemas/Kind"}},
+            "default": {"kind": 3}});
+        let listed = json!({"type": "array", "items": {"type": "integer"}, "default": [1, 2]});
+        for kept in [fits, referenced, listed] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
     }
 
     #[test]
@@ -1786,6 +2147,72 @@ mod tests {
         for kept in [
             json!({"type": "integer", "format": "int64", "default": 120}),
             json!({"type": "integer", "minimum": 0, "default": 9223372036854776000_u64}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
+    }
+
+    #[test]
+    fn a_format_without_a_type_takes_the_type_it_names_or_is_left_out() {
+        for (format, kind) in [
+            ("date-time", "string"),
+            ("string", "string"),
+            ("int64", "integer"),
+            ("double", "number"),
+            ("boolean", "boolean"),
+        ] {
+            let (schema, said) = read_schema(json!({"description": "D.", "format": format}));
+            assert_eq!(schema["type"], kind, "{schema}");
+            assert_eq!(said[0].0, "/S/format");
+        }
+        // Rudder's.
+        let (schema, said) = read_schema(json!({"format": "string or JSON", "example": "x"}));
+        assert_eq!(schema, json!({"example": "x"}));
+        assert!(said[0].1.contains("names no type"), "{said:?}");
+        // Beside a type or a shape, a format is the type's to read.
+        for kept in [
+            json!({"type": "string", "format": "date-time"}),
+            json!({"format": "date-time", "allOf": [{"$ref": "#/components/schemas/When"}]}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
+    }
+
+    #[test]
+    fn the_enum_of_a_list_of_its_items_values_is_its_items() {
+        // wordnik's `sourceDictionaries`.
+        let (schema, said) = read_schema(json!({"type": "array",
+            "items": {"type": "string"}, "enum": ["all", "ahd-5"]}));
+        assert_eq!(
+            schema,
+            json!({"type": "array", "items": {"type": "string", "enum": ["all", "ahd-5"]}})
+        );
+        assert_eq!(said[0].0, "/S/enum");
+        let (schema, _) = read_schema(json!({"type": "array", "items": {}, "enum": [1, 2]}));
+        assert_eq!(schema["items"], json!({"type": "integer", "enum": [1, 2]}));
+        // Values not of the items' type, or items of their own enum or a
+        // `$ref`: as before, the values are left out.
+        for written in [
+            json!({"type": "array", "items": {"type": "integer"}, "enum": ["a"]}),
+            json!({"type": "array", "items": {"type": "string", "enum": ["b"]}, "enum": ["a"]}),
+            json!({"type": "array", "items": {"$ref": "#/components/schemas/A"}, "enum": ["a"]}),
+        ] {
+            let (schema, _) = read_schema(written.clone());
+            assert_eq!(schema["items"], written["items"], "{schema}");
+            assert!(schema.get("enum").is_none(), "{schema}");
+        }
+    }
+
+    #[test]
+    fn unique_items_false_without_a_type_is_left_out() {
+        // wordnik's.
+        let (schema, said) = read_schema(json!({"uniqueItems": false,
+            "properties": {"token": {"type": "string"}}}));
+        assert_eq!(schema, json!({"properties": {"token": {"type": "string"}}}));
+        assert_eq!(said[0].0, "/S/uniqueItems");
+        for kept in [
+            json!({"type": "array", "items": {}, "uniqueItems": false}),
+            json!({"uniqueItems": true, "items": {}}),
         ] {
             assert_eq!(read_schema(kept.clone()), (kept, vec![]));
         }
@@ -1963,6 +2390,78 @@ mod tests {
         assert_eq!(said[0].0, "/S/allOf/1");
         let kept = json!({"allOf": [{"$ref": "#/components/schemas/A"}, {"required": ["a"]}]});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn a_bag_of_any_members_that_an_allof_merges_takes_them_as_true() {
+        // zuora's custom fields, a component merged into request types.
+        let bag = json!({"type": "object", "description": "Custom fields.",
+                         "additionalProperties": {"description": "A custom field."}});
+        let read = |pointer: &str, schema: &Value| {
+            let mut map = schema.as_object().unwrap().clone();
+            let mut readings = Readings::default();
+            let shapes = ComponentShapes {
+                merged: ["CustomFields".to_owned()].into_iter().collect(),
+                ..ComponentShapes::default()
+            };
+            apply_readings(&mut map, pointer, &shapes, &mut readings);
+            (Value::Object(map), readings.warnings)
+        };
+        let (schema, said) = read("/components/schemas/CustomFields", &bag);
+        assert_eq!(schema["additionalProperties"], true, "{schema}");
+        assert_eq!(
+            said[0].0,
+            "/components/schemas/CustomFields/additionalProperties"
+        );
+        // An inline member of an `allOf`, `{}` as well (beside a `$ref`,
+        // `annotation_members` leaves such a member out).
+        let (schema, said) = read(
+            "/S",
+            &json!({"allOf": [{"type": "object", "properties": {"a": {"type": "string"}}},
+                              {"type": "object", "additionalProperties": {}}]}),
+        );
+        assert_eq!(schema["allOf"][1]["additionalProperties"], true, "{schema}");
+        assert_eq!(said[0].0, "/S/allOf/1/additionalProperties");
+        // Not merged, beside properties, or typed values: as written.
+        let with_properties = json!({"type": "object", "properties": {"a": {}},
+                                     "additionalProperties": {}});
+        let typed = json!({"type": "object", "additionalProperties": {"type": "string"}});
+        for (pointer, kept) in [
+            ("/components/schemas/Other", &bag),
+            ("/components/schemas/CustomFields", &with_properties),
+            ("/components/schemas/CustomFields", &typed),
+        ] {
+            assert_eq!(read(pointer, kept), (kept.clone(), vec![]), "{pointer}");
+        }
+    }
+
+    #[test]
+    fn an_allof_member_of_any_object_beside_a_reference_is_left_out() {
+        // plaid's `AccountProductAccessNullable`.
+        let (schema, said) = read_schema(json!({"nullable": true, "allOf": [
+            {"$ref": "#/components/schemas/AccountProductAccess"},
+            {"type": "object", "additionalProperties": true, "description": "Open."}
+        ]}));
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "description": "Open.",
+                   "allOf": [{"$ref": "#/components/schemas/AccountProductAccess"}]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/allOf/1");
+        assert!(said[0].1.contains("adds nothing to the `$ref`"), "{said:?}");
+        // A member that requires a member or types the others, or one with
+        // no `$ref` beside it, stays.
+        for kept in [
+            json!({"allOf": [{"$ref": "#/components/schemas/A"},
+                             {"type": "object", "required": ["a"]}]}),
+            json!({"allOf": [{"$ref": "#/components/schemas/A"},
+                             {"type": "object", "additionalProperties": {"type": "string"}}]}),
+            json!({"allOf": [{"type": "object", "properties": {"a": {}}},
+                             {"type": "object", "additionalProperties": true}]}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
     }
 
     #[test]

@@ -40,7 +40,9 @@ pub(super) fn in_components(
             && let Some(title) = component.get("title").and_then(Value::as_str)
             && names.taken.contains_key(&variant_name(title))
         {
-            let why = if component.get("nullable") == Some(&Value::Bool(true)) {
+            let why = if component.get("nullable") == Some(&Value::Bool(true))
+                || component.contains_key("enum")
+            {
                 "a nullable component"
             } else {
                 "a component that is nullable through its `allOf`"
@@ -66,7 +68,141 @@ pub(super) fn in_components(
     for (name, schema) in hoisted {
         schemas.insert(name, schema);
     }
+    merged_properties_apart(schemas, &mut names, readings);
     names
+}
+
+/// Gives a `title` to each inline property schema of a component that
+/// another merges through its `allOf`, when the type typify would make of
+/// it there has a component's name. typify merges the members of an
+/// `allOf` into one type, and names the type of each inline property after
+/// the merging type: Azure's `AlertRule` merges `AlertRuleKind`, whose
+/// `kind` enum becomes `AlertRuleKind`, the component's own name, and the
+/// crate would define both. With a `title` it is named as in its own
+/// component, wherever it is merged (one shape, one type).
+fn merged_properties_apart(
+    schemas: &mut Map<String, Value>,
+    names: &mut NamesTaken,
+    readings: &mut Readings,
+) {
+    // (component, where in it, property, the merging component, its name there)
+    let mut found: Vec<(String, String, String, String, String)> = Vec::new();
+    for (merging, schema) in schemas.iter() {
+        let Some(schema) = schema.as_object() else {
+            continue;
+        };
+        if !schema.contains_key("allOf") || names_a_reference(schema) {
+            continue;
+        }
+        for merged in merged_components(schema, schemas) {
+            let Some(component) = schemas.get(&merged) else {
+                continue;
+            };
+            let mut sites = Vec::new();
+            property_sites(component, String::new(), &mut sites);
+            for (within, property) in sites {
+                let there = variant_name(&format!(
+                    "{}_{}",
+                    variant_name(merging),
+                    property.to_snake_case()
+                ));
+                let seen = found.iter().any(|(c, w, ..)| *c == merged && *w == within);
+                if names.taken.contains_key(&there) && !seen {
+                    found.push((merged.clone(), within, property, merging.clone(), there));
+                }
+            }
+        }
+    }
+    for (component, within, property, merging, there) in found {
+        let own = variant_name(&format!(
+            "{}_{}",
+            variant_name(&component),
+            property.to_snake_case()
+        ));
+        let mut title = own.clone();
+        let mut n = 2;
+        while names.taken.contains_key(&title) || names.titled.contains_key(&title) {
+            title = format!("{own}{n}");
+            n += 1;
+        }
+        let at = format!("/components/schemas/{}{within}", escape(&component));
+        let Some(Value::Object(inline)) = schemas
+            .get_mut(&component)
+            .and_then(|schema| schema.pointer_mut(&within))
+        else {
+            continue;
+        };
+        inline.insert("title".to_owned(), Value::String(title.clone()));
+        names
+            .titled
+            .insert(title.clone(), (at.clone(), inline.clone()));
+        let holder = &names.taken[&there];
+        readings.warn(
+            &at,
+            format!(
+                "`{merging}` merges this component (its `allOf`), and typify would name the \
+                 type of property `{property}` there `{there}`, as component `{holder}` is: it \
+                 is named `{title}` (its `title`) wherever it is merged"
+            ),
+        );
+    }
+}
+
+/// The components `schema`'s `allOf` merges, through `$ref`s, and theirs.
+fn merged_components(schema: &Map<String, Value>, schemas: &Map<String, Value>) -> Vec<String> {
+    let mut merged: Vec<String> = Vec::new();
+    let mut stack = vec![schema];
+    while let Some(schema) = stack.pop() {
+        let members = schema.get("allOf").and_then(Value::as_array);
+        for member in members.into_iter().flatten() {
+            if let Some(name) = member
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|target| target.strip_prefix("#/components/schemas/"))
+                .map(unescape)
+            {
+                if !merged.contains(&name)
+                    && let Some(target) = schemas.get(&name).and_then(Value::as_object)
+                {
+                    merged.push(name);
+                    stack.push(target);
+                }
+            } else if let Some(member) = member.as_object() {
+                stack.push(member);
+            }
+        }
+    }
+    merged
+}
+
+/// The inline property schemas of `schema` and of its inline `allOf`
+/// members that typify makes a type of and names after the type that holds
+/// them (no `title`): where each is within `schema`, and its property.
+fn property_sites(schema: &Value, within: String, sites: &mut Vec<(String, String)>) {
+    if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+        for (property, member) in properties {
+            let Some(member) = member.as_object() else {
+                continue;
+            };
+            if member.contains_key("$ref")
+                || member.contains_key("title")
+                || names_a_reference(member)
+                || !names_a_type(member)
+            {
+                continue;
+            }
+            sites.push((
+                format!("{within}/properties/{}", escape(property)),
+                property.clone(),
+            ));
+        }
+    }
+    let members = schema.get("allOf").and_then(Value::as_array);
+    for (index, member) in members.into_iter().flatten().enumerate() {
+        if member.get("$ref").is_none() {
+            property_sites(member, format!("{within}/allOf/{index}"), sites);
+        }
+    }
 }
 
 /// The type names taken: the components', and those of the inline schemas
@@ -369,12 +505,18 @@ fn names_a_type(schema: &Map<String, Value>) -> bool {
 }
 
 /// The components typify reads as nullable, an `Option` of an inner type:
-/// `nullable: true`, or an `allOf` with a nullable member (typify merges
+/// `nullable: true` or an `enum` with `null`, or an `allOf` with a nullable member (typify merges
 /// the members, and the merge stays nullable), directly or through a
 /// `$ref`.
 fn nullable_components(schemas: &Map<String, Value>) -> std::collections::BTreeSet<String> {
     fn nullable(schema: &Value, schemas: &Map<String, Value>, seen: &mut Vec<String>) -> bool {
-        if schema.get("nullable") == Some(&Value::Bool(true)) {
+        // An `enum` with `null` among its values is as nullable to typify
+        // (plaid's `PayFrequencyValue`).
+        let null_value = schema
+            .get("enum")
+            .and_then(Value::as_array)
+            .is_some_and(|values| values.contains(&Value::Null));
+        if schema.get("nullable") == Some(&Value::Bool(true)) || null_value {
             return true;
         }
         if let Some(name) = schema
@@ -1087,6 +1229,126 @@ components:
         (schemas, readings.warnings)
     }
 
+    /// Azure's `AlertRule`, which merges `AlertRuleKind`, and Microsoft
+    /// Graph's `attendee`, which merges `attendeeBase` and through it an
+    /// inline member: typify names each merged property's type after the
+    /// merging type, as a component is named.
+    fn merging() -> Value {
+        json!({
+            "AlertRule": {"type": "object", "allOf": [
+                {"$ref": "#/components/schemas/Resource"},
+                {"$ref": "#/components/schemas/AlertRuleKind"}
+            ]},
+            "Resource": {"type": "object", "properties": {"id": {"type": "string"}}},
+            "AlertRuleKind": {"type": "object", "properties": {
+                "kind": {"type": "string", "enum": ["Scheduled", "Fusion"]},
+                "tags": {"type": "array", "items": {"type": "string"}}
+            }},
+            "attendee": {"allOf": [
+                {"$ref": "#/components/schemas/attendeeBase"},
+                {"properties": {"status": {"type": "string", "enum": ["none", "accepted"]}}}
+            ]},
+            "attendeeBase": {"allOf": [
+                {"$ref": "#/components/schemas/Resource"},
+                {"properties": {"type": {"anyOf": [
+                    {"$ref": "#/components/schemas/attendeeType"},
+                    {"type": "object", "nullable": true}
+                ]}}}
+            ]},
+            "attendeeType": {"type": "string", "enum": ["required", "optional"]},
+            // Merges `AlertRuleKind` too, under a name no component has.
+            "Other": {"allOf": [
+                {"$ref": "#/components/schemas/AlertRuleKind"},
+                {"properties": {"x": {"type": "string"}}}
+            ]}
+        })
+    }
+
+    #[test]
+    fn a_property_merged_into_a_type_named_like_a_component_gets_a_title() {
+        let (schemas, said) = named(merging());
+        let kind = &schemas["AlertRuleKind"]["properties"];
+        assert_eq!(kind["kind"]["title"], "AlertRuleKindKind");
+        // A list of strings is no type of its own.
+        assert!(kind["tags"].get("title").is_none());
+        let attendee = &schemas["attendeeBase"]["allOf"][1]["properties"]["type"];
+        assert_eq!(attendee["title"], "AttendeeBaseType");
+        // The merging type's own inline member is named after it, apart.
+        assert!(
+            schemas["attendee"]["allOf"][1]["properties"]["status"]
+                .get("title")
+                .is_none()
+        );
+        let at: Vec<&str> = said.iter().map(|(at, _)| at.as_str()).collect();
+        assert_eq!(
+            at,
+            [
+                "/components/schemas/AlertRuleKind/properties/kind",
+                "/components/schemas/attendeeBase/allOf/1/properties/type",
+            ]
+        );
+        assert!(
+            said[0].1.contains(
+                "`AlertRule` merges this component (its `allOf`), and typify would name the \
+                 type of property `kind` there `AlertRuleKind`, as component `AlertRuleKind` is"
+            ),
+            "{said:?}"
+        );
+        // Merged where no component has the name, nothing changes.
+        let mut quiet = merging();
+        let quiet = quiet.as_object_mut().unwrap();
+        quiet.remove("AlertRule");
+        quiet.remove("attendeeType");
+        let (schemas, said) = named(Value::Object(quiet.clone()));
+        assert!(said.is_empty(), "{said:?}");
+        assert_eq!(schemas, Value::Object(quiet.clone()));
+    }
+
+    /// Through every stage: both types are typed, under names apart.
+    #[test]
+    fn a_crate_of_merged_properties_named_like_components_types_them_all() {
+        let mut components = serde_json::Map::new();
+        components.insert("schemas".to_owned(), merging());
+        let spec = json!({
+            "openapi": "3.0.3",
+            "info": {"title": "Merged", "version": "1"},
+            "paths": {"/rules": {"get": {"operationId": "list_rules", "responses": {"200": {
+                "description": "The rules.",
+                "content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "rules": {"type": "array",
+                              "items": {"$ref": "#/components/schemas/AlertRule"}},
+                    "attendees": {"type": "array",
+                                  "items": {"$ref": "#/components/schemas/attendee"}},
+                    "other": {"$ref": "#/components/schemas/Other"}
+                }}}}
+            }}}}},
+            "components": components
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("merged.json");
+        std::fs::write(&path, spec.to_string()).unwrap();
+        let generated = crate::generate(&crate::Settings::new(&path, "merged.json"))
+            .expect("the spec generates");
+        let files = generated.files;
+        assert_eq!(
+            files.degradation().to_string(),
+            "typed: 1 of 1 operations fully typed, 0 left out; 0 of 7 schemas untyped"
+        );
+        let api = files
+            .iter()
+            .find(|(path, _)| *path == std::path::Path::new("src/api.rs"))
+            .map(|(_, text)| text)
+            .unwrap();
+        for defined in [
+            "pub struct AlertRuleKind {",
+            "pub enum AlertRuleKindKind {",
+            "pub kind: ::std::option::Option<AlertRuleKindKind>,",
+            "pub enum AttendeeType {",
+        ] {
+            assert!(api.contains(defined), "{defined}\n{api}");
+        }
+    }
+
     #[test]
     fn the_title_of_a_component_nullable_through_its_allof_is_left_out() {
         let (schemas, said) = named(json!({
@@ -1098,9 +1360,12 @@ components:
             // Named apart from every component, a title may stay.
             "Folder": {"title": "Directory", "allOf": [{"$ref": "#/components/schemas/File"}]},
             // Not nullable: the component's own name wins over its title.
-            "Link": {"title": "Link", "type": "object"}
+            "Link": {"title": "Link", "type": "object"},
+            // Nullable through a `null` among its values (plaid's).
+            "PayFrequencyValue": {"title": "PayFrequencyValue", "type": "string",
+                                  "enum": ["weekly", null]}
         }));
-        for name in ["File--Mini", "File", "FileCopy"] {
+        for name in ["File--Mini", "File", "FileCopy", "PayFrequencyValue"] {
             assert!(
                 schemas[name].get("title").is_none(),
                 "{name}: {}",
@@ -1115,7 +1380,8 @@ components:
             [
                 "/components/schemas/File--Mini/title",
                 "/components/schemas/File/title",
-                "/components/schemas/FileCopy/title"
+                "/components/schemas/FileCopy/title",
+                "/components/schemas/PayFrequencyValue/title"
             ]
         );
         assert!(said[0].1.contains("of a nullable component"), "{said:?}");
