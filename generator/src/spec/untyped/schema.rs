@@ -34,16 +34,7 @@ pub(super) fn apply_readings(
     default_of_a_reference(map, pointer, &shapes.unions, readings);
     enum_without_a_type(map, pointer, readings);
     format_without_a_type(map, pointer, readings);
-    // wordnik's objects, written without a `type` and with `uniqueItems:
-    // false`: openapiv3 read a schema of two kinds, which typify panicked on
-    // ("invalid (or unexpected) schema"), and all 37 components were untyped.
-    if !map.contains_key("type") && map.get("uniqueItems") == Some(&Value::Bool(false)) {
-        map.remove("uniqueItems");
-        readings.warn(
-            &format!("{pointer}/uniqueItems"),
-            "`uniqueItems: false`, the default, on a schema without a `type`: left out".to_owned(),
-        );
-    }
+    list_keywords_beside_properties(map, pointer, readings);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
@@ -1240,6 +1231,33 @@ fn format_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: 
     }
 }
 
+/// Leaves out the keywords of a list (`items`, `uniqueItems`…) on a schema
+/// without a `type` that has `properties`: wordnik's objects, each with
+/// `uniqueItems: false`, and wealthreader's `owner`, with `items` beside
+/// its properties. openapiv3 read a schema of two kinds, which typify
+/// panicked on ("invalid (or unexpected) schema"), and the component was
+/// untyped; its properties say what it is.
+fn list_keywords_beside_properties(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    if map.contains_key("type") || !map.contains_key("properties") {
+        return;
+    }
+    for keyword in ["items", "uniqueItems", "minItems", "maxItems"] {
+        if map.remove(keyword).is_some() {
+            readings.warn(
+                &format!("{pointer}/{keyword}"),
+                format!(
+                    "`{keyword}` on a schema without a `type` whose `properties` make it an \
+                     object: left out"
+                ),
+            );
+        }
+    }
+}
+
 /// Gives an `enum` without a `type` the type all its values have but
 /// `null` (plaid's `OwnershipType`, `{nullable: true, enum: [null,
 /// individual, joint]}`): typify refused it ("value does not conform to the
@@ -1334,8 +1352,13 @@ fn enum_values(map: &mut Map<String, Value>, pointer: &str, kind: &str, readings
                 &at,
                 format!("the `enum` value {value} is listed again: left out"),
             );
-        } else if fits_type(kind, &value) || value.is_null() && nullable || kind == "string" {
-            // A string enum's other values are as they were: typify reads them.
+        } else if fits_type(kind, &value)
+            || value.is_null() && nullable
+            || kind == "string" && !value.is_object() && !value.is_array()
+        {
+            // A string enum's other scalars are as they were: typify reads
+            // them. An object or list among its values (enode's
+            // `{override: true}` beside its reasons) typify refused.
             kept.push(value);
         } else {
             let message = format!("the `enum` value {value} is not of type `{kind}`: left out");
@@ -2067,6 +2090,11 @@ mod tests {
         assert_eq!(schema["enum"], json!(["weekly", "unknown", null]));
         assert!(said[0].1.contains("read as `nullable: true`"), "{said:?}");
         // Nothing left.
+        // enode's `isChargingReasons` items.
+        let (schema, said) =
+            read_schema(json!({"type": "string", "enum": [{"override": true}, "DEFAULT"]}));
+        assert_eq!(schema["enum"], json!(["DEFAULT"]), "{schema}");
+        assert_eq!(said[0].0, "/S/enum/0");
         let (schema, _) = read_schema(json!({"type": "boolean", "enum": [[]]}));
         assert_eq!(schema, json!({"type": "boolean"}));
         // A null among the values of a nullable enum stays.
@@ -2204,12 +2232,20 @@ mod tests {
     }
 
     #[test]
-    fn unique_items_false_without_a_type_is_left_out() {
+    fn list_keywords_beside_properties_without_a_type_are_left_out() {
         // wordnik's.
         let (schema, said) = read_schema(json!({"uniqueItems": false,
             "properties": {"token": {"type": "string"}}}));
         assert_eq!(schema, json!({"properties": {"token": {"type": "string"}}}));
         assert_eq!(said[0].0, "/S/uniqueItems");
+        // wealthreader's `owner`.
+        let (schema, said) = read_schema(json!({"items": {"items": {}, "type": "array"},
+            "properties": {"ID": {"type": "string"}}, "required": ["ID"]}));
+        assert_eq!(
+            schema,
+            json!({"properties": {"ID": {"type": "string"}}, "required": ["ID"]})
+        );
+        assert_eq!(said[0].0, "/S/items");
         for kept in [
             json!({"type": "array", "items": {}, "uniqueItems": false}),
             json!({"uniqueItems": true, "items": {}}),
