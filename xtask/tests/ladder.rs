@@ -27,18 +27,18 @@ const CASES: &[Case] = &[
     Case {
         spec: "ladder-components.yaml",
         warnings: &[
-            "ladder-components.yaml:32:9: /components/schemas/Activity/properties/modes: typify \
-             cannot type property `modes` of component `Activity` (it failed with: type error \
-             value does not conform to the given schema): the field is any JSON value",
-            "ladder-components.yaml:41:5: /components/schemas/Scopes: typify cannot type \
-             component `Scopes`",
+            "ladder-components.yaml:35:9: /components/schemas/Activity/properties/team: typify \
+             cannot type property `team` of component `Activity` (it failed with: typify names \
+             two different types `ActivityTeamLinks`, and the crate would not compile (1 more \
+             names are given twice)): the field is any JSON value",
+            "ladder-components.yaml:46:5: /components/schemas/Crew: typify cannot type \
+             component `Crew`",
         ],
-        typed: "typed: 1 of 1 operations fully typed, 0 left out; 2 of 2 schemas untyped",
+        typed: "typed: 1 of 1 operations fully typed, 0 left out; 2 of 8 schemas untyped",
         listed: &[
-            "//! - `Activity`, property `modes`: `it failed with: type error value does not \
-             conform to the given schema`",
-            "//! - `Scopes`: `it failed with: type error value does not conform to the given \
-             schema`",
+            "//! - `Activity`, property `team`: ``it failed with: typify names two different \
+             types `ActivityTeamLinks`",
+            "//! - `Crew`: ``it failed with: typify names two different types",
         ],
     },
     Case {
