@@ -457,6 +457,50 @@ components:
           type: string
 "##;
 
+/// A spec whose types check a `pattern`: the checks go through the
+/// runtime's `Pattern` (linear-time regex first), which the crate gets with
+/// its two engines; the pet store, without one, gets neither.
+#[test]
+fn pattern_checks_match_in_linear_time() {
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = format!("{PET_STORE}    Code:\n      type: string\n      pattern: '^([a-z]*)*$'\n");
+    let spec = write_file(&scratch, "codes.yaml", &spec);
+    let files = generator::generate(&Settings::new(&spec, "codes.yaml"))
+        .expect("the spec generates")
+        .files;
+    let api = text_of(&files, "src/api.rs");
+    assert!(
+        api.contains("crate::runtime::patterns::Pattern::new(\"^([a-z]*)*$\")"),
+        "{api}"
+    );
+    assert!(!api.contains("regress"), "{api}");
+    let manifest = text_of(&files, "Cargo.toml");
+    let deps = dependencies(manifest);
+    assert!(
+        deps.contains(&"regex") && deps.contains(&"regress"),
+        "{deps:?}"
+    );
+    assert!(manifest.contains("\nregex = \"1.11\"\n"), "{manifest}");
+    assert!(
+        manifest.contains("\nmock = [\"dep:httpmock\"]\n"),
+        "{manifest}"
+    );
+    assert!(text_of(&files, "src/runtime/mod.rs").contains("\npub mod patterns;\n"));
+    text_of(&files, "src/runtime/patterns.rs");
+
+    let spec = write_file(&scratch, "pet-store.yaml", PET_STORE);
+    let files = generator::generate(&Settings::new(&spec, "pet-store.yaml"))
+        .expect("the pet store generates")
+        .files;
+    let manifest = text_of(&files, "Cargo.toml");
+    assert!(!dependencies(manifest).contains(&"regress"), "{manifest}");
+    assert!(
+        manifest.contains("\nmock = [\"dep:httpmock\", \"dep:regex\"]\n"),
+        "{manifest}"
+    );
+    assert!(files.iter().all(|(path, _)| !path.ends_with("patterns.rs")));
+}
+
 #[test]
 fn a_small_other_api_generates() {
     let scratch = tempfile::tempdir().unwrap();

@@ -13,9 +13,10 @@
 //! Here as there, the files are the module `crate::runtime`, and reach each
 //! other as `super::error`, `super::transport`. Its module root,
 //! `src/runtime/mod.rs`, declares what every crate gets. `bodies`, `cli`,
-//! `forms` and `pages` only some crates get: the generator copies their files and
-//! writes their declarations into the module root of a crate that needs
-//! them; here they are declared below, behind the features of those names.
+//! `forms`, `pages` and `patterns` only some crates get: the generator
+//! copies their files and writes their declarations into the module root of
+//! a crate that needs them; here they are declared below, behind the
+//! features of those names.
 
 /// What a generated crate names `crate::runtime`: the module root, and the
 /// modules only some crates get.
@@ -36,6 +37,9 @@ pub mod runtime {
     // Only generated crates with list operations the client streams call into it.
     #[cfg(feature = "pages")]
     pub mod pages;
+    // Only the types of generated crates with `pattern`s call into it.
+    #[cfg(feature = "patterns")]
+    pub mod patterns;
 }
 
 /// The module root every generated crate gets as `src/runtime/mod.rs`.

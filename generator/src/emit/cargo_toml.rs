@@ -52,10 +52,14 @@ pub fn generate(document: &Document, uses: OptionalCrates, modules: Modules) -> 
         optional: true,
         ..Requirement::new("httpmock", "0.8.3")
     });
-    dependencies.push(Requirement {
-        optional: true,
-        ..Requirement::new("regex", "1.11")
-    });
+    // The mocks match paths with regex; a crate whose types check patterns
+    // has it already.
+    if !modules.patterns {
+        dependencies.push(Requirement {
+            optional: true,
+            ..Requirement::new("regex", "1.11")
+        });
+    }
     // What the mocks expect of a form body progenitor's client sends: the
     // text it writes, with the crate it writes it with.
     let flat_forms = crate::spec::requests::sent_by_progenitor(&document.api)
@@ -93,9 +97,8 @@ pub fn generate(document: &Document, uses: OptionalCrates, modules: Modules) -> 
             ..Requirement::new("uuid", "1.18")
         });
     }
-    if uses.regress {
-        // The release typify itself builds its patterns with.
-        dependencies.push(Requirement::new("regress", "0.12"));
+    if modules.patterns {
+        dependencies.extend(runtime::PATTERNS_DEPENDENCIES.map(Requirement::from));
     }
     if uses.websockets {
         dependencies.push(Requirement::new("base64", "0.22"));
@@ -122,11 +125,14 @@ pub fn generate(document: &Document, uses: OptionalCrates, modules: Modules) -> 
     for dependency in &dependencies {
         let _ = writeln!(toml, "{dependency}");
     }
-    let mock = if flat_forms {
-        r#"["dep:httpmock", "dep:regex", "dep:serde_urlencoded"]"#
-    } else {
-        r#"["dep:httpmock", "dep:regex"]"#
-    };
+    let mock = ["dep:httpmock"]
+        .into_iter()
+        .chain((!modules.patterns).then_some("dep:regex"))
+        .chain(flat_forms.then_some("dep:serde_urlencoded"))
+        .map(|feature| format!("\"{feature}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mock = format!("[{mock}]");
     let _ = write!(
         toml,
         "\n[features]\n\

@@ -233,6 +233,7 @@ pub(crate) fn generate(
         forms: document.requests.uses_forms(),
         pages: !streams.is_empty(),
         cli: document.cli,
+        patterns: uses.regress,
     };
     let mut manifest = cargo_toml::generate(document, uses, modules);
     if standalone {

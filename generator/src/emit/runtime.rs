@@ -8,7 +8,7 @@
 //! embedded here and copied as they are (comments included) to the same
 //! path of every crate, so that a generated crate stands alone: the module
 //! root `mod.rs` and the modules it declares, then `bodies`, `forms`,
-//! `pages` and `cli` for a crate that needs them ([`Modules`]), whose declarations
+//! `pages`, `cli` and `patterns` for a crate that needs them ([`Modules`]), whose declarations
 //! the generator writes after the module root's, as the runtime crate
 //! declares them behind its features of those names. The files reach each
 //! other through `super::`, which is `crate::runtime` in both crates.
@@ -32,6 +32,8 @@ pub struct Modules {
     pub pages: bool,
     /// `cli`, behind the `cli` feature, for a crate with a command line.
     pub cli: bool,
+    /// `patterns`, for a crate whose types check a `pattern`.
+    pub patterns: bool,
 }
 
 /// The files every crate gets, the module root first: their paths in the
@@ -118,6 +120,15 @@ pub mod cli;
 ",
 };
 
+const PATTERNS: Optional = Optional {
+    path: "src/runtime/patterns.rs",
+    text: include_str!("../../runtime/src/runtime/patterns.rs"),
+    declaration: "
+// The `pattern` checks of the types.
+pub mod patterns;
+",
+};
+
 /// Every runtime file of a crate that gets `modules`.
 pub fn files(modules: Modules) -> Vec<(&'static str, Cow<'static, str>)> {
     let mut files: Vec<_> = EVERY_CRATE
@@ -128,6 +139,7 @@ pub fn files(modules: Modules) -> Vec<(&'static str, Cow<'static, str>)> {
         (modules.forms, FORMS),
         (modules.pages, PAGES),
         (modules.cli, CLI),
+        (modules.patterns, PATTERNS),
     ];
     for (wanted, module) in optional {
         if wanted {
@@ -234,6 +246,13 @@ pub const CLI_DEPENDENCY: Dependency = Dependency {
 /// built for reqwest.
 pub const CLI_STREAM_DEPENDENCY: Dependency = Dependency::new("futures-core", "0.3");
 
+/// What `patterns` matches with: regex in linear time, regress (typify's
+/// own, ECMAScript's syntax) for what regex does not read.
+pub const PATTERNS_DEPENDENCIES: [Dependency; 2] = [
+    Dependency::new("regex", "1.11"),
+    Dependency::new("regress", "0.12"),
+];
+
 /// What the `cli` feature turns on besides its dependencies: tokio's
 /// runtime of one thread.
 pub const CLI_FEATURES: [&str; 1] = ["tokio/rt"];
@@ -267,6 +286,7 @@ mod tests {
             forms: true,
             pages: true,
             cli: true,
+            patterns: true,
         };
         let mut embedded: Vec<&str> = files(all).iter().map(|(path, _)| *path).collect();
         embedded.sort();
@@ -280,6 +300,7 @@ mod tests {
             forms: false,
             pages: true,
             cli: false,
+            patterns: false,
         };
         let files = files(some);
         let (path, root) = &files[0];
@@ -346,13 +367,16 @@ mod tests {
         }
         assert_eq!(every_crate, DEPENDENCIES.map(|d| requirement(&d)));
         optional.sort();
-        let mut expected = [
+        let mut expected: Vec<Requirement> = [
             CLI_DEPENDENCY,
             CLI_STREAM_DEPENDENCY,
             FORMS_DEPENDENCY,
             PAGES_DEPENDENCY,
         ]
-        .map(|d| requirement(&d));
+        .iter()
+        .chain(&PATTERNS_DEPENDENCIES)
+        .map(requirement)
+        .collect();
         expected.sort();
         assert_eq!(optional, expected);
 
@@ -377,11 +401,13 @@ mod tests {
         .into_iter()
         .chain(CLI_FEATURES.map(str::to_owned))
         .collect::<Vec<_>>();
+        let patterns = PATTERNS_DEPENDENCIES.map(|dependency| format!("dep:{}", dependency.name));
         let expected = BTreeMap::from([
             ("bodies", bodies.iter().map(String::as_str).collect()),
             ("cli", cli.iter().map(String::as_str).collect()),
             ("forms", vec![forms.as_str()]),
             ("pages", vec![pages.as_str()]),
+            ("patterns", patterns.iter().map(String::as_str).collect()),
         ]);
         assert_eq!(features, expected);
     }

@@ -1,14 +1,17 @@
 //! Stage 3: rewrites of progenitor's syntax tree into the code of
-//! `src/api.rs`: progenitor's `api-version` header taken out, string enums opened to values the spec does not list,
-//! personal data kept out of `Debug`, structs given builders, success bodies decoded through the
-//! runtime's drift watch, and progenitor's page streams taken out; and the
-//! plan of the crate's own page streams on progenitor's types.
+//! `src/api.rs`: progenitor's `api-version` header taken out, string enums
+//! opened to values the spec does not list, personal data kept out of
+//! `Debug`, structs given builders, `pattern` checks made linear, success
+//! bodies decoded through the runtime's drift watch, and progenitor's page
+//! streams taken out; and the plan of the crate's own page streams on
+//! progenitor's types.
 
 mod api_version;
 mod builders;
 mod drift;
 mod open_enums;
 mod page_streams;
+mod patterns;
 mod personal_data;
 pub(crate) mod syntax;
 
@@ -39,4 +42,5 @@ pub(crate) fn api(api: &mut syn::File, document: &Document) {
     open_enums::open(api, &personal_types);
     personal_data.redact(api);
     builders::add(api);
+    patterns::linear(api);
 }
