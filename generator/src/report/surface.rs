@@ -472,7 +472,16 @@ fn fill_wire_values(ty: &mut TypeItem, block: &syn::ItemImpl) {
             continue;
         };
         for arm in &matched.arms {
-            let (Pat::Path(path), syn::Expr::Lit(lit)) = (&arm.pat, &*arm.body) else {
+            // The layout puts a long value in a block of its own:
+            // `Self::A => {\n "balancePlatform.accountHolder.created"\n }`.
+            let body = match &*arm.body {
+                syn::Expr::Block(block) => match block.block.stmts.as_slice() {
+                    [syn::Stmt::Expr(only, None)] => only,
+                    _ => continue,
+                },
+                body => body,
+            };
+            let (Pat::Path(path), syn::Expr::Lit(lit)) = (&arm.pat, body) else {
                 continue;
             };
             let (Some(segment), syn::Lit::Str(value)) = (path.path.segments.last(), &lit.lit)
@@ -683,10 +692,17 @@ mod tests {
                     hidden: i64,
                 }
                 #[non_exhaustive]
-                pub enum Status { OnHold, Unknown(::std::string::String) }
+                pub enum Status { OnHold, Created, Unknown(::std::string::String) }
                 impl Status {
                     pub fn as_str(&self) -> &str {
-                        match self { Self::OnHold => "on_hold", Self::Unknown(v) => v.as_str() }
+                        match self {
+                            Self::OnHold => "on_hold",
+                            // As the layout writes a long value.
+                            Self::Created => {
+                                "balancePlatform.accountHolder.created"
+                            }
+                            Self::Unknown(v) => v.as_str(),
+                        }
                     }
                 }
                 pub mod error { pub struct ConversionError; }
@@ -719,6 +735,10 @@ mod tests {
             panic!("{status:?}")
         };
         assert_eq!(variants["OnHold"].wire, "on_hold");
+        assert_eq!(
+            variants["Created"].wire,
+            "balancePlatform.accountHolder.created"
+        );
         assert_eq!(catch_all.as_deref(), Some("Unknown"));
         assert!(!surface.types.contains_key("ConversionError"));
         let operation = &surface.operations["get_session"];
