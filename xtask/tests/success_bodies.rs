@@ -54,5 +54,5 @@ fn each_success_status_decodes_into_its_variant() {
     let (stdout, shown) = (&run.stdout, run.describe());
     run.assert_clean_in("tests/answers.rs");
     // All ran: none was filtered out or skipped.
-    assert!(stdout.contains("test result: ok. 9 passed"), "{shown}");
+    assert!(stdout.contains("test result: ok. 10 passed"), "{shown}");
 }

@@ -4,10 +4,15 @@
 //! `#[non_exhaustive]`, so a value the spec adds does not break matches.
 //! Decoding a value the spec does not list tells the runtime's drift log
 //! (`runtime/drift.rs`), with the value unless the enum is personal data.
+//!
+//! An enum of numbers is typify's newtype whose `TryFrom` checks the
+//! listed values, and whose `Deserialize` went through that check: it
+//! decodes any number of its type now, and tells the drift log of one the
+//! spec does not list. Building one in code is still checked.
 
 use std::collections::BTreeSet;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -26,6 +31,7 @@ pub fn open(file: &mut syn::File, personal: &BTreeSet<String>) {
 }
 
 fn open_items(items: &mut Vec<Item>, personal: &BTreeSet<String>) {
+    let numbers = number_enums(items);
     // Sets: a large spec has thousands of enums, and each impl is looked up.
     let opened: HashSet<Ident> = items
         .iter()
@@ -69,6 +75,14 @@ fn open_items(items: &mut Vec<Item>, personal: &BTreeSet<String>) {
             // never fails, so its alternative takes every string, as its
             // `Deserialize` does in the same order, and the compiler warns
             // that the pattern is irrefutable.
+            Item::Impl(mut i) if number_decoding(&i, &numbers).is_some() => {
+                if let Some((number, listed)) = number_decoding(&i, &numbers) {
+                    let name = type_name(&i);
+                    let is_personal = personal.contains(&type_key(&name));
+                    open_number_decoding(&mut i, number, listed, &name, is_personal);
+                }
+                rewritten.push(Item::Impl(i));
+            }
             Item::Impl(mut i) if implements(&i, "FromStr", &holding) => {
                 i.attrs
                     .push(syn::parse_quote!(#[allow(irrefutable_let_patterns)]));
@@ -78,6 +92,134 @@ fn open_items(items: &mut Vec<Item>, personal: &BTreeSet<String>) {
         }
     }
     *items = rewritten;
+}
+
+/// typify's newtypes of an enum of numbers, by name: the number's type
+/// and the listed values, as its `TryFrom` checks them (`if ![1_i64,
+/// 2_i64].contains(&value)`).
+fn number_enums(items: &[Item]) -> HashMap<Ident, (Type, syn::Expr)> {
+    let mut found = HashMap::new();
+    for item in items {
+        let Item::Impl(block) = item else { continue };
+        let Some((_, trait_path, _)) = &block.trait_ else {
+            continue;
+        };
+        let Some(last) = trait_path.segments.last() else {
+            continue;
+        };
+        let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+            continue;
+        };
+        let (Some(syn::GenericArgument::Type(number)), Type::Path(self_ty)) =
+            (arguments.args.first(), &*block.self_ty)
+        else {
+            continue;
+        };
+        let is_number = matches!(number, Type::Path(p)
+            if p.path.get_ident().is_some_and(|i| NUMBERS.iter().any(|n| i == n)));
+        let Some(ident) = self_ty.path.get_ident() else {
+            continue;
+        };
+        if last.ident != "TryFrom" || !is_number {
+            continue;
+        }
+        if let Some(listed) = listed_values(block) {
+            found.insert(ident.clone(), (number.clone(), listed));
+        }
+    }
+    found
+}
+
+/// The number types typify gives an enum of numbers.
+const NUMBERS: [&str; 10] = [
+    "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64",
+];
+
+/// The array of listed values in `if ![…].contains(&value)`, the first
+/// statement of the `try_from` of `block`.
+fn listed_values(block: &ItemImpl) -> Option<syn::Expr> {
+    let method = block.items.iter().find_map(|item| match item {
+        syn::ImplItem::Fn(method) if method.sig.ident == "try_from" => Some(method),
+        _ => None,
+    })?;
+    let Some(syn::Stmt::Expr(syn::Expr::If(check), _)) = method.block.stmts.first() else {
+        return None;
+    };
+    let syn::Expr::Unary(not) = &*check.cond else {
+        return None;
+    };
+    let syn::Expr::MethodCall(call) = &*not.expr else {
+        return None;
+    };
+    let is_array = matches!(&*call.receiver, syn::Expr::Array(_));
+    (call.method == "contains" && is_array).then(|| (*call.receiver).clone())
+}
+
+/// For a `Deserialize` impl of one of `numbers`, its number type and
+/// listed values.
+fn number_decoding<'n>(
+    item: &ItemImpl,
+    numbers: &'n HashMap<Ident, (Type, syn::Expr)>,
+) -> Option<(&'n Type, &'n syn::Expr)> {
+    let Type::Path(self_ty) = &*item.self_ty else {
+        return None;
+    };
+    let (_, trait_path, _) = item.trait_.as_ref()?;
+    if trait_path.segments.last()?.ident != "Deserialize" {
+        return None;
+    }
+    let (number, listed) = numbers.get(self_ty.path.get_ident()?)?;
+    Some((number, listed))
+}
+
+fn type_name(item: &ItemImpl) -> String {
+    match &*item.self_ty {
+        Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// Rewrites the `deserialize` of `item` to take any `number`, telling the
+/// drift log of one not among `listed`.
+fn open_number_decoding(
+    item: &mut ItemImpl,
+    number: &Type,
+    listed: &syn::Expr,
+    name: &str,
+    is_personal: bool,
+) {
+    let shown = if is_personal {
+        quote!(::std::option::Option::None)
+    } else {
+        quote!(::std::option::Option::Some(&value.to_string()))
+    };
+    for member in &mut item.items {
+        let syn::ImplItem::Fn(method) = member else {
+            continue;
+        };
+        if method.sig.ident != "deserialize" {
+            continue;
+        }
+        method.block = syn::parse_quote!({
+            // A value the spec does not list decodes too, as an open
+            // string enum's does; the drift log hears of it.
+            let ::std::option::Option::Some(deserializer) =
+                crate::runtime::drift::reading_enum_value(deserializer)?
+            else {
+                return Ok(Self(::std::default::Default::default()));
+            };
+            let value = <#number as ::serde::Deserialize>::deserialize(deserializer)?;
+            if !#listed.contains(&value) {
+                crate::runtime::drift::unlisted_value(#name, #shown);
+            }
+            Ok(Self(value))
+        });
+    }
 }
 
 fn is_string_enum(e: &ItemEnum) -> bool {
