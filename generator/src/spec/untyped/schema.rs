@@ -747,7 +747,7 @@ fn numbers_of_all_of(map: &mut Map<String, Value>, pointer: &str, readings: &mut
 }
 
 /// The keywords that say what a schema is for, not which values it takes.
-const ANNOTATIONS: [&str; 6] = [
+pub(super) const ANNOTATIONS: [&str; 6] = [
     "description",
     "title",
     "example",

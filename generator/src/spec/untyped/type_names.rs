@@ -94,7 +94,7 @@ fn merged_properties_apart(
         if !schema.contains_key("allOf") || names_a_reference(schema) {
             continue;
         }
-        for merged in merged_components(schema, schemas) {
+        for merged in merged_into(schema, schemas) {
             let Some(component) = schemas.get(&merged) else {
                 continue;
             };
@@ -149,7 +149,7 @@ fn merged_properties_apart(
 }
 
 /// The components `schema`'s `allOf` merges, through `$ref`s, and theirs.
-fn merged_components(schema: &Map<String, Value>, schemas: &Map<String, Value>) -> Vec<String> {
+fn merged_into(schema: &Map<String, Value>, schemas: &Map<String, Value>) -> Vec<String> {
     let mut merged: Vec<String> = Vec::new();
     let mut stack = vec![schema];
     while let Some(schema) = stack.pop() {
@@ -715,16 +715,9 @@ fn own_name(schema: &Map<String, Value>, suggested: String) -> String {
 /// beside a `description`, `nullable`): typify gives it the referenced
 /// type, no type of its own.
 fn names_a_reference(schema: &Map<String, Value>) -> bool {
-    const ANNOTATIONS: [&str; 8] = [
-        "description",
-        "title",
-        "example",
-        "readOnly",
-        "writeOnly",
-        "deprecated",
-        "nullable",
-        "default",
-    ];
+    let annotates = |key: &str| {
+        super::schema::ANNOTATIONS.contains(&key) || key == "nullable" || key == "default"
+    };
     let mut references = 0;
     for (key, value) in schema {
         match key.as_str() {
@@ -732,7 +725,7 @@ fn names_a_reference(schema: &Map<String, Value>) -> bool {
                 Some([only]) if only.get("$ref").is_some() => references += 1,
                 _ => return false,
             },
-            key if ANNOTATIONS.contains(&key) => {}
+            key if annotates(key) => {}
             _ => return false,
         }
     }
