@@ -185,6 +185,23 @@ impl Filling<'_> {
             parts.push(self.object(own, depth)?);
         }
         let mut merged = merge(parts)?;
+        // A member one part only requires is null in the merge, which gives
+        // way to another part's value; when that part could not invent one
+        // (azure's agent pool `name`, of a `pattern`), the null stays, and
+        // typify's merged type does not take it: there is no sample.
+        let described = self.described(all_of, own);
+        if let Value::Object(members) = &merged {
+            let unfilled = members.iter().any(|(name, value)| {
+                value.is_null()
+                    && described.iter().filter_map(|p| p.get(name)).any(|schema| {
+                        resolve_schema(self.components, schema)
+                            .is_some_and(|schema| !schema.schema_data.nullable)
+                    })
+            });
+            if unfilled {
+                return None;
+            }
+        }
         self.agree(&mut merged, all_of, own, depth);
         if !self.examples
             || all_of
@@ -197,6 +214,28 @@ impl Filling<'_> {
         let invented = self.all_of(all_of, own, member, depth);
         self.examples = true;
         invented
+    }
+
+    /// The properties each part of an `allOf`, and the schema's own object,
+    /// describe.
+    fn described<'p>(
+        &self,
+        all_of: &'p [ReferenceOr<Schema>],
+        own: Option<&'p ObjectType>,
+    ) -> Vec<&'p Properties>
+    where
+        Self: 'p,
+    {
+        all_of
+            .iter()
+            .filter_map(|part| resolve_schema(self.components, part))
+            .filter_map(|part| match &part.schema_kind {
+                SchemaKind::Type(Type::Object(object)) => Some(&object.properties),
+                SchemaKind::Any(any) => Some(&any.properties),
+                _ => None,
+            })
+            .chain(own.map(|own| &own.properties))
+            .collect()
     }
 
     /// Gives each member of `merged` that several parts describe, each in
@@ -217,16 +256,7 @@ impl Filling<'_> {
             return;
         };
         let components = self.components;
-        let described: Vec<&Properties> = all_of
-            .iter()
-            .filter_map(|part| resolve_schema(components, part))
-            .filter_map(|part| match &part.schema_kind {
-                SchemaKind::Type(Type::Object(object)) => Some(&object.properties),
-                SchemaKind::Any(any) => Some(&any.properties),
-                _ => None,
-            })
-            .chain(own.map(|own| &own.properties))
-            .collect();
+        let described = self.described(all_of, own);
         for (name, value) in members.iter_mut() {
             let schemas: Vec<&ReferenceOr<Box<Schema>>> = described
                 .iter()
@@ -811,6 +841,42 @@ mod tests {
         assert_eq!(trip["arrives"], "2024-02-01T11:00:00+01:00");
         assert_eq!(trip["day"], "2026-01-15");
         assert_eq!(trip["seats"], 2, "the default, which fits");
+    }
+
+    #[test]
+    fn a_member_required_beside_an_all_of_that_cannot_be_invented_leaves_no_sample() {
+        // azure's agent pool: `name` required beside the `allOf`, described
+        // by a part, with a pattern no string can be invented for.
+        let api = schemas(
+            r#"
+    Pool:
+      required: [name]
+      allOf:
+        - $ref: '#/components/schemas/PoolProperties'
+        - properties:
+            name: {type: string, pattern: "^[a-z][a-z0-9]{0,11}$"}
+    PoolProperties:
+      properties:
+        count: {type: integer}
+    Labelled:
+      required: [label]
+      allOf:
+        - $ref: '#/components/schemas/PoolProperties'
+        - properties:
+            label: {type: string}
+    Tagged:
+      required: [tag]
+      allOf:
+        - $ref: '#/components/schemas/PoolProperties'
+"#,
+        );
+        assert_eq!(of_component(&api, "Pool"), None);
+        // Invented, or described by no part (any value): a sample.
+        assert_eq!(
+            of_component(&api, "Labelled").unwrap()["label"],
+            "sample label"
+        );
+        assert_eq!(of_component(&api, "Tagged").unwrap()["tag"], Value::Null);
     }
 
     #[test]
