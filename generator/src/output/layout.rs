@@ -166,6 +166,9 @@ fn docs_as_lines(attrs: &mut Vec<Attribute>) {
             .iter()
             .filter(|(style, _)| *style == inner)
             .flat_map(|(_, text)| text.split('\n'))
+            // A carriage return ends a line too (vtex's descriptions hold
+            // lone ones): rustc refuses one inside a doc comment.
+            .flat_map(|line| line.trim_end().split('\r'))
             .map(str::trim_end)
             .collect();
         while lines.last().is_some_and(|line| line.is_empty()) {
@@ -516,6 +519,15 @@ mod tests {
         assert_eq!(
             text,
             "/// First line\n///\n///     indented\n#[derive(Debug)]\npub struct Session;\n"
+        );
+        // Carriage returns, alone (vtex's) or before a line feed, end lines.
+        let text = laid_out(quote! {
+            #[doc = "The carrier.\r> Tracking only.\r\nSee the guide."]
+            pub struct Carrier;
+        });
+        assert_eq!(
+            text,
+            "/// The carrier.\n/// > Tracking only.\n/// See the guide.\npub struct Carrier;\n"
         );
     }
 

@@ -35,6 +35,8 @@ pub(super) fn apply_readings(
     enum_without_a_type(map, pointer, readings);
     format_without_a_type(map, pointer, readings);
     list_keywords_beside_properties(map, pointer, readings);
+    // With a `type` or without (xero's `Folder` has none).
+    required_with_a_property_name(map, pointer, readings);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         return;
@@ -940,6 +942,55 @@ fn properties_with_one_rust_name(
         if let Some(Value::Array(required)) = map.get_mut("required") {
             required.retain(|member| member.as_str() != Some(name.as_str()));
         }
+    }
+}
+
+/// Leaves out of `required` a member the properties do not describe whose
+/// Rust name a property or an earlier such member has (xero's `FileObject`
+/// requires `id` and `name` beside its properties `Id` and `Name`): typify
+/// gives a required member it is not told of a field of any value, which
+/// would be the struct's second field of that name.
+fn required_with_a_property_name(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    let Some(Value::Array(required)) = map.get("required") else {
+        return;
+    };
+    let properties = map.get("properties").and_then(Value::as_object);
+    let mut seen: BTreeMap<String, String> = properties
+        .into_iter()
+        .flatten()
+        .map(|(name, _)| (rust_parameter_name(name), name.clone()))
+        .collect();
+    let mut left_out = Vec::new();
+    for (index, member) in required.iter().enumerate() {
+        let Some(member) = member.as_str() else {
+            continue;
+        };
+        if properties.is_some_and(|properties| properties.contains_key(member)) {
+            continue;
+        }
+        match seen.get(&rust_parameter_name(member)) {
+            Some(holder) => left_out.push((index, member.to_owned(), holder.clone())),
+            None => {
+                seen.insert(rust_parameter_name(member), member.to_owned());
+            }
+        }
+    }
+    for (index, member, holder) in left_out.iter().rev() {
+        if let Some(Value::Array(required)) = map.get_mut("required") {
+            required.remove(*index);
+        }
+        readings.warn(
+            &format!("{pointer}/required/{index}"),
+            format!(
+                "required member `{member}`, which the properties do not describe, gets the same \
+                 Rust name as `{holder}`, `{}`: left out of `required`",
+                rust_parameter_name(member)
+            ),
+        );
     }
 }
 
@@ -2393,6 +2444,22 @@ mod tests {
         }}});
         let unions = component_unions(root.as_object().unwrap());
         assert_eq!(unions.into_iter().collect::<Vec<_>>(), ["Voices"]);
+    }
+
+    #[test]
+    fn a_required_member_of_a_property_rust_name_is_left_out_of_required() {
+        // xero's `FileObject`.
+        let (schema, said) = read_schema(json!({"type": "object",
+            "properties": {"Id": {"type": "string"}, "Name": {"type": "string"}},
+            "required": ["id", "name", "manufacturer", "Name", "maker", "Maker"]}));
+        assert_eq!(
+            schema["required"],
+            json!(["manufacturer", "Name", "maker"]),
+            "{schema}"
+        );
+        let at: Vec<&str> = said.iter().map(|(at, _)| at.as_str()).collect();
+        assert_eq!(at, ["/S/required/5", "/S/required/1", "/S/required/0"]);
+        assert!(said[2].1.contains("as `Id`, `id`"), "{said:?}");
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub(super) fn in_components(
             .map(|name| (variant_name(name), name.clone()))
             .collect(),
         titled: BTreeMap::new(),
+        placed: BTreeMap::new(),
     };
     let nullable = nullable_components(schemas);
     let mut hoisted = Vec::new();
@@ -215,6 +216,9 @@ pub(super) struct NamesTaken {
     /// The inline schemas named by their `title`, by type name: where the
     /// first was, and what it was.
     titled: BTreeMap<String, (String, Map<String, Value>)>,
+    /// The inline property schemas named after their place (no `title`),
+    /// by type name: where the first was, and what it was.
+    placed: BTreeMap<String, (String, Map<String, Value>)>,
 }
 
 /// Gives a `title` of its own to each inline schema in the request and
@@ -340,7 +344,10 @@ fn inline_apart(
 fn free_name(name: &str, naming: &Naming<'_>) -> String {
     let mut apart = format!("{name}Value");
     let mut n = 2;
-    while naming.names.taken.contains_key(&apart) || naming.names.titled.contains_key(&apart) {
+    while naming.names.taken.contains_key(&apart)
+        || naming.names.titled.contains_key(&apart)
+        || naming.names.placed.contains_key(&apart)
+    {
         apart = format!("{name}Value{n}");
         n += 1;
     }
@@ -443,25 +450,36 @@ fn title_apart(
     at: &str,
     naming: &mut Naming<'_>,
 ) -> String {
-    if !inline.contains_key("title") || !names_a_type(inline) {
+    if !names_a_type(inline) {
         return name;
     }
-    let Some((first, shape)) = naming.names.titled.get(&name) else {
+    if !inline.contains_key("title") {
+        return placed_apart(inline, name, property, at, naming);
+    }
+    // A `title` that names the type as one named after its place is
+    // (impala's `BookingContact`, the title of a request's contact, and
+    // `booking`'s `contact`, which requires an id): typify would give the
+    // second the first one's type.
+    let placed = naming.names.placed.get(&name);
+    let first_placed = placed.filter(|(_, shape)| shape != inline).cloned();
+    let Some((first, shape)) = naming.names.titled.get(&name).cloned().or(first_placed) else {
         naming
             .names
             .titled
             .insert(name.clone(), (at.to_owned(), inline.clone()));
         return name;
     };
-    if shape == inline {
+    if shape == *inline {
         // The same schema twice: one type is right.
         return name;
     }
-    let first = first.clone();
     let derived = variant_name(&format!("{base}_{}", property.to_snake_case()));
     let mut apart = derived.clone();
     let mut n = 2;
-    while naming.names.taken.contains_key(&apart) || naming.names.titled.contains_key(&apart) {
+    while naming.names.taken.contains_key(&apart)
+        || naming.names.titled.contains_key(&apart)
+        || naming.names.placed.contains_key(&apart)
+    {
         apart = format!("{derived}{n}");
         n += 1;
     }
@@ -471,6 +489,43 @@ fn title_apart(
             "the `title` of property `{property}` names its type `{name}`, as an inline \
              schema of another shape at {first} is named: typify would give both one type; \
              it is named `{apart}` (its `title`)"
+        ),
+    );
+    inline.insert("title".to_owned(), Value::String(apart.clone()));
+    naming
+        .names
+        .titled
+        .insert(apart.clone(), (at.to_owned(), inline.clone()));
+    apart
+}
+
+/// The type name of the untitled inline property schema `inline` at `at`,
+/// which typify names `name` after its place: `name`, unless an inline
+/// schema of another shape has that `title`, when it is named apart (as
+/// its `title`). Kept for the titles that come after it.
+fn placed_apart(
+    inline: &mut Map<String, Value>,
+    name: String,
+    property: &str,
+    at: &str,
+    naming: &mut Naming<'_>,
+) -> String {
+    let titled = naming.names.titled.get(&name).cloned();
+    let Some((first, _)) = titled.filter(|(_, shape)| shape != inline) else {
+        naming
+            .names
+            .placed
+            .entry(name.clone())
+            .or_insert_with(|| (at.to_owned(), inline.clone()));
+        return name;
+    };
+    let apart = free_name(&name, naming);
+    naming.readings.warn(
+        at,
+        format!(
+            "the type of property `{property}` would be named `{name}`, as the `title` of an \
+             inline schema of another shape at {first} names its type: typify would give both \
+             one type; it is named `{apart}` (its `title`)"
         ),
     );
     inline.insert("title".to_owned(), Value::String(apart.clone()));
@@ -1340,6 +1395,50 @@ components:
         ] {
             assert!(api.contains(defined), "{defined}\n{api}");
         }
+    }
+
+    #[test]
+    fn a_title_and_a_place_that_name_two_shapes_alike_get_two_names() {
+        // impala's: `booking`'s contact requires an id, the request's
+        // contact, titled `BookingContact`, has none.
+        let contact = json!({"type": "object", "required": ["contactId"],
+            "properties": {"contactId": {"type": "string"}, "email": {"type": "string"}}});
+        let titled = json!({"title": "BookingContact", "type": "object",
+            "properties": {"email": {"type": "string"}}});
+        let (schemas, said) = named(json!({
+            "booking": {"type": "object", "properties": {"contact": contact}},
+            "bookingRequest": {"type": "object", "properties": {"bookingContact": titled}}
+        }));
+        assert!(
+            schemas["booking"]["properties"]["contact"]
+                .get("title")
+                .is_none()
+        );
+        assert_eq!(
+            schemas["bookingRequest"]["properties"]["bookingContact"]["title"],
+            "BookingRequestBookingContact"
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        // The title first, the place after it.
+        let (schemas, said) = named(json!({
+            "Ask": {"type": "object", "properties": {"contact": titled}},
+            "booking": {"type": "object", "properties": {"contact": contact}}
+        }));
+        assert_eq!(
+            schemas["Ask"]["properties"]["contact"]["title"],
+            "BookingContact"
+        );
+        assert_eq!(
+            schemas["booking"]["properties"]["contact"]["title"],
+            "BookingContactValue"
+        );
+        assert_eq!(said[0].0, "/components/schemas/booking/properties/contact");
+        // One shape in both places: one type.
+        let (_, said) = named(json!({
+            "booking": {"type": "object", "properties": {"contact": titled}},
+            "Ask": {"type": "object", "properties": {"contact": titled}}
+        }));
+        assert!(said.is_empty(), "{said:?}");
     }
 
     #[test]
