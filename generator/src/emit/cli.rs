@@ -882,9 +882,16 @@ fn cli_module(document: &Document, subcommands: &[Subcommand], left_out: &[Strin
 
 /// Whether `tokens` name the `types` module.
 fn names_types(tokens: TokenStream) -> bool {
-    tokens.into_iter().any(|token| match token {
-        proc_macro2::TokenTree::Ident(ident) => ident == "types",
-        proc_macro2::TokenTree::Group(group) => names_types(group.stream()),
+    use proc_macro2::TokenTree;
+    // The path `types::…`: a parameter may be named `types` too (GeoDB's).
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    tokens.iter().enumerate().any(|(index, token)| match token {
+        TokenTree::Ident(ident) => {
+            ident == "types"
+                && matches!(tokens.get(index + 1), Some(TokenTree::Punct(p))
+                    if p.as_char() == ':' && p.spacing() == proc_macro2::Spacing::Joint)
+        }
+        TokenTree::Group(group) => names_types(group.stream()),
         _ => false,
     })
 }
@@ -1162,5 +1169,24 @@ fn main_file(document: &Document) -> TokenStream {
         fn main() -> std::process::ExitCode {
             #lib::cli::main()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    #[test]
+    fn the_types_module_is_named_by_a_path_not_by_a_parameter() {
+        // GeoDB's query parameter `types`: the import went unused, and warned.
+        assert!(!super::names_types(quote! {
+            types: Option<::std::string::String>,
+        }));
+        assert!(super::names_types(quote! {
+            kinds: Vec<types::Kind>,
+        }));
+        assert!(super::names_types(quote! {
+            Operation::List { kinds } => { let k: types::Kind = kinds; }
+        }));
     }
 }
