@@ -491,6 +491,17 @@ fn title_apart(
              it is named `{apart}` (its `title`)"
         ),
     );
+    titled_apart(inline, apart, at, naming)
+}
+
+/// Writes `apart` as the `title` of the inline schema at `at`, and keeps it
+/// among the titles taken; returns it.
+fn titled_apart(
+    inline: &mut Map<String, Value>,
+    apart: String,
+    at: &str,
+    naming: &mut Naming<'_>,
+) -> String {
     inline.insert("title".to_owned(), Value::String(apart.clone()));
     naming
         .names
@@ -528,12 +539,7 @@ fn placed_apart(
              one type; it is named `{apart}` (its `title`)"
         ),
     );
-    inline.insert("title".to_owned(), Value::String(apart.clone()));
-    naming
-        .names
-        .titled
-        .insert(apart.clone(), (at.to_owned(), inline.clone()));
-    apart
+    titled_apart(inline, apart, at, naming)
 }
 
 /// Whether typify makes a type of its own for `schema` (rather than
