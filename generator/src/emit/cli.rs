@@ -489,6 +489,12 @@ fn enum_values(api: &OpenAPI, format: &ParameterSchemaOrContent) -> Vec<String> 
     let Ok(schema) = resolve(api, schema) else {
         return Vec::new();
     };
+    // A nullable enum is typify's newtype of an `Option` (pagerduty's
+    // `AutomationActionsActionClassificationEnum`), which has no `FromStr`
+    // for the open enum's parser: the value parser reads it through serde.
+    if schema.schema_data.nullable {
+        return Vec::new();
+    }
     match &schema.schema_kind {
         SchemaKind::Type(SchemaType::String(string)) => {
             string.enumeration.iter().flatten().cloned().collect()
