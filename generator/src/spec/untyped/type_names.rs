@@ -41,9 +41,7 @@ pub(super) fn in_components(
             && let Some(title) = component.get("title").and_then(Value::as_str)
             && names.taken.contains_key(&variant_name(title))
         {
-            let why = if component.get("nullable") == Some(&Value::Bool(true))
-                || component.contains_key("enum")
-            {
+            let why = if component.get("nullable") == Some(&Value::Bool(true)) {
                 "a nullable component"
             } else {
                 "a component that is nullable through its `allOf`"
@@ -120,13 +118,16 @@ fn merged_properties_apart(
             variant_name(&component),
             property.to_snake_case()
         ));
-        let mut title = own.clone();
-        let mut n = 2;
-        while names.taken.contains_key(&title) || names.titled.contains_key(&title) {
-            title = format!("{own}{n}");
-            n += 1;
-        }
         let at = format!("/components/schemas/{}{within}", escape(&component));
+        // Named after its place until now, it is named by its title from here.
+        if names
+            .placed
+            .get(&own)
+            .is_some_and(|(first, _)| *first == at)
+        {
+            names.placed.remove(&own);
+        }
+        let title = names.free(own);
         let Some(Value::Object(inline)) = schemas
             .get_mut(&component)
             .and_then(|schema| schema.pointer_mut(&within))
@@ -219,6 +220,25 @@ pub(super) struct NamesTaken {
     /// The inline property schemas named after their place (no `title`),
     /// by type name: where the first was, and what it was.
     placed: BTreeMap<String, (String, Map<String, Value>)>,
+}
+
+impl NamesTaken {
+    /// `candidate`, or `{candidate}2`, `{candidate}3`…: the first name no
+    /// component, title or place has.
+    fn free(&self, candidate: String) -> String {
+        let taken = |name: &String| {
+            self.taken.contains_key(name)
+                || self.titled.contains_key(name)
+                || self.placed.contains_key(name)
+        };
+        if !taken(&candidate) {
+            return candidate;
+        }
+        (2..)
+            .map(|n| format!("{candidate}{n}"))
+            .find(|name| !taken(name))
+            .unwrap_or(candidate)
+    }
 }
 
 /// Gives a `title` of its own to each inline schema in the request and
@@ -342,16 +362,7 @@ fn inline_apart(
 
 /// `{name}Value`, or `{name}Value2`…: the first that no type has.
 fn free_name(name: &str, naming: &Naming<'_>) -> String {
-    let mut apart = format!("{name}Value");
-    let mut n = 2;
-    while naming.names.taken.contains_key(&apart)
-        || naming.names.titled.contains_key(&apart)
-        || naming.names.placed.contains_key(&apart)
-    {
-        apart = format!("{name}Value{n}");
-        n += 1;
-    }
-    apart
+    naming.names.free(format!("{name}Value"))
 }
 
 /// The name of the type of the inline body `schema` (at `at`) of an
@@ -474,15 +485,7 @@ fn title_apart(
         return name;
     }
     let derived = variant_name(&format!("{base}_{}", property.to_snake_case()));
-    let mut apart = derived.clone();
-    let mut n = 2;
-    while naming.names.taken.contains_key(&apart)
-        || naming.names.titled.contains_key(&apart)
-        || naming.names.placed.contains_key(&apart)
-    {
-        apart = format!("{derived}{n}");
-        n += 1;
-    }
+    let apart = naming.names.free(derived);
     naming.readings.warn(
         &format!("{at}/title"),
         format!(
@@ -566,18 +569,12 @@ fn names_a_type(schema: &Map<String, Value>) -> bool {
 }
 
 /// The components typify reads as nullable, an `Option` of an inner type:
-/// `nullable: true` or an `enum` with `null`, or an `allOf` with a nullable member (typify merges
+/// `nullable: true` (which the readings give an `enum` with `null` too), or an `allOf` with a nullable member (typify merges
 /// the members, and the merge stays nullable), directly or through a
 /// `$ref`.
 fn nullable_components(schemas: &Map<String, Value>) -> std::collections::BTreeSet<String> {
     fn nullable(schema: &Value, schemas: &Map<String, Value>, seen: &mut Vec<String>) -> bool {
-        // An `enum` with `null` among its values is as nullable to typify
-        // (plaid's `PayFrequencyValue`).
-        let null_value = schema
-            .get("enum")
-            .and_then(Value::as_array)
-            .is_some_and(|values| values.contains(&Value::Null));
-        if schema.get("nullable") == Some(&Value::Bool(true)) || null_value {
+        if schema.get("nullable") == Some(&Value::Bool(true)) {
             return true;
         }
         if let Some(name) = schema
@@ -1458,12 +1455,9 @@ components:
             // Named apart from every component, a title may stay.
             "Folder": {"title": "Directory", "allOf": [{"$ref": "#/components/schemas/File"}]},
             // Not nullable: the component's own name wins over its title.
-            "Link": {"title": "Link", "type": "object"},
-            // Nullable through a `null` among its values (plaid's).
-            "PayFrequencyValue": {"title": "PayFrequencyValue", "type": "string",
-                                  "enum": ["weekly", null]}
+            "Link": {"title": "Link", "type": "object"}
         }));
-        for name in ["File--Mini", "File", "FileCopy", "PayFrequencyValue"] {
+        for name in ["File--Mini", "File", "FileCopy"] {
             assert!(
                 schemas[name].get("title").is_none(),
                 "{name}: {}",
@@ -1478,8 +1472,7 @@ components:
             [
                 "/components/schemas/File--Mini/title",
                 "/components/schemas/File/title",
-                "/components/schemas/FileCopy/title",
-                "/components/schemas/PayFrequencyValue/title"
+                "/components/schemas/FileCopy/title"
             ]
         );
         assert!(said[0].1.contains("of a nullable component"), "{said:?}");
