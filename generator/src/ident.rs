@@ -82,10 +82,67 @@ pub(crate) fn ident(text: &str, case: Case) -> Ident {
     Ident::new(&name(text, case), Span::call_site())
 }
 
-/// Whether `name` is a keyword of Rust 2024 (or `_`), which cannot name an
-/// item (syn's list, and `gen`, reserved since 2024).
-fn is_keyword(name: &str) -> bool {
-    name == "gen" || syn::parse_str::<syn::Ident>(name).is_err() && is_identifier(name)
+/// Whether `name` is a keyword of Rust 2024, which cannot name an item: the
+/// words syn refuses as an identifier (but `_`, which [`is_identifier`]
+/// refuses), and `gen`, reserved since 2024. A list rather than asking syn:
+/// a large spec makes tens of thousands of names, and tokenizing each took
+/// a third of their time.
+pub(crate) fn is_keyword(name: &str) -> bool {
+    matches!(
+        name,
+        "abstract"
+            | "as"
+            | "async"
+            | "await"
+            | "become"
+            | "box"
+            | "break"
+            | "const"
+            | "continue"
+            | "crate"
+            | "do"
+            | "dyn"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "final"
+            | "fn"
+            | "for"
+            | "gen"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "macro"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "override"
+            | "priv"
+            | "pub"
+            | "ref"
+            | "return"
+            | "Self"
+            | "self"
+            | "static"
+            | "struct"
+            | "super"
+            | "trait"
+            | "true"
+            | "try"
+            | "type"
+            | "typeof"
+            | "unsafe"
+            | "unsized"
+            | "use"
+            | "virtual"
+            | "where"
+            | "while"
+            | "yield"
+    )
 }
 
 /// Whether `name` is made of identifier characters, as
@@ -125,6 +182,19 @@ mod tests {
             name("5476365e031f5909e4fe331e", Case::UpperCamel),
             "_5476365e031f5909e4fe331e"
         );
+    }
+
+    #[test]
+    fn the_keywords_are_those_syn_refuses_and_gen() {
+        let words = "abstract as async await become box break const continue crate do dyn \
+                     else enum extern false final fn for gen if impl in let loop macro match \
+                     mod move mut override priv pub ref return Self self static struct super \
+                     trait true try type typeof unsafe unsized use virtual where while yield \
+                     union raw default auto macro_rules safe r#type _ __ x Gen SELF";
+        for word in words.split_whitespace() {
+            let refused = syn::parse_str::<syn::Ident>(word).is_err() && is_identifier(word);
+            assert_eq!(is_keyword(word), refused || word == "gen", "{word}");
+        }
     }
 
     #[test]

@@ -309,7 +309,8 @@ fn first_half(
     watch.lap("parse progenitor's tokens");
     let enum_names = emit::response_enum_names(&api, &response_enums);
     // The second thread is gone only when it failed, which its outcome says.
-    let handed = emit::handover(&api, &enum_names, &response_enums, paged);
+    let methods = emit::client_methods(&api);
+    let handed = emit::handover(&api, &methods, &enum_names, &response_enums, paged);
     let _ = handover.send(handed.clone());
     rewrite::api(&mut api, document);
     let (streams, failures) = rewrite::plan_page_streams(&api, paged, &document.requests);
@@ -329,7 +330,10 @@ fn first_half(
             streams: &streams,
             paged,
         },
-        &handed,
+        emit::Operations {
+            methods: &methods,
+            handover: &handed,
+        },
         degradation,
         settings.standalone,
     )

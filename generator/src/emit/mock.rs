@@ -275,7 +275,7 @@ fn function_name(type_name: &Ident) -> Ident {
         }
         snake.push(c.to_ascii_lowercase());
     }
-    if syn::parse_str::<Ident>(&snake).is_err() {
+    if crate::ident::is_keyword(&snake) {
         snake.push_str("_sample");
     }
     format_ident!("{snake}")

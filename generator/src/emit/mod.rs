@@ -29,6 +29,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use proc_macro2::{Ident, TokenStream};
+use quote::ToTokens;
 
 use crate::degradation::Degradation;
 use crate::engine::OptionalCrates;
@@ -39,6 +40,8 @@ use crate::rewrite::PageStream;
 use crate::rewrite::syntax::parse;
 use crate::spec::Document;
 use crate::spec::pagination::PagedOperation;
+
+pub(crate) use operations::client_methods;
 
 pub(crate) use operations::renamed_parameters;
 
@@ -99,6 +102,7 @@ pub(crate) struct Handover {
 /// types, and the list operations `paged`.
 pub(crate) fn handover(
     api: &syn::File,
+    methods: &syn::ItemImpl,
     enum_names: &BTreeMap<String, Ident>,
     response_enums: &[ResponseEnum],
     paged: &[PagedOperation],
@@ -110,7 +114,7 @@ pub(crate) fn handover(
     );
     Handover {
         types: types.map(|(key, ident)| (key, ident.to_string())).collect(),
-        methods: operations::client_methods(api).to_string(),
+        methods: methods.to_token_stream().to_string(),
         enum_names: enum_names
             .iter()
             .map(|(id, name)| (id.clone(), name.to_string()))
@@ -121,21 +125,22 @@ pub(crate) fn handover(
 }
 
 impl Handover {
-    /// progenitor's `impl Client` of the operations, and the types, as
-    /// `operations` reads them; `path` is the file made from them, for the
-    /// error when the methods do not parse.
-    fn methods_and_types(&self, path: &Path) -> Result<(syn::ItemImpl, Vec<(String, Ident)>)> {
-        let methods: syn::ItemImpl =
-            syn::parse_str(&self.methods).map_err(|e| crate::Error::Unparsable {
-                file: path.to_owned(),
-                message: e.to_string(),
-            })?;
-        let types = self
-            .types
+    /// progenitor's `impl Client` of the operations, as `operations` reads
+    /// them; `path` is the file made from them, for the error when the
+    /// methods do not parse.
+    fn methods(&self, path: &Path) -> Result<syn::ItemImpl> {
+        syn::parse_str(&self.methods).map_err(|e| crate::Error::Unparsable {
+            file: path.to_owned(),
+            message: e.to_string(),
+        })
+    }
+
+    /// The types, as `operations` reads them.
+    fn types(&self) -> Vec<(String, Ident)> {
+        self.types
             .iter()
             .map(|(key, name)| (key.clone(), quote::format_ident!("{name}")))
-            .collect();
-        Ok((methods, types))
+            .collect()
     }
 }
 
@@ -152,7 +157,8 @@ pub(crate) fn mock_module(
 /// The `operations` module, from `handover`.
 pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Result<syn::File> {
     let path = Path::new("src/operations.rs");
-    let (methods, types) = handover.methods_and_types(path)?;
+    let methods = handover.methods(path)?;
+    let types = handover.types();
     let enum_names = handover
         .enum_names
         .iter()
@@ -168,6 +174,14 @@ pub(crate) fn operations_module(document: &Document, handover: &Handover) -> Res
         &handover.paged,
     );
     parse(path, tokens)
+}
+
+/// The operations as the first thread has them, which the command line is
+/// made from: progenitor's methods ([`operations::client_methods`]), kept
+/// rather than read again from the text handed over, and the handover.
+pub(crate) struct Operations<'a> {
+    pub methods: &'a syn::ItemImpl,
+    pub handover: &'a Handover,
 }
 
 /// The list operations of the crate: the page streams to write, and where
@@ -188,11 +202,12 @@ pub(crate) fn generate(
     api: syn::File,
     uses: OptionalCrates,
     lists: Lists,
-    handover: &Handover,
+    operations: Operations,
     degradation: &Degradation,
     standalone: bool,
 ) -> Result<CrateCode> {
     let Lists { streams, paged } = lists;
+    let Operations { methods, handover } = operations;
     let rust_file = |path: &'static str, tokens: TokenStream| -> Result<_> {
         Ok((path, parse(Path::new(path), tokens)?))
     };
@@ -214,8 +229,7 @@ pub(crate) fn generate(
     }
     rust.push(("src/api.rs", api));
     if document.cli {
-        let (methods, types) = handover.methods_and_types(Path::new("src/cli.rs"))?;
-        let calls = operations::calls(&methods, types, &document.api, &document.requests);
+        let calls = operations::calls(methods, handover.types(), &document.api, &document.requests);
         let inputs = cli::Inputs {
             calls: &calls,
             streams,

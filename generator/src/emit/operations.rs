@@ -60,7 +60,7 @@ const PAGE_METHODS: [&str; 2] = ["stream", "send"];
 
 /// The public methods of progenitor's `Client` in `api`, the operations,
 /// without their bodies: what [`generate`] reads of them.
-pub fn client_methods(api: &syn::File) -> TokenStream {
+pub fn client_methods(api: &syn::File) -> syn::ItemImpl {
     let methods = api
         .items
         .iter()
@@ -70,13 +70,15 @@ pub fn client_methods(api: &syn::File) -> TokenStream {
         })
         .flatten()
         .filter_map(|item| match item {
-            ImplItem::Fn(f) if is_operation(f) => Some(ImplItemFn {
+            ImplItem::Fn(f) if is_operation(f) => Some(ImplItem::Fn(ImplItemFn {
                 block: syn::parse_quote!({}),
                 ..f.clone()
-            }),
+            })),
             _ => None,
         });
-    quote!(impl Client { #(#methods)* })
+    let mut client: syn::ItemImpl = syn::parse_quote!(impl Client {});
+    client.items = methods.collect();
+    client
 }
 
 /// The code of the `operations` module, from the operations' methods of
