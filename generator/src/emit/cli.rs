@@ -259,6 +259,7 @@ fn plan(
         if let Some(parameter) = by_argument.get(&name) {
             let data = parameter.parameter_data_ref();
             let (takes, field_ty, value) = owned(ty)?;
+            let is_list = generic_argument(&field_ty, "Vec").is_some();
             let location = match parameter {
                 Parameter::Path { .. } => "path",
                 Parameter::Query { .. } => "query",
@@ -279,7 +280,7 @@ fn plan(
                     ty: Box::new(field_ty),
                     value: Box::new(value),
                     help: data.description.as_deref().map(|d| d.trim().to_owned()),
-                    values: enum_values(api, &data.format),
+                    values: enum_values(api, &data.format, is_list),
                 },
                 setter,
             });
@@ -481,8 +482,8 @@ fn generic_argument<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
 }
 
 /// The values a parameter's string enum lists (of it, or of the array's
-/// items), for `--help`.
-fn enum_values(api: &OpenAPI, format: &ParameterSchemaOrContent) -> Vec<String> {
+/// items when the argument `is_list`), for `--help`.
+fn enum_values(api: &OpenAPI, format: &ParameterSchemaOrContent, is_list: bool) -> Vec<String> {
     let ParameterSchemaOrContent::Schema(schema) = format else {
         return Vec::new();
     };
@@ -499,12 +500,18 @@ fn enum_values(api: &OpenAPI, format: &ParameterSchemaOrContent) -> Vec<String> 
         SchemaKind::Type(SchemaType::String(string)) => {
             string.enumeration.iter().flatten().cloned().collect()
         }
+        // An array that typify made a type of its own (pandascore's
+        // `TypeOverAdditionIncidents`, a newtype of a `Vec`) is one argument,
+        // not a list of enum values: its values are the items', which the
+        // open enum's parser cannot make it of (E0599).
+        SchemaKind::Type(SchemaType::Array(_)) if !is_list => Vec::new(),
         SchemaKind::Type(SchemaType::Array(array)) => match &array.items {
             Some(ReferenceOr::Reference { reference }) => enum_values(
                 api,
                 &ParameterSchemaOrContent::Schema(ReferenceOr::Reference {
                     reference: reference.clone(),
                 }),
+                false,
             ),
             Some(ReferenceOr::Item(item)) => match &item.schema_kind {
                 SchemaKind::Type(SchemaType::String(string)) => {

@@ -1,13 +1,15 @@
 //! Stage 3: rewrites of progenitor's syntax tree into the code of
 //! `src/api.rs`: progenitor's `api-version` header taken out, string enums
-//! opened to values the spec does not list, personal data kept out of
-//! `Debug`, structs given builders, `pattern` checks made linear, success
+//! opened to values the spec does not list, a `Display` for the types a
+//! path or header writes, personal data kept out of `Debug`, structs given
+//! builders, `pattern` checks made linear, success
 //! bodies decoded through the runtime's drift watch, and progenitor's page
 //! streams taken out; and the plan of the crate's own page streams on
 //! progenitor's types.
 
 mod api_version;
 mod builders;
+mod displays;
 mod drift;
 mod open_enums;
 mod page_streams;
@@ -40,6 +42,7 @@ pub(crate) fn api(api: &mut syn::File, document: &Document) {
     let personal_data = PersonalData::of(&document.api);
     let personal_types = personal_data.types_in(api);
     open_enums::open(api, &personal_types);
+    displays::add(api);
     personal_data.redact(api);
     builders::add(api);
     patterns::linear(api);
