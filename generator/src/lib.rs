@@ -467,15 +467,25 @@ fn mock_and_operations(
     let helpers = engine::mocks(document)
         .map_err(|refusal| Stopped::Engine(engine::Stop::Refused(refusal)))?;
     watch.lap("progenitor for the mocks");
-    let handover = handover.recv().map_err(|_| Stopped::NotAsked)?;
-    watch.lap("wait for the handover");
     let later = |error: Error| Stopped::Later(error.into());
-    let mock = if make.files {
-        let mock = emit::mock_module(document, &handover, helpers).map_err(later)?;
-        watch.lap("emit the mock module");
-        Some(mock)
+    // Made before the handover, which the first thread sends only once it
+    // has read progenitor's client: this thread would wait for it anyway.
+    let expectations = if make.files {
+        let expectations = emit::mock_expectations(document, helpers).map_err(later)?;
+        watch.lap("read progenitor's expectations");
+        Some(expectations)
     } else {
         None
+    };
+    let handover = handover.recv().map_err(|_| Stopped::NotAsked)?;
+    watch.lap("wait for the handover");
+    let mock = match expectations {
+        Some(expectations) => {
+            let mock = emit::mock_module(document, &handover, expectations).map_err(later)?;
+            watch.lap("emit the mock module");
+            Some(mock)
+        }
+        None => None,
     };
     let operations = emit::operations_module(document, &handover).map_err(later)?;
     watch.lap("emit the operations module");

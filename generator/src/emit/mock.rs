@@ -23,17 +23,19 @@ use crate::spec::Document;
 use crate::spec::media::RequestKind;
 use crate::spec::requests::sent_by_progenitor;
 
-/// The code of the `mock` module. `types` are the types of the generated
-/// `types` module the samples are decoded into, by [`type_key`] with their
-/// names; `helpers` are progenitor's httpmock expectations, parsed once and
-/// kept as a syntax tree, which the module's own items join.
-pub fn generate(
-    document: &Document,
-    types: &[(String, String)],
-    helpers: TokenStream,
-) -> Result<syn::File> {
-    let path = Path::new("src/mock.rs");
-    let mut helpers = parse(path, helpers)?;
+/// progenitor's httpmock expectations (`helpers`), parsed and mended, with
+/// the helper functions the mended code calls: what the `mock` module is
+/// made of before the names of the types are known. The second thread
+/// makes it while the first one still reads progenitor's client.
+pub struct Expectations {
+    helpers: syn::File,
+    form_text: bool,
+    wire_text: bool,
+}
+
+/// [`Expectations`] of progenitor's `helpers`.
+pub fn expectations(document: &Document, helpers: TokenStream) -> Result<Expectations> {
+    let mut helpers = parse(Path::new(MODULE), helpers)?;
     let mut mend = Mend {
         bodies: sent_by_progenitor(&document.api)
             .into_iter()
@@ -42,7 +44,32 @@ pub fn generate(
         ..Mend::default()
     };
     mend.visit_file_mut(&mut helpers);
-    let form_text = mend.form_text.then(|| {
+    Ok(Expectations {
+        helpers,
+        form_text: mend.form_text,
+        wire_text: mend.wire_text,
+    })
+}
+
+/// The path of the module.
+const MODULE: &str = "src/mock.rs";
+
+/// The code of the `mock` module. `types` are the types of the generated
+/// `types` module the samples are decoded into, by [`type_key`] with their
+/// names; `expectations` are progenitor's, kept as a syntax tree, which
+/// the module's own items join.
+pub fn generate(
+    document: &Document,
+    types: &[(String, String)],
+    expectations: Expectations,
+) -> Result<syn::File> {
+    let path = Path::new(MODULE);
+    let Expectations {
+        helpers,
+        form_text,
+        wire_text,
+    } = expectations;
+    let form_text = form_text.then(|| {
         quote! {
             /// A form body as the client writes it: with serde_urlencoded, as
             /// progenitor's client does, so that the texts are the same.
@@ -53,7 +80,7 @@ pub fn generate(
             }
         }
     });
-    let wire_text = mend.wire_text.then(|| {
+    let wire_text = wire_text.then(|| {
         quote! {
             /// A parameter as the client puts it on the wire: a string as it
             /// is, anything else as its JSON.

@@ -41,6 +41,7 @@ use crate::rewrite::syntax::parse;
 use crate::spec::Document;
 use crate::spec::pagination::PagedOperation;
 
+pub(crate) use mock::{Expectations as MockExpectations, expectations as mock_expectations};
 pub(crate) use operations::client_methods;
 
 pub(crate) use operations::renamed_parameters;
@@ -144,14 +145,14 @@ impl Handover {
     }
 }
 
-/// The `mock` module, from progenitor's expectations (`helpers`) and the
-/// types of `handover`.
+/// The `mock` module, from progenitor's `expectations` and the types of
+/// `handover`.
 pub(crate) fn mock_module(
     document: &Document,
     handover: &Handover,
-    helpers: TokenStream,
+    expectations: MockExpectations,
 ) -> Result<syn::File> {
-    mock::generate(document, &handover.types, helpers)
+    mock::generate(document, &handover.types, expectations)
 }
 
 /// The `operations` module, from `handover`.

@@ -157,11 +157,15 @@ fn content_type_beside_a_body(api: &mut OpenAPI, warnings: &mut Diagnostics) {
 /// same name progenitor drops itself (Mercure's `Last-Event-ID`, in the
 /// query and as a header). One of another name that makes the same Rust name
 /// (azure's query `ContentType` and header `Content-Type`) it would bind as
-/// a second argument of that name (E0415), so the earlier is left out when
-/// it is the operation's own; one its path item shares with other
-/// operations stays. A path parameter is renamed instead ([`clashes`]).
+/// a second argument of that name (E0415), so the earlier is left out: of
+/// the operation's own list, or, when its path item declares it, of that
+/// operation alone ([`inherit_path_parameters`]). A path parameter is
+/// renamed instead ([`clashes`]).
 fn namesakes(api: &mut OpenAPI, warnings: &mut Diagnostics) {
     let mut left_out: Vec<(String, &'static str, usize)> = Vec::new();
+    // Of the path item's own parameters, by path and method.
+    let mut inherited_left_out: BTreeMap<String, BTreeMap<&'static str, BTreeSet<usize>>> =
+        BTreeMap::new();
     for (path, item) in &api.paths.paths {
         let Some(item) = item.as_item() else {
             continue;
@@ -195,12 +199,24 @@ fn namesakes(api: &mut OpenAPI, warnings: &mut Diagnostics) {
                     }
                     continue;
                 }
-                let Some(own) = pointer
+                let shared = pointer
+                    .strip_prefix(&format!("/paths/{}/parameters/", escape(path)))
+                    .and_then(|index| index.parse::<usize>().ok());
+                let own = pointer
                     .strip_prefix(&own_pointer(method))
-                    .and_then(|index| index.parse::<usize>().ok())
-                else {
-                    continue;
-                };
+                    .and_then(|index| index.parse::<usize>().ok());
+                match (own, shared) {
+                    (Some(own), _) => left_out.push((path.clone(), method, own)),
+                    (None, Some(shared)) => {
+                        inherited_left_out
+                            .entry(path.clone())
+                            .or_default()
+                            .entry(method)
+                            .or_default()
+                            .insert(shared);
+                    }
+                    (None, None) => continue,
+                }
                 warnings.push(
                     pointer,
                     format!(
@@ -210,7 +226,6 @@ fn namesakes(api: &mut OpenAPI, warnings: &mut Diagnostics) {
                         rust_name(name)
                     ),
                 );
-                left_out.push((path.clone(), method, own));
             }
         }
     }
@@ -221,6 +236,60 @@ fn namesakes(api: &mut OpenAPI, warnings: &mut Diagnostics) {
             && index < operation.parameters.len()
         {
             operation.parameters.remove(index);
+        }
+    }
+    for (path, methods) in inherited_left_out {
+        inherit_path_parameters(api, &path, &methods);
+    }
+}
+
+/// Moves the parameters of the path item at `path` into each of its
+/// operations, but those `left_out` (indexes into the item's list, by
+/// method) and those an operation declares itself, as OpenAPI reads them.
+/// A parameter of the path item cannot be left out of one operation
+/// alone: AWS's CodeArtifact declares `X-Amz-Content-Sha256` there and
+/// `x-amz-content-sha256` in an operation, one header (their names differ
+/// in case only) that the method took twice (E0415). progenitor orders a
+/// method's parameters by name wherever they are declared, so the methods
+/// stay as they were.
+fn inherit_path_parameters(
+    api: &mut OpenAPI,
+    path: &str,
+    left_out: &BTreeMap<&'static str, BTreeSet<usize>>,
+) {
+    let Some(ReferenceOr::Item(item)) = api.paths.paths.get(path) else {
+        return;
+    };
+    let key = |parameter: &ReferenceOr<Parameter>| {
+        resolve(api, parameter).ok().map(|parameter| {
+            (
+                parameter.parameter_data_ref().name.clone(),
+                location_of(parameter),
+            )
+        })
+    };
+    let inherited: Vec<(&'static str, Vec<ReferenceOr<Parameter>>)> = item_operations(item)
+        .map(|(method, operation)| {
+            let own: BTreeSet<_> = operation.parameters.iter().filter_map(key).collect();
+            let dropped = left_out.get(method);
+            let kept = item
+                .parameters
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| dropped.is_none_or(|dropped| !dropped.contains(index)))
+                .filter(|(_, parameter)| key(parameter).is_none_or(|key| !own.contains(&key)))
+                .map(|(_, parameter)| parameter.clone())
+                .collect();
+            (method, kept)
+        })
+        .collect();
+    let Some(ReferenceOr::Item(item)) = api.paths.paths.get_mut(path) else {
+        return;
+    };
+    item.parameters.clear();
+    for (method, operation) in item_operations_mut(item) {
+        if let Some((_, kept)) = inherited.iter().find(|(m, _)| *m == method) {
+            operation.parameters.splice(0..0, kept.iter().cloned());
         }
     }
 }
@@ -393,6 +462,18 @@ paths:
         - {name: .format, in: path, required: true, schema: {type: string}}
       responses:
         '204': {description: Listed.}
+  /packages:
+    parameters:
+      - {name: X-Amz-Date, in: header, schema: {type: string}}
+      - {name: X-Amz-Content-Sha256, in: header, schema: {type: string}}
+    get:
+      responses:
+        '204': {description: Listed.}
+    post:
+      parameters:
+        - {name: x-amz-content-sha256, in: header, required: true, schema: {type: string}}
+      responses:
+        '204': {description: Published.}
 components:
   parameters:
     token: {name: token, in: path, required: true, schema: {type: string}}
@@ -422,7 +503,8 @@ components:
                 "/events",
                 "/jobs",
                 "/frames",
-                "/projects{format_path}"
+                "/projects{format_path}",
+                "/packages"
             ]
         );
         let names = |path: &str, method: &str| -> Vec<(String, &str)> {
@@ -459,7 +541,7 @@ components:
             .map(|w| (w.pointer.as_str(), w.message.as_str()))
             .collect();
         // In the order of their pointers, as the warnings are sorted.
-        assert_eq!(said.len(), 6, "{said:?}");
+        assert_eq!(said.len(), 7, "{said:?}");
         assert_eq!(
             said[0],
             (
@@ -478,6 +560,35 @@ components:
         assert_eq!(said[2].0, "/paths/~1jobs/post/parameters/0");
         assert!(said[2].1.contains("`content_type`"), "{said:?}");
         assert!(names("/frames", "post").is_empty());
+        // The path item's header of the post's name, in another case: left
+        // out of the post alone, the path item's parameters moved into its
+        // operations.
+        let packages = said
+            .iter()
+            .position(|(pointer, _)| *pointer == "/paths/~1packages/parameters/1")
+            .expect("a warning at the path item's header");
+        assert!(
+            said[packages].1.contains("`x_amz_content_sha256`"),
+            "{said:?}"
+        );
+        let item = document.api.paths.paths["/packages"].as_item().unwrap();
+        assert!(item.parameters.is_empty());
+        assert_eq!(
+            names("/packages", "post"),
+            [
+                ("X-Amz-Date".to_owned(), "header"),
+                ("x-amz-content-sha256".to_owned(), "header")
+            ]
+        );
+        assert_eq!(
+            names("/packages", "get"),
+            [
+                ("X-Amz-Date".to_owned(), "header"),
+                ("X-Amz-Content-Sha256".to_owned(), "header")
+            ]
+        );
+        let mut said = said;
+        said.remove(packages);
         assert_eq!(said[3].0, "/paths/~1lists~1{id}");
         assert!(
             said[3]
