@@ -23,13 +23,58 @@ use crate::spec::requests::Requests;
 use crate::spec::walk::{idempotency_key_operations, item_operations, operations, resolve};
 use crate::spec::{Diagnostic, Document, escape};
 
-/// Names a builder may not take: what the `operations` module imports.
-const RESERVED: [&str; 5] = [
+/// Names a builder may not take: what the `operations` module imports, and
+/// the prelude's, which its code names as they are (an operation `send`
+/// made a builder `Send`, and `+ Send` no longer named the trait: E0404).
+const RESERVED: &[&str] = &[
     "Client",
     "Error",
     "ResponseValue",
     "ByteStream",
     "ClientInfo",
+    "Duration",
+    "RetryPolicy",
+    // The prelude of Rust 2024.
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Default",
+    "DoubleEndedIterator",
+    "Drop",
+    "Eq",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Future",
+    "Into",
+    "IntoFuture",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+    "Err",
 ];
 
 /// The fields every builder has besides the operation's arguments.
