@@ -18,7 +18,7 @@ use openapiv3::{
     OpenAPI, Operation, Parameter, ParameterSchemaOrContent, ReferenceOr, Schema, SchemaKind,
     Type as SchemaType,
 };
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{FnArg, GenericArgument, Ident, Pat, PathArguments, ReturnType, Type};
 
@@ -414,7 +414,7 @@ fn flag_name(field: &Ident) -> String {
 /// and the type of each value parsed into it; `None` for a type the
 /// command line cannot give.
 fn owned(ty: &Type) -> Option<(Takes, Type, Type)> {
-    let str_type: Type = syn::parse_quote!(::std::string::String);
+    let str_type = path_type(&["", "std", "string", "String"], None);
     if let Type::Reference(reference) = ty {
         let inner = &*reference.elem;
         if is_str(inner) {
@@ -436,20 +436,20 @@ fn owned(ty: &Type) -> Option<(Takes, Type, Type)> {
             if is_str(target) {
                 return Some((
                     Takes::OptionalStr,
-                    syn::parse_quote!(Option<#str_type>),
+                    path_type(&["Option"], Some(str_type.clone())),
                     str_type,
                 ));
             }
             if let Some(item) = generic_argument(target, "Vec") {
                 return Some((
                     Takes::OptionalList,
-                    syn::parse_quote!(Vec<#item>),
+                    path_type(&["Vec"], Some(item.clone())),
                     item.clone(),
                 ));
             }
             return Some((
                 Takes::OptionalRef,
-                syn::parse_quote!(Option<#target>),
+                path_type(&["Option"], Some(target.clone())),
                 target.clone(),
             ));
         }
@@ -459,6 +459,29 @@ fn owned(ty: &Type) -> Option<(Takes, Type, Type)> {
         return None;
     }
     Some((Takes::Owned, ty.clone(), ty.clone()))
+}
+
+/// The type of the path `segments` (a leading `""` for `::`), with the one
+/// generic argument `argument`: built, not parsed, as it is made for every
+/// parameter of every operation.
+fn path_type(segments: &[&str], argument: Option<Type>) -> Type {
+    let mut path = syn::Path {
+        leading_colon: (segments.first() == Some(&"")).then(Default::default),
+        segments: segments
+            .iter()
+            .filter(|segment| !segment.is_empty())
+            .map(|segment| syn::PathSegment::from(Ident::new(segment, Span::call_site())))
+            .collect(),
+    };
+    if let (Some(argument), Some(last)) = (argument, path.segments.last_mut()) {
+        last.arguments = PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
+            colon2_token: None,
+            lt_token: Default::default(),
+            args: [GenericArgument::Type(argument)].into_iter().collect(),
+            gt_token: Default::default(),
+        });
+    }
+    Type::Path(syn::TypePath { qself: None, path })
 }
 
 fn is_str(ty: &Type) -> bool {
