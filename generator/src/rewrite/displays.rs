@@ -15,7 +15,7 @@ use quote::{ToTokens, format_ident};
 use syn::visit::{self, Visit};
 use syn::{Expr, FnArg, ImplItem, Item, Pat, Type};
 
-use super::syntax::{types_module, types_module_mut};
+use super::syntax::{is_client, segment_names, types_module, types_module_mut};
 
 /// Adds a `Display` to each type of `api`'s `types` module that a method of
 /// its `Client` calls `to_string` on, and that has none.
@@ -78,10 +78,6 @@ fn written_as_text(api: &syn::File) -> BTreeSet<String> {
     written
 }
 
-fn is_client(ty: &Type) -> bool {
-    matches!(ty, Type::Path(path) if path.path.is_ident("Client"))
-}
-
 /// `Name` of `&types::Name` (or `types::Name`).
 fn types_name(ty: &Type) -> Option<String> {
     let ty = match ty {
@@ -89,13 +85,7 @@ fn types_name(ty: &Type) -> Option<String> {
         ty => ty,
     };
     let Type::Path(path) = ty else { return None };
-    let segments: Vec<String> = path
-        .path
-        .segments
-        .iter()
-        .map(|segment| segment.ident.to_string())
-        .collect();
-    match segments.as_slice() {
+    match segment_names(&path.path).as_slice() {
         [module, name] if module == "types" => Some(name.clone()),
         _ => None,
     }

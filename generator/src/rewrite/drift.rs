@@ -6,6 +6,8 @@
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, ExprCall};
 
+use super::syntax::segment_names;
+
 /// Rewrites, everywhere in `file`, `ResponseValue::from_response(response)`
 /// into the runtime's drift-watching decode of the same response, for the
 /// call in `self.inner`.
@@ -30,13 +32,7 @@ fn is_from_response(func: &Expr) -> bool {
     let Expr::Path(path) = func else {
         return false;
     };
-    let names: Vec<String> = path
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
-    names.ends_with(&["ResponseValue".to_owned(), "from_response".to_owned()])
+    segment_names(&path.path).ends_with(&["ResponseValue".to_owned(), "from_response".to_owned()])
 }
 
 #[cfg(test)]

@@ -128,6 +128,14 @@ pub(crate) fn item_name(item: &Item) -> Option<&Ident> {
     }
 }
 
+/// The names of `path`'s segments: `["types", "Name"]` for `types::Name`.
+pub(crate) fn segment_names(path: &Path) -> Vec<String> {
+    path.segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect()
+}
+
 /// Whether `ty` is progenitor's `Client` (by its last path segment, so
 /// `crate::api::Client` too).
 pub(crate) fn is_client(ty: &Type) -> bool {
