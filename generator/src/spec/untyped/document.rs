@@ -2,7 +2,7 @@
 //! parameters, bodies and responses of its operations, where progenitor
 //! refuses or cannot send what the spec plainly means.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
@@ -444,40 +444,71 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, readings: &mut Read
     }
 }
 
-/// Reads the header parameters of path items and operations whose schema
-/// is not a scalar as strings.
+/// Reads the header and path parameters of path items and operations whose
+/// schema is not a scalar as strings: progenitor writes both with
+/// `to_string()`, which a list or an object of typify's does not have.
 fn structured_headers(root: &mut Map<String, Value>, readings: &mut Readings) {
+    let structured = structured_components(root);
     for (path, item) in path_items_mut(root) {
         let on_item = item.get_mut("parameters").and_then(Value::as_array_mut);
         let pointer = format!("/paths/{}/parameters", escape(path));
-        structured_header_schemas(on_item, &pointer, readings);
+        structured_header_schemas(on_item, &pointer, &structured, readings);
         for (method, operation) in untyped_operations_mut(item) {
             let own = operation
                 .get_mut("parameters")
                 .and_then(Value::as_array_mut);
             let pointer = format!("/paths/{}/{method}/parameters", escape(path));
-            structured_header_schemas(own, &pointer, readings);
+            structured_header_schemas(own, &pointer, &structured, readings);
         }
     }
 }
 
-/// [`structured_headers`] for one list of parameters, at `pointer`.
+/// The `$ref`s of the component schemas that are lists or objects.
+fn structured_components(root: &Map<String, Value>) -> BTreeSet<String> {
+    root.get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(_, schema)| {
+            matches!(
+                schema.get("type").and_then(Value::as_str),
+                Some("object" | "array")
+            ) || schema.get("properties").is_some()
+        })
+        .map(|(name, _)| format!("#/components/schemas/{}", escape(name)))
+        .collect()
+}
+
+/// [`structured_headers`] for one list of parameters, at `pointer`;
+/// `structured` are the component schemas that are lists or objects.
 fn structured_header_schemas(
     parameters: Option<&mut Vec<Value>>,
     pointer: &str,
+    structured: &BTreeSet<String>,
     readings: &mut Readings,
 ) {
     for (index, parameter) in parameters.into_iter().flatten().enumerate() {
-        if parameter.get("in").and_then(Value::as_str) != Some("header") {
-            continue;
-        }
+        let (place, places) = match parameter.get("in").and_then(Value::as_str) {
+            Some("header") => ("header", "headers"),
+            Some("path") => ("path parameter", "paths"),
+            _ => continue,
+        };
         let Some(schema) = parameter.get_mut("schema") else {
             continue;
         };
-        let scalar = match schema.get("type").and_then(Value::as_str) {
-            Some(kind) => matches!(kind, "string" | "integer" | "number" | "boolean"),
-            // A `$ref` is left to progenitor: usually a string enum.
-            None => schema.get("$ref").is_some(),
+        let scalar = match (
+            schema.get("type").and_then(Value::as_str),
+            schema.get("$ref"),
+        ) {
+            (Some(kind), _) => matches!(kind, "string" | "integer" | "number" | "boolean"),
+            // A header's `$ref` is left to progenitor (usually a string
+            // enum); a path's, unless it is a list or an object (Jellyfin's
+            // `Version`).
+            (None, Some(target)) => {
+                place == "header" || target.as_str().is_none_or(|t| !structured.contains(t))
+            }
+            (None, None) => place == "path parameter" && schema.get("properties").is_none(),
         };
         if scalar {
             continue;
@@ -489,9 +520,10 @@ fn structured_header_schemas(
         *schema = read;
         readings.warn(
             &format!("{pointer}/{index}/schema"),
-            "a header whose value is not a string, number or boolean is read as a string: \
-             the text the caller sends (progenitor writes headers as text)"
-                .to_owned(),
+            format!(
+                "a {place} whose value is not a string, number or boolean is read as a \
+                 string: the text the caller sends (progenitor writes {places} as text)"
+            ),
         );
     }
 }
@@ -1016,5 +1048,46 @@ mod tests {
         assert_eq!(parameters[1]["schema"], json!({"type": "string"}));
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].0, "/paths/~1l/get/parameters/0/schema");
+    }
+
+    #[test]
+    fn a_path_parameter_of_a_list_or_an_object_is_a_string() {
+        let (root, said) = read_document(json!({
+            "paths": {"/apps/{ids}/{version}/{slug}/{kind}": {"get": {"parameters": [
+                {"name": "ids", "in": "path", "required": true,
+                 "schema": {"type": "array", "items": {"type": "integer"}}},
+                {"name": "version", "in": "path", "required": true,
+                 "schema": {"$ref": "#/components/schemas/Version"}},
+                {"name": "slug", "in": "path", "required": true,
+                 "schema": {"$ref": "#/components/schemas/Slug"}},
+                {"name": "kind", "in": "path", "required": true,
+                 "schema": {"oneOf": [{"type": "integer"}, {"type": "string"}]}}
+            ]}}},
+            "components": {"schemas": {
+                "Version": {"type": "object", "properties": {"major": {"type": "integer"}}},
+                "Slug": {"type": "string", "enum": ["a", "b"]}
+            }}
+        }));
+        let parameters = &root["paths"]["/apps/{ids}/{version}/{slug}/{kind}"]["get"]["parameters"];
+        assert_eq!(parameters[0]["schema"], json!({"type": "string"}));
+        assert_eq!(parameters[1]["schema"], json!({"type": "string"}));
+        // A string enum and a union of scalars are written as they are.
+        assert_eq!(
+            parameters[2]["schema"],
+            json!({"$ref": "#/components/schemas/Slug"})
+        );
+        assert!(parameters[3]["schema"].get("oneOf").is_some());
+        let pointers: Vec<&str> = said.iter().map(|(pointer, _)| pointer.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/paths/~1apps~1{ids}~1{version}~1{slug}~1{kind}/get/parameters/0/schema",
+                "/paths/~1apps~1{ids}~1{version}~1{slug}~1{kind}/get/parameters/1/schema"
+            ]
+        );
+        assert!(
+            said[0].1.starts_with("a path parameter whose value"),
+            "{said:?}"
+        );
     }
 }
