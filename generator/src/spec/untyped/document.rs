@@ -769,26 +769,30 @@ fn root_pointer<'a>(root: &'a Map<String, Value>, target: &str) -> Option<&'a Va
     Some(value)
 }
 
-/// Leaves out `nullable` on a header parameter's schema (box's
-/// `x-rep-hints`): a header the caller does not send has no value already,
-/// a header cannot say `null`, and progenitor would take an
-/// `Option<Option<&str>>` it cannot write. (A nullable query parameter
-/// gives the same code as one that is not.)
+/// Leaves out `nullable` on a header or path parameter's schema (box's
+/// `x-rep-hints`, vtex's `facets`): a header the caller does not send has no
+/// value already, a path segment always has one, and neither can say
+/// `null`. progenitor would take an `Option<Option<&str>>` it cannot write
+/// for a header, and an `Option<&str>` it cannot put in a path (E0599). (A
+/// nullable query parameter gives the same code as one that is not.)
 pub(super) fn nullable_parameter(parameter: &mut Value, pointer: &str, readings: &mut Readings) {
-    if parameter.get("in").and_then(Value::as_str) != Some("header") {
-        return;
-    }
+    let why = match parameter.get("in").and_then(Value::as_str) {
+        Some("header") => {
+            "`nullable` on a header parameter is left out: a header the caller does not send \
+             has no value already, and a header cannot say `null`"
+        }
+        Some("path") => {
+            "`nullable` on a path parameter is left out: a path segment always has a value, \
+             and cannot say `null`"
+        }
+        _ => return,
+    };
     let Some(Value::Object(schema)) = parameter.get_mut("schema") else {
         return;
     };
     if schema.get("nullable") == Some(&Value::Bool(true)) {
         schema.remove("nullable");
-        readings.warn(
-            &format!("{pointer}/schema/nullable"),
-            "`nullable` on a header parameter is left out: a header the caller does not send \
-             has no value already, and a header cannot say `null`"
-                .to_owned(),
-        );
+        readings.warn(&format!("{pointer}/schema/nullable"), why.to_owned());
     }
 }
 
@@ -983,10 +987,16 @@ mod tests {
             nullable_parameter(&mut kept, "/H", &mut readings);
             assert_eq!(kept["schema"]["nullable"], true);
         }
+        let mut facets = json!({"name": "facets", "in": "path", "required": true,
+                                "schema": {"type": "string", "nullable": true, "default": "/"}});
+        nullable_parameter(&mut facets, "/F", &mut readings);
+        assert_eq!(facets["schema"], json!({"type": "string", "default": "/"}));
         let said = readings.warnings;
-        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said.len(), 2, "{said:?}");
         assert_eq!(said[0].0, "/P/schema/nullable");
         assert!(said[0].1.contains("header parameter"), "{said:?}");
+        assert_eq!(said[1].0, "/F/schema/nullable");
+        assert!(said[1].1.contains("path parameter"), "{said:?}");
     }
 
     #[test]
