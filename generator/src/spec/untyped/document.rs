@@ -501,6 +501,9 @@ fn structured_header_schemas(
             schema.get("type").and_then(Value::as_str),
             schema.get("$ref"),
         ) {
+            // A path's type that names no type at all is left for the
+            // check to refuse.
+            (Some(kind), _) if place == "path parameter" => !matches!(kind, "array" | "object"),
             (Some(kind), _) => matches!(kind, "string" | "integer" | "number" | "boolean"),
             // A header's `$ref` is left to progenitor (usually a string
             // enum); a path's, unless it is a list or an object (Jellyfin's
