@@ -25,6 +25,9 @@ pub use error::{
     ResponseHead, Secrets,
 };
 pub use transport::{Call, CallOptions, RetryPolicy, finish};
+// Not every crate writes a value of its own types as text.
+#[allow(unused_imports)]
+pub(crate) use transport::wire_text;
 // Not every crate has a struct.
 #[allow(unused_imports)]
 pub(crate) use builders::builder;

@@ -30,7 +30,6 @@ use crate::spec::requests::sent_by_progenitor;
 pub struct Expectations {
     helpers: syn::File,
     form_text: bool,
-    wire_text: bool,
 }
 
 /// [`Expectations`] of progenitor's `helpers`.
@@ -47,7 +46,6 @@ pub fn expectations(document: &Document, helpers: TokenStream) -> Result<Expecta
     Ok(Expectations {
         helpers,
         form_text: mend.form_text,
-        wire_text: mend.wire_text,
     })
 }
 
@@ -64,11 +62,7 @@ pub fn generate(
     expectations: Expectations,
 ) -> Result<syn::File> {
     let path = Path::new(MODULE);
-    let Expectations {
-        helpers,
-        form_text,
-        wire_text,
-    } = expectations;
+    let Expectations { helpers, form_text } = expectations;
     let form_text = form_text.then(|| {
         quote! {
             /// A form body as the client writes it: with serde_urlencoded, as
@@ -77,19 +71,6 @@ pub fn generate(
                 ::serde_urlencoded::to_string(value).unwrap_or_else(|error| {
                     panic!("the body cannot be written as a form, nor sent: {error}")
                 })
-            }
-        }
-    });
-    let wire_text = wire_text.then(|| {
-        quote! {
-            /// A parameter as the client puts it on the wire: a string as it
-            /// is, anything else as its JSON.
-            fn wire_text<T: ::serde::Serialize>(value: &T) -> String {
-                match ::serde_json::to_value(value) {
-                    Ok(::serde_json::Value::String(text)) => text,
-                    Ok(other) => other.to_string(),
-                    Err(_) => String::new(),
-                }
             }
         }
     });
@@ -161,7 +142,6 @@ pub fn generate(
     let rest = parse(
         path,
         quote! {
-            #wire_text
             #form_text
 
             /// Sample values of every schema the spec names, for tests to start from.
@@ -191,8 +171,6 @@ struct Mend {
     /// How the operation whose `…When` type is being visited sends its
     /// body, when not as JSON.
     body: Option<RequestKind>,
-    /// Whether some code now calls the `wire_text` function.
-    wire_text: bool,
     /// Whether some code now calls the `form_text` function.
     form_text: bool,
 }
@@ -260,8 +238,7 @@ impl VisitMut for Mend {
         let Expr::MethodCall(call) = expr else { return };
         let on_value = |e: &Expr| matches!(e, Expr::Path(p) if p.path.is_ident("value"));
         if call.method == "to_string" && call.args.is_empty() && on_value(&call.receiver) {
-            *expr = syn::parse_quote!(crate::mock::wire_text(&value));
-            self.wire_text = true;
+            *expr = syn::parse_quote!(crate::runtime::wire_text(&value));
         } else if call.method == "json_body_obj" && call.args.len() == 1 && on_value(&call.args[0])
         {
             call.args[0] = syn::parse_quote!(&value);

@@ -168,24 +168,15 @@ fn displayed(items: &[Item]) -> BTreeSet<String> {
         .collect()
 }
 
-/// `impl Display for Name`, writing the value as JSON, a string without
-/// its quotes.
+/// `impl Display for Name`, writing the value as the runtime's `wire_text`
+/// does: a string without its quotes, another value as JSON.
 fn display(name: &str) -> Item {
     let name = format_ident!("{name}");
     syn::parse_quote! {
-        /// Writes the value as it goes into a path or a header: a string as
-        /// it is, another value as JSON.
+        /// Writes the value as it goes into a path or a header.
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match ::serde_json::to_value(self) {
-                    ::std::result::Result::Ok(::serde_json::Value::String(text)) => {
-                        f.write_str(&text)
-                    }
-                    ::std::result::Result::Ok(value) => ::std::write!(f, "{value}"),
-                    // An error would make `to_string` panic; these types
-                    // serialize to a JSON value whatever they hold.
-                    ::std::result::Result::Err(_) => ::std::result::Result::Ok(()),
-                }
+                f.write_str(&crate::runtime::wire_text(self))
             }
         }
     }

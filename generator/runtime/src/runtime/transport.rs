@@ -705,6 +705,21 @@ fn redirect_not_followed(response: &Response, secrets: &Secrets) -> Option<Error
     })
 }
 
+/// A value as it goes into a path, a header or a query: a string as it is,
+/// anything else as its JSON. The `Display` the generator gives a union
+/// that a path writes, and the mock module's expectations, write values
+/// with it.
+// Only crates with such a union, or with the mock module, use it.
+#[allow(dead_code)]
+pub(crate) fn wire_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(text)) => text,
+        Ok(other) => other.to_string(),
+        // These values are the crate's own types, which serialize.
+        Err(_) => String::new(),
+    }
+}
+
 /// `scheme://host[:port]`, the port only when it is not the scheme's own.
 pub(crate) fn origin_of(url: &Url) -> String {
     let origin = url.origin();
