@@ -7,7 +7,7 @@ mod common;
 
 use std::fs;
 
-use common::{fixture, project_root, regen_test_spec, test_in_generated};
+use common::{assert_guide_shows_excerpt, regen_test_spec, test_in_generated};
 
 /// Copied into the generated crate as `tests/streams.rs`.
 #[cfg(false)] // Compiled in the generated crate; here for `cargo fmt`.
@@ -39,21 +39,7 @@ fn list_operations_stream_their_pages() {
     assert_eq!(streams.matches("pub fn stream(").count(), 3, "{streams}");
     assert!(!streams.contains("ListDocuments"));
     // docs/client.md shows the excerpt the test below compiles and runs.
-    let fixture = fs::read_to_string(fixture("streams.rs")).unwrap();
-    let excerpt: Vec<&str> = fixture
-        .lines()
-        .skip_while(|line| !line.contains("docs excerpt begins"))
-        .skip(1)
-        .take_while(|line| !line.contains("docs excerpt ends"))
-        .map(|line| line.strip_prefix("    ").unwrap_or(line))
-        .collect();
-    let guide = fs::read_to_string(project_root().join("docs/client.md")).unwrap();
-    assert!(excerpt.len() > 2);
-    assert!(
-        guide.contains(&format!("```rust\n{}\n```", excerpt.join("\n"))),
-        "docs/client.md lacks the excerpt:\n{}",
-        excerpt.join("\n")
-    );
+    assert_guide_shows_excerpt("streams.rs", 3);
 
     let run = test_in_generated(&out, "streams", &[]);
     let (stdout, shown) = (&run.stdout, run.describe());

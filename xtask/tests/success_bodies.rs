@@ -7,7 +7,7 @@ mod common;
 
 use std::fs;
 
-use common::{fixture, project_root, regen_test_spec, test_in_generated};
+use common::{assert_guide_shows_excerpt, regen_test_spec, test_in_generated};
 
 /// Copied into the generated crate as `tests/answers.rs`.
 #[cfg(false)] // Compiled in the generated crate; here for `cargo fmt`.
@@ -34,21 +34,7 @@ fn each_success_status_decodes_into_its_variant() {
         assert!(api.contains(item), "src/api.rs lacks {item}");
     }
     // docs/client.md shows the excerpt the test below compiles and runs.
-    let fixture = fs::read_to_string(fixture("answers.rs")).unwrap();
-    let excerpt: Vec<&str> = fixture
-        .lines()
-        .skip_while(|line| !line.contains("docs excerpt begins"))
-        .skip(1)
-        .take_while(|line| !line.contains("docs excerpt ends"))
-        .map(|line| line.strip_prefix("    ").unwrap_or(line))
-        .collect();
-    let guide = fs::read_to_string(project_root().join("docs/client.md")).unwrap();
-    assert!(excerpt.len() > 3);
-    assert!(
-        guide.contains(&format!("```rust\n{}\n```", excerpt.join("\n"))),
-        "docs/client.md lacks the excerpt:\n{}",
-        excerpt.join("\n")
-    );
+    assert_guide_shows_excerpt("answers.rs", 4);
 
     let run = test_in_generated(&out, "answers", &[]);
     let (stdout, shown) = (&run.stdout, run.describe());

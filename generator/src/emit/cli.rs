@@ -25,6 +25,7 @@ use syn::{FnArg, GenericArgument, Ident, Pat, PathArguments, ReturnType, Type};
 use super::operations::{self, Call};
 use crate::engine::success_bodies::{Body, ResponseEnum};
 use crate::ident::{self, Case};
+use crate::rewrite::syntax::first_argument;
 use crate::rewrite::{PageStream, PersonalData};
 use crate::spec::pagination::PagedOperation;
 use crate::spec::requests::RawBody;
@@ -255,11 +256,11 @@ fn plan(
         let ident = pat.ident.clone();
         let name = ident.to_string();
         let ty = &*typed.ty;
-        let setter = generic_argument(ty, "Option").map(|_| operations::setter_name(&ident));
+        let setter = first_argument(ty, "Option").map(|_| operations::setter_name(&ident));
         if let Some(parameter) = by_argument.get(&name) {
             let data = parameter.parameter_data_ref();
             let (takes, field_ty, value) = owned(ty)?;
-            let is_list = generic_argument(&field_ty, "Vec").is_some();
+            let is_list = first_argument(&field_ty, "Vec").is_some();
             let location = match parameter {
                 Parameter::Path { .. } => "path",
                 Parameter::Query { .. } => "query",
@@ -425,12 +426,12 @@ fn owned(ty: &Type) -> Option<(Takes, Type, Type)> {
         }
         // A required list (Amazon Connect's `reference-types`): clap parses
         // each item, as it does an optional list's.
-        if let Some(item) = generic_argument(inner, "Vec") {
+        if let Some(item) = first_argument(inner, "Vec") {
             return Some((Takes::Borrowed, inner.clone(), item.clone()));
         }
         return Some((Takes::Borrowed, inner.clone(), inner.clone()));
     }
-    if let Some(inner) = generic_argument(ty, "Option") {
+    if let Some(inner) = first_argument(ty, "Option") {
         if let Type::Reference(reference) = inner {
             let target = &*reference.elem;
             if is_str(target) {
@@ -440,7 +441,7 @@ fn owned(ty: &Type) -> Option<(Takes, Type, Type)> {
                     str_type,
                 ));
             }
-            if let Some(item) = generic_argument(target, "Vec") {
+            if let Some(item) = first_argument(target, "Vec") {
                 return Some((
                     Takes::OptionalList,
                     path_type(&["Vec"], Some(item.clone())),
@@ -486,22 +487,6 @@ fn path_type(segments: &[&str], argument: Option<Type>) -> Type {
 
 fn is_str(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.path.is_ident("str"))
-}
-
-/// `T` of `Name<T>`, whatever path leads to `Name`.
-fn generic_argument<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
-    let Type::Path(path) = ty else { return None };
-    let last = path.path.segments.last()?;
-    if last.ident != name {
-        return None;
-    }
-    let PathArguments::AngleBracketed(arguments) = &last.arguments else {
-        return None;
-    };
-    match arguments.args.first()? {
-        GenericArgument::Type(inner) => Some(inner),
-        _ => None,
-    }
 }
 
 /// The values a parameter's string enum lists (of it, or of the array's
@@ -593,7 +578,7 @@ fn output(
         return Some(Output::Nothing);
     };
     let success =
-        generic_argument(ty, "Result").and_then(|value| generic_argument(value, "ResponseValue"));
+        first_argument(ty, "Result").and_then(|value| first_argument(value, "ResponseValue"));
     let named = |name: &str| {
         matches!(success, Some(Type::Path(path))
             if path.path.segments.last().is_some_and(|s| s.ident == name))
@@ -963,7 +948,7 @@ fn variant(subcommand: &Subcommand) -> TokenStream {
                 };
                 let action = is_bool(ty).then(|| quote!(action = clap::ArgAction::Set,));
                 // clap makes a list optional; a required one needs an item.
-                let required = (generic_argument(ty, "Vec").is_some()
+                let required = (first_argument(ty, "Vec").is_some()
                     && !matches!(argument.takes, Takes::OptionalList))
                 .then(|| quote!(required = true,));
                 Some(quote! {

@@ -12,11 +12,10 @@ use std::collections::BTreeMap;
 
 use syn::visit::Visit;
 use syn::{
-    Expr, FnArg, GenericArgument, Ident, ImplItem, Item, ItemStruct, Lit, Pat, PathArguments,
-    ReturnType, Type, TypeParamBound,
+    Expr, FnArg, Ident, ImplItem, Item, ItemStruct, Lit, Pat, ReturnType, Type, TypeParamBound,
 };
 
-use super::syntax::{is_client, item_name, types_module};
+use super::syntax::{first_argument, is_client, item_name, types_module};
 use crate::ident::{self, Case};
 use crate::spec::pagination::PagedOperation;
 use crate::spec::requests::Requests;
@@ -274,22 +273,6 @@ fn page_type(output: &ReturnType) -> Option<&Ident> {
     let segments: Vec<&Ident> = path.path.segments.iter().map(|s| &s.ident).collect();
     match segments[..] {
         [module, name] if module == "types" => Some(name),
-        _ => None,
-    }
-}
-
-/// `T` of `Name<T, …>`, whatever the path before `Name`.
-fn first_argument<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
-    let Type::Path(path) = ty else { return None };
-    let last = path.path.segments.last()?;
-    if last.ident != name {
-        return None;
-    }
-    let PathArguments::AngleBracketed(arguments) = &last.arguments else {
-        return None;
-    };
-    match arguments.args.first()? {
-        GenericArgument::Type(ty) => Some(ty),
         _ => None,
     }
 }

@@ -4,7 +4,10 @@
 
 use proc_macro2::TokenStream;
 use syn::punctuated::Punctuated;
-use syn::{Attribute, Expr, ExprLit, Ident, Item, Lit, LitStr, Path, Token, Type};
+use syn::{
+    Attribute, Expr, ExprLit, GenericArgument, Ident, Item, Lit, LitStr, Path, PathArguments,
+    Token, Type,
+};
 
 use crate::error::{Error, Result};
 
@@ -134,6 +137,23 @@ pub(crate) fn segment_names(path: &Path) -> Vec<String> {
         .iter()
         .map(|segment| segment.ident.to_string())
         .collect()
+}
+
+/// `T` of `Name<T, …>`, whatever path leads to `Name`: the item of a
+/// `Vec`, the value of an `Option` or a `Result`.
+pub(crate) fn first_argument<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident != name {
+        return None;
+    }
+    let PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return None;
+    };
+    match arguments.args.first()? {
+        GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
 }
 
 /// Whether `ty` is progenitor's `Client` (by its last path segment, so

@@ -139,6 +139,28 @@ pub fn fixture(name: &str) -> PathBuf {
     project_root().join("xtask/tests/fixtures").join(name)
 }
 
+/// Asserts that `docs/client.md` shows the lines of the fixture `name`
+/// between its `docs excerpt begins` and `docs excerpt ends` comments
+/// (one indent less), which are at least `min_lines`: the guide's example
+/// is the code the test compiles and runs.
+pub fn assert_guide_shows_excerpt(name: &str, min_lines: usize) {
+    let fixture = fs::read_to_string(fixture(name)).expect("read the fixture");
+    let excerpt: Vec<&str> = fixture
+        .lines()
+        .skip_while(|line| !line.contains("docs excerpt begins"))
+        .skip(1)
+        .take_while(|line| !line.contains("docs excerpt ends"))
+        .map(|line| line.strip_prefix("    ").unwrap_or(line))
+        .collect();
+    let guide = fs::read_to_string(project_root().join("docs/client.md")).expect("read the guide");
+    assert!(excerpt.len() >= min_lines, "{name}: {excerpt:?}");
+    assert!(
+        guide.contains(&format!("```rust\n{}\n```", excerpt.join("\n"))),
+        "docs/client.md lacks the excerpt of {name}:\n{}",
+        excerpt.join("\n")
+    );
+}
+
 /// Copies the fixture `name` into the generated crate `out` as `to`.
 pub fn copy_fixture(name: &str, out: &Path, to: &str) {
     let to = out.join(to);
