@@ -61,11 +61,14 @@ const CASES: &[Case] = &[
     Case {
         spec: "ladder-parameters.yaml",
         warnings: &[
-            "ladder-parameters.yaml:15:11: /paths/~1events/get/parameters/0: GET /events: \
+            "ladder-parameters.yaml:17:11: /paths/~1events/get/parameters/0: GET /events: \
              parameter `versions` is text the caller writes (progenitor sends query parameters \
              only in `style: form`, not `pipeDelimited`: the caller joins the items with `|`)",
-            "/paths/~1events/get/parameters/1: GET /events: parameter `scope` is text the \
-             caller writes",
+            "ladder-parameters.yaml:26:11: /paths/~1events/get/parameters/3/style: parameter \
+             `tags` is a `pipeDelimited` list, which progenitor does not send: the generated \
+             method takes the list and joins its items with `|`",
+            "ladder-parameters.yaml:52:7: /components/parameters/scope/style: parameter `scope` \
+             is a `spaceDelimited` list",
             "/paths/~1events/get/parameters/2: GET /events: parameter `session` is left out: \
              the client cannot send it (progenitor does not send cookie parameters)",
             "/paths/~1account/get: GET /account is left out of the client (its required \
@@ -73,7 +76,7 @@ const CASES: &[Case] = &[
             "/paths/~1search/get: GET /search is left out of the client (its required \
              parameter `filter`: progenitor cannot send a `style: deepObject` query parameter",
         ],
-        typed: "typed: 0 of 3 operations fully typed, 2 left out; 0 of 0 schemas untyped",
+        typed: "typed: 0 of 3 operations fully typed, 2 left out; 0 of 1 schemas untyped",
         listed: &[
             "//! - `list_events` (`GET /events`): parameter `versions` is text the caller writes: ",
             "//! - `get_account` (`GET /account`): ``its required parameter `sid`: progenitor \

@@ -1,7 +1,8 @@
 //! Bodies and parameters progenitor cannot send by itself: the real binary
 //! generates the crate of `specs/media.yaml` (multipart uploads, raw and text
 //! media types, several non-JSON types, bodies without a `schema`, parameters
-//! described by `content`, a path parameter that has the name of a query
+//! described by `content`, query lists in `pipeDelimited` and
+//! `spaceDelimited` style, a path parameter that has the name of a query
 //! parameter, a response it cannot type), says where it read the spec, and a test
 //! written into that crate calls every operation against a server on
 //! 127.0.0.1, parsing each multipart body with the `multer` crate.
@@ -46,7 +47,12 @@ fn bodies_and_parameters_progenitor_cannot_send_are_sent_as_the_spec_says() {
          `filter` is `application/json` content",
         "media.yaml:178:13: /paths/~1search/get/parameters/2/content/text~1plain: parameter `q` is \
          `text/plain` content: it is read as a string",
-        "media.yaml:207:3: /paths/~1tokens~1{token}: path parameter `token` has the name of a \
+        "media.yaml:183:11: /paths/~1search/get/parameters/3/style: parameter `labels` is a \
+         `pipeDelimited` list, which progenitor does not send: the generated method takes the \
+         list and joins its items with `|`",
+        "media.yaml:191:11: /paths/~1search/get/parameters/4/style: parameter `years` is a \
+         `spaceDelimited` list",
+        "media.yaml:223:3: /paths/~1tokens~1{token}: path parameter `token` has the name of a \
          query parameter of GET: progenitor tells parameters apart by name alone, so the \
          generator calls the path's `token_path`",
     ]);

@@ -9,7 +9,9 @@ use syn::{FnArg, Ident, Pat, Type};
 
 use crate::ident::{self, Case};
 use crate::names::type_key;
-use crate::spec::requests::{Form, FormStyle, JsonParameter, Multipart, RawBody, Requests};
+use crate::spec::requests::{
+    Form, FormStyle, Item, Multipart, RawBody, Requests, Written, WrittenParameter,
+};
 
 /// The Rust types of the `types` module, by [`type_key`].
 pub struct TypeNames(pub Vec<(String, Ident)>);
@@ -42,9 +44,9 @@ pub fn adapt(
 ) -> TokenStream {
     let operation = sig.ident.to_string();
     let mut prelude = TokenStream::new();
-    if let Some(parameters) = requests.json_parameters.get(operation_id) {
+    if let Some(parameters) = requests.written_parameters.get(operation_id) {
         for parameter in parameters {
-            prelude.extend(json_parameter(sig, &operation, parameter, types));
+            prelude.extend(written_parameter(sig, &operation, parameter, types));
         }
     }
     let Some(body) = requests.bodies.get(operation_id) else {
@@ -185,10 +187,10 @@ fn form_body(
 
 /// Types the parameter as its schema's value and writes its JSON text where
 /// progenitor's method takes a string.
-fn json_parameter(
+fn written_parameter(
     sig: &mut syn::Signature,
     operation: &str,
-    parameter: &JsonParameter,
+    parameter: &WrittenParameter,
     types: &TypeNames,
 ) -> TokenStream {
     let key = type_key(&parameter.name);
@@ -203,21 +205,57 @@ fn json_parameter(
         return TokenStream::new();
     };
     let ident = pat.ident.clone();
-    let value = types.path(&parameter.schema);
-    let name = &parameter.name;
     let optional = matches!(&*typed.ty, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Option"));
+    // The type the method takes, and the call that writes the string
+    // progenitor's method takes from a value of it, which may fail.
+    type Write = Box<dyn Fn(TokenStream) -> TokenStream>;
+    let (ty, write, fallible): (TokenStream, Write, bool) = match &parameter.written {
+        Written::Json { schema } => {
+            let (operation, name) = (operation.to_owned(), parameter.name.clone());
+            (
+                types.path(schema),
+                Box::new(
+                    move |value| quote!(crate::runtime::bodies::json_text(#operation, #name, #value)),
+                ),
+                true,
+            )
+        }
+        Written::Delimited { separator, item } => {
+            let item = match item {
+                Item::Component(component) => types.path(component),
+                Item::Scalar("String") => quote!(::std::string::String),
+                Item::Scalar(scalar) => {
+                    let scalar = format_ident!("{scalar}");
+                    quote!(#scalar)
+                }
+            };
+            let separator = separator.to_string();
+            (
+                quote!(::std::vec::Vec<#item>),
+                Box::new(move |items| quote!(crate::runtime::delimited(#items, #separator))),
+                false,
+            )
+        }
+    };
     if optional {
-        *typed.ty = syn::parse_quote!(Option<&'a #value>);
+        *typed.ty = syn::parse_quote!(Option<&'a #ty>);
+        let (value, transpose) = match fallible {
+            true => (quote!(value), Some(quote!(.transpose()?))),
+            false => (quote!(items), None),
+        };
+        let write = write(value.clone());
         quote! {
             let #ident = #ident
-                .map(|value| crate::runtime::bodies::json_text(#operation, #name, value))
-                .transpose()?;
+                .map(|#value| #write)
+                #transpose;
             let #ident = #ident.as_deref();
         }
     } else {
-        *typed.ty = syn::parse_quote!(&'a #value);
+        *typed.ty = syn::parse_quote!(&'a #ty);
+        let write = write(quote!(#ident));
+        let question = fallible.then(|| quote!(?));
         quote! {
-            let #ident = crate::runtime::bodies::json_text(#operation, #name, #ident)?;
+            let #ident = #write #question;
             let #ident = #ident.as_str();
         }
     }

@@ -28,7 +28,8 @@
 //!
 //! Some constructs progenitor cannot send are known before it runs, and are
 //! stepped down at once ([`Ladder::new`]): a query parameter in `style:
-//! pipeDelimited` or `spaceDelimited` (text the caller writes), a
+//! pipeDelimited` or `spaceDelimited` that is not a list of scalars (text
+//! the caller writes; `spec::requests` types the lists of scalars), a
 //! `deepObject` one that is not an object of listed scalars, a cookie
 //! parameter (optional ones left out, an operation that requires one left
 //! out).
@@ -515,7 +516,7 @@ impl Ladder {
                 let operation = operation_of(at);
                 let id = &operation.operation_id;
                 document.requests.bodies.remove(id);
-                document.requests.json_parameters.remove(id);
+                document.requests.written_parameters.remove(id);
                 let message = format!(
                     "{operation} is left out of the client ({reason}); the crate's docs list it"
                 );
@@ -538,7 +539,7 @@ impl Ladder {
 
     /// What the client sends itself changes with a part untyped: a body as
     /// bytes is one it takes; a parameter as text or left out is no longer
-    /// one it writes as JSON. Called before the part is untyped.
+    /// one whose text it writes. Called before the part is untyped.
     fn requests_for_part(document: &mut Document, at: &At, operation_id: &str, part: &Part) {
         match part {
             Part::BodyAsBytes => {
@@ -553,11 +554,11 @@ impl Ladder {
                     .insert(operation_id.to_owned(), RawBody::Bytes { media_type });
             }
             Part::ParameterAsText(name) | Part::ParameterLeftOut(name) => {
-                let json = &mut document.requests.json_parameters;
-                if let Some(parameters) = json.get_mut(operation_id) {
+                let written = &mut document.requests.written_parameters;
+                if let Some(parameters) = written.get_mut(operation_id) {
                     parameters.retain(|parameter| parameter.name != *name);
                     if parameters.is_empty() {
-                        json.remove(operation_id);
+                        written.remove(operation_id);
                     }
                 }
             }
@@ -978,7 +979,7 @@ components:
       operationId: export
       parameters:
         - {{name: fmt, in: query, required: true, schema: {{type: array, items: {{not: {{type: string}}}}}}}}
-        - {{name: tags, in: query, style: pipeDelimited, schema: {{type: array, items: {{type: string}}}}}}
+        - {{name: tags, in: query, style: pipeDelimited, schema: {{type: array, items: {{type: object}}}}}}
       responses:
         '204': {{description: Done.}}
   /logs/{{id}}:

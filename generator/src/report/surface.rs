@@ -623,6 +623,19 @@ pub fn shown_type(tokens: &str) -> String {
         .replace(" ,", ",")
         .replace("& ", "&")
         .replace("' ", "'");
+    // A lifetime stays apart from a path from the root that follows it:
+    // `&'a ::std::vec::Vec<T>` is `&'a Vec<T>`.
+    let mut compact = compact;
+    let mut from = 0;
+    while let Some(quote) = compact[from..].find('\'').map(|i| from + i) {
+        let end = compact[quote + 1..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(compact.len(), |i| quote + 1 + i);
+        if compact[end..].starts_with("::") {
+            compact.insert(end, ' ');
+        }
+        from = end;
+    }
     // Cut each path to its last segment: `::std::option::Option<T>` → `Option<T>`.
     let mut shown = String::with_capacity(compact.len());
     let mut word = String::new();
@@ -724,6 +737,11 @@ mod tests {
         assert!(private_fields);
         assert_eq!(fields["self_"].wire, "self");
         assert_eq!(shown_type(&fields["self_"].ty), "Option<String>");
+        assert_eq!(
+            shown_type("Option < & 'a :: std :: vec :: Vec < i64 > >"),
+            "Option<&'a Vec<i64>>"
+        );
+        assert_eq!(shown_type("Option < & 'a str >"), "Option<&'a str>");
         assert!(links.traits.contains("Default"));
         let status = &surface.types["Status"];
         assert!(status.non_exhaustive);

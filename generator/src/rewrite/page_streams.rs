@@ -148,7 +148,7 @@ fn plan_one(
     requests: &Requests,
 ) -> Result<PageStream, String> {
     let id = &paged.operation_id;
-    if requests.bodies.contains_key(id) || requests.json_parameters.contains_key(id) {
+    if requests.bodies.contains_key(id) || requests.written_parameters.contains_key(id) {
         return Err("it has a body or parameters the client builds itself".to_owned());
     }
     let name = ident::name(id, Case::Snake);

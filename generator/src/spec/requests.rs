@@ -19,6 +19,9 @@
 //! - a parameter with `application/json` content is typed from the
 //!   content's schema and sent as its JSON text; with any other media type
 //!   it is a string;
+//! - a query list of scalars in `style: pipeDelimited` or `spaceDelimited`
+//!   (progenitor sends lists only in `style: form`) is a list the method
+//!   takes and joins with `|` or a space;
 //! - a form body with a member that is not a scalar (an object, a map, a
 //!   list) is written by the crate's `forms` runtime (serde_qs, bracketed
 //!   keys), with the member's `encoding` honoured where it can be: a list
@@ -34,9 +37,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, Components, Encoding, MediaType, ObjectType, OpenAPI, Parameter,
-    ParameterData, ParameterSchemaOrContent, QueryStyle, ReferenceOr, RequestBody, Schema,
-    SchemaData, SchemaKind, StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, Components, Encoding, IntegerFormat, MediaType, NumberFormat, ObjectType,
+    OpenAPI, Parameter, ParameterData, ParameterSchemaOrContent, QueryStyle, ReferenceOr,
+    RequestBody, Schema, SchemaData, SchemaKind, StringFormat, StringType, Type,
+    VariantOrUnknownOrEmpty,
 };
 
 use super::media::{self, RequestKind};
@@ -50,15 +54,18 @@ use crate::names::type_key;
 pub(crate) struct Requests {
     /// Bodies progenitor cannot send.
     pub bodies: BTreeMap<String, RawBody>,
-    /// Parameters whose value is sent as JSON text.
-    pub json_parameters: BTreeMap<String, Vec<JsonParameter>>,
+    /// Parameters whose text the client writes from a typed value.
+    pub written_parameters: BTreeMap<String, Vec<WrittenParameter>>,
 }
 
 impl Requests {
     /// Whether the crate needs the `bodies` runtime (and reqwest's
     /// `multipart` and `stream`).
     pub fn uses_bodies(&self) -> bool {
-        !self.json_parameters.is_empty()
+        self.written_parameters
+            .values()
+            .flatten()
+            .any(|parameter| matches!(parameter.written, Written::Json { .. }))
             || self
                 .bodies
                 .values()
@@ -147,13 +154,31 @@ pub(crate) struct FileField {
     pub description: Option<String>,
 }
 
-/// A parameter sent as the JSON text of a typed value.
+/// A parameter progenitor sends as the string the client writes from a
+/// typed value.
 #[derive(Debug, Clone)]
-pub(crate) struct JsonParameter {
+pub(crate) struct WrittenParameter {
     /// The parameter's name, as the spec writes it.
     pub name: String,
-    /// The component schema of its value.
-    pub schema: String,
+    pub written: Written,
+}
+
+/// How a [`WrittenParameter`]'s text is written.
+#[derive(Debug, Clone)]
+pub(crate) enum Written {
+    /// The JSON text of a value of the component schema.
+    Json { schema: String },
+    /// A list's items, each as it is written alone, joined by `separator`.
+    Delimited { separator: char, item: Item },
+}
+
+/// The type of a delimited list's items.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Item {
+    /// A component schema's type.
+    Component(String),
+    /// A Rust scalar, as typify names it: `String`, `i64`, `f64`, `bool`...
+    Scalar(&'static str),
 }
 
 /// Takes out of `document` what progenitor cannot send, records it in
@@ -166,18 +191,23 @@ pub(crate) fn set_aside(document: &mut Document) -> Vec<Diagnostic> {
     let mut names = Names::of(&components);
 
     // Shared parameters first: operations refer to them.
-    let mut shared: BTreeMap<String, JsonParameter> = BTreeMap::new();
-    for (name, parameter) in components.parameters.iter_mut() {
+    let mut shared: BTreeMap<String, WrittenParameter> = BTreeMap::new();
+    let mut parameters = std::mem::take(&mut components.parameters);
+    for (name, parameter) in parameters.iter_mut() {
         if let ReferenceOr::Item(parameter) = parameter {
             let pointer = format!("/components/parameters/{}", escape(name));
             let hint = format!("{} parameter", parameter_data(parameter).name);
-            if let Some(json) =
-                content_parameter(parameter, &pointer, &hint, &mut names, &mut warnings)
-            {
-                shared.insert(format!("#/components/parameters/{name}"), json);
+            let place = Place {
+                pointer: &pointer,
+                hint: &hint,
+                components: &components,
+            };
+            if let Some(written) = written_parameter(parameter, &place, &mut names, &mut warnings) {
+                shared.insert(format!("#/components/parameters/{name}"), written);
             }
         }
     }
+    components.parameters = parameters;
 
     for (path, item) in api.paths.paths.iter_mut() {
         let ReferenceOr::Item(item) = item else {
@@ -191,6 +221,7 @@ pub(crate) fn set_aside(document: &mut Document) -> Vec<Diagnostic> {
                 parameter,
                 &pointer,
                 "",
+                &components,
                 &shared,
                 &mut names,
                 &mut warnings,
@@ -213,6 +244,7 @@ pub(crate) fn set_aside(document: &mut Document) -> Vec<Diagnostic> {
                     parameter,
                     &pointer,
                     &prefix,
+                    &components,
                     &shared,
                     &mut names,
                     &mut warnings,
@@ -221,11 +253,11 @@ pub(crate) fn set_aside(document: &mut Document) -> Vec<Diagnostic> {
             json.extend(
                 item_json
                     .iter()
-                    .filter(|p: &&JsonParameter| !own.contains(&p.name))
+                    .filter(|p: &&WrittenParameter| !own.contains(&p.name))
                     .cloned(),
             );
             if !json.is_empty() {
-                requests.json_parameters.insert(id.clone(), json);
+                requests.written_parameters.insert(id.clone(), json);
             }
 
             let (body, body_pointer) = match &operation.request_body {
@@ -783,35 +815,65 @@ fn shape(components: &Components, schema: &Schema, depth: usize) -> Shape {
     }
 }
 
-/// A property's (or list item's) schema, `$ref`s followed.
-/// Rewrites a parameter described by `content` to one with a string
-/// `schema`; one given as JSON comes back, typed by a component schema
-/// named after `prefix` and itself when its schema is inline. A `$ref` to a
-/// shared parameter comes back as `shared` has it.
+/// Where a parameter is declared: its pointer, the name a component made
+/// for it would be made from, and the components its schema refers to.
+struct Place<'p> {
+    pointer: &'p str,
+    hint: &'p str,
+    components: &'p Components,
+}
+
+/// Rewrites a parameter progenitor cannot send as it is into one with a
+/// string `schema`; one whose text the client writes from a typed value
+/// comes back, typed by a component schema named after `prefix` and
+/// itself where one is made. A `$ref` to a shared parameter comes back as
+/// `shared` has it.
 fn parameter_in_place(
     parameter: &mut ReferenceOr<Parameter>,
     pointer: &str,
     prefix: &str,
-    shared: &BTreeMap<String, JsonParameter>,
+    components: &Components,
+    shared: &BTreeMap<String, WrittenParameter>,
     names: &mut Names,
     warnings: &mut Diagnostics,
-) -> Option<JsonParameter> {
+) -> Option<WrittenParameter> {
     match parameter {
         ReferenceOr::Reference { reference } => shared.get(reference).cloned(),
         ReferenceOr::Item(parameter) => {
             let hint = format!("{prefix} {}", parameter_data(parameter).name);
-            content_parameter(parameter, pointer, &hint, names, warnings)
+            let place = Place {
+                pointer,
+                hint: &hint,
+                components,
+            };
+            written_parameter(parameter, &place, names, warnings)
+        }
+    }
+}
+
+/// [`content_parameter`], else [`delimited_parameter`].
+fn written_parameter(
+    parameter: &mut Parameter,
+    place: &Place,
+    names: &mut Names,
+    warnings: &mut Diagnostics,
+) -> Option<WrittenParameter> {
+    match &parameter_data(parameter).format {
+        ParameterSchemaOrContent::Content(_) => {
+            content_parameter(parameter, place, names, warnings)
+        }
+        ParameterSchemaOrContent::Schema(_) => {
+            delimited_parameter(parameter, place, names, warnings)
         }
     }
 }
 
 fn content_parameter(
     parameter: &mut Parameter,
-    pointer: &str,
-    hint: &str,
+    place: &Place,
     names: &mut Names,
     warnings: &mut Diagnostics,
-) -> Option<JsonParameter> {
+) -> Option<WrittenParameter> {
     let data = parameter_data_mut(parameter);
     let ParameterSchemaOrContent::Content(content) = &data.format else {
         return None;
@@ -819,7 +881,7 @@ fn content_parameter(
     let (media_type, media) = content.first()?;
     let (media_type, media) = (media_type.clone(), media.clone());
     let name = data.name.clone();
-    let content_pointer = format!("{pointer}/content");
+    let content_pointer = format!("{}/content", place.pointer);
     if content.len() > 1 {
         warnings.push(
             &content_pointer,
@@ -845,10 +907,10 @@ fn content_parameter(
     let schema = match media.schema {
         Some(ReferenceOr::Reference { reference }) => match component_name::<Schema>(&reference) {
             Some(component) => component.to_owned(),
-            None => names.add(hint, any_schema()),
+            None => names.add(place.hint, any_schema()),
         },
-        Some(ReferenceOr::Item(schema)) => names.add(hint, schema),
-        None => names.add(hint, any_schema()),
+        Some(ReferenceOr::Item(schema)) => names.add(place.hint, schema),
+        None => names.add(place.hint, any_schema()),
     };
     warnings.push(
         &media_pointer,
@@ -858,7 +920,104 @@ fn content_parameter(
             schema.to_upper_camel_case()
         ),
     );
-    Some(JsonParameter { name, schema })
+    Some(WrittenParameter {
+        name,
+        written: Written::Json { schema },
+    })
+}
+
+/// A query list of scalars in `style: pipeDelimited` or `spaceDelimited`,
+/// not exploded, rewritten into a string progenitor sends as it is: the
+/// method takes the list and joins its items. Any other list in those
+/// styles is left for the ladder, which makes it text the caller writes.
+fn delimited_parameter(
+    parameter: &mut Parameter,
+    place: &Place,
+    names: &mut Names,
+    warnings: &mut Diagnostics,
+) -> Option<WrittenParameter> {
+    let Parameter::Query {
+        parameter_data: data,
+        style,
+        ..
+    } = parameter
+    else {
+        return None;
+    };
+    let (style_name, separator, joined) = match style {
+        QueryStyle::PipeDelimited => ("pipeDelimited", '|', "`|`"),
+        QueryStyle::SpaceDelimited => ("spaceDelimited", ' ', "a space"),
+        _ => return None,
+    };
+    // Exploded, these styles are read differently across OpenAPI's
+    // versions; the ladder's text is the one reading all of them allow.
+    if data.explode == Some(true) {
+        return None;
+    }
+    let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+        return None;
+    };
+    let components = place.components;
+    let list = resolve_schema(components, schema)?;
+    let SchemaKind::Type(Type::Array(array)) = &list.schema_kind else {
+        return None;
+    };
+    let item = match array.items.as_ref()? {
+        ReferenceOr::Reference { reference } => {
+            let resolved = resolve_schema(components, array.items.as_ref()?)?;
+            scalar_type(resolved)?;
+            Item::Component(component_name::<Schema>(reference)?.to_owned())
+        }
+        ReferenceOr::Item(schema) => match scalar_type(schema)? {
+            // An enum of strings is typify's to name.
+            "String" if is_string_enum(schema) => {
+                Item::Component(names.add(&format!("{} item", place.hint), (**schema).clone()))
+            }
+            scalar => Item::Scalar(scalar),
+        },
+    };
+    let name = data.name.clone();
+    data.format = ParameterSchemaOrContent::Schema(ReferenceOr::Item(string_schema(
+        VariantOrUnknownOrEmpty::Empty,
+    )));
+    *style = QueryStyle::Form;
+    warnings.push(
+        &format!("{}/style", place.pointer),
+        format!(
+            "parameter `{name}` is a `{style_name}` list, which progenitor does not send: the \
+             generated method takes the list and joins its items with {joined}"
+        ),
+    );
+    Some(WrittenParameter {
+        name,
+        written: Written::Delimited { separator, item },
+    })
+}
+
+/// The Rust type typify gives a scalar schema, with any `enum` left aside:
+/// `None` for an object, a list, a union or a schema of any type.
+fn scalar_type(schema: &Schema) -> Option<&'static str> {
+    let SchemaKind::Type(ty) = &schema.schema_kind else {
+        return None;
+    };
+    match ty {
+        Type::String(_) => Some("String"),
+        Type::Integer(integer) => Some(match integer.format {
+            VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => "i32",
+            _ => "i64",
+        }),
+        Type::Number(number) => Some(match number.format {
+            VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => "f32",
+            _ => "f64",
+        }),
+        Type::Boolean(_) => Some("bool"),
+        Type::Object(_) | Type::Array(_) => None,
+    }
+}
+
+/// Whether `schema` is a string of listed values.
+fn is_string_enum(schema: &Schema) -> bool {
+    matches!(&schema.schema_kind, SchemaKind::Type(Type::String(string)) if !string.enumeration.is_empty())
 }
 
 fn parameter_data(parameter: &Parameter) -> &ParameterData {
@@ -940,6 +1099,33 @@ mod tests {
         assert_eq!(names.add("upload fields", any_schema()), "UploadFields3");
         assert_eq!(names.add("search filter", any_schema()), "SearchFilter");
         assert_eq!(names.added.len(), 3);
+    }
+
+    #[test]
+    fn delimited_items_take_the_scalar_typify_would_give_them() {
+        let scalar = |json: serde_json::Value| {
+            let schema: Schema = serde_json::from_value(json).unwrap();
+            scalar_type(&schema)
+        };
+        use serde_json::json;
+        assert_eq!(
+            scalar(json!({"type": "string", "format": "uuid"})),
+            Some("String")
+        );
+        assert_eq!(scalar(json!({"type": "integer"})), Some("i64"));
+        assert_eq!(
+            scalar(json!({"type": "integer", "format": "int32"})),
+            Some("i32")
+        );
+        assert_eq!(scalar(json!({"type": "number"})), Some("f64"));
+        assert_eq!(
+            scalar(json!({"type": "number", "format": "float"})),
+            Some("f32")
+        );
+        assert_eq!(scalar(json!({"type": "boolean"})), Some("bool"));
+        assert_eq!(scalar(json!({"type": "object"})), None);
+        assert_eq!(scalar(json!({"type": "array", "items": {}})), None);
+        assert_eq!(scalar(json!({"oneOf": [{"type": "string"}]})), None);
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use error::{
 pub use transport::{Call, CallOptions, RetryPolicy, finish};
 // Not every crate writes a value of its own types as text.
 #[allow(unused_imports)]
-pub(crate) use transport::wire_text;
+pub(crate) use transport::{delimited, wire_text};
 // Not every crate has a struct.
 #[allow(unused_imports)]
 pub(crate) use builders::builder;

@@ -720,6 +720,16 @@ pub(crate) fn wire_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
     }
 }
 
+/// The items of a `pipeDelimited` or `spaceDelimited` query list, each as
+/// [`wire_text`] writes it, joined by `separator`: progenitor sends lists
+/// only in `style: form`, so the list reaches it as this one string.
+// Only crates with such a list use it.
+#[allow(dead_code)]
+pub(crate) fn delimited<T: serde::Serialize>(items: &[T], separator: &str) -> String {
+    let texts: Vec<String> = items.iter().map(wire_text).collect();
+    texts.join(separator)
+}
+
 /// `scheme://host[:port]`, the port only when it is not the scheme's own.
 pub(crate) fn origin_of(url: &Url) -> String {
     let origin = url.origin();
