@@ -1312,7 +1312,10 @@ fn list_keywords_beside_properties(
 /// Gives an `enum` without a `type` the type all its values have but
 /// `null` (plaid's `OwnershipType`, `{nullable: true, enum: [null,
 /// individual, joint]}`): typify refused it ("value does not conform to the
-/// given schema") and the component was untyped.
+/// given schema") and the component was untyped. Values of several scalar
+/// types (nexmo's `delivered`, `enum: [true, false, 0, 1]`) are read as a
+/// `oneOf` of an `enum` of each type, which admits the same values: typify
+/// panicked ("multiple implied types for an un-typed enum").
 fn enum_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     if map.contains_key("type")
         || ["$ref", "allOf", "oneOf", "anyOf", "not"]
@@ -1324,28 +1327,60 @@ fn enum_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: &m
     let Some(Value::Array(values)) = map.get("enum") else {
         return;
     };
-    let mut kinds = values
-        .iter()
-        .filter(|value| !value.is_null())
-        .map(|value| match value {
-            Value::String(_) => "string",
-            Value::Bool(_) => "boolean",
-            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-            Value::Number(_) => "number",
-            Value::Array(_) => "array",
-            _ => "object",
-        });
-    let Some(kind) = kinds.next() else {
-        return;
+    let kind_of = |value: &Value| match value {
+        Value::String(_) => "string",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::Array(_) => "array",
+        _ => "object",
     };
-    if kinds.any(|other| other != kind) {
-        return;
+    // Each type, in the order its first value comes, with its values.
+    let mut kinds: Vec<(&str, Vec<Value>)> = Vec::new();
+    for value in values.iter().filter(|value| !value.is_null()) {
+        let kind = kind_of(value);
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, listed)) => listed.push(value.clone()),
+            None => kinds.push((kind, vec![value.clone()])),
+        }
     }
-    map.insert("type".to_owned(), Value::from(kind));
-    readings.warn(
-        &format!("{pointer}/enum"),
-        format!("an `enum` without a `type`, of values of type `{kind}`: read as `type: {kind}`"),
-    );
+    let at = format!("{pointer}/enum");
+    match kinds.as_slice() {
+        [] => {}
+        [(kind, _)] => {
+            let kind = *kind;
+            map.insert("type".to_owned(), Value::from(kind));
+            readings.warn(
+                &at,
+                format!(
+                    "an `enum` without a `type`, of values of type `{kind}`: read as `type: {kind}`"
+                ),
+            );
+        }
+        _ if kinds
+            .iter()
+            .any(|(kind, _)| matches!(*kind, "array" | "object")) => {}
+        _ => {
+            let names: Vec<String> = kinds.iter().map(|(kind, _)| format!("`{kind}`")).collect();
+            let members: Vec<Value> = kinds
+                .into_iter()
+                .map(|(kind, values)| serde_json::json!({"type": kind, "enum": values}))
+                .collect();
+            if values.contains(&Value::Null) {
+                map.insert("nullable".to_owned(), Value::Bool(true));
+            }
+            map.remove("enum");
+            map.insert("oneOf".to_owned(), Value::Array(members));
+            readings.warn(
+                &at,
+                format!(
+                    "an `enum` without a `type`, of values of types {}: read as a `oneOf` of an \
+                     `enum` of each type",
+                    names.join(" and ")
+                ),
+            );
+        }
+    }
 }
 
 /// Mends the `enum` of a schema whose values are not all of its type: one
@@ -2317,9 +2352,20 @@ mod tests {
         assert_eq!(said[0].0, "/S/enum");
         let (schema, _) = read_schema(json!({"enum": [1, 2]}));
         assert_eq!(schema["type"], "integer");
-        // Values of several types, or a schema typed elsewhere, stay.
+        // Values of several scalar types: an `enum` of each.
+        let (schema, said) = read_schema(json!({"enum": [true, false, 0, 1, null]}));
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "oneOf": [
+                {"type": "boolean", "enum": [true, false]},
+                {"type": "integer", "enum": [0, 1]},
+            ]})
+        );
+        assert!(said[0].1.contains("`boolean` and `integer`"), "{said:?}");
+        // A list or an object among the values, or a schema typed
+        // elsewhere, stays.
         for kept in [
-            json!({"enum": [1, "one"]}),
+            json!({"enum": [1, [1]]}),
             json!({"enum": ["a"], "allOf": [{}]}),
         ] {
             assert_eq!(read_schema(kept.clone()).0, kept);
