@@ -38,6 +38,13 @@ impl Source {
     /// The document as `T`, or where and why it is not one.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, (Location, String)> {
         if !self.rewritten {
+            // YAML text is slow to read a second time, and the tree says
+            // the same; the text still locates a member that does not fit.
+            if !self.json
+                && let Ok(typed) = T::deserialize(&self.value)
+            {
+                return Ok(typed);
+            }
             return parse(&self.text, self.json);
         }
         // The rewritten document has no text: the member that does not fit
