@@ -206,44 +206,16 @@ fn written_parameter(
     };
     let ident = pat.ident.clone();
     let optional = matches!(&*typed.ty, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Option"));
-    // The type the method takes, and the call that writes the string
-    // progenitor's method takes from a value of it, which may fail.
-    type Write = Box<dyn Fn(TokenStream) -> TokenStream>;
-    let (ty, write, fallible): (TokenStream, Write, bool) = match &parameter.written {
-        Written::Json { schema } => {
-            let (operation, name) = (operation.to_owned(), parameter.name.clone());
-            (
-                types.path(schema),
-                Box::new(
-                    move |value| quote!(crate::runtime::bodies::json_text(#operation, #name, #value)),
-                ),
-                true,
-            )
-        }
-        Written::Delimited { separator, item } => {
-            let item = match item {
-                Item::Component(component) => types.path(component),
-                Item::Scalar("String") => quote!(::std::string::String),
-                Item::Scalar(scalar) => {
-                    let scalar = format_ident!("{scalar}");
-                    quote!(#scalar)
-                }
-            };
-            let separator = separator.to_string();
-            (
-                quote!(::std::vec::Vec<#item>),
-                Box::new(move |items| quote!(crate::runtime::delimited(#items, #separator))),
-                false,
-            )
-        }
-    };
+    let ty = written_type(&parameter.written, types);
+    // Only JSON can fail to be written.
+    let fallible = matches!(parameter.written, Written::Json { .. });
     if optional {
         *typed.ty = syn::parse_quote!(Option<&'a #ty>);
         let (value, transpose) = match fallible {
             true => (quote!(value), Some(quote!(.transpose()?))),
             false => (quote!(items), None),
         };
-        let write = write(value.clone());
+        let write = write_text(parameter, operation, &value);
         quote! {
             let #ident = #ident
                 .map(|#value| #write)
@@ -252,11 +224,45 @@ fn written_parameter(
         }
     } else {
         *typed.ty = syn::parse_quote!(&'a #ty);
-        let write = write(quote!(#ident));
+        let write = write_text(parameter, operation, &quote!(#ident));
         let question = fallible.then(|| quote!(?));
         quote! {
             let #ident = #write #question;
             let #ident = #ident.as_str();
+        }
+    }
+}
+
+/// The type of the value the method takes for a parameter written as
+/// `written`.
+fn written_type(written: &Written, types: &TypeNames) -> TokenStream {
+    match written {
+        Written::Json { schema } => types.path(schema),
+        Written::Delimited { item, .. } => {
+            let item = match item {
+                Item::Component(component) => types.path(component),
+                Item::Scalar("String") => quote!(::std::string::String),
+                Item::Scalar(scalar) => {
+                    let scalar = format_ident!("{scalar}");
+                    quote!(#scalar)
+                }
+            };
+            quote!(::std::vec::Vec<#item>)
+        }
+    }
+}
+
+/// The call that writes the string progenitor's method takes from
+/// `value`, a reference to the parameter's value.
+fn write_text(parameter: &WrittenParameter, operation: &str, value: &TokenStream) -> TokenStream {
+    match &parameter.written {
+        Written::Json { .. } => {
+            let name = &parameter.name;
+            quote!(crate::runtime::bodies::json_text(#operation, #name, #value))
+        }
+        Written::Delimited { separator, .. } => {
+            let separator = separator.to_string();
+            quote!(crate::runtime::delimited(#value, #separator))
         }
     }
 }
