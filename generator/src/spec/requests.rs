@@ -214,10 +214,10 @@ pub(crate) fn set_aside(document: &mut Document) -> Vec<Diagnostic> {
             continue;
         };
         let item_pointer = format!("/paths/{}", escape(path));
-        let mut item_json = Vec::new();
+        let mut item_written = Vec::new();
         for (index, parameter) in item.parameters.iter_mut().enumerate() {
             let pointer = format!("{item_pointer}/parameters/{index}");
-            item_json.extend(parameter_in_place(
+            item_written.extend(parameter_in_place(
                 parameter,
                 &pointer,
                 "",
@@ -233,14 +233,14 @@ pub(crate) fn set_aside(document: &mut Document) -> Vec<Diagnostic> {
                 continue;
             };
             let prefix = id.to_upper_camel_case();
-            let mut json = Vec::new();
+            let mut written = Vec::new();
             let mut own = BTreeSet::new();
             for (index, parameter) in operation.parameters.iter_mut().enumerate() {
                 let pointer = format!("{pointer}/parameters/{index}");
                 if let ReferenceOr::Item(parameter) = parameter {
                     own.insert(parameter_data(parameter).name.clone());
                 }
-                json.extend(parameter_in_place(
+                written.extend(parameter_in_place(
                     parameter,
                     &pointer,
                     &prefix,
@@ -250,14 +250,14 @@ pub(crate) fn set_aside(document: &mut Document) -> Vec<Diagnostic> {
                     &mut warnings,
                 ));
             }
-            json.extend(
-                item_json
+            written.extend(
+                item_written
                     .iter()
                     .filter(|p: &&WrittenParameter| !own.contains(&p.name))
                     .cloned(),
             );
-            if !json.is_empty() {
-                requests.written_parameters.insert(id.clone(), json);
+            if !written.is_empty() {
+                requests.written_parameters.insert(id.clone(), written);
             }
 
             let (body, body_pointer) = match &operation.request_body {
