@@ -75,11 +75,8 @@ fn enum_of_the_items(map: &mut Map<String, Value>, pointer: &str, readings: &mut
     };
     let kinds: BTreeSet<&str> = values
         .iter()
-        .map(|value| match value {
-            Value::String(_) => "string",
-            Value::Bool(_) => "boolean",
-            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-            Value::Number(_) => "number",
+        .map(|value| match json_type(value) {
+            kind @ ("string" | "boolean" | "integer" | "number") => kind,
             _ => "",
         })
         .collect();
@@ -1327,18 +1324,10 @@ fn enum_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: &m
     let Some(Value::Array(values)) = map.get("enum") else {
         return;
     };
-    let kind_of = |value: &Value| match value {
-        Value::String(_) => "string",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::Array(_) => "array",
-        _ => "object",
-    };
     // Each type, in the order its first value comes, with its values.
     let mut kinds: Vec<(&str, Vec<Value>)> = Vec::new();
     for value in values.iter().filter(|value| !value.is_null()) {
-        let kind = kind_of(value);
+        let kind = json_type(value);
         match kinds.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, listed)) => listed.push(value.clone()),
             None => kinds.push((kind, vec![value.clone()])),
@@ -1380,6 +1369,19 @@ fn enum_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: &m
                 ),
             );
         }
+    }
+}
+
+/// The JSON Schema `type` of `value`: `integer` for a whole number.
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::String(_) => "string",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
     }
 }
 
