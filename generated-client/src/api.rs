@@ -913,9 +913,7 @@ impl Client {
         &'a self,
         id: &'a ::uuid::Uuid,
     ) -> Result<ResponseValue<types::SessionDocument>, Error<()>> {
-        let url = format!(
-            "{}/v1/identity/sessions/{}", self.baseurl, encode_path(& id.to_string()),
-        );
+        let url = format!("{}/v1/identity/sessions/{}", self.baseurl, id);
         #[allow(unused_mut)]
         let mut request = self
             .client

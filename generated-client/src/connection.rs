@@ -185,12 +185,14 @@ impl ClientHooks<Call> for crate::api::Client {
         }
     }
 
-    async fn exec(
+    /// Not an `async fn`: one would hold the request beside the
+    /// runtime's future, which holds it already.
+    fn exec(
         &self,
         request: ::reqwest::Request,
         _: &OperationInfo,
-    ) -> ::reqwest::Result<::reqwest::Response> {
-        self.inner().send(self.client(), request).await
+    ) -> impl ::std::future::Future<Output = ::reqwest::Result<::reqwest::Response>> {
+        self.inner().send(self.client(), request)
     }
 }
 

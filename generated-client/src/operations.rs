@@ -94,8 +94,11 @@ impl<'a> ::std::future::IntoFuture for GetSession<'a> {
         Box::pin(async move {
             let call = self.client.call("getSession", self.options);
             let Self { id, .. } = self;
-            let result = call.get_session(id).await;
-            runtime::finish(&call, "get_session", result).await
+            let error = match call.get_session(id).await {
+                Ok(value) => return Ok(value),
+                Err(error) => error,
+            };
+            Err(runtime::failure(&call, "get_session", error).await)
         })
     }
 }

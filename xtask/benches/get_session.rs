@@ -271,6 +271,20 @@ fn get_session(c: &mut Criterion) {
         baseline.call().await;
         client.call().await;
     });
+    if let Some((side, calls)) = one_side_only() {
+        // For an instruction counter: one side's calls, nothing timed.
+        runtime.block_on(async {
+            for _ in 0..calls {
+                match side {
+                    Only::Baseline => baseline.call().await,
+                    Only::Client => client.call().await,
+                }
+            }
+        });
+        baseline.check_served("after the calls of one side");
+        client.check_served("after the calls of one side");
+        return;
+    }
 
     let mut group = c.benchmark_group(GROUP);
     group.bench_function(BASELINE, |b| b.to_async(&runtime).iter(|| baseline.call()));
@@ -289,6 +303,31 @@ fn get_session(c: &mut Criterion) {
         Some(criterion) => check_agreement(&criterion, &alternating),
         None => println!("  (criterion did not time both sides: the modes are not compared)"),
     }
+}
+
+/// The side `GET_SESSION_ONLY` names (`baseline` or `client`), and how many
+/// calls `GET_SESSION_CALLS` asks of it (1000 unless it says): then the bench
+/// makes only those calls and times nothing. Run under
+/// `valgrind --tool=callgrind` once with N calls and once with 3N, the
+/// difference of the two counts divided by 2N is what one call costs that
+/// side in instructions, whatever else the machine is doing.
+fn one_side_only() -> Option<(Only, u32)> {
+    let side = match std::env::var("GET_SESSION_ONLY").ok()?.as_str() {
+        "baseline" => Only::Baseline,
+        "client" => Only::Client,
+        other => panic!("GET_SESSION_ONLY is `baseline` or `client`, not `{other}`"),
+    };
+    let calls = std::env::var("GET_SESSION_CALLS").map_or(1000, |calls| {
+        calls
+            .parse()
+            .unwrap_or_else(|_| panic!("GET_SESSION_CALLS is a number of calls, not `{calls}`"))
+    });
+    Some((side, calls))
+}
+
+enum Only {
+    Baseline,
+    Client,
 }
 
 /// Rounds of the alternating comparison, and calls of each side a round.

@@ -342,11 +342,28 @@ fn forward(f: &syn::ImplItemFn, context: &Context) -> Option<(TokenStream, Token
             quote!(::std::result::Result<ResponseValue<types::#enum_name>, Error>),
             responses::method_body(&call, enum_name, name, &operation, &arguments),
         ),
-        None => (
+        // A list operation's `send` gives the call with its result, so its
+        // success cannot return at once.
+        None if paged => (
             success,
             quote! {
-                let result = #call.#name(#(#arguments),*).await;
-                runtime::finish(&#call, #operation, result).await
+                match #call.#name(#(#arguments),*).await {
+                    Ok(value) => Ok(value),
+                    Err(error) => Err(runtime::failure(&#call, #operation, error).await),
+                }
+            },
+        ),
+        None => (
+            success,
+            // The success returns at once: held until an `await` on the
+            // failure's path, its decoded body would be in the future of
+            // every call twice.
+            quote! {
+                let error = match #call.#name(#(#arguments),*).await {
+                    Ok(value) => return Ok(value),
+                    Err(error) => error,
+                };
+                Err(runtime::failure(&#call, #operation, error).await)
             },
         ),
     };

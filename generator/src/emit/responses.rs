@@ -251,8 +251,10 @@ pub fn method_body(
     arguments: &[TokenStream],
 ) -> TokenStream {
     quote! {
-        let result = #call.#method(#(#arguments),*).await;
-        let response = runtime::finish(&#call, #method_name, result).await?;
+        let response = match #call.#method(#(#arguments),*).await {
+            Ok(response) => response,
+            Err(error) => return Err(runtime::failure(&#call, #method_name, error).await),
+        };
         let decode = |status, body: &[u8]| types::#enum_name::decode(status, body, &#call.inner);
         runtime::transport::decode_by_status(&#call, #method_name, response, decode).await
     }

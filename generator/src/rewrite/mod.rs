@@ -1,7 +1,8 @@
 //! Stage 3: rewrites of progenitor's syntax tree into the code of
 //! `src/api.rs`: progenitor's `api-version` header taken out, string enums
 //! opened to values the spec does not list, a `Display` for the types a
-//! path or header writes, personal data kept out of `Debug`, structs given
+//! path or header writes, UUIDs and integers written into a path as they
+//! are, personal data kept out of `Debug`, structs given
 //! builders, `pattern` checks made linear, success
 //! bodies decoded through the runtime's drift watch, and progenitor's page
 //! streams taken out; and the plan of the crate's own page streams on
@@ -15,6 +16,7 @@ mod open_enums;
 mod page_streams;
 mod patterns;
 mod personal_data;
+mod plain_paths;
 pub(crate) mod syntax;
 
 use std::path::Path;
@@ -43,6 +45,7 @@ pub(crate) fn api(api: &mut syn::File, document: &Document) {
     let personal_types = personal_data.types_in(api);
     open_enums::open(api, &personal_types);
     displays::add(api);
+    plain_paths::write_plain_values(api);
     personal_data.redact(api);
     builders::add(api);
     patterns::linear(api);

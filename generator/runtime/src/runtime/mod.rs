@@ -21,7 +21,7 @@ pub use error::{
     BodyShape, DecodeError, Error, ErrorBody, ErrorKind, PagingError, Problem, RateLimit,
     ResponseHead, Secrets,
 };
-pub use transport::{Call, CallOptions, RetryPolicy, finish};
+pub use transport::{Call, CallOptions, RetryPolicy, failure};
 // Not every crate writes a value of its own types as text.
 #[allow(unused_imports)]
 pub(crate) use transport::{delimited, wire_text};

@@ -379,11 +379,15 @@ impl Call {
     /// Sends `request`, again while the failure may pass and the policy
     /// allows, inside one tracing span for the whole operation. The
     /// generated crate's `ClientHooks::exec` calls it.
-    pub async fn send(
-        &self,
-        http: &reqwest::Client,
+    ///
+    /// Not an `async fn`: the request is made ready here, so that the
+    /// future holds it once, inside the attempts' future. An `async fn`
+    /// would hold it a second time, in every call's future.
+    pub fn send<'a>(
+        &'a self,
+        http: &'a reqwest::Client,
         mut request: Request,
-    ) -> reqwest::Result<Response> {
+    ) -> impl Future<Output = reqwest::Result<Response>> + Send + 'a {
         for (name, value) in &self.headers {
             request.headers_mut().insert(name, value.clone());
         }
@@ -405,12 +409,7 @@ impl Call {
             request_id = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
         );
-        let recorder = span.clone();
-        let result = self
-            .send_in(http, request, &recorder)
-            .instrument(span)
-            .await;
-        result.map(|response| self.limit_body(response))
+        self.attempts(http, request, span.clone()).instrument(span)
     }
 
     /// A success response whose body fails to read past
@@ -451,11 +450,13 @@ impl Call {
         Response::from(http::Response::from_parts(parts, body))
     }
 
-    async fn send_in(
+    /// The attempts of [`Call::send`], each recorded in `span`; a success
+    /// comes back with its body limited.
+    async fn attempts(
         &self,
         http: &reqwest::Client,
         mut request: Request,
-        span: &tracing::Span,
+        span: tracing::Span,
     ) -> reqwest::Result<Response> {
         let started = Instant::now();
         // A deadline too far to represent is no deadline.
@@ -479,50 +480,40 @@ impl Call {
             let spare = (may_repeat && attempt <= self.policy.max_retries)
                 .then(|| request.try_clone())
                 .flatten();
-            let result = http.execute(request).await;
-            let head = result
-                .as_ref()
-                .ok()
-                .map(|r| ResponseHead::new(r.status(), r.headers(), &self.secrets));
-            self.record(attempt, head.clone(), cut_by_deadline);
-
-            let wait = match (&result, &head) {
-                (Ok(_), Some(head)) if retryable_status(head.status()) => {
-                    match head.retry_after() {
-                        Some(asked) if asked > self.policy.max_retry_after => None,
-                        Some(asked) => Some(asked),
-                        None => backoff.next(),
+            // The attempt's response and head end with this block, before
+            // the wait: what is held across an await is part of the future
+            // of every call, which each call allocates and moves whole.
+            let wait = {
+                let result = http.execute(request).await;
+                let head = result
+                    .as_ref()
+                    .ok()
+                    .map(|r| ResponseHead::new(r.status(), r.headers(), &self.secrets));
+                self.record(attempt, head.clone(), cut_by_deadline);
+                let wait = match (&result, &head) {
+                    (Ok(_), Some(head)) if retryable_status(head.status()) => {
+                        match head.retry_after() {
+                            Some(asked) if asked > self.policy.max_retry_after => None,
+                            Some(asked) => Some(asked),
+                            None => backoff.next(),
+                        }
                     }
-                }
-                (Err(e), _) if retryable_failure(e) => backoff.next(),
-                _ => None,
-            };
-            // A wait that would end past the deadline is not slept: the
-            // attempt after it could not be made.
-            let wait = match (wait, deadline) {
-                (Some(wait), Some(at))
-                    if spare.is_some()
-                        && Instant::now().checked_add(wait).is_none_or(|end| end >= at) =>
-                {
-                    self.lock_outcome().deadline_ran_out = true;
-                    None
-                }
-                (wait, _) => wait,
-            };
-            match (wait, spare) {
-                (Some(wait), Some(spare)) => {
-                    tracing::debug!(
-                        attempt,
-                        status = head.as_ref().map(|h| h.status().as_u16()),
-                        wait_ms = wait.as_millis() as u64,
-                        "retrying"
-                    );
-                    drop(result);
-                    tokio::time::sleep(wait).await;
-                    request = spare;
-                    attempt += 1;
-                }
-                _ => {
+                    (Err(e), _) if retryable_failure(e) => backoff.next(),
+                    _ => None,
+                };
+                // A wait that would end past the deadline is not slept: the
+                // attempt after it could not be made.
+                let wait = match (wait, deadline) {
+                    (Some(wait), Some(at))
+                        if spare.is_some()
+                            && Instant::now().checked_add(wait).is_none_or(|end| end >= at) =>
+                    {
+                        self.lock_outcome().deadline_ran_out = true;
+                        None
+                    }
+                    (wait, _) => wait,
+                };
+                let (Some(wait), Some(spare)) = (wait, spare) else {
                     if let Some(head) = &head {
                         span.record("status", head.status().as_u16());
                         if let Some(id) = head.request_id() {
@@ -531,9 +522,19 @@ impl Call {
                     }
                     span.record("latency_ms", started.elapsed().as_millis() as u64);
                     tracing::debug!(attempts = attempt, ok = result.is_ok(), "done");
-                    return result;
-                }
-            }
+                    return result.map(|response| self.limit_body(response));
+                };
+                tracing::debug!(
+                    attempt,
+                    status = head.as_ref().map(|h| h.status().as_u16()),
+                    wait_ms = wait.as_millis() as u64,
+                    "retrying"
+                );
+                request = spare;
+                wait
+            };
+            tokio::time::sleep(wait).await;
+            attempt += 1;
         }
     }
 
@@ -585,28 +586,34 @@ impl Call {
     }
 }
 
-/// Turns what progenitor's method returned into this crate's result:
-/// `client` is the progenitor client that made the call, `operation` the
-/// public method's name.
-pub async fn finish<T>(
+/// This crate's error for what progenitor's method failed with: `client`
+/// is the progenitor client that made the call, `operation` the public
+/// method's name.
+///
+/// Only a failure comes here. A success's decoded body passed through a
+/// function like this one would be held twice in the future of every call,
+/// which each call allocates and moves whole.
+pub async fn failure(
     client: &impl ClientInfo<Call>,
     operation: &'static str,
-    result: Result<ResponseValue<T>, progenitor_client::Error>,
-) -> Result<ResponseValue<T>, Error> {
+    error: progenitor_client::Error,
+) -> Error {
+    // Boxed for the same reason: reading an error body would otherwise be
+    // the largest part of every call's future.
+    Box::pin(error_of(client.inner(), operation, error)).await
+}
+
+/// [`failure`], for the call that failed.
+async fn error_of(call: &Call, operation: &'static str, error: progenitor_client::Error) -> Error {
     use progenitor_client::Error as Raw;
 
-    let error = match result {
-        Ok(value) => return Ok(value),
-        Err(error) => error,
-    };
-    let call = client.inner();
     let (attempts, head) = call.outcome();
     let secrets = &call.secrets;
     if let Some((deadline, last_seen)) = call.deadline_ran_out(&error) {
         // The last status is kept, even when a later attempt got no
         // response; the body of an error response is left unread.
         let kind = ErrorKind::DeadlineExceeded { deadline };
-        return Err(Error::new(operation, kind, last_seen, attempts));
+        return Error::new(operation, kind, last_seen, attempts);
     }
     let kind = match error {
         Raw::InvalidRequest(reason) | Raw::Custom(reason) => ErrorKind::InvalidRequest(reason),
@@ -639,7 +646,7 @@ pub async fn finish<T>(
             ErrorKind::Status(ErrorBody::parse(value.headers(), &[], true, secrets))
         }
     };
-    Err(Error::new(operation, kind, head, attempts))
+    Error::new(operation, kind, head, attempts)
 }
 
 /// Reads the body of a success whose type depends on its status (an
@@ -664,7 +671,7 @@ pub async fn decode_by_status<T>(
             Ok(chunk) => body.extend_from_slice(&chunk),
             Err(error) => {
                 let raw = progenitor_client::Error::ResponseBodyError(error);
-                return finish(call, operation, Err(raw)).await;
+                return Err(failure(call, operation, raw).await);
             }
         }
     }

@@ -86,6 +86,38 @@ fn a_bearer_token_is_replaced_in_every_text_an_error_keeps() {
 }
 
 #[test]
+fn a_response_head_reads_each_header_by_its_standard_name_first() {
+    let mut headers = HeaderMap::new();
+    headers.insert("x-request-id", "req-x".parse().unwrap());
+    headers.insert("request-id", "req-standard".parse().unwrap());
+    // Only the `x-` form: it is read.
+    headers.insert("x-ratelimit-limit", " 100 ".parse().unwrap());
+    // An empty standard value gives way to the `x-` form.
+    headers.insert("ratelimit-remaining", "".parse().unwrap());
+    headers.insert("x-ratelimit-remaining", "7".parse().unwrap());
+    // A header sent twice is read from its first value.
+    headers.append("ratelimit-reset", "30".parse().unwrap());
+    headers.append("ratelimit-reset", "60".parse().unwrap());
+    headers.insert("retry-after", "12".parse().unwrap());
+    headers.insert("content-length", "2048".parse().unwrap());
+    headers.insert("x-unrelated", "1".parse().unwrap());
+    let head = ResponseHead::new(StatusCode::TOO_MANY_REQUESTS, &headers, &Secrets::default());
+    assert_eq!(head.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(head.request_id(), Some("req-standard"));
+    assert_eq!(head.rate_limit().limit, Some(100));
+    assert_eq!(head.rate_limit().remaining, Some(7));
+    assert_eq!(head.rate_limit().reset, Some(30));
+    assert_eq!(head.retry_after(), Some(Duration::from_secs(12)));
+    assert_eq!(head.content_length(), Some(2048));
+
+    let head = ResponseHead::new(StatusCode::OK, &HeaderMap::new(), &Secrets::default());
+    assert_eq!(head.request_id(), None);
+    assert_eq!(head.rate_limit().limit, None);
+    assert_eq!(head.retry_after(), None);
+    assert_eq!(head.content_length(), None);
+}
+
+#[test]
 fn decode_reasons_drop_the_value_found() {
     let reason = |json: &str| {
         let error = serde_json::from_str::<Vec<u32>>(json).unwrap_err();

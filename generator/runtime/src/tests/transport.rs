@@ -128,7 +128,7 @@ fn backoff_doubles_from_half_a_second_with_jitter_up_to_the_cap() {
     );
 }
 
-/// progenitor's client as far as [`finish`] sees it: what carries the call.
+/// progenitor's client as far as [`failure`] sees it: what carries the call.
 struct Progenitor(Call);
 
 impl ClientInfo<Call> for Progenitor {
@@ -137,11 +137,11 @@ impl ClientInfo<Call> for Progenitor {
     }
 
     fn baseurl(&self) -> &str {
-        unreachable!("finish reads only the call")
+        unreachable!("failure reads only the call")
     }
 
     fn client(&self) -> &reqwest::Client {
-        unreachable!("finish reads only the call")
+        unreachable!("failure reads only the call")
     }
 
     fn inner(&self) -> &Call {
@@ -171,9 +171,7 @@ async fn an_error_status_becomes_an_error_with_its_body_and_redacted_echoes() {
     let response = call.send(&http, request).await.unwrap();
     let raw = progenitor_client::Error::UnexpectedResponse(response);
 
-    let error = finish::<()>(&Progenitor(call), "get_session", Err(raw))
-        .await
-        .unwrap_err();
+    let error = failure(&Progenitor(call), "get_session", raw).await;
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
     assert_eq!(error.attempts(), 1, "404 is not retried");
     assert_eq!(error.request_id(), Some("req_42"));
@@ -199,9 +197,7 @@ async fn a_success_body_over_the_limit_is_an_error_naming_the_limit() {
     let read = response.bytes().await.unwrap_err();
     let raw = progenitor_client::Error::ResponseBodyError(read);
 
-    let error = finish::<()>(&Progenitor(call), "get_session", Err(raw))
-        .await
-        .unwrap_err();
+    let error = failure(&Progenitor(call), "get_session", raw).await;
     match error.kind() {
         ErrorKind::ResponseTooLarge {
             limit,
