@@ -505,12 +505,10 @@ fn structured_header_schemas(
             // check to refuse.
             (Some(kind), _) if place == "path parameter" => !matches!(kind, "array" | "object"),
             (Some(kind), _) => matches!(kind, "string" | "integer" | "number" | "boolean"),
-            // A header's `$ref` is left to progenitor (usually a string
-            // enum); a path's, unless it is a list or an object (Jellyfin's
-            // `Version`).
-            (None, Some(target)) => {
-                place == "header" || target.as_str().is_none_or(|t| !structured.contains(t))
-            }
+            // A `$ref` is left to progenitor (usually a string enum), unless
+            // it names a list or an object: Jellyfin's `Version` in a path,
+            // Visual Studio Codespaces' `PlanResourceHeaders` in a header.
+            (None, Some(target)) => target.as_str().is_none_or(|t| !structured.contains(t)),
             (None, None) => place == "path parameter" && schema.get("properties").is_none(),
         };
         if scalar {
@@ -1049,18 +1047,38 @@ mod tests {
 
     #[test]
     fn a_structured_header_is_a_string() {
-        let (root, said) = read_document(json!({"paths": {"/l": {"get": {"parameters": [
-            {"name": "X-Filter", "in": "header", "schema": {"description": "D", "oneOf": [{"type": "object"}]}},
-            {"name": "X-Mode", "in": "header", "schema": {"type": "string"}}
-        ]}}}}));
+        let (root, said) = read_document(json!({
+            "paths": {"/l": {"get": {"parameters": [
+                {"name": "X-Filter", "in": "header", "schema": {"description": "D", "oneOf": [{"type": "object"}]}},
+                {"name": "X-Mode", "in": "header", "schema": {"type": "string"}},
+                {"name": "headers", "in": "header", "schema": {"$ref": "#/components/schemas/Headers"}},
+                {"name": "X-Kind", "in": "header", "schema": {"$ref": "#/components/schemas/Kind"}}
+            ]}}},
+            "components": {"schemas": {
+                "Headers": {"type": "object", "properties": {"x-tenant": {"type": "string"}}},
+                "Kind": {"type": "string", "enum": ["a", "b"]}
+            }}
+        }));
         let parameters = &root["paths"]["/l"]["get"]["parameters"];
         assert_eq!(
             parameters[0]["schema"],
             json!({"type": "string", "description": "D"})
         );
         assert_eq!(parameters[1]["schema"], json!({"type": "string"}));
-        assert_eq!(said.len(), 1, "{said:?}");
-        assert_eq!(said[0].0, "/paths/~1l/get/parameters/0/schema");
+        assert_eq!(parameters[2]["schema"], json!({"type": "string"}));
+        // A string enum is written as it is.
+        assert_eq!(
+            parameters[3]["schema"],
+            json!({"$ref": "#/components/schemas/Kind"})
+        );
+        let pointers: Vec<&str> = said.iter().map(|(pointer, _)| pointer.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/paths/~1l/get/parameters/0/schema",
+                "/paths/~1l/get/parameters/2/schema"
+            ]
+        );
     }
 
     #[test]
