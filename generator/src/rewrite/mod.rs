@@ -2,7 +2,8 @@
 //! `src/api.rs`: progenitor's `api-version` header taken out, string enums
 //! opened to values the spec does not list, a `Display` for the types a
 //! path or header writes, UUIDs and integers written into a path as they
-//! are, personal data kept out of `Debug`, structs given
+//! are, personal data kept out of `Debug`, the members of very large types
+//! boxed, structs given
 //! builders, `pattern` checks made linear, success
 //! bodies decoded through the runtime's drift watch, and progenitor's page
 //! streams taken out; and the plan of the crate's own page streams on
@@ -12,6 +13,7 @@ mod api_version;
 mod builders;
 mod displays;
 mod drift;
+mod large_fields;
 mod open_enums;
 mod page_streams;
 mod patterns;
@@ -47,6 +49,7 @@ pub(crate) fn api(api: &mut syn::File, document: &Document) {
     displays::add(api);
     plain_paths::write_plain_values(api);
     personal_data.redact(api);
+    large_fields::box_large(api);
     builders::add(api);
     patterns::linear(api);
 }
