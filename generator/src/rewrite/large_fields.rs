@@ -20,9 +20,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use syn::{Field, Fields, GenericArgument, Item, PathArguments, Type};
+use syn::{Field, Fields, Item, PathArguments, Type};
 
-use super::syntax::{serde_default, types_module, types_module_mut};
+use super::syntax::{first_argument, serde_default, types_module, types_module_mut};
 
 /// The largest estimated size, in bytes, of a member's type held in place.
 /// The Beltic client's largest type is about 1.3 KB.
@@ -61,17 +61,16 @@ pub(super) fn box_large(api: &mut syn::File) {
 /// Boxes, among `fields`, the members whose type (or whose `Option`'s) is
 /// one of `boxed`.
 fn box_fields(fields: &mut Fields, boxed: &HashSet<String>) {
-    for field in fields.iter_mut() {
-        if !may_box(field) {
-            continue;
-        }
-        let target = match option_inner_mut(&mut field.ty) {
-            Some(inner) => inner,
-            None => &mut field.ty,
+    let is_boxed = |ty: &Type| type_name(ty).is_some_and(|name| boxed.contains(&name));
+    for field in fields.iter_mut().filter(|field| may_box(field)) {
+        let ty = &field.ty;
+        field.ty = match first_argument(ty, "Option") {
+            Some(inner) if is_boxed(inner) => {
+                syn::parse_quote!(::std::option::Option<::std::boxed::Box<#inner>>)
+            }
+            None if is_boxed(ty) => syn::parse_quote!(::std::boxed::Box<#ty>),
+            _ => continue,
         };
-        if type_name(target).is_some_and(|name| boxed.contains(&name)) {
-            *target = syn::parse_quote!(::std::boxed::Box<#target>);
-        }
     }
 }
 
@@ -157,7 +156,7 @@ impl<'a> Sizes<'a> {
             .iter()
             .map(|field| {
                 let size = self.of_type(&field.ty);
-                let boxed_inner = match option_inner(&field.ty) {
+                let boxed_inner = match first_argument(&field.ty, "Option") {
                     Some(inner) => type_name(inner),
                     None => type_name(&field.ty),
                 };
@@ -177,7 +176,8 @@ impl<'a> Sizes<'a> {
                 };
                 let name = last.ident.to_string();
                 match name.as_str() {
-                    "Option" => option_inner(ty).map_or(WORD, |inner| self.of_type(inner) + WORD),
+                    "Option" => first_argument(ty, "Option")
+                        .map_or(WORD, |inner| self.of_type(inner) + WORD),
                     "Box" | "Arc" | "Rc" => WORD,
                     "bool" | "u8" | "i8" => 1,
                     "u16" | "i16" => 2,
@@ -221,37 +221,6 @@ fn type_name(ty: &Type) -> Option<String> {
     }
     let last = path.path.segments.last()?;
     matches!(last.arguments, PathArguments::None).then(|| last.ident.to_string())
-}
-
-/// `T` of `Option<T>` (by any path to `Option`).
-fn option_inner(ty: &Type) -> Option<&Type> {
-    let Type::Path(path) = ty else { return None };
-    let last = path.path.segments.last()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let PathArguments::AngleBracketed(arguments) = &last.arguments else {
-        return None;
-    };
-    match arguments.args.first()? {
-        GenericArgument::Type(inner) => Some(inner),
-        _ => None,
-    }
-}
-
-fn option_inner_mut(ty: &mut Type) -> Option<&mut Type> {
-    let Type::Path(path) = ty else { return None };
-    let last = path.path.segments.last_mut()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let PathArguments::AngleBracketed(arguments) = &mut last.arguments else {
-        return None;
-    };
-    match arguments.args.first_mut()? {
-        GenericArgument::Type(inner) => Some(inner),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
