@@ -52,38 +52,50 @@ pub(super) fn box_large(api: &mut syn::File) {
     }
 }
 
-/// Boxes, among the named `fields` of a struct, the members whose type (or
-/// whose `Option`'s) is one of `boxed`. The value of an enum's variant or of
-/// a newtype stays in place: typify's `From` impls build them from it.
+/// Boxes, among the `fields` of a struct, the members whose type is one of
+/// `boxed`.
 fn box_fields(fields: &mut Fields, boxed: &HashSet<String>) {
-    if !matches!(fields, Fields::Named(_)) {
-        return;
-    }
-    let is_boxed = |ty: &Type| type_name(ty).is_some_and(|name| boxed.contains(&name));
-    for field in fields.iter_mut().filter(|field| may_box(field)) {
+    for field in fields.iter_mut() {
+        if !member_type(field).is_some_and(|name| boxed.contains(&name)) {
+            continue;
+        }
         let ty = &field.ty;
         field.ty = match first_argument(ty, "Option") {
-            Some(inner) if is_boxed(inner) => {
-                syn::parse_quote!(::std::option::Option<::std::boxed::Box<#inner>>)
-            }
-            None if is_boxed(ty) => syn::parse_quote!(::std::boxed::Box<#ty>),
-            _ => continue,
+            Some(inner) => syn::parse_quote!(::std::option::Option<::std::boxed::Box<#inner>>),
+            None => syn::parse_quote!(::std::boxed::Box<#ty>),
         };
     }
 }
 
-/// Whether a member may be boxed: not one whose default or serde functions
-/// give or take the type itself.
-fn may_box(field: &Field) -> bool {
-    if matches!(serde_default(&field.attrs), Some(Some(_))) {
-        return false;
+/// The module's type a member holds in place (`T` or `Option<T>`), when
+/// the member could hold it in a `Box` instead: a named member, without a
+/// default function or serde functions that give or take the type itself.
+/// (Only a struct's members are boxed: typify's `From` impls build an
+/// enum's variant from its value.)
+fn member_type(field: &Field) -> Option<String> {
+    field.ident.as_ref()?;
+    if matches!(serde_default(&field.attrs), Some(Some(_))) || has_serde_functions(field) {
+        return None;
     }
-    !field.attrs.iter().any(|attr| {
-        attr.path().is_ident("serde")
-            && quote::ToTokens::to_token_stream(&attr.meta)
-                .to_string()
-                .contains("with")
-    })
+    type_name(first_argument(&field.ty, "Option").unwrap_or(&field.ty))
+}
+
+/// Whether `field` has `#[serde(with = ..)]`, `deserialize_with` or
+/// `serialize_with`.
+fn has_serde_functions(field: &Field) -> bool {
+    field
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("serde"))
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::List(list) => Some(list.tokens.clone()),
+            _ => None,
+        })
+        .flatten()
+        .any(|token| {
+            matches!(token, proc_macro2::TokenTree::Ident(ident)
+                if ident == "with" || ident == "deserialize_with" || ident == "serialize_with")
+        })
 }
 
 /// The estimated sizes of the types of the `types` module, and the types
@@ -129,12 +141,12 @@ impl<'a> Sizes<'a> {
             return WORD;
         }
         let size = match item {
-            Item::Struct(s) => self.fields(&s.fields),
+            Item::Struct(s) => self.fields(&s.fields, true),
             Item::Enum(e) => {
                 let largest = e
                     .variants
                     .iter()
-                    .map(|variant| self.fields(&variant.fields))
+                    .map(|variant| self.fields(&variant.fields, false))
                     .max()
                     .unwrap_or(0);
                 largest + WORD
@@ -149,20 +161,14 @@ impl<'a> Sizes<'a> {
         size
     }
 
-    fn fields(&mut self, fields: &Fields) -> usize {
+    /// The size of `fields`, those of a struct (`boxable`) with the members
+    /// [`box_fields`] boxes counted as a pointer.
+    fn fields(&mut self, fields: &Fields, boxable: bool) -> usize {
         fields
             .iter()
-            .map(|field| {
-                let size = self.of_type(&field.ty);
-                let boxed_inner = match first_argument(&field.ty, "Option") {
-                    Some(inner) => type_name(inner),
-                    None => type_name(&field.ty),
-                };
-                let named = field.ident.is_some();
-                match boxed_inner {
-                    Some(name) if named && may_box(field) && self.size(&name) > LIMIT => WORD,
-                    _ => size,
-                }
+            .map(|field| match member_type(field).filter(|_| boxable) {
+                Some(name) if self.size(&name) > LIMIT => WORD,
+                _ => self.of_type(&field.ty),
             })
             .sum()
     }
@@ -227,7 +233,7 @@ mod tests {
     use super::*;
     use quote::quote;
 
-    /// A text of `width` runs, each of four formats of `width` members: the
+    /// A text of `width` runs, each of `width` formats of `width` integers: the
     /// fan-out of presalytics' OOXML types, smaller.
     fn nested(width: usize) -> syn::File {
         let members = |prefix: &str, ty: &str| -> Vec<syn::Field> {
@@ -252,6 +258,10 @@ mod tests {
                     pub label: ::std::option::Option<super::Text>,
                     #[serde(default = "defaults::text")]
                     pub fallback: Text,
+                    #[serde(deserialize_with = "read_text")]
+                    pub read: Text,
+                    #[serde(rename = "withdrawal")]
+                    pub renamed: Text,
                     pub id: ::std::option::Option<::uuid::Uuid>,
                 }
                 pub enum Shape { Axis(Axis), Run(Run), Empty }
@@ -285,6 +295,12 @@ mod tests {
         );
         // A default function gives the type itself: left in place.
         assert!(axis.contains("pub fallback : Text"), "{axis}");
+        // So does a serde function; a name with `with` in it does not.
+        assert!(axis.contains("pub read : Text"), "{axis}");
+        assert!(
+            axis.contains("pub renamed : :: std :: boxed :: Box < Text >"),
+            "{axis}"
+        );
         assert!(axis.contains("Option < :: uuid :: Uuid >"), "{axis}");
         // A variant's value stays in place: typify's `From` impls build it.
         let shape = text("Shape");
