@@ -9,7 +9,7 @@ use std::thread;
 
 use openapiv3::{OpenAPI, Paths, ReferenceOr};
 
-use super::NAMED_TWICE;
+use super::type_space::{NO_VALUE, after_conversion};
 use super::untype::At;
 use crate::spec::walk::{self, operation_slots};
 
@@ -101,8 +101,8 @@ fn unsilence() {
 /// made, which took most of the ladder's time on a large spec. When the
 /// component named is `last`, the failure may have come after it, while
 /// finalizing, which only the `debug` records tell: `f` then runs again to
-/// listen to them, unless its message says that typify gave two types one
-/// name (found once every component is converted, none to blame).
+/// listen to them, unless its message is one found once every component is
+/// converted (two types of one name, a type without values): none to blame.
 pub(crate) fn converting(
     last: Option<&str>,
     mut f: impl FnMut() -> Result<(), String>,
@@ -129,7 +129,7 @@ pub(crate) fn converting(
     let Some(message) = &why else {
         return (None, None);
     };
-    let settled = message.contains(NAMED_TWICE)
+    let settled = after_conversion(message)
         || seen
             .as_ref()
             .and_then(|seen| seen.component.as_deref())
@@ -226,7 +226,7 @@ impl std::fmt::Write for Start {
 }
 
 /// progenitor's message, with what it means for the spec when it is one of
-/// its assertions.
+/// its assertions; the generator's own [`NO_VALUE`] as it is.
 pub(crate) fn explain(why: &str) -> String {
     const KNOWN: [(&str, &str); 2] = [
         (
@@ -239,6 +239,10 @@ pub(crate) fn explain(why: &str) -> String {
             "progenitor does not implement this construct yet",
         ),
     ];
+    if why.starts_with(NO_VALUE) {
+        // Ours, and already said for the spec's author.
+        return why.to_owned();
+    }
     match KNOWN.iter().find(|(needle, _)| why.contains(needle)) {
         Some((_, meaning)) => format!("{meaning} (progenitor: {why})"),
         None => format!("it failed with: {why}"),

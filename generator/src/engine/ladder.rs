@@ -39,8 +39,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use openapiv3::{OpenAPI, Parameter, QueryStyle, ReferenceOr};
 use serde_json::Value;
 
+use super::type_space::{self, NO_VALUE, after_conversion};
 use super::untype::{self, At, Substitution};
-use super::{NAMED_TWICE, Refusal, Run, check, converts, guard};
+use super::{Refusal, Run, check, converts, guard};
 use crate::degradation::{self, Degradation, Degraded, Part, Unit};
 use crate::error::{Error, Result};
 use crate::spec::requests::RawBody;
@@ -773,16 +774,15 @@ fn failing_component(run: Run, api: &OpenAPI) -> (bool, Option<String>, Option<S
         .filter(|_| api.paths.paths.is_empty())
         .and_then(|components| components.schemas.keys().last());
     let (why, component) = guard::converting(last.map(String::as_str), || check(run, api));
-    // Two types of one name are found once every component is converted:
-    // the last one is not the one to blame.
-    let component = component.filter(|_| !why.as_deref().is_some_and(named_twice));
+    // These are found once every component is converted: the last one is
+    // not the one to blame. A type without values is in the component the
+    // refusal names, when it names one.
+    let component = match why.as_deref() {
+        Some(why) if why.contains(NO_VALUE) => type_space::owner(why),
+        Some(why) if after_conversion(why) => None,
+        _ => component,
+    };
     (why.is_some(), component, why)
-}
-
-/// Whether progenitor's message `why` says that typify gave two types one
-/// name.
-fn named_twice(why: &str) -> bool {
-    why.contains(NAMED_TWICE)
 }
 
 /// The error of a spec that needs more than [`MAX_ROUNDS`] steps down.
@@ -966,6 +966,115 @@ components:
         assert!(lib.contains("//! # What the client does not type"), "{lib}");
         assert!(lib.contains("//! - `Pet`, property `odd`: "), "{lib}");
         assert!(lib.contains("//! - `Shape`: "), "{lib}");
+    }
+
+    #[test]
+    fn a_schema_no_value_can_match_is_any_json_value_and_its_neighbours_keep_their_types() {
+        // Each reads as typify's enum without variants: the crate would
+        // compile, and never decode a body that holds one.
+        let files = generate(
+            "no-value",
+            &format!(
+                "{HEAD}paths:
+  /payments:
+    post:
+      operationId: pay
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: {{type: integer}}
+              oneOf:
+                - {{type: object, required: [card], properties: {{card: {{type: string}}}}}}
+                - {{type: object, required: [iban], properties: {{iban: {{type: string}}}}}}
+      responses:
+        '200':
+          description: The payment.
+          content:
+            application/json:
+              schema: {{$ref: '#/components/schemas/Payment'}}
+components:
+  schemas:
+    Payment:
+      type: object
+      properties:
+        id: {{type: string}}
+        additionalData:
+          type: object
+          additionalProperties: {{type: string}}
+          anyOf:
+            - {{$ref: '#/components/schemas/ThreeDs'}}
+    ThreeDs:
+      type: object
+      properties:
+        enrolled: {{type: boolean}}
+    Card:
+      type: object
+      required: [number]
+      properties:
+        number: {{type: string}}
+    Clause:
+      type: object
+      additionalProperties: {{type: integer}}
+      anyOf:
+        - {{$ref: '#/components/schemas/Card'}}
+"
+            ),
+        );
+        let degradation = files.degradation();
+        let untyped: Vec<(&str, Option<&str>)> = degradation
+            .degraded
+            .iter()
+            .filter_map(|d| match &d.unit {
+                Unit::Schema { name, property } => Some((name.as_str(), property.as_deref())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            untyped,
+            [("Clause", None), ("Payment", Some("additionalData"))]
+        );
+        assert_eq!(
+            degradation.to_string(),
+            "typed: 0 of 1 operations fully typed, 0 left out; 2 of 4 schemas untyped"
+        );
+        let api = file(&files, "src/api.rs");
+        assert!(
+            !api.lines()
+                .any(|line| line.contains("pub enum ") && line.ends_with("{}")),
+            "an enum without variants is left: {api}"
+        );
+        assert!(
+            api.contains("pub additional_data: ::std::option::Option<::serde_json::Value>"),
+            "{api}"
+        );
+        assert!(
+            api.contains("pub id: ::std::option::Option<::std::string::String>"),
+            "{api}"
+        );
+        assert!(
+            api.contains("pub struct Clause(pub ::serde_json::Value);"),
+            "{api}"
+        );
+        assert!(
+            api.contains("pub enrolled: ::std::option::Option<bool>"),
+            "{api}"
+        );
+        assert!(api.contains("pub number: ::std::string::String"), "{api}");
+        let warnings: Vec<String> = files.warnings().iter().map(ToString::to_string).collect();
+        for pointer in [
+            "/components/schemas/Clause: ",
+            "/components/schemas/Payment/properties/additionalData: ",
+            "/paths/~1payments/post/requestBody: ",
+        ] {
+            assert!(
+                warnings
+                    .iter()
+                    .any(|w| w.contains(pointer) && w.contains("its constraints contradict")),
+                "{pointer}: {warnings:?}"
+            );
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 mod guard;
 mod ladder;
 pub(crate) mod success_bodies;
+mod type_space;
 mod untype;
 
 use openapiv3::{OpenAPI, ReferenceOr, StatusCode};
@@ -22,6 +23,7 @@ use crate::spec::Document;
 
 use crate::spec::walk::{Role, Status, has_explicit_success, operations_mut, resolve};
 pub(crate) use ladder::Ladder;
+use type_space::after_conversion;
 
 /// What progenitor made of the document, and what it needs from other
 /// crates.
@@ -100,10 +102,6 @@ pub(crate) fn generate(document: &Document) -> Result<ProgenitorCode, Stop> {
     })
 }
 
-/// The start of the refusal of a document in which typify gives two types
-/// one name, which the [`Ladder`] steps down as it does progenitor's own.
-pub(crate) const NAMED_TWICE: &str = "typify names two different types";
-
 /// The run for `api`: the types, progenitor's client and the operations,
 /// and what they use. Two types of one name are a refusal: the front end
 /// gives every schema a name of its own where it can foresee typify's
@@ -117,15 +115,8 @@ fn api_code(
     let api = success_bodies::untyped(api, &response_enums);
     let tokens = generator.generate_tokens(&without_errors(&api))?;
     let types = generator.get_type_space();
-    let named_twice = named_twice(types.iter_types().map(|ty| ty.name()));
-    if let Some(name) = named_twice.first() {
-        let more = match named_twice.len() {
-            1 => String::new(),
-            n => format!(" ({} more names are given twice)", n - 1),
-        };
-        return Err(progenitor::Error::InternalError(format!(
-            "{NAMED_TWICE} `{name}`, and the crate would not compile{more}"
-        )));
+    if let Some(refusal) = type_space::refusal(types, &api) {
+        return Err(refusal);
     }
     let uses = OptionalCrates {
         chrono: types.uses_chrono(),
@@ -237,28 +228,8 @@ pub(crate) fn converts(api: &OpenAPI) -> Result<(), String> {
         let response_enums = success_bodies::find(api);
         let api = without_errors(&success_bodies::untyped(api, &response_enums));
         generator.httpmock(&api, "crate")?;
-        let types = generator.get_type_space();
-        match named_twice(types.iter_types().map(|ty| ty.name())).first() {
-            Some(name) => Err(progenitor::Error::InternalError(format!(
-                "{NAMED_TWICE} `{name}`"
-            ))),
-            None => Ok(()),
-        }
+        type_space::refusal(generator.get_type_space(), &api).map_or(Ok(()), Err)
     })
-}
-
-/// The type names typify gave to more than one type, in order: it does not
-/// make inline types' names unique against each other or the components',
-/// and the crate would define both.
-fn named_twice(names: impl Iterator<Item = String>) -> Vec<String> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut twice: Vec<String> = names
-        .filter(|name| name.chars().all(|c| c.is_alphanumeric() || c == '_'))
-        .filter(|name| !seen.insert(name.clone()))
-        .collect();
-    twice.sort();
-    twice.dedup();
-    twice
 }
 
 /// Runs `work` on `api` with a progenitor generator set up the way every
@@ -285,7 +256,7 @@ fn run<T>(
     match guard::quietly(|| work(&mut Generator::new(&settings), api)) {
         Ok(Ok(value)) => Ok(value),
         // Ours, said as it is (not as progenitor's "internal error").
-        Ok(Err(progenitor::Error::InternalError(why))) if why.starts_with(NAMED_TWICE) => Err(why),
+        Ok(Err(progenitor::Error::InternalError(why))) if after_conversion(&why) => Err(why),
         Ok(Err(error)) => Err(error.to_string()),
         Err(panic) => Err(format!("it panicked: {panic}")),
     }
@@ -372,6 +343,7 @@ fn typed_errors_only(api: &OpenAPI) -> OpenAPI {
 
 #[cfg(test)]
 mod tests {
+    use super::type_space::NAMED_TWICE;
     use super::*;
 
     #[test]
@@ -407,21 +379,5 @@ mod tests {
         let unconvertible = api(r#""Odd": {"type": "string", "enum": ["a", "a"], "default": 3}"#);
         assert!(converts(&unconvertible).is_err());
         assert!(check(Run::Api, &unconvertible).is_err());
-    }
-
-    #[test]
-    fn names_given_twice_are_found_once_each() {
-        let names = [
-            "File",
-            "Option<File>",
-            "Folder",
-            "File",
-            "Vec<File>",
-            "Folder",
-            "File",
-        ];
-        let twice = named_twice(names.into_iter().map(str::to_owned));
-        assert_eq!(twice, ["File", "Folder"]);
-        assert!(named_twice(["A", "B"].into_iter().map(str::to_owned)).is_empty());
     }
 }

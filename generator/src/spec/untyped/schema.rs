@@ -24,6 +24,8 @@ pub(super) fn apply_readings(
     required_alternatives(map, pointer, readings);
     required_combination(map, pointer, readings);
     closed_parts_of_all_of(map, pointer, readings);
+    closed_beside_parts(map, pointer, readings);
+    closed_component_extended(map, pointer, &shapes.extended, readings);
     numbers_of_all_of(map, pointer, readings);
     string_or_enum(map, pointer, readings);
     enum_beside_a_reference(map, pointer, readings);
@@ -396,16 +398,20 @@ pub(super) struct ComponentShapes {
     values: BTreeSet<String>,
     /// The components an `allOf` merges, by name.
     merged: BTreeSet<String>,
+    /// The components an `allOf` merges beside other members, by name.
+    extended: BTreeSet<String>,
 }
 
 impl ComponentShapes {
     /// The shapes of the components of `root`, as written before the
     /// readings of their schemas.
     pub(super) fn of(root: &Map<String, Value>) -> ComponentShapes {
+        let (merged, extended) = merged_components(root);
         ComponentShapes {
             unions: component_unions(root),
             values: component_values(root),
-            merged: merged_components(root),
+            merged,
+            extended,
         }
     }
 }
@@ -692,6 +698,63 @@ fn closed_parts_of_all_of(map: &mut Map<String, Value>, pointer: &str, readings:
     }
 }
 
+/// Leaves out `additionalProperties: false` on a schema beside its own
+/// `allOf`, `anyOf` or `oneOf` whose parts describe members the schema does
+/// not list (shipengine's `address`, `allOf: [{$ref: partial_address}]`;
+/// jira's `JqlQueryClause`, an `anyOf` of four clauses). Read literally,
+/// the schema forbids every member its parts have, and typify reads it so:
+/// an enum of no variants, which no value decodes into. The author means
+/// the parts' members and no others.
+fn closed_beside_parts(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    if map.get("additionalProperties") != Some(&Value::Bool(false)) {
+        return;
+    }
+    let names = |schema: &Value| -> Vec<String> {
+        let properties = schema.get("properties").and_then(Value::as_object);
+        properties
+            .into_iter()
+            .flat_map(|p| p.keys().cloned())
+            .collect()
+    };
+    let own: BTreeSet<String> = names(&Value::Object(map.clone())).into_iter().collect();
+    let mut keyword = None;
+    let mut foreign = BTreeSet::new();
+    let mut beside_a_reference = false;
+    for key in ["allOf", "anyOf", "oneOf"] {
+        let Some(Value::Array(parts)) = map.get(key) else {
+            continue;
+        };
+        for part in parts {
+            let theirs: Vec<String> = names(part)
+                .into_iter()
+                .filter(|name| !own.contains(name))
+                .collect();
+            let referenced = part.get("$ref").is_some();
+            if referenced || !theirs.is_empty() {
+                keyword.get_or_insert(key);
+            }
+            beside_a_reference |= referenced;
+            foreign.extend(theirs);
+        }
+    }
+    let Some(keyword) = keyword else {
+        return;
+    };
+    map.remove("additionalProperties");
+    let mut what: Vec<String> = foreign.iter().map(|name| format!("`{name}`")).collect();
+    if beside_a_reference {
+        what.push("the members of each `$ref`".to_owned());
+    }
+    readings.warn(
+        &format!("{pointer}/additionalProperties"),
+        format!(
+            "`additionalProperties: false` beside `{keyword}` is left out: it would forbid {}, \
+             which its parts describe, so that no object fits",
+            what.join(", ")
+        ),
+    );
+}
+
 /// Reads a member that one part of an `allOf` types `number` and another
 /// `integer` (github's `workflow_job.run_id`) as an integer in both, the
 /// values every part accepts. typify cannot merge the two: it leaves the
@@ -780,11 +843,7 @@ fn open_bag_merged(
                 .is_some_and(|more| more.keys().all(|k| ANNOTATIONS.contains(&k.as_str())))
     };
     let mut bags = Vec::new();
-    let component = pointer
-        .strip_prefix("/components/schemas/")
-        .filter(|name| !name.contains('/'))
-        .map(unescape);
-    if component.is_some_and(|name| merged.contains(&name)) && open_bag(map) {
+    if component_at(pointer).is_some_and(|name| merged.contains(&name)) && open_bag(map) {
         bags.push(String::new());
     }
     if let Some(Value::Array(members)) = map.get("allOf") {
@@ -816,28 +875,73 @@ fn open_bag_merged(
 }
 
 /// The components that an `allOf` anywhere in `root` merges through a
-/// `$ref`.
-fn merged_components(root: &Map<String, Value>) -> BTreeSet<String> {
-    fn walk(value: &Value, merged: &mut BTreeSet<String>) {
+/// `$ref`, and those of them that one merges beside other parts or beside
+/// members of the merging schema's own.
+fn merged_components(root: &Map<String, Value>) -> (BTreeSet<String>, BTreeSet<String>) {
+    type Found = (BTreeSet<String>, BTreeSet<String>);
+    fn walk(value: &Value, found: &mut Found) {
         match value {
             Value::Object(map) => {
                 if let Some(Value::Array(members)) = map.get("allOf") {
-                    let names = members
+                    let names: Vec<String> = members
                         .iter()
                         .filter_map(|member| member.get("$ref").and_then(Value::as_str))
                         .filter_map(|target| target.strip_prefix("#/components/schemas/"))
-                        .map(unescape);
-                    merged.extend(names);
+                        .map(unescape)
+                        .collect();
+                    let own_members = map
+                        .get("properties")
+                        .and_then(Value::as_object)
+                        .is_some_and(|properties| !properties.is_empty());
+                    if members.len() > 1 || own_members {
+                        found.1.extend(names.iter().cloned());
+                    }
+                    found.0.extend(names);
                 }
-                map.values().for_each(|value| walk(value, merged));
+                map.values().for_each(|value| walk(value, found));
             }
-            Value::Array(values) => values.iter().for_each(|value| walk(value, merged)),
+            Value::Array(values) => values.iter().for_each(|value| walk(value, found)),
             _ => {}
         }
     }
-    let mut merged = BTreeSet::new();
-    root.values().for_each(|value| walk(value, &mut merged));
-    merged
+    let mut found = Found::default();
+    root.values().for_each(|value| walk(value, &mut found));
+    found
+}
+
+/// The component a schema's `pointer` is the root of, by name.
+fn component_at(pointer: &str) -> Option<String> {
+    pointer
+        .strip_prefix("/components/schemas/")
+        .filter(|name| !name.contains('/'))
+        .map(unescape)
+}
+
+/// Leaves out `additionalProperties: false` on a component that an `allOf`
+/// merges beside other parts (json2video's `BaseElement` and
+/// `VisualElement`, each closed, merged into every element with the
+/// element's own members), or beside members of the merging schema's own
+/// (Azure Logic Apps' `ArtifactContentPropertiesDefinition`). typify merges the parts literally, each
+/// forbidding the others' members, and makes a type no value decodes into.
+/// The component's own type then only stops refusing members it does not
+/// list, as the crate's other types do.
+fn closed_component_extended(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    extended: &BTreeSet<String>,
+    readings: &mut Readings,
+) {
+    let extended = component_at(pointer).is_some_and(|name| extended.contains(&name));
+    if !extended || map.get("additionalProperties") != Some(&Value::Bool(false)) {
+        return;
+    }
+    map.remove("additionalProperties");
+    readings.warn(
+        &format!("{pointer}/additionalProperties"),
+        "`additionalProperties: false` on a component that an `allOf` merges beside other \
+         members is left out: it would forbid them, so that no object fits the merge"
+            .to_owned(),
+    );
 }
 
 /// Moves what `allOf` members that only annotate (`{description: …}`
@@ -1769,6 +1873,7 @@ mod tests {
             unions: ["Voices".to_owned()].into_iter().collect(),
             values: ["ModelIdsShared".to_owned()].into_iter().collect(),
             merged: ["CustomFields".to_owned()].into_iter().collect(),
+            extended: ["BaseElement".to_owned()].into_iter().collect(),
         };
         apply_readings(&mut map, "/S", &shapes, &mut readings);
         let said = readings.warnings;
@@ -1854,6 +1959,118 @@ mod tests {
             ]
         );
         assert!(warnings[0].1.contains("read as an integer"), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_closed_schema_is_opened_to_the_members_of_its_parts() {
+        // As shipengine writes `address`, and jira `JqlQueryClause`.
+        let (schema, warnings) = read_schema(json!({
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["name"],
+            "allOf": [{"$ref": "#/components/schemas/PartialAddress"}]
+        }));
+        assert!(schema.get("additionalProperties").is_none(), "{schema}");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].0, "/S/additionalProperties");
+        assert!(
+            warnings[0]
+                .1
+                .contains("beside `allOf` is left out: it would forbid the members of each `$ref`"),
+            "{warnings:?}"
+        );
+        let (schema, warnings) = read_schema(json!({
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {"field": {"type": "string"}},
+            "anyOf": [
+                {"properties": {"field": {"type": "string"}, "operator": {"type": "string"}}},
+                {"properties": {"clauses": {"type": "array", "items": {}}}}
+            ]
+        }));
+        assert!(schema.get("additionalProperties").is_none(), "{schema}");
+        assert!(
+            warnings[0]
+                .1
+                .contains("forbid `clauses`, `operator`, which"),
+            "{warnings:?}"
+        );
+
+        // Parts that only narrow the members the schema lists, and an open
+        // schema, keep what they say.
+        let closed = json!({
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
+            "oneOf": [{"required": ["a"]}, {"required": ["b"]}]
+        });
+        let (schema, warnings) = read_schema(closed);
+        assert_eq!(schema["additionalProperties"], json!(false), "{schema}");
+        assert!(
+            !warnings
+                .iter()
+                .any(|(_, said)| said.contains("beside `oneOf`")),
+            "{warnings:?}"
+        );
+        let typed = json!({
+            "type": "object",
+            "additionalProperties": {"type": "string"},
+            "anyOf": [{"$ref": "#/components/schemas/ThreeDs"}]
+        });
+        assert_eq!(read_schema(typed.clone()).0, typed);
+    }
+
+    #[test]
+    fn a_closed_component_an_all_of_extends_is_opened() {
+        // json2video's elements: `allOf: [{…}, {$ref: BaseElement}]`, each
+        // part closed.
+        let shapes = ComponentShapes::of(
+            json!({"components": {"schemas": {
+                "Html": {"allOf": [
+                    {"properties": {"html": {"type": "string"}}},
+                    {"$ref": "#/components/schemas/BaseElement"}
+                ]},
+                "Nullable": {"allOf": [{"$ref": "#/components/schemas/Alone"}]},
+                "Assembly": {
+                    "allOf": [{"$ref": "#/components/schemas/Artifact"}],
+                    "properties": {"assemblyName": {"type": "string"}}
+                }
+            }}})
+            .as_object()
+            .unwrap(),
+        );
+        let read = |name: &str| {
+            let mut map = json!({
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {"id": {"type": "string"}}
+            })
+            .as_object()
+            .unwrap()
+            .clone();
+            let mut readings = Readings::default();
+            let pointer = format!("/components/schemas/{name}");
+            apply_readings(&mut map, &pointer, &shapes, &mut readings);
+            (map, readings.warnings)
+        };
+        for name in ["BaseElement", "Artifact"] {
+            let (base, warnings) = read(name);
+            assert!(base.get("additionalProperties").is_none(), "{base:?}");
+            assert_eq!(
+                warnings[0].0,
+                format!("/components/schemas/{name}/additionalProperties")
+            );
+            assert!(
+                warnings[0].1.contains("merges beside other members"),
+                "{warnings:?}"
+            );
+        }
+        // Merged alone, or not merged: as written.
+        for name in ["Alone", "Elsewhere"] {
+            let (map, warnings) = read(name);
+            assert_eq!(map["additionalProperties"], json!(false), "{name}");
+            assert!(warnings.is_empty(), "{name}: {warnings:?}");
+        }
     }
 
     #[test]
