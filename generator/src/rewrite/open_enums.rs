@@ -59,6 +59,7 @@ fn open_items(items: &mut Vec<Item>, personal: &BTreeSet<String>) {
             // still an addition, not a break, for code that matches it.
             Item::Enum(mut e) => {
                 e.attrs.push(syn::parse_quote!(#[non_exhaustive]));
+                listed_only_alternatives(&mut e, &opened);
                 rewritten.push(Item::Enum(e));
             }
             Item::Mod(mut module) => {
@@ -238,6 +239,59 @@ fn holds_any(e: &ItemEnum, opened: &HashSet<Ident>) -> bool {
                 if p.path.segments.last().is_some_and(|s| opened.contains(&s.ident)))
         })
     })
+}
+
+/// In an untagged `oneOf`, has each alternative of an open enum that a
+/// later alternative could also take a string for (another open enum, a
+/// `String`) decode only the values it lists. serde tries the alternatives
+/// in order, and an open enum takes every string: a value the later one
+/// lists decoded as the first one's unlisted value (Okta's JWK `alg`, a
+/// signing algorithm or an encryption one). A value none lists still
+/// decodes, by the last alternative that takes strings.
+fn listed_only_alternatives(e: &mut ItemEnum, opened: &HashSet<Ident>) {
+    let untagged = e.attrs.iter().any(|attr| {
+        attr.path().is_ident("serde")
+            && attr
+                .parse_args_with(
+                    syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+                )
+                .is_ok_and(|metas| metas.iter().any(|meta| meta.path().is_ident("untagged")))
+    });
+    if !untagged {
+        return;
+    }
+    // The type a variant holds alone, `Name(Type)`, as its last segment.
+    let held = |variant: &syn::Variant| -> Option<Ident> {
+        let Fields::Unnamed(fields) = &variant.fields else {
+            return None;
+        };
+        let [field] = fields.unnamed.iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let Type::Path(path) = &field.ty else {
+            return None;
+        };
+        let last = path.path.segments.last()?;
+        matches!(last.arguments, syn::PathArguments::None).then(|| last.ident.clone())
+    };
+    let open: Vec<bool> = e
+        .variants
+        .iter()
+        .map(|variant| held(variant).is_some_and(|ty| opened.contains(&ty)))
+        .collect();
+    let takes_strings: Vec<bool> = e
+        .variants
+        .iter()
+        .zip(&open)
+        .map(|(variant, open)| *open || held(variant).is_some_and(|ty| ty == "String"))
+        .collect();
+    for (index, variant) in e.variants.iter_mut().enumerate() {
+        if open[index] && takes_strings[index + 1..].contains(&true) {
+            variant.attrs.push(syn::parse_quote!(
+                #[serde(deserialize_with = "crate::runtime::open_enums::listed_only")]
+            ));
+        }
+    }
 }
 
 /// Whether `item` implements the trait `name` for one of `types`.
@@ -439,6 +493,52 @@ mod tests {
             runtime_call(&personal_level),
             "open_enum ! (Level , Unknown , personal) "
         );
+    }
+
+    #[test]
+    fn an_open_enum_before_another_string_alternative_decodes_only_what_it_lists() {
+        let mut file: syn::File = syn::parse_quote! {
+            #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+            pub enum SigningAlg { Rs256 }
+            #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+            pub enum EncryptionAlg { RsaOaep }
+            #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+            #[serde(untagged)]
+            pub enum Alg {
+                SigningAlg(SigningAlg),
+                Count(i64),
+                EncryptionAlg(EncryptionAlg),
+                Other(::std::string::String),
+            }
+            #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+            #[serde(untagged)]
+            pub enum AlgOrCount {
+                SigningAlg(SigningAlg),
+                Count(i64),
+            }
+        };
+        open(&mut file, &BTreeSet::new());
+        let marked = |name: &str| -> Vec<String> {
+            let found = file.items.iter().find_map(|item| match item {
+                Item::Enum(e) if e.ident == name => Some(e),
+                _ => None,
+            });
+            let e = found.unwrap_or_else(|| panic!("no {name}"));
+            e.variants
+                .iter()
+                .filter(|v| {
+                    v.attrs
+                        .iter()
+                        .any(|a| quote!(#a).to_string().contains("listed_only"))
+                })
+                .map(|v| v.ident.to_string())
+                .collect()
+        };
+        // Each before a later one that takes strings; the last open enum
+        // before `Other` too, which then keeps what none lists.
+        assert_eq!(marked("Alg"), ["SigningAlg", "EncryptionAlg"]);
+        // Alone among strings: it keeps every string, listed or not.
+        assert!(marked("AlgOrCount").is_empty());
     }
 
     #[test]

@@ -37,6 +37,12 @@ macro_rules! open_enum {
             }
         }
 
+        impl $crate::runtime::open_enums::Listed for $name {
+            fn listed_variant(value: &str) -> ::std::option::Option<Self> {
+                Self::listed(value)
+            }
+        }
+
         impl ::std::convert::From<&str> for $name {
             fn from(value: &str) -> Self {
                 Self::listed(value).unwrap_or_else(|| Self::$unlisted(value.to_owned()))
@@ -101,3 +107,29 @@ macro_rules! open_enum {
 }
 
 pub(crate) use open_enum;
+
+/// What [`listed_only`] asks of an open enum: the variant that stands for a
+/// value the spec lists.
+// Only crates with a `oneOf` of an open enum and another alternative that
+// takes strings decode through it.
+#[allow(dead_code)]
+pub trait Listed: Sized {
+    /// The variant of `value`, when the spec lists it.
+    fn listed_variant(value: &str) -> Option<Self>;
+}
+
+/// Decodes an open enum from a value the spec lists, and refuses any other:
+/// the decoding of an alternative of an untagged `oneOf` that a later
+/// alternative could take a string for too. serde tries the alternatives
+/// in order, and an open enum's own decoding takes every string, so a value
+/// the later one lists would decode as this one's unlisted value.
+#[allow(dead_code)]
+pub fn listed_only<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Listed,
+{
+    let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+    T::listed_variant(&value)
+        .ok_or_else(|| serde::de::Error::custom("a value the alternative does not list"))
+}

@@ -63,3 +63,55 @@ fn the_wire_value_is_what_serde_and_display_write() {
     // Only strings are values of a string enumeration.
     assert!(serde_json::from_str::<Status>("1").is_err());
 }
+
+/// Another string enumeration, for a `oneOf` of two.
+#[derive(Debug, PartialEq)]
+enum Encryption {
+    RsaOaep,
+    Unknown(String),
+}
+
+impl Encryption {
+    fn as_str(&self) -> &str {
+        match self {
+            Self::RsaOaep => "RSA-OAEP",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    fn listed(value: &str) -> Option<Self> {
+        (value == "RSA-OAEP").then_some(Self::RsaOaep)
+    }
+}
+
+crate::runtime::open_enum!(Encryption, Unknown);
+
+/// An untagged `oneOf` as the generator rewrites it: the alternatives
+/// before the last that takes strings decode only what they list.
+#[derive(Debug, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
+enum StatusOrEncryption {
+    #[serde(deserialize_with = "crate::runtime::open_enums::listed_only")]
+    Status(Status),
+    Count(u32),
+    Encryption(Encryption),
+}
+
+#[test]
+fn each_alternative_of_a_one_of_decodes_the_values_it_lists() {
+    let decode = |json: &str| serde_json::from_str::<StatusOrEncryption>(json).unwrap();
+    assert_eq!(
+        decode(r#""created""#),
+        StatusOrEncryption::Status(Status::Created)
+    );
+    assert_eq!(
+        decode(r#""RSA-OAEP""#),
+        StatusOrEncryption::Encryption(Encryption::RsaOaep)
+    );
+    assert_eq!(decode("7"), StatusOrEncryption::Count(7));
+    // A value none lists is the last one's unlisted value, not an error.
+    assert_eq!(
+        decode(r#""A256KW""#),
+        StatusOrEncryption::Encryption(Encryption::Unknown("A256KW".to_owned()))
+    );
+}
