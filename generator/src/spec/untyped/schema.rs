@@ -1277,7 +1277,7 @@ fn keywords_of_other_types(
     kind: &str,
     readings: &mut Readings,
 ) {
-    const BOUNDS: [(&str, &[&str]); 16] = [
+    const BOUNDS: [(&str, &[&str]); 17] = [
         ("minimum", &["integer", "number"]),
         ("maximum", &["integer", "number"]),
         ("exclusiveMinimum", &["integer", "number"]),
@@ -1298,6 +1298,9 @@ fn keywords_of_other_types(
         // of it was an object.
         ("properties", &["object"]),
         ("additionalProperties", &["object"]),
+        // just-eat's `BasketTotals`, an object with `items`: typify made a
+        // map, the mock's sample a list, which did not decode.
+        ("items", &["array"]),
     ];
     if !matches!(
         kind,
@@ -1906,6 +1909,13 @@ mod tests {
             "required": ["start"]
         }));
         assert!(schema.get("required").is_none(), "{schema}");
+        // just-eat's `BasketTotals`: the type says an object.
+        let (schema, warnings) = read_schema(json!({
+            "type": "object",
+            "items": {"$ref": "#/components/schemas/BasketTotals"}
+        }));
+        assert_eq!(schema, json!({"type": "object"}));
+        assert_eq!(warnings[0].0, "/S/items");
         // An object keeps its own.
         let object = json!({
             "type": "object",
