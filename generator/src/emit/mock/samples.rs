@@ -124,6 +124,24 @@ impl Filling<'_> {
         if let Some(value) = any.enumeration.first() {
             return Some(value.clone());
         }
+        // A string of a format typify makes a Rust type of, whatever its
+        // parts say (shipengine's `created_at`, a `date-time` beside an
+        // `allOf` of its string id, whose example is the id): the type is
+        // the format's.
+        if matches!(any.typ.as_deref(), Some("string") | None)
+            && let Some(format) = any.format.as_deref().filter(|f| RUST_FORMATS.contains(f))
+        {
+            let format = match format {
+                "date" => VariantOrUnknownOrEmpty::Item(StringFormat::Date),
+                "date-time" => VariantOrUnknownOrEmpty::Item(StringFormat::DateTime),
+                other => VariantOrUnknownOrEmpty::Unknown(other.to_owned()),
+            };
+            let text = StringType {
+                format,
+                ..StringType::default()
+            };
+            return string(&text, member);
+        }
         // A list written without `type: array` (OpenAI's `modalities`),
         // which typify reads as a list.
         if let Some(items) = &any.items
@@ -607,6 +625,10 @@ fn merge_value(earlier: &mut Value, later: Value) {
 /// A string of the schema's shape, or `None` where one cannot be invented
 /// with confidence: a `pattern` (the types check it when decoding), or a
 /// format whose value the length limits would spoil.
+/// The string formats typify makes a Rust type of, which parse their text:
+/// a sample of one must be of its shape.
+const RUST_FORMATS: [&str; 6] = ["date", "date-time", "uuid", "ip", "ipv4", "ipv6"];
+
 fn string(s: &StringType, member: &str) -> Option<Value> {
     if let Some(first) = s.enumeration.iter().flatten().next() {
         return Some(Value::String(first.clone()));
@@ -946,6 +968,34 @@ mod tests {
         );
         assert_eq!(of_component(&api, "Point").unwrap(), json!([1, 1]));
         assert_eq!(of_component(&api, "Crowd"), None);
+    }
+
+    #[test]
+    fn a_string_of_a_rust_format_beside_parts_is_of_its_format() {
+        // shipengine's `created_at`: a date-time beside an `allOf` of its
+        // id, whose example is an id.
+        let spec = schemas(
+            r#"
+    SeId:
+      type: string
+      pattern: '^se(-[a-z0-9]+)+$'
+      example: se-28529731
+    Rates:
+      type: object
+      required: [created_at, id]
+      properties:
+        created_at:
+          type: string
+          format: date-time
+          allOf: [{$ref: '#/components/schemas/SeId'}]
+        id:
+          allOf: [{$ref: '#/components/schemas/SeId'}]
+"#,
+        );
+        let rates = of_component(&spec, "Rates").unwrap();
+        let created_at = rates["created_at"].as_str().unwrap();
+        assert!(is_date_time(created_at), "{rates}");
+        assert_eq!(rates["id"], "se-28529731", "{rates}");
     }
 
     #[test]

@@ -883,12 +883,7 @@ fn merged_components(root: &Map<String, Value>) -> (BTreeSet<String>, BTreeSet<S
         match value {
             Value::Object(map) => {
                 if let Some(Value::Array(members)) = map.get("allOf") {
-                    let names: Vec<String> = members
-                        .iter()
-                        .filter_map(|member| member.get("$ref").and_then(Value::as_str))
-                        .filter_map(|target| target.strip_prefix("#/components/schemas/"))
-                        .map(unescape)
-                        .collect();
+                    let names = merged_by(members);
                     let own_members = map
                         .get("properties")
                         .and_then(Value::as_object)
@@ -906,7 +901,44 @@ fn merged_components(root: &Map<String, Value>) -> (BTreeSet<String>, BTreeSet<S
     }
     let mut found = Found::default();
     root.values().for_each(|value| walk(value, &mut found));
+    // A component that is only the merge of others (shipengine's `address`,
+    // `allOf: [{$ref: partial_address}]`) passes being merged beside other
+    // members on to them: `shipping_address` merges `address` beside
+    // `partial_shipping_address`, and so `partial_address` too.
+    let components = root
+        .get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object);
+    let merges: Vec<(&String, Vec<String>)> = components
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, schema)| match schema.get("allOf") {
+            Some(Value::Array(members)) => Some((name, merged_by(members))),
+            _ => None,
+        })
+        .collect();
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for (name, merged) in &merges {
+            if found.1.contains(*name) {
+                for other in merged {
+                    grew |= found.1.insert(other.clone());
+                }
+            }
+        }
+    }
     found
+}
+
+/// The components an `allOf`'s `members` merge through a `$ref`, by name.
+fn merged_by(members: &[Value]) -> Vec<String> {
+    members
+        .iter()
+        .filter_map(|member| member.get("$ref").and_then(Value::as_str))
+        .filter_map(|target| target.strip_prefix("#/components/schemas/"))
+        .map(unescape)
+        .collect()
 }
 
 /// The component a schema's `pointer` is the root of, by name.
@@ -2044,7 +2076,12 @@ mod tests {
                 "Assembly": {
                     "allOf": [{"$ref": "#/components/schemas/Artifact"}],
                     "properties": {"assemblyName": {"type": "string"}}
-                }
+                },
+                "ShippingAddress": {"allOf": [
+                    {"$ref": "#/components/schemas/Address"},
+                    {"$ref": "#/components/schemas/Instructions"}
+                ]},
+                "Address": {"allOf": [{"$ref": "#/components/schemas/PartialAddress"}]}
             }}})
             .as_object()
             .unwrap(),
@@ -2063,7 +2100,8 @@ mod tests {
             apply_readings(&mut map, &pointer, &shapes, &mut readings);
             (map, readings.warnings)
         };
-        for name in ["BaseElement", "Artifact"] {
+        // `PartialAddress` through `Address`, which is only its merge.
+        for name in ["BaseElement", "Artifact", "PartialAddress"] {
             let (base, warnings) = read(name);
             assert!(base.get("additionalProperties").is_none(), "{base:?}");
             assert_eq!(
