@@ -833,6 +833,19 @@ mod tests {
         files
     }
 
+    /// The schemas the ladder untyped, each with its property when only
+    /// that is untyped.
+    fn untyped_schemas(degradation: &crate::degradation::Degradation) -> Vec<(&str, Option<&str>)> {
+        degradation
+            .degraded
+            .iter()
+            .filter_map(|d| match &d.unit {
+                Unit::Schema { name, property } => Some((name.as_str(), property.as_deref())),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn file<'a>(files: &'a crate::CrateFiles, path: &str) -> &'a str {
         files
             .iter()
@@ -927,14 +940,7 @@ components:
             ),
         );
         let degradation = files.degradation();
-        let untyped: Vec<(&str, Option<&str>)> = degradation
-            .degraded
-            .iter()
-            .filter_map(|d| match &d.unit {
-                Unit::Schema { name, property } => Some((name.as_str(), property.as_deref())),
-                _ => None,
-            })
-            .collect();
+        let untyped = untyped_schemas(degradation);
         assert_eq!(untyped, [("Pet", Some("odd")), ("Shape", None)]);
         assert_eq!(
             degradation.to_string(),
@@ -1023,14 +1029,7 @@ components:
             ),
         );
         let degradation = files.degradation();
-        let untyped: Vec<(&str, Option<&str>)> = degradation
-            .degraded
-            .iter()
-            .filter_map(|d| match &d.unit {
-                Unit::Schema { name, property } => Some((name.as_str(), property.as_deref())),
-                _ => None,
-            })
-            .collect();
+        let untyped = untyped_schemas(degradation);
         assert_eq!(
             untyped,
             [("Clause", None), ("Payment", Some("additionalData"))]
