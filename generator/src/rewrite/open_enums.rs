@@ -47,6 +47,16 @@ fn open_items(items: &mut Vec<Item>, personal: &BTreeSet<String>) {
             _ => None,
         })
         .collect();
+    let listed_only: HashMap<Ident, Vec<(Ident, Ident)>> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Enum(e) if holding.contains(&e.ident) => {
+                let variants = listed_only(e, &opened);
+                (!variants.is_empty()).then(|| (e.ident.clone(), variants))
+            }
+            _ => None,
+        })
+        .collect();
     let mut rewritten = Vec::with_capacity(items.len());
     for item in items.drain(..) {
         match item {
@@ -59,7 +69,9 @@ fn open_items(items: &mut Vec<Item>, personal: &BTreeSet<String>) {
             // still an addition, not a break, for code that matches it.
             Item::Enum(mut e) => {
                 e.attrs.push(syn::parse_quote!(#[non_exhaustive]));
-                listed_only_alternatives(&mut e, &opened);
+                if let Some(variants) = listed_only.get(&e.ident) {
+                    decode_listed_only(&mut e, variants);
+                }
                 rewritten.push(Item::Enum(e));
             }
             Item::Mod(mut module) => {
@@ -87,6 +99,9 @@ fn open_items(items: &mut Vec<Item>, personal: &BTreeSet<String>) {
             Item::Impl(mut i) if implements(&i, "FromStr", &holding) => {
                 i.attrs
                     .push(syn::parse_quote!(#[allow(irrefutable_let_patterns)]));
+                if let Some(variants) = self_type(&i).and_then(|name| listed_only.get(&name)) {
+                    parse_listed_only(&mut i, variants);
+                }
                 rewritten.push(Item::Impl(i));
             }
             other => rewritten.push(other),
@@ -241,14 +256,15 @@ fn holds_any(e: &ItemEnum, opened: &HashSet<Ident>) -> bool {
     })
 }
 
-/// In an untagged `oneOf`, has each alternative of an open enum that a
+/// The alternatives of an untagged `oneOf` that must take only the values
+/// their open enum lists, each variant with the enum it holds: those that a
 /// later alternative could also take a string for (another open enum, a
-/// `String`) decode only the values it lists. serde tries the alternatives
-/// in order, and an open enum takes every string: a value the later one
-/// lists decoded as the first one's unlisted value (Okta's JWK `alg`, a
-/// signing algorithm or an encryption one). A value none lists still
-/// decodes, by the last alternative that takes strings.
-fn listed_only_alternatives(e: &mut ItemEnum, opened: &HashSet<Ident>) {
+/// `String`). serde, and typify's `FromStr`, try the alternatives in order,
+/// and an open enum takes every string: a value the later one lists read as
+/// the first one's unlisted value (Okta's JWK `alg`, a signing algorithm or
+/// an encryption one). A value none lists is still read, by the last
+/// alternative that takes strings.
+fn listed_only(e: &ItemEnum, opened: &HashSet<Ident>) -> Vec<(Ident, Ident)> {
     let untagged = e.attrs.iter().any(|attr| {
         attr.path().is_ident("serde")
             && attr
@@ -258,39 +274,90 @@ fn listed_only_alternatives(e: &mut ItemEnum, opened: &HashSet<Ident>) {
                 .is_ok_and(|metas| metas.iter().any(|meta| meta.path().is_ident("untagged")))
     });
     if !untagged {
-        return;
+        return Vec::new();
     }
     // The type a variant holds alone, `Name(Type)`, as its last segment.
-    let held = |variant: &syn::Variant| -> Option<Ident> {
-        let Fields::Unnamed(fields) = &variant.fields else {
-            return None;
-        };
-        let [field] = fields.unnamed.iter().collect::<Vec<_>>()[..] else {
-            return None;
-        };
-        let Type::Path(path) = &field.ty else {
-            return None;
-        };
-        let last = path.path.segments.last()?;
-        matches!(last.arguments, syn::PathArguments::None).then(|| last.ident.clone())
-    };
-    let open: Vec<bool> = e
+    let held: Vec<Option<Ident>> = e
         .variants
         .iter()
-        .map(|variant| held(variant).is_some_and(|ty| opened.contains(&ty)))
+        .map(|variant| {
+            let Fields::Unnamed(fields) = &variant.fields else {
+                return None;
+            };
+            let [field] = fields.unnamed.iter().collect::<Vec<_>>()[..] else {
+                return None;
+            };
+            let Type::Path(path) = &field.ty else {
+                return None;
+            };
+            let last = path.path.segments.last()?;
+            matches!(last.arguments, syn::PathArguments::None).then(|| last.ident.clone())
+        })
         .collect();
-    let takes_strings: Vec<bool> = e
-        .variants
+    let open = |ty: &Option<Ident>| ty.as_ref().is_some_and(|ty| opened.contains(ty));
+    let takes_strings =
+        |ty: &Option<Ident>| open(ty) || ty.as_ref().is_some_and(|ty| ty == "String");
+    e.variants
         .iter()
-        .zip(&open)
-        .map(|(variant, open)| *open || held(variant).is_some_and(|ty| ty == "String"))
-        .collect();
-    for (index, variant) in e.variants.iter_mut().enumerate() {
-        if open[index] && takes_strings[index + 1..].contains(&true) {
+        .zip(&held)
+        .enumerate()
+        .filter(|(index, (_, ty))| open(ty) && held[index + 1..].iter().any(takes_strings))
+        .filter_map(|(_, (variant, ty))| Some((variant.ident.clone(), ty.clone()?)))
+        .collect()
+}
+
+/// Has each of the `variants` of `e` decode only the values its open enum
+/// lists ([`listed_only`]).
+fn decode_listed_only(e: &mut ItemEnum, variants: &[(Ident, Ident)]) {
+    for variant in &mut e.variants {
+        if variants.iter().any(|(name, _)| *name == variant.ident) {
             variant.attrs.push(syn::parse_quote!(
                 #[serde(deserialize_with = "crate::runtime::open_enums::listed_only")]
             ));
         }
+    }
+}
+
+/// Has typify's `FromStr` of a `oneOf` parse each of the `variants` only
+/// from a value its open enum lists ([`listed_only`]): each alternative is
+/// `if let Ok(v) = value.parse() { Ok(Self::Variant(v)) }`, and becomes
+/// `if let Some(v) = Enum::listed(value) { … }`.
+fn parse_listed_only(block: &mut ItemImpl, variants: &[(Ident, Ident)]) {
+    struct Alternatives<'v>(&'v [(Ident, Ident)]);
+    impl syn::visit_mut::VisitMut for Alternatives<'_> {
+        fn visit_expr_if_mut(&mut self, branch: &mut syn::ExprIf) {
+            let then = &branch.then_branch;
+            let then = quote!(#then).to_string();
+            let held = self
+                .0
+                .iter()
+                .find(|(variant, _)| then.contains(&format!("Self :: {variant} (")));
+            if let (syn::Expr::Let(binding), Some((_, ty))) = (&mut *branch.cond, held)
+                && is_parse_of_value(&binding.expr)
+            {
+                // The open enum's own `listed`, beside it in the module.
+                *binding.pat = syn::parse_quote!(Some(v));
+                *binding.expr = syn::parse_quote!(#ty::listed(value));
+            }
+            syn::visit_mut::visit_expr_if_mut(self, branch);
+        }
+    }
+    syn::visit_mut::VisitMut::visit_item_impl_mut(&mut Alternatives(variants), block);
+}
+
+/// Whether `expr` is `value.parse()`.
+fn is_parse_of_value(expr: &syn::Expr) -> bool {
+    matches!(expr, syn::Expr::MethodCall(call)
+        if call.method == "parse"
+            && call.args.is_empty()
+            && matches!(&*call.receiver, syn::Expr::Path(path) if path.path.is_ident("value")))
+}
+
+/// The type an impl is for, when it is a plain name.
+fn self_type(item: &ItemImpl) -> Option<Ident> {
+    match &*item.self_ty {
+        Type::Path(path) => path.path.get_ident().cloned(),
+        _ => None,
     }
 }
 
@@ -517,7 +584,43 @@ mod tests {
                 Count(i64),
             }
         };
+        let mut from_str: syn::File = syn::parse_quote! {
+            impl ::std::str::FromStr for Alg {
+                type Err = ConversionError;
+                fn from_str(value: &str) -> Result<Self, ConversionError> {
+                    if let Ok(v) = value.parse() {
+                        Ok(Self::SigningAlg(v))
+                    } else if let Ok(v) = value.parse() {
+                        Ok(Self::Count(v))
+                    } else if let Ok(v) = value.parse() {
+                        Ok(Self::EncryptionAlg(v))
+                    } else if let Ok(v) = value.parse() {
+                        Ok(Self::Other(v))
+                    } else {
+                        Err("string conversion failed for all variants".into())
+                    }
+                }
+            }
+        };
+        file.items.append(&mut from_str.items);
         open(&mut file, &BTreeSet::new());
+        let parsed = file
+            .items
+            .iter()
+            .find_map(|item| match item {
+                Item::Impl(block) if block.trait_.is_some() => Some(quote!(#block).to_string()),
+                _ => None,
+            })
+            .expect("the FromStr impl");
+        assert_eq!(parsed.matches(":: listed (value)").count(), 2, "{parsed}");
+        for alternative in ["SigningAlg", "EncryptionAlg"] {
+            assert!(
+                parsed.contains(&format!(
+                    "if let Some (v) = {alternative} :: listed (value) {{ Ok (Self :: {alternative} (v)) }}"
+                )),
+                "{parsed}"
+            );
+        }
         let marked = |name: &str| -> Vec<String> {
             let found = file.items.iter().find_map(|item| match item {
                 Item::Enum(e) if e.ident == name => Some(e),
