@@ -709,14 +709,15 @@ fn closed_beside_parts(map: &mut Map<String, Value>, pointer: &str, readings: &m
     if map.get("additionalProperties") != Some(&Value::Bool(false)) {
         return;
     }
-    let names = |schema: &Value| -> Vec<String> {
-        let properties = schema.get("properties").and_then(Value::as_object);
+    // The members a schema's `properties` name.
+    let names = |properties: Option<&Value>| -> Vec<String> {
+        let properties = properties.and_then(Value::as_object);
         properties
             .into_iter()
             .flat_map(|p| p.keys().cloned())
             .collect()
     };
-    let own: BTreeSet<String> = names(&Value::Object(map.clone())).into_iter().collect();
+    let own: BTreeSet<String> = names(map.get("properties")).into_iter().collect();
     let mut keyword = None;
     let mut foreign = BTreeSet::new();
     let mut beside_a_reference = false;
@@ -725,7 +726,7 @@ fn closed_beside_parts(map: &mut Map<String, Value>, pointer: &str, readings: &m
             continue;
         };
         for part in parts {
-            let theirs: Vec<String> = names(part)
+            let theirs: Vec<String> = names(part.get("properties"))
                 .into_iter()
                 .filter(|name| !own.contains(name))
                 .collect();
