@@ -26,6 +26,7 @@ pub(super) fn apply_readings(
     closed_parts_of_all_of(map, pointer, readings);
     closed_beside_parts(map, pointer, readings);
     closed_component_extended(map, pointer, &shapes.extended, readings);
+    typed_bag_overlaid(map, pointer, &shapes.overlaid, readings);
     numbers_of_all_of(map, pointer, readings);
     string_or_enum(map, pointer, readings);
     enum_beside_a_reference(map, pointer, readings);
@@ -400,7 +401,15 @@ pub(super) struct ComponentShapes {
     merged: BTreeSet<String>,
     /// The components an `allOf` merges beside other members, by name.
     extended: BTreeSet<String>,
+    /// For a component an `allOf` merges, each of its members that another
+    /// part of the merge describes too, with the JSON types of the members
+    /// that part gives it (`None` where it does not say).
+    overlaid: Overlaid,
 }
+
+/// Component → member → the types of the members another part of a merge
+/// gives that member.
+type Overlaid = BTreeMap<String, BTreeMap<String, Vec<Option<String>>>>;
 
 impl ComponentShapes {
     /// The shapes of the components of `root`, as written before the
@@ -412,6 +421,7 @@ impl ComponentShapes {
             values: component_values(root),
             merged,
             extended,
+            overlaid: overlaid_members(root),
         }
     }
 }
@@ -940,6 +950,105 @@ fn merged_by(members: &[Value]) -> Vec<String> {
         .filter_map(|target| target.strip_prefix("#/components/schemas/"))
         .map(unescape)
         .collect()
+}
+
+/// [`Overlaid`]: the members of a component that an `allOf` anywhere in
+/// `root` merges which its other inline parts, or the merging schema's own
+/// `properties`, describe too (Okta's `UserGetSingleton`: `allOf: [{$ref:
+/// User}, {properties: {_embedded: {properties: {blocks: …}}}}]`).
+fn overlaid_members(root: &Map<String, Value>) -> Overlaid {
+    fn walk(value: &Value, found: &mut Overlaid) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::Array(members)) = map.get("allOf") {
+                    let referenced = merged_by(members);
+                    let others = members
+                        .iter()
+                        .filter(|member| member.get("$ref").is_none())
+                        .chain(std::iter::once(value))
+                        .filter_map(|part| part.get("properties").and_then(Value::as_object));
+                    for properties in others {
+                        for (name, member) in properties {
+                            let types: Vec<Option<String>> = member
+                                .get("properties")
+                                .and_then(Value::as_object)
+                                .into_iter()
+                                .flat_map(Map::values)
+                                .map(|inner| inner.get("type").and_then(Value::as_str))
+                                .map(|ty| ty.map(str::to_owned))
+                                .collect();
+                            for component in &referenced {
+                                found
+                                    .entry(component.clone())
+                                    .or_default()
+                                    .entry(name.clone())
+                                    .or_default()
+                                    .extend(types.iter().cloned());
+                            }
+                        }
+                    }
+                }
+                map.values().for_each(|value| walk(value, found));
+            }
+            Value::Array(values) => values.iter().for_each(|value| walk(value, found)),
+            _ => {}
+        }
+    }
+    let mut found = Overlaid::new();
+    root.values().for_each(|value| walk(value, &mut found));
+    found
+}
+
+/// Reads as `true` a typed `additionalProperties` of a member without
+/// `properties` of its own (a map: Okta's HAL `_embedded`, a map of
+/// objects, in `User` and `Policy`) when another part of an `allOf` that
+/// merges the component gives that member members of another type (`blocks`,
+/// a list; `resourceType`, a string). JSON Schema, and typify, read the
+/// merge as requiring those to be of the map's type too: an enum of no
+/// variants, which no value decodes into. The author means the map's other
+/// members. The component's own map then takes any value.
+fn typed_bag_overlaid(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    overlaid: &Overlaid,
+    readings: &mut Readings,
+) {
+    let Some(members) = component_at(pointer).and_then(|name| overlaid.get(&name)) else {
+        return;
+    };
+    let Some(Value::Object(properties)) = map.get_mut("properties") else {
+        return;
+    };
+    for (name, types) in members {
+        let Some(Value::Object(member)) = properties.get_mut(name) else {
+            continue;
+        };
+        let has_members = member
+            .get("properties")
+            .and_then(Value::as_object)
+            .is_some_and(|properties| !properties.is_empty());
+        let Some(bag) = member
+            .get("additionalProperties")
+            .and_then(|more| more.get("type"))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+        else {
+            continue;
+        };
+        let contradicted = types.iter().flatten().any(|ty| *ty != bag);
+        if has_members || !contradicted {
+            continue;
+        }
+        member.insert("additionalProperties".to_owned(), Value::Bool(true));
+        readings.warn(
+            &format!("{pointer}/properties/{}/additionalProperties", escape(name)),
+            format!(
+                "`additionalProperties` of type `{bag}` on `{name}`, which an `allOf` merges with \
+                 members of other types, is read as `true`: typify would require those members \
+                 to be of type `{bag}` too, and no value would fit"
+            ),
+        );
+    }
 }
 
 /// The component a schema's `pointer` is the root of, by name.
@@ -1910,6 +2019,7 @@ mod tests {
             values: ["ModelIdsShared".to_owned()].into_iter().collect(),
             merged: ["CustomFields".to_owned()].into_iter().collect(),
             extended: ["BaseElement".to_owned()].into_iter().collect(),
+            overlaid: Overlaid::new(),
         };
         apply_readings(&mut map, "/S", &shapes, &mut readings);
         let said = readings.warnings;
@@ -2118,6 +2228,65 @@ mod tests {
         for name in ["Alone", "Elsewhere"] {
             let (map, warnings) = read(name);
             assert_eq!(map["additionalProperties"], json!(false), "{name}");
+            assert!(warnings.is_empty(), "{name}: {warnings:?}");
+        }
+    }
+
+    #[test]
+    fn a_typed_map_another_part_gives_members_of_other_types_takes_any_value() {
+        // Okta's HAL `_embedded`: a map of objects in `User`, and a list of
+        // blocks in `UserGetSingleton`'s part.
+        let root = json!({"components": {"schemas": {
+            "UserGetSingleton": {"allOf": [
+                {"$ref": "#/components/schemas/User"},
+                {"properties": {"_embedded": {"properties": {
+                    "blocks": {"type": "array", "items": {"type": "string"}}
+                }}}}
+            ]},
+            "Team": {"allOf": [
+                {"$ref": "#/components/schemas/Group"},
+                {"properties": {"_embedded": {"properties": {
+                    "owner": {"type": "object"}
+                }}}}
+            ]}
+        }}});
+        let shapes = ComponentShapes::of(root.as_object().unwrap());
+        let read = |name: &str| {
+            let mut map = json!({
+                "type": "object",
+                "properties": {"_embedded": {
+                    "type": "object",
+                    "additionalProperties": {"type": "object", "properties": {}}
+                }}
+            })
+            .as_object()
+            .unwrap()
+            .clone();
+            let mut readings = Readings::default();
+            let pointer = format!("/components/schemas/{name}");
+            apply_readings(&mut map, &pointer, &shapes, &mut readings);
+            (map, readings.warnings)
+        };
+        let (user, warnings) = read("User");
+        assert_eq!(
+            user["properties"]["_embedded"]["additionalProperties"],
+            json!(true)
+        );
+        assert_eq!(
+            warnings[0].0,
+            "/components/schemas/User/properties/_embedded/additionalProperties"
+        );
+        assert!(
+            warnings[0].1.contains("of type `object` on `_embedded`"),
+            "{warnings:?}"
+        );
+        // Members of the map's own type, or not merged: as written.
+        for name in ["Group", "Elsewhere"] {
+            let (map, warnings) = read(name);
+            assert!(
+                map["properties"]["_embedded"]["additionalProperties"].is_object(),
+                "{name}"
+            );
             assert!(warnings.is_empty(), "{name}: {warnings:?}");
         }
     }
