@@ -449,6 +449,16 @@ fn undeclared_path_parameters(root: &mut Map<String, Value>, readings: &mut Read
 /// `to_string()`, which a list or an object of typify's does not have.
 fn structured_headers(root: &mut Map<String, Value>, readings: &mut Readings) {
     let structured = structured_components(root);
+    // The parameters operations refer to (beezup's `Accept-Language`, a
+    // list, in `components.parameters`).
+    let shared = root
+        .get_mut("components")
+        .and_then(|components| components.get_mut("parameters"))
+        .and_then(Value::as_object_mut);
+    for (name, parameter) in shared.into_iter().flatten() {
+        let pointer = format!("/components/parameters/{}", escape(name));
+        structured_header_schema(parameter, &pointer, &structured, readings);
+    }
     for (path, item) in path_items_mut(root) {
         let on_item = item.get_mut("parameters").and_then(Value::as_array_mut);
         let pointer = format!("/paths/{}/parameters", escape(path));
@@ -489,44 +499,55 @@ fn structured_header_schemas(
     readings: &mut Readings,
 ) {
     for (index, parameter) in parameters.into_iter().flatten().enumerate() {
-        let (place, places) = match parameter.get("in").and_then(Value::as_str) {
-            Some("header") => ("header", "headers"),
-            Some("path") => ("path parameter", "paths"),
-            _ => continue,
-        };
-        let Some(schema) = parameter.get_mut("schema") else {
-            continue;
-        };
-        let scalar = match (
-            schema.get("type").and_then(Value::as_str),
-            schema.get("$ref"),
-        ) {
-            // A path's type that names no type at all is left for the
-            // check to refuse.
-            (Some(kind), _) if place == "path parameter" => !matches!(kind, "array" | "object"),
-            (Some(kind), _) => matches!(kind, "string" | "integer" | "number" | "boolean"),
-            // A `$ref` is left to progenitor (usually a string enum), unless
-            // it names a list or an object: Jellyfin's `Version` in a path,
-            // Visual Studio Codespaces' `PlanResourceHeaders` in a header.
-            (None, Some(target)) => target.as_str().is_none_or(|t| !structured.contains(t)),
-            (None, None) => place == "path parameter" && schema.get("properties").is_none(),
-        };
-        if scalar {
-            continue;
-        }
-        let mut read = serde_json::json!({"type": "string"});
-        if let Some(description) = schema.get("description") {
-            read["description"] = description.clone();
-        }
-        *schema = read;
-        readings.warn(
-            &format!("{pointer}/{index}/schema"),
-            format!(
-                "a {place} whose value is not a string, number or boolean is read as a \
-                 string: the text the caller sends (progenitor writes {places} as text)"
-            ),
-        );
+        let pointer = format!("{pointer}/{index}");
+        structured_header_schema(parameter, &pointer, structured, readings);
     }
+}
+
+/// [`structured_headers`] for one parameter, at `pointer`.
+fn structured_header_schema(
+    parameter: &mut Value,
+    pointer: &str,
+    structured: &BTreeSet<String>,
+    readings: &mut Readings,
+) {
+    let (place, places) = match parameter.get("in").and_then(Value::as_str) {
+        Some("header") => ("header", "headers"),
+        Some("path") => ("path parameter", "paths"),
+        _ => return,
+    };
+    let Some(schema) = parameter.get_mut("schema") else {
+        return;
+    };
+    let scalar = match (
+        schema.get("type").and_then(Value::as_str),
+        schema.get("$ref"),
+    ) {
+        // A path's type that names no type at all is left for the
+        // check to refuse.
+        (Some(kind), _) if place == "path parameter" => !matches!(kind, "array" | "object"),
+        (Some(kind), _) => matches!(kind, "string" | "integer" | "number" | "boolean"),
+        // A `$ref` is left to progenitor (usually a string enum), unless
+        // it names a list or an object: Jellyfin's `Version` in a path,
+        // Visual Studio Codespaces' `PlanResourceHeaders` in a header.
+        (None, Some(target)) => target.as_str().is_none_or(|t| !structured.contains(t)),
+        (None, None) => place == "path parameter" && schema.get("properties").is_none(),
+    };
+    if scalar {
+        return;
+    }
+    let mut read = serde_json::json!({"type": "string"});
+    if let Some(description) = schema.get("description") {
+        read["description"] = description.clone();
+    }
+    *schema = read;
+    readings.warn(
+        &format!("{pointer}/schema"),
+        format!(
+            "a {place} whose value is not a string, number or boolean is read as a \
+             string: the text the caller sends (progenitor writes {places} as text)"
+        ),
+    );
 }
 
 /// Reads an operation's own `deepObject` query parameters, written in place
@@ -1052,13 +1073,23 @@ mod tests {
                 {"name": "X-Filter", "in": "header", "schema": {"description": "D", "oneOf": [{"type": "object"}]}},
                 {"name": "X-Mode", "in": "header", "schema": {"type": "string"}},
                 {"name": "headers", "in": "header", "schema": {"$ref": "#/components/schemas/Headers"}},
-                {"name": "X-Kind", "in": "header", "schema": {"$ref": "#/components/schemas/Kind"}}
+                {"name": "X-Kind", "in": "header", "schema": {"$ref": "#/components/schemas/Kind"}},
+                {"$ref": "#/components/parameters/acceptLanguage"}
             ]}}},
-            "components": {"schemas": {
-                "Headers": {"type": "object", "properties": {"x-tenant": {"type": "string"}}},
-                "Kind": {"type": "string", "enum": ["a", "b"]}
-            }}
+            "components": {
+                "schemas": {
+                    "Headers": {"type": "object", "properties": {"x-tenant": {"type": "string"}}},
+                    "Kind": {"type": "string", "enum": ["a", "b"]}
+                },
+                // beezup's, which operations refer to.
+                "parameters": {"acceptLanguage": {"name": "Accept-Language", "in": "header",
+                    "schema": {"type": "array", "items": {"type": "string"}}}}
+            }
         }));
+        assert_eq!(
+            root["components"]["parameters"]["acceptLanguage"]["schema"],
+            json!({"type": "string"})
+        );
         let parameters = &root["paths"]["/l"]["get"]["parameters"];
         assert_eq!(
             parameters[0]["schema"],
@@ -1075,6 +1106,7 @@ mod tests {
         assert_eq!(
             pointers,
             [
+                "/components/parameters/acceptLanguage/schema",
                 "/paths/~1l/get/parameters/0/schema",
                 "/paths/~1l/get/parameters/2/schema"
             ]
