@@ -889,29 +889,18 @@ fn open_bag_merged(
 /// `$ref`, and those of them that one merges beside other parts or beside
 /// members of the merging schema's own.
 fn merged_components(root: &Map<String, Value>) -> (BTreeSet<String>, BTreeSet<String>) {
-    type Found = (BTreeSet<String>, BTreeSet<String>);
-    fn walk(value: &Value, found: &mut Found) {
-        match value {
-            Value::Object(map) => {
-                if let Some(Value::Array(members)) = map.get("allOf") {
-                    let names = merged_by(members);
-                    let own_members = map
-                        .get("properties")
-                        .and_then(Value::as_object)
-                        .is_some_and(|properties| !properties.is_empty());
-                    if members.len() > 1 || own_members {
-                        found.1.extend(names.iter().cloned());
-                    }
-                    found.0.extend(names);
-                }
-                map.values().for_each(|value| walk(value, found));
-            }
-            Value::Array(values) => values.iter().for_each(|value| walk(value, found)),
-            _ => {}
+    let mut found: (BTreeSet<String>, BTreeSet<String>) = Default::default();
+    each_all_of(root, &mut |schema, members| {
+        let names = merged_by(members);
+        let own_members = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .is_some_and(|properties| !properties.is_empty());
+        if members.len() > 1 || own_members {
+            found.1.extend(names.iter().cloned());
         }
-    }
-    let mut found = Found::default();
-    root.values().for_each(|value| walk(value, &mut found));
+        found.0.extend(names);
+    });
     // A component that is only the merge of others (shipengine's `address`,
     // `allOf: [{$ref: partial_address}]`) passes being merged beside other
     // members on to them: `shipping_address` merges `address` beside
@@ -957,46 +946,54 @@ fn merged_by(members: &[Value]) -> Vec<String> {
 /// `properties`, describe too (Okta's `UserGetSingleton`: `allOf: [{$ref:
 /// User}, {properties: {_embedded: {properties: {blocks: …}}}}]`).
 fn overlaid_members(root: &Map<String, Value>) -> Overlaid {
-    fn walk(value: &Value, found: &mut Overlaid) {
+    let mut found = Overlaid::new();
+    each_all_of(root, &mut |schema, members| {
+        let referenced = merged_by(members);
+        let others = members
+            .iter()
+            .filter(|member| member.get("$ref").is_none())
+            .chain(std::iter::once(schema))
+            .filter_map(|part| part.get("properties").and_then(Value::as_object));
+        for properties in others {
+            for (name, member) in properties {
+                let types: Vec<Option<String>> = member
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flat_map(Map::values)
+                    .map(|inner| inner.get("type").and_then(Value::as_str))
+                    .map(|ty| ty.map(str::to_owned))
+                    .collect();
+                for component in &referenced {
+                    found
+                        .entry(component.clone())
+                        .or_default()
+                        .entry(name.clone())
+                        .or_default()
+                        .extend(types.iter().cloned());
+                }
+            }
+        }
+    });
+    found
+}
+
+/// Calls `visit` with every schema in `root` that has an `allOf`, and its
+/// parts.
+fn each_all_of(root: &Map<String, Value>, visit: &mut impl FnMut(&Value, &[Value])) {
+    fn walk(value: &Value, visit: &mut impl FnMut(&Value, &[Value])) {
         match value {
             Value::Object(map) => {
                 if let Some(Value::Array(members)) = map.get("allOf") {
-                    let referenced = merged_by(members);
-                    let others = members
-                        .iter()
-                        .filter(|member| member.get("$ref").is_none())
-                        .chain(std::iter::once(value))
-                        .filter_map(|part| part.get("properties").and_then(Value::as_object));
-                    for properties in others {
-                        for (name, member) in properties {
-                            let types: Vec<Option<String>> = member
-                                .get("properties")
-                                .and_then(Value::as_object)
-                                .into_iter()
-                                .flat_map(Map::values)
-                                .map(|inner| inner.get("type").and_then(Value::as_str))
-                                .map(|ty| ty.map(str::to_owned))
-                                .collect();
-                            for component in &referenced {
-                                found
-                                    .entry(component.clone())
-                                    .or_default()
-                                    .entry(name.clone())
-                                    .or_default()
-                                    .extend(types.iter().cloned());
-                            }
-                        }
-                    }
+                    visit(value, members);
                 }
-                map.values().for_each(|value| walk(value, found));
+                map.values().for_each(|value| walk(value, visit));
             }
-            Value::Array(values) => values.iter().for_each(|value| walk(value, found)),
+            Value::Array(values) => values.iter().for_each(|value| walk(value, visit)),
             _ => {}
         }
     }
-    let mut found = Overlaid::new();
-    root.values().for_each(|value| walk(value, &mut found));
-    found
+    root.values().for_each(|value| walk(value, visit));
 }
 
 /// Reads as `true` a typed `additionalProperties` of a member without
