@@ -12,8 +12,8 @@ use std::borrow::Borrow;
 use std::collections::BTreeSet;
 
 use openapiv3::{
-    AdditionalProperties, AnySchema, ArrayType, Components, IntegerType, NumberType, ObjectType,
-    OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat, StringType, Type,
+    AdditionalProperties, AnySchema, ArrayType, Components, IntegerFormat, IntegerType, NumberType,
+    ObjectType, OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat, StringType, Type,
     VariantOrUnknownOrEmpty,
 };
 use serde_json::{Map, Value, json};
@@ -418,17 +418,22 @@ impl Filling<'_> {
                     && matched
             }),
             // typify's integer types are unsigned, or non-zero, from their
-            // minimum; an example below it is not taken.
-            SchemaKind::Type(Type::Integer(i)) => match value.as_i64() {
-                Some(number) => i.minimum.is_none_or(|minimum| {
-                    let low = match i.exclusive_minimum {
-                        true => minimum.saturating_add(1),
-                        false => minimum,
-                    };
-                    number >= low
-                }),
-                None => value.is_u64(),
-            },
+            // minimum, and as wide as their format; an example below the
+            // minimum or beyond the format's range is not taken (wowza's
+            // `int32` example 32,429,386,811).
+            SchemaKind::Type(Type::Integer(i)) => {
+                let above_minimum = match value.as_i64() {
+                    Some(number) => i.minimum.is_none_or(|minimum| {
+                        let low = match i.exclusive_minimum {
+                            true => minimum.saturating_add(1),
+                            false => minimum,
+                        };
+                        number >= low
+                    }),
+                    None => value.is_u64(),
+                };
+                above_minimum && in_format_range(&i.format, value)
+            }
             SchemaKind::Type(Type::Number(_)) => value.is_number(),
             SchemaKind::Type(Type::Boolean(_)) => value.is_boolean(),
             SchemaKind::Type(Type::Array(array)) => value.as_array().is_some_and(|items| {
@@ -543,6 +548,32 @@ impl Filling<'_> {
                     (None, _) => true,
                 })
     }
+}
+
+/// Whether an integer fits the Rust type typify gives its `format`
+/// (`int32` is an `i32`); a format typify does not know bounds nothing.
+fn in_format_range(format: &VariantOrUnknownOrEmpty<IntegerFormat>, value: &Value) -> bool {
+    let (low, high): (i128, i128) = match format {
+        VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => (i32::MIN.into(), i32::MAX.into()),
+        VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) => (i64::MIN.into(), i64::MAX.into()),
+        VariantOrUnknownOrEmpty::Unknown(format) => match format.as_str() {
+            "int8" => (i8::MIN.into(), i8::MAX.into()),
+            "uint8" => (0, u8::MAX.into()),
+            "int16" => (i16::MIN.into(), i16::MAX.into()),
+            "uint16" => (0, u16::MAX.into()),
+            "int" | "int32" => (i32::MIN.into(), i32::MAX.into()),
+            "uint" | "uint32" => (0, u32::MAX.into()),
+            "int64" => (i64::MIN.into(), i64::MAX.into()),
+            _ => return true,
+        },
+        VariantOrUnknownOrEmpty::Empty => return true,
+    };
+    let number = match (value.as_i64(), value.as_u64()) {
+        (Some(number), _) => i128::from(number),
+        (None, Some(number)) => i128::from(number),
+        (None, None) => return false,
+    };
+    (low..=high).contains(&number)
 }
 
 /// `8-4-4-4-12` hexadecimal digits.
@@ -920,6 +951,9 @@ mod tests {
         mask: {type: string, format: ipv4, example: "255.255.128"}
         floor: {type: integer, minimum: 1, example: 0}
         rooms: {type: integer, minimum: 1, example: 3}
+        peak: {type: integer, format: int32, example: 32429386811}
+        total: {type: integer, format: int64, example: 32429386811}
+        level: {type: integer, format: uint8, example: -1}
 "#,
         );
         let address = of_component(&api, "Address").unwrap();
@@ -935,6 +969,11 @@ mod tests {
         assert!(address.get("id").is_none(), "{address}");
         assert_eq!(address["floor"], 1, "{address}");
         assert_eq!(address["rooms"], 3, "an example that fits");
+        // wowza's: an `int32` example beyond an `i32`.
+        assert_ne!(address["peak"], 32429386811_i64, "{address}");
+        assert!(address["peak"].as_i64().is_some(), "{address}");
+        assert_eq!(address["total"], 32429386811_i64, "{address}");
+        assert!(address["level"].as_u64().is_some(), "{address}");
     }
 
     #[test]
