@@ -38,6 +38,7 @@ pub(super) fn apply_readings(
     enum_without_a_type(map, pointer, readings);
     format_without_a_type(map, pointer, readings);
     list_keywords_beside_properties(map, pointer, readings);
+    list_keywords_beside_alternatives(map, pointer, readings);
     // With a `type` or without (xero's `Folder` has none).
     required_with_a_property_name(map, pointer, readings);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
@@ -1552,6 +1553,71 @@ fn list_keywords_beside_properties(
     }
 }
 
+/// Moves the keywords of a list (`items`, `maxItems`…) on a schema without
+/// a `type` into its `oneOf` or `anyOf` alternatives of `type: array`, when
+/// every alternative says its type: slack's profile `fields`, `{items:
+/// {type: object}, oneOf: [{type: object}, {type: array, items: {}}]}`, as
+/// Swagger 2 converters write "an object or a list of them". typify merged
+/// the `items` into each alternative, and an object with `items` into
+/// nothing: the member was a list, and the mock's sample, an object, did
+/// not decode. The keywords apply only to a list, so they mean the same
+/// on the alternative that is one.
+fn list_keywords_beside_alternatives(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    const LIST: [&str; 4] = ["items", "uniqueItems", "minItems", "maxItems"];
+    if map.contains_key("type") || !LIST.iter().any(|keyword| map.contains_key(*keyword)) {
+        return;
+    }
+    let Some((choice, Value::Array(alternatives))) = ["oneOf", "anyOf"]
+        .into_iter()
+        .find_map(|choice| map.get(choice).map(|alternatives| (choice, alternatives)))
+    else {
+        return;
+    };
+    let kinds: Vec<Option<&str>> = alternatives
+        .iter()
+        .map(|alternative| alternative.get("type").and_then(Value::as_str))
+        .collect();
+    // A `$ref`'d alternative, or one without a type, may be a list the
+    // keywords cannot be written into; and if every one is a list,
+    // typify's merge already reads them.
+    if kinds.iter().any(Option::is_none) || kinds.iter().all(|kind| *kind == Some("array")) {
+        return;
+    }
+    let moved: Vec<(&str, Value)> = LIST
+        .into_iter()
+        .filter_map(|keyword| map.remove(keyword).map(|value| (keyword, value)))
+        .collect();
+    let Some(Value::Array(alternatives)) = map.get_mut(choice) else {
+        return;
+    };
+    for alternative in alternatives.iter_mut().filter_map(Value::as_object_mut) {
+        if alternative.get("type").and_then(Value::as_str) != Some("array") {
+            continue;
+        }
+        for (keyword, value) in &moved {
+            // The alternative's own keyword says more than the one beside
+            // it, unless it is the empty `items: {}` converters write.
+            let own = alternative.get(*keyword);
+            if own.is_none() || own.is_some_and(|own| own.as_object().is_some_and(Map::is_empty)) {
+                alternative.insert((*keyword).to_owned(), value.clone());
+            }
+        }
+    }
+    for (keyword, _) in moved {
+        readings.warn(
+            &format!("{pointer}/{keyword}"),
+            format!(
+                "`{keyword}` beside a `{choice}` of several types, on a schema without a \
+                 `type`: read as a keyword of its alternatives that are lists"
+            ),
+        );
+    }
+}
+
 /// Gives an `enum` without a `type` the type all its values have but
 /// `null` (plaid's `OwnershipType`, `{nullable: true, enum: [null,
 /// individual, joint]}`): typify refused it ("value does not conform to the
@@ -2769,6 +2835,37 @@ mod tests {
         for kept in [
             json!({"type": "array", "items": {}, "uniqueItems": false}),
             json!({"uniqueItems": true, "items": {}}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
+    }
+
+    #[test]
+    fn list_keywords_beside_alternatives_of_several_types_go_to_the_lists() {
+        // slack's profile `fields`.
+        let (schema, said) = read_schema(json!({"items": {"type": "object"}, "nullable": true,
+            "oneOf": [{"type": "object"}, {"items": {}, "type": "array"}]}));
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "oneOf": [{"type": "object"},
+                {"items": {"type": "object"}, "type": "array"}]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/items");
+        // vercel's `domain` (an `anyOf` of exclusive types is read as a
+        // `oneOf`): the alternative's own bound is kept.
+        let (schema, _) = read_schema(json!({"items": {"type": "string"}, "maxItems": 20,
+            "anyOf": [{"type": "array", "maxItems": 5}, {"type": "string"}]}));
+        assert_eq!(
+            schema["oneOf"][0],
+            json!({"type": "array", "maxItems": 5, "items": {"type": "string"}}),
+            "{schema}"
+        );
+        assert!(schema.get("items").is_none() && schema.get("maxItems").is_none());
+        // An alternative that does not say its type, or only lists: as written.
+        for kept in [
+            json!({"items": {}, "oneOf": [{"$ref": "#/components/schemas/A"}, {"type": "string"}]}),
+            json!({"items": {"type": "string"}, "oneOf": [{"type": "array"}, {"type": "array", "minItems": 2}]}),
         ] {
             assert_eq!(read_schema(kept.clone()), (kept, vec![]));
         }
