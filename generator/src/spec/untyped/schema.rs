@@ -22,6 +22,7 @@ pub(super) fn apply_readings(
     annotation_members(map, pointer, readings);
     open_bag_merged(map, pointer, &shapes.merged, readings);
     required_alternatives(map, pointer, readings);
+    required_beside_alternatives(map, pointer, readings);
     required_combination(map, pointer, readings);
     closed_parts_of_all_of(map, pointer, readings);
     closed_beside_parts(map, pointer, readings);
@@ -519,6 +520,116 @@ fn component_unions(root: &Map<String, Value>) -> BTreeSet<String> {
         })
         .map(|(name, _)| name.clone())
         .collect()
+}
+
+/// Moves a `required` written beside a `oneOf` or `anyOf` of objects, on a
+/// schema of no members of its own, into the alternatives that have those
+/// members, and leaves out the names none has: gerermesaffaires' document
+/// uploads, `{oneOf: [{properties: {DocumentId}}, {properties: {Title,
+/// File…}}], required: [Title, File, Name, Content64Encoded]}`, where the
+/// description says "either DocumentId or (File, Name…, Title)". Read
+/// literally, the first alternative must hold the second's members, which
+/// typify made a variant no value has: the 13 bodies were any JSON value.
+/// A name every alternative has stays where it is.
+fn required_beside_alternatives(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    if map.contains_key("properties") || map.contains_key("allOf") {
+        return;
+    }
+    let Some(Value::Array(required)) = map.get("required") else {
+        return;
+    };
+    let Some((choice, Value::Array(alternatives))) = ["oneOf", "anyOf"]
+        .into_iter()
+        .find_map(|choice| map.get(choice).map(|alternatives| (choice, alternatives)))
+    else {
+        return;
+    };
+    // Only alternatives written in place, each with members: what a `$ref`
+    // describes is not in reach here.
+    let members: Option<Vec<&Map<String, Value>>> = alternatives
+        .iter()
+        .map(|alternative| alternative.get("properties").and_then(Value::as_object))
+        .collect();
+    let Some(members) = members.filter(|members| !members.is_empty()) else {
+        return;
+    };
+    let names: Vec<String> = required
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
+    let partial: Vec<String> = names
+        .iter()
+        .filter(|name| !members.iter().all(|members| members.contains_key(*name)))
+        .cloned()
+        .collect();
+    if partial.is_empty() {
+        return;
+    }
+    let Some(Value::Array(alternatives)) = map.get_mut(choice) else {
+        return;
+    };
+    let mut placed = BTreeSet::new();
+    for alternative in alternatives.iter_mut().filter_map(Value::as_object_mut) {
+        let has: Vec<&String> = partial
+            .iter()
+            .filter(|name| {
+                alternative
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .is_some_and(|members| members.contains_key(*name))
+            })
+            .collect();
+        if has.is_empty() {
+            continue;
+        }
+        let own = alternative
+            .entry("required")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(own) = own {
+            for name in has {
+                if !own.iter().any(|listed| listed == name.as_str()) {
+                    own.push(Value::String(name.clone()));
+                }
+                placed.insert(name.clone());
+            }
+        }
+    }
+    let kept: Vec<Value> = names
+        .iter()
+        .filter(|name| !partial.contains(name))
+        .map(|name| Value::String(name.clone()))
+        .collect();
+    match kept.is_empty() {
+        true => map.remove("required"),
+        false => map.insert("required".to_owned(), Value::Array(kept)),
+    };
+    let quoted = |names: &mut dyn Iterator<Item = &String>| -> String {
+        names
+            .map(|name| format!("`{name}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut said = format!(
+        "`required` beside a `{choice}` of objects: {} read as required by the alternatives \
+         that have them",
+        quoted(&mut placed.iter())
+    );
+    let nowhere: Vec<&String> = partial
+        .iter()
+        .filter(|name| !placed.contains(*name))
+        .collect();
+    if !nowhere.is_empty() {
+        said.push_str(&format!(
+            "; {} left out, as no alternative has them",
+            quoted(&mut nowhere.into_iter())
+        ));
+    }
+    readings.warn(&format!("{pointer}/required"), said);
 }
 
 /// Leaves out an `anyOf` or `oneOf` whose alternatives only say which
@@ -2835,6 +2946,49 @@ mod tests {
         for kept in [
             json!({"type": "array", "items": {}, "uniqueItems": false}),
             json!({"uniqueItems": true, "items": {}}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
+    }
+
+    #[test]
+    fn required_beside_alternatives_goes_to_those_that_have_the_members() {
+        // gerermesaffaires' document uploads.
+        let (schema, said) = read_schema(json!({
+            "oneOf": [
+                {"type": "object", "properties": {"DocumentId": {"type": "string"}}},
+                {"type": "object", "properties": {"Title": {"type": "string"},
+                    "File": {"type": "object"}}},
+            ],
+            "required": ["Title", "File", "Name"],
+        }));
+        assert_eq!(
+            schema,
+            json!({"oneOf": [
+                {"type": "object", "properties": {"DocumentId": {"type": "string"}}},
+                {"type": "object", "properties": {"Title": {"type": "string"},
+                    "File": {"type": "object"}}, "required": ["Title", "File"]},
+            ]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/required");
+        assert!(said[0].1.contains("`Name` left out"), "{said:?}");
+        // A member every alternative has stays required beside them.
+        let (schema, _) = read_schema(json!({
+            "anyOf": [
+                {"properties": {"id": {"type": "string"}, "a": {"type": "string"}}},
+                {"properties": {"id": {"type": "string"}, "b": {"type": "string"}}},
+            ],
+            "required": ["id", "b"],
+        }));
+        assert_eq!(schema["required"], json!(["id"]), "{schema}");
+        assert_eq!(schema["anyOf"][1]["required"], json!(["b"]), "{schema}");
+        // Alternatives through `$ref`, or a schema of its own members: as written.
+        for kept in [
+            json!({"oneOf": [{"$ref": "#/components/schemas/A"},
+                {"properties": {"b": {"type": "string"}}}], "required": ["b"]}),
+            json!({"properties": {"b": {"type": "string"}},
+                "oneOf": [{"properties": {"c": {"type": "string"}}}], "required": ["b"]}),
         ] {
             assert_eq!(read_schema(kept.clone()), (kept, vec![]));
         }
