@@ -1,7 +1,7 @@
 //! Readings of `$ref`s that progenitor could not follow: one whose fragment
 //! is percent-encoded, one that leads nowhere, one into `paths`, and a
 //! schema's `$ref` to a response, a request body or a parameter (with a
-//! schema or without). Each is
+//! schema or without), and a `content` or a media type that is a `$ref`. Each is
 //! read where the spec wrote it, before any other reading, so that the rest
 //! of the pass sees what it refers to.
 
@@ -117,6 +117,27 @@ fn read(document: &Value, path: &[String], target: &str) -> Option<(Reading, Str
         return Some((Reading::InPlace(item.clone()), message));
     }
     let at = expected_kind(path);
+    // A body's or a response's `content`, or one media type of it, as a
+    // `$ref` (lob's `content: {$ref: '#/components/mediaTypes/address'}`,
+    // a section OpenAPI 3.2 adds): 3.0 and 3.1 have no `$ref` there, and
+    // openapiv3 refused the operation. Written in place.
+    let parent = path.len().checked_sub(2).map(|i| path[i].as_str());
+    if at.is_none()
+        && (path.last().is_some_and(|last| last == "content") || parent == Some("content"))
+    {
+        let found = document
+            .pointer(local)
+            .filter(|found| found.is_object() && found.get("$ref").is_none())?;
+        let what = match parent {
+            Some("content") => "a media type",
+            _ => "a `content` map",
+        };
+        let message = format!(
+            "`$ref` `{target}` names {what}, where OpenAPI 3.0 and 3.1 allow no `$ref`: \
+             written in place"
+        );
+        return Some((Reading::InPlace(found.clone()), message));
+    }
     let Some(found) = document.pointer(local) else {
         return dangling(document, path, at, target, local);
     };
@@ -440,6 +461,61 @@ paths:
         // The checks find nothing left to refuse.
         let (document, _) = checked(spec).unwrap();
         assert_eq!(crate::spec::walk::operations(&document.api).count(), 1);
+    }
+
+    #[test]
+    fn a_content_or_a_media_type_that_is_a_ref_is_written_in_place() {
+        // lob's responses name `#/components/mediaTypes/…`, a whole
+        // `content`; OpenAPI 3.2 lets one media type be a `$ref`.
+        let spec = "openapi: 3.0.3
+info:
+  title: T
+  version: '1'
+paths:
+  /accounts:
+    get:
+      operationId: getAccount
+      responses:
+        '200':
+          description: OK
+          content:
+            $ref: '#/components/mediaTypes/account'
+    post:
+      operationId: addAccount
+      requestBody:
+        content:
+          application/json:
+            $ref: '#/components/mediaTypes/account/application~1json'
+      responses:
+        '204':
+          description: Done.
+components:
+  mediaTypes:
+    account:
+      application/json:
+        schema:
+          $ref: '#/components/schemas/Account'
+  schemas:
+    Account:
+      type: object
+      properties:
+        balance: {type: number}
+";
+        let mut source = source(spec);
+        let said = located(apply_readings(&mut source), &source);
+        let account = &source.value["components"]["mediaTypes"]["account"];
+        let get = &source.value["paths"]["/accounts"]["get"];
+        assert_eq!(&get["responses"]["200"]["content"], account);
+        let post = &source.value["paths"]["/accounts"]["post"];
+        assert_eq!(
+            post["requestBody"]["content"]["application/json"],
+            account["application/json"]
+        );
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].message.contains("a `content` map"), "{said:?}");
+        // Both operations are read, with the schema named.
+        let (document, _) = checked(spec).unwrap();
+        assert_eq!(crate::spec::walk::operations(&document.api).count(), 2);
     }
 
     #[test]
