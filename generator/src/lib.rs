@@ -247,8 +247,7 @@ fn both_halves(
     make: Make,
     watch: &mut Stopwatch,
 ) -> std::result::Result<Halves, engine::Stop> {
-    let paged = spec::pagination::find(document)?;
-    let mut warnings = Vec::new();
+    let (paged, mut warnings) = spec::pagination::find(document)?;
     thread::scope(|scope| {
         let (send_handover, handover) = mpsc::channel();
         let second = thread::Builder::new()

@@ -1210,6 +1210,47 @@ fn a_pagination_mark_the_body_does_not_match_is_refused() {
 }
 
 #[test]
+fn another_tools_pagination_mark_is_left_out_with_a_warning() {
+    // Datadog's: none of the mark's keys are this generator's.
+    let scratch = tempfile::tempdir().unwrap();
+    let spec = write_file(
+        &scratch,
+        "spec.yaml",
+        &paged_spec(
+            "      x-pagination:\n        limitParam: count\n        pageOffsetParam: start\n        \
+             resultsPath: rows",
+        ),
+    );
+    let files = generator::generate(&Settings::new(&spec, "spec.yaml"))
+        .expect("it generates")
+        .files;
+    let warnings = files.warnings();
+    let mark: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.pointer == "/paths/~1a/get/x-pagination")
+        .collect();
+    assert_eq!(mark.len(), 1, "{warnings:#?}");
+    assert_eq!(mark[0].location.map(|l| l.line), Some(7));
+    assert!(
+        mark[0].message.contains(
+            "`x-pagination` of `limitParam`, `pageOffsetParam`, `resultsPath` has none of \
+             this generator's keys"
+        ),
+        "{warnings:#?}"
+    );
+    // The operation is read as if unmarked: its `page[after]` parameter is
+    // JSON:API's, which this body cannot stream, and it gets its call.
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.pointer == "/paths/~1a/get/parameters/1"),
+        "{warnings:#?}"
+    );
+    let operations = text_of(&files, "src/operations.rs");
+    assert!(operations.contains("pub fn list_a<"), "{operations}");
+}
+
+#[test]
 fn paging_read_without_a_mark_warns_when_it_cannot_stream_unless_turned_off() {
     let scratch = tempfile::tempdir().unwrap();
     // `page[after]` reads as JSON:API paging, but the body has no `data`.

@@ -22,7 +22,9 @@
 //!   later pages send no query parameter but the cursor and `limit` (the
 //!   token carries the rest).
 //!
-//! A mark that is malformed is an error. Whether the success body has what
+//! A mark that is malformed is an error; one with none of these keys
+//! (Datadog's `limitParam`, `resultsPath`…) is another tool's, and left out
+//! with a warning. Whether the success body has what
 //! the pointers name is checked on the generated types (the rewrite
 //! stage's `page_streams`): an operation that only looks paginated but
 //! cannot be streamed gets a warning there, a marked one an error.
@@ -38,6 +40,9 @@ use crate::error::Result;
 /// The extension on an operation that says how its list is paged (see the
 /// module's documentation).
 pub const PAGINATION_EXTENSION: &str = "x-pagination";
+
+/// The keys of [`PAGINATION_EXTENSION`]'s mapping.
+const KEYS: [&str; 4] = ["cursor", "items", "next-link", "next-cursor"];
 
 /// Progenitor's mark of a Dropshot-style paginated operation.
 const DROPSHOT_EXTENSION: &str = "x-dropshot-pagination";
@@ -92,8 +97,9 @@ impl PagedOperation {
 
 /// The paged operations of `document`, in document order, or every problem
 /// of their marks at once.
-pub(crate) fn find(document: &Document) -> Result<Vec<PagedOperation>> {
+pub(crate) fn find(document: &Document) -> Result<(Vec<PagedOperation>, Vec<Diagnostic>)> {
     let mut problems = Diagnostics::new(&document.path, &document.positions);
+    let mut others = Diagnostics::new(&document.path, &document.positions);
     let mut paged = Vec::new();
     for (path, item) in &document.api.paths.paths {
         let ReferenceOr::Item(item) = item else {
@@ -105,7 +111,26 @@ pub(crate) fn find(document: &Document) -> Result<Vec<PagedOperation>> {
             };
             let pointer = format!("/paths/{}/{method}", escape(path));
             let query = query_parameters(document, item, operation, &pointer);
-            let found = match operation.extensions.get(PAGINATION_EXTENSION) {
+            let mut mark = operation.extensions.get(PAGINATION_EXTENSION);
+            if let Some(Value::Object(keys)) = mark
+                && !keys.keys().any(|key| KEYS.contains(&key.as_str()))
+            {
+                // Datadog's `{limitParam, pageOffsetParam, resultsPath}`:
+                // the name is common, and another tool's mark is not an
+                // error in the spec.
+                let shown: Vec<String> = keys.keys().map(|key| format!("`{key}`")).collect();
+                others.push(
+                    &format!("{pointer}/{PAGINATION_EXTENSION}"),
+                    format!(
+                        "`{PAGINATION_EXTENSION}` of {} has none of this generator's keys \
+                         (`cursor`, `items`, `next-link`, `next-cursor`): another tool's mark, \
+                         left out",
+                        shown.join(", ")
+                    ),
+                );
+                mark = None;
+            }
+            let found = match mark {
                 Some(Value::Bool(false)) => None,
                 Some(mark) => {
                     let pointer = format!("{pointer}/{PAGINATION_EXTENSION}");
@@ -149,7 +174,7 @@ pub(crate) fn find(document: &Document) -> Result<Vec<PagedOperation>> {
     }
     match problems.into_error() {
         Some(error) => Err(error),
-        None => Ok(paged),
+        None => Ok((paged, others.into_warnings())),
     }
 }
 
@@ -204,7 +229,7 @@ fn extension(
     };
     let before = problems.len();
     for key in mark.keys() {
-        if !["cursor", "items", "next-link", "next-cursor"].contains(&key.as_str()) {
+        if !KEYS.contains(&key.as_str()) {
             problems.push(
                 &format!("{pointer}/{}", escape(key)),
                 format!(
