@@ -930,18 +930,39 @@ pub(super) fn nullable_unions_written(
                 .and_then(Value::as_array)
                 .is_some_and(|members| members.len() > 1)
         });
-        if several && schema.get("nullable") == Some(&Value::Bool(true)) && !unions.contains(name) {
-            readings.warn(
-                &format!("/components/schemas/{}/nullable", escape(name)),
-                format!(
-                    "a nullable union is read as a nullable `allOf` of a component \
-                     `{name}Variant` that holds the members: typify would give both the \
-                     same name"
-                ),
-            );
-            unions.push(name.clone());
+        let nullable = schema.get("nullable") == Some(&Value::Bool(true));
+        if !nullable || unions.contains(name) {
+            continue;
         }
+        let said = if several {
+            format!(
+                "a nullable union is read as a nullable `allOf` of a component \
+                 `{name}Variant` that holds the members: typify would give both the same name"
+            )
+        } else if merges_inline(schema.get("allOf")) {
+            format!(
+                "a nullable `allOf` with a member written in place is read as a nullable \
+                 `allOf` of a component `{name}Inner` that holds the members: typify would give \
+                 the merge and the component the same name"
+            )
+        } else {
+            continue;
+        };
+        readings.warn(
+            &format!("/components/schemas/{}/nullable", escape(name)),
+            said,
+        );
+        unions.push(name.clone());
     }
+}
+
+/// Whether an `allOf` has a member written in place: openrouter's
+/// `ReasoningConfig`, `anyOf: [{allOf: [{$ref: Base}, {properties: …}]},
+/// {type: null}]`, whose merge typify names as the component itself.
+fn merges_inline(all_of: Option<&Value>) -> bool {
+    all_of
+        .and_then(Value::as_array)
+        .is_some_and(|members| members.iter().any(|member| member.get("$ref").is_none()))
 }
 
 /// Each component of `unions`, a nullable union of several members, split
@@ -954,21 +975,33 @@ pub(super) fn split_nullable_unions(schemas: &mut Map<String, Value>, unions: &m
         let Some(Value::Object(component)) = schemas.get_mut(&name) else {
             continue;
         };
+        // Only the `allOf` of a merge moves: members beside a merge of
+        // `$ref`s keep their names.
+        let (keywords, suffix): (&[&str], _) = match merges_inline(component.get("allOf")) {
+            true => (&["allOf"], "Inner"),
+            false => (&["anyOf", "oneOf", "discriminator"], "Variant"),
+        };
         let mut union = Map::new();
-        for keyword in ["anyOf", "oneOf", "discriminator"] {
-            if let Some(value) = component.remove(keyword) {
-                union.insert(keyword.to_owned(), value);
+        for keyword in keywords {
+            if let Some(value) = component.remove(*keyword) {
+                union.insert((*keyword).to_owned(), value);
             }
         }
-        let mut variant = format!("{name}Variant");
+        let mut variant = format!("{name}{suffix}");
         let mut n = 2;
         while schemas.contains_key(&variant) {
-            variant = format!("{name}Variant{n}");
+            variant = format!("{name}{suffix}{n}");
             n += 1;
         }
         let reference = format!("#/components/schemas/{}", escape(&variant));
         if let Some(Value::Object(component)) = schemas.get_mut(&name) {
-            component.insert("allOf".to_owned(), json!([{ "$ref": reference }]));
+            // A union's component may merge `$ref`s of its own too.
+            match component.get_mut("allOf") {
+                Some(Value::Array(members)) => members.push(json!({ "$ref": reference })),
+                _ => {
+                    component.insert("allOf".to_owned(), json!([{ "$ref": reference }]));
+                }
+            }
         }
         schemas.insert(variant, Value::Object(union));
     }
@@ -1679,6 +1712,48 @@ components:
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].1, "/components/schemas/S/nullable");
         assert_eq!(said[0].0, 9, "{said:?}");
+    }
+
+    #[test]
+    fn a_nullable_merge_with_a_member_in_place_is_split_too() {
+        // openrouter's `ReasoningConfig`, in 3.1: `anyOf` of a merge and
+        // `null`, read as the merge, nullable.
+        let text = "openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  \
+                    schemas:\n    Base:\n      type: object\n    ReasoningConfig:\n      anyOf:\n        \
+                    - allOf:\n            - $ref: '#/components/schemas/Base'\n            \
+                    - {type: object, properties: {enabled: {type: boolean}}}\n        \
+                    - type: 'null'\n      description: How to reason.\n";
+        let mut source = source(text);
+        let said = located(apply_readings(&mut source), &source);
+        let schemas = &source.value["components"]["schemas"];
+        assert_eq!(
+            schemas["ReasoningConfig"],
+            yaml(
+                "{description: How to reason., nullable: true, \
+                 allOf: [{$ref: '#/components/schemas/ReasoningConfigInner'}]}"
+            )
+        );
+        assert_eq!(
+            schemas["ReasoningConfigInner"],
+            yaml(
+                "{allOf: [{$ref: '#/components/schemas/Base'}, \
+                 {type: object, properties: {enabled: {type: boolean}}}]}"
+            )
+        );
+        assert!(
+            said.iter().any(
+                |w| w.pointer == "/components/schemas/ReasoningConfig/nullable"
+                    && w.message.contains("`ReasoningConfigInner`")
+            ),
+            "{said:?}"
+        );
+        // A merge of `$ref`s alone is named as the `$ref`'d type: as written.
+        let (schema, said) = convert(
+            "3.0.3",
+            "nullable: true\nallOf:\n  - $ref: '#/components/schemas/A'\nproperties:\n  b: {type: string}\n",
+        );
+        assert_eq!(schema["allOf"], json!([{"$ref": "#/components/schemas/A"}]));
+        assert!(said.is_empty(), "{said:?}");
     }
 
     #[test]
