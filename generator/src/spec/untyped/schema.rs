@@ -35,6 +35,7 @@ pub(super) fn apply_readings(
     // typify's struct of alternatives would refuse.
     alternatives_of_one_type(map, pointer, readings);
     any_of_values(map, pointer, &shapes.values, readings);
+    null_default_as_text(map, pointer, readings);
     default_of_a_reference(map, pointer, &shapes.unions, readings);
     enum_without_a_type(map, pointer, readings);
     format_without_a_type(map, pointer, readings);
@@ -221,6 +222,27 @@ pub(super) fn integer_bounds(map: &mut Map<String, Value>, pointer: &str, readin
             }
         }
     }
+}
+
+/// Leaves out `default: "null"`, the text, on a nullable schema that is not
+/// a string: utoipa writes a Rust `Option`'s default so (Hugging Face's
+/// text generation server: `details`, `allOf: [{$ref: StreamDetails}],
+/// nullable: true, default: "null"`). typify checked the text against the
+/// object and refused it, and the component was any JSON value; no
+/// default is what null means for an optional member.
+fn null_default_as_text(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let text_null = map.get("default").and_then(Value::as_str) == Some("null");
+    let nullable = map.get("nullable") == Some(&Value::Bool(true));
+    if !text_null || !nullable || map.get("type").and_then(Value::as_str) == Some("string") {
+        return;
+    }
+    map.remove("default");
+    readings.warn(
+        &format!("{pointer}/default"),
+        "`default: \"null\"`, text, on a nullable schema that is not a string, means null: \
+         left out, as an absent member is null"
+            .to_owned(),
+    );
 }
 
 /// Leaves out an object or list `default` beside a `$ref` (`allOf:
@@ -2989,6 +3011,30 @@ mod tests {
                 {"properties": {"b": {"type": "string"}}}], "required": ["b"]}),
             json!({"properties": {"b": {"type": "string"}},
                 "oneOf": [{"properties": {"c": {"type": "string"}}}], "required": ["b"]}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
+    }
+
+    #[test]
+    fn a_null_default_written_as_text_is_left_out_where_no_text_fits() {
+        // Hugging Face's text generation server, as utoipa writes it.
+        let (schema, said) = read_schema(json!({"nullable": true, "default": "null",
+            "allOf": [{"$ref": "#/components/schemas/StreamDetails"}]}));
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/StreamDetails"}]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/default");
+        let (schema, _) = read_schema(json!({"type": "integer", "nullable": true,
+            "default": "null"}));
+        assert!(schema.get("default").is_none(), "{schema}");
+        // A string may be "null", and a schema that is not nullable keeps
+        // what it says for the later readings.
+        for kept in [
+            json!({"type": "string", "nullable": true, "default": "null"}),
+            json!({"allOf": [{"$ref": "#/components/schemas/A"}], "default": "null"}),
         ] {
             assert_eq!(read_schema(kept.clone()), (kept, vec![]));
         }
