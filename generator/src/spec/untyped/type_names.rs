@@ -939,9 +939,9 @@ pub(super) fn nullable_unions_written(
                 "a nullable union is read as a nullable `allOf` of a component \
                  `{name}Variant` that holds the members: typify would give both the same name"
             )
-        } else if merges_inline(schema.get("allOf")) {
+        } else if merges_inline(schema.get("allOf")) && schema.get("type").is_none() {
             format!(
-                "a nullable `allOf` with a member written in place is read as a nullable \
+                "a nullable `allOf` without a `type`, with a member written in place, is read as a nullable \
                  `allOf` of a component `{name}Inner` that holds the members: typify would give \
                  the merge and the component the same name"
             )
@@ -956,9 +956,24 @@ pub(super) fn nullable_unions_written(
     }
 }
 
+/// The keywords of a schema that describe it rather than its values, which
+/// stay on a nullable component when its merge moves out.
+const DESCRIBES: [&str; 9] = [
+    "nullable",
+    "title",
+    "description",
+    "default",
+    "example",
+    "examples",
+    "deprecated",
+    "externalDocs",
+    "readOnly",
+];
+
 /// Whether an `allOf` has a member written in place: openrouter's
 /// `ReasoningConfig`, `anyOf: [{allOf: [{$ref: Base}, {properties: …}]},
-/// {type: null}]`, whose merge typify names as the component itself.
+/// {type: null}]`, whose merge typify names as the component itself when
+/// the component has no `type` (with one, it names the merge `…Inner`).
 fn merges_inline(all_of: Option<&Value>) -> bool {
     all_of
         .and_then(Value::as_array)
@@ -975,16 +990,25 @@ pub(super) fn split_nullable_unions(schemas: &mut Map<String, Value>, unions: &m
         let Some(Value::Object(component)) = schemas.get_mut(&name) else {
             continue;
         };
-        // Only the `allOf` of a merge moves: members beside a merge of
-        // `$ref`s keep their names.
-        let (keywords, suffix): (&[&str], _) = match merges_inline(component.get("allOf")) {
-            true => (&["allOf"], "Inner"),
-            false => (&["anyOf", "oneOf", "discriminator"], "Variant"),
+        // A merge moves with what typify merges into it (plaid's `Cause`
+        // has `properties` and `required` beside its `allOf`); what only
+        // describes the component stays.
+        let merge = merges_inline(component.get("allOf"));
+        let keywords: Vec<String> = match merge {
+            true => component
+                .keys()
+                .filter(|keyword| !DESCRIBES.contains(&keyword.as_str()))
+                .cloned()
+                .collect(),
+            false => ["anyOf", "oneOf", "discriminator"]
+                .map(str::to_owned)
+                .to_vec(),
         };
+        let suffix = if merge { "Inner" } else { "Variant" };
         let mut union = Map::new();
         for keyword in keywords {
-            if let Some(value) = component.remove(*keyword) {
-                union.insert((*keyword).to_owned(), value);
+            if let Some(value) = component.remove(&keyword) {
+                union.insert(keyword, value);
             }
         }
         let mut variant = format!("{name}{suffix}");
@@ -1747,6 +1771,25 @@ components:
             ),
             "{said:?}"
         );
+        // What typify merges beside the `allOf` moves too.
+        let (schema, _) = convert(
+            "3.0.3",
+            "nullable: true\ndescription: An error.\nrequired: [item_id]\n\
+             allOf:\n  - $ref: '#/components/schemas/A'\n  \
+             - {type: object, properties: {item_id: {type: string}}}\n",
+        );
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "description": "An error.",
+                "allOf": [{"$ref": "#/components/schemas/SInner"}]})
+        );
+        // With a `type`, typify names the merge `SInner` itself (plaid's
+        // `Cause`): as written.
+        let written = "nullable: true\ntype: object\nallOf:\n  - $ref: '#/components/schemas/A'\n  \
+                       - {type: object, properties: {item_id: {type: string}}}\n";
+        let (schema, said) = convert("3.0.3", written);
+        assert_eq!(schema, yaml(written));
+        assert!(said.is_empty(), "{said:?}");
         // A merge of `$ref`s alone is named as the `$ref`'d type: as written.
         let (schema, said) = convert(
             "3.0.3",
