@@ -21,6 +21,7 @@ pub(super) fn apply_readings(
 ) {
     annotation_members(map, pointer, readings);
     open_bag_merged(map, pointer, &shapes.merged, readings);
+    any_of_beside_its_one_of(map, pointer, readings);
     required_alternatives(map, pointer, readings);
     required_beside_alternatives(map, pointer, readings);
     required_combination(map, pointer, readings);
@@ -652,6 +653,32 @@ fn required_beside_alternatives(
         ));
     }
     readings.warn(&format!("{pointer}/required"), said);
+}
+
+/// Leaves out an `anyOf` beside a `oneOf` whose alternatives are all among
+/// its own (ElevenLabs' speech-to-text answer: `anyOf` of three models,
+/// `oneOf` of two of them): a value that is exactly one of the `oneOf`'s is
+/// one of the `anyOf`'s too, so the `anyOf` adds nothing. typify asserts
+/// that a schema has only one of the two, and panicked.
+fn any_of_beside_its_one_of(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    let (Some(Value::Array(any_of)), Some(Value::Array(one_of))) =
+        (map.get("anyOf"), map.get("oneOf"))
+    else {
+        return;
+    };
+    if !one_of
+        .iter()
+        .all(|alternative| any_of.contains(alternative))
+    {
+        return;
+    }
+    map.remove("anyOf");
+    readings.warn(
+        &format!("{pointer}/anyOf"),
+        "an `anyOf` beside a `oneOf` whose alternatives are all among its own adds nothing: \
+         left out"
+            .to_owned(),
+    );
 }
 
 /// Leaves out an `anyOf` or `oneOf` whose alternatives only say which
@@ -3038,6 +3065,23 @@ mod tests {
         ] {
             assert_eq!(read_schema(kept.clone()), (kept, vec![]));
         }
+    }
+
+    #[test]
+    fn an_any_of_beside_a_one_of_of_its_own_alternatives_is_left_out() {
+        // ElevenLabs' speech-to-text answer.
+        let (a, b, c) = (
+            json!({"$ref": "#/components/schemas/Chunk"}),
+            json!({"$ref": "#/components/schemas/Multichannel"}),
+            json!({"$ref": "#/components/schemas/Webhook"}),
+        );
+        let (schema, said) = read_schema(json!({"anyOf": [a, b, c], "oneOf": [a, b]}));
+        assert_eq!(schema, json!({"oneOf": [a, b]}));
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/anyOf");
+        // One that says more than the `oneOf`: as written.
+        let kept = json!({"anyOf": [a], "oneOf": [a, b]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
     }
 
     #[test]
