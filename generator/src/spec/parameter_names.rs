@@ -121,6 +121,19 @@ fn declared(
 /// under that name (azure's content moderator declares both; its method
 /// took a `content_type` twice, E0415, or one of the wrong type, E0308).
 fn content_type_beside_a_body(api: &mut OpenAPI, warnings: &mut Diagnostics) {
+    let is_content_type = |parameter: &Parameter| {
+        matches!(parameter, Parameter::Header { parameter_data, .. }
+            if parameter_data.name.eq_ignore_ascii_case("content-type"))
+    };
+    // Those of `components.parameters` too, by the `$ref` that names them
+    // (apideck's `contentType`).
+    let named: BTreeSet<String> = api
+        .components
+        .iter()
+        .flat_map(|components| &components.parameters)
+        .filter(|(_, parameter)| resolve(api, parameter).is_ok_and(is_content_type))
+        .map(|(name, _)| format!("#/components/parameters/{}", escape(name)))
+        .collect();
     for (path, item) in api.paths.paths.iter_mut() {
         let ReferenceOr::Item(item) = item else {
             continue;
@@ -134,10 +147,11 @@ fn content_type_beside_a_body(api: &mut OpenAPI, warnings: &mut Diagnostics) {
             operation.parameters.retain(|parameter| {
                 let at = format!("{pointer}/{index}");
                 index += 1;
-                let ReferenceOr::Item(Parameter::Header { parameter_data, .. }) = parameter else {
-                    return true;
+                let content_type = match parameter {
+                    ReferenceOr::Item(parameter) => is_content_type(parameter),
+                    ReferenceOr::Reference { reference } => named.contains(reference),
                 };
-                if !parameter_data.name.eq_ignore_ascii_case("content-type") {
+                if !content_type {
                     return true;
                 }
                 warnings.push(
@@ -478,6 +492,57 @@ components:
   parameters:
     token: {name: token, in: path, required: true, schema: {type: string}}
 ";
+
+    #[test]
+    fn a_content_type_header_named_by_a_ref_beside_a_body_is_left_out_too() {
+        // apideck's attachment upload: `$ref: '#/components/parameters/
+        // contentType'` beside a `*/*` body, whose method took a second
+        // `content_type` (E0415).
+        let spec = "
+openapi: 3.0.3
+info: {title: Uploads, version: '1'}
+paths:
+  /attachments:
+    post:
+      parameters:
+        - $ref: '#/components/parameters/contentType'
+        - $ref: '#/components/parameters/consumerId'
+      requestBody:
+        content:
+          '*/*':
+            schema: {type: string, format: binary}
+      responses:
+        '204': {description: Uploaded.}
+    get:
+      parameters:
+        - $ref: '#/components/parameters/contentType'
+      responses:
+        '204': {description: Listed.}
+components:
+  parameters:
+    contentType: {name: content-type, in: header, required: true, schema: {type: string}}
+    consumerId: {name: x-consumer-id, in: header, required: true, schema: {type: string}}
+";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("api.yaml");
+        std::fs::write(&path, spec).unwrap();
+        let (mut document, _) = crate::spec::load_and_check(&path, None).unwrap();
+        let warnings = apart(&mut document);
+        let item = document.api.paths.paths["/attachments"].as_item().unwrap();
+        let post = item.post.as_ref().unwrap();
+        assert_eq!(
+            post.parameters,
+            [ReferenceOr::ref_("#/components/parameters/consumerId")]
+        );
+        // Without a body, the header is the caller's to send.
+        assert_eq!(item.get.as_ref().unwrap().parameters.len(), 1);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(
+            warnings[0].pointer,
+            "/paths/~1attachments/post/parameters/0"
+        );
+        assert!(warnings[0].message.contains("beside a request body"));
+    }
 
     #[test]
     fn a_path_parameter_named_like_another_is_renamed_and_other_namesakes_are_told() {
