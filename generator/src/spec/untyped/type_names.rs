@@ -818,15 +818,42 @@ pub(super) fn inline_title(
     map.remove("title");
 }
 
-/// The type names typify gives the components of `root`.
+/// The type names typify gives the components of `root`, and those of the
+/// `$defs` (or `definitions`) entries its schemas hold, which become
+/// components later ([`hoist::defs`]): codat's `PagingInfo` defines `links`,
+/// and an inline `{title: Links}` elsewhere took its type (a sample that
+/// did not decode).
 pub(super) fn component_type_names(
     root: &Map<String, Value>,
 ) -> std::collections::BTreeSet<String> {
-    root.get("components")
+    fn defs(schema: &Value, names: &mut BTreeSet<String>, depth: usize) {
+        let Some(map) = schema.as_object().filter(|_| depth < 64) else {
+            if let Some(items) = schema.as_array() {
+                items.iter().for_each(|item| defs(item, names, depth + 1));
+            }
+            return;
+        };
+        for (key, value) in map {
+            if matches!(key.as_str(), "$defs" | "definitions")
+                && let Some(entries) = value.as_object()
+            {
+                names.extend(entries.keys().map(|name| variant_name(name)));
+            }
+            defs(value, names, depth + 1);
+        }
+    }
+    let Some(schemas) = root
+        .get("components")
         .and_then(|components| components.get("schemas"))
         .and_then(Value::as_object)
-        .map(|schemas| schemas.keys().map(|name| variant_name(name)).collect())
-        .unwrap_or_default()
+    else {
+        return BTreeSet::new();
+    };
+    let mut names: BTreeSet<String> = schemas.keys().map(|name| variant_name(name)).collect();
+    for schema in schemas.values() {
+        defs(schema, &mut names, 0);
+    }
+    names
 }
 
 /// Gives each component of `root` whose type typify would name as it names
@@ -1600,6 +1627,38 @@ components:
         );
         assert_eq!(component["title"], "Quick Reply Option");
         assert_eq!(readings.warnings.len(), 1);
+    }
+
+    #[test]
+    fn an_inline_title_named_like_a_def_that_becomes_a_component_is_left_out() {
+        // codat's: `PagingInfo` defines HAL `links`, and an issue's inline
+        // `links`, titled `Links`, took that type.
+        let text = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  \
+                    schemas:\n    PagingInfo:\n      type: object\n      properties:\n        \
+                    _links: {$ref: '#/components/schemas/PagingInfo/definitions/links'}\n      \
+                    definitions:\n        links:\n          type: object\n          \
+                    required: [current]\n          properties:\n            \
+                    current: {type: string}\n    Issue:\n      type: object\n      \
+                    properties:\n        links:\n          title: Links\n          \
+                    type: object\n          properties:\n            logs: {type: string}\n";
+        let mut source = source(text);
+        let said = located(apply_readings(&mut source), &source);
+        let schemas = &source.value["components"]["schemas"];
+        assert_eq!(
+            schemas["PagingInfo"]["properties"]["_links"],
+            json!({"$ref": "#/components/schemas/links"})
+        );
+        assert!(
+            schemas["Issue"]["properties"]["links"]
+                .get("title")
+                .is_none(),
+            "{schemas}"
+        );
+        assert!(
+            said.iter()
+                .any(|w| w.pointer == "/components/schemas/Issue/properties/links/title"),
+            "{said:?}"
+        );
     }
 
     /// The components of `schemas` (and the `$ref`s of `paths`) after
