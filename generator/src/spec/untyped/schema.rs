@@ -2680,7 +2680,8 @@ mod tests {
         // schema that is already a `oneOf` stay as they are.
         for kept in [
             json!({"anyOf": [{"type": "object"}, {"$ref": "#/components/schemas/A"}]}),
-            json!({"oneOf": [{"type": "string"}], "anyOf": [{"type": "string"}]}),
+            json!({"oneOf": [{"type": "string"}, {"type": "integer"}],
+                "anyOf": [{"type": "string"}]}),
         ] {
             let (schema, warnings) = read_schema(kept.clone());
             assert_eq!(schema, kept);
