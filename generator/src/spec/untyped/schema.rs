@@ -565,10 +565,7 @@ fn required_beside_alternatives(
     let Some(Value::Array(required)) = map.get("required") else {
         return;
     };
-    let Some((choice, Value::Array(alternatives))) = ["oneOf", "anyOf"]
-        .into_iter()
-        .find_map(|choice| map.get(choice).map(|alternatives| (choice, alternatives)))
-    else {
+    let Some((choice, alternatives)) = alternatives_of(map) else {
         return;
     };
     // Only alternatives written in place, each with members: what a `$ref`
@@ -679,6 +676,13 @@ fn any_of_beside_its_one_of(map: &mut Map<String, Value>, pointer: &str, reading
          left out"
             .to_owned(),
     );
+}
+
+/// The schema's `oneOf`, else its `anyOf`, with the keyword that holds it.
+fn alternatives_of(map: &Map<String, Value>) -> Option<(&'static str, &Vec<Value>)> {
+    ["oneOf", "anyOf"]
+        .into_iter()
+        .find_map(|choice| Some((choice, map.get(choice)?.as_array()?)))
 }
 
 /// Leaves out an `anyOf` or `oneOf` whose alternatives only say which
@@ -1731,10 +1735,7 @@ fn list_keywords_beside_alternatives(
     if map.contains_key("type") || !LIST.iter().any(|keyword| map.contains_key(*keyword)) {
         return;
     }
-    let Some((choice, Value::Array(alternatives))) = ["oneOf", "anyOf"]
-        .into_iter()
-        .find_map(|choice| map.get(choice).map(|alternatives| (choice, alternatives)))
-    else {
+    let Some((choice, alternatives)) = alternatives_of(map) else {
         return;
     };
     let kinds: Vec<Option<&str>> = alternatives
