@@ -200,11 +200,26 @@ pub(super) fn integer_bounds(map: &mut Map<String, Value>, pointer: &str, readin
             Some(i64::MIN)
         } else {
             let whole = rounded(value);
-            (whole.abs() < i64::MAX as f64 && whole != 0.0).then_some(whole as i64)
+            // A bound of 0 is one (FastAPI writes `exclusiveMinimum: 0.0`,
+            // read as `minimum: 0.0` and exclusive); a multiple of 0 is none.
+            (whole.abs() < i64::MAX as f64 && (whole != 0.0 || keyword != "multipleOf"))
+                .then_some(whole as i64)
+        };
+        let exclusive = match keyword {
+            "minimum" => Some("exclusiveMinimum"),
+            "maximum" => Some("exclusiveMaximum"),
+            _ => None,
         };
         match reading {
             Some(reading) => {
                 map.insert(keyword.to_owned(), Value::Number(reading.into()));
+                // Past a bound that is not whole, the nearest integer
+                // inside it is the bound itself: `> 0.5` is `>= 1`.
+                if value.fract() != 0.0
+                    && let Some(exclusive) = exclusive
+                {
+                    map.remove(exclusive);
+                }
                 readings.warn(
                     &bound_pointer,
                     format!("integer `{keyword}: {written}` is read as `{keyword}: {reading}`"),
@@ -212,6 +227,10 @@ pub(super) fn integer_bounds(map: &mut Map<String, Value>, pointer: &str, readin
             }
             None => {
                 map.remove(keyword);
+                // Nothing left to exclude.
+                if let Some(exclusive) = exclusive {
+                    map.remove(exclusive);
+                }
                 let range = if unsigned { "u64" } else { "i64" };
                 readings.warn(
                     &bound_pointer,
@@ -2231,6 +2250,24 @@ mod tests {
 
         let (schema, _) = convert("3.0.3", "type: integer\nminimum: 0.5\nmaximum: 10.0\n");
         assert_eq!(schema, yaml("{type: integer, minimum: 1, maximum: 10}"));
+
+        // FastAPI's `exclusiveMinimum: 0.0` in 3.1 (arize phoenix's,
+        // polar's): a bound of 0, excluded. It was left out, and the spec
+        // refused for the `exclusiveMinimum: true` left without it.
+        let (schema, _) = convert("3.1.0", "type: integer\nexclusiveMinimum: 0.0\n");
+        assert_eq!(
+            schema,
+            yaml("{type: integer, minimum: 0, exclusiveMinimum: true}")
+        );
+        // Past a bound that is not whole, the integer next to it is in.
+        let (schema, _) = convert("3.1.0", "type: integer\nexclusiveMaximum: 9.5\n");
+        assert_eq!(schema, yaml("{type: integer, maximum: 9}"));
+        // A bound left out takes its `exclusive…` flag with it.
+        let (schema, _) = convert(
+            "3.0.3",
+            "type: integer\nformat: uint64\nmaximum: 1.8446744073709552e19\nexclusiveMaximum: true\n",
+        );
+        assert_eq!(schema, yaml("{type: integer, format: uint64}"));
     }
 
     fn read_schema(schema: Value) -> (Value, Vec<(String, String)>) {
