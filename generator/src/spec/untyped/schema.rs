@@ -37,7 +37,7 @@ pub(super) fn apply_readings(
     alternatives_of_one_type(map, pointer, readings);
     any_of_values(map, pointer, &shapes.values, readings);
     null_default_as_text(map, pointer, readings);
-    default_of_a_reference(map, pointer, &shapes.unions, readings);
+    default_of_a_reference(map, pointer, shapes, readings);
     enum_without_a_type(map, pointer, readings);
     format_without_a_type(map, pointer, readings);
     list_keywords_beside_properties(map, pointer, readings);
@@ -271,9 +271,10 @@ fn null_default_as_text(map: &mut Map<String, Value>, pointer: &str, readings: &
 fn default_of_a_reference(
     map: &mut Map<String, Value>,
     pointer: &str,
-    unions: &std::collections::BTreeSet<String>,
+    shapes: &ComponentShapes,
     readings: &mut Readings,
 ) {
+    let unions = &shapes.unions;
     let composite = map
         .get("default")
         .is_some_and(|value| value.is_object() || value.is_array());
@@ -316,6 +317,28 @@ fn default_of_a_reference(
             format!(
                 "`default: {value}` {of_an_any_of} is left out: typify reads an `anyOf` as an \
                  object of its alternatives, which the value does not fit"
+            ),
+        );
+        return;
+    }
+    // A value the referenced component's `enum` does not list (Hugging
+    // Face TEI's `truncation_direction: {allOf: [{$ref:
+    // TruncationDirection}], default: right}` of `Left` and `Right`;
+    // drf-spectacular's `default: ""`): typify refused the property.
+    let unlisted = references.iter().find_map(|target| {
+        let name = unescape(target.strip_prefix("#/components/schemas/")?);
+        let listed = shapes.enums.get(&name)?;
+        let default = map.get("default").filter(|value| !value.is_null())?;
+        (!listed.contains(default)).then_some(name)
+    });
+    if let Some(name) = unlisted
+        && let Some(value) = map.remove("default")
+    {
+        readings.warn(
+            &format!("{pointer}/default"),
+            format!(
+                "`default: {value}` beside a `$ref` to `{name}` is not one of the values its \
+                 `enum` lists: left out"
             ),
         );
         return;
@@ -449,6 +472,8 @@ pub(super) struct ComponentShapes {
     /// part of the merge describes too, with the JSON types of the members
     /// that part gives it (`None` where it does not say).
     overlaid: Overlaid,
+    /// The values of each component that lists them in an `enum`, by name.
+    enums: BTreeMap<String, Vec<Value>>,
 }
 
 /// Component → member → the types of the members another part of a merge
@@ -466,8 +491,23 @@ impl ComponentShapes {
             merged,
             extended,
             overlaid: overlaid_members(root),
+            enums: component_enums(root),
         }
     }
+}
+
+/// The `enum` of each component that has one, as written.
+fn component_enums(root: &Map<String, Value>) -> BTreeMap<String, Vec<Value>> {
+    root.get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, schema)| {
+            let values = schema.get("enum")?.as_array()?;
+            Some((name.clone(), values.clone()))
+        })
+        .collect()
 }
 
 /// The components that decode from a value that is not an object: a scalar
@@ -2281,6 +2321,9 @@ mod tests {
             merged: ["CustomFields".to_owned()].into_iter().collect(),
             extended: ["BaseElement".to_owned()].into_iter().collect(),
             overlaid: Overlaid::new(),
+            enums: [("Direction".to_owned(), vec![json!("Left"), json!("Right")])]
+                .into_iter()
+                .collect(),
         };
         apply_readings(&mut map, "/S", &shapes, &mut readings);
         let said = readings.warnings;
@@ -3120,6 +3163,23 @@ mod tests {
         assert_eq!(said[0].0, "/S/anyOf");
         // One that says more than the `oneOf`: as written.
         let kept = json!({"anyOf": [a], "oneOf": [a, b]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn a_default_the_referenced_enum_does_not_list_is_left_out() {
+        // Hugging Face TEI's, as utoipa writes a serde rename it missed.
+        let (schema, said) = read_schema(json!({"default": "right",
+            "allOf": [{"$ref": "#/components/schemas/Direction"}]}));
+        assert_eq!(
+            schema,
+            json!({"allOf": [{"$ref": "#/components/schemas/Direction"}]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/default");
+        assert!(said[0].1.contains("`Direction`"), "{said:?}");
+        // A value it lists stays.
+        let kept = json!({"default": "Left", "$ref": "#/components/schemas/Direction"});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
     }
 
