@@ -22,6 +22,7 @@ pub(super) fn apply_readings(
     annotation_members(map, pointer, readings);
     open_bag_merged(map, pointer, &shapes.merged, readings);
     any_of_beside_its_one_of(map, pointer, readings);
+    members_beside_merged_alternatives(map, pointer, readings);
     required_alternatives(map, pointer, readings);
     required_beside_alternatives(map, pointer, readings);
     required_combination(map, pointer, readings);
@@ -734,6 +735,95 @@ fn any_of_beside_its_one_of(map: &mut Map<String, Value>, pointer: &str, reading
         "an `anyOf` beside a `oneOf` whose alternatives are all among its own adds nothing: \
          left out"
             .to_owned(),
+    );
+}
+
+/// Moves the `properties` written beside a `oneOf` whose alternatives are
+/// merges into each alternative (with the `required` names among them), as
+/// Fern writes a union with members every variant has: langfuse's `Score`,
+/// `{oneOf: [{allOf: [{properties: {dataType: {enum: [NUMERIC]}}}, {$ref:
+/// NumericScore}], required: [dataType]}, …], properties: {_deprecation}}`.
+/// A value of the schema is one of the alternatives with those members
+/// too, which is what each alternative then says; typify made variants no
+/// value has of it, and the component was any JSON value.
+fn members_beside_merged_alternatives(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    if map.contains_key("allOf") {
+        return;
+    }
+    let Some(Value::Object(members)) = map.get("properties") else {
+        return;
+    };
+    let Some(Value::Array(alternatives)) = map.get("oneOf") else {
+        return;
+    };
+    let objects = alternatives.iter().all(|alternative| {
+        alternative.is_object()
+            && alternative.get("$ref").is_none()
+            && alternative.get("type").is_none_or(|kind| kind == "object")
+    });
+    let merges = alternatives
+        .iter()
+        .any(|alternative| alternative.get("allOf").is_some());
+    if members.is_empty() || !objects || !merges {
+        return;
+    }
+    let Some(Value::Object(members)) = map.remove("properties") else {
+        return;
+    };
+    let required: Vec<Value> = match map.get_mut("required") {
+        Some(Value::Array(names)) => {
+            let (theirs, others): (Vec<Value>, Vec<Value>) = names
+                .drain(..)
+                .partition(|name| name.as_str().is_some_and(|name| members.contains_key(name)));
+            *names = others;
+            theirs
+        }
+        _ => Vec::new(),
+    };
+    if map
+        .get("required")
+        .and_then(Value::as_array)
+        .is_some_and(Vec::is_empty)
+    {
+        map.remove("required");
+    }
+    if let Some(Value::Array(alternatives)) = map.get_mut("oneOf") {
+        for alternative in alternatives.iter_mut().filter_map(Value::as_object_mut) {
+            let own = alternative
+                .entry("properties")
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(own) = own {
+                for (name, schema) in &members {
+                    // The alternative's own description of a member wins.
+                    own.entry(name.clone()).or_insert_with(|| schema.clone());
+                }
+            }
+            if !required.is_empty() {
+                let names = alternative
+                    .entry("required")
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(names) = names {
+                    for name in &required {
+                        if !names.contains(name) {
+                            names.push(name.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let shown: Vec<String> = members.keys().map(|name| format!("`{name}`")).collect();
+    readings.warn(
+        &format!("{pointer}/properties"),
+        format!(
+            "the members {} beside a `oneOf` of merges are read as members of each of its \
+             alternatives: typify would make variants no value has",
+            shown.join(", ")
+        ),
     );
 }
 
@@ -3181,6 +3271,43 @@ mod tests {
         // A value it lists stays.
         let kept = json!({"default": "Left", "$ref": "#/components/schemas/Direction"});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn members_beside_a_one_of_of_merges_go_to_each_alternative() {
+        // langfuse's `Score`, as Fern writes a union.
+        let numeric = json!({"type": "object", "required": ["dataType"], "allOf": [
+            {"properties": {"dataType": {"type": "string", "enum": ["NUMERIC"]}}},
+            {"$ref": "#/components/schemas/NumericScore"}]});
+        let text = json!({"type": "object", "allOf": [
+            {"$ref": "#/components/schemas/TextScore"}],
+            "properties": {"note": {"type": "integer"}}});
+        let (schema, said) = read_schema(json!({"oneOf": [numeric, text],
+            "properties": {"note": {"type": "string"}, "id": {"type": "string"}},
+            "required": ["id"]}));
+        let alternatives = schema["oneOf"].as_array().unwrap();
+        assert_eq!(
+            alternatives[0]["properties"],
+            json!({"note": {"type": "string"}, "id": {"type": "string"}})
+        );
+        assert_eq!(alternatives[0]["required"], json!(["dataType", "id"]));
+        // An alternative's own member stays its own.
+        assert_eq!(
+            alternatives[1]["properties"]["note"],
+            json!({"type": "integer"})
+        );
+        assert_eq!(alternatives[1]["required"], json!(["id"]));
+        assert!(schema.get("properties").is_none() && schema.get("required").is_none());
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/properties");
+        // Alternatives that are not merges, or a `$ref`: as written.
+        for kept in [
+            json!({"oneOf": [{"type": "object"}], "properties": {"id": {"type": "string"}}}),
+            json!({"oneOf": [{"$ref": "#/components/schemas/A"}, {"allOf": []}],
+                "properties": {"id": {"type": "string"}}}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
     }
 
     #[test]
