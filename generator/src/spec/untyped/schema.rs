@@ -33,6 +33,7 @@ pub(super) fn apply_readings(
     numbers_of_all_of(map, pointer, readings);
     string_or_enum(map, pointer, readings);
     enum_beside_a_reference(map, pointer, readings);
+    enums_extended(map, pointer, &shapes.enums, readings);
     // Before the defaults: an `anyOf` read as a `oneOf` takes a default
     // typify's struct of alternatives would refuse.
     alternatives_of_one_type(map, pointer, readings);
@@ -824,6 +825,62 @@ fn members_beside_merged_alternatives(
              alternatives: typify would make variants no value has",
             shown.join(", ")
         ),
+    );
+}
+
+/// Reads an `allOf` of `enum`s (in place or components) that share no
+/// value as one `enum` of all their values: netbird's `ResourceType`,
+/// `allOf: [{$ref: NetworkResourceType}, {type: string, enum: [peer]}]`,
+/// which adds `peer` to `host`, `subnet` and `domain`. Read literally no
+/// value is all of them, and typify made a type no value has; an `allOf`
+/// of enums that share values narrows, and stays.
+fn enums_extended(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    enums: &BTreeMap<String, Vec<Value>>,
+    readings: &mut Readings,
+) {
+    let Some(Value::Array(parts)) = map.get("allOf") else {
+        return;
+    };
+    if parts.len() < 2 || map.contains_key("enum") {
+        return;
+    }
+    let values: Option<Vec<&Vec<Value>>> = parts
+        .iter()
+        .map(|part| match part.get("$ref").and_then(Value::as_str) {
+            Some(target) => enums.get(&unescape(target.strip_prefix("#/components/schemas/")?)),
+            None => part.get("enum")?.as_array(),
+        })
+        .collect();
+    let Some(values) = values else {
+        return;
+    };
+    let shared = values[0]
+        .iter()
+        .any(|value| values[1..].iter().all(|other| other.contains(value)));
+    let mut all: Vec<Value> = Vec::new();
+    for value in values.into_iter().flatten() {
+        if !all.contains(value) {
+            all.push(value.clone());
+        }
+    }
+    let kinds: BTreeSet<&str> = all.iter().filter(|v| !v.is_null()).map(json_type).collect();
+    let [kind] = kinds.into_iter().collect::<Vec<_>>()[..] else {
+        return;
+    };
+    if shared {
+        return;
+    }
+    let kind = kind.to_owned();
+    map.remove("allOf");
+    map.insert("type".to_owned(), Value::String(kind));
+    map.insert("enum".to_owned(), Value::Array(all));
+    readings.warn(
+        &format!("{pointer}/allOf"),
+        "an `allOf` of enums that share no value is read as one `enum` of all their values: \
+         read literally, no value is all of them"
+            .to_owned(),
     );
 }
 
@@ -2411,9 +2468,15 @@ mod tests {
             merged: ["CustomFields".to_owned()].into_iter().collect(),
             extended: ["BaseElement".to_owned()].into_iter().collect(),
             overlaid: Overlaid::new(),
-            enums: [("Direction".to_owned(), vec![json!("Left"), json!("Right")])]
-                .into_iter()
-                .collect(),
+            enums: [
+                ("Direction".to_owned(), vec![json!("Left"), json!("Right")]),
+                (
+                    "NetworkResourceType".to_owned(),
+                    vec![json!("host"), json!("subnet"), json!("domain")],
+                ),
+            ]
+            .into_iter()
+            .collect(),
         };
         apply_readings(&mut map, "/S", &shapes, &mut readings);
         let said = readings.warnings;
@@ -3305,6 +3368,31 @@ mod tests {
             json!({"oneOf": [{"type": "object"}], "properties": {"id": {"type": "string"}}}),
             json!({"oneOf": [{"$ref": "#/components/schemas/A"}, {"allOf": []}],
                 "properties": {"id": {"type": "string"}}}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
+    }
+
+    #[test]
+    fn an_all_of_of_enums_that_share_no_value_is_one_enum_of_them_all() {
+        // netbird's `ResourceType`.
+        let (schema, said) = read_schema(json!({"description": "What it is.", "allOf": [
+            {"$ref": "#/components/schemas/NetworkResourceType"},
+            {"type": "string", "enum": ["peer"], "example": "peer"}]}));
+        assert_eq!(
+            schema,
+            json!({"description": "What it is.", "type": "string",
+                "enum": ["host", "subnet", "domain", "peer"]})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/allOf");
+        // Enums that share a value narrow: as written; so does a part
+        // that is not an enum.
+        for kept in [
+            json!({"allOf": [{"$ref": "#/components/schemas/NetworkResourceType"},
+                {"type": "string", "enum": ["host", "peer"]}]}),
+            json!({"allOf": [{"$ref": "#/components/schemas/NetworkResourceType"},
+                {"type": "string", "maxLength": 4}]}),
         ] {
             assert_eq!(read_schema(kept.clone()), (kept, vec![]));
         }
