@@ -65,6 +65,7 @@ pub(super) fn apply_readings(
             );
         }
         pattern_with_inline_flags(map, pointer, readings);
+        pattern_ecmascript_refuses(map, pointer, readings);
     }
     if kind == "array" {
         enum_of_the_items(map, pointer, readings);
@@ -140,6 +141,70 @@ fn pattern_with_inline_flags(map: &mut Map<String, Value>, pointer: &str, readin
         ),
     );
     map.remove("pattern");
+}
+
+/// Reads a `pattern` that regress (ECMAScript's syntax, which typify and
+/// the generated code check patterns with) refuses: Python's named groups,
+/// `(?P<name>…)` and `(?P=name)`, which pydantic writes (infinity's data
+/// URLs), as ECMAScript's `(?<name>…)` and `\k<name>`; any other such
+/// pattern is left out. typify refused the property, and the ladder made
+/// it any JSON value; the client then accepts every string, as the server
+/// still checks.
+fn pattern_ecmascript_refuses(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    let Some(pattern) = map.get("pattern").and_then(Value::as_str) else {
+        return;
+    };
+    if regress::Regex::new(pattern).is_ok() {
+        return;
+    }
+    let at = format!("{pointer}/pattern");
+    let ecmascript = python_groups(pattern);
+    if ecmascript != pattern && regress::Regex::new(&ecmascript).is_ok() {
+        readings.warn(
+            &at,
+            format!(
+                "`pattern` `{pattern}` names groups as Python does: read as ECMAScript's \
+                 `{ecmascript}`"
+            ),
+        );
+        map.insert("pattern".to_owned(), Value::String(ecmascript));
+        return;
+    }
+    readings.warn(
+        &at,
+        format!("`pattern` `{pattern}` is not an ECMAScript pattern regress reads: left out"),
+    );
+    map.remove("pattern");
+}
+
+/// `pattern` with Python's `(?P<name>` and `(?P=name)` written as
+/// ECMAScript's `(?<name>` and `\k<name>`, outside escapes.
+fn python_groups(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            let escaped: String = rest.chars().take(2).collect();
+            out.push_str(&escaped);
+            rest = &rest[escaped.len()..];
+        } else if let Some(after) = rest.strip_prefix("(?P<") {
+            out.push_str("(?<");
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("(?P=")
+            && let Some((name, tail)) = after.split_once(')')
+        {
+            out.push_str(&format!("\\k<{name}>"));
+            rest = tail;
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 /// Whether `pattern` holds a group of inline flags, `(?i)` or `(?i:…)`,
@@ -3396,6 +3461,29 @@ mod tests {
         ] {
             assert_eq!(read_schema(kept.clone()), (kept, vec![]));
         }
+    }
+
+    #[test]
+    fn patterns_regress_refuses_are_read_as_ecmascript_or_left_out() {
+        // pydantic's, in infinity's spec: Python's named groups.
+        let (schema, said) = read_schema(json!({"type": "string",
+            "pattern": "^data:(?P<mime>[a-z]+/[a-z]+)?;(?P=mime)$"}));
+        assert_eq!(
+            schema["pattern"],
+            r"^data:(?<mime>[a-z]+/[a-z]+)?;\k<mime>$"
+        );
+        assert!(regress::Regex::new(schema["pattern"].as_str().unwrap()).is_ok());
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/pattern");
+        // An escaped `(` is no group.
+        assert_eq!(python_groups(r"\(?P<x>a)"), r"\(?P<x>a)");
+        // What regress refuses otherwise is left out.
+        let (schema, said) = read_schema(json!({"type": "string", "pattern": "a{2,1}"}));
+        assert!(schema.get("pattern").is_none(), "{schema}");
+        assert!(said[0].1.contains("left out"), "{said:?}");
+        // What it reads stays.
+        let kept = json!({"type": "string", "pattern": "^(?<year>[0-9]{4})$"});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
     }
 
     #[test]
