@@ -34,6 +34,7 @@ pub(super) fn apply_readings(
     string_or_enum(map, pointer, readings);
     enum_beside_a_reference(map, pointer, readings);
     enums_extended(map, pointer, &shapes.enums, readings);
+    bounds_beside_an_enum_reference(map, pointer, &shapes.enums, readings);
     // Before the defaults: an `anyOf` read as a `oneOf` takes a default
     // typify's struct of alternatives would refuse.
     alternatives_of_one_type(map, pointer, readings);
@@ -947,6 +948,45 @@ fn enums_extended(
          read literally, no value is all of them"
             .to_owned(),
     );
+}
+
+/// Leaves out the string bounds (`minLength`, `maxLength`, `pattern`)
+/// written beside a `$ref` to a component that lists its values in an
+/// `enum`: polar's `currency`, `anyOf: [{$ref: PresentmentCurrency,
+/// minLength: 3, maxLength: 3}, {type: null}]`, as pydantic writes a
+/// constrained enum. The values say what is sent; typify merged the
+/// nullable bounds and the enum into a type no value has.
+fn bounds_beside_an_enum_reference(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    enums: &BTreeMap<String, Vec<Value>>,
+    readings: &mut Readings,
+) {
+    let references = map.get("$ref").into_iter().chain(
+        map.get("allOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|part| part.get("$ref")),
+    );
+    let enumerated = references
+        .filter_map(Value::as_str)
+        .filter_map(|target| target.strip_prefix("#/components/schemas/"))
+        .find(|name| enums.contains_key(&unescape(name)));
+    let Some(name) = enumerated.map(unescape) else {
+        return;
+    };
+    for keyword in ["minLength", "maxLength", "pattern"] {
+        if map.remove(keyword).is_some() {
+            readings.warn(
+                &format!("{pointer}/{keyword}"),
+                format!(
+                    "`{keyword}` beside a `$ref` to `{name}`, whose `enum` lists the values: \
+                     left out"
+                ),
+            );
+        }
+    }
 }
 
 /// The schema's `oneOf`, else its `anyOf`, with the keyword that holds it.
@@ -3483,6 +3523,22 @@ mod tests {
         assert!(said[0].1.contains("left out"), "{said:?}");
         // What it reads stays.
         let kept = json!({"type": "string", "pattern": "^(?<year>[0-9]{4})$"});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn string_bounds_beside_a_reference_to_an_enum_are_left_out() {
+        // polar's `currency`, as the 3.1 readings leave it.
+        let (schema, said) = read_schema(json!({"nullable": true, "minLength": 3,
+            "maxLength": 3, "allOf": [{"$ref": "#/components/schemas/Direction"}]}));
+        assert_eq!(
+            schema,
+            json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/Direction"}]})
+        );
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert_eq!(said[0].0, "/S/minLength");
+        // Beside a component of no `enum`: as written.
+        let kept = json!({"maxLength": 3, "allOf": [{"$ref": "#/components/schemas/A"}]});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
     }
 
