@@ -1093,34 +1093,77 @@ fn required_alternatives(map: &mut Map<String, Value>, pointer: &str, readings: 
 /// not both present (OpenAI's `ImageRefParam`: an `image_url` or a
 /// `file_id`, not both). typify reads it as forbidding each of them, and
 /// with `additionalProperties: false` made a struct of no members.
+///
+/// The same for a `not` of an `anyOf` or `oneOf` of such clauses, which
+/// says that none of their members is present (WorkOS's resources: a
+/// parent by id, `not: {anyOf: [{required: [parent_resource_external_id]},
+/// …]}`, the members' schemas only marks for a linter): typify panicked on
+/// it, or made variants no value has.
 fn required_combination(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
-    let Some(Value::Object(not)) = map.get("not") else {
+    let Some(not) = map.get("not") else {
         return;
     };
-    let Some(Value::Array(names)) = not.get("required") else {
-        return;
-    };
-    if !not
-        .keys()
-        .all(|k| matches!(k.as_str(), "required" | "title" | "description"))
-    {
+    let mut names = Vec::new();
+    if !presence_only(not, &mut names, 0) || names.is_empty() {
         return;
     }
-    let names: Vec<String> = names
-        .iter()
-        .filter_map(Value::as_str)
-        .map(|name| format!("`{name}`"))
-        .collect();
+    let together = not.get("required").is_some();
+    let names: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
     map.remove("not");
+    let said = match together {
+        true => format!(
+            "`not: {{required: [...]}}` ({} not all together) is left out",
+            names.join(", ")
+        ),
+        false => format!(
+            "a `not` of clauses that require members ({} not present) is left out",
+            names.join(", ")
+        ),
+    };
     readings.warn(
         &format!("{pointer}/not"),
         format!(
-            "`not: {{required: [...]}}` ({} not all together) is left out: typify would read \
-             it as forbidding each of them; which to send is for the caller to know, and for the \
-             server to check",
-            names.join(", ")
+            "{said}: typify would read it as forbidding each of them; which to send is for the \
+             caller to know, and for the server to check"
         ),
     );
+}
+
+/// Whether `schema` only says which members are present: `required`, with
+/// `properties` that describe nothing (`{}`, or extensions), in `anyOf`,
+/// `oneOf` or `allOf` clauses of the same; the names it requires go into
+/// `names`.
+fn presence_only(schema: &Value, names: &mut Vec<String>, depth: usize) -> bool {
+    let Some(schema) = schema.as_object().filter(|_| depth < 8) else {
+        return false;
+    };
+    schema.iter().all(|(key, value)| match key.as_str() {
+        "required" => value.as_array().is_some_and(|required| {
+            required.iter().all(|name| match name.as_str() {
+                Some(name) => {
+                    if !names.iter().any(|named| named == name) {
+                        names.push(name.to_owned());
+                    }
+                    true
+                }
+                None => false,
+            })
+        }),
+        "properties" => value.as_object().is_some_and(|members| {
+            members.values().all(|member| {
+                member
+                    .as_object()
+                    .is_some_and(|member| member.keys().all(|key| key.starts_with("x-")))
+            })
+        }),
+        "anyOf" | "oneOf" | "allOf" => value.as_array().is_some_and(|clauses| {
+            clauses
+                .iter()
+                .all(|clause| presence_only(clause, names, depth + 1))
+        }),
+        "title" | "description" => true,
+        _ => key.starts_with("x-"),
+    })
 }
 
 /// Leaves out `additionalProperties: false` on an inline part of an `allOf`
@@ -2955,6 +2998,21 @@ mod tests {
                 .contains("(`image_url`, `file_id` not all together)"),
             "{warnings:?}"
         );
+
+        // WorkOS's: none of these present; the members only linter marks.
+        let (schema, warnings) = read_schema(json!({"type": "object", "not": {"anyOf": [
+            {"properties": {"parent_id": {"x-exclude-from-lint": true}}, "required": ["parent_id"]},
+            {"required": ["parent_slug"]}]}}));
+        assert_eq!(schema, json!({"type": "object"}));
+        assert!(
+            warnings[0]
+                .1
+                .contains("(`parent_id`, `parent_slug` not present)"),
+            "{warnings:?}"
+        );
+        // A `not` that says more than which members are present stays.
+        let kept = json!({"not": {"anyOf": [{"required": ["a"]}, {"type": "string"}]}});
+        assert_eq!(read_schema(kept.clone()).0, kept);
 
         // Disjoint alternatives leave nothing more required.
         let (schema, _) = read_schema(json!({
