@@ -346,7 +346,7 @@ fn default_of_a_reference(
     let composite = map
         .get("default")
         .is_some_and(|value| value.is_object() || value.is_array());
-    let references: Vec<&str> = map
+    let references: Vec<String> = map
         .get("$ref")
         .into_iter()
         .chain(
@@ -356,6 +356,7 @@ fn default_of_a_reference(
                 .flatten(),
         )
         .filter_map(|member| member.as_str().or_else(|| member.get("$ref")?.as_str()))
+        .map(str::to_owned)
         .collect();
     let referenced = !references.is_empty();
     // typify makes an `anyOf` of several a struct of optional members,
@@ -388,6 +389,48 @@ fn default_of_a_reference(
             ),
         );
         return;
+    }
+    // A default of another JSON type than the referenced scalar's
+    // (Elasticsearch's `precision: {default: "7", allOf: [{$ref:
+    // GeoTilePrecision}]}`, a number): read as that type where the text is
+    // one, else left out; typify refused the property.
+    let scalar = references.iter().find_map(|target| {
+        let name = unescape(target.strip_prefix("#/components/schemas/")?);
+        shapes.scalars.get(&name).map(|kinds| (name, kinds))
+    });
+    if let Some((name, kinds)) = scalar
+        && let Some(written) = map.get("default").filter(|value| !value.is_null()).cloned()
+        && !kinds
+            .iter()
+            .any(|kind| kind != OTHER && fits_type(kind, &written))
+    {
+        let at = format!("{pointer}/default");
+        let read = kinds
+            .iter()
+            .filter(|kind| *kind != OTHER)
+            .find_map(|kind| read_as(kind, &written));
+        match read {
+            // What another alternative may take is typify's to judge.
+            None if kinds.iter().any(|kind| kind == OTHER) => {}
+            Some(read) => {
+                readings.warn(
+                    &at,
+                    format!("`default: {written}` beside a `$ref` to `{name}` is read as `{read}`"),
+                );
+                map.insert("default".to_owned(), read);
+            }
+            None => {
+                map.remove("default");
+                readings.warn(
+                    &at,
+                    format!(
+                        "`default: {written}` beside a `$ref` to `{name}` is not of its type: \
+                         left out"
+                    ),
+                );
+                return;
+            }
+        }
     }
     // A value the referenced component's `enum` does not list (Hugging
     // Face TEI's `truncation_direction: {allOf: [{$ref:
@@ -542,6 +585,9 @@ pub(super) struct ComponentShapes {
     overlaid: Overlaid,
     /// The values of each component that lists them in an `enum`, by name.
     enums: BTreeMap<String, Vec<Value>>,
+    /// The scalar types of each component that is a scalar, or a `oneOf` or
+    /// `anyOf` of scalars written in place, by name.
+    scalars: BTreeMap<String, Vec<String>>,
 }
 
 /// Component → member → the types of the members another part of a merge
@@ -560,8 +606,44 @@ impl ComponentShapes {
             extended,
             overlaid: overlaid_members(root),
             enums: component_enums(root),
+            scalars: component_scalars(root),
         }
     }
+}
+
+/// In [`ComponentShapes::scalars`], an alternative that is not a scalar.
+const OTHER: &str = "*";
+
+/// The scalar types each scalar component takes ([`ComponentShapes::scalars`]).
+fn component_scalars(root: &Map<String, Value>) -> BTreeMap<String, Vec<String>> {
+    let scalar = |schema: &Value| {
+        schema
+            .get("type")
+            .and_then(Value::as_str)
+            .filter(|kind| matches!(*kind, "string" | "integer" | "number" | "boolean"))
+            .map(str::to_owned)
+    };
+    root.get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, schema)| {
+            // An alternative that is not a scalar in place (a `$ref`, an
+            // object) is `OTHER`: it may take what the scalars do not.
+            let kinds: Vec<String> = match alternatives_of(schema.as_object()?) {
+                Some((_, alternatives)) => alternatives
+                    .iter()
+                    .map(|alternative| scalar(alternative).unwrap_or_else(|| OTHER.to_owned()))
+                    .collect(),
+                None => vec![scalar(schema)?],
+            };
+            kinds
+                .iter()
+                .any(|kind| kind != OTHER)
+                .then(|| (name.clone(), kinds))
+        })
+        .collect()
 }
 
 /// The `enum` of each component that has one, as written.
@@ -2625,6 +2707,19 @@ mod tests {
             ]
             .into_iter()
             .collect(),
+            scalars: [
+                ("Precision".to_owned(), vec!["number".to_owned()]),
+                (
+                    "TrackHits".to_owned(),
+                    vec!["boolean".to_owned(), "integer".to_owned()],
+                ),
+                (
+                    "SourceConfig".to_owned(),
+                    vec!["boolean".to_owned(), OTHER.to_owned()],
+                ),
+            ]
+            .into_iter()
+            .collect(),
         };
         apply_readings(&mut map, "/S", &shapes, &mut readings);
         let said = readings.warnings;
@@ -3597,6 +3692,30 @@ mod tests {
         assert_eq!(said[0].0, "/S/minLength");
         // Beside a component of no `enum`: as written.
         let kept = json!({"maxLength": 3, "allOf": [{"$ref": "#/components/schemas/A"}]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn a_default_beside_a_reference_to_a_scalar_takes_its_type() {
+        // Elasticsearch's, as its spec compiler writes them.
+        let (schema, said) = read_schema(json!({"default": "7",
+            "allOf": [{"$ref": "#/components/schemas/Precision"}]}));
+        assert_eq!(schema["default"], json!(7.0));
+        assert_eq!(said[0].0, "/S/default");
+        let (schema, _) = read_schema(json!({"default": "10000",
+            "allOf": [{"$ref": "#/components/schemas/TrackHits"}]}));
+        assert_eq!(schema["default"], json!(10000));
+        let (schema, said) = read_schema(json!({"default": "many",
+            "allOf": [{"$ref": "#/components/schemas/TrackHits"}]}));
+        assert!(schema.get("default").is_none(), "{schema}");
+        assert!(said[0].1.contains("left out"), "{said:?}");
+        // One of its type stays; so does what another alternative may take.
+        let kept = json!({"default": true, "allOf": [{"$ref": "#/components/schemas/TrackHits"}]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        let (schema, _) = read_schema(json!({"default": "true",
+            "allOf": [{"$ref": "#/components/schemas/SourceConfig"}]}));
+        assert_eq!(schema["default"], json!(true));
+        let kept = json!({"default": "none", "$ref": "#/components/schemas/SourceConfig"});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
     }
 
