@@ -454,6 +454,28 @@ fn default_of_a_reference(
         );
         return;
     }
+    // Text or a number beside a `$ref` to an object (Elasticsearch's SQL
+    // `filter: {default: none, allOf: [{$ref: QueryContainer}]}`): no
+    // object, and typify refused the body.
+    let object = references.iter().find_map(|target| {
+        let name = unescape(target.strip_prefix("#/components/schemas/")?);
+        shapes.objects.contains(&name).then_some(name)
+    });
+    if let Some(name) = object
+        && let Some(value) = map
+            .get("default")
+            .filter(|value| !value.is_object() && !value.is_null())
+            .cloned()
+    {
+        map.remove("default");
+        readings.warn(
+            &format!("{pointer}/default"),
+            format!(
+                "`default: {value}` beside a `$ref` to `{name}`, an object, is not one: left out"
+            ),
+        );
+        return;
+    }
     if composite && referenced {
         map.remove("default");
         readings.warn(
@@ -588,6 +610,9 @@ pub(super) struct ComponentShapes {
     /// The scalar types of each component that is a scalar, or a `oneOf` or
     /// `anyOf` of scalars written in place, by name.
     scalars: BTreeMap<String, Vec<String>>,
+    /// The components that are objects (`type: object`, or `properties`
+    /// without a `type`), by name.
+    objects: BTreeSet<String>,
 }
 
 /// Component → member → the types of the members another part of a merge
@@ -607,8 +632,24 @@ impl ComponentShapes {
             overlaid: overlaid_members(root),
             enums: component_enums(root),
             scalars: component_scalars(root),
+            objects: component_objects(root),
         }
     }
+}
+
+/// The components that are objects ([`ComponentShapes::objects`]).
+fn component_objects(root: &Map<String, Value>) -> BTreeSet<String> {
+    root.get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(_, schema)| match schema.get("type") {
+            Some(kind) => kind == "object",
+            None => schema.get("properties").is_some(),
+        })
+        .map(|(name, _)| name.clone())
+        .collect()
 }
 
 /// In [`ComponentShapes::scalars`], an alternative that is not a scalar.
@@ -2707,6 +2748,7 @@ mod tests {
             ]
             .into_iter()
             .collect(),
+            objects: ["QueryContainer".to_owned()].into_iter().collect(),
             scalars: [
                 ("Precision".to_owned(), vec!["number".to_owned()]),
                 (
@@ -3717,6 +3759,11 @@ mod tests {
         assert_eq!(schema["default"], json!(true));
         let kept = json!({"default": "none", "$ref": "#/components/schemas/SourceConfig"});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        // Elasticsearch's SQL `filter`: text beside an object.
+        let (schema, said) = read_schema(json!({"default": "none",
+            "allOf": [{"$ref": "#/components/schemas/QueryContainer"}]}));
+        assert!(schema.get("default").is_none(), "{schema}");
+        assert!(said[0].1.contains("an object, is not one"), "{said:?}");
     }
 
     #[test]
