@@ -235,7 +235,9 @@ impl Filling<'_> {
     }
 
     /// The properties each part of an `allOf`, and the schema's own object,
-    /// describe.
+    /// describe, through the parts' own `allOf`s (lob's campaign `create`
+    /// requires `ride_along_url`, which a part of a part describes, with a
+    /// pattern).
     fn described<'p>(
         &self,
         all_of: &'p [ReferenceOr<Schema>],
@@ -244,16 +246,36 @@ impl Filling<'_> {
     where
         Self: 'p,
     {
-        all_of
+        let mut found: Vec<&'p Properties> = own.map(|own| &own.properties).into_iter().collect();
+        self.parts_described(all_of, &mut found, 0);
+        found
+    }
+
+    fn parts_described<'p>(
+        &self,
+        all_of: &'p [ReferenceOr<Schema>],
+        found: &mut Vec<&'p Properties>,
+        hops: usize,
+    ) where
+        Self: 'p,
+    {
+        if hops > MAX_HOPS {
+            return;
+        }
+        for part in all_of
             .iter()
             .filter_map(|part| resolve_schema(self.components, part))
-            .filter_map(|part| match &part.schema_kind {
-                SchemaKind::Type(Type::Object(object)) => Some(&object.properties),
-                SchemaKind::Any(any) => Some(&any.properties),
-                _ => None,
-            })
-            .chain(own.map(|own| &own.properties))
-            .collect()
+        {
+            match &part.schema_kind {
+                SchemaKind::Type(Type::Object(object)) => found.push(&object.properties),
+                SchemaKind::Any(any) => {
+                    found.push(&any.properties);
+                    self.parts_described(&any.all_of, found, hops + 1);
+                }
+                SchemaKind::AllOf { all_of } => self.parts_described(all_of, found, hops + 1),
+                _ => {}
+            }
+        }
     }
 
     /// Gives each member of `merged` that several parts describe, each in
@@ -921,9 +943,23 @@ mod tests {
       required: [tag]
       allOf:
         - $ref: '#/components/schemas/PoolProperties'
+    Campaign:
+      allOf:
+        - $ref: '#/components/schemas/Writable'
+        - type: object
+          required: [url]
+    Writable:
+      allOf:
+        - $ref: '#/components/schemas/Common'
+    Common:
+      allOf:
+        - properties:
+            url: {type: string, pattern: "^https://.{5,247}$"}
 "#,
         );
         assert_eq!(of_component(&api, "Pool"), None);
+        // lob's campaign: the member is described by a part of a part.
+        assert_eq!(of_component(&api, "Campaign"), None);
         // Invented, or described by no part (any value): a sample.
         assert_eq!(
             of_component(&api, "Labelled").unwrap()["label"],
