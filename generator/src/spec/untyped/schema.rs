@@ -1573,11 +1573,25 @@ fn merged_components(root: &Map<String, Value>) -> (BTreeSet<String>, BTreeSet<S
     found
 }
 
-/// The components an `allOf`'s `members` merge through a `$ref`, by name.
+/// The components an `allOf`'s `members` merge through a `$ref`, by name,
+/// also through a `oneOf` or `anyOf` of `null` and the `$ref` (as 3.1 writes
+/// a nullable one: meilisearch's `DetailsView` merges `Settings_Unchecked`,
+/// closed, so).
 fn merged_by(members: &[Value]) -> Vec<String> {
+    fn nullable_reference(member: &Value) -> Option<&Value> {
+        let alternatives = ["oneOf", "anyOf"]
+            .into_iter()
+            .find_map(|choice| member.get(choice)?.as_array())?;
+        let mut others = alternatives
+            .iter()
+            .filter(|alternative| alternative.get("type").is_none_or(|kind| kind != "null"));
+        let only = others.next().filter(|_| others.next().is_none())?;
+        only.get("$ref")
+    }
     members
         .iter()
-        .filter_map(|member| member.get("$ref").and_then(Value::as_str))
+        .filter_map(|member| member.get("$ref").or_else(|| nullable_reference(member)))
+        .filter_map(Value::as_str)
         .filter_map(|target| target.strip_prefix("#/components/schemas/"))
         .map(unescape)
         .collect()
@@ -2934,7 +2948,12 @@ mod tests {
                     {"$ref": "#/components/schemas/Address"},
                     {"$ref": "#/components/schemas/Instructions"}
                 ]},
-                "Address": {"allOf": [{"$ref": "#/components/schemas/PartialAddress"}]}
+                "Address": {"allOf": [{"$ref": "#/components/schemas/PartialAddress"}]},
+                // meilisearch's `DetailsView`, as 3.1 writes a nullable part.
+                "DetailsView": {"allOf": [
+                    {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/Settings"}]},
+                    {"properties": {"receivedDocuments": {"type": "integer"}}}
+                ]}
             }}})
             .as_object()
             .unwrap(),
@@ -2954,7 +2973,7 @@ mod tests {
             (map, readings.warnings)
         };
         // `PartialAddress` through `Address`, which is only its merge.
-        for name in ["BaseElement", "Artifact", "PartialAddress"] {
+        for name in ["BaseElement", "Artifact", "PartialAddress", "Settings"] {
             let (base, warnings) = read(name);
             assert!(base.get("additionalProperties").is_none(), "{base:?}");
             assert_eq!(
