@@ -803,7 +803,6 @@ fn component_unions(root: &Map<String, Value>) -> BTreeSet<String> {
 /// description says "either DocumentId or (File, Name…, Title)". Read
 /// literally, the first alternative must hold the second's members, which
 /// typify made a variant no value has: the 13 bodies were any JSON value.
-/// A name every alternative has stays where it is.
 fn required_beside_alternatives(
     map: &mut Map<String, Value>,
     pointer: &str,
@@ -824,20 +823,19 @@ fn required_beside_alternatives(
         .iter()
         .map(|alternative| alternative.get("properties").and_then(Value::as_object))
         .collect();
-    let Some(members) = members.filter(|members| !members.is_empty()) else {
+    if members.is_none_or(|members| members.is_empty()) {
         return;
-    };
+    }
     let names: Vec<String> = required
         .iter()
         .filter_map(Value::as_str)
         .map(str::to_owned)
         .collect();
-    let partial: Vec<String> = names
-        .iter()
-        .filter(|name| !members.iter().all(|members| members.contains_key(*name)))
-        .cloned()
-        .collect();
-    if partial.is_empty() {
+    // Every name moves, one every alternative has too: each alternative's
+    // sample then knows what it must hold (lob's proofs require
+    // `resource_parameters`, which each alternative describes; the sample
+    // was `null`). typify reads it so either way.
+    if names.is_empty() {
         return;
     }
     let Some(Value::Array(alternatives)) = map.get_mut(choice) else {
@@ -845,7 +843,7 @@ fn required_beside_alternatives(
     };
     let mut placed = BTreeSet::new();
     for alternative in alternatives.iter_mut().filter_map(Value::as_object_mut) {
-        let has: Vec<&String> = partial
+        let has: Vec<&String> = names
             .iter()
             .filter(|name| {
                 alternative
@@ -869,15 +867,7 @@ fn required_beside_alternatives(
             }
         }
     }
-    let kept: Vec<Value> = names
-        .iter()
-        .filter(|name| !partial.contains(name))
-        .map(|name| Value::String(name.clone()))
-        .collect();
-    match kept.is_empty() {
-        true => map.remove("required"),
-        false => map.insert("required".to_owned(), Value::Array(kept)),
-    };
+    map.remove("required");
     let quoted = |names: &mut dyn Iterator<Item = &String>| -> String {
         names
             .map(|name| format!("`{name}`"))
@@ -889,7 +879,7 @@ fn required_beside_alternatives(
          that have them",
         quoted(&mut placed.iter())
     );
-    let nowhere: Vec<&String> = partial
+    let nowhere: Vec<&String> = names
         .iter()
         .filter(|name| !placed.contains(*name))
         .collect();
@@ -3576,7 +3566,7 @@ mod tests {
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].0, "/S/required");
         assert!(said[0].1.contains("`Name` left out"), "{said:?}");
-        // A member every alternative has stays required beside them.
+        // A member every alternative has is required by each (lob's proofs).
         let (schema, _) = read_schema(json!({
             "anyOf": [
                 {"properties": {"id": {"type": "string"}, "a": {"type": "string"}}},
@@ -3584,8 +3574,13 @@ mod tests {
             ],
             "required": ["id", "b"],
         }));
-        assert_eq!(schema["required"], json!(["id"]), "{schema}");
-        assert_eq!(schema["anyOf"][1]["required"], json!(["b"]), "{schema}");
+        assert!(schema.get("required").is_none(), "{schema}");
+        assert_eq!(schema["anyOf"][0]["required"], json!(["id"]), "{schema}");
+        assert_eq!(
+            schema["anyOf"][1]["required"],
+            json!(["id", "b"]),
+            "{schema}"
+        );
         // Alternatives through `$ref`, or a schema of its own members: as written.
         for kept in [
             json!({"oneOf": [{"$ref": "#/components/schemas/A"},
