@@ -637,13 +637,18 @@ impl ComponentShapes {
     }
 }
 
-/// The components that are objects ([`ComponentShapes::objects`]).
-fn component_objects(root: &Map<String, Value>) -> BTreeSet<String> {
+/// The components of `root`, by name.
+fn component_schemas(root: &Map<String, Value>) -> impl Iterator<Item = (&String, &Value)> {
     root.get("components")
         .and_then(|components| components.get("schemas"))
         .and_then(Value::as_object)
         .into_iter()
         .flatten()
+}
+
+/// The components that are objects ([`ComponentShapes::objects`]).
+fn component_objects(root: &Map<String, Value>) -> BTreeSet<String> {
+    component_schemas(root)
         .filter(|(_, schema)| match schema.get("type") {
             Some(kind) => kind == "object",
             None => schema.get("properties").is_some(),
@@ -664,11 +669,7 @@ fn component_scalars(root: &Map<String, Value>) -> BTreeMap<String, Vec<String>>
             .filter(|kind| matches!(*kind, "string" | "integer" | "number" | "boolean"))
             .map(str::to_owned)
     };
-    root.get("components")
-        .and_then(|components| components.get("schemas"))
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
+    component_schemas(root)
         .filter_map(|(name, schema)| {
             // An alternative that is not a scalar in place (a `$ref`, an
             // object) is `OTHER`: it may take what the scalars do not.
@@ -689,11 +690,7 @@ fn component_scalars(root: &Map<String, Value>) -> BTreeMap<String, Vec<String>>
 
 /// The `enum` of each component that has one, as written.
 fn component_enums(root: &Map<String, Value>) -> BTreeMap<String, Vec<Value>> {
-    root.get("components")
-        .and_then(|components| components.get("schemas"))
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
+    component_schemas(root)
         .filter_map(|(name, schema)| {
             let values = schema.get("enum")?.as_array()?;
             Some((name.clone(), values.clone()))
