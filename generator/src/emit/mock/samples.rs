@@ -195,9 +195,26 @@ impl Filling<'_> {
         member: &str,
         depth: usize,
     ) -> Option<Value> {
+        let merged_with_others = all_of.len() > 1 || own.is_some();
         let mut parts: Vec<Value> = all_of
             .iter()
-            .map(|part| self.reference_or(part, member, depth))
+            .map(|part| {
+                let choices = match resolve_schema(self.components, part).map(|s| &s.schema_kind) {
+                    Some(
+                        SchemaKind::OneOf { one_of: choices }
+                        | SchemaKind::AnyOf { any_of: choices },
+                    ) if merged_with_others => choices,
+                    _ => return self.reference_or(part, member, depth),
+                };
+                // typify merges the other parts into each alternative: one
+                // that is not an object has no variant (Chroma's job kind,
+                // a string or objects, merged with the job's members).
+                choices
+                    .iter()
+                    .filter_map(|choice| self.reference_or(choice, member, depth))
+                    .find(Value::is_object)
+                    .or_else(|| self.reference_or(part, member, depth))
+            })
             .collect::<Option<_>>()?;
         if let Some(own) = own {
             parts.push(self.object(own, depth)?);
@@ -916,6 +933,35 @@ mod tests {
         assert_eq!(trip["arrives"], "2024-02-01T11:00:00+01:00");
         assert_eq!(trip["day"], "2026-01-15");
         assert_eq!(trip["seats"], 2, "the default, which fits");
+    }
+
+    #[test]
+    fn a_union_merged_with_an_object_takes_an_alternative_that_is_an_object() {
+        // Chroma's index job: serde's enum (a string, or objects) merged
+        // with the job's own members.
+        let api = schemas(
+            r#"
+    Job:
+      allOf:
+        - $ref: '#/components/schemas/Kind'
+        - type: object
+          required: [name]
+          properties:
+            name: {type: string}
+    Kind:
+      oneOf:
+        - {type: string, enum: [web_scrape]}
+        - type: object
+          required: [github]
+          properties:
+            github: {type: object, properties: {ref: {type: string}}}
+"#,
+        );
+        let job = of_component(&api, "Job").unwrap();
+        assert!(job.get("github").is_some(), "{job}");
+        assert!(job["name"].is_string(), "{job}");
+        // Alone, the union's sample is its first alternative.
+        assert_eq!(of_component(&api, "Kind").unwrap(), "web_scrape");
     }
 
     #[test]
