@@ -2729,6 +2729,22 @@ mod tests {
         assert_eq!(schema, yaml("{type: integer, format: uint64}"));
     }
 
+    /// `schema` read as component `name`, with `shapes`: the map, and what
+    /// the readings said.
+    fn read_component(
+        schema: Value,
+        name: &str,
+        shapes: &ComponentShapes,
+    ) -> (Map<String, Value>, Vec<(String, String)>) {
+        let Value::Object(mut map) = schema else {
+            panic!("a schema is a mapping");
+        };
+        let mut readings = Readings::default();
+        let pointer = format!("/components/schemas/{name}");
+        apply_readings(&mut map, &pointer, shapes, &mut readings);
+        (map, readings.warnings)
+    }
+
     fn read_schema(schema: Value) -> (Value, Vec<(String, String)>) {
         let Value::Object(mut map) = schema else {
             panic!("a schema is a mapping");
@@ -2946,18 +2962,15 @@ mod tests {
             .unwrap(),
         );
         let read = |name: &str| {
-            let mut map = json!({
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {"id": {"type": "string"}}
-            })
-            .as_object()
-            .unwrap()
-            .clone();
-            let mut readings = Readings::default();
-            let pointer = format!("/components/schemas/{name}");
-            apply_readings(&mut map, &pointer, &shapes, &mut readings);
-            (map, readings.warnings)
+            read_component(
+                json!({
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {"id": {"type": "string"}}
+                }),
+                name,
+                &shapes,
+            )
         };
         // `PartialAddress` through `Address`, which is only its merge.
         for name in ["BaseElement", "Artifact", "PartialAddress", "Settings"] {
@@ -3000,20 +3013,17 @@ mod tests {
         }}});
         let shapes = ComponentShapes::of(root.as_object().unwrap());
         let read = |name: &str| {
-            let mut map = json!({
-                "type": "object",
-                "properties": {"_embedded": {
+            read_component(
+                json!({
                     "type": "object",
-                    "additionalProperties": {"type": "object", "properties": {}}
-                }}
-            })
-            .as_object()
-            .unwrap()
-            .clone();
-            let mut readings = Readings::default();
-            let pointer = format!("/components/schemas/{name}");
-            apply_readings(&mut map, &pointer, &shapes, &mut readings);
-            (map, readings.warnings)
+                    "properties": {"_embedded": {
+                        "type": "object",
+                        "additionalProperties": {"type": "object", "properties": {}}
+                    }}
+                }),
+                name,
+                &shapes,
+            )
         };
         let (user, warnings) = read("User");
         assert_eq!(
