@@ -1035,6 +1035,9 @@ fn enums_extended(
     let shared = values[0]
         .iter()
         .any(|value| values[1..].iter().all(|other| other.contains(value)));
+    if shared {
+        return;
+    }
     let mut all: Vec<Value> = Vec::new();
     for value in values.into_iter().flatten() {
         if !all.contains(value) {
@@ -1045,9 +1048,6 @@ fn enums_extended(
     let [kind] = kinds.into_iter().collect::<Vec<_>>()[..] else {
         return;
     };
-    if shared {
-        return;
-    }
     let kind = kind.to_owned();
     map.remove("allOf");
     map.insert("type".to_owned(), Value::String(kind));
