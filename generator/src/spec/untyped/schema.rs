@@ -613,6 +613,9 @@ pub(super) struct ComponentShapes {
     /// The components that are objects (`type: object`, or `properties`
     /// without a `type`), by name.
     objects: BTreeSet<String>,
+    /// The schema of each component an `allOf` merges through a `$ref` that
+    /// has `properties`, as written, by name.
+    merged_schemas: BTreeMap<String, Map<String, Value>>,
 }
 
 /// Component → member → the types of the members another part of a merge
@@ -627,12 +630,21 @@ impl ComponentShapes {
         ComponentShapes {
             unions: component_unions(root),
             values: component_values(root),
-            merged,
             extended,
             overlaid: overlaid_members(root),
             enums: component_enums(root),
             scalars: component_scalars(root),
             objects: component_objects(root),
+            merged_schemas: component_schemas(root)
+                .filter(|(name, _)| merged.contains(*name))
+                .filter_map(|(name, schema)| {
+                    let schema = schema.as_object()?;
+                    schema
+                        .contains_key("properties")
+                        .then(|| (name.clone(), schema.clone()))
+                })
+                .collect(),
+            merged,
         }
     }
 }
@@ -1789,6 +1801,112 @@ fn annotation_members(map: &mut Map<String, Value>, pointer: &str, readings: &mu
     map.insert("allOf".to_owned(), Value::Array(kept));
 }
 
+/// Leaves out of an `allOf` the properties of a part whose Rust field name
+/// a property of an earlier part, or of the schema itself, has under
+/// another JSON name (flipt's `FlagResourcePayload` merges `AtType`, with
+/// `@type`, and `Flag`, with `type`): typify's merge would declare the
+/// field twice. A part that is a `$ref` is written in place without the
+/// property, so the component stays whole where it is used alone. Read
+/// before the parts, so a part written in place is read like the others.
+pub(super) fn merged_properties_with_one_rust_name(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    shapes: &ComponentShapes,
+    readings: &mut Readings,
+) {
+    let Some(Value::Array(parts)) = map.get("allOf") else {
+        return;
+    };
+    let part_properties = |part: &Value| -> Vec<String> {
+        let own = part.get("properties").and_then(Value::as_object);
+        let referenced = || {
+            let target = part.get("$ref")?.as_str()?;
+            let name = unescape(target.strip_prefix("#/components/schemas/")?);
+            shapes
+                .merged_schemas
+                .get(&name)?
+                .get("properties")?
+                .as_object()
+        };
+        own.or_else(referenced)
+            .into_iter()
+            .flat_map(|properties| properties.keys().cloned())
+            .collect()
+    };
+    let mut seen: BTreeMap<String, String> = map
+        .get("properties")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(|properties| properties.keys())
+        .map(|name| (rust_parameter_name(name), name.clone()))
+        .collect();
+    // (part, property, the earlier property of its Rust name)
+    let mut clashes: Vec<(usize, String, String)> = Vec::new();
+    for (index, part) in parts.iter().enumerate() {
+        for name in part_properties(part) {
+            match seen.get(&rust_parameter_name(&name)) {
+                Some(earlier) if *earlier != name => {
+                    clashes.push((index, name, earlier.clone()));
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(rust_parameter_name(&name), name);
+                }
+            }
+        }
+    }
+    if clashes.is_empty() {
+        return;
+    }
+    let Some(Value::Array(parts)) = map.get_mut("allOf") else {
+        return;
+    };
+    let references: Vec<Option<String>> = parts
+        .iter()
+        .map(|part| part.get("$ref").and_then(Value::as_str).map(str::to_owned))
+        .collect();
+    let mut left_out = BTreeSet::new();
+    for (index, name, earlier) in clashes {
+        let part = &mut parts[index];
+        let reference = &references[index];
+        if let (Some(target), true) = (reference, part.get("$ref").is_some()) {
+            let component = target
+                .strip_prefix("#/components/schemas/")
+                .map(unescape)
+                .and_then(|name| shapes.merged_schemas.get(&name));
+            if let Some(component) = component {
+                *part = Value::Object(component.clone());
+            }
+        }
+        let Some(part) = part.as_object_mut() else {
+            continue;
+        };
+        if let Some(Value::Object(properties)) = part.get_mut("properties") {
+            properties.remove(&name);
+        }
+        if let Some(Value::Array(required)) = part.get_mut("required") {
+            required.retain(|member| member.as_str() != Some(name.as_str()));
+        }
+        left_out.insert(name.clone());
+        let place = match reference {
+            Some(target) => format!("`{target}`, written in place,"),
+            None => "the part".to_owned(),
+        };
+        readings.warn(
+            &format!("{pointer}/allOf/{index}"),
+            format!(
+                "property `{name}` of a part of the `allOf` gets the same Rust name as \
+                 `{earlier}`: {place} leaves it out (decoding ignores it, and it cannot be sent)"
+            ),
+        );
+    }
+    // The schema's own `required` would otherwise ask typify for a field
+    // of that name.
+    if let Some(Value::Array(required)) = map.get_mut("required") {
+        required.retain(|member| member.as_str().is_none_or(|m| !left_out.contains(m)));
+    }
+}
+
 /// Leaves out the properties whose Rust field name (as typify derives it)
 /// an earlier property has (`isGlobal` beside `is_global`): a struct cannot
 /// have both, and the client ignores members it has no field for.
@@ -2766,6 +2884,7 @@ mod tests {
             .into_iter()
             .collect(),
             objects: ["QueryContainer".to_owned()].into_iter().collect(),
+            merged_schemas: BTreeMap::new(),
             scalars: [
                 ("Precision".to_owned(), vec!["number".to_owned()]),
                 (
@@ -4001,6 +4120,62 @@ mod tests {
         };
         assert_eq!(said[0].0, format!("/S/properties/{left_out}"));
         assert!(said[0].1.contains("`is_global`"), "{said:?}");
+    }
+
+    #[test]
+    fn merged_properties_with_one_rust_name_keep_the_first() {
+        // flipt's `FlagResourcePayload`: `@type` from one part, `type` from
+        // the next, both `type_` in Rust.
+        let root = json!({"components": {"schemas": {
+            "AtType": {"type": "object", "required": ["@type"],
+                       "properties": {"@type": {"type": "string"}}},
+            "Flag": {"type": "object", "required": ["type", "key"], "properties": {
+                "key": {"type": "string"},
+                "type": {"type": "string", "enum": ["VARIANT", "BOOLEAN"]}}},
+            "FlagResourcePayload": {"type": "object", "required": ["type"], "allOf": [
+                {"$ref": "#/components/schemas/AtType"},
+                {"$ref": "#/components/schemas/Flag"},
+                {"properties": {"is_new": {"type": "boolean"}, "isNew": {"type": "boolean"}}}
+            ]}
+        }}});
+        let shapes = ComponentShapes::of(root.as_object().unwrap());
+        let mut map = root["components"]["schemas"]["FlagResourcePayload"]
+            .as_object()
+            .unwrap()
+            .clone();
+        let mut readings = Readings::default();
+        let pointer = "/components/schemas/FlagResourcePayload";
+        merged_properties_with_one_rust_name(&mut map, pointer, &shapes, &mut readings);
+        let parts = map["allOf"].as_array().unwrap();
+        // The first part keeps its `$ref`; `Flag` is written in place
+        // without `type`, and stays whole as a component.
+        assert_eq!(parts[0], json!({"$ref": "#/components/schemas/AtType"}));
+        assert_eq!(
+            parts[1],
+            json!({"type": "object", "required": ["key"],
+                   "properties": {"key": {"type": "string"}}})
+        );
+        assert_eq!(
+            parts[2]["properties"],
+            json!({"is_new": {"type": "boolean"}})
+        );
+        assert_eq!(map["required"], json!([]));
+        let said = &readings.warnings;
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert_eq!(said[0].0, format!("{pointer}/allOf/1"));
+        assert!(said[0].1.contains("`type`") && said[0].1.contains("`@type`"));
+        assert!(said[0].1.contains("#/components/schemas/Flag"), "{said:?}");
+        assert_eq!(said[1].0, format!("{pointer}/allOf/2"));
+        // Parts that share a member under one JSON name merge it.
+        let mut shared = json!({"allOf": [
+            {"properties": {"id": {"type": "string"}}},
+            {"properties": {"id": {"type": "string"}}}
+        ]});
+        let before = shared.clone();
+        let mut readings = Readings::default();
+        let shared_map = shared.as_object_mut().unwrap();
+        merged_properties_with_one_rust_name(shared_map, "/S", &shapes, &mut readings);
+        assert_eq!((shared, readings.warnings), (before, vec![]));
     }
 
     #[test]

@@ -245,6 +245,7 @@ impl Walker {
         for keyword in ["anyOf", "oneOf"] {
             openapi31::null_members(map, pointer, keyword, &mut self.nullable_unions, readings);
         }
+        schema::merged_properties_with_one_rust_name(map, pointer, &self.shapes, readings);
         self.subschemas(map, pointer);
         let readings = &mut self.readings;
         openapi31::bookkeeping(map, pointer, readings);
