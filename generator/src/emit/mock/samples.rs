@@ -692,6 +692,13 @@ fn merge_value(earlier: &mut Value, later: Value) {
     }
 }
 
+/// Whether an `enum` lists `null` alone (`{type: string, enum: [null]}`, as
+/// schemars writes a unit struct: Oxide's `InvalidRackSecretSizeError`),
+/// which typify reads as `()`, decoded from `null` only.
+fn only_null<T>(values: &[Option<T>]) -> bool {
+    !values.is_empty() && values.iter().all(Option::is_none)
+}
+
 /// A string of the schema's shape, or `None` where one cannot be invented
 /// with confidence: a `pattern` (the types check it when decoding), or a
 /// format whose value the length limits would spoil.
@@ -700,6 +707,9 @@ fn merge_value(earlier: &mut Value, later: Value) {
 const RUST_FORMATS: [&str; 6] = ["date", "date-time", "uuid", "ip", "ipv4", "ipv6"];
 
 fn string(s: &StringType, member: &str) -> Option<Value> {
+    if only_null(&s.enumeration) {
+        return Some(Value::Null);
+    }
     if let Some(first) = s.enumeration.iter().flatten().next() {
         return Some(Value::String(first.clone()));
     }
@@ -781,6 +791,9 @@ fn uuid_for(member: &str) -> String {
 }
 
 fn integer(i: &IntegerType) -> Value {
+    if only_null(&i.enumeration) {
+        return Value::Null;
+    }
     if let Some(first) = i.enumeration.iter().flatten().next() {
         return json!(first);
     }
@@ -802,6 +815,9 @@ fn integer(i: &IntegerType) -> Value {
 }
 
 fn number(n: &NumberType) -> Option<Value> {
+    if only_null(&n.enumeration) {
+        return Some(Value::Null);
+    }
     if let Some(first) = n.enumeration.iter().flatten().next() {
         return Some(json!(first));
     }
@@ -1012,6 +1028,22 @@ mod tests {
             "sample label"
         );
         assert_eq!(of_component(&api, "Tagged").unwrap()["tag"], Value::Null);
+    }
+
+    #[test]
+    fn an_enum_of_null_alone_is_sampled_as_null() {
+        // Oxide's sled agent, as schemars writes a unit struct: typify's
+        // `()` decodes `null` only.
+        let api = schemas(
+            r#"
+    InvalidSize: {type: string, enum: [null]}
+    Level: {type: integer, enum: [null]}
+    Nullable: {type: string, nullable: true, enum: [null, low]}
+"#,
+        );
+        assert_eq!(of_component(&api, "InvalidSize"), Some(Value::Null));
+        assert_eq!(of_component(&api, "Level"), Some(Value::Null));
+        assert_eq!(of_component(&api, "Nullable"), Some(json!("low")));
     }
 
     #[test]
