@@ -1539,13 +1539,16 @@ fn merged_components(root: &Map<String, Value>) -> (BTreeSet<String>, BTreeSet<S
             .is_some_and(|properties| !properties.is_empty());
         if members.len() > 1 || own_members {
             found.1.extend(names.iter().cloned());
+            found.1.extend(members.iter().flat_map(alternatives_named));
         }
         found.0.extend(names);
     });
     // A component that is only the merge of others (shipengine's `address`,
     // `allOf: [{$ref: partial_address}]`) passes being merged beside other
     // members on to them: `shipping_address` merges `address` beside
-    // `partial_shipping_address`, and so `partial_address` too.
+    // `partial_shipping_address`, and so `partial_address` too. A component
+    // that is a union passes it on to its alternatives, each of which the
+    // merge extends.
     let components = root
         .get("components")
         .and_then(|components| components.get("schemas"))
@@ -1555,7 +1558,7 @@ fn merged_components(root: &Map<String, Value>) -> (BTreeSet<String>, BTreeSet<S
         .flatten()
         .filter_map(|(name, schema)| match schema.get("allOf") {
             Some(Value::Array(members)) => Some((name, merged_by(members))),
-            _ => None,
+            _ => Some((name, alternatives_named(schema))).filter(|(_, named)| !named.is_empty()),
         })
         .collect();
     let mut grew = true;
@@ -1570,6 +1573,21 @@ fn merged_components(root: &Map<String, Value>) -> (BTreeSet<String>, BTreeSet<S
         }
     }
     found
+}
+
+/// The components the alternatives of `schema`'s `oneOf` or `anyOf` name
+/// through a `$ref`: merged beside other parts, each alternative is
+/// (algolia's `SearchForHits` merges a `oneOf` of `searchParamsString`,
+/// closed, and `searchParamsObject` with the search's options).
+fn alternatives_named(schema: &Value) -> Vec<String> {
+    ["oneOf", "anyOf"]
+        .into_iter()
+        .filter_map(|choice| schema.get(choice)?.as_array())
+        .flatten()
+        .filter_map(|alternative| alternative.get("$ref")?.as_str())
+        .filter_map(|target| target.strip_prefix("#/components/schemas/"))
+        .map(unescape)
+        .collect()
 }
 
 /// The components an `allOf`'s `members` merge through a `$ref`, by name,
@@ -1733,7 +1751,8 @@ fn closed_component_extended(
     readings.warn(
         &format!("{pointer}/additionalProperties"),
         "`additionalProperties: false` on a component that an `allOf` merges beside other \
-         members is left out: it would forbid them, so that no object fits the merge"
+         members, itself or as an alternative of a union, is left out: it would forbid them, so \
+         that no object fits the merge"
             .to_owned(),
     );
 }
@@ -3075,7 +3094,23 @@ mod tests {
                 "DetailsView": {"allOf": [
                     {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/Settings"}]},
                     {"properties": {"receivedDocuments": {"type": "integer"}}}
-                ]}
+                ]},
+                // algolia's `SearchForHits`: a union whose alternative is
+                // closed, merged with the search's options; and an inline
+                // union so.
+                "SearchForHits": {"allOf": [
+                    {"$ref": "#/components/schemas/SearchParams"},
+                    {"properties": {"indexName": {"type": "string"}}}
+                ]},
+                "SearchParams": {"oneOf": [
+                    {"$ref": "#/components/schemas/SearchParamsString"},
+                    {"$ref": "#/components/schemas/SearchParamsObject"}
+                ]},
+                "Browse": {"allOf": [
+                    {"anyOf": [{"$ref": "#/components/schemas/Cursor"}]},
+                    {"properties": {"indexName": {"type": "string"}}}
+                ]},
+                "Alternatives": {"oneOf": [{"$ref": "#/components/schemas/Lone"}]}
             }}})
             .as_object()
             .unwrap(),
@@ -3092,7 +3127,15 @@ mod tests {
             )
         };
         // `PartialAddress` through `Address`, which is only its merge.
-        for name in ["BaseElement", "Artifact", "PartialAddress", "Settings"] {
+        let opened = [
+            "BaseElement",
+            "Artifact",
+            "PartialAddress",
+            "Settings",
+            "SearchParamsString",
+            "Cursor",
+        ];
+        for name in opened {
             let (base, warnings) = read(name);
             assert!(base.get("additionalProperties").is_none(), "{base:?}");
             assert_eq!(
@@ -3104,8 +3147,9 @@ mod tests {
                 "{warnings:?}"
             );
         }
-        // Merged alone, or not merged: as written.
-        for name in ["Alone", "Elsewhere"] {
+        // Merged alone, not merged, or an alternative of a union no
+        // `allOf` merges: as written.
+        for name in ["Alone", "Elsewhere", "Lone"] {
             let (map, warnings) = read(name);
             assert_eq!(map["additionalProperties"], json!(false), "{name}");
             assert!(warnings.is_empty(), "{name}: {warnings:?}");
