@@ -659,14 +659,44 @@ fn component_schemas(root: &Map<String, Value>) -> impl Iterator<Item = (&String
 }
 
 /// The components that are objects ([`ComponentShapes::objects`]).
+///
+/// Without a `type`, an `allOf` with a part that is an object is one too
+/// (Elasticsearch's `DataframeEvaluationSummaryAucRoc` merges a `$ref` to
+/// an object and its own `curve`), through as many steps of such merges as
+/// [`MAX_REFERENCE_CHAIN`].
 fn component_objects(root: &Map<String, Value>) -> BTreeSet<String> {
-    component_schemas(root)
-        .filter(|(_, schema)| match schema.get("type") {
-            Some(kind) => kind == "object",
-            None => schema.get("properties").is_some(),
-        })
+    let object = |schema: &Value| match schema.get("type") {
+        Some(kind) => kind == "object",
+        None => schema.get("properties").is_some(),
+    };
+    let mut objects: BTreeSet<String> = component_schemas(root)
+        .filter(|(_, schema)| object(schema))
         .map(|(name, _)| name.clone())
-        .collect()
+        .collect();
+    let merges: Vec<(&String, &Vec<Value>)> = component_schemas(root)
+        .filter(|(_, schema)| schema.get("type").is_none())
+        .filter_map(|(name, schema)| Some((name, schema.get("allOf")?.as_array()?)))
+        .collect();
+    for _ in 0..MAX_REFERENCE_CHAIN {
+        let found: Vec<String> = merges
+            .iter()
+            .filter(|(name, _)| !objects.contains(*name))
+            .filter(|(_, parts)| {
+                parts.iter().any(|part| {
+                    object(part)
+                        || merged_by(std::slice::from_ref(part))
+                            .iter()
+                            .any(|name| objects.contains(name))
+                })
+            })
+            .map(|(name, _)| (*name).clone())
+            .collect();
+        if found.is_empty() {
+            break;
+        }
+        objects.extend(found);
+    }
+    objects
 }
 
 /// In [`ComponentShapes::scalars`], an alternative that is not a scalar.
@@ -3948,6 +3978,34 @@ mod tests {
             "allOf": [{"$ref": "#/components/schemas/QueryContainer"}]}));
         assert!(schema.get("default").is_none(), "{schema}");
         assert!(said[0].1.contains("an object, is not one"), "{said:?}");
+    }
+
+    #[test]
+    fn a_merge_with_a_part_that_is_an_object_is_an_object() {
+        // Elasticsearch's `DataframeEvaluationSummaryAucRoc`, whose
+        // `default: "{\"include_curve\": false}"` beside it, text, typify
+        // refused.
+        let root = json!({"components": {"schemas": {
+            "Value": {"type": "object", "properties": {"value": {"type": "number"}}},
+            "AucRoc": {"allOf": [
+                {"$ref": "#/components/schemas/Value"},
+                {"type": "object", "properties": {"curve": {"type": "array"}}}
+            ]},
+            "OnlyReferences": {"allOf": [{"$ref": "#/components/schemas/AucRoc"}]},
+            "Precision": {"allOf": [{"$ref": "#/components/schemas/Digits"}]},
+            "Digits": {"type": "integer"}
+        }}});
+        let shapes = ComponentShapes::of(root.as_object().unwrap());
+        let objects: Vec<&str> = shapes.objects.iter().map(String::as_str).collect();
+        assert_eq!(objects, ["AucRoc", "OnlyReferences", "Value"]);
+        let (schema, said) = read_component(
+            json!({"default": "{\"include_curve\": false}",
+                   "allOf": [{"$ref": "#/components/schemas/AucRoc"}]}),
+            "Summary",
+            &shapes,
+        );
+        assert!(schema.get("default").is_none(), "{schema:?}");
+        assert_eq!(said[0].0, "/components/schemas/Summary/default");
     }
 
     #[test]
