@@ -23,6 +23,7 @@ pub(super) fn apply_readings(
     open_bag_merged(map, pointer, &shapes.merged, readings);
     any_of_beside_its_one_of(map, pointer, readings);
     members_beside_merged_alternatives(map, pointer, readings);
+    shared_values_of_merged_alternatives(map, pointer, readings);
     required_alternatives(map, pointer, readings);
     required_beside_alternatives(map, pointer, readings);
     required_combination(map, pointer, readings);
@@ -1146,6 +1147,114 @@ fn alternatives_of(map: &Map<String, Value>) -> Option<(&'static str, &Vec<Value
     ["oneOf", "anyOf"]
         .into_iter()
         .find_map(|choice| Some((choice, map.get(choice)?.as_array()?)))
+}
+
+/// Leaves out of the alternatives of a `oneOf` or `anyOf` that is a part
+/// of an `allOf` a member that another part, or the schema itself, lists
+/// the same values of, as every alternative does (WorkOS's `EventSchema`:
+/// `object: {const: event}` in its first part and in each of its 111
+/// events). typify merges each alternative with the negation of the
+/// others, which it reads member by member as "not these values": a value
+/// every alternative shares left each variant none, and the component was
+/// any JSON value. The member stays where the other part says it.
+fn shared_values_of_merged_alternatives(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    fn listed(member: &Value) -> Option<Vec<Value>> {
+        match (member.get("const"), member.get("enum")) {
+            (Some(value), None) => Some(vec![value.clone()]),
+            (None, Some(Value::Array(values))) => Some(values.clone()),
+            _ => None,
+        }
+    }
+    fn same(ours: &[Value], theirs: &[Value]) -> bool {
+        ours.len() == theirs.len() && ours.iter().all(|value| theirs.contains(value))
+    }
+    let Some(Value::Array(parts)) = map.get("allOf") else {
+        return;
+    };
+    // What the schema and its parts other than unions say of each member.
+    let said: Vec<(usize, &Map<String, Value>)> = parts
+        .iter()
+        .enumerate()
+        .filter(|(_, part)| alternatives_of_value(part).is_none())
+        .filter_map(|(index, part)| Some((index, part.get("properties")?.as_object()?)))
+        .chain(
+            map.get("properties")
+                .and_then(Value::as_object)
+                .map(|own| (usize::MAX, own)),
+        )
+        .collect();
+    let mut plan: Vec<(usize, &'static str, Vec<String>)> = Vec::new();
+    for (index, part) in parts.iter().enumerate() {
+        let Some((keyword, alternatives)) = alternatives_of_value(part) else {
+            continue;
+        };
+        let Some(all) = alternatives
+            .iter()
+            .map(|alternative| alternative.get("properties")?.as_object())
+            .collect::<Option<Vec<&Map<String, Value>>>>()
+            .filter(|all| all.len() > 1)
+        else {
+            continue;
+        };
+        let shared: Vec<String> = all[0]
+            .iter()
+            .filter_map(|(name, member)| Some((name, listed(member)?)))
+            .filter(|(name, values)| {
+                let everywhere = |properties: &&Map<String, Value>| {
+                    properties
+                        .get(*name)
+                        .and_then(listed)
+                        .is_some_and(|theirs| same(values, &theirs))
+                };
+                all[1..].iter().all(everywhere)
+                    && said
+                        .iter()
+                        .any(|(other, properties)| *other != index && everywhere(properties))
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        if !shared.is_empty() {
+            plan.push((index, keyword, shared));
+        }
+    }
+    let Some(Value::Array(parts)) = map.get_mut("allOf") else {
+        return;
+    };
+    for (index, keyword, shared) in plan {
+        let alternatives = parts[index]
+            .get_mut(keyword)
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_object_mut);
+        for alternative in alternatives {
+            if let Some(Value::Object(properties)) = alternative.get_mut("properties") {
+                properties.retain(|name, _| !shared.contains(name));
+            }
+            if let Some(Value::Array(names)) = alternative.get_mut("required") {
+                names.retain(|name| name.as_str().is_none_or(|n| !shared.iter().any(|s| s == n)));
+            }
+        }
+        let names: Vec<String> = shared.iter().map(|name| format!("`{name}`")).collect();
+        readings.warn(
+            &format!("{pointer}/allOf/{index}/{keyword}"),
+            format!(
+                "{}, of the same values in every alternative of a `{keyword}` that an `allOf` \
+                 merges and in another part: left out of the alternatives, as it tells none \
+                 apart",
+                names.join(", ")
+            ),
+        );
+    }
+}
+
+/// [`alternatives_of`] a schema that is a mapping.
+fn alternatives_of_value(schema: &Value) -> Option<(&'static str, &Vec<Value>)> {
+    alternatives_of(schema.as_object()?)
 }
 
 /// Leaves out an `anyOf` or `oneOf` whose alternatives only say which
@@ -4006,6 +4115,42 @@ mod tests {
         );
         assert!(schema.get("default").is_none(), "{schema:?}");
         assert_eq!(said[0].0, "/components/schemas/Summary/default");
+    }
+
+    #[test]
+    fn values_every_merged_alternative_and_another_part_share_leave_the_alternatives() {
+        // WorkOS's `EventSchema`: `object: event` in the first part and in
+        // each event, which `event` tells apart.
+        let event = |name: &str| {
+            json!({"type": "object", "required": ["event", "object"], "properties": {
+                "event": {"type": "string", "enum": [name]},
+                "object": {"type": "string", "enum": ["event"]}}})
+        };
+        let first = json!({"type": "object", "required": ["object"],
+            "properties": {"object": {"type": "string", "enum": ["event"]}}});
+        let (schema, said) = read_schema(json!({"allOf": [
+            first.clone(),
+            {"oneOf": [event("user.created"), event("user.deleted")]}
+        ]}));
+        assert_eq!(schema["allOf"][0], first);
+        for alternative in schema["allOf"][1]["oneOf"].as_array().unwrap() {
+            let members: Vec<&String> = alternative["properties"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .collect();
+            assert_eq!(members, ["event"], "{alternative}");
+            assert_eq!(alternative["required"], json!(["event"]));
+        }
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/allOf/1/oneOf");
+        assert!(said[0].1.starts_with("`object`"), "{said:?}");
+        // No other part says it: as written.
+        let alone = json!({"allOf": [
+            {"type": "object", "properties": {"id": {"type": "string"}}},
+            {"oneOf": [event("user.created"), event("user.deleted")]}
+        ]});
+        assert_eq!(read_schema(alone.clone()), (alone, vec![]));
     }
 
     #[test]
