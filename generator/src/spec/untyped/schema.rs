@@ -40,6 +40,7 @@ pub(super) fn apply_readings(
     // typify's struct of alternatives would refuse.
     alternatives_of_one_type(map, pointer, readings);
     any_of_values(map, pointer, &shapes.values, readings);
+    default_beside_alternatives(map, pointer, readings);
     null_default_as_text(map, pointer, readings);
     default_of_a_reference(map, pointer, shapes, readings);
     enum_without_a_type(map, pointer, readings);
@@ -2249,6 +2250,38 @@ fn any_of_values(
     );
 }
 
+/// Leaves out a `default` that no alternative of a `oneOf` takes, when each
+/// alternative says its type in place (Deepgram's `redact`: `default:
+/// false` beside a string or a list of strings): progenitor panicked on
+/// the parameter, which was sent as text.
+fn default_beside_alternatives(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    let Some(Value::Array(alternatives)) = map.get("oneOf") else {
+        return;
+    };
+    let Some(default) = map.get("default").filter(|value| !value.is_null()) else {
+        return;
+    };
+    let typed = alternatives
+        .iter()
+        .all(|alternative| alternative.get("type").is_some_and(Value::is_string));
+    if !typed
+        || alternatives
+            .iter()
+            .any(|alternative| takes(alternative, default))
+    {
+        return;
+    }
+    readings.warn(
+        &format!("{pointer}/default"),
+        format!("`default: {default}` fits none of the `oneOf`'s alternatives: left out"),
+    );
+    map.remove("default");
+}
+
 /// Whether the inline schema `alternative` takes `value`, by its type and
 /// `enum`; a `$ref` is not looked up, and takes nothing.
 fn takes(alternative: &Value, value: &Value) -> bool {
@@ -4151,6 +4184,25 @@ mod tests {
             {"oneOf": [event("user.created"), event("user.deleted")]}
         ]});
         assert_eq!(read_schema(alone.clone()), (alone, vec![]));
+    }
+
+    #[test]
+    fn a_default_no_alternative_of_a_one_of_takes_is_left_out() {
+        // Deepgram's `redact`.
+        let (schema, said) = read_schema(json!({"default": false, "oneOf": [
+            {"type": "string"},
+            {"type": "array", "items": {"type": "string", "enum": ["pci", "pii"]}}
+        ]}));
+        assert!(schema.get("default").is_none(), "{schema}");
+        assert_eq!(said[0].0, "/S/default");
+        // One that an alternative takes, or beside a `$ref` that might: kept.
+        for kept in [
+            json!({"default": "pci", "oneOf": [{"type": "string"}, {"type": "array"}]}),
+            json!({"default": false, "oneOf": [
+                {"type": "string"}, {"$ref": "#/components/schemas/Flag"}]}),
+        ] {
+            assert_eq!(read_schema(kept.clone()).0["default"], kept["default"]);
+        }
     }
 
     #[test]
