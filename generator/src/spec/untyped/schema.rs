@@ -31,6 +31,7 @@ pub(super) fn apply_readings(
     closed_beside_parts(map, pointer, readings);
     closed_component_extended(map, pointer, &shapes.extended, readings);
     typed_bag_overlaid(map, pointer, &shapes.overlaid, readings);
+    typed_map_merged(map, pointer, &shapes.merged_beside, readings);
     numbers_of_all_of(map, pointer, readings);
     string_or_enum(map, pointer, readings);
     enum_beside_a_reference(map, pointer, readings);
@@ -618,6 +619,9 @@ pub(super) struct ComponentShapes {
     /// The schema of each component an `allOf` merges through a `$ref` that
     /// has `properties`, as written, by name.
     merged_schemas: BTreeMap<String, Map<String, Value>>,
+    /// For each component an `allOf` merges, the JSON types of the members
+    /// its other parts, or the merging schema itself, give (where they say).
+    merged_beside: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// Component → member → the types of the members another part of a merge
@@ -634,6 +638,7 @@ impl ComponentShapes {
             values: component_values(root),
             extended,
             overlaid: overlaid_members(root),
+            merged_beside: members_merged_beside(root),
             enums: component_enums(root),
             scalars: component_scalars(root),
             objects: component_objects(root),
@@ -1861,6 +1866,83 @@ fn typed_bag_overlaid(
     }
 }
 
+/// [`ComponentShapes::merged_beside`].
+fn members_merged_beside(root: &Map<String, Value>) -> BTreeMap<String, BTreeSet<String>> {
+    let components: BTreeMap<&String, &Value> = component_schemas(root).collect();
+    let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    each_all_of(root, &mut |schema, parts| {
+        let referenced = merged_by(parts);
+        if referenced.is_empty() {
+            return;
+        }
+        // Each part with what it says of its members, the schema's own last.
+        let described: Vec<(Option<String>, &Map<String, Value>)> = parts
+            .iter()
+            .map(|part| {
+                let target = merged_by(std::slice::from_ref(part)).pop();
+                let resolved = match &target {
+                    Some(name) => components.get(name).copied().unwrap_or(part),
+                    None => part,
+                };
+                (target, resolved)
+            })
+            .chain(std::iter::once((None, schema)))
+            .filter_map(|(target, part)| Some((target, part.get("properties")?.as_object()?)))
+            .collect();
+        for component in &referenced {
+            let types = described
+                .iter()
+                .filter(|(target, _)| target.as_ref() != Some(component))
+                .flat_map(|(_, properties)| properties.values())
+                .filter_map(|member| member.get("type")?.as_str());
+            found
+                .entry(component.clone())
+                .or_default()
+                .extend(types.map(str::to_owned));
+        }
+    });
+    found
+}
+
+/// Reads as `true` a typed `additionalProperties` of a component that an
+/// `allOf` merges beside members of other types (Azure AD's
+/// `DirectoryObject`, a map of objects, merged into `ADGroup` beside its
+/// string `displayName` and boolean `mailEnabled`). JSON Schema, and
+/// typify, read the merge as requiring those members to be objects too:
+/// no value had one, and every member of `ADGroup` was any JSON value. The
+/// author means the component's other members; its map then takes any value.
+fn typed_map_merged(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    merged_beside: &BTreeMap<String, BTreeSet<String>>,
+    readings: &mut Readings,
+) {
+    let Some(types) = component_at(pointer).and_then(|name| merged_beside.get(&name)) else {
+        return;
+    };
+    let Some(bag) = map
+        .get("additionalProperties")
+        .and_then(|more| more.get("type"))
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+    else {
+        return;
+    };
+    let fits = |kind: &String| *kind == bag || (bag == "number" && kind == "integer");
+    let Some(other) = types.iter().find(|kind| !fits(kind)) else {
+        return;
+    };
+    map.insert("additionalProperties".to_owned(), Value::Bool(true));
+    readings.warn(
+        &format!("{pointer}/additionalProperties"),
+        format!(
+            "`additionalProperties` of type `{bag}` on a component that an `allOf` merges beside \
+             members of other types (`{other}`) is read as `true`: typify would require those \
+             members to be of type `{bag}` too, and no value would fit"
+        ),
+    );
+}
+
 /// The component a schema's `pointer` is the root of, by name.
 fn component_at(pointer: &str) -> Option<String> {
     pointer
@@ -3076,6 +3158,7 @@ mod tests {
             .collect(),
             objects: ["QueryContainer".to_owned()].into_iter().collect(),
             merged_schemas: BTreeMap::new(),
+            merged_beside: BTreeMap::new(),
             scalars: [
                 ("Precision".to_owned(), vec!["number".to_owned()]),
                 (
@@ -4203,6 +4286,47 @@ mod tests {
         ] {
             assert_eq!(read_schema(kept.clone()).0["default"], kept["default"]);
         }
+    }
+
+    #[test]
+    fn a_typed_map_an_all_of_merges_beside_members_of_other_types_takes_any_value() {
+        // Azure AD's `DirectoryObject`, a map of objects, merged into
+        // `ADGroup` beside its own members; `Labels` and `Counts`, maps of
+        // strings and of numbers, merged with a string and an integer.
+        let root = json!({"components": {"schemas": {
+            "DirectoryObject": {"type": "object", "additionalProperties": {"type": "object"},
+                "properties": {"objectId": {"type": "string"}}},
+            "ADGroup": {"type": "object",
+                "allOf": [{"$ref": "#/components/schemas/DirectoryObject"}],
+                "properties": {"displayName": {"type": "string"},
+                               "mailEnabled": {"type": "boolean"}}},
+            "Labels": {"additionalProperties": {"type": "string"}},
+            "Counts": {"additionalProperties": {"type": "number"}},
+            "Tagged": {"allOf": [
+                {"$ref": "#/components/schemas/Labels"},
+                {"$ref": "#/components/schemas/Counts"},
+                {"properties": {"name": {"type": "string"}, "total": {"type": "integer"}}}
+            ]}
+        }}});
+        let shapes = ComponentShapes::of(root.as_object().unwrap());
+        let read =
+            |name: &str| read_component(root["components"]["schemas"][name].clone(), name, &shapes);
+        let (directory, said) = read("DirectoryObject");
+        assert_eq!(directory["additionalProperties"], json!(true));
+        assert_eq!(
+            said[0].0,
+            "/components/schemas/DirectoryObject/additionalProperties"
+        );
+        assert!(said[0].1.contains("`boolean`"), "{said:?}");
+        // Each meets a member of another type: `total`, `name`.
+        assert_eq!(read("Labels").0["additionalProperties"], json!(true));
+        assert_eq!(read("Counts").0["additionalProperties"], json!(true));
+        // Not merged: as written.
+        let (group, said) = read("ADGroup");
+        assert!(
+            group.get("additionalProperties").is_none() && said.is_empty(),
+            "{said:?}"
+        );
     }
 
     #[test]
