@@ -32,6 +32,7 @@ pub(super) fn apply_readings(
     closed_component_extended(map, pointer, &shapes.extended, readings);
     typed_bag_overlaid(map, pointer, &shapes.overlaid, readings);
     typed_map_merged(map, pointer, &shapes.merged_beside, readings);
+    typed_map_beside_parts(map, pointer, shapes, readings);
     numbers_of_all_of(map, pointer, readings);
     string_or_enum(map, pointer, readings);
     enum_beside_a_reference(map, pointer, readings);
@@ -1939,6 +1940,57 @@ fn typed_map_merged(
             "`additionalProperties` of type `{bag}` on a component that an `allOf` merges beside \
              members of other types (`{other}`) is read as `true`: typify would require those \
              members to be of type `{bag}` too, and no value would fit"
+        ),
+    );
+}
+
+/// Reads as `true` a typed `additionalProperties` beside an `allOf` whose
+/// parts give members of other types (Azure Data Factory's `Factory`, a
+/// map of objects, merges `Resource`, whose `eTag` and `name` are
+/// strings): typify required those to be objects too, and no value fit.
+fn typed_map_beside_parts(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    shapes: &ComponentShapes,
+    readings: &mut Readings,
+) {
+    let Some(Value::Array(parts)) = map.get("allOf") else {
+        return;
+    };
+    let Some(bag) = map
+        .get("additionalProperties")
+        .and_then(|more| more.get("type"))
+        .and_then(Value::as_str)
+    else {
+        return;
+    };
+    let fits = |kind: &str| kind == bag || (bag == "number" && kind == "integer");
+    let other = parts
+        .iter()
+        .filter_map(|part| {
+            let referenced = merged_by(std::slice::from_ref(part))
+                .pop()
+                .and_then(|name| shapes.merged_schemas.get(&name));
+            match referenced {
+                Some(component) => component.get("properties")?.as_object(),
+                None => part.get("properties")?.as_object(),
+            }
+        })
+        .flat_map(Map::values)
+        .filter_map(|member| member.get("type")?.as_str())
+        .find(|kind| !fits(kind))
+        .map(str::to_owned);
+    let Some(other) = other else {
+        return;
+    };
+    let bag = bag.to_owned();
+    map.insert("additionalProperties".to_owned(), Value::Bool(true));
+    readings.warn(
+        &format!("{pointer}/additionalProperties"),
+        format!(
+            "`additionalProperties` of type `{bag}` beside an `allOf` whose parts have members \
+             of other types (`{other}`) is read as `true`: typify would require those members \
+             to be of type `{bag}` too, and no value would fit"
         ),
     );
 }
@@ -4327,6 +4379,33 @@ mod tests {
             group.get("additionalProperties").is_none() && said.is_empty(),
             "{said:?}"
         );
+    }
+
+    #[test]
+    fn a_typed_map_beside_parts_with_members_of_other_types_takes_any_value() {
+        // Azure Data Factory's `Factory`, a map of objects that merges
+        // `Resource`; and an inline part of integers beside a map of numbers.
+        let root = json!({"components": {"schemas": {
+            "Resource": {"properties": {"eTag": {"type": "string"}}},
+            "Factory": {"type": "object", "additionalProperties": {"type": "object"},
+                "allOf": [{"$ref": "#/components/schemas/Resource"}],
+                "properties": {"identity": {"type": "object"}}},
+            "Counts": {"additionalProperties": {"type": "number"},
+                "allOf": [{"properties": {"total": {"type": "integer"}}}]}
+        }}});
+        let shapes = ComponentShapes::of(root.as_object().unwrap());
+        let read =
+            |name: &str| read_component(root["components"]["schemas"][name].clone(), name, &shapes);
+        let (factory, said) = read("Factory");
+        assert_eq!(factory["additionalProperties"], json!(true));
+        assert_eq!(
+            said[0].0,
+            "/components/schemas/Factory/additionalProperties"
+        );
+        assert!(said[0].1.contains("`string`"), "{said:?}");
+        let (counts, said) = read("Counts");
+        assert_eq!(counts["additionalProperties"], json!({"type": "number"}));
+        assert!(said.is_empty(), "{said:?}");
     }
 
     #[test]
