@@ -623,6 +623,9 @@ pub(super) struct ComponentShapes {
     /// For each component an `allOf` merges, the JSON types of the members
     /// its other parts, or the merging schema itself, give (where they say).
     merged_beside: BTreeMap<String, BTreeSet<String>>,
+    /// The JSON types of each component's own members (where they say), by
+    /// name.
+    member_types: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// Component → member → the types of the members another part of a merge
@@ -640,6 +643,9 @@ impl ComponentShapes {
             extended,
             overlaid: overlaid_members(root),
             merged_beside: members_merged_beside(root),
+            member_types: component_schemas(root)
+                .map(|(name, schema)| (name.clone(), member_types(schema).collect()))
+                .collect(),
             enums: component_enums(root),
             scalars: component_scalars(root),
             objects: component_objects(root),
@@ -1944,19 +1950,28 @@ fn typed_map_merged(
     );
 }
 
-/// Reads as `true` a typed `additionalProperties` beside an `allOf` whose
-/// parts give members of other types (Azure Data Factory's `Factory`, a
-/// map of objects, merges `Resource`, whose `eTag` and `name` are
-/// strings): typify required those to be objects too, and no value fit.
+/// The JSON types of the members of `schema` (where they say).
+fn member_types(schema: &Value) -> impl Iterator<Item = String> {
+    schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(Map::values)
+        .filter_map(|member| Some(member.get("type")?.as_str()?.to_owned()))
+}
+
+/// Reads as `true` a typed `additionalProperties` beside an `allOf`,
+/// `anyOf` or `oneOf` whose parts give members of other types (Azure Data
+/// Factory's `Factory`, a map of objects, merges `Resource`, whose `eTag`
+/// and `name` are strings; Adyen's `additionalData`, a map of strings
+/// beside an `anyOf` of components with a boolean member): typify required
+/// those to be of the map's type too, and no value fit.
 fn typed_map_beside_parts(
     map: &mut Map<String, Value>,
     pointer: &str,
     shapes: &ComponentShapes,
     readings: &mut Readings,
 ) {
-    let Some(Value::Array(parts)) = map.get("allOf") else {
-        return;
-    };
     let Some(bag) = map
         .get("additionalProperties")
         .and_then(|more| more.get("type"))
@@ -1964,22 +1979,24 @@ fn typed_map_beside_parts(
     else {
         return;
     };
-    let fits = |kind: &str| kind == bag || (bag == "number" && kind == "integer");
-    let other = parts
-        .iter()
-        .filter_map(|part| {
-            let referenced = merged_by(std::slice::from_ref(part))
-                .pop()
-                .and_then(|name| shapes.merged_schemas.get(&name));
-            match referenced {
-                Some(component) => component.get("properties")?.as_object(),
-                None => part.get("properties")?.as_object(),
+    let fits = |kind: &String| kind == bag || (bag == "number" && kind == "integer");
+    let other = ["allOf", "anyOf", "oneOf"]
+        .into_iter()
+        .filter_map(|keyword| map.get(keyword)?.as_array())
+        .flatten()
+        .flat_map(|part| -> Vec<String> {
+            match merged_by(std::slice::from_ref(part)).pop() {
+                Some(name) => shapes
+                    .member_types
+                    .get(&name)
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect(),
+                None => member_types(part).collect(),
             }
         })
-        .flat_map(Map::values)
-        .filter_map(|member| member.get("type")?.as_str())
-        .find(|kind| !fits(kind))
-        .map(str::to_owned);
+        .find(|kind| !fits(kind));
     let Some(other) = other else {
         return;
     };
@@ -1988,7 +2005,7 @@ fn typed_map_beside_parts(
     readings.warn(
         &format!("{pointer}/additionalProperties"),
         format!(
-            "`additionalProperties` of type `{bag}` beside an `allOf` whose parts have members \
+            "`additionalProperties` of type `{bag}` beside parts or alternatives with members \
              of other types (`{other}`) is read as `true`: typify would require those members \
              to be of type `{bag}` too, and no value would fit"
         ),
@@ -3211,6 +3228,7 @@ mod tests {
             objects: ["QueryContainer".to_owned()].into_iter().collect(),
             merged_schemas: BTreeMap::new(),
             merged_beside: BTreeMap::new(),
+            member_types: BTreeMap::new(),
             scalars: [
                 ("Precision".to_owned(), vec!["number".to_owned()]),
                 (
@@ -4391,7 +4409,11 @@ mod tests {
                 "allOf": [{"$ref": "#/components/schemas/Resource"}],
                 "properties": {"identity": {"type": "object"}}},
             "Counts": {"additionalProperties": {"type": "number"},
-                "allOf": [{"properties": {"total": {"type": "integer"}}}]}
+                "allOf": [{"properties": {"total": {"type": "integer"}}}]},
+            // Adyen's `additionalData`.
+            "Secure": {"properties": {"threeds2.cardEnrolled": {"type": "boolean"}}},
+            "AdditionalData": {"additionalProperties": {"type": "string"},
+                "anyOf": [{"$ref": "#/components/schemas/Secure"}]}
         }}});
         let shapes = ComponentShapes::of(root.as_object().unwrap());
         let read =
@@ -4403,6 +4425,9 @@ mod tests {
             "/components/schemas/Factory/additionalProperties"
         );
         assert!(said[0].1.contains("`string`"), "{said:?}");
+        let (data, said) = read("AdditionalData");
+        assert_eq!(data["additionalProperties"], json!(true));
+        assert!(said[0].1.contains("`boolean`"), "{said:?}");
         let (counts, said) = read("Counts");
         assert_eq!(counts["additionalProperties"], json!({"type": "number"}));
         assert!(said.is_empty(), "{said:?}");
