@@ -24,6 +24,7 @@ pub(super) fn apply_readings(
     any_of_beside_its_one_of(map, pointer, readings);
     members_beside_merged_alternatives(map, pointer, readings);
     shared_values_of_merged_alternatives(map, pointer, readings);
+    required_beside_merged_alternatives(map, pointer, readings);
     required_alternatives(map, pointer, readings);
     required_beside_alternatives(map, pointer, readings);
     required_combination(map, pointer, readings);
@@ -1263,6 +1264,65 @@ fn shared_values_of_merged_alternatives(
             ),
         );
     }
+}
+
+/// Moves to a part of its own the names of a `required` beside an `allOf`
+/// with a part of alternatives, when the schema's own properties do not
+/// describe them (peertube's `VideoCreateImport` requires `channelId` and
+/// `name` beside a `oneOf` of sources and a `$ref` to the members every
+/// upload has). typify checks the schema's own `required` with its first
+/// part, the alternatives, where no member of those names is described:
+/// each variant had no value, and the component was any JSON value. A part
+/// of its own is checked once all parts are merged.
+fn required_beside_merged_alternatives(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    let Some(Value::Array(parts)) = map.get("allOf") else {
+        return;
+    };
+    if !parts
+        .iter()
+        .any(|part| alternatives_of_value(part).is_some())
+    {
+        return;
+    }
+    let own = map.get("properties").and_then(Value::as_object);
+    let Some(Value::Array(required)) = map.get("required") else {
+        return;
+    };
+    let (described, elsewhere): (Vec<Value>, Vec<Value>) =
+        required.iter().cloned().partition(|name| {
+            name.as_str()
+                .is_some_and(|name| own.is_some_and(|own| own.contains_key(name)))
+        });
+    if elsewhere.is_empty() {
+        return;
+    }
+    let names: Vec<String> = elsewhere
+        .iter()
+        .filter_map(Value::as_str)
+        .map(|name| format!("`{name}`"))
+        .collect();
+    if described.is_empty() {
+        map.remove("required");
+    } else {
+        map.insert("required".to_owned(), Value::Array(described));
+    }
+    let mut part = Map::new();
+    part.insert("required".to_owned(), Value::Array(elsewhere));
+    if let Some(Value::Array(parts)) = map.get_mut("allOf") {
+        parts.push(Value::Object(part));
+    }
+    readings.warn(
+        &format!("{pointer}/required"),
+        format!(
+            "{}, required beside an `allOf` with a part of alternatives and described by its \
+             parts only: moved to a part of their own, checked once the parts are merged",
+            names.join(", ")
+        ),
+    );
 }
 
 /// [`alternatives_of`] a schema that is a mapping.
@@ -4431,6 +4491,31 @@ mod tests {
         let (counts, said) = read("Counts");
         assert_eq!(counts["additionalProperties"], json!({"type": "number"}));
         assert!(said.is_empty(), "{said:?}");
+    }
+
+    #[test]
+    fn required_beside_merged_alternatives_moves_to_a_part_of_its_own() {
+        // peertube's `VideoCreateImport`.
+        let sources = json!({"oneOf": [
+            {"properties": {"targetUrl": {"type": "string"}}, "required": ["targetUrl"]},
+            {"properties": {"magnetUri": {"type": "string"}}, "required": ["magnetUri"]}
+        ]});
+        let common = json!({"$ref": "#/components/schemas/VideoUploadRequestCommon"});
+        let (schema, said) = read_schema(json!({
+            "allOf": [sources.clone(), common.clone()],
+            "properties": {"privacy": {"type": "integer"}},
+            "required": ["channelId", "privacy", "name"]
+        }));
+        assert_eq!(schema["required"], json!(["privacy"]));
+        assert_eq!(
+            schema["allOf"],
+            json!([sources, common, {"required": ["channelId", "name"]}])
+        );
+        assert_eq!(said[0].0, "/S/required");
+        assert!(said[0].1.starts_with("`channelId`, `name`"), "{said:?}");
+        // Without a part of alternatives: as written.
+        let plain = json!({"allOf": [common], "required": ["channelId"]});
+        assert_eq!(read_schema(plain.clone()), (plain, vec![]));
     }
 
     #[test]
