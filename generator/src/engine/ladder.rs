@@ -977,7 +977,9 @@ components:
     #[test]
     fn a_schema_no_value_can_match_is_any_json_value_and_its_neighbours_keep_their_types() {
         // Each reads as typify's enum without variants: the crate would
-        // compile, and never decode a body that holds one.
+        // compile, and never decode a body that holds one. A member that
+        // two parts of a merge give types apart (sendgrid's messages'
+        // `last_event_time`, an integer and a string).
         let files = generate(
             "no-value",
             &format!(
@@ -990,10 +992,9 @@ components:
           application/json:
             schema:
               type: object
-              additionalProperties: {{type: integer}}
-              oneOf:
-                - {{type: object, required: [card], properties: {{card: {{type: string}}}}}}
-                - {{type: object, required: [iban], properties: {{iban: {{type: string}}}}}}
+              properties: {{at: {{type: string}}}}
+              allOf:
+                - {{type: object, required: [at], properties: {{at: {{type: integer}}}}}}
       responses:
         '200':
           description: The payment.
@@ -1008,9 +1009,10 @@ components:
         id: {{type: string}}
         additionalData:
           type: object
-          additionalProperties: {{type: string}}
-          anyOf:
-            - {{$ref: '#/components/schemas/ThreeDs'}}
+          properties: {{enrolled: {{type: string}}}}
+          allOf:
+            - {{type: object, required: [enrolled], properties: {{enrolled: {{type: integer}}}}}}
+        secure: {{$ref: '#/components/schemas/ThreeDs'}}
     ThreeDs:
       type: object
       properties:
@@ -1021,10 +1023,9 @@ components:
       properties:
         number: {{type: string}}
     Clause:
-      type: object
-      additionalProperties: {{type: integer}}
-      anyOf:
+      allOf:
         - {{$ref: '#/components/schemas/Card'}}
+        - {{type: object, properties: {{number: {{type: integer}}}}}}
 "
             ),
         );

@@ -22,6 +22,7 @@ pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readi
     deep_object_parameters(root, readings);
     structured_headers(root, readings);
     parameters_with_one_rust_name(root, readings);
+    statuses_with_words(root, readings);
     responses_that_are_request_bodies(root, readings);
     json_bodies_without_schema(root, readings);
     required_members_that_say_nothing(root, readings);
@@ -210,6 +211,55 @@ fn explode_defaults(body: &mut Value) {
             let style = encoding.get("style").and_then(Value::as_str);
             let explode = matches!(style, None | Some("form"));
             encoding.insert("explode".to_owned(), Value::Bool(explode));
+        }
+    }
+}
+
+/// Reads a response's key that is an HTTP status followed by words (halo's
+/// `204 NO_CONTENT`, as a Java enum prints it) as the status alone, unless
+/// the operation has a response of that status already; another key that
+/// is no status (nor an `x-` extension) leaves its response out. openapiv3
+/// refused the whole spec over either.
+fn statuses_with_words(root: &mut Map<String, Value>, readings: &mut Readings) {
+    use crate::spec::walk::Status;
+    for (path, item) in path_items_mut(root) {
+        for (method, operation) in untyped_operations_mut(item) {
+            let Some(Value::Object(responses)) = operation.get_mut("responses") else {
+                continue;
+            };
+            let unread: Vec<String> = responses
+                .keys()
+                .filter(|key| !key.starts_with("x-") && Status::parse(key).is_none())
+                .cloned()
+                .collect();
+            for key in unread {
+                let pointer = format!(
+                    "/paths/{}/{method}/responses/{}",
+                    escape(path),
+                    escape(&key)
+                );
+                let code: String = key.chars().take_while(char::is_ascii_digit).collect();
+                let words = key[code.len()..].starts_with(|c: char| !c.is_ascii_alphanumeric());
+                let readable = code.len() == 3 && words && Status::parse(&code).is_some();
+                let Some(response) = responses.shift_remove(&key) else {
+                    continue;
+                };
+                if readable && !responses.contains_key(&code) {
+                    readings.warn(
+                        &pointer,
+                        format!("response `{key}` is read as the status `{code}`"),
+                    );
+                    responses.insert(code, response);
+                } else {
+                    readings.warn(
+                        &pointer,
+                        format!(
+                            "response `{key}` is not an HTTP status (a code from 100 to 599, \
+                             `1XX` to `5XX`, or `default`): left out"
+                        ),
+                    );
+                }
+            }
         }
     }
 }
@@ -870,6 +920,34 @@ mod tests {
         );
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].0, "/paths/~1leads/get/parameters/0");
+    }
+
+    #[test]
+    fn a_status_followed_by_words_is_read_as_the_status() {
+        // halo's `204 NO_CONTENT`; a second `200` beside `200`; no status.
+        let (root, said) = read_document(json!({"paths": {"/configs": {"put": {"responses": {
+            "204 NO_CONTENT": {"description": "Saved."},
+            "200": {"description": "OK."},
+            "200 OK": {"description": "OK again."},
+            "success": {"description": "?"},
+            "x-codes": {}
+        }}}}}));
+        let responses = &root["paths"]["/configs"]["put"]["responses"];
+        let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
+        assert_eq!(statuses, ["200", "x-codes", "204"]);
+        assert_eq!(responses["204"]["description"], "Saved.");
+        assert_eq!(responses["200"]["description"], "OK.");
+        let pointers: Vec<&str> = said.iter().map(|(pointer, _)| pointer.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/paths/~1configs/put/responses/204 NO_CONTENT",
+                "/paths/~1configs/put/responses/200 OK",
+                "/paths/~1configs/put/responses/success",
+            ]
+        );
+        assert!(said[0].1.contains("read as the status `204`"), "{said:?}");
+        assert!(said[1].1.contains("left out"), "{said:?}");
     }
 
     fn read_info(document: Value) -> (Value, Vec<(String, String)>) {

@@ -102,7 +102,9 @@ enum Reading {
 /// What the `$ref` to `target` at `path` is read as, and the warning that
 /// says so; `None` when it needs no reading (or has none, and is refused).
 fn read(document: &Value, path: &[String], target: &str) -> Option<(Reading, String)> {
-    let local = target.strip_prefix('#')?;
+    let Some(local) = target.strip_prefix('#') else {
+        return outside(path, target);
+    };
     if path.len() == 2 && path[0] == "paths" {
         // A path item `$ref` to another path (surevoip.co.uk serves one
         // item under two paths): progenitor reads only items written in
@@ -223,10 +225,7 @@ fn read(document: &Value, path: &[String], target: &str) -> Option<(Reading, Str
 }
 
 /// The reading of a `$ref` at `path` to `target`, which resolves to
-/// nothing: any value is all a schema can be read as, and a body or a
-/// response of an operation is one of any JSON value; an operation's
-/// parameter, whose name and place are unknown, is left out. Any other (a
-/// component that is such a `$ref`, which operations name) is refused.
+/// nothing ([`unread`]).
 fn dangling(
     document: &Value,
     path: &[String],
@@ -238,6 +237,34 @@ fn dangling(
         "`$ref` `{target}` resolves to nothing ({})",
         dangling_hint(document, local)
     );
+    unread(path, at, missing)
+}
+
+/// The reading of a `$ref` at `path` to `target` in another file (tyk's
+/// `https://raw.githubusercontent.com/…/schema/3.0.json`, dropbox sign's
+/// `./markdown/en/tags/….md` as a tag's description, azuracast's PHP class
+/// `App\Entity\StationQueue`): the generator reads one file, so it is read
+/// as one that resolves to nothing, and text is read as none.
+fn outside(path: &[String], target: &str) -> Option<(Reading, String)> {
+    let missing =
+        format!("`$ref` `{target}` points outside this file, which the generator does not read");
+    if path
+        .last()
+        .is_some_and(|last| matches!(last.as_str(), "description" | "summary"))
+    {
+        let message = format!("{missing}: the text is left out");
+        return Some((Reading::InPlace(Value::String(String::new())), message));
+    }
+    unread(path, expected_kind(path), missing)
+}
+
+/// The reading of a `$ref` at `path`, of the kind `at`, that cannot be
+/// followed, as `missing` says: any value is all a schema can be read as,
+/// and a body or a response of an operation is one of any JSON value; an
+/// operation's parameter, whose name and place are unknown, is left out.
+/// Any other (a component that is such a `$ref`, which operations name) is
+/// refused.
+fn unread(path: &[String], at: Option<&str>, missing: String) -> Option<(Reading, String)> {
     let any_json = || serde_json::json!({"application/json": {"schema": {}}});
     let in_operation = path.first().is_some_and(|first| first == "paths");
     match at {
@@ -349,6 +376,67 @@ components:
       description: What was done.
       $ref: '#/components/responses/Status'
 ";
+
+    #[test]
+    fn refs_to_other_files_are_read_as_refs_that_lead_nowhere() {
+        // tyk's schema on the web, dropbox sign's tag descriptions in
+        // markdown files, and a parameter in another file.
+        let mut source = source(
+            "openapi: 3.0.3
+info: {title: T, version: '1'}
+tags:
+  - name: Account
+    description:
+      $ref: ./markdown/en/tags/account-tag-description.md
+paths:
+  /apis:
+    get:
+      operationId: listApis
+      parameters:
+        - $ref: 'parameters.yaml#/Limit'
+        - {name: page, in: query, schema: {type: integer}}
+      responses:
+        '200':
+          description: The APIs.
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  allOf:
+                    - $ref: 'https://example.com/schema/3.0.json'
+                    - $ref: '#/components/schemas/Extra'
+components:
+  schemas:
+    Extra: {type: object, properties: {id: {type: string}}}
+",
+        );
+        let said = located(apply_readings(&mut source), &source);
+        let value = &source.value;
+        assert_eq!(value["tags"][0]["description"], yaml("''"));
+        let operation = &value["paths"]["/apis"]["get"];
+        assert_eq!(
+            operation["parameters"],
+            yaml("[{name: page, in: query, schema: {type: integer}}]")
+        );
+        let schema = &operation["responses"]["200"]["content"]["application/json"]["schema"];
+        assert_eq!(
+            schema["items"]["allOf"],
+            yaml("[{}, {$ref: '#/components/schemas/Extra'}]")
+        );
+        let pointers: Vec<&str> = said.iter().map(|said| said.pointer.as_str()).collect();
+        for pointer in [
+            "/tags/0/description/$ref",
+            "/paths/~1apis/get/parameters/0/$ref",
+            "/paths/~1apis/get/responses/200/content/application~1json/schema/items/allOf/0/$ref",
+        ] {
+            assert!(pointers.contains(&pointer), "{pointer} not in {said:?}");
+        }
+        assert!(
+            said.iter()
+                .all(|said| said.message.contains("points outside this file"))
+        );
+    }
 
     #[test]
     fn refs_progenitor_cannot_follow_are_read_where_they_are() {

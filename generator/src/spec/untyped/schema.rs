@@ -20,6 +20,7 @@ pub(super) fn apply_readings(
     readings: &mut Readings,
 ) {
     annotation_members(map, pointer, readings);
+    flags_without_bounds(map, pointer, readings);
     open_bag_merged(map, pointer, &shapes.merged, readings);
     any_of_beside_its_one_of(map, pointer, readings);
     members_beside_merged_alternatives(map, pointer, readings);
@@ -78,6 +79,74 @@ pub(super) fn apply_readings(
     }
     enum_values(map, pointer, &kind, readings);
     default(map, pointer, &kind, readings);
+}
+
+/// Leaves out `exclusiveMinimum: true` without a `minimum` (and the same
+/// for the maximum): OpenAPI 3.0's flag qualifies a bound, and with none
+/// it says nothing. openapiv3 refused the whole spec over one.
+fn flags_without_bounds(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    for (flag, bound) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
+        if map.get(flag) == Some(&Value::Bool(true)) && !map.contains_key(bound) {
+            map.remove(flag);
+            readings.warn(
+                &format!("{pointer}/{flag}"),
+                format!("`{flag}: true` without `{bound}` excludes no bound: left out"),
+            );
+        }
+    }
+}
+
+/// Reads a `type` that is none of JSON Schema's: `file` (Swagger 2's, in
+/// dawarich's multipart upload) as a binary string; a type name with other
+/// case or trailing punctuation (shipengine's `type: string,`), or another
+/// language's name for it (`int`, `double`, `bool`), as that type; any other (azuracast's `type: '{}'`) is left out, so the schema
+/// takes any value. openapiv3 refused the whole spec over one.
+pub(super) fn unknown_type(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    const TYPES: [&str; 7] = [
+        "string", "number", "integer", "boolean", "array", "object", "null",
+    ];
+    let written = match map.get("type") {
+        None | Some(Value::Array(_)) => return,
+        Some(Value::String(kind)) if TYPES.contains(&kind.as_str()) => return,
+        Some(written) => written.clone(),
+    };
+    let at = format!("{pointer}/type");
+    let text = written.as_str().unwrap_or_default();
+    let plain = text
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_punctuation())
+        .to_ascii_lowercase();
+    // The names of other languages' types, as hand-written specs use them.
+    let plain = match plain.as_str() {
+        "int" | "long" => "integer".to_owned(),
+        "float" | "double" => "number".to_owned(),
+        "bool" => "boolean".to_owned(),
+        _ => plain,
+    };
+    if plain == "file" {
+        map.insert("type".to_owned(), Value::String("string".to_owned()));
+        map.entry("format")
+            .or_insert_with(|| Value::String("binary".to_owned()));
+        readings.warn(
+            &at,
+            "`type: file` (Swagger 2's) is read as `type: string, format: binary`".to_owned(),
+        );
+    } else if TYPES.contains(&plain.as_str()) && plain != "null" {
+        readings.warn(&at, format!("`type: {text}` is read as `type: {plain}`"));
+        map.insert("type".to_owned(), Value::String(plain));
+    } else {
+        map.remove("type");
+        readings.warn(
+            &at,
+            format!(
+                "`type: {written}` is none of JSON Schema's types: left out, so the schema \
+                 takes any value"
+            ),
+        );
+    }
 }
 
 /// Moves the `enum` of a list whose values are its items' (wordnik's
@@ -4516,6 +4585,59 @@ mod tests {
         // Without a part of alternatives: as written.
         let plain = json!({"allOf": [common], "required": ["channelId"]});
         assert_eq!(read_schema(plain.clone()), (plain, vec![]));
+    }
+
+    #[test]
+    fn an_exclusive_flag_without_its_bound_is_left_out() {
+        let (schema, said) = read_schema(json!({"type": "integer", "exclusiveMinimum": true,
+            "exclusiveMaximum": true, "maximum": 10}));
+        assert_eq!(
+            schema,
+            json!({"type": "integer", "exclusiveMaximum": true, "maximum": 10})
+        );
+        assert_eq!(said[0].0, "/S/exclusiveMinimum");
+    }
+
+    #[test]
+    fn a_type_none_of_json_schemas_is_read_or_left_out() {
+        let read = |schema: Value| {
+            let mut map = schema.as_object().unwrap().clone();
+            let mut readings = Readings::default();
+            unknown_type(&mut map, "/S", &mut readings);
+            (Value::Object(map), readings.warnings)
+        };
+        // dawarich's upload, shipengine's typo, azuracast's `'{}'`.
+        let (file, said) = read(json!({"type": "file", "description": "The file."}));
+        assert_eq!(
+            file,
+            json!({"type": "string", "format": "binary", "description": "The file."})
+        );
+        assert_eq!(said[0].0, "/S/type");
+        assert_eq!(
+            read(json!({"type": "string,"})).0,
+            json!({"type": "string"})
+        );
+        assert_eq!(
+            read(json!({"type": "Integer"})).0,
+            json!({"type": "integer"})
+        );
+        assert_eq!(read(json!({"type": "double"})).0, json!({"type": "number"}));
+        for unknown in [
+            json!({"type": "{}"}),
+            json!({"type": {}}),
+            json!({"type": "uuid"}),
+        ] {
+            let (schema, said) = read(unknown);
+            assert_eq!(schema, json!({}));
+            assert!(said[0].1.contains("left out"), "{said:?}");
+        }
+        // JSON Schema's, and 3.1's lists: as written.
+        for kept in [
+            json!({"type": "object"}),
+            json!({"type": ["string", "null"]}),
+        ] {
+            assert_eq!(read(kept.clone()), (kept, vec![]));
+        }
     }
 
     #[test]

@@ -254,6 +254,7 @@ impl Walker {
         openapi31::narrowing(map, pointer, readings);
         hoist::take_defs(map, pointer, &mut self.defs, readings);
         openapi31::tuples_and_patterns(map, pointer, readings);
+        schema::unknown_type(map, pointer, readings);
         openapi31::types(map, pointer, readings);
         if map.get("type").and_then(Value::as_str) == Some("integer") {
             schema::integer_bounds(map, pointer, readings);
