@@ -17,6 +17,7 @@ use crate::spec::walk::{untyped_operations, untyped_operations_mut};
 /// read, each said in `readings`.
 pub(super) fn apply_readings(root: &mut Map<String, Value>, readings: &mut Readings) {
     server_variables(root, readings);
+    form_data_parameters(root, readings);
     path_parameters_outside_the_template(root, readings);
     undeclared_path_parameters(root, readings);
     deep_object_parameters(root, readings);
@@ -211,6 +212,101 @@ fn explode_defaults(body: &mut Value) {
             let style = encoding.get("style").and_then(Value::as_str);
             let explode = matches!(style, None | Some("form"));
             encoding.insert("explode".to_owned(), Value::Bool(explode));
+        }
+    }
+}
+
+/// Reads an operation's `in: formData` parameters (Swagger 2's, kept in a
+/// 3.0 spec: anythingllm's image generation, which swagger-autogen wrote)
+/// as the members of a form body: `multipart/form-data` when one is a file,
+/// else `application/x-www-form-urlencoded`, each required as its
+/// parameter was. Beside a body of the operation's own they cannot be sent,
+/// and are left out. openapiv3 could not read the operation, which was
+/// left out of the client.
+fn form_data_parameters(root: &mut Map<String, Value>, readings: &mut Readings) {
+    // Swagger 2's parameter keywords that describe the value.
+    const SCHEMA_KEYWORDS: [&str; 8] = [
+        "type", "format", "items", "enum", "default", "minimum", "maximum", "pattern",
+    ];
+    for (path, item) in path_items_mut(root) {
+        for (method, operation) in untyped_operations_mut(item) {
+            let Some(Value::Array(parameters)) = operation.get_mut("parameters") else {
+                continue;
+            };
+            let form = |parameter: &Value| parameter.get("in") == Some(&Value::from("formData"));
+            if !parameters.iter().any(form) {
+                continue;
+            }
+            let pointer = format!("/paths/{}/{method}", escape(path));
+            let (fields, kept): (Vec<Value>, Vec<Value>) =
+                std::mem::take(parameters).into_iter().partition(form);
+            *parameters = kept;
+            let names: Vec<String> = fields
+                .iter()
+                .filter_map(|field| Some(format!("`{}`", field.get("name")?.as_str()?)))
+                .collect();
+            if operation.get("requestBody").is_some() {
+                readings.warn(
+                    &format!("{pointer}/parameters"),
+                    format!(
+                        "`in: formData` parameters {} beside a request body: left out, as the \
+                         client sends one body",
+                        names.join(", ")
+                    ),
+                );
+                continue;
+            }
+            let mut properties = Map::new();
+            let mut required = Vec::new();
+            let mut files = false;
+            for field in &fields {
+                let Some(name) = field.get("name").and_then(Value::as_str) else {
+                    continue;
+                };
+                let mut schema = match field.get("schema") {
+                    Some(Value::Object(schema)) => schema.clone(),
+                    _ => SCHEMA_KEYWORDS
+                        .iter()
+                        .filter_map(|key| Some(((*key).to_owned(), field.get(*key)?.clone())))
+                        .collect(),
+                };
+                files |= schema.get("type") == Some(&Value::from("file"))
+                    || schema.get("format") == Some(&Value::from("binary"));
+                if let Some(description) = field.get("description") {
+                    schema
+                        .entry("description")
+                        .or_insert_with(|| description.clone());
+                }
+                properties.insert(name.to_owned(), Value::Object(schema));
+                if field.get("required") == Some(&Value::Bool(true)) {
+                    required.push(Value::from(name));
+                }
+            }
+            let media = if files {
+                "multipart/form-data"
+            } else {
+                "application/x-www-form-urlencoded"
+            };
+            let mut schema = Map::new();
+            schema.insert("type".to_owned(), Value::from("object"));
+            schema.insert("properties".to_owned(), Value::Object(properties));
+            if !required.is_empty() {
+                schema.insert("required".to_owned(), Value::Array(required));
+            }
+            let mut content = Map::new();
+            content.insert(media.to_owned(), serde_json::json!({ "schema": schema }));
+            if let Value::Object(operation) = operation {
+                let body = serde_json::json!({ "required": true, "content": content });
+                operation.insert("requestBody".to_owned(), body);
+            }
+            readings.warn(
+                &format!("{pointer}/parameters"),
+                format!(
+                    "`in: formData` parameters {} (Swagger 2's) are read as the members of a \
+                     `{media}` body",
+                    names.join(", ")
+                ),
+            );
         }
     }
 }
@@ -920,6 +1016,50 @@ mod tests {
         );
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].0, "/paths/~1leads/get/parameters/0");
+    }
+
+    #[test]
+    fn form_data_parameters_are_read_as_a_form_body() {
+        // anythingllm's image generation, and Swagger 2's keywords in place.
+        let (root, said) = read_document(json!({"paths": {"/images": {"post": {"parameters": [
+            {"name": "prompt", "in": "formData", "required": true,
+             "description": "What to draw.", "schema": {"type": "string"}},
+            {"name": "limit", "in": "query", "schema": {"type": "integer"}},
+            {"name": "image", "in": "formData", "type": "file"}
+        ]}, "put": {"parameters": [
+            {"name": "size", "in": "formData", "type": "integer", "minimum": 1}
+        ]}, "patch": {"parameters": [{"name": "size", "in": "formData", "type": "integer"}],
+            "requestBody": {"content": {"application/json": {"schema": {}}}}}}}}));
+        let images = &root["paths"]["/images"];
+        assert_eq!(
+            images["post"]["parameters"],
+            json!([{"name": "limit", "in": "query", "schema": {"type": "integer"}}])
+        );
+        assert_eq!(
+            images["post"]["requestBody"],
+            json!({"required": true, "content": {"multipart/form-data": {"schema": {
+                "type": "object",
+                "properties": {
+                    "prompt": {"type": "string", "description": "What to draw."},
+                    "image": {"type": "file"}
+                },
+                "required": ["prompt"]
+            }}}})
+        );
+        assert_eq!(
+            images["put"]["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
+                ["properties"]["size"],
+            json!({"type": "integer", "minimum": 1})
+        );
+        // Beside a body: left out.
+        assert_eq!(images["patch"]["parameters"], json!([]));
+        assert_eq!(
+            images["patch"]["requestBody"],
+            json!({"content": {"application/json": {"schema": {}}}})
+        );
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert_eq!(said[0].0, "/paths/~1images/post/parameters");
+        assert!(said[2].1.contains("left out"), "{said:?}");
     }
 
     #[test]
