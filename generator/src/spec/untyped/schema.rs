@@ -21,6 +21,7 @@ pub(super) fn apply_readings(
 ) {
     annotation_members(map, pointer, readings);
     flags_without_bounds(map, pointer, readings);
+    empty_lists_of_schemas(map, pointer, shapes, readings);
     open_bag_merged(map, pointer, &shapes.merged, readings);
     any_of_beside_its_one_of(map, pointer, readings);
     members_beside_merged_alternatives(map, pointer, readings);
@@ -79,6 +80,61 @@ pub(super) fn apply_readings(
     }
     enum_values(map, pointer, &kind, readings);
     default(map, pointer, &kind, readings);
+}
+
+/// Reads an empty `oneOf` or `anyOf` beside a discriminator's `mapping` as
+/// the alternatives the mapping names (cohere's `TruncationStrategy`, as
+/// Fern writes it) that are components, and leaves out any other empty
+/// `oneOf`, `anyOf` or `allOf` (nango's `paginate: {anyOf: []}`; cohere's
+/// mapping names components the spec does not have): JSON Schema requires
+/// at least one schema, and typify made a type no value has of it.
+fn empty_lists_of_schemas(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    shapes: &ComponentShapes,
+    readings: &mut Readings,
+) {
+    for keyword in ["oneOf", "anyOf", "allOf"] {
+        if !map
+            .get(keyword)
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty)
+        {
+            continue;
+        }
+        let mapped: Vec<Value> = map
+            .get("discriminator")
+            .and_then(|discriminator| discriminator.get("mapping"))
+            .and_then(Value::as_object)
+            .into_iter()
+            .flat_map(Map::values)
+            .filter_map(Value::as_str)
+            .filter(|target| {
+                target
+                    .strip_prefix("#/components/schemas/")
+                    .is_some_and(|name| shapes.member_types.contains_key(&unescape(name)))
+            })
+            .map(|target| serde_json::json!({ "$ref": target }))
+            .collect();
+        let at = format!("{pointer}/{keyword}");
+        if keyword != "allOf" && !mapped.is_empty() {
+            readings.warn(
+                &at,
+                format!(
+                    "an empty `{keyword}` beside a discriminator's `mapping` is read as the {} \
+                     alternatives the mapping names",
+                    mapped.len()
+                ),
+            );
+            map.insert(keyword.to_owned(), Value::Array(mapped));
+        } else {
+            map.remove(keyword);
+            readings.warn(
+                &at,
+                format!("an empty `{keyword}` says nothing of the value: left out"),
+            );
+        }
+    }
 }
 
 /// Leaves out `exclusiveMinimum: true` without a `minimum` (and the same
@@ -4585,6 +4641,37 @@ mod tests {
         // Without a part of alternatives: as written.
         let plain = json!({"allOf": [common], "required": ["channelId"]});
         assert_eq!(read_schema(plain.clone()), (plain, vec![]));
+    }
+
+    #[test]
+    fn empty_lists_of_schemas_are_read_from_the_mapping_or_left_out() {
+        // cohere's `TruncationStrategy`, nango's `paginate`.
+        let root = json!({"components": {"schemas": {
+            "Auto": {"type": "object"}, "None": {"type": "object"}}}});
+        let shapes = ComponentShapes::of(root.as_object().unwrap());
+        let mapping = |names: &[&str]| {
+            let mapping: Map<String, Value> = names
+                .iter()
+                .map(|name| {
+                    (
+                        name.to_lowercase(),
+                        json!(format!("#/components/schemas/{name}")),
+                    )
+                })
+                .collect();
+            json!({"oneOf": [], "discriminator": {"propertyName": "type", "mapping": mapping}})
+        };
+        let (schema, said) = read_component(mapping(&["Auto", "None", "Gone"]), "T", &shapes);
+        assert_eq!(
+            schema["oneOf"],
+            json!([{"$ref": "#/components/schemas/Auto"}, {"$ref": "#/components/schemas/None"}])
+        );
+        assert_eq!(said[0].0, "/components/schemas/T/oneOf");
+        let (schema, _) = read_component(mapping(&["Gone"]), "T", &shapes);
+        assert!(schema.get("oneOf").is_none(), "{schema:?}");
+        let (schema, said) = read_schema(json!({"anyOf": [], "description": "Pages."}));
+        assert_eq!(schema, json!({"description": "Pages."}));
+        assert!(said[0].1.contains("left out"), "{said:?}");
     }
 
     #[test]
