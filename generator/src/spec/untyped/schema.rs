@@ -2762,6 +2762,48 @@ fn meaningless_format(
     }
 }
 
+/// The formats that name a type, the type's own or one of its common
+/// formats.
+const FORMATS_OF_TYPES: [&str; 25] = [
+    "string",
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "hostname",
+    "host-name",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "url",
+    "uuid",
+    "byte",
+    "binary",
+    "password",
+    "integer",
+    "int32",
+    "int64",
+    "number",
+    "float",
+    "double",
+    "boolean",
+    "object",
+];
+
+/// The type a `format` names ([`FORMATS_OF_TYPES`]).
+fn type_of_format(format: &str) -> Option<&'static str> {
+    match format {
+        "integer" | "int32" | "int64" => Some("integer"),
+        "number" | "float" | "double" => Some("number"),
+        "boolean" => Some("boolean"),
+        "object" => None,
+        _ if FORMATS_OF_TYPES.contains(&format) => Some("string"),
+        _ => None,
+    }
+}
+
 /// Gives a schema of a `format` and no `type` (`{format: date-time}`, a
 /// list of `{format: string}`) the type its format names, and leaves out a
 /// format that names none (rudder's `format: string or JSON`): the schema
@@ -2781,21 +2823,25 @@ fn format_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: 
         "additionalProperties",
         "items",
     ];
-    if SHAPES.iter().any(|keyword| map.contains_key(*keyword)) {
-        return;
-    }
     let Some(format) = map.get("format").and_then(Value::as_str) else {
         return;
     };
-    let kind = match format {
-        "string" | "date-time" | "date" | "time" | "duration" | "email" | "hostname"
-        | "host-name" | "ipv4" | "ipv6" | "uri" | "uri-reference" | "url" | "uuid" | "byte"
-        | "binary" | "password" => Some("string"),
-        "integer" | "int32" | "int64" => Some("integer"),
-        "number" | "float" | "double" => Some("number"),
-        "boolean" => Some("boolean"),
-        _ => None,
-    };
+    // A map or an object, whose `format` names no type of its members
+    // (openmeter's JSON parameters, `format: application/json` beside
+    // `additionalProperties`): typify panicked the same way.
+    let object = !map.contains_key("type")
+        && (map.contains_key("properties") || map.contains_key("additionalProperties"));
+    if object && !FORMATS_OF_TYPES.contains(&format) {
+        let message =
+            format!("`format: {format}` on an object without a `type` names no type: left out");
+        map.remove("format");
+        readings.warn(&format!("{pointer}/format"), message);
+        return;
+    }
+    if SHAPES.iter().any(|keyword| map.contains_key(*keyword)) {
+        return;
+    }
+    let kind = type_of_format(format);
     let at = format!("{pointer}/format");
     match kind {
         Some(kind) => {
@@ -4167,6 +4213,11 @@ mod tests {
         let (schema, said) = read_schema(json!({"format": "string or JSON", "example": "x"}));
         assert_eq!(schema, json!({"example": "x"}));
         assert!(said[0].1.contains("names no type"), "{said:?}");
+        // openmeter's JSON parameter, a map.
+        let (schema, said) = read_schema(json!({"format": "application/json",
+            "additionalProperties": {"type": "string"}}));
+        assert_eq!(schema, json!({"additionalProperties": {"type": "string"}}));
+        assert!(said[0].1.contains("on an object"), "{said:?}");
         // Beside a type or a shape, a format is the type's to read.
         for kept in [
             json!({"type": "string", "format": "date-time"}),
