@@ -2112,6 +2112,21 @@ fn typed_map_merged(
     let Some(types) = component_at(pointer).and_then(|name| merged_beside.get(&name)) else {
         return;
     };
+    let place = "on a component that an `allOf` merges beside members";
+    open_typed_map(map, pointer, types.iter().cloned(), place, readings);
+}
+
+/// Reads as `true` the typed `additionalProperties` of `map`, at `pointer`,
+/// when one of `types`, those of the members it is merged with (`place`
+/// says where), is not of its type: typify would require those members to
+/// be of the map's type too.
+fn open_typed_map(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    mut types: impl Iterator<Item = String>,
+    place: &str,
+    readings: &mut Readings,
+) {
     let Some(bag) = map
         .get("additionalProperties")
         .and_then(|more| more.get("type"))
@@ -2121,16 +2136,16 @@ fn typed_map_merged(
         return;
     };
     let fits = |kind: &String| *kind == bag || (bag == "number" && kind == "integer");
-    let Some(other) = types.iter().find(|kind| !fits(kind)) else {
+    let Some(other) = types.find(|kind| !fits(kind)) else {
         return;
     };
     map.insert("additionalProperties".to_owned(), Value::Bool(true));
     readings.warn(
         &format!("{pointer}/additionalProperties"),
         format!(
-            "`additionalProperties` of type `{bag}` on a component that an `allOf` merges beside \
-             members of other types (`{other}`) is read as `true`: typify would require those \
-             members to be of type `{bag}` too, and no value would fit"
+            "`additionalProperties` of type `{bag}` {place} of other types (`{other}`) is read \
+             as `true`: typify would require those members to be of type `{bag}` too, and no \
+             value would fit"
         ),
     );
 }
@@ -2157,15 +2172,7 @@ fn typed_map_beside_parts(
     shapes: &ComponentShapes,
     readings: &mut Readings,
 ) {
-    let Some(bag) = map
-        .get("additionalProperties")
-        .and_then(|more| more.get("type"))
-        .and_then(Value::as_str)
-    else {
-        return;
-    };
-    let fits = |kind: &String| kind == bag || (bag == "number" && kind == "integer");
-    let other = ["allOf", "anyOf", "oneOf"]
+    let types: Vec<String> = ["allOf", "anyOf", "oneOf"]
         .into_iter()
         .filter_map(|keyword| map.get(keyword)?.as_array())
         .flatten()
@@ -2181,20 +2188,9 @@ fn typed_map_beside_parts(
                 None => member_types(part).collect(),
             }
         })
-        .find(|kind| !fits(kind));
-    let Some(other) = other else {
-        return;
-    };
-    let bag = bag.to_owned();
-    map.insert("additionalProperties".to_owned(), Value::Bool(true));
-    readings.warn(
-        &format!("{pointer}/additionalProperties"),
-        format!(
-            "`additionalProperties` of type `{bag}` beside parts or alternatives with members \
-             of other types (`{other}`) is read as `true`: typify would require those members \
-             to be of type `{bag}` too, and no value would fit"
-        ),
-    );
+        .collect();
+    let place = "beside parts or alternatives with members";
+    open_typed_map(map, pointer, types.into_iter(), place, readings);
 }
 
 /// The component a schema's `pointer` is the root of, by name.
