@@ -56,6 +56,7 @@ pub(super) fn apply_readings(
     required_with_a_property_name(map, pointer, readings);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
+        default_of_an_object_without_a_type(map, pointer, readings);
         return;
     };
     meaningless_format(map, pointer, &kind, readings);
@@ -3179,6 +3180,35 @@ fn same_rust_name<'a>(values: &[&'a str]) -> Option<(&'a str, &'a str)> {
     })
 }
 
+/// Leaves out a `default` that is not an object on a schema without a
+/// `type` that has `properties` (vtex's fixed prices, `items: {default:
+/// [], properties: {…}}`): typify read the schema as an object, refused
+/// the default, and the body was any JSON value.
+fn default_of_an_object_without_a_type(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    let shaped = ["allOf", "anyOf", "oneOf", "$ref", "enum"]
+        .iter()
+        .any(|keyword| map.contains_key(*keyword));
+    if shaped || !map.contains_key("properties") {
+        return;
+    }
+    let Some(value) = map
+        .get("default")
+        .filter(|value| !value.is_object() && !value.is_null())
+        .cloned()
+    else {
+        return;
+    };
+    map.remove("default");
+    readings.warn(
+        &format!("{pointer}/default"),
+        format!("`default: {value}` of an object (its `properties`) is not one: left out"),
+    );
+}
+
 fn default(map: &mut Map<String, Value>, pointer: &str, kind: &str, readings: &mut Readings) {
     let Some(written) = map.get("default").cloned() else {
         return;
@@ -4719,6 +4749,20 @@ mod tests {
         let (schema, said) = read_schema(json!({"anyOf": [], "description": "Pages."}));
         assert_eq!(schema, json!({"description": "Pages."}));
         assert!(said[0].1.contains("left out"), "{said:?}");
+    }
+
+    #[test]
+    fn a_default_that_is_no_object_of_properties_without_a_type_is_left_out() {
+        // vtex's fixed prices.
+        let (schema, said) = read_schema(json!({"default": [], "description": "Prices.",
+            "properties": {"value": {"type": "number"}}}));
+        assert_eq!(
+            schema,
+            json!({"description": "Prices.", "properties": {"value": {"type": "number"}}})
+        );
+        assert_eq!(said[0].0, "/S/default");
+        let kept = json!({"default": {}, "properties": {"value": {"type": "number"}}});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
     }
 
     #[test]
