@@ -978,8 +978,8 @@ components:
     fn a_schema_no_value_can_match_is_any_json_value_and_its_neighbours_keep_their_types() {
         // Each reads as typify's enum without variants: the crate would
         // compile, and never decode a body that holds one. A member that
-        // two parts of a merge give types apart (sendgrid's messages'
-        // `last_event_time`, an integer and a string).
+        // two merged components give types apart; a list whose only
+        // alternative is an object (soundcloud's `subscriptions`).
         let files = generate(
             "no-value",
             &format!(
@@ -991,10 +991,10 @@ components:
         content:
           application/json:
             schema:
-              type: object
-              properties: {{at: {{type: string}}}}
               allOf:
-                - {{type: object, required: [at], properties: {{at: {{type: integer}}}}}}
+                - {{$ref: '#/components/schemas/Card'}}
+                - {{$ref: '#/components/schemas/Numbered'}}
+                - {{type: object, properties: {{amount: {{type: integer}}}}}}
       responses:
         '200':
           description: The payment.
@@ -1008,10 +1008,10 @@ components:
       properties:
         id: {{type: string}}
         additionalData:
-          type: object
-          properties: {{enrolled: {{type: string}}}}
-          allOf:
-            - {{type: object, required: [enrolled], properties: {{enrolled: {{type: integer}}}}}}
+          type: array
+          items: {{}}
+          anyOf:
+            - {{type: object, properties: {{enrolled: {{type: boolean}}}}}}
         secure: {{$ref: '#/components/schemas/ThreeDs'}}
     ThreeDs:
       type: object
@@ -1025,7 +1025,11 @@ components:
     Clause:
       allOf:
         - {{$ref: '#/components/schemas/Card'}}
-        - {{type: object, properties: {{number: {{type: integer}}}}}}
+        - {{$ref: '#/components/schemas/Numbered'}}
+    Numbered:
+      type: object
+      properties:
+        number: {{type: integer}}
 "
             ),
         );
@@ -1037,7 +1041,7 @@ components:
         );
         assert_eq!(
             degradation.to_string(),
-            "typed: 0 of 1 operations fully typed, 0 left out; 2 of 4 schemas untyped"
+            "typed: 0 of 1 operations fully typed, 0 left out; 2 of 5 schemas untyped"
         );
         let api = file(&files, "src/api.rs");
         assert!(

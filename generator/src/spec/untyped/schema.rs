@@ -37,6 +37,7 @@ pub(super) fn apply_readings(
     typed_map_merged(map, pointer, &shapes.merged_beside, readings);
     typed_map_beside_parts(map, pointer, shapes, readings);
     numbers_of_all_of(map, pointer, readings);
+    members_typed_apart(map, pointer, shapes, readings);
     string_or_enum(map, pointer, readings);
     enum_beside_a_reference(map, pointer, readings);
     enums_extended(map, pointer, &shapes.enums, readings);
@@ -750,9 +751,9 @@ pub(super) struct ComponentShapes {
     /// For each component an `allOf` merges, the JSON types of the members
     /// its other parts, or the merging schema itself, give (where they say).
     merged_beside: BTreeMap<String, BTreeSet<String>>,
-    /// The JSON types of each component's own members (where they say), by
-    /// name.
-    member_types: BTreeMap<String, BTreeSet<String>>,
+    /// The JSON type of each of each component's own members (where it
+    /// says), by component and member name.
+    member_types: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// Component → member → the types of the members another part of a merge
@@ -1798,6 +1799,133 @@ fn numbers_of_all_of(map: &mut Map<String, Value>, pointer: &str, readings: &mut
     }
 }
 
+/// Reads as any value a member that the schema's own `properties` and the
+/// inline parts of its `allOf` give different JSON types (sendgrid's
+/// messages: `last_event_time`, an integer in a part and a string in the
+/// schema itself): each description keeps only its annotations. typify
+/// cannot merge the two, and made a type no value has: the response was
+/// any JSON value.
+fn members_typed_apart(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    shapes: &ComponentShapes,
+    readings: &mut Readings,
+) {
+    /// Where a member is described.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Holder {
+        /// An inline part of the `allOf`, by index.
+        Part(usize),
+        /// A part that is a `$ref`, by index: its component stays whole.
+        Reference(usize),
+        /// The schema itself.
+        Own,
+    }
+    let Some(Value::Array(parts)) = map.get("allOf") else {
+        return;
+    };
+    // Each member, with the type each holder gives it.
+    let mut typed: BTreeMap<String, Vec<(Holder, String)>> = BTreeMap::new();
+    for (index, part) in parts.iter().enumerate() {
+        let (holder, kinds): (Holder, Vec<(String, String)>) =
+            match merged_by(std::slice::from_ref(part)).pop() {
+                Some(name) => (
+                    Holder::Reference(index),
+                    shapes
+                        .member_types
+                        .get(&name)
+                        .into_iter()
+                        .flatten()
+                        .map(|(member, kind)| (member.clone(), kind.clone()))
+                        .collect(),
+                ),
+                None => (Holder::Part(index), member_types(part).collect()),
+            };
+        for (name, kind) in kinds {
+            typed.entry(name).or_default().push((holder, kind));
+        }
+    }
+    for (name, kind) in member_types(&Value::Object(map.clone())) {
+        typed.entry(name).or_default().push((Holder::Own, kind));
+    }
+    let kinds_of = |places: &[(Holder, String)], written_in_place: bool| -> BTreeSet<String> {
+        places
+            .iter()
+            .filter(|(holder, _)| !written_in_place || !matches!(holder, Holder::Reference(_)))
+            .map(|(_, kind)| {
+                if kind == "integer" {
+                    "number".to_owned()
+                } else {
+                    kind.clone()
+                }
+            })
+            .collect()
+    };
+    for (name, places) in typed {
+        // Apart, and one type at most left once the descriptions written in
+        // place say none: the components' own.
+        let referenced: BTreeSet<String> = places
+            .iter()
+            .filter(|(holder, _)| matches!(holder, Holder::Reference(_)))
+            .map(|(_, kind)| {
+                if kind == "integer" {
+                    "number".to_owned()
+                } else {
+                    kind.clone()
+                }
+            })
+            .collect();
+        if kinds_of(&places, false).len() < 2 || referenced.len() > 1 {
+            continue;
+        }
+        if kinds_of(&places, true).is_empty() {
+            continue;
+        }
+        let mut first = None;
+        for (holder, _) in &places {
+            let (member, within) = match holder {
+                Holder::Reference(_) => continue,
+                Holder::Part(index) => (
+                    map.get_mut("allOf")
+                        .and_then(|parts| parts.get_mut(*index))
+                        .and_then(|part| part.get_mut("properties"))
+                        .and_then(|properties| properties.get_mut(&name)),
+                    format!("/allOf/{index}"),
+                ),
+                Holder::Own => (
+                    map.get_mut("properties")
+                        .and_then(|properties| properties.get_mut(&name)),
+                    String::new(),
+                ),
+            };
+            if let Some(Value::Object(member)) = member {
+                member.retain(|key, _| ANNOTATIONS.contains(&key.as_str()));
+                first.get_or_insert(within);
+            }
+        }
+        let kinds: Vec<String> = places.iter().map(|(_, kind)| format!("`{kind}`")).collect();
+        let given = places
+            .iter()
+            .find(|(holder, _)| matches!(holder, Holder::Reference(_)));
+        let read = match given {
+            Some((_, kind)) => format!("read as the merged component's `{kind}`"),
+            None => "read as any value".to_owned(),
+        };
+        readings.warn(
+            &format!(
+                "{pointer}{}/properties/{}",
+                first.unwrap_or_default(),
+                escape(&name)
+            ),
+            format!(
+                "member `{name}` is given the types {} by the schema and the parts of its \
+                 `allOf`: the descriptions written in place say no type, {read}",
+                kinds.join(", ")
+            ),
+        );
+    }
+}
+
 /// The keywords that say what a schema is for, not which values it takes.
 pub(super) const ANNOTATIONS: [&str; 6] = [
     "description",
@@ -2151,14 +2279,14 @@ fn open_typed_map(
     );
 }
 
-/// The JSON types of the members of `schema` (where they say).
-fn member_types(schema: &Value) -> impl Iterator<Item = String> {
+/// The JSON type of each member of `schema` (where it says), by name.
+fn member_types(schema: &Value) -> impl Iterator<Item = (String, String)> {
     schema
         .get("properties")
         .and_then(Value::as_object)
         .into_iter()
-        .flat_map(Map::values)
-        .filter_map(|member| Some(member.get("type")?.as_str()?.to_owned()))
+        .flatten()
+        .filter_map(|(name, member)| Some((name.clone(), member.get("type")?.as_str()?.to_owned())))
 }
 
 /// Reads as `true` a typed `additionalProperties` beside an `allOf`,
@@ -2183,10 +2311,10 @@ fn typed_map_beside_parts(
                     .member_types
                     .get(&name)
                     .into_iter()
-                    .flatten()
+                    .flat_map(BTreeMap::values)
                     .cloned()
                     .collect(),
-                None => member_types(part).collect(),
+                None => member_types(part).map(|(_, kind)| kind).collect(),
             }
         })
         .collect();
@@ -4763,6 +4891,51 @@ mod tests {
         assert_eq!(said[0].0, "/S/default");
         let kept = json!({"default": {}, "properties": {"value": {"type": "number"}}});
         assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn a_member_the_parts_of_a_merge_type_apart_takes_any_value() {
+        // sendgrid's messages.
+        let (schema, said) = read_schema(json!({"type": "object",
+        "properties": {"last_event_time": {"type": "string", "description": "ISO 8601."},
+                       "msg_id": {"type": "string"}},
+        "allOf": [
+            {"$ref": "#/components/schemas/Common"},
+            {"properties": {"last_event_time": {"type": "integer", "minimum": 0},
+                            "opens": {"type": "integer"}}}
+        ]}));
+        assert_eq!(
+            schema["properties"]["last_event_time"],
+            json!({"description": "ISO 8601."})
+        );
+        assert_eq!(
+            schema["allOf"][1]["properties"]["last_event_time"],
+            json!({})
+        );
+        assert_eq!(schema["properties"]["msg_id"], json!({"type": "string"}));
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/allOf/1/properties/last_event_time");
+        assert!(said[0].1.contains("read as any value"), "{said:?}");
+        // The second message response: the merged component says `integer`,
+        // the part written in place a string; the component's type stands.
+        let root = json!({"components": {"schemas": {
+            "Common": {"properties": {"processed": {"type": "integer"}}},
+            "Message": {"allOf": [
+                {"$ref": "#/components/schemas/Common"},
+                {"properties": {"processed": {"type": "string", "format": "date-time"}}}
+            ]}
+        }}});
+        let shapes = ComponentShapes::of(root.as_object().unwrap());
+        let (message, said) = read_component(
+            root["components"]["schemas"]["Message"].clone(),
+            "Message",
+            &shapes,
+        );
+        assert_eq!(message["allOf"][1]["properties"]["processed"], json!({}));
+        assert!(
+            said[0].1.contains("the merged component's `integer`"),
+            "{said:?}"
+        );
     }
 
     #[test]
