@@ -114,7 +114,7 @@ fn empty_lists_of_schemas(
             .filter(|target| {
                 target
                     .strip_prefix("#/components/schemas/")
-                    .is_some_and(|name| shapes.member_types.contains_key(&unescape(name)))
+                    .is_some_and(|name| shapes.is_component(&unescape(name)))
             })
             .map(|target| serde_json::json!({ "$ref": target }))
             .collect();
@@ -160,8 +160,9 @@ fn flags_without_bounds(map: &mut Map<String, Value>, pointer: &str, readings: &
 /// Reads a `type` that is none of JSON Schema's: `file` (Swagger 2's, in
 /// dawarich's multipart upload) as a binary string; a type name with other
 /// case or trailing punctuation (shipengine's `type: string,`), or another
-/// language's name for it (`int`, `double`, `bool`), as that type; any other (azuracast's `type: '{}'`) is left out, so the schema
-/// takes any value. openapiv3 refused the whole spec over one.
+/// language's name for it (`int`, `double`, `bool`), as that type; any
+/// other (azuracast's `type: '{}'`) is left out, so the schema takes any
+/// value. openapiv3 refused the whole spec over one.
 pub(super) fn unknown_type(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
     const TYPES: [&str; 7] = [
         "string", "number", "integer", "boolean", "array", "object", "null",
@@ -751,8 +752,8 @@ pub(super) struct ComponentShapes {
     /// For each component an `allOf` merges, the JSON types of the members
     /// its other parts, or the merging schema itself, give (where they say).
     merged_beside: BTreeMap<String, BTreeSet<String>>,
-    /// The JSON type of each of each component's own members (where it
-    /// says), by component and member name.
+    /// The JSON type of each component's own members (where the member
+    /// says), by component and member name; every component has an entry.
     member_types: BTreeMap<String, BTreeMap<String, String>>,
 }
 
@@ -761,6 +762,11 @@ pub(super) struct ComponentShapes {
 type Overlaid = BTreeMap<String, BTreeMap<String, Vec<Option<String>>>>;
 
 impl ComponentShapes {
+    /// Whether the document has a component schema of that name.
+    fn is_component(&self, name: &str) -> bool {
+        self.member_types.contains_key(name)
+    }
+
     /// The shapes of the components of `root`, as written before the
     /// readings of their schemas.
     pub(super) fn of(root: &Map<String, Value>) -> ComponentShapes {
@@ -1317,16 +1323,11 @@ fn shared_values_of_merged_alternatives(
         return;
     };
     // What the schema and its parts other than unions say of each member.
-    let said: Vec<(usize, &Map<String, Value>)> = parts
+    let said: Vec<&Map<String, Value>> = parts
         .iter()
-        .enumerate()
-        .filter(|(_, part)| alternatives_of_value(part).is_none())
-        .filter_map(|(index, part)| Some((index, part.get("properties")?.as_object()?)))
-        .chain(
-            map.get("properties")
-                .and_then(Value::as_object)
-                .map(|own| (usize::MAX, own)),
-        )
+        .filter(|part| alternatives_of_value(part).is_none())
+        .filter_map(|part| part.get("properties")?.as_object())
+        .chain(map.get("properties").and_then(Value::as_object))
         .collect();
     let mut plan: Vec<(usize, &'static str, Vec<String>)> = Vec::new();
     for (index, part) in parts.iter().enumerate() {
@@ -1351,10 +1352,7 @@ fn shared_values_of_merged_alternatives(
                         .and_then(listed)
                         .is_some_and(|theirs| same(values, &theirs))
                 };
-                all[1..].iter().all(everywhere)
-                    && said
-                        .iter()
-                        .any(|(other, properties)| *other != index && everywhere(properties))
+                all[1..].iter().all(everywhere) && said.iter().any(everywhere)
             })
             .map(|(name, _)| name.clone())
             .collect();
