@@ -1797,12 +1797,14 @@ fn numbers_of_all_of(map: &mut Map<String, Value>, pointer: &str, readings: &mut
     }
 }
 
-/// Reads as any value a member that the schema's own `properties` and the
-/// inline parts of its `allOf` give different JSON types (sendgrid's
-/// messages: `last_event_time`, an integer in a part and a string in the
-/// schema itself): each description keeps only its annotations. typify
-/// cannot merge the two, and made a type no value has: the response was
-/// any JSON value.
+/// Reads a member that the schema's own `properties` and the parts of its
+/// `allOf` give different JSON types (sendgrid's messages:
+/// `last_event_time`, an integer in a part and a string in the schema
+/// itself) as the type of the one merged component that gives it one, else
+/// as any value: each description written in place keeps only its
+/// annotations. Two merged components that disagree are left as written.
+/// typify cannot merge the types, and made a type no value has: the
+/// response was any JSON value.
 fn members_typed_apart(
     map: &mut Map<String, Value>,
     pointer: &str,
@@ -1843,40 +1845,33 @@ fn members_typed_apart(
             typed.entry(name).or_default().push((holder, kind));
         }
     }
-    for (name, kind) in member_types(&Value::Object(map.clone())) {
-        typed.entry(name).or_default().push((Holder::Own, kind));
+    let own = map.get("properties").and_then(Value::as_object);
+    for (name, member) in own.into_iter().flatten() {
+        if let Some(kind) = member.get("type").and_then(Value::as_str) {
+            typed
+                .entry(name.clone())
+                .or_default()
+                .push((Holder::Own, kind.to_owned()));
+        }
     }
-    let kinds_of = |places: &[(Holder, String)], written_in_place: bool| -> BTreeSet<String> {
+    // The types `places` give, an integer counted as a number, which the
+    // reading of numbers makes agree.
+    let kinds = |places: &[(Holder, String)], which: &dyn Fn(Holder) -> bool| {
         places
             .iter()
-            .filter(|(holder, _)| !written_in_place || !matches!(holder, Holder::Reference(_)))
-            .map(|(_, kind)| {
-                if kind == "integer" {
-                    "number".to_owned()
-                } else {
-                    kind.clone()
-                }
-            })
-            .collect()
+            .filter(|(holder, _)| which(*holder))
+            .map(|(_, kind)| if kind == "integer" { "number" } else { kind })
+            .collect::<BTreeSet<&str>>()
+            .len()
     };
+    let referenced = |holder: Holder| matches!(holder, Holder::Reference(_));
     for (name, places) in typed {
-        // Apart, and one type at most left once the descriptions written in
-        // place say none: the components' own.
-        let referenced: BTreeSet<String> = places
-            .iter()
-            .filter(|(holder, _)| matches!(holder, Holder::Reference(_)))
-            .map(|(_, kind)| {
-                if kind == "integer" {
-                    "number".to_owned()
-                } else {
-                    kind.clone()
-                }
-            })
-            .collect();
-        if kinds_of(&places, false).len() < 2 || referenced.len() > 1 {
-            continue;
-        }
-        if kinds_of(&places, true).is_empty() {
+        // Apart; at most one type among the merged components, which stays;
+        // and a description written in place to say no type.
+        if kinds(&places, &|_| true) < 2
+            || kinds(&places, &referenced) > 1
+            || kinds(&places, &|holder| !referenced(holder)) == 0
+        {
             continue;
         }
         let mut first = None;
