@@ -11,7 +11,7 @@ use crate::names::rust_parameter_name;
 use crate::spec::media;
 use crate::spec::pointer::{escape, unescape};
 use crate::spec::validate::template_names;
-use crate::spec::walk::{untyped_operations, untyped_operations_mut};
+use crate::spec::walk::{Status, untyped_operations, untyped_operations_mut};
 
 /// Applies the readings of the document to `root`, before its members are
 /// read, each said in `readings`.
@@ -317,7 +317,6 @@ fn form_data_parameters(root: &mut Map<String, Value>, readings: &mut Readings) 
 /// is no status (nor an `x-` extension) leaves its response out. openapiv3
 /// refused the whole spec over either.
 fn statuses_with_words(root: &mut Map<String, Value>, readings: &mut Readings) {
-    use crate::spec::walk::Status;
     for (path, item) in path_items_mut(root) {
         for (method, operation) in untyped_operations_mut(item) {
             let Some(Value::Object(responses)) = operation.get_mut("responses") else {

@@ -1812,12 +1812,12 @@ fn members_typed_apart(
     readings: &mut Readings,
 ) {
     /// Where a member is described.
-    #[derive(Clone, Copy, PartialEq)]
+    #[derive(Clone, Copy)]
     enum Holder {
         /// An inline part of the `allOf`, by index.
         Part(usize),
-        /// A part that is a `$ref`, by index: its component stays whole.
-        Reference(usize),
+        /// A part that is a `$ref`: its component stays whole.
+        Reference,
         /// The schema itself.
         Own,
     }
@@ -1830,7 +1830,7 @@ fn members_typed_apart(
         let (holder, kinds): (Holder, Vec<(String, String)>) =
             match merged_by(std::slice::from_ref(part)).pop() {
                 Some(name) => (
-                    Holder::Reference(index),
+                    Holder::Reference,
                     shapes
                         .member_types
                         .get(&name)
@@ -1864,7 +1864,7 @@ fn members_typed_apart(
             .collect::<BTreeSet<&str>>()
             .len()
     };
-    let referenced = |holder: Holder| matches!(holder, Holder::Reference(_));
+    let referenced = |holder: Holder| matches!(holder, Holder::Reference);
     for (name, places) in typed {
         // Apart; at most one type among the merged components, which stays;
         // and a description written in place to say no type.
@@ -1877,7 +1877,7 @@ fn members_typed_apart(
         let mut first = None;
         for (holder, _) in &places {
             let (member, within) = match holder {
-                Holder::Reference(_) => continue,
+                Holder::Reference => continue,
                 Holder::Part(index) => (
                     map.get_mut("allOf")
                         .and_then(|parts| parts.get_mut(*index))
@@ -1899,7 +1899,7 @@ fn members_typed_apart(
         let kinds: Vec<String> = places.iter().map(|(_, kind)| format!("`{kind}`")).collect();
         let given = places
             .iter()
-            .find(|(holder, _)| matches!(holder, Holder::Reference(_)));
+            .find(|(holder, _)| matches!(holder, Holder::Reference));
         let read = match given {
             Some((_, kind)) => format!("read as the merged component's `{kind}`"),
             None => "read as any value".to_owned(),
