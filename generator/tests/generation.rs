@@ -784,7 +784,7 @@ fn the_crate_name_can_be_chosen() {
 }
 
 #[test]
-fn packaging_server_and_auth_problems_are_reported_together() {
+fn packaging_and_server_problems_are_reported_together() {
     let scratch = tempfile::tempdir().unwrap();
     let spec = write_file(
         &scratch,
@@ -797,12 +797,6 @@ x-rust-client:
 servers:
   - url: https://{region}.example.com
 paths: {}
-components:
-  securitySchemes:
-    Key: {$ref: '#/components/securitySchemes/Other'}
-    Other: {type: apiKey, in: header, name: X-Key}
-security:
-  - Key: []
 "#,
     );
     let Error::Invalid { problems, .. } = error_for(&spec) else {
@@ -822,7 +816,6 @@ security:
             ("4:3".to_owned(), "/x-rust-client/env-prefix"),
             ("5:3".to_owned(), "/x-rust-client/version"),
             ("7:5".to_owned(), "/servers/0/url"),
-            ("11:5".to_owned(), "/components/securitySchemes/Key"),
         ],
         "{problems:#?}"
     );
@@ -907,6 +900,42 @@ security:
         !connection.to_ascii_lowercase().contains("advicement"),
         "the header is still sent"
     );
+
+    // solidtime's only scheme is an OAuth flow without `tokenUrl`, which
+    // does not read and is left out, and a scheme may be a `$ref`: the
+    // `security` that names either costs the credential, not the client.
+    for (name, schemes, pointer) in [
+        (
+            "gone.yaml",
+            "oauth2: {type: oauth2, flows: {authorizationCode: {authorizationUrl: 'https://a.example/authorize'}}}",
+            "/security",
+        ),
+        (
+            "referred.yaml",
+            "oauth2: {$ref: '#/components/securitySchemes/Key'}\n    Key: {type: apiKey, in: header, name: X-Key}",
+            "/components/securitySchemes/oauth2",
+        ),
+    ] {
+        let spec = write_file(
+            &scratch,
+            name,
+            &format!(
+                "openapi: 3.0.3\ninfo: {{title: Gone, version: \"1\"}}\npaths: {{}}\n\
+                 components:\n  securitySchemes:\n    {schemes}\nsecurity:\n  - oauth2: []\n"
+            ),
+        );
+        let generated = generator::generate(&Settings::new(&spec, name))
+            .unwrap_or_else(|e| panic!("{name}: a scheme that is not there is not a refusal: {e}"));
+        let warnings = generated.files.warnings();
+        let warning = warnings
+            .iter()
+            .find(|w| w.message.contains("sends no credential"))
+            .unwrap_or_else(|| panic!("{name}: {warnings:#?}"));
+        assert_eq!(warning.pointer, pointer, "{name}");
+        assert!(warning.message.contains("`oauth2`"), "{}", warning.message);
+        let connection = text_of(&generated.files, "src/connection.rs");
+        assert!(!connection.contains("x-key"), "{name}: a key is sent");
+    }
 }
 
 #[test]

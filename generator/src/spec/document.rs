@@ -224,7 +224,7 @@ pub fn validate(spec: Spec, crate_name: Option<&str>) -> Result<Document> {
     }
 
     let dev_dependencies = dev_dependencies(settings, &name, &mut problems);
-    let auth = auth(&api, &mut problems);
+    let auth = auth(&api);
     if let Some(error) = problems.into_error() {
         return Err(error);
     }
@@ -386,28 +386,15 @@ fn is_dependency_name(name: &str) -> bool {
 /// only scheme. A scheme the client cannot apply by itself (OAuth, a key in
 /// a query or cookie, or in a header whose name HTTP does not allow) yields
 /// `None`, and the client sends no credential;
-/// [`normalize`](mod@super::normalize) warns about it.
-fn auth(api: &OpenAPI, problems: &mut Diagnostics) -> Option<Auth> {
-    let (name, pointer) = security_scheme(api)?;
+/// [`normalize`](mod@super::normalize) warns about it. So does a scheme
+/// that is a `$ref`, or that the document does not define (or defines in a
+/// shape that was left out, such as solidtime's OAuth flow without a
+/// `tokenUrl`): the rest of the client needs no credential to generate.
+fn auth(api: &OpenAPI) -> Option<Auth> {
+    let (name, _) = security_scheme(api)?;
     let defined = api.components.as_ref().map(|c| &c.security_schemes);
-    let scheme = match defined.and_then(|schemes| schemes.get(name)) {
-        Some(ReferenceOr::Item(scheme)) => scheme,
-        Some(ReferenceOr::Reference { .. }) => {
-            problems.push(
-                &pointer,
-                "a `$ref` security scheme is not supported; define it inline".into(),
-            );
-            return None;
-        }
-        None => {
-            problems.push(
-                "/security",
-                format!(
-                    "names security scheme `{name}`, which `components.securitySchemes` does not define"
-                ),
-            );
-            return None;
-        }
+    let Some(ReferenceOr::Item(scheme)) = defined.and_then(|schemes| schemes.get(name)) else {
+        return None;
     };
     match scheme {
         SecurityScheme::APIKey {

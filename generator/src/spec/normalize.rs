@@ -72,6 +72,21 @@ pub fn normalize(document: &mut Document) -> Vec<Diagnostic> {
                      for it"
                 ),
             ),
+            Some(ReferenceOr::Reference { .. }) => warnings.push(
+                &pointer,
+                format!(
+                    "security scheme `{name}` is a `$ref`, which the generator does not follow: \
+                     the generated client sends no credential for it; define it inline"
+                ),
+            ),
+            None => warnings.push(
+                "/security",
+                format!(
+                    "names security scheme `{name}`, which `components.securitySchemes` does \
+                     not define (or defines in a shape that was left out): the generated \
+                     client sends no credential for it"
+                ),
+            ),
             _ => warnings.push(
                 &pointer,
                 format!(

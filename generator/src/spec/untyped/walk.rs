@@ -233,7 +233,7 @@ impl Walker {
     // ---- schemas
 
     fn schema(&mut self, schema: &mut Value, pointer: &str) {
-        if openapi31::boolean_schema(schema, pointer, &mut self.readings) {
+        if openapi31::boolean_schema(schema, &mut self.readings) {
             return;
         }
         let Value::Object(map) = schema else {
@@ -263,7 +263,7 @@ impl Walker {
             openapi31::single_member(map, keyword);
         }
         if self.v31 {
-            openapi31::reference_siblings(map, pointer, readings);
+            openapi31::reference_siblings(map, readings);
         }
         schema::apply_readings(map, pointer, &self.shapes, readings);
         type_names::inline_title(map, pointer, &self.component_type_names, &mut self.readings);
