@@ -776,9 +776,12 @@ mod tests {
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].1, format!("{S}/examples"));
         assert!(said[0].2.contains("its first item"), "{said:?}");
-        let (schema, said) = convert("3.1.0", "type: string
+        let (schema, said) = convert(
+            "3.1.0",
+            "type: string
 examples: [a]
-");
+",
+        );
         assert_eq!(schema, yaml("{type: string, example: a}"));
         assert!(said.is_empty(), "{said:?}");
     }
@@ -912,11 +915,7 @@ examples: [a]
         let pointers: Vec<&str> = said.iter().map(|w| w.pointer.as_str()).collect();
         assert_eq!(
             pointers,
-            [
-                "/webhooks",
-                "/paths/~1a/$ref",
-                "/components/pathItems",
-            ]
+            ["/webhooks", "/paths/~1a/$ref", "/components/pathItems",]
         );
         // The typed reader takes the rewritten document, `identifier` and all.
         let api: openapiv3::OpenAPI = source.parse().unwrap();

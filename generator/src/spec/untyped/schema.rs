@@ -44,9 +44,11 @@ pub(super) fn apply_readings(
     bounds_beside_an_enum_reference(map, pointer, &shapes.enums, readings);
     // Before the defaults: an `anyOf` read as a `oneOf` takes a default
     // typify's struct of alternatives would refuse.
+    enum_alternatives_with_one_rust_name(map, pointer, readings);
     alternatives_of_one_type(map, pointer, readings);
     any_of_values(map, pointer, &shapes.values, readings);
     default_beside_alternatives(map, pointer, readings);
+    default_beside_nested_alternatives(map, pointer, readings);
     null_default_as_text(map, pointer, readings);
     default_of_a_reference(map, pointer, shapes, readings);
     enum_without_a_type(map, pointer, readings);
@@ -55,6 +57,7 @@ pub(super) fn apply_readings(
     list_keywords_beside_alternatives(map, pointer, readings);
     // With a `type` or without (xero's `Folder` has none).
     required_with_a_property_name(map, pointer, readings);
+    pattern_beside_listed_values(map, pointer, readings);
     let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
     let Some(kind) = kind else {
         default_of_an_object_without_a_type(map, pointer, readings);
@@ -245,15 +248,22 @@ fn enum_of_the_items(map: &mut Map<String, Value>, pointer: &str, readings: &mut
     let Some(values) = map.remove("enum") else {
         return;
     };
-    if let Some(Value::Object(items)) = map.get_mut("items") {
-        items.insert("type".to_owned(), Value::String(kind));
-        items.insert("enum".to_owned(), values);
-    }
     readings.warn(
         &format!("{pointer}/enum"),
         "the `enum` of a list, of values of its items' type: read as the `enum` of its items"
             .to_owned(),
     );
+    if let Some(Value::Object(items)) = map.get_mut("items") {
+        let string = kind == "string";
+        items.insert("type".to_owned(), Value::String(kind));
+        items.insert("enum".to_owned(), values);
+        // The items were read before their list: the values they take now
+        // are read as theirs would have been (vapi's punctuation marks,
+        // whose enum the items had, and lost as one Rust name).
+        if string {
+            string_enum(items, pointer, readings);
+        }
+    }
 }
 
 /// Leaves out a `pattern` with an inline flag group (`(?i)^[0-9a-f]{8}$`),
@@ -284,6 +294,50 @@ fn pattern_with_inline_flags(map: &mut Map<String, Value>, pointer: &str, readin
 /// pattern is left out. typify refused the property, and the ladder made
 /// it any JSON value; the client then accepts every string, as the server
 /// still checks.
+/// Leaves out a `pattern` that a value the schema lists, in its `enum` or
+/// in that of an alternative written in place, does not match (vapi's
+/// `role`, `pattern: ORG_ROLE_OR_CUSTOM_ROLE_PATTERN`, the name of a
+/// constant, beside `oneOf: [{enum: [admin, editor, viewer]}, {pattern:
+/// ^org-…}]`): typify checks the pattern in every alternative, and an enum
+/// whose values all fail it has no value. The values say what is sent.
+fn pattern_beside_listed_values(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    let Some(pattern) = map.get("pattern").and_then(Value::as_str) else {
+        return;
+    };
+    let Ok(regex) = regress::Regex::new(pattern) else {
+        return;
+    };
+    let alternatives = ["oneOf", "anyOf"]
+        .iter()
+        .filter_map(|keyword| map.get(*keyword)?.as_array())
+        .flatten();
+    let own = map
+        .get("enum")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    let theirs = alternatives
+        .filter_map(|schema| schema.get("enum")?.as_array())
+        .flatten();
+    let listed = own
+        .chain(theirs)
+        .filter_map(Value::as_str)
+        .find(|value| regex.find(value).is_none())
+        .map(str::to_owned);
+    let Some(value) = listed else {
+        return;
+    };
+    readings.warn(
+        &format!("{pointer}/pattern"),
+        format!("`pattern` `{pattern}` does not match the listed value \"{value}\": left out"),
+    );
+    map.remove("pattern");
+}
+
 fn pattern_ecmascript_refuses(
     map: &mut Map<String, Value>,
     pointer: &str,
@@ -588,11 +642,12 @@ fn default_of_a_reference(
         return;
     }
     // Text or a number beside a `$ref` to an object (Elasticsearch's SQL
-    // `filter: {default: none, allOf: [{$ref: QueryContainer}]}`): no
-    // object, and typify refused the body.
+    // `filter: {default: none, allOf: [{$ref: QueryContainer}]}`), or to a
+    // union of objects (trieve's `tokenizer: {default: Word, allOf: [{$ref:
+    // TokenizerType}]}`): no object, and typify refused the body.
     let object = references.iter().find_map(|target| {
         let name = unescape(target.strip_prefix("#/components/schemas/")?);
-        shapes.objects.contains(&name).then_some(name)
+        (shapes.objects.contains(&name) || shapes.object_unions.contains(&name)).then_some(name)
     });
     if let Some(name) = object
         && let Some(value) = map
@@ -746,6 +801,10 @@ pub(super) struct ComponentShapes {
     /// The components that are objects (`type: object`, or `properties`
     /// without a `type`), by name.
     objects: BTreeSet<String>,
+    /// The components without a `type` that are a `oneOf` or `anyOf` of
+    /// objects only, written in place or [`objects`](Self::objects), by
+    /// name.
+    object_unions: BTreeSet<String>,
     /// The schema of each component an `allOf` merges through a `$ref` that
     /// has `properties`, as written, by name.
     merged_schemas: BTreeMap<String, Map<String, Value>>,
@@ -783,6 +842,7 @@ impl ComponentShapes {
             enums: component_enums(root),
             scalars: component_scalars(root),
             objects: component_objects(root),
+            object_unions: component_object_unions(root),
             merged_schemas: component_schemas(root)
                 .filter(|(name, _)| merged.contains(*name))
                 .filter_map(|(name, schema)| {
@@ -845,6 +905,35 @@ fn component_objects(root: &Map<String, Value>) -> BTreeSet<String> {
         objects.extend(found);
     }
     objects
+}
+
+/// The components that are unions of objects
+/// ([`ComponentShapes::object_unions`]).
+fn component_object_unions(root: &Map<String, Value>) -> BTreeSet<String> {
+    let objects = component_objects(root);
+    let object = |schema: &Value| match schema.get("$ref").and_then(Value::as_str) {
+        Some(target) => target
+            .strip_prefix("#/components/schemas/")
+            .is_some_and(|name| objects.contains(&unescape(name))),
+        None => match schema.get("type") {
+            Some(kind) => kind == "object",
+            None => schema.get("properties").is_some(),
+        },
+    };
+    component_schemas(root)
+        .filter(|(_, schema)| schema.get("type").is_none())
+        .filter(|(_, schema)| {
+            ["oneOf", "anyOf"].iter().any(|keyword| {
+                schema
+                    .get(*keyword)
+                    .and_then(Value::as_array)
+                    .is_some_and(|alternatives| {
+                        !alternatives.is_empty() && alternatives.iter().all(object)
+                    })
+            })
+        })
+        .map(|(name, _)| name.clone())
+        .collect()
 }
 
 /// In [`ComponentShapes::scalars`], an alternative that is not a scalar.
@@ -2608,6 +2697,54 @@ fn required_with_a_property_name(
     }
 }
 
+/// Reads an `anyOf` or `oneOf` of string `enum`s (hookdeck's
+/// `OrderByDirection`, `anyOf: [{enum: [asc]}, {enum: [desc]}, {enum:
+/// [ASC]}, {enum: [DESC]}]`) with two values of one Rust name as a plain
+/// string, as a string `enum` of them is ([`string_enum`]): typify merges
+/// the alternatives into one enum, and panicked.
+fn enum_alternatives_with_one_rust_name(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    if map.contains_key("type") || map.contains_key("properties") || map.contains_key("allOf") {
+        return;
+    }
+    // The values of an alternative that says nothing but them.
+    fn plain_enum(alternative: &Value) -> Option<Vec<&str>> {
+        let alternative = alternative.as_object()?;
+        let only_values = alternative.iter().all(|(key, value)| match key.as_str() {
+            "type" => value.as_str() == Some("string"),
+            "enum" | "description" | "title" => true,
+            key => key.starts_with("x-"),
+        });
+        let values = alternative.get("enum")?.as_array()?;
+        let values: Option<Vec<&str>> = values.iter().map(Value::as_str).collect();
+        values.filter(|_| only_values)
+    }
+    for keyword in ["anyOf", "oneOf"] {
+        let Some(Value::Array(alternatives)) = map.get(keyword) else {
+            continue;
+        };
+        let values: Option<Vec<Vec<&str>>> = alternatives.iter().map(plain_enum).collect();
+        let Some(values) = values else {
+            continue;
+        };
+        let values: Vec<&str> = values.concat();
+        let Some((first, second)) = same_rust_name(&values) else {
+            continue;
+        };
+        let message = format!(
+            "the values \"{first}\" and \"{second}\" of the `enum`s of `{keyword}` get the same \
+             Rust name: the value is read as a plain string"
+        );
+        map.remove(keyword);
+        map.insert("type".to_owned(), Value::String("string".to_owned()));
+        readings.warn(&format!("{pointer}/{keyword}"), message);
+        return;
+    }
+}
+
 /// Reads an `anyOf` or `oneOf` whose alternatives are all the same scalar
 /// type, told apart by a `format` at most (`string`, or `string` with
 /// `format: binary`), as that one type: typify makes a struct of such
@@ -2734,6 +2871,38 @@ fn default_beside_alternatives(
         format!("`default: {default}` fits none of the `oneOf`'s alternatives: left out"),
     );
     map.remove("default");
+}
+
+/// Leaves out the `default` of an `anyOf` that has a union written in place
+/// among its alternatives (vocode's `action_trigger`: `anyOf: [{oneOf:
+/// [FunctionCallActionTrigger, PhraseBasedActionTrigger]}, Undefined]`,
+/// `default: {}`): typify reads such an `anyOf` as a struct of its
+/// alternatives, and panicked building the default of one that is a union.
+/// A member without its default is absent, as the server takes it.
+fn default_beside_nested_alternatives(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    readings: &mut Readings,
+) {
+    let Some(Value::Array(alternatives)) = map.get("anyOf") else {
+        return;
+    };
+    let nested = alternatives.iter().any(|alternative| {
+        alternative.get("$ref").is_none()
+            && (alternative.get("anyOf").is_some() || alternative.get("oneOf").is_some())
+    });
+    if !nested || !map.contains_key("default") {
+        return;
+    }
+    if let Some(default) = map.remove("default") {
+        readings.warn(
+            &format!("{pointer}/default"),
+            format!(
+                "`default: {default}` beside an `anyOf` with a union among its alternatives: \
+                 left out (typify cannot build it)"
+            ),
+        );
+    }
 }
 
 /// Whether the inline schema `alternative` takes `value`, by its type and
@@ -3604,6 +3773,7 @@ mod tests {
             .into_iter()
             .collect(),
             objects: ["QueryContainer".to_owned()].into_iter().collect(),
+            object_unions: ["TokenizerType".to_owned()].into_iter().collect(),
             merged_schemas: BTreeMap::new(),
             merged_beside: BTreeMap::new(),
             member_types: BTreeMap::new(),
@@ -4202,6 +4372,43 @@ mod tests {
     }
 
     #[test]
+    fn a_pattern_a_listed_value_does_not_match_is_left_out() {
+        // vapi's `role`: the name of a constant where its pattern should be.
+        let (schema, said) = read_schema(json!({"pattern": "ORG_ROLE_OR_CUSTOM_ROLE_PATTERN",
+            "oneOf": [{"type": "string", "enum": ["admin", "viewer"]},
+                {"type": "string", "pattern": "^org-[a-z0-9-]+$"}]}));
+        assert!(schema.get("pattern").is_none(), "{schema}");
+        assert_eq!(said[0].0, "/S/pattern");
+        assert!(said[0].1.contains("\"admin\""), "{said:?}");
+        let (schema, _) =
+            read_schema(json!({"type": "string", "pattern": "^[a-z]+$", "enum": ["a", "B"]}));
+        assert!(schema.get("pattern").is_none(), "{schema}");
+        // Values that match keep it.
+        let kept = json!({"type": "string", "pattern": "^[a-z]+$", "enum": ["a", "b"]});
+        assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+    }
+
+    #[test]
+    fn the_default_of_an_any_of_with_a_union_among_its_alternatives_is_left_out() {
+        // vocode's `action_trigger`.
+        let union = json!({"oneOf": [{"$ref": "#/components/schemas/A"},
+            {"$ref": "#/components/schemas/B"}]});
+        let (schema, said) = read_schema(json!({"title": "Action Trigger", "default": {},
+            "anyOf": [union, {"$ref": "#/components/schemas/O"}]}));
+        assert!(schema.get("default").is_none(), "{schema}");
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/S/default");
+        // Alternatives that are no unions keep it, as a `oneOf` does.
+        for kept in [
+            json!({"default": {}, "anyOf": [{"$ref": "#/components/schemas/A"},
+                {"$ref": "#/components/schemas/O"}]}),
+            json!({"default": {}, "oneOf": [union, {"$ref": "#/components/schemas/O"}]}),
+        ] {
+            assert_eq!(read_schema(kept.clone()), (kept, vec![]));
+        }
+    }
+
+    #[test]
     fn enum_values_with_one_rust_name_make_a_string() {
         let (schema, said) =
             read_schema(json!({"type": "string", "enum": ["ASC", "DESC", "asc", "desc"]}));
@@ -4218,6 +4425,37 @@ mod tests {
         ] {
             assert_eq!(read_schema(kept.clone()), (kept, vec![]));
         }
+
+        // hookdeck's `OrderByDirection`: typify merges the alternatives.
+        let (schema, said) = read_schema(json!({"description": "Order.", "anyOf": [
+            {"enum": ["asc"]}, {"enum": ["desc"]}, {"type": "string", "enum": ["ASC"]},
+            {"enum": ["DESC"], "description": "Down."}]}));
+        assert_eq!(schema, json!({"description": "Order.", "type": "string"}));
+        assert_eq!(said.last().unwrap().0, "/S/anyOf", "{said:?}");
+        assert!(
+            said.last().unwrap().1.contains("\"asc\" and \"ASC\""),
+            "{said:?}"
+        );
+        // Apart, or beside other alternatives: the union stays.
+        let (schema, _) = read_schema(json!({"oneOf": [{"enum": ["asc"]}, {"enum": ["desc"]}]}));
+        assert_eq!(schema["oneOf"].as_array().map(Vec::len), Some(2));
+        let (schema, _) = read_schema(json!({"oneOf": [{"enum": ["asc", "ASC"]},
+            {"type": "object", "properties": {"a": {"type": "string"}}}]}));
+        assert!(schema.get("oneOf").is_some(), "{schema}");
+
+        // vapi's punctuation marks, each a Rust name of none: the items
+        // lose their enum first, and then the list's, moved to them.
+        let (schema, said) = convert(
+            "3.0.3",
+            "type: array\nenum: ['。', '，', '.', '!']\n\
+             items:\n  type: string\n  enum: ['。', '，', '.', '!']\n",
+        );
+        assert_eq!(
+            schema,
+            json!({"type": "array", "items": {"type": "string"}})
+        );
+        let pointers: Vec<String> = said.iter().map(|(_, at, _)| at.replace(S, "")).collect();
+        assert_eq!(pointers, ["/enum", "/enum", "/items/enum"], "{said:?}");
     }
 
     #[test]
@@ -4656,6 +4894,25 @@ mod tests {
             "allOf": [{"$ref": "#/components/schemas/QueryContainer"}]}));
         assert!(schema.get("default").is_none(), "{schema}");
         assert!(said[0].1.contains("an object, is not one"), "{said:?}");
+        // trieve's `tokenizer`: text beside a union of objects.
+        let (schema, _) = read_schema(json!({"default": "Word",
+            "allOf": [{"$ref": "#/components/schemas/TokenizerType"}]}));
+        assert!(schema.get("default").is_none(), "{schema}");
+    }
+
+    #[test]
+    fn a_union_of_objects_alone_is_a_union_of_objects() {
+        let root = json!({"components": {"schemas": {
+            "Enum": {"type": "object", "properties": {"Enum": {"type": "string"}}},
+            "TokenizerType": {"oneOf": [
+                {"$ref": "#/components/schemas/Enum"},
+                {"type": "object", "properties": {"String": {"type": "string"}}}
+            ]},
+            "OrText": {"anyOf": [{"$ref": "#/components/schemas/Enum"}, {"type": "string"}]},
+            "Nothing": {"oneOf": []}
+        }}});
+        let unions = component_object_unions(root.as_object().unwrap());
+        assert_eq!(unions.into_iter().collect::<Vec<_>>(), ["TokenizerType"]);
     }
 
     #[test]

@@ -67,8 +67,202 @@ pub(super) fn in_components(
     for (name, schema) in hoisted {
         schemas.insert(name, schema);
     }
+    restated_properties_apart(schemas, &names, readings);
     merged_properties_apart(schemas, &mut names, readings);
     names
+}
+
+/// Writes in place, without the property, a component that an `allOf`
+/// merges through a `$ref` when another part of the merge (or the merging
+/// component itself) describes that property too, and typify would name
+/// the merged property's type as a component is named. typify merges the
+/// two descriptions into a type of no `title`, named after the merging
+/// component and the property: kestra's `Flow` merges `AbstractFlow` and
+/// restates its `id`, a merge typify named `FlowId`, the name of another
+/// component; bitbucket's `team` merges `account` and gives `links` a
+/// component of its own, `team_links`, and the merge of the two was
+/// `TeamLinks` too. The crate would define both. The merging component's
+/// own description then types the property, as a subtype's does.
+fn restated_properties_apart(
+    schemas: &mut Map<String, Value>,
+    names: &NamesTaken,
+    readings: &mut Readings,
+) {
+    // (merging component, index of the part, the merged component, property)
+    let mut found: Vec<(String, usize, String, String)> = Vec::new();
+    for (merging, schema) in schemas.iter() {
+        let Some(parts) = schema.get("allOf").and_then(Value::as_array) else {
+            continue;
+        };
+        let described_by = |index: Option<usize>| -> BTreeSet<String> {
+            let part = match index {
+                Some(index) => &parts[index],
+                None => schema,
+            };
+            let mut described = BTreeSet::new();
+            described_properties(part, schemas, &mut described, 0);
+            described
+        };
+        for (index, part) in parts.iter().enumerate() {
+            let Some(merged) = reference_name(part) else {
+                continue;
+            };
+            let Some(component) = schemas.get(&merged) else {
+                continue;
+            };
+            let mut own = BTreeSet::new();
+            described_properties(component, schemas, &mut own, 0);
+            let mut elsewhere: BTreeSet<String> = schema
+                .get("properties")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|properties| properties.keys().cloned())
+                .collect();
+            for other in (0..parts.len()).filter(|other| *other != index) {
+                elsewhere.extend(described_by(Some(other)));
+            }
+            for property in own.intersection(&elsewhere) {
+                let there = variant_name(&format!(
+                    "{}_{}",
+                    variant_name(merging),
+                    property.to_snake_case()
+                ));
+                // Only where the component itself describes it: one it
+                // merges in turn is not written in place here.
+                if names.taken.contains_key(&there) && own_property(component, property) {
+                    found.push((merging.clone(), index, merged.clone(), property.clone()));
+                }
+            }
+        }
+    }
+    for (merging, index, merged, property) in found {
+        let Some(component) = schemas.get(&merged).cloned() else {
+            continue;
+        };
+        let Some(Value::Object(schema)) = schemas.get_mut(&merging) else {
+            continue;
+        };
+        let Some(part) = schema
+            .get_mut("allOf")
+            .and_then(Value::as_array_mut)
+            .and_then(|parts| parts.get_mut(index))
+        else {
+            continue;
+        };
+        // Written in place already when another of its properties was
+        // left out.
+        if part.get("$ref").is_some() {
+            *part = component;
+        }
+        let required = leave_out_property(part, &property);
+        if required {
+            let list = schema
+                .entry("required")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            if let Value::Array(list) = list
+                && !list.iter().any(|member| member.as_str() == Some(&property))
+            {
+                list.push(Value::String(property.clone()));
+            }
+        }
+        let there = variant_name(&format!(
+            "{}_{}",
+            variant_name(&merging),
+            property.to_snake_case()
+        ));
+        readings.warn(
+            &format!("/components/schemas/{}/allOf/{index}", escape(&merging)),
+            format!(
+                "`{merging}` describes property `{property}` of the component `{merged}` it \
+                 merges again, and typify would name the merge of the two `{there}`, as \
+                 component `{}` is: `{merged}` is written in place here without it, and \
+                 `{merging}`'s own description types it",
+                names.taken[&there]
+            ),
+        );
+    }
+}
+
+/// The component a `$ref` schema names.
+fn reference_name(schema: &Value) -> Option<String> {
+    schema
+        .get("$ref")?
+        .as_str()?
+        .strip_prefix("#/components/schemas/")
+        .map(unescape)
+}
+
+/// The properties `schema` describes: its own, and those of its `allOf`
+/// parts, in place or through a `$ref`.
+fn described_properties(
+    schema: &Value,
+    schemas: &Map<String, Value>,
+    described: &mut BTreeSet<String>,
+    depth: usize,
+) {
+    if depth > 16 {
+        return;
+    }
+    if let Some(name) = reference_name(schema) {
+        if let Some(target) = schemas.get(&name) {
+            described_properties(target, schemas, described, depth + 1);
+        }
+        return;
+    }
+    if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+        described.extend(properties.keys().cloned());
+    }
+    for part in schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        described_properties(part, schemas, described, depth + 1);
+    }
+}
+
+/// Whether `schema` describes `property` itself or in a part written in
+/// place, not only through a `$ref`.
+fn own_property(schema: &Value, property: &str) -> bool {
+    if reference_name(schema).is_some() {
+        return false;
+    }
+    let listed = schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .is_some_and(|properties| properties.contains_key(property));
+    let in_parts = schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .is_some_and(|parts| parts.iter().any(|part| own_property(part, property)));
+    listed || in_parts
+}
+
+/// Leaves `property` out of `schema` and of its parts written in place;
+/// whether one of them required it.
+fn leave_out_property(schema: &mut Value, property: &str) -> bool {
+    let Some(map) = schema.as_object_mut() else {
+        return false;
+    };
+    if map.contains_key("$ref") {
+        return false;
+    }
+    if let Some(Value::Object(properties)) = map.get_mut("properties") {
+        properties.remove(property);
+    }
+    let mut required = false;
+    if let Some(Value::Array(list)) = map.get_mut("required") {
+        let before = list.len();
+        list.retain(|member| member.as_str() != Some(property));
+        required = list.len() != before;
+    }
+    if let Some(Value::Array(parts)) = map.get_mut("allOf") {
+        for part in parts {
+            required |= leave_out_property(part, property);
+        }
+    }
+    required
 }
 
 /// Gives a `title` to each inline property schema of a component that
@@ -1362,6 +1556,57 @@ components:
         let mut readings = Readings::default();
         in_components(schemas.as_object_mut().unwrap(), &mut readings);
         (schemas, readings.warnings)
+    }
+
+    #[test]
+    fn a_property_a_merge_describes_again_leaves_the_merged_component() {
+        // bitbucket's `team` merges `account` (itself a merge) and gives
+        // `links` a component of its own; kestra's `Flow` restates
+        // `AbstractFlow`'s `id`. typify named each merge like a component.
+        let (schemas, said) = named(json!({
+            "object": {"type": "object", "properties": {"type": {"type": "string"}}},
+            "account": {"allOf": [
+                {"$ref": "#/components/schemas/object"},
+                {"type": "object", "required": ["links"], "properties": {
+                    "links": {"$ref": "#/components/schemas/account_links"},
+                    "uuid": {"type": "string"}
+                }}
+            ]},
+            "account_links": {"type": "object", "properties": {"self": {"type": "string"}}},
+            "team": {"allOf": [
+                {"$ref": "#/components/schemas/account"},
+                {"type": "object", "properties": {
+                    "links": {"$ref": "#/components/schemas/team_links"}
+                }}
+            ]},
+            "team_links": {"type": "object", "properties": {"html": {"type": "string"}}},
+            // Merged under a name no component has: as it was.
+            "group": {"allOf": [
+                {"$ref": "#/components/schemas/account"},
+                {"properties": {"links": {"$ref": "#/components/schemas/team_links"}}}
+            ]}
+        }));
+        assert_eq!(
+            schemas["team"]["allOf"][0],
+            json!({"allOf": [
+                {"$ref": "#/components/schemas/object"},
+                {"type": "object", "required": [], "properties": {"uuid": {"type": "string"}}}
+            ]})
+        );
+        // Required where the component required it.
+        assert_eq!(schemas["team"]["required"], json!(["links"]));
+        assert_eq!(
+            schemas["group"]["allOf"][0],
+            json!({"$ref": "#/components/schemas/account"})
+        );
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "/components/schemas/team/allOf/0");
+        assert!(
+            said[0]
+                .1
+                .contains("the merge of the two `TeamLinks`, as component `team_links` is"),
+            "{said:?}"
+        );
     }
 
     /// Azure's `AlertRule`, which merges `AlertRuleKind`, and Microsoft
