@@ -647,9 +647,16 @@ fn default_of_a_reference(
     // TokenizerType}]}`): no object, and typify refused the body.
     let object = references.iter().find_map(|target| {
         let name = unescape(target.strip_prefix("#/components/schemas/")?);
-        (shapes.objects.contains(&name) || shapes.object_unions.contains(&name)).then_some(name)
+        if shapes.objects.contains(&name) {
+            Some((name, "an object"))
+        } else {
+            shapes
+                .object_unions
+                .contains(&name)
+                .then_some((name, "a union of objects"))
+        }
     });
-    if let Some(name) = object
+    if let Some((name, what)) = object
         && let Some(value) = map
             .get("default")
             .filter(|value| !value.is_object() && !value.is_null())
@@ -659,7 +666,8 @@ fn default_of_a_reference(
         readings.warn(
             &format!("{pointer}/default"),
             format!(
-                "`default: {value}` beside a `$ref` to `{name}`, an object, is not one: left out"
+                "`default: {value}` beside a `$ref` to `{name}` ({what}) is not an object: \
+                 left out"
             ),
         );
         return;
@@ -4893,7 +4901,10 @@ mod tests {
         let (schema, said) = read_schema(json!({"default": "none",
             "allOf": [{"$ref": "#/components/schemas/QueryContainer"}]}));
         assert!(schema.get("default").is_none(), "{schema}");
-        assert!(said[0].1.contains("an object, is not one"), "{said:?}");
+        assert!(
+            said[0].1.contains("(an object) is not an object"),
+            "{said:?}"
+        );
         // trieve's `tokenizer`: text beside a union of objects.
         let (schema, _) = read_schema(json!({"default": "Word",
             "allOf": [{"$ref": "#/components/schemas/TokenizerType"}]}));
