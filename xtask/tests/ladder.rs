@@ -27,11 +27,11 @@ const CASES: &[Case] = &[
     Case {
         spec: "ladder-components.yaml",
         warnings: &[
-            "ladder-components.yaml:35:9: /components/schemas/Activity/properties/team: typify \
+            "ladder-components.yaml:38:9: /components/schemas/Activity/properties/team: typify \
              cannot type property `team` of component `Activity` (it failed with: typify names \
              two different types `ActivityTeamLinks`, and the crate would not compile (1 more \
              names are given twice)): the field is any JSON value",
-            "ladder-components.yaml:46:5: /components/schemas/Crew: typify cannot type \
+            "ladder-components.yaml:49:5: /components/schemas/Crew: typify cannot type \
              component `Crew`",
         ],
         typed: "typed: 1 of 1 operations fully typed, 0 left out; 2 of 8 schemas untyped",
