@@ -88,8 +88,9 @@ fn restated_properties_apart(
     names: &NamesTaken,
     readings: &mut Readings,
 ) {
-    // (merging component, index of the part, the merged component, property)
-    let mut found: Vec<(String, usize, String, String)> = Vec::new();
+    // (merging component, index of the part, the merged component, property,
+    // the merge's type name)
+    let mut found: Vec<(String, usize, String, String, String)> = Vec::new();
     for (merging, schema) in schemas.iter() {
         let Some(parts) = schema.get("allOf").and_then(Value::as_array) else {
             continue;
@@ -130,12 +131,18 @@ fn restated_properties_apart(
                 // Only where the component itself describes it: one it
                 // merges in turn is not written in place here.
                 if names.taken.contains_key(&there) && own_property(component, property) {
-                    found.push((merging.clone(), index, merged.clone(), property.clone()));
+                    found.push((
+                        merging.clone(),
+                        index,
+                        merged.clone(),
+                        property.clone(),
+                        there,
+                    ));
                 }
             }
         }
     }
-    for (merging, index, merged, property) in found {
+    for (merging, index, merged, property, there) in found {
         let Some(component) = schemas.get(&merged).cloned() else {
             continue;
         };
@@ -165,11 +172,6 @@ fn restated_properties_apart(
                 list.push(Value::String(property.clone()));
             }
         }
-        let there = variant_name(&format!(
-            "{}_{}",
-            variant_name(&merging),
-            property.to_snake_case()
-        ));
         readings.warn(
             &format!("/components/schemas/{}/allOf/{index}", escape(&merging)),
             format!(
