@@ -20,6 +20,7 @@ pub(super) fn apply_readings(
     readings: &mut Readings,
 ) {
     annotation_members(map, pointer, readings);
+    unions_in_merged_unions(map, readings);
     flags_without_bounds(map, pointer, readings);
     empty_lists_of_schemas(map, pointer, shapes, readings);
     open_bag_merged(map, pointer, &shapes.merged, readings);
@@ -53,6 +54,7 @@ pub(super) fn apply_readings(
     default_of_a_reference(map, pointer, shapes, readings);
     enum_without_a_type(map, pointer, readings);
     format_without_a_type(map, pointer, readings);
+    bounds_without_a_type(map, pointer, readings);
     list_keywords_beside_properties(map, pointer, readings);
     list_keywords_beside_alternatives(map, pointer, readings);
     // With a `type` or without (xero's `Folder` has none).
@@ -3099,6 +3101,100 @@ fn type_of_format(format: &str) -> Option<&'static str> {
     }
 }
 
+/// Writes the alternatives of an `anyOf` that is itself an alternative of
+/// an `anyOf`, in its place, where the outer union is merged (a part of an
+/// `allOf`, or beside one): typebot's `input`, `allOf: [{anyOf: [{anyOf:
+/// [13 inputs]}, {anyOf: [3 more]}]}, {properties: …}]`, made typify take
+/// more than 20 GB, and the kernel stopped the generator. Either way the
+/// value is one of the same alternatives, so nothing is said.
+fn unions_in_merged_unions(map: &mut Map<String, Value>, readings: &mut Readings) {
+    fn bare_any_of(schema: &Value) -> Option<&Vec<Value>> {
+        let map = schema.as_object()?;
+        let annotations = map
+            .keys()
+            .all(|key| matches!(key.as_str(), "anyOf" | "description" | "title"));
+        map.get("anyOf")?.as_array().filter(|_| annotations)
+    }
+    fn flatten(union: &mut Value) -> bool {
+        let Some(Value::Array(alternatives)) = union.get("anyOf") else {
+            return false;
+        };
+        if !alternatives
+            .iter()
+            .any(|alternative| bare_any_of(alternative).is_some())
+        {
+            return false;
+        }
+        let flat: Vec<Value> = alternatives
+            .iter()
+            .flat_map(|alternative| match bare_any_of(alternative) {
+                Some(inner) => inner.clone(),
+                None => vec![alternative.clone()],
+            })
+            .collect();
+        union["anyOf"] = Value::Array(flat);
+        true
+    }
+    let Some(Value::Array(parts)) = map.get_mut("allOf") else {
+        return;
+    };
+    let mut flattened = false;
+    for part in parts.iter_mut() {
+        flattened |= flatten(part);
+    }
+    if map.contains_key("anyOf") {
+        let mut own = Value::Object(std::mem::take(map));
+        flattened |= flatten(&mut own);
+        if let Value::Object(own) = own {
+            *map = own;
+        }
+    }
+    if flattened {
+        readings.rewrote();
+    }
+}
+
+/// Gives a schema that says only a number's bounds, and no `type`
+/// (PingOne's `logLevel`, `{minimum: 1, maximum: 4}`), `type: number`:
+/// typify panicked on it ("invalid (or unexpected) schema"), and the field
+/// was any JSON value. A number is what the bounds admit.
+fn bounds_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
+    const NUMERIC: [&str; 5] = [
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+    ];
+    // What says more than the bounds: a type, a shape, listed values.
+    const SHAPING: [&str; 14] = [
+        "type",
+        "$ref",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+        "enum",
+        "format",
+        "properties",
+        "additionalProperties",
+        "items",
+        "pattern",
+        "minLength",
+        "maxLength",
+    ];
+    if !NUMERIC.iter().any(|keyword| map.contains_key(*keyword))
+        || SHAPING.iter().any(|keyword| map.contains_key(*keyword))
+    {
+        return;
+    }
+    map.insert("type".to_owned(), Value::String("number".to_owned()));
+    readings.warn(
+        pointer,
+        "a schema of a number's bounds and no `type` is read as `type: number`".to_owned(),
+    );
+}
+
 /// Gives a schema of a `format` and no `type` (`{format: date-time}`, a
 /// list of `{format: string}`) the type its format names, and leaves out a
 /// format that names none (rudder's `format: string or JSON`): the schema
@@ -4377,6 +4473,51 @@ mod tests {
         let fitting =
             json!({"type": "string", "enum": ["GB", "FR"], "minLength": 2, "maxLength": 2});
         assert_eq!(read_schema(fitting.clone()), (fitting, Vec::new()));
+    }
+
+    #[test]
+    fn unions_in_a_merged_union_are_its_alternatives() {
+        // typebot's `input`.
+        let a = json!({"$ref": "#/components/schemas/A"});
+        let b = json!({"$ref": "#/components/schemas/B"});
+        let c = json!({"type": "object", "properties": {"c": {"type": "string"}}});
+        let rest = json!({"type": "object", "properties": {"prefilled": {"type": "string"}}});
+        let (schema, said) = read_schema(json!({"allOf": [
+            {"anyOf": [{"anyOf": [a, b]}, {"description": "More.", "anyOf": [c]}]}, rest]}));
+        assert_eq!(schema, json!({"allOf": [{"anyOf": [a, b, c]}, rest]}));
+        assert!(said.is_empty(), "{said:?}");
+        // Beside an `allOf` too; a union that is not merged stays as written.
+        let (schema, _) = read_schema(json!({"allOf": [rest],
+            "anyOf": [{"anyOf": [a, b]}, c]}));
+        assert_eq!(schema["anyOf"], json!([a, b, c]));
+        let alone = json!({"anyOf": [{"anyOf": [a, b]}, c]});
+        assert_eq!(read_schema(alone.clone()).0["anyOf"], alone["anyOf"]);
+    }
+
+    #[test]
+    fn bounds_of_a_number_without_a_type_are_a_number() {
+        // PingOne's `logLevel`.
+        let (schema, said) = read_schema(json!({"title": "Log level", "minimum": 1,
+            "maximum": 4}));
+        assert_eq!(
+            schema,
+            json!({"title": "Log level", "minimum": 1, "maximum": 4, "type": "number"})
+        );
+        assert_eq!(said[0].0, "/S");
+        // With a shape or a format, the bounds are not all it says.
+        for kept in [
+            json!({"minimum": 1, "enum": [1, 2]}),
+            json!({"minimum": 1, "allOf": [{"$ref": "#/components/schemas/A"}]}),
+            json!({"minimum": 1, "type": "integer"}),
+        ] {
+            let (_, said) = read_schema(kept.clone());
+            assert!(
+                !said
+                    .iter()
+                    .any(|(_, message)| message.contains("number's bounds")),
+                "{said:?}"
+            );
+        }
     }
 
     #[test]
