@@ -124,19 +124,39 @@ pub(super) fn boolean_schema(schema: &mut Value, readings: &mut Readings) -> boo
 }
 
 /// Leaves out the `properties` (at `pointer`) that are `false`.
+/// So does one whose schema is `not: {}`, the same in 3.0's words (zod's
+/// `never`: typebot's `type: {not: {}}` beside the options of each other
+/// kind), which typify read as a type no value has.
 pub(super) fn false_properties(properties: &mut Value, pointer: &str, readings: &mut Readings) {
+    fn never(schema: &Value) -> bool {
+        match schema {
+            Value::Bool(false) => true,
+            Value::Object(map) => {
+                map.get("not") == Some(&json!({}))
+                    && map
+                        .keys()
+                        .all(|key| matches!(key.as_str(), "not" | "description" | "title"))
+            }
+            _ => false,
+        }
+    }
     if let Value::Object(properties) = properties {
         let never: Vec<String> = properties
             .iter()
-            .filter(|(_, schema)| **schema == Value::Bool(false))
+            .filter(|(_, schema)| never(schema))
             .map(|(name, _)| name.clone())
             .collect();
         for name in never {
+            let written = if properties[&name] == Value::Bool(false) {
+                "`false`"
+            } else {
+                "`not: {}`"
+            };
             properties.remove(&name);
             readings.warn(
                 &format!("{pointer}/{}", escape(&name)),
                 format!(
-                    "property `{name}` is `false`: it may never be present, \
+                    "property `{name}` is {written}: it may never be present, \
                      so the type leaves it out"
                 ),
             );
@@ -833,6 +853,16 @@ examples: [a]
         // takes it where the spec forbids it.
         let pointers: Vec<&str> = said.iter().map(|(_, p, _)| p.as_str()).collect();
         assert_eq!(pointers, [format!("{S}/properties/never")]);
+        // zod's `never`, in 3.0's words (typebot's options), in 3.0 too.
+        let (schema, said) = convert(
+            "3.0.3",
+            "type: object\nproperties:\n  type:\n    not: {}\n  kind:\n    not: {type: string}\n",
+        );
+        assert_eq!(
+            schema,
+            yaml("{type: object, properties: {kind: {not: {type: string}}}}")
+        );
+        assert!(said[0].2.contains("`not: {}`"), "{said:?}");
     }
 
     #[test]

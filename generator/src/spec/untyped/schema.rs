@@ -21,6 +21,7 @@ pub(super) fn apply_readings(
 ) {
     annotation_members(map, pointer, readings);
     unions_in_merged_unions(map, readings);
+    alternatives_of_no_value(map, readings);
     flags_without_bounds(map, pointer, readings);
     empty_lists_of_schemas(map, pointer, shapes, readings);
     open_bag_merged(map, pointer, &shapes.merged, readings);
@@ -3101,6 +3102,27 @@ fn type_of_format(format: &str) -> Option<&'static str> {
     }
 }
 
+/// Leaves out the alternatives of an `anyOf` or `oneOf` that no value
+/// matches (`not: {}`, zod's `never`: typebot's mock answers, `anyOf: [{},
+/// {not: {}}]`): typify made a variant of no value, and the union was
+/// untyped. The value is one of the others either way, so nothing is said.
+fn alternatives_of_no_value(map: &mut Map<String, Value>, readings: &mut Readings) {
+    let never = serde_json::json!({"not": {}});
+    for keyword in ["anyOf", "oneOf"] {
+        let Some(Value::Array(alternatives)) = map.get_mut(keyword) else {
+            continue;
+        };
+        let before = alternatives.len();
+        if alternatives.iter().all(|alternative| *alternative == never) {
+            continue;
+        }
+        alternatives.retain(|alternative| *alternative != never);
+        if alternatives.len() != before {
+            readings.rewrote();
+        }
+    }
+}
+
 /// Writes the alternatives of an `anyOf` that is itself an alternative of
 /// an `anyOf`, in its place, where the outer union is merged (a part of an
 /// `allOf`, or beside one): typebot's `input`, `allOf: [{anyOf: [{anyOf:
@@ -4473,6 +4495,23 @@ mod tests {
         let fitting =
             json!({"type": "string", "enum": ["GB", "FR"], "minLength": 2, "maxLength": 2});
         assert_eq!(read_schema(fitting.clone()), (fitting, Vec::new()));
+    }
+
+    #[test]
+    fn alternatives_no_value_matches_are_left_out() {
+        // typebot's mock answers.
+        let (schema, said) = read_schema(json!({"anyOf": [{}, {"not": {}}]}));
+        assert_eq!(schema, json!({"anyOf": [{}]}));
+        assert!(said.is_empty(), "{said:?}");
+        let (schema, _) = read_schema(json!({"oneOf": [{"not": {}},
+            {"$ref": "#/components/schemas/A"}, {"not": {"type": "string"}}]}));
+        assert_eq!(
+            schema["oneOf"],
+            json!([{"$ref": "#/components/schemas/A"}, {"not": {"type": "string"}}])
+        );
+        // Alone, it says what it says.
+        let never = json!({"anyOf": [{"not": {}}]});
+        assert_eq!(read_schema(never.clone()).0, never);
     }
 
     #[test]
