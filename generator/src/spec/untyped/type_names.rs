@@ -95,15 +95,6 @@ fn restated_properties_apart(
         let Some(parts) = schema.get("allOf").and_then(Value::as_array) else {
             continue;
         };
-        let described_by = |index: Option<usize>| -> BTreeSet<String> {
-            let part = match index {
-                Some(index) => &parts[index],
-                None => schema,
-            };
-            let mut described = BTreeSet::new();
-            described_properties(part, schemas, &mut described, 0);
-            described
-        };
         for (index, part) in parts.iter().enumerate() {
             let Some(merged) = reference_name(part) else {
                 continue;
@@ -119,8 +110,12 @@ fn restated_properties_apart(
                 .into_iter()
                 .flat_map(|properties| properties.keys().cloned())
                 .collect();
-            for other in (0..parts.len()).filter(|other| *other != index) {
-                elsewhere.extend(described_by(Some(other)));
+            for (_, other) in parts
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != index)
+            {
+                described_properties(other, schemas, &mut elsewhere, 0);
             }
             for property in own.intersection(&elsewhere) {
                 let there = variant_name(&format!(
@@ -353,12 +348,7 @@ fn merged_into(schema: &Map<String, Value>, schemas: &Map<String, Value>) -> Vec
     while let Some(schema) = stack.pop() {
         let members = schema.get("allOf").and_then(Value::as_array);
         for member in members.into_iter().flatten() {
-            if let Some(name) = member
-                .get("$ref")
-                .and_then(Value::as_str)
-                .and_then(|target| target.strip_prefix("#/components/schemas/"))
-                .map(unescape)
-            {
+            if let Some(name) = reference_name(member) {
                 if !merged.contains(&name)
                     && let Some(target) = schemas.get(&name).and_then(Value::as_object)
                 {
