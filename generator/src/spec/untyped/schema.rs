@@ -841,6 +841,7 @@ impl ComponentShapes {
     /// readings of their schemas.
     pub(super) fn of(root: &Map<String, Value>) -> ComponentShapes {
         let (merged, extended) = merged_components(root);
+        let objects = component_objects(root);
         ComponentShapes {
             unions: component_unions(root),
             values: component_values(root),
@@ -852,8 +853,8 @@ impl ComponentShapes {
                 .collect(),
             enums: component_enums(root),
             scalars: component_scalars(root),
-            objects: component_objects(root),
-            object_unions: component_object_unions(root),
+            object_unions: component_object_unions(root, &objects),
+            objects,
             merged_schemas: component_schemas(root)
                 .filter(|(name, _)| merged.contains(*name))
                 .filter_map(|(name, schema)| {
@@ -920,8 +921,10 @@ fn component_objects(root: &Map<String, Value>) -> BTreeSet<String> {
 
 /// The components that are unions of objects
 /// ([`ComponentShapes::object_unions`]).
-fn component_object_unions(root: &Map<String, Value>) -> BTreeSet<String> {
-    let objects = component_objects(root);
+fn component_object_unions(
+    root: &Map<String, Value>,
+    objects: &BTreeSet<String>,
+) -> BTreeSet<String> {
     let object = |schema: &Value| match schema.get("$ref").and_then(Value::as_str) {
         Some(target) => target
             .strip_prefix("#/components/schemas/")
@@ -5102,7 +5105,8 @@ mod tests {
             "OrText": {"anyOf": [{"$ref": "#/components/schemas/Enum"}, {"type": "string"}]},
             "Nothing": {"oneOf": []}
         }}});
-        let unions = component_object_unions(root.as_object().unwrap());
+        let root = root.as_object().unwrap();
+        let unions = component_object_unions(root, &component_objects(root));
         assert_eq!(unions.into_iter().collect::<Vec<_>>(), ["TokenizerType"]);
     }
 
