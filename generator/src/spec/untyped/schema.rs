@@ -3182,17 +3182,21 @@ fn unions_in_merged_unions(map: &mut Map<String, Value>, readings: &mut Readings
 /// Gives a schema that says only a number's bounds, and no `type`
 /// (PingOne's `logLevel`, `{minimum: 1, maximum: 4}`), `type: number`:
 /// typify panicked on it ("invalid (or unexpected) schema"), and the field
-/// was any JSON value. A number is what the bounds admit.
+/// was any JSON value. One that says only a string's (PingOne's `{minLength:
+/// 0, maxLength: 256}`) gets `type: string`, which typify read it as, so
+/// that the string's readings apply: typify checked `len < 0`, and rustc
+/// warned. A number, or a string, is what the bounds admit.
 fn bounds_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: &mut Readings) {
-    const NUMERIC: [&str; 5] = [
+    const NUMBER: [&str; 5] = [
         "minimum",
         "maximum",
         "exclusiveMinimum",
         "exclusiveMaximum",
         "multipleOf",
     ];
+    const STRING: [&str; 3] = ["minLength", "maxLength", "pattern"];
     // What says more than the bounds: a type, a shape, listed values.
-    const SHAPING: [&str; 14] = [
+    const SHAPING: [&str; 11] = [
         "type",
         "$ref",
         "allOf",
@@ -3204,19 +3208,20 @@ fn bounds_without_a_type(map: &mut Map<String, Value>, pointer: &str, readings: 
         "properties",
         "additionalProperties",
         "items",
-        "pattern",
-        "minLength",
-        "maxLength",
     ];
-    if !NUMERIC.iter().any(|keyword| map.contains_key(*keyword))
-        || SHAPING.iter().any(|keyword| map.contains_key(*keyword))
-    {
+    if SHAPING.iter().any(|keyword| map.contains_key(*keyword)) {
         return;
     }
-    map.insert("type".to_owned(), Value::String("number".to_owned()));
+    let says = |keywords: &[&str]| keywords.iter().any(|keyword| map.contains_key(*keyword));
+    let kind = match (says(&NUMBER), says(&STRING)) {
+        (true, false) => "number",
+        (false, true) => "string",
+        _ => return,
+    };
+    map.insert("type".to_owned(), Value::String(kind.to_owned()));
     readings.warn(
         pointer,
-        "a schema of a number's bounds and no `type` is read as `type: number`".to_owned(),
+        format!("a schema of a {kind}'s bounds and no `type` is read as `type: {kind}`"),
     );
 }
 
@@ -4546,6 +4551,10 @@ mod tests {
             json!({"title": "Log level", "minimum": 1, "maximum": 4, "type": "number"})
         );
         assert_eq!(said[0].0, "/S");
+        // PingOne's `displayName`: a string, whose `minLength: 0` then goes.
+        let (schema, said) = read_schema(json!({"minLength": 0, "maxLength": 256}));
+        assert_eq!(schema, json!({"maxLength": 256, "type": "string"}));
+        assert_eq!(said.len(), 2, "{said:?}");
         // With a shape or a format, the bounds are not all it says.
         for kept in [
             json!({"minimum": 1, "enum": [1, 2]}),
