@@ -128,22 +128,10 @@ pub(super) fn boolean_schema(schema: &mut Value, readings: &mut Readings) -> boo
 /// `never`: typebot's `type: {not: {}}` beside the options of each other
 /// kind), which typify read as a type no value has.
 pub(super) fn false_properties(properties: &mut Value, pointer: &str, readings: &mut Readings) {
-    fn never(schema: &Value) -> bool {
-        match schema {
-            Value::Bool(false) => true,
-            Value::Object(map) => {
-                map.get("not") == Some(&json!({}))
-                    && map
-                        .keys()
-                        .all(|key| matches!(key.as_str(), "not" | "description" | "title"))
-            }
-            _ => false,
-        }
-    }
     if let Value::Object(properties) = properties {
         let never: Vec<String> = properties
             .iter()
-            .filter(|(_, schema)| never(schema))
+            .filter(|(_, schema)| schema::admits_no_value(schema))
             .map(|(name, _)| name.clone())
             .collect();
         for name in never {

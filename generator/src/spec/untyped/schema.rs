@@ -290,13 +290,6 @@ fn pattern_with_inline_flags(map: &mut Map<String, Value>, pointer: &str, readin
     map.remove("pattern");
 }
 
-/// Reads a `pattern` that regress (ECMAScript's syntax, which typify and
-/// the generated code check patterns with) refuses: Python's named groups,
-/// `(?P<name>…)` and `(?P=name)`, which pydantic writes (infinity's data
-/// URLs), as ECMAScript's `(?<name>…)` and `\k<name>`; any other such
-/// pattern is left out. typify refused the property, and the ladder made
-/// it any JSON value; the client then accepts every string, as the server
-/// still checks.
 /// Leaves out a `pattern` that a value the schema lists, in its `enum` or
 /// in that of an alternative written in place, does not match (vapi's
 /// `role`, `pattern: ORG_ROLE_OR_CUSTOM_ROLE_PATTERN`, the name of a
@@ -341,6 +334,13 @@ fn pattern_beside_listed_values(
     map.remove("pattern");
 }
 
+/// Reads a `pattern` that regress (ECMAScript's syntax, which typify and
+/// the generated code check patterns with) refuses: Python's named groups,
+/// `(?P<name>…)` and `(?P=name)`, which pydantic writes (infinity's data
+/// URLs), as ECMAScript's `(?<name>…)` and `\k<name>`; any other such
+/// pattern is left out. typify refused the property, and the ladder made
+/// it any JSON value; the client then accepts every string, as the server
+/// still checks.
 fn pattern_ecmascript_refuses(
     map: &mut Map<String, Value>,
     pointer: &str,
@@ -885,12 +885,8 @@ fn component_schemas(root: &Map<String, Value>) -> impl Iterator<Item = (&String
 /// an object and its own `curve`), through as many steps of such merges as
 /// [`MAX_REFERENCE_CHAIN`].
 fn component_objects(root: &Map<String, Value>) -> BTreeSet<String> {
-    let object = |schema: &Value| match schema.get("type") {
-        Some(kind) => kind == "object",
-        None => schema.get("properties").is_some(),
-    };
     let mut objects: BTreeSet<String> = component_schemas(root)
-        .filter(|(_, schema)| object(schema))
+        .filter(|(_, schema)| is_object(schema))
         .map(|(name, _)| name.clone())
         .collect();
     let merges: Vec<(&String, &Vec<Value>)> = component_schemas(root)
@@ -903,7 +899,7 @@ fn component_objects(root: &Map<String, Value>) -> BTreeSet<String> {
             .filter(|(name, _)| !objects.contains(*name))
             .filter(|(_, parts)| {
                 parts.iter().any(|part| {
-                    object(part)
+                    is_object(part)
                         || merged_by(std::slice::from_ref(part))
                             .iter()
                             .any(|name| objects.contains(name))
@@ -919,6 +915,15 @@ fn component_objects(root: &Map<String, Value>) -> BTreeSet<String> {
     objects
 }
 
+/// Whether `schema` says it is an object: `type: object`, or `properties`
+/// without a `type`.
+fn is_object(schema: &Value) -> bool {
+    match schema.get("type") {
+        Some(kind) => kind == "object",
+        None => schema.get("properties").is_some(),
+    }
+}
+
 /// The components that are unions of objects
 /// ([`ComponentShapes::object_unions`]).
 fn component_object_unions(
@@ -929,10 +934,7 @@ fn component_object_unions(
         Some(target) => target
             .strip_prefix("#/components/schemas/")
             .is_some_and(|name| objects.contains(&unescape(name))),
-        None => match schema.get("type") {
-            Some(kind) => kind == "object",
-            None => schema.get("properties").is_some(),
-        },
+        None => is_object(schema),
     };
     component_schemas(root)
         .filter(|(_, schema)| schema.get("type").is_none())
@@ -3110,19 +3112,34 @@ fn type_of_format(format: &str) -> Option<&'static str> {
 /// {not: {}}]`): typify made a variant of no value, and the union was
 /// untyped. The value is one of the others either way, so nothing is said.
 fn alternatives_of_no_value(map: &mut Map<String, Value>, readings: &mut Readings) {
-    let never = serde_json::json!({"not": {}});
     for keyword in ["anyOf", "oneOf"] {
         let Some(Value::Array(alternatives)) = map.get_mut(keyword) else {
             continue;
         };
         let before = alternatives.len();
-        if alternatives.iter().all(|alternative| *alternative == never) {
+        if alternatives.iter().all(admits_no_value) {
             continue;
         }
-        alternatives.retain(|alternative| *alternative != never);
+        alternatives.retain(|alternative| !admits_no_value(alternative));
         if alternatives.len() != before {
             readings.rewrote();
         }
+    }
+}
+
+/// Whether `schema` admits no value: `false`, or `not: {}` with
+/// annotations at most (zod's `never`).
+pub(super) fn admits_no_value(schema: &Value) -> bool {
+    match schema {
+        Value::Bool(false) => true,
+        Value::Object(map) => {
+            map.get("not")
+                .is_some_and(|not| not.as_object().is_some_and(Map::is_empty))
+                && map
+                    .keys()
+                    .all(|key| matches!(key.as_str(), "not" | "description" | "title"))
+        }
+        _ => false,
     }
 }
 
@@ -3140,7 +3157,7 @@ fn unions_in_merged_unions(map: &mut Map<String, Value>, readings: &mut Readings
             .all(|key| matches!(key.as_str(), "anyOf" | "description" | "title"));
         map.get("anyOf")?.as_array().filter(|_| annotations)
     }
-    fn flatten(union: &mut Value) -> bool {
+    fn flatten(union: &mut Map<String, Value>) -> bool {
         let Some(Value::Array(alternatives)) = union.get("anyOf") else {
             return false;
         };
@@ -3157,23 +3174,18 @@ fn unions_in_merged_unions(map: &mut Map<String, Value>, readings: &mut Readings
                 None => vec![alternative.clone()],
             })
             .collect();
-        union["anyOf"] = Value::Array(flat);
+        union.insert("anyOf".to_owned(), Value::Array(flat));
         true
     }
     let Some(Value::Array(parts)) = map.get_mut("allOf") else {
         return;
     };
     let mut flattened = false;
-    for part in parts.iter_mut() {
+    for part in parts.iter_mut().filter_map(Value::as_object_mut) {
         flattened |= flatten(part);
     }
-    if map.contains_key("anyOf") {
-        let mut own = Value::Object(std::mem::take(map));
-        flattened |= flatten(&mut own);
-        if let Value::Object(own) = own {
-            *map = own;
-        }
-    }
+    // Beside the `allOf`, the schema's own union is merged too.
+    flattened |= flatten(map);
     if flattened {
         readings.rewrote();
     }
